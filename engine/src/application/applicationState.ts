@@ -1,0 +1,97 @@
+import type { Explanation } from '../calendar';
+import type { Problem } from '../errors/problem';
+import type { Lang, Status } from '../format/types';
+import type { FiredGround } from '../rules';
+
+/**
+ * The state of one application as plain JSON: what the runtime stores and restores, what simulate returns. The
+ * XState snapshot is derived from it (state name + decisions), never stored separately.
+ */
+
+export interface DeadlineState {
+  id: string;
+  /** ISO instant with the local offset; null when the act gives no term the engine can compute. */
+  dueAt: string | null;
+  startedAt: string;
+  duration: string;
+  status: 'running' | 'suspended' | 'closed';
+  suspendedAt?: string;
+  explanation: Explanation[];
+}
+
+export interface TimerState {
+  id: string;
+  /** The state that set the timer; leaving the state cancels it. */
+  state: string;
+  dueAt: string;
+  /** The transition the timer fires; absent for a step deadline that only marks the step overdue. */
+  target?: string;
+  overdue?: boolean;
+}
+
+export interface IssuedDocument {
+  id: string;
+  kind: string;
+  title: Record<Lang, string>;
+  issuedAt: string;
+  state: string;
+}
+
+export interface Refusal {
+  grounds: FiredGround[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  event: string;
+  actor: string;
+  from: string;
+  to: string;
+}
+
+export interface ApplicationState {
+  id: string;
+  serviceId: string;
+  version: string;
+  channel: string | null;
+  arrivedAt: string;
+  registeredAt: string;
+  state: string;
+  status: Status;
+  data: Record<string, unknown>;
+  findings: Record<string, unknown>;
+  external: Record<string, unknown>;
+  decisions: Record<string, boolean>;
+  deadlines: DeadlineState[];
+  timers: TimerState[];
+  documents: IssuedDocument[];
+  refusal: Refusal | null;
+  history: HistoryEntry[];
+  updatedAt: string;
+}
+
+/** One line of the trace: what the engine did and why, in order. */
+export type TraceEntry =
+  | { kind: 'form'; at: string; valid: boolean; errors: Problem[] }
+  | { kind: 'registration'; at: string; arrivedAt: string; registeredAt: string; rule: string; explanation: Explanation[] }
+  | { kind: 'version'; at: string; version: string; effectiveFrom: string | null; effectiveTo: string | null }
+  | { kind: 'rules'; at: string; decisions: Record<string, boolean>; grounds: Array<{ id: string; facts: unknown }> }
+  | { kind: 'event'; at: string; event: string; actor: string; data?: Record<string, unknown> }
+  | { kind: 'transition'; at: string; from: string; to: string; event: string; actor: string; automatic: boolean; guard?: string; legalRef?: unknown }
+  | { kind: 'deadline'; at: string; id: string; action: 'start' | 'suspend' | 'resume' | 'extend' | 'close'; dueAt: string | null; duration?: string; legalRef?: unknown; explanation: Explanation[] }
+  | { kind: 'timer'; at: string; id: string; state: string; action: 'set' | 'fire' | 'overdue' | 'cancel'; dueAt: string; target?: string; legalRef?: unknown }
+  | { kind: 'document'; at: string; id: string; documentKind: string }
+  | { kind: 'refusal'; at: string; grounds: string[] };
+
+export interface StepOutcome {
+  application: ApplicationState;
+  trace: TraceEntry[];
+}
+
+export interface ApplicationEvent {
+  type: string;
+  /** ISO instant with offset. */
+  at: string;
+  actor?: string;
+  data?: Record<string, unknown>;
+}

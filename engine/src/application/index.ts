@@ -1,0 +1,6 @@
+export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt } from './runApplication';
+export type { StartInput } from './runApplication';
+export { simulate, versionInForce, describeVersions, validateApplicationData } from './simulate';
+export type { SimulationResult, SimulateOptions } from './simulate';
+export { renderIssuedDocument } from './renderIssuedDocument';
+export type { ApplicationState, ApplicationEvent, DeadlineState, TimerState, IssuedDocument, Refusal, HistoryEntry, TraceEntry, StepOutcome } from './applicationState';

@@ -1,0 +1,292 @@
+import {
+  addDuration,
+  formatInstant,
+  parseDuration,
+  registrationInstant,
+  resumeDeadline,
+  subtractWorkingDays,
+  type Explanation,
+} from '../calendar';
+import type { CompiledVersion } from '../compiler/compileService';
+import { ProblemError } from '../errors/problem';
+import type { Lang, StateDef } from '../format/types';
+import type { Facts } from '../rules';
+import { timerEvent, type TakenTransition } from '../steps';
+import type { ApplicationEvent, ApplicationState, DeadlineState, StepOutcome, TimerState, TraceEntry } from './applicationState';
+
+/**
+ * Runs one application through one compiled version, purely: time, ids and data come in; the next state and the
+ * trace come out. The runtime stores the state and schedules its timers; the CLI and the admin UI simulate with it.
+ */
+
+export interface StartInput {
+  id: string;
+  data: Record<string, unknown>;
+  /** ISO instant the application arrived. */
+  arrivedAt: string;
+  channel?: string | null;
+}
+
+const toMs = (iso: string) => Date.parse(iso);
+/** The state is plain JSON by contract, so a JSON round trip is an exact copy. */
+const cloneState = (app: ApplicationState): ApplicationState => JSON.parse(JSON.stringify(app));
+
+function facts(app: ApplicationState, atIso: string): Facts {
+  return {
+    data: app.data,
+    findings: app.findings,
+    external: app.external,
+    application: { channel: app.channel, registeredAt: app.registeredAt, state: app.state, now: atIso },
+  };
+}
+
+function titleOf(text: { kk: string; ru: string; en?: string }): Record<Lang, string> {
+  return { kk: text.kk, ru: text.ru, en: text.en ?? text.ru };
+}
+
+class Run {
+  readonly trace: TraceEntry[] = [];
+  constructor(
+    readonly version: CompiledVersion,
+    readonly app: ApplicationState,
+  ) {}
+
+  get wt() {
+    return this.version.service.workingTime;
+  }
+
+  iso(ms: number) {
+    return formatInstant(this.wt, ms);
+  }
+
+  async evaluate(atIso: string) {
+    const ev = await this.version.rules.evaluate(facts(this.app, atIso));
+    this.app.decisions = ev.decisions;
+    this.trace.push({ kind: 'rules', at: atIso, decisions: ev.decisions, grounds: ev.grounds.map((g) => ({ id: g.id, facts: g.facts })) });
+    return ev;
+  }
+
+  startDeadline(id: string, atIso: string) {
+    const d = this.version.def.deadlines.find((x) => x.id === id)!;
+    const c = (d.cases ?? []).find((x) => !x.when || this.app.decisions[x.when]);
+    const existing = this.app.deadlines.findIndex((x) => x.id === id);
+    if (!c) {
+      // The act leaves the term to a document not in the seeds (notEncoded), or no case applies: no due instant.
+      const state: DeadlineState = { id, dueAt: null, startedAt: atIso, duration: '', status: 'running', explanation: [] };
+      if (existing >= 0) this.app.deadlines[existing] = state;
+      else this.app.deadlines.push(state);
+      return;
+    }
+    const r = addDuration(this.wt, toMs(atIso), parseDuration(c.duration), c.counting);
+    const state: DeadlineState = { id, dueAt: this.iso(r.dueAt), startedAt: atIso, duration: c.duration, status: 'running', explanation: r.explanation };
+    if (existing >= 0) this.app.deadlines[existing] = state;
+    else this.app.deadlines.push(state);
+    this.trace.push({ kind: 'deadline', at: atIso, id, action: 'start', dueAt: state.dueAt, duration: c.duration, legalRef: c.legalRef, explanation: r.explanation });
+  }
+
+  applyDeadlineEffects(s: StateDef, atIso: string) {
+    for (const id of s.deadlines?.start ?? []) this.startDeadline(id, atIso);
+    for (const id of s.deadlines?.suspend ?? []) {
+      const d = this.app.deadlines.find((x) => x.id === id);
+      if (!d || d.status !== 'running' || !d.dueAt) continue;
+      d.status = 'suspended';
+      d.suspendedAt = atIso;
+      this.trace.push({ kind: 'deadline', at: atIso, id, action: 'suspend', dueAt: d.dueAt, explanation: [] });
+    }
+    for (const id of s.deadlines?.resume ?? []) {
+      const d = this.app.deadlines.find((x) => x.id === id);
+      if (!d || d.status !== 'suspended' || !d.dueAt || !d.suspendedAt) continue;
+      const unit = parseDuration(d.duration).unit;
+      const r = resumeDeadline(this.wt, toMs(d.dueAt), toMs(d.suspendedAt), toMs(atIso), unit);
+      d.dueAt = this.iso(r.dueAt);
+      d.status = 'running';
+      delete d.suspendedAt;
+      d.explanation = r.explanation;
+      this.trace.push({ kind: 'deadline', at: atIso, id, action: 'resume', dueAt: d.dueAt, explanation: r.explanation });
+    }
+    for (const e of s.deadlines?.extend ?? []) {
+      const d = this.app.deadlines.find((x) => x.id === e.deadline);
+      if (!d || !d.dueAt) continue;
+      const r = addDuration(this.wt, toMs(d.dueAt), parseDuration(e.by));
+      d.dueAt = this.iso(r.dueAt);
+      d.explanation = r.explanation;
+      this.trace.push({ kind: 'deadline', at: atIso, id: e.deadline, action: 'extend', dueAt: d.dueAt, duration: e.by, legalRef: e.legalRef, explanation: r.explanation });
+    }
+  }
+
+  setTimers(stateName: string, s: StateDef, atIso: string) {
+    for (const t of s.timers ?? []) {
+      let due: { dueAt: number; explanation: Explanation[] } | undefined;
+      if (t.after) due = addDuration(this.wt, toMs(atIso), parseDuration(t.after), t.counting);
+      else if (t.beforeDeadline) {
+        const d = this.app.deadlines.find((x) => x.id === t.beforeDeadline!.deadline);
+        const before = parseDuration(t.beforeDeadline.after);
+        if (!d?.dueAt) continue;
+        if (before.unit !== 'workingDays') throw new ProblemError({ code: 'timer.unsupported', kind: 'definition', message: `timer "${t.id}": "beforeDeadline" counts working days only` });
+        due = subtractWorkingDays(this.wt, toMs(d.dueAt), before.amount);
+      }
+      if (!due) continue;
+      const timer: TimerState = { id: t.id, state: stateName, dueAt: this.iso(due.dueAt), ...(t.target ? { target: t.target } : {}) };
+      this.app.timers.push(timer);
+      this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: stateName, action: 'set', dueAt: timer.dueAt, target: t.target, legalRef: t.legalRef });
+    }
+  }
+
+  /** Effects of entering a state: timers of the state left are cancelled, deadlines, timers, documents, refusal, closure. */
+  async enter(stateName: string, atIso: string, grounds: Awaited<ReturnType<Run['evaluate']>>['grounds']) {
+    const s = this.version.def.machine.states[stateName];
+    for (const t of this.app.timers.filter((x) => x.state !== stateName)) this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: t.state, action: 'cancel', dueAt: t.dueAt });
+    this.app.timers = this.app.timers.filter((x) => x.state === stateName);
+    this.app.state = stateName;
+    this.app.status = s.status;
+    this.applyDeadlineEffects(s, atIso);
+    this.setTimers(stateName, s, atIso);
+    if (s.status === 'refused' && !this.app.refusal) {
+      this.app.refusal = { grounds };
+      this.trace.push({ kind: 'refusal', at: atIso, grounds: grounds.map((g) => g.id) });
+    }
+    for (const id of s.documents ?? []) {
+      const doc = this.version.documents.get(id)!;
+      this.app.documents.push({ id, kind: doc.def.kind, title: titleOf(doc.def.title), issuedAt: atIso, state: stateName });
+      this.trace.push({ kind: 'document', at: atIso, id, documentKind: doc.def.kind });
+    }
+    if (s.final) {
+      for (const d of this.app.deadlines) {
+        if (d.status === 'closed') continue;
+        d.status = 'closed';
+        this.trace.push({ kind: 'deadline', at: atIso, id: d.id, action: 'close', dueAt: d.dueAt, explanation: [] });
+      }
+      if (this.app.timers.length) this.app.timers = [];
+    }
+  }
+
+  recordTransitions(transitions: TakenTransition[], atIso: string, actor: string) {
+    for (const t of transitions) {
+      this.trace.push({ kind: 'transition', at: atIso, from: t.from, to: t.to, event: t.event, actor: t.automatic ? 'system' : actor, automatic: t.automatic, guard: t.guard, legalRef: t.def?.legalRef });
+      this.app.history.push({ at: atIso, event: t.event, actor: t.automatic ? 'system' : actor, from: t.from, to: t.to });
+    }
+  }
+}
+
+function problem(code: string, message: string, params?: Record<string, unknown>): ProblemError {
+  return new ProblemError({ code, kind: 'user', message, params });
+}
+
+/**
+ * Registers an application under a version: the registration instant by the calendar (next opening after hours when
+ * the service uses that rule), the initial state and its automatic transitions, the deadlines that start at
+ * registration. The caller has already validated the form data.
+ */
+export async function startApplication(version: CompiledVersion, input: StartInput): Promise<StepOutcome> {
+  const service = version.service;
+  const wt = service.workingTime;
+  const arrivedMs = toMs(input.arrivedAt);
+  const reg =
+    service.def.registration.rule === 'immediate'
+      ? { registeredAt: arrivedMs, explanation: [] as Explanation[] }
+      : registrationInstant(wt, arrivedMs);
+  const registeredAt = formatInstant(wt, reg.registeredAt);
+  const app: ApplicationState = {
+    id: input.id,
+    serviceId: service.id,
+    version: version.id,
+    channel: input.channel ?? null,
+    arrivedAt: formatInstant(wt, arrivedMs),
+    registeredAt,
+    state: version.def.machine.initial,
+    status: version.def.machine.states[version.def.machine.initial].status,
+    data: input.data,
+    findings: {},
+    external: {},
+    decisions: {},
+    deadlines: [],
+    timers: [],
+    documents: [],
+    refusal: null,
+    history: [],
+    updatedAt: registeredAt,
+  };
+  const run = new Run(version, app);
+  run.trace.push({ kind: 'version', at: registeredAt, version: version.id, effectiveFrom: version.effectiveFrom, effectiveTo: version.effectiveTo });
+  run.trace.push({ kind: 'registration', at: registeredAt, arrivedAt: app.arrivedAt, registeredAt, rule: service.def.registration.rule, explanation: reg.explanation });
+  const ev = await run.evaluate(registeredAt);
+  for (const d of version.def.deadlines) if (!d.start || d.start === 'registration') run.startDeadline(d.id, registeredAt);
+  const step = version.machine.start(ev.decisions);
+  for (const [i, name] of step.entered.entries()) {
+    if (i > 0) run.recordTransitions([step.transitions[i - 1]], registeredAt, 'system');
+    await run.enter(name, registeredAt, ev.grounds);
+  }
+  return { application: app, trace: run.trace };
+}
+
+/** The events the application accepts now, with the roles that may send them (for the API's allowedEvents). */
+export function allowedEvents(version: CompiledVersion, app: ApplicationState): Array<{ type: string; roles: string[]; name: Record<Lang, string> }> {
+  const events = version.def.machine.events ?? {};
+  return version.machine.acceptedEvents(app.state, app.decisions).map((type) => ({ type, roles: events[type]?.roles ?? [], name: titleOf(events[type]?.name ?? { kk: type, ru: type }) }));
+}
+
+/**
+ * Applies an applicant's or officer's event: checks the role and that the current state accepts it, keeps its data
+ * as facts (findings or external data), re-evaluates the rules, takes the transition and its automatic successors.
+ * Throws a ProblemError (kind user) when the event is not allowed; the state is then untouched.
+ */
+export async function applyEvent(version: CompiledVersion, current: ApplicationState, event: ApplicationEvent): Promise<StepOutcome> {
+  const def = version.def.machine.events?.[event.type];
+  const isTimer = event.type.startsWith('timer:');
+  if (!def && !isTimer) throw problem('event.unknown', `the service has no event "${event.type}"; events: ${Object.keys(version.def.machine.events ?? {}).join(', ')}`, { event: event.type });
+  const actor = event.actor ?? (isTimer ? 'system' : def!.roles[0]);
+  if (def && !def.roles.includes(actor as never)) {
+    throw problem('event.forbiddenRole', `"${actor}" may not send "${event.type}"; it is sent by: ${def.roles.join(', ')}`, { event: event.type, actor, roles: def.roles });
+  }
+  const app: ApplicationState = cloneState(current);
+  const run = new Run(version, app);
+  const at = formatInstant(run.wt, toMs(event.at));
+  if (!isTimer) run.trace.push({ kind: 'event', at, event: event.type, actor, ...(event.data ? { data: event.data } : {}) });
+  const records = def?.records ?? 'findings';
+  if (event.data && records !== 'none') app[records] = { ...app[records], ...event.data };
+  const ev = await run.evaluate(at);
+  const step = version.machine.send(app.state, event.type, ev.decisions);
+  if (!step) {
+    throw problem('event.notAllowed', `the application is in "${app.state}", which does not accept "${event.type}" now; it accepts: ${version.machine.acceptedEvents(current.state, ev.decisions).join(', ') || 'nothing (it is closed)'}`, { event: event.type, state: app.state });
+  }
+  for (const [i, name] of step.entered.entries()) {
+    run.recordTransitions([step.transitions[i]], at, actor);
+    await run.enter(name, at, ev.grounds);
+  }
+  app.updatedAt = at;
+  return { application: app, trace: run.trace };
+}
+
+/**
+ * Fires the timers due at or before `untilIso`, earliest first: a timer with a target takes its transition; one
+ * without marks the step overdue. Returns the new state and the trace (unchanged state when nothing is due).
+ */
+export async function fireDueTimers(version: CompiledVersion, current: ApplicationState, untilIso: string, opts: { onlyTransitions?: boolean } = {}): Promise<StepOutcome> {
+  let app = current;
+  const trace: TraceEntry[] = [];
+  const until = toMs(untilIso);
+  for (let guard = 0; guard < 1000; guard++) {
+    const due = app.timers
+      .filter((t) => !t.overdue && toMs(t.dueAt) <= until && (!opts.onlyTransitions || t.target))
+      .sort((a, b) => toMs(a.dueAt) - toMs(b.dueAt))[0];
+    if (!due) break;
+    if (!due.target) {
+      app = cloneState(app);
+      app.timers.find((t) => t.id === due.id && t.state === due.state)!.overdue = true;
+      trace.push({ kind: 'timer', at: due.dueAt, id: due.id, state: due.state, action: 'overdue', dueAt: due.dueAt });
+      continue;
+    }
+    trace.push({ kind: 'timer', at: due.dueAt, id: due.id, state: due.state, action: 'fire', dueAt: due.dueAt, target: due.target });
+    const out = await applyEvent(version, app, { type: timerEvent(due.id), at: due.dueAt, actor: 'system' });
+    app = out.application;
+    trace.push(...out.trace);
+  }
+  return { application: app, trace };
+}
+
+/** The earliest pending timer instant, for the runtime's scheduler. */
+export function nextTimerAt(app: ApplicationState): string | null {
+  const pending = app.timers.filter((t) => !t.overdue).map((t) => t.dueAt);
+  if (pending.length === 0) return null;
+  return pending.reduce((a, b) => (toMs(a) <= toMs(b) ? a : b));
+}

@@ -1,0 +1,102 @@
+import type { CompiledService, CompiledVersion } from '../compiler/compileService';
+import { ProblemError, type Problem } from '../errors/problem';
+import type { Lang, LegalRef, Status } from '../format/types';
+import type { ApplicationEvent, ApplicationState, TraceEntry } from './applicationState';
+import { renderIssuedDocument } from './renderIssuedDocument';
+import { applyEvent, fireDueTimers, startApplication } from './runApplication';
+
+/** The result of a simulation: the shape of `qyzmet simulate --json` and `POST /simulate` (DESIGN.md). */
+export interface SimulationResult {
+  serviceId: string;
+  version: string;
+  registeredAt: string;
+  state: string;
+  status: Status;
+  deadlines: Array<{ id: string; dueAt: string; status: string }>;
+  refusal: null | { grounds: Array<{ id: string; legalRef: LegalRef; message: string; facts: unknown }> };
+  documents: Array<{ id: string; title: string; html: string }>;
+  trace: TraceEntry[];
+  application: ApplicationState;
+}
+
+export interface SimulateOptions {
+  lang?: 'kk' | 'ru';
+  /** Render the documents' HTML (default true); scenario runs that only compare ids switch it off. */
+  renderDocuments?: boolean;
+  id?: string;
+}
+
+/** Says which versions exist and when they applied, for "no version in force" answers. */
+export function describeVersions(service: CompiledService): string {
+  return service.versions
+    .map((v) => `${v.id}: ${v.effectiveFrom ? `from ${v.effectiveFrom}` : `not yet in force (${v.effectiveFromHow})`}${v.effectiveTo ? ` until ${v.effectiveTo} (exclusive; ${v.effectiveToHow})` : ''}`)
+    .join('; ');
+}
+
+/** The version in force at an instant, or a ProblemError (code version.notInForce) that names the versions. */
+export function versionInForce(service: CompiledService, atIso: string): CompiledVersion {
+  const ms = Date.parse(atIso);
+  if (Number.isNaN(ms)) throw new ProblemError({ code: 'input.instant', kind: 'user', message: `"${atIso}" is not an ISO instant; write e.g. 2026-03-03T10:00:00+05:00` });
+  const v = service.versionAt(ms);
+  if (v) return v;
+  const repeal = service.versions.find((x) => x.effectiveTo && Date.parse(atIso) >= x.toMs && typeof x.def.effectiveTo === 'object');
+  const repealAct = repeal && typeof repeal.def.effectiveTo === 'object' ? service.acts[repeal.def.effectiveTo.actEntersIntoForce] : undefined;
+  throw new ProblemError({
+    code: 'version.notInForce',
+    kind: 'user',
+    message: `no version of "${service.id}" is in force at ${atIso}${repealAct ? `: the service was ended by ${repealAct.title.ru} (${repeal!.effectiveToHow}, from ${repeal!.effectiveTo})` : ''}. Versions: ${describeVersions(service)}`,
+    params: { versions: service.versions.map((x) => ({ id: x.id, effectiveFrom: x.effectiveFrom, effectiveTo: x.effectiveTo })), ...(repealAct ? { repealedBy: repealAct.title } : {}) },
+  });
+}
+
+/** Form errors as problems, in one language. */
+export function validateApplicationData(version: CompiledVersion, data: unknown, lang: Lang): Problem[] {
+  return version.form.validate(data, lang).map((e) => ({ code: e.code, kind: 'user' as const, message: e.message, pointer: e.pointer, params: { ...(e.params as object), messages: e.messages } }));
+}
+
+/**
+ * Runs one application through the service without storing it: registration, each event in time order, timers
+ * that fall due between events (and, after the last event, those that take a transition by themselves).
+ *
+ * @example
+ *   const r = await simulate(service, { object: { kind: 'apartment' } }, [], '2026-03-07T12:00:00+05:00');
+ *   r.registeredAt // '2026-03-09T09:00:00+05:00' (Saturday → Monday's opening)
+ */
+export async function simulate(service: CompiledService, data: Record<string, unknown>, events: ApplicationEvent[], atIso: string, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const version = versionInForce(service, atIso);
+  const lang = options.lang ?? 'kk';
+  const errors = validateApplicationData(version, data, lang);
+  const trace: TraceEntry[] = [{ kind: 'form', at: atIso, valid: errors.length === 0, errors }];
+  if (errors.length) {
+    throw new ProblemError({ code: 'form.invalid', kind: 'user', message: `the application data do not fit the form of ${service.id}@${version.id}: ${errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ')}`, params: { errors } });
+  }
+  const started = await startApplication(version, { id: options.id ?? 'simulation', data, arrivedAt: atIso });
+  let app = started.application;
+  trace.push(...started.trace);
+  const ordered = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  for (const event of ordered) {
+    const timers = await fireDueTimers(version, app, event.at);
+    app = timers.application;
+    trace.push(...timers.trace);
+    const out = await applyEvent(version, app, event);
+    app = out.application;
+    trace.push(...out.trace);
+  }
+  const tail = await fireDueTimers(version, app, '9999-12-31T00:00:00Z', { onlyTransitions: true });
+  app = tail.application;
+  trace.push(...tail.trace);
+
+  const render = options.renderDocuments !== false;
+  return {
+    serviceId: service.id,
+    version: version.id,
+    registeredAt: app.registeredAt,
+    state: app.state,
+    status: app.status,
+    deadlines: app.deadlines.filter((d) => d.dueAt).map((d) => ({ id: d.id, dueAt: d.dueAt!, status: d.status })),
+    refusal: app.refusal ? { grounds: app.refusal.grounds.map((g) => ({ id: g.id, legalRef: g.legalRef, message: g.message[lang], facts: g.facts })) } : null,
+    documents: app.documents.map((d) => (render ? { id: d.id, ...renderIssuedDocument(version, app, d, lang) } : { id: d.id, title: d.title[lang], html: '' })),
+    trace,
+    application: app,
+  };
+}

@@ -1,0 +1,236 @@
+import { calendarProblem, outOfCoverage } from './calendarProblem';
+import { daysInMonth } from './civilDate';
+import type { WorkingTime } from './compileWorkingTime';
+import { dayIndexOf, endOfDayMs, endOfWorkingDayMs, workPosition } from './dayIndexOf';
+import {
+  type DurationUnit,
+  type EndRule,
+  endItem,
+  explainDays,
+  type Explanation,
+  lastDayItem,
+  monthClampedItem,
+  shiftedItem,
+  startItem,
+} from './explanation';
+
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
+}
+
+/**
+ * Overrides of the default counting convention (DESIGN.md "Domain facts"), set per deadline in a definition.
+ * - start: 'nextDay' (default: the term starts the day after the event) or 'sameDay' (the event day is day 1).
+ * - end: 'endOfWorkingDay' (default for workingDays, and for calendar terms moved to a working day),
+ *   'endOfDay' (default for calendarDays and months: 23:59:59.999 local), 'sameTime' (the event's time of day).
+ * - shiftToWorkingDay: calendarDays/months whose last day is a day off end on the next working day (Civil Code of
+ *   the RK, rule on a term ending on a non-working day). Default true; false for e.g. "in force after ten calendar
+ *   days" of an amending order.
+ * - elapsed: minutes as plain elapsed time instead of working minutes.
+ */
+export interface Counting {
+  start?: 'nextDay' | 'sameDay';
+  end?: 'endOfWorkingDay' | 'endOfDay' | 'sameTime';
+  shiftToWorkingDay?: boolean;
+  elapsed?: boolean;
+}
+
+export interface DeadlineResult {
+  dueAt: number;
+  /** Built on first read, so that the hot path pays only for the arithmetic. */
+  readonly explanation: Explanation[];
+}
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+function badAmount(duration: Duration) {
+  return calendarProblem(
+    'calendar.badAmount',
+    {
+      kk: `Мерзім саны теріс емес сан болуы керек (${duration.unit} үшін бүтін сан), берілгені: ${duration.amount}. Мысалы: "3 workingDays".`,
+      ru: `Величина срока должна быть неотрицательным числом (для ${duration.unit} — целым), получено ${duration.amount}. Пример: "3 workingDays".`,
+      en: `A term amount must be a non-negative number (an integer for ${duration.unit}), got ${duration.amount}. Example: "3 workingDays".`,
+    },
+    { amount: duration.amount, unit: duration.unit },
+  );
+}
+
+/**
+ * A deadline whose explanation is built on first read. A class (not an object literal with a getter) keeps the
+ * hot path at one small allocation; toJSON puts the explanation into JSON output like a plain property.
+ */
+export class LazyDeadline implements DeadlineResult {
+  private cache: Explanation[] | undefined;
+  constructor(
+    readonly dueAt: number,
+    private readonly explain: () => Explanation[],
+  ) {}
+  get explanation(): Explanation[] {
+    return (this.cache ??= this.explain());
+  }
+  toJSON(): { dueAt: number; explanation: Explanation[] } {
+    return { dueAt: this.dueAt, explanation: this.explanation };
+  }
+}
+
+function result(dueAt: number, explain: () => Explanation[]): DeadlineResult {
+  return new LazyDeadline(dueAt, explain);
+}
+
+function endAt(wt: WorkingTime, day: number, rule: 'endOfWorkingDay' | 'endOfDay' | 'sameTime', fromMs: number, fromDay: number): number {
+  if (rule === 'endOfWorkingDay') return endOfWorkingDayMs(wt, day);
+  if (rule === 'endOfDay') return endOfDayMs(wt, day);
+  // sameTime: the event's time after local midnight, kept inside the target day (25 h / 23 h days).
+  const t = wt.dayStart[day] + (fromMs - wt.dayStart[fromDay]);
+  return t < wt.dayStart[day + 1] ? t : wt.dayStart[day + 1] - 1;
+}
+
+/**
+ * Adds a term to an event instant (usually the registration instant) and says when it ends.
+ *
+ * Defaults (DESIGN.md): a term in days starts the day after the event and ends at the end of its last day; for
+ * working days the end of working hours of the last working day (e.g. 18:30 local); for calendar days and months
+ * 23:59:59.999 local of the last day, or, when that day is a day off, the end of working hours of the next working
+ * day. Months: the same day number N months later, clamped to the end of a shorter month (31 Jan + 1 month = 28/29
+ * Feb). Working hours and minutes: counted inside the schedule's working intervals (lunch, nights, days off
+ * skipped). 0 workingDays = "on the day of receipt": the end of working hours of the event day (or the next working
+ * day when the event day is a day off). Working days are the calendar's working days whatever the schedule.
+ *
+ * @example
+ * addDuration(wt, Date.parse('2025-03-20T12:00:00+05:00'), { amount: 3, unit: 'workingDays' }).dueAt;
+ * // 2025-03-28T18:30:00+05:00 (Nauryz 21–25 March skipped)
+ */
+export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration, counting?: Counting): DeadlineResult {
+  const n = duration.amount;
+  const d = dayIndexOf(wt, fromMs, 'term start');
+  switch (duration.unit) {
+    case 'workingDays': {
+      if (!(n >= 0) || n !== Math.floor(n)) throw badAmount(duration);
+      const sameDay = counting?.start === 'sameDay';
+      const k = sameDay || n === 0 ? wt.workingBefore[d] + (n === 0 ? 0 : n - 1) : wt.workingBefore[d + 1] + n - 1;
+      if (k >= wt.workingDayIndex.length) throw outOfCoverage('term end', wt.coverage);
+      const j = wt.workingDayIndex[k];
+      const rule = counting?.end ?? 'endOfWorkingDay';
+      const dueAt = endAt(wt, j, rule, fromMs, d);
+      return result(dueAt, () => [
+        startItem(wt, fromMs, n, 'workingDays', sameDay || n === 0 ? 'sameDay' : 'nextDay'),
+        ...explainDays(wt, sameDay || n === 0 ? d - 1 : d, j),
+        lastDayItem(wt, j),
+        endItem(wt, dueAt, rule),
+      ]);
+    }
+    case 'calendarDays':
+    case 'months': {
+      if (!(n >= 0) || n !== Math.floor(n)) throw badAmount(duration);
+      const sameDay = counting?.start === 'sameDay' && n > 0;
+      let last: number;
+      let clampedFrom = 0;
+      if (duration.unit === 'calendarDays') {
+        last = sameDay ? d + n - 1 : d + n;
+      } else {
+        // Civil Code: a term in months ends on the same day number of the last month, or its last day if shorter.
+        const total = wt.civilMonth[d] - 1 + n;
+        const ty = wt.civilYear[d] + Math.floor(total / 12);
+        const tm = (total % 12) + 1;
+        const k = (ty - wt.firstYear) * 12 + tm - 1;
+        if (k >= wt.monthStart.length) throw outOfCoverage('term end', wt.coverage);
+        const dim = daysInMonth(ty, tm);
+        const dom = wt.civilDay[d];
+        if (dom > dim) clampedFrom = dom;
+        last = wt.monthStart[k] + (dom > dim ? dim : dom) - 1 - wt.firstEpochDay - (sameDay ? 1 : 0);
+      }
+      if (last >= wt.dayCount) throw outOfCoverage('term end', wt.coverage);
+      let j = last;
+      const shift = counting?.shiftToWorkingDay ?? true;
+      if (shift && !wt.working[last]) {
+        const k = wt.workingBefore[last];
+        if (k >= wt.workingDayIndex.length) throw outOfCoverage('term end', wt.coverage);
+        j = wt.workingDayIndex[k];
+      }
+      const rule = counting?.end ?? (j !== last ? 'endOfWorkingDay' : 'endOfDay');
+      const dueAt = endAt(wt, j, rule, fromMs, d);
+      return result(dueAt, () => {
+        const out = [startItem(wt, fromMs, n, duration.unit, sameDay ? 'sameDay' : 'nextDay')];
+        if (clampedFrom) out.push(monthClampedItem(wt, clampedFrom, last + (sameDay ? 1 : 0)));
+        out.push(lastDayItem(wt, last));
+        if (j !== last) out.push(...explainDays(wt, last - 1, j - 1), shiftedItem(wt, last, j));
+        out.push(endItem(wt, dueAt, rule));
+        return out;
+      });
+    }
+    case 'workingHours':
+    case 'minutes': {
+      if (!(n >= 0) || !Number.isFinite(n)) throw badAmount(duration);
+      const ms = n * (duration.unit === 'workingHours' ? HOUR_MS : MINUTE_MS);
+      if (duration.unit === 'minutes' && counting?.elapsed) {
+        const dueAt = fromMs + ms;
+        dayIndexOf(wt, dueAt, 'term end');
+        return result(dueAt, () => [startItem(wt, fromMs, n, 'elapsedMinutes', 'elapsed'), endItem(wt, dueAt, 'elapsed')]);
+      }
+      return addWorkingMs(wt, fromMs, d, ms, () => startItem(wt, fromMs, n, duration.unit, 'workingTime'));
+    }
+    default:
+      throw calendarProblem(
+        'calendar.unknownUnit',
+        {
+          kk: `Белгісіз мерзім бірлігі: "${(duration as Duration).unit}". Рұқсат етілгендері: workingDays, calendarDays, months, workingHours, minutes.`,
+          ru: `Неизвестная единица срока: "${(duration as Duration).unit}". Допустимые: workingDays, calendarDays, months, workingHours, minutes.`,
+          en: `Unknown term unit "${(duration as Duration).unit}". Allowed: workingDays, calendarDays, months, workingHours, minutes.`,
+        },
+        { unit: (duration as Duration).unit },
+      );
+  }
+}
+
+/**
+ * Adds working time (ms) inside the schedule's intervals. Lands on an interval's end rather than the next one's
+ * start when the amount is used up exactly at a boundary (13:00, not 14:30). 0 ms = now if in hours, else the next
+ * opening.
+ */
+export function addWorkingMs(wt: WorkingTime, fromMs: number, d: number, ms: number, first: () => Explanation): DeadlineResult {
+  const K = wt.slots;
+  const target = workPosition(wt, d, fromMs) + ms;
+  const wmb = wt.workMsBefore;
+  if (wmb[wt.dayCount] < target || (ms === 0 && wmb[wt.dayCount] <= target)) throw outOfCoverage('term end', wt.coverage);
+  let dueAt: number;
+  let j: number;
+  if (ms === 0) {
+    // The position at fromMs itself: inside an interval it is fromMs, otherwise the next interval start.
+    j = d;
+    dueAt = NaN;
+    for (;;) {
+      for (let k = j * K; k < j * K + K; k++) {
+        const s = wt.intervalStart[k], e = wt.intervalEnd[k];
+        if (e > s && fromMs < e) {
+          dueAt = fromMs > s ? fromMs : s;
+          break;
+        }
+      }
+      if (dueAt === dueAt) break;
+      if (++j >= wt.dayCount) throw outOfCoverage('term end', wt.coverage);
+    }
+  } else {
+    // Smallest j >= d with workMsBefore[j + 1] >= target.
+    let lo = d, hi = wt.dayCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (wmb[mid + 1] >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    j = lo;
+    let rem = target - wmb[j];
+    dueAt = wt.intervalEnd[j * K + K - 1];
+    for (let k = j * K; k < j * K + K; k++) {
+      const len = wt.intervalEnd[k] - wt.intervalStart[k];
+      if (rem <= len) {
+        dueAt = wt.intervalStart[k] + rem;
+        break;
+      }
+      rem -= len;
+    }
+  }
+  const jj = j;
+  return result(dueAt, () => [first(), ...explainDays(wt, d, jj), endItem(wt, dueAt, 'workingTime')]);
+}

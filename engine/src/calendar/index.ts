@@ -1,0 +1,28 @@
+// The working calendar and deadline engine: pure, no I/O; the runtime passes in the parsed calendar JSON.
+export type {
+  CalendarData,
+  CalendarSource,
+  ExtraDayOff,
+  HolidayDefinition,
+  LocalizedText,
+  MovableDate,
+  ProductionCalendarData,
+  ScheduleData,
+  ScheduleInterval,
+  Transfer,
+} from './calendarData';
+export { compileWorkingTime, DayReason } from './compileWorkingTime';
+export type { DayDetail, DayReasonName, WorkingTime } from './compileWorkingTime';
+export { registrationInstant } from './registrationInstant';
+export type { RegistrationResult } from './registrationInstant';
+export { addDuration } from './addDuration';
+export type { Counting, DeadlineResult, Duration } from './addDuration';
+export { subtractWorkingDays } from './subtractWorkingDays';
+export { workingDaysBetween } from './workingDaysBetween';
+export { resumeDeadline } from './resumeDeadline';
+export { calendarYear } from './calendarYear';
+export type { CalendarMonth, CalendarYear } from './calendarYear';
+export { DURATION_UNITS, parseDuration } from './parseDuration';
+export { parseInstant } from './parseInstant';
+export { formatInstant } from './formatInstant';
+export type { DurationUnit, Explanation } from './explanation';

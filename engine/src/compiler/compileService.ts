@@ -1,0 +1,187 @@
+import type { WorkingTime } from '../calendar';
+import { createDocumentRenderer, type CompiledTemplate } from '../documents';
+import { isProblemError, type Problem } from '../errors/problem';
+import type { AssembledDefinition } from '../format/assembleDefinition';
+import serviceSchema from '../format/service.schema.json';
+import type { Act, DocumentDef, ServiceDef, VersionDef } from '../format/types';
+import { createFormCompiler, type CompiledForm } from '../forms';
+import { createSchemaValidator } from '../forms/schemaValidator';
+import { compileRules, type RuleSet } from '../rules';
+import { buildStepMachine, type StepMachine } from '../steps';
+import { checkServiceReferences } from './checkReferences';
+import { resolveEffectiveFrom } from './effectivePeriod';
+import { missingPlaceholders } from './placeholders';
+
+/**
+ * Definition → compiled service, once per definition (the runtime and the admin UI cache the result): the form's
+ * ajv validator, the rules engine, the XState machine, the Handlebars templates and the working time are all built
+ * here and never per application.
+ */
+
+export interface CompileEnv {
+  /** Acts shared by many services (definitions/shared/acts.json). */
+  sharedActs: Record<string, Act>;
+  /** The compiled working time of a schedule (definitions/calendars/schedules/<id>.schedule.json). */
+  workingTime(scheduleId: string): WorkingTime | undefined;
+  /** The text of a file (templates), by path; undefined when missing. */
+  readText(path: string): string | undefined;
+}
+
+export interface CompiledDocument {
+  def: DocumentDef;
+  templates: { kk: CompiledTemplate; ru: CompiledTemplate };
+}
+
+export interface CompiledVersion {
+  service: CompiledService;
+  def: VersionDef;
+  id: string;
+  /** Local date (YYYY-MM-DD) from which the version applies; null while it waits for its act's publication. */
+  effectiveFrom: string | null;
+  effectiveFromHow: string;
+  /** Exclusive end date, or null when open-ended. */
+  effectiveTo: string | null;
+  effectiveToHow: string;
+  /** Epoch ms bounds of the period in the service's time zone (NaN when unknown). */
+  fromMs: number;
+  toMs: number;
+  form: CompiledForm;
+  rules: RuleSet;
+  machine: StepMachine;
+  documents: Map<string, CompiledDocument>;
+}
+
+export interface CompiledService {
+  def: ServiceDef;
+  id: string;
+  acts: Record<string, Act>;
+  workingTime: WorkingTime;
+  /** Versions in force at some time, in time order; pending versions (unknown publication) come last. */
+  versions: CompiledVersion[];
+  /** The version in force at an instant, or undefined (before the first, after a repeal). */
+  versionAt(ms: number): CompiledVersion | undefined;
+}
+
+const metaValidator = { current: undefined as ReturnType<typeof createSchemaValidator> | undefined };
+/** The meta-schema validator, built on first use and shared by every compile. */
+export function definitionValidator() {
+  metaValidator.current ??= createSchemaValidator(serviceSchema, 'definition');
+  return metaValidator.current;
+}
+
+const formCompiler = createFormCompiler();
+const documentRenderer = createDocumentRenderer();
+
+/** Local midnight of a date in the working time's zone, as epoch ms (luxon-free: uses the compiled offsets). */
+function localMidnightMs(wt: WorkingTime, date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  const idx = Math.floor((utcMidnight - wt.dayStart[0]) / 86_400_000);
+  // Outside the calendar's coverage, use the offset of the nearest covered day (Asia/Almaty had no DST then).
+  const clamped = Math.min(Math.max(idx, 0), wt.dayCount);
+  return utcMidnight - wt.offsetMinutes[clamped] * 60_000;
+}
+
+function locateAll(def: AssembledDefinition, problems: Problem[]): Problem[] {
+  return problems.map((p) => {
+    if (p.file || p.pointer === undefined) return p;
+    const loc = def.locate(p.pointer);
+    return { ...p, file: loc.file, line: loc.line, column: loc.column, message: `${loc.file}:${loc.line}:${loc.column}: ${p.message}` };
+  });
+}
+
+/**
+ * @example
+ *   const { service, problems } = compileService(assembled, env);
+ *   service?.versionAt(Date.parse('2026-03-02T10:00:00+05:00'))?.id // '2026-order-65'
+ */
+export function compileService(assembled: AssembledDefinition, env: CompileEnv): { service?: CompiledService; problems: Problem[] } {
+  const shape = definitionValidator().validate(assembled.value);
+  if (shape.length) return { problems: locateAll(assembled, shape) };
+  const def = assembled.value as ServiceDef;
+  const acts = { ...env.sharedActs, ...def.acts };
+  const problems: Problem[] = [...checkServiceReferences(def, acts, (id) => env.workingTime(id) !== undefined)];
+  const wt = env.workingTime(def.schedule.id);
+  if (problems.some((p) => p.severity !== 'warning') || !wt) return { problems: locateAll(assembled, problems) };
+
+  const service: CompiledService = { def, id: def.id, acts, workingTime: wt, versions: [], versionAt: () => undefined };
+  const compiled: CompiledVersion[] = [];
+  def.versions.forEach((v, i) => {
+    const at = `/versions/${i}`;
+    let form: CompiledForm | undefined;
+    try {
+      form = formCompiler.compile(v.form, `${def.id}@${v.id}`);
+    } catch (e) {
+      problems.push(isProblemError(e) ? { ...e.problem, pointer: `${at}/form${e.problem.pointer ?? ''}` } : { code: 'form.invalid', kind: 'definition', pointer: `${at}/form`, message: `the form is not a valid JSON Schema: ${(e as Error).message}` });
+    }
+    const documents = new Map<string, CompiledDocument>();
+    (v.documents ?? []).forEach((d, j) => {
+      const templates: Partial<Record<'kk' | 'ru', CompiledTemplate>> = {};
+      for (const lang of ['kk', 'ru'] as const) {
+        const pointer = `${at}/documents/${j}/templates/${lang}`;
+        const file = assembled.resolvePath(pointer, d.templates[lang]);
+        const text = env.readText(file);
+        if (text === undefined) {
+          problems.push({ code: 'document.missingTemplate', kind: 'definition', pointer, message: `the template file "${d.templates[lang]}" (${file}) does not exist; put the ${lang} wording of "${d.id}" there` });
+          continue;
+        }
+        try {
+          templates[lang] = documentRenderer.compile(text, { documentId: d.id, lang, file });
+        } catch (e) {
+          if (isProblemError(e)) problems.push({ ...e.problem, kind: 'definition', file: e.problem.file ?? file, message: `${e.problem.file ?? file}:${e.problem.line ?? 1}:${e.problem.column ?? 1}: ${e.problem.message}` });
+          else problems.push({ code: 'document.invalid', kind: 'definition', pointer, message: String((e as Error).message) });
+          continue;
+        }
+        for (const missing of missingPlaceholders(templates[lang]!.placeholders, v.form)) {
+          problems.push({ code: 'document.unknownPlaceholder', kind: 'definition', pointer, message: `template ${file} uses "${missing}", which the form does not declare (the form's properties are what "data." can read)` });
+        }
+      }
+      if (templates.kk && templates.ru) documents.set(d.id, { def: d, templates: templates as CompiledDocument['templates'] });
+    });
+    const from = resolveEffectiveFrom(v.effectiveFrom, acts);
+    const to = v.effectiveTo === undefined ? { date: null, how: 'until a later version takes effect' } : resolveEffectiveFrom(typeof v.effectiveTo === 'string' ? v.effectiveTo : v.effectiveTo, acts);
+    if (!form) return;
+    compiled.push({
+      service,
+      def: v,
+      id: v.id,
+      effectiveFrom: from.date,
+      effectiveFromHow: from.how,
+      effectiveTo: to.date,
+      effectiveToHow: to.how,
+      fromMs: from.date ? localMidnightMs(wt, from.date) : NaN,
+      toMs: to.date ? localMidnightMs(wt, to.date) : NaN,
+      form,
+      rules: compileRules(v.conditions ?? {}, v.refusalGrounds ?? []),
+      machine: buildStepMachine(`${def.id}@${v.id}`, v.machine),
+      documents,
+    });
+  });
+
+  // Timeline: a version ends where the next one begins unless it ends earlier (a repeal); overlaps are errors.
+  const dated = compiled.filter((c) => c.effectiveFrom !== null).sort((a, b) => a.fromMs - b.fromMs);
+  dated.forEach((c, k) => {
+    const next = dated[k + 1];
+    if (next && !Number.isNaN(c.toMs) && c.toMs > next.fromMs) {
+      const i = def.versions.indexOf(c.def);
+      problems.push({ code: 'version.overlap', kind: 'definition', pointer: `/versions/${i}/effectiveTo`, message: `version "${c.id}" applies until ${c.effectiveTo} but version "${next.id}" applies from ${next.effectiveFrom}: two versions cannot be in force on the same day; end "${c.id}" on ${next.effectiveFrom} or later start "${next.id}"` });
+    }
+    if (next && Number.isNaN(c.toMs)) c.toMs = next.fromMs;
+    if (next && c.effectiveTo === null) {
+      c.effectiveTo = next.effectiveFrom;
+      c.effectiveToHow = `replaced by version ${next.id}`;
+    }
+    if (k > 0 && c.fromMs === dated[k - 1].fromMs) {
+      const i = def.versions.indexOf(c.def);
+      problems.push({ code: 'version.overlap', kind: 'definition', pointer: `/versions/${i}/effectiveFrom`, message: `versions "${dated[k - 1].id}" and "${c.id}" both take effect on ${c.effectiveFrom}` });
+    }
+    if (!Number.isNaN(c.toMs) && c.toMs <= c.fromMs) {
+      const i = def.versions.indexOf(c.def);
+      problems.push({ code: 'version.emptyPeriod', kind: 'definition', pointer: `/versions/${i}/effectiveTo`, message: `version "${c.id}" ends (${c.effectiveTo}) before it begins (${c.effectiveFrom})` });
+    }
+  });
+  service.versions = [...dated, ...compiled.filter((c) => c.effectiveFrom === null)];
+  service.versionAt = (ms) => dated.find((c) => c.fromMs <= ms && (Number.isNaN(c.toMs) || ms < c.toMs));
+  const errors = problems.filter((p) => p.severity !== 'warning');
+  return { service: errors.length ? undefined : service, problems: locateAll(assembled, problems) };
+}

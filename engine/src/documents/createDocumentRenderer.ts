@@ -1,0 +1,171 @@
+import Handlebars from 'handlebars';
+import { collectPlaceholders } from './collectPlaceholders';
+import type { DocumentContext } from './DocumentContext';
+import { DocumentError, type TemplateLocation } from './DocumentError';
+import { BLOCK_HELPERS, DOCUMENT_HELPERS } from './documentHelpers';
+
+/** A template compiled once, rendered many times. */
+export interface CompiledTemplate {
+  /** The body HTML of the document for one render context (HTML-escaped data). */
+  render(context: DocumentContext): string;
+  /** Data paths the template reads, in order of first use ('data.applicant.fullName', 'refusal.grounds[].message'). */
+  readonly placeholders: string[];
+  /** Where the template came from, as given to compile. */
+  readonly where: TemplateLocation;
+}
+
+/** Compiles document templates in its own Handlebars environment. */
+export interface DocumentRenderer {
+  /**
+   * Parses, checks and compiles a template. Throws a {@link DocumentError}: `document.syntax` (with line and column),
+   * `document.unknownHelper`, `document.unsupported`.
+   */
+  compile(template: string, where: TemplateLocation): CompiledTemplate;
+  /** The helper names templates may use. */
+  readonly helpers: readonly string[];
+}
+
+/** Handlebars' own compiler passes, exported on every environment made by `Handlebars.create()` but not typed. */
+interface CompilerPasses {
+  Compiler: new () => { compile(ast: hbs.AST.Program, options: CompileOptions): unknown };
+  JavaScriptCompiler: new () => { compile(env: unknown, options: CompileOptions, context: undefined, asObject: true): unknown };
+  Parser: { lexer: { yylloc?: { first_line: number; first_column: number } } };
+  template(spec: unknown): HandlebarsTemplateDelegate;
+}
+
+/**
+ * Render options set explicitly so that an upgrade of Handlebars cannot loosen them: no access to prototype
+ * properties or methods (`{{constructor.name}}`, `{{__proto__}}` render nothing), no helperMissing fallback.
+ */
+const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+  allowCallsToHelperMissing: false,
+};
+
+/**
+ * Creates a document renderer with its own Handlebars environment: the document helpers only (the global
+ * Handlebars instance and its helpers are never touched), HTML escaping on, knownHelpersOnly at compile time so
+ * that a misspelt helper fails when the definition is loaded, not when an officer issues the document.
+ *
+ * @example
+ * const renderer = createDocumentRenderer();
+ * const tpl = renderer.compile('<p>{{data.applicant.fullName}}, {{date application.registeredAt}}</p>',
+ *   { documentId: 'certificate', lang: 'kk', file: 'certificate.kk.hbs' });
+ * tpl.placeholders // ['data.applicant.fullName', 'application.registeredAt']
+ * tpl.render(context) // '<p>Әлия Сейітова, 2025 жылғы 3 наурыз</p>'
+ */
+export function createDocumentRenderer(): DocumentRenderer {
+  const env = Handlebars.create();
+  // `log` writes to the console: a document template has no business doing I/O.
+  env.unregisterHelper('log');
+  env.registerHelper(DOCUMENT_HELPERS as Handlebars.HelperDeclareSpec);
+  const passes = env as unknown as CompilerPasses;
+
+  const helperNames = Object.keys(DOCUMENT_HELPERS);
+  const known = new Set([...helperNames, ...BLOCK_HELPERS, 'lookup']);
+  const compileOptions: CompileOptions = {
+    knownHelpersOnly: true,
+    knownHelpers: { ...Object.fromEntries(helperNames.map((n) => [n, true])), log: false },
+    noEscape: false,
+    strict: false,
+    data: true,
+  };
+
+  const located = (where: TemplateLocation, problem: Omit<ConstructorParameters<typeof DocumentError>[0], 'file'>): DocumentError =>
+    new DocumentError({ ...problem, ...(where.file !== undefined ? { file: where.file } : {}), params: { documentId: where.documentId, lang: where.lang, ...problem.params } });
+
+  const name = (where: TemplateLocation): string => where.file ?? `${where.documentId} (${where.lang})`;
+
+  function parse(template: string, where: TemplateLocation): hbs.AST.Program {
+    try {
+      return env.parse(template, where.file !== undefined ? { srcName: where.file } : {});
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const ex = e as { lineNumber?: number; column?: number };
+      let line: number | undefined;
+      let column: number | undefined;
+      if (typeof ex.lineNumber === 'number') {
+        // Errors raised by Handlebars' AST checks (mismatched block) carry the node's location.
+        line = ex.lineNumber;
+        column = typeof ex.column === 'number' ? ex.column + 1 : undefined;
+      } else {
+        // The generated parser throws a plain Error whose text names the line only; the token where it stopped
+        // stays in the (synchronous, shared) lexer, so we read it right away for the column.
+        const loc = passes.Parser.lexer.yylloc;
+        const fromText = /on line (\d+)/.exec(message);
+        line = fromText ? Number(fromText[1]) : loc?.first_line;
+        if (loc && loc.first_line === line) column = loc.first_column + 1;
+      }
+      const first = message.split('\n')[0].replace(/ - \d+:\d+$/, '');
+      const detail = message.split('\n').slice(1).join('\n');
+      throw located(where, {
+        code: 'document.syntax',
+        message:
+          `template syntax error in ${name(where)}` +
+          (line !== undefined ? ` at line ${line}${column !== undefined ? `, column ${column}` : ''}` : '') +
+          `: ${first}${detail ? `\n${detail}` : ''}`,
+        ...(line !== undefined ? { line } : {}),
+        ...(column !== undefined ? { column } : {}),
+      });
+    }
+  }
+
+  function compile(template: string, where: TemplateLocation): CompiledTemplate {
+    const ast = parse(template, where);
+    let placeholders: string[];
+    try {
+      placeholders = collectPlaceholders(ast, { helpers: known, blockHelpers: BLOCK_HELPERS, ...(where.file !== undefined ? { file: where.file } : {}) });
+    } catch (e) {
+      if (e instanceof DocumentError) throw located(where, e.toJSON());
+      throw e;
+    }
+
+    let delegate: HandlebarsTemplateDelegate;
+    try {
+      // Handlebars.compile defers compilation to the first render; we run its two passes now (as its compile()
+      // does internally) so that knownHelpersOnly errors surface when the definition is compiled.
+      const program = new passes.Compiler().compile(ast, compileOptions);
+      delegate = passes.template(new passes.JavaScriptCompiler().compile(program, compileOptions, undefined, true));
+    } catch (e) {
+      const ex = e as { message?: string; lineNumber?: number; column?: number };
+      const helper = /unknown helper (\S+)/.exec(ex.message ?? '')?.[1];
+      const line = typeof ex.lineNumber === 'number' ? ex.lineNumber : undefined;
+      const column = typeof ex.column === 'number' ? ex.column + 1 : undefined;
+      const at = line !== undefined ? ` at line ${line}${column !== undefined ? `, column ${column}` : ''}` : '';
+      throw located(where, {
+        code: helper ? 'document.unknownHelper' : 'document.syntax',
+        message: helper
+          ? `unknown helper "${helper}" in ${name(where)}${at}; document helpers are: ${[...known].join(', ')}`
+          : `template error in ${name(where)}${at}: ${(ex.message ?? String(e)).replace(/ - \d+:\d+$/, '')}`,
+        ...(line !== undefined ? { line } : {}),
+        ...(column !== undefined ? { column } : {}),
+        ...(helper ? { params: { helper } } : {}),
+      });
+    }
+
+    return {
+      placeholders,
+      where,
+      render(context: DocumentContext): string {
+        if (context === null || typeof context !== 'object' || (context.lang !== 'kk' && context.lang !== 'ru')) {
+          throw located(where, {
+            code: 'document.context',
+            message: `render context of ${name(where)} must have lang "kk" or "ru", got ${JSON.stringify((context as { lang?: unknown } | null)?.lang)}`,
+          });
+        }
+        try {
+          return delegate(context, RUNTIME_OPTIONS);
+        } catch (e) {
+          if (e instanceof DocumentError) {
+            const problem = e.toJSON();
+            throw located(where, { ...problem, message: `${name(where)}: ${problem.message}` });
+          }
+          throw e;
+        }
+      },
+    };
+  }
+
+  return { compile, helpers: helperNames };
+}

@@ -1,0 +1,263 @@
+import type { HelperOptions } from 'handlebars';
+import type { DocumentLang, LocalizedText } from './DocumentContext';
+import { DocumentError } from './DocumentError';
+import { formatDate, formatDateTime, parseLocalDateTime } from './formatDate';
+import { formatMoney, formatNumber } from './formatNumber';
+
+/** A document helper: pure, the language from an explicit argument or `@root.lang`, never the clock. */
+export type DocumentHelper = (...args: unknown[]) => unknown;
+
+const LANGS: readonly DocumentLang[] = ['kk', 'ru'];
+
+function isLang(value: unknown): value is DocumentLang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+/** Splits Handlebars' trailing options argument off the template's own arguments. */
+function split(args: unknown[]): { params: unknown[]; options: HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string } } {
+  const options = args[args.length - 1] as HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string };
+  return { params: args.slice(0, -1), options };
+}
+
+function valueError(options: { loc?: hbs.AST.SourceLocation; name?: string }, message: string, value: unknown): DocumentError {
+  const start = options.loc?.start;
+  const at = start ? ` at line ${start.line}, column ${start.column + 1}` : '';
+  return new DocumentError({
+    code: 'document.value',
+    message: `{{${options.name ?? 'helper'}}}${at}: ${message}`,
+    ...(start ? { line: start.line, column: start.column + 1 } : {}),
+    params: { helper: options.name, value },
+  });
+}
+
+/** The language: an explicit 'kk' / 'ru' argument wins, otherwise the document's `@root.lang`. */
+function langOf(explicit: unknown, options: HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string }): DocumentLang {
+  if (isLang(explicit)) return explicit;
+  const root = (options.data as { root?: { lang?: unknown } } | undefined)?.root;
+  const lang = root && Object.hasOwn(root, 'lang') ? root.lang : undefined;
+  if (isLang(lang)) return lang;
+  throw new DocumentError({
+    code: 'document.context',
+    message: `{{${options.name ?? 'helper'}}} needs the document language: the render context must have lang "kk" or "ru", got ${JSON.stringify(lang)}`,
+    params: { lang },
+  });
+}
+
+/** A {kk, ru, en} object, as definitions write every user-facing text. */
+export function isLocalizedText(value: unknown): value is LocalizedText {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => (k === 'kk' || k === 'ru' || k === 'en') && typeof (value as Record<string, unknown>)[k] === 'string');
+}
+
+/**
+ * The text of a {kk, ru, en} object in the document's language. A missing translation falls back to the other
+ * official language (kk ↔ ru), then to en, so a gap shows text rather than a blank in a legal document; the
+ * definition compiler is where missing translations should be reported.
+ *
+ * @example
+ * localize({ kk: 'Анықтама', ru: 'Справка' }, 'ru') // 'Справка'
+ */
+export function localize(text: LocalizedText, lang: DocumentLang): string {
+  const order: Array<keyof LocalizedText> = lang === 'kk' ? ['kk', 'ru', 'en'] : ['ru', 'kk', 'en'];
+  for (const key of order) {
+    const v = Object.hasOwn(text, key) ? text[key] : undefined;
+    if (typeof v === 'string') return v;
+  }
+  return '';
+}
+
+const YES_NO: Record<DocumentLang, [string, string]> = { kk: ['иә', 'жоқ'], ru: ['да', 'нет'] };
+
+/**
+ * Any JSON value as document text: numbers and dates in local notation, booleans as words, arrays joined,
+ * {kk, ru, en} texts localized, other objects as "key: value" pairs. Used for the facts of a refusal ground.
+ *
+ * @example
+ * formatValue(true, 'kk') // 'иә'
+ */
+export function formatValue(value: unknown, lang: DocumentLang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return YES_NO[lang][value ? 0 : 1];
+  if (typeof value === 'number') return formatNumber(value) ?? String(value);
+  if (typeof value === 'string') {
+    const date = parseLocalDateTime(value);
+    return date ? formatDateTime(date, lang) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => formatValue(v, lang)).join(', ');
+  if (isLocalizedText(value)) return localize(value, lang);
+  if (typeof value === 'object') {
+    return Object.keys(value)
+      .map((k) => `${k}: ${formatValue((value as Record<string, unknown>)[k], lang)}`)
+      .join('; ');
+  }
+  return String(value);
+}
+
+type RefPart = 'article' | 'part' | 'paragraph' | 'subparagraph' | 'annex' | 'row';
+
+/** Clause words in the order they narrow down, as citations are written in Kazakh and Russian. */
+const REF_WORDS: Record<DocumentLang, Record<RefPart, (n: string) => string>> = {
+  kk: {
+    article: (n) => `${n}-бап`,
+    part: (n) => `${n}-бөлік`,
+    paragraph: (n) => `${n}-тармақ`,
+    subparagraph: (n) => `${n}) тармақша`,
+    annex: (n) => `${n}-қосымша`,
+    row: (n) => `${n}-жол`,
+  },
+  ru: {
+    article: (n) => `статья ${n}`,
+    part: (n) => `часть ${n}`,
+    paragraph: (n) => `пункт ${n}`,
+    subparagraph: (n) => `подпункт ${n})`,
+    annex: (n) => `приложение ${n}`,
+    row: (n) => `строка ${n}`,
+  },
+};
+
+/**
+ * The act's name: definitions cite acts by id ('moj-order-156-2013'), so the engine should put the act's title
+ * in the render context — as a {kk, ru, en} text or as the act record `{ title: {kk, ru, en}, … }`; a bare
+ * string is printed as given.
+ */
+function actName(act: unknown, lang: DocumentLang): string | undefined {
+  if (typeof act === 'string') return act;
+  if (isLocalizedText(act)) return localize(act, lang);
+  if (act !== null && typeof act === 'object' && Object.hasOwn(act, 'title')) {
+    const title = (act as { title: unknown }).title;
+    if (isLocalizedText(title)) return localize(title, lang);
+    if (title !== null && typeof title === 'object') {
+      // An act record's title may carry extra keys (ruStatus); keep only the language texts.
+      const t = title as Record<string, unknown>;
+      const texts: LocalizedText = {};
+      for (const k of ['kk', 'ru', 'en'] as const) if (typeof t[k] === 'string') texts[k] = t[k] as string;
+      return localize(texts, lang) || undefined;
+    }
+    if (typeof title === 'string') return title;
+  }
+  return undefined;
+}
+
+/**
+ * A legal reference as one line: the act, then article, part, paragraph, subparagraph, annex and row where given.
+ *
+ * @example
+ * formatLegalRef({ act: { kk: '…', ru: 'Закон РК «О государственных услугах»' }, article: '19-1', paragraph: '2' }, 'ru')
+ * // 'Закон РК «О государственных услугах», статья 19-1, пункт 2'
+ */
+export function formatLegalRef(ref: unknown, lang: DocumentLang): string {
+  if (ref === null || ref === undefined) return '';
+  if (typeof ref !== 'object') return String(ref);
+  const r = ref as Record<string, unknown>;
+  const own = (k: string): unknown => (Object.hasOwn(r, k) ? r[k] : undefined);
+  const out: string[] = [];
+  const act = actName(own('act'), lang);
+  if (act) out.push(act);
+  for (const key of ['article', 'part', 'paragraph', 'subparagraph', 'annex', 'row'] as const) {
+    const v = own(key);
+    if (typeof v === 'string' || typeof v === 'number') out.push(REF_WORDS[lang][key](String(v)));
+  }
+  return out.join(', ');
+}
+
+function dateHelper(withTime: boolean): DocumentHelper {
+  return (...args) => {
+    const { params, options } = split(args);
+    const [value, lang] = params;
+    const l = langOf(lang, options);
+    if (value === null || value === undefined || value === '') return '';
+    const parsed = typeof value === 'string' ? parseLocalDateTime(value) : undefined;
+    if (!parsed) throw valueError(options, `expected an ISO date "YYYY-MM-DD" or an ISO instant with offset, got ${JSON.stringify(value)}`, value);
+    return withTime ? formatDateTime(parsed, l) : formatDate(parsed, l);
+  };
+}
+
+/**
+ * The helpers every document template may use (compiled with knownHelpersOnly: anything else is an error).
+ * Built-in block helpers `if`, `unless`, `each`, `with` and `lookup` stay available; `log` is removed (I/O).
+ */
+export const DOCUMENT_HELPERS: Readonly<Record<string, DocumentHelper>> = Object.freeze({
+  /** `{{date value}}` / `{{date value "ru"}}` → '2025 жылғы 3 наурыз' / '3 марта 2025 г.' */
+  date: dateHelper(false),
+  /** `{{datetime value}}` → '3 марта 2025 г. 14:30' */
+  datetime: dateHelper(true),
+  /** `{{number value}}` / `{{number value 2}}` → '1 234 567,5' */
+  number: (...args) => {
+    const { params, options } = split(args);
+    const [value, decimals] = params;
+    if (value === null || value === undefined || value === '') return '';
+    if (decimals !== undefined && !(typeof decimals === 'number' && Number.isInteger(decimals) && decimals >= 0 && decimals <= 20)) {
+      throw valueError(options, `decimals must be a whole number 0..20, got ${JSON.stringify(decimals)}`, decimals);
+    }
+    const out = formatNumber(value, decimals as number | undefined);
+    if (out === undefined) throw valueError(options, `expected a number, got ${JSON.stringify(value)}`, value);
+    return out;
+  },
+  /** `{{money value}}` → '1 234,00 теңге' (kk) / '1 234,00 тенге' (ru) */
+  money: (...args) => {
+    const { params, options } = split(args);
+    const [value, lang] = params;
+    const l = langOf(lang, options);
+    if (value === null || value === undefined || value === '') return '';
+    const out = formatMoney(value, l);
+    if (out === undefined) throw valueError(options, `expected an amount, got ${JSON.stringify(value)}`, value);
+    return out;
+  },
+  /** `{{t label}}` → the text of a {kk, ru, en} object in the document's language */
+  t: (...args) => {
+    const { params, options } = split(args);
+    const [value, lang] = params;
+    const l = langOf(lang, options);
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    if (isLocalizedText(value)) return localize(value, l);
+    throw valueError(options, 'expected a {kk, ru, en} text object', value);
+  },
+  /** `{{legalRef ref}}` → 'Закон …, статья 19-1, пункт 2' */
+  legalRef: (...args) => {
+    const { params, options } = split(args);
+    return formatLegalRef(params[0], langOf(params[1], options));
+  },
+  /** `{{display x}}` → any JSON value as text (facts of a refusal ground) */
+  display: (...args) => {
+    const { params, options } = split(args);
+    return formatValue(params[0], langOf(params[1], options));
+  },
+  /** `(eq a b)` → strict equality */
+  eq: (...args) => {
+    const { params } = split(args);
+    return params[0] === params[1];
+  },
+  /** `(not a)` → Handlebars truthiness negated (an empty array counts as false, as in `{{#if}}`) */
+  not: (...args) => !truthy(split(args).params[0]),
+  /** `(and a b …)` */
+  and: (...args) => split(args).params.every(truthy),
+  /** `(or a b …)` */
+  or: (...args) => split(args).params.some(truthy),
+  /** `{{join list}}` / `{{join list "; "}}` → items as text, joined */
+  join: (...args) => {
+    const { params, options } = split(args);
+    const [list, separator] = params;
+    if (list === null || list === undefined) return '';
+    if (!Array.isArray(list)) throw valueError(options, 'expected an array', list);
+    const l = langOf(undefined, options);
+    return list.map((v) => formatValue(v, l)).join(typeof separator === 'string' ? separator : ', ');
+  },
+  /** `{{upper text}}` → upper case (Cyrillic incl. ә ғ қ ң ө ұ ү һ і) */
+  upper: (...args) => {
+    const { params, options } = split(args);
+    const [value] = params;
+    if (value === null || value === undefined) return '';
+    const text = isLocalizedText(value) ? localize(value, langOf(undefined, options)) : String(value);
+    return text.toUpperCase();
+  },
+});
+
+/** Truthiness as `{{#if}}` sees it: empty arrays are false, 0 is false. */
+function truthy(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}
+
+/** Built-in helpers that may open a block (`{{#if}}`); every other block is rejected at compile time. */
+export const BLOCK_HELPERS: ReadonlySet<string> = new Set(['if', 'unless', 'each', 'with']);

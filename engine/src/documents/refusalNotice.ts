@@ -1,0 +1,64 @@
+/**
+ * The motivated refusal notice, shared by every service. The Law of the Republic of Kazakhstan "On state services"
+ * requires a refusal to be motivated: the notice names each ground with its legal reference (act, article,
+ * paragraph) and the facts of the application that triggered it, and tells the applicant that the decision can be
+ * appealed. The wording below is ours (a generic notice, not the annex of a particular act); a service whose act
+ * fixes its own form of refusal declares that form as its own document instead.
+ *
+ * The Kazakh notice quotes the act's Kazakh words (`legalRef.quote`, as the seeds give them) when no {kk, ru} text
+ * is given; the Russian notice never prints that Kazakh quote as if it were the Russian text of the act.
+ * `legalRef.act` should be the act's title (the engine resolves act ids before rendering); an id prints as is.
+ *
+ * Context used: `refusal.grounds[]` ({ legalRef, message, facts }), `application.id`, `application.registeredAt`,
+ * `service.name`, `service.provider.name` (optional), `data.applicant.fullName` (optional), `now`.
+ */
+
+const KK = `<h1>Мемлекеттік қызмет көрсетуден дәлелді бас тарту туралы хабарлама</h1>
+{{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
+<p>Мемлекеттік көрсетілетін қызмет: {{t service.name}}.</p>
+{{#if service.provider.name}}<p>Көрсетілетін қызметті беруші: {{t service.provider.name}}.</p>{{/if}}
+<p>Өтініш № {{application.id}}, тіркелген күні: {{datetime application.registeredAt}}.</p>
+<p>Сіздің өтінішіңіз бойынша мемлекеттік қызмет көрсетуден мына негіздер бойынша бас тартылады.</p>
+<h2>Бас тарту негіздері</h2>
+<ol class="grounds">
+{{#each refusal.grounds}}
+<li class="ground" data-ground-id="{{id}}">
+<p class="legal-ref">{{legalRef legalRef}}</p>
+{{#if legalRef.text}}<blockquote>{{t legalRef.text}}</blockquote>{{else if legalRef.quote}}<blockquote>{{legalRef.quote}}</blockquote>{{/if}}
+<p>{{t message}}</p>
+{{#if facts}}<p>Бас тартуға негіз болған мән-жайлар:</p>
+<ul class="facts">{{#each facts}}<li>{{@key}}: {{display this}}</li>{{/each}}</ul>{{/if}}
+</li>
+{{/each}}
+</ol>
+<p>Шешімге Қазақстан Республикасының заңнамасында белгіленген тәртіппен шағым жасалуы мүмкін.</p>
+<p class="signature">Күні: {{date now}}</p>
+`;
+
+const RU = `<h1>Уведомление о мотивированном отказе в оказании государственной услуги</h1>
+{{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
+<p>Государственная услуга: {{t service.name}}.</p>
+{{#if service.provider.name}}<p>Услугодатель: {{t service.provider.name}}.</p>{{/if}}
+<p>Заявление № {{application.id}}, дата регистрации: {{datetime application.registeredAt}}.</p>
+<p>По Вашему заявлению в оказании государственной услуги отказано по следующим основаниям.</p>
+<h2>Основания отказа</h2>
+<ol class="grounds">
+{{#each refusal.grounds}}
+<li class="ground" data-ground-id="{{id}}">
+<p class="legal-ref">{{legalRef legalRef}}</p>
+{{#if legalRef.text}}<blockquote>{{t legalRef.text}}</blockquote>{{/if}}
+<p>{{t message}}</p>
+{{#if facts}}<p>Обстоятельства, послужившие основанием для отказа:</p>
+<ul class="facts">{{#each facts}}<li>{{@key}}: {{display this}}</li>{{/each}}</ul>{{/if}}
+</li>
+{{/each}}
+</ol>
+<p>Решение может быть обжаловано в порядке, установленном законодательством Республики Казахстан.</p>
+<p class="signature">Дата: {{date now}}</p>
+`;
+
+/** Template texts of the motivated refusal notice, per document language. */
+export const REFUSAL_NOTICE_TEMPLATES: Readonly<{ kk: string; ru: string }> = Object.freeze({ kk: KK, ru: RU });
+
+/** The document id under which the runtime issues the refusal notice. */
+export const REFUSAL_NOTICE_DOCUMENT_ID = 'refusal-notice';

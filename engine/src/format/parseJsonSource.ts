@@ -1,0 +1,75 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Problem } from '../errors/problem';
+import { parsePointer } from './jsonPointer';
+
+/** A JSON file parsed with its source positions, so every problem can name its line and column. */
+export interface JsonSource {
+  file: string;
+  text: string;
+  value: unknown;
+  tree: Node | undefined;
+  /** Line starts (offsets), for offset → line:column. */
+  lineStarts: number[];
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+export function offsetToLineColumn(source: Pick<JsonSource, 'lineStarts'>, offset: number): { line: number; column: number } {
+  const starts = source.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/**
+ * Parses strict JSON (no comments, no trailing commas) and reports every syntax error with its line:column.
+ * @example parseJsonSource('service.json', '{"id": "x"}').value // { id: 'x' }
+ */
+export function parseJsonSource(file: string, text: string): { source: JsonSource; problems: Problem[] } {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const source: JsonSource = { file, text, value: undefined, tree, lineStarts: computeLineStarts(text) };
+  const problems: Problem[] = errors.map((e) => {
+    const { line, column } = offsetToLineColumn(source, e.offset);
+    const what = printParseErrorCode(e.error);
+    return {
+      code: 'json.syntax',
+      kind: 'definition',
+      message: `${file}:${line}:${column}: this is not valid JSON (${what}). JSON needs double-quoted keys and strings, commas between items and no trailing comma, e.g. {"id": "x", "kind": "state-service"}`,
+      file,
+      line,
+      column,
+      params: { error: what },
+    };
+  });
+  if (problems.length === 0 && tree) source.value = JSON.parse(text);
+  return { source, problems };
+}
+
+/**
+ * The line:column of the value at a pointer in the file; when the pointer names a missing key, the position of the
+ * nearest existing parent (so "missing key" errors point at the object that lacks it).
+ */
+export function locateInSource(source: JsonSource, pointer: string): { line: number; column: number } {
+  if (!source.tree) return { line: 1, column: 1 };
+  let segs: Array<string | number> = parsePointer(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  for (;;) {
+    const node = findNodeAtLocation(source.tree, segs);
+    if (node) {
+      // For a property value, point at its key: that is where an analyst looks.
+      const at = node.parent && node.parent.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
+      return offsetToLineColumn(source, at.offset);
+    }
+    if (segs.length === 0) return { line: 1, column: 1 };
+    segs = segs.slice(0, -1);
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * The definition format, version 1, as TypeScript types. The meta-schema (service.schema.json) is the source of
+ * truth; these types mirror it for the compiler. docs/definition-format.md explains each part with examples.
+ */
+
+export type Lang = 'kk' | 'ru' | 'en';
+
+export interface I18n {
+  kk: string;
+  ru: string;
+  en?: string;
+  ruStatus?: 'official' | 'working-translation';
+}
+
+export interface LegalRef {
+  act: string;
+  article?: string;
+  paragraph?: string;
+  subparagraph?: string;
+  part?: string;
+  annex?: string;
+  row?: string;
+  step?: string;
+  seed?: string;
+  lines?: [number] | [number, number];
+  quote?: string;
+  note?: string;
+}
+
+export type EffectiveFrom = string | { afterPublication: { act: string; calendarDays: number; legalRef?: LegalRef } } | { actEntersIntoForce: string };
+
+export interface Act {
+  type: string;
+  issuer?: I18n;
+  title: I18n;
+  number?: string;
+  date?: string;
+  registration?: { number: string; date?: string };
+  publication?: { date: string | null; source?: string; note?: string };
+  entryIntoForce?: EffectiveFrom;
+  status: 'in-force' | 'pending' | 'repealed' | 'amended' | 'unknown';
+  amends?: string[];
+  repealedBy?: string;
+  amendedBy?: string[];
+  seed?: string;
+  inSeeds?: boolean;
+  url?: string;
+  legalRef?: LegalRef;
+  note?: string;
+}
+
+export interface Party {
+  id: string;
+  name: I18n;
+  description?: I18n;
+  units?: Array<{ id: string; name: I18n; legalRef?: LegalRef }>;
+  legalRef?: LegalRef;
+}
+
+export interface Fact {
+  value: string | boolean | number;
+  text?: I18n;
+  legalRef?: LegalRef;
+}
+
+export interface NotEncoded {
+  what: string;
+  reason: string;
+  citation?: LegalRef;
+}
+
+/** A json-rules-engine condition over the facts data, findings, external, application (paths are JSON Pointers). */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { condition: string }
+  | { fact: FactName; path?: string; operator: string; value: unknown };
+
+export type FactName = 'data' | 'findings' | 'external' | 'application';
+
+export interface NamedCondition {
+  description?: I18n;
+  when: Condition;
+  legalRef?: LegalRef;
+}
+
+export interface Ground {
+  id: string;
+  text: I18n;
+  message?: I18n;
+  legalRef: LegalRef;
+  basis?: LegalRef;
+  decidedBy?: 'rule' | 'officer';
+  kind?: 'refusal' | 'return';
+  when: Condition;
+}
+
+export type Actor = 'applicant' | 'operator' | 'specialist' | 'executor' | 'head' | 'commission' | 'officer' | 'archive' | 'system' | 'gateway';
+
+export type Status = 'registered' | 'in-progress' | 'suspended' | 'approved' | 'refused' | 'withdrawn';
+
+export interface EventDef {
+  name: I18n;
+  roles: Actor[];
+  records?: 'findings' | 'external' | 'none';
+  data?: Record<string, unknown>;
+  legalRef?: LegalRef;
+}
+
+export interface TransitionDef {
+  target: string;
+  guard?: string;
+  description?: I18n;
+  legalRef?: LegalRef;
+}
+
+export interface Counting {
+  start?: 'nextDay' | 'sameDay';
+  end?: 'endOfWorkingDay' | 'endOfDay' | 'sameTime';
+}
+
+export interface TimerDef {
+  id: string;
+  after?: string;
+  counting?: Counting;
+  beforeDeadline?: { deadline: string; after: string };
+  target?: string;
+  name?: I18n;
+  legalRef: LegalRef;
+}
+
+export interface StateDef {
+  name: I18n;
+  status: Status;
+  performer?: Actor;
+  unit?: string;
+  description?: I18n;
+  final?: boolean;
+  on?: Record<string, TransitionDef | TransitionDef[]>;
+  always?: TransitionDef[];
+  timers?: TimerDef[];
+  documents?: string[];
+  deadlines?: {
+    suspend?: string[];
+    resume?: string[];
+    start?: string[];
+    extend?: Array<{ deadline: string; by: string; legalRef?: LegalRef }>;
+  };
+  legalRef?: LegalRef;
+}
+
+export interface MachineDef {
+  initial: string;
+  roles?: Record<string, { name: I18n; legalRef?: LegalRef }>;
+  events?: Record<string, EventDef>;
+  states: Record<string, StateDef>;
+}
+
+export interface DeadlineCase {
+  when?: string;
+  duration: string;
+  counting?: Counting;
+  legalRef: LegalRef;
+  note?: string;
+}
+
+export interface DeadlineDef {
+  id: string;
+  name: I18n;
+  start?: 'registration' | { state: string };
+  cases?: DeadlineCase[];
+  notEncoded?: NotEncoded;
+  legalRef: LegalRef;
+}
+
+export interface DocumentDef {
+  id: string;
+  title: I18n;
+  kind: 'result' | 'refusal' | 'return' | 'notice' | 'receipt';
+  templates: { kk: string; ru: string };
+  ruStatus?: 'official' | 'working-translation';
+  annexMissing?: string;
+  legalRef: LegalRef;
+}
+
+export interface VariantDef {
+  id: string;
+  name: I18n;
+  when?: string;
+  legalRef?: LegalRef;
+}
+
+export interface VersionDef {
+  id: string;
+  label?: I18n;
+  producedBy: string[];
+  effectiveFrom: EffectiveFrom;
+  effectiveTo?: string | { actEntersIntoForce: string };
+  partial?: string[];
+  notEncoded?: NotEncoded[];
+  replaces?: { text: string; legalRef?: LegalRef };
+  variants?: VariantDef[];
+  form: Record<string, unknown> & { type: 'object' };
+  conditions?: Record<string, NamedCondition>;
+  refusalGrounds?: Ground[];
+  machine: MachineDef;
+  deadlines: DeadlineDef[];
+  documents?: DocumentDef[];
+  notes?: Array<{ id?: string; text: string; legalRef?: LegalRef }>;
+}
+
+export interface ServiceDef {
+  $schema?: string;
+  formatVersion: 1;
+  id: string;
+  name: I18n;
+  kind: 'state-service' | 'procedure';
+  description?: I18n;
+  seed?: string;
+  acts: Record<string, Act>;
+  legalBasis?: LegalRef[];
+  providers: Party[];
+  recipients: Party[];
+  channels: Party[];
+  serviceForm?: Fact;
+  fee?: { paid: boolean; amount?: number; currency?: 'KZT'; text?: I18n; legalRef?: LegalRef };
+  schedule: { id: string; text?: I18n; legalRef?: LegalRef };
+  registration: { rule: 'next-working-day-after-hours' | 'immediate'; legalRef?: LegalRef };
+  appeal?: Fact;
+  notes?: Array<{ id?: string; text: string; legalRef?: LegalRef }>;
+  versions: VersionDef[];
+}
+
+/** A scenario file (definitions/services/<id>/scenarios/*.json), a public contract of DESIGN.md. */
+export interface ScenarioEvent {
+  type: string;
+  at: string;
+  actor?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  legalRefs?: LegalRef[];
+  at: string;
+  data: Record<string, unknown>;
+  events: ScenarioEvent[];
+  expect: {
+    status: Status;
+    state?: string;
+    registeredAt?: string;
+    version?: string;
+    deadlines?: Record<string, string>;
+    refusalGrounds?: string[];
+    documents?: string[];
+  };
+}

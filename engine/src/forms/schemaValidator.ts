@@ -1,0 +1,90 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { Problem } from '../errors/problem';
+
+/**
+ * Validates a JSON value against one of the engine's own schemas (the definition meta-schema, the scenario schema)
+ * and turns ajv's errors into plain-words problems with the JSON Pointer of the offending part. Compiled once per
+ * schema. It lives in forms/ because forms/ is the one folder that imports ajv.
+ */
+export interface SchemaValidator {
+  validate(value: unknown): Problem[];
+}
+
+const describe = (schema: unknown): string | undefined =>
+  schema && typeof schema === 'object' && typeof (schema as { description?: unknown }).description === 'string'
+    ? (schema as { description: string }).description
+    : undefined;
+
+const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function messageOf(e: ErrorObject): { message: string; pointer: string } {
+  const at = e.instancePath || '/';
+  const hint = describe(e.parentSchema);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      return {
+        pointer: `${e.instancePath}/${escapeKey(key)}`,
+        message: `unknown key "${key}" at ${at}${allowed.length ? `; the keys allowed here are: ${allowed.join(', ')}` : ''}`,
+      };
+    }
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      const prop = (e.parentSchema as { properties?: Record<string, unknown> })?.properties?.[key];
+      const ex = describe(prop);
+      return { pointer: e.instancePath, message: `missing the required key "${key}" at ${at}${ex ? ` (${key}: ${ex})` : ''}` };
+    }
+    case 'type':
+      return { pointer: e.instancePath, message: `${at} must be of type ${(e.params as { type: string | string[] }).type}${hint ? ` (${hint})` : ''}` };
+    case 'enum':
+      return { pointer: e.instancePath, message: `${at} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'const':
+      return { pointer: e.instancePath, message: `${at} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` };
+    case 'pattern':
+      return { pointer: e.instancePath, message: `${at} has the wrong form${hint ? `: ${hint}` : ` (expected to match ${(e.params as { pattern: string }).pattern})`}` };
+    case 'oneOf':
+    case 'anyOf':
+      return { pointer: e.instancePath, message: `${at} does not match any allowed form${hint ? `: ${hint}` : ''}` };
+    default:
+      return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}${hint ? ` (${hint})` : ''}` };
+  }
+}
+
+const WRAPPERS = new Set(['oneOf', 'anyOf', 'if', 'not']);
+const SHAPE = new Set(['additionalProperties', 'required']);
+
+/**
+ * Keeps the errors that explain the problem: inside a failed oneOf ajv reports every branch's errors; the branch
+ * that got deepest into the value is the one the author meant, and a wrapper error is noise when a specific one exists.
+ */
+function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => !WRAPPERS.has(e.keyword));
+  const kept = errors.filter((e) => !WRAPPERS.has(e.keyword) || !specific.some((s) => s.instancePath.startsWith(e.instancePath)));
+  const unique = new Map<string, ErrorObject>();
+  for (const e of kept) unique.set(`${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`, e);
+  const list = [...unique.values()];
+  const deepest = list.filter((e) => !list.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/')));
+  // At one path, a shape error (unknown or missing key) beats the type/const noise of the other oneOf branches.
+  return deepest.filter((e) => SHAPE.has(e.keyword) || !deepest.some((o) => o.instancePath === e.instancePath && SHAPE.has(o.keyword)));
+}
+
+/**
+ * @example
+ *   const v = createSchemaValidator(metaSchema, 'definition');
+ *   v.validate({ id: 'X' }) // [{ code: 'definition.pattern', pointer: '/id', message: '/id has the wrong form: ...' }, ...]
+ */
+export function createSchemaValidator(schema: object, what: string, referenced: object[] = []): SchemaValidator {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+  for (const r of referenced) ajv.addSchema(r);
+  const fn: ValidateFunction = ajv.compile(schema);
+  return {
+    validate(value) {
+      if (fn(value)) return [];
+      return mostSpecific(fn.errors ?? []).map((e) => {
+        const { message, pointer } = messageOf(e);
+        return { code: `${what}.${e.keyword}`, kind: 'definition' as const, message, pointer };
+      });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * @qyzmet/engine — the interpreter of Qyzmet service definitions. Pure: no I/O, no clock, no randomness; files,
+ * time and ids come in as arguments. Runs in Node (runtime, CLI) and in the browser (admin UI).
+ */
+
+// Errors
+export { ProblemError, isProblemError } from './errors/problem';
+export type { Problem, ProblemKind } from './errors/problem';
+
+// The definition format
+export {
+  assembleDefinition,
+  parseJsonSource,
+  locateInSource,
+  offsetToLineColumn,
+  parsePointer,
+  formatPointer,
+  appendPointer,
+  getAtPointer,
+  joinPath,
+  dirname,
+  serviceSchema,
+  scenarioSchema,
+} from './format';
+export type { AssembledDefinition, Location, ReadText, JsonSource } from './format';
+export type {
+  Act,
+  Condition,
+  Counting as CountingDef,
+  DeadlineDef,
+  DocumentDef,
+  EffectiveFrom,
+  EventDef,
+  Ground,
+  I18n,
+  Lang,
+  LegalRef,
+  MachineDef,
+  Scenario,
+  ScenarioEvent,
+  ServiceDef,
+  StateDef,
+  Status,
+  TimerDef,
+  TransitionDef,
+  VersionDef,
+} from './format/types';
+
+// The compiler
+export { compileService, definitionValidator, resolveEffectiveFrom, addCalendarDays, forEachLegalRef } from './compiler';
+export type { CompileEnv, CompiledService, CompiledVersion, CompiledDocument } from './compiler';
+
+// Calendar and deadlines
+export {
+  compileWorkingTime,
+  registrationInstant,
+  addDuration,
+  subtractWorkingDays,
+  workingDaysBetween,
+  resumeDeadline,
+  calendarYear,
+  parseDuration,
+  parseInstant,
+  formatInstant,
+  DURATION_UNITS,
+} from './calendar';
+export type { CalendarData, ScheduleData, ProductionCalendarData, WorkingTime, Counting, Duration, DurationUnit, Explanation, CalendarYear, CalendarMonth } from './calendar';
+
+// Forms, rules, steps, documents
+export { createFormCompiler, isValidIin, isValidBin, isKzPhone, isCadastralNumber } from './forms';
+export type { CompiledForm, FormError, FieldInfo } from './forms';
+export { createSchemaValidator } from './forms/schemaValidator';
+export { compileRules } from './rules';
+export type { Facts, FiredGround, Evaluation } from './rules';
+export { buildStepMachine } from './steps';
+export { createDocumentRenderer, renderDocument, REFUSAL_NOTICE_TEMPLATES, formatDate, formatMoney } from './documents';
+
+// Applications, simulation, scenarios
+export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt, simulate, versionInForce, describeVersions, validateApplicationData, renderIssuedDocument } from './application';
+export type { ApplicationState, ApplicationEvent, DeadlineState, TimerState, IssuedDocument, TraceEntry, StepOutcome, SimulationResult, SimulateOptions } from './application';
+export { runScenario } from './scenarios';
+export type { ScenarioOutcome, ScenarioDifference } from './scenarios';

@@ -1,0 +1,2 @@
+export { compileRules, conditionReferences, BUILTIN_DECISIONS } from './compileRules';
+export type { Facts, FiredFact, FiredGround, RuleSet, RuleTrace, Evaluation } from './compileRules';

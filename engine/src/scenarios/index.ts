@@ -1,0 +1,2 @@
+export { runScenario } from './runScenario';
+export type { ScenarioDifference, ScenarioOutcome } from './runScenario';

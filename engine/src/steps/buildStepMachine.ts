@@ -1,0 +1,131 @@
+import { createMachine, getMicrosteps, type AnyStateMachine } from 'xstate';
+import type { MachineDef, TransitionDef } from '../format/types';
+
+/**
+ * The one adapter over XState v5 (STYLE.md): a definition's step machine becomes an XState machine, built once per
+ * version, and driven only through XState's pure functions (resolveState, getMicrosteps). Guards read the decisions
+ * the rules computed before the step; timers are not XState `after` delays but plain events (`timer:<id>`) that the
+ * engine's scheduler sends at their due instant, so an application's state is plain JSON that can be stored.
+ */
+
+export const START_EVENT = 'qyzmet.start';
+export const timerEvent = (timerId: string) => `timer:${timerId}`;
+
+export interface TakenTransition {
+  from: string;
+  to: string;
+  event: string;
+  guard?: string;
+  automatic: boolean;
+  def?: TransitionDef;
+}
+
+export interface StepResult {
+  /** The states entered, in order (a chain of automatic transitions enters several). */
+  entered: string[];
+  transitions: TakenTransition[];
+  state: string;
+}
+
+export interface StepMachine {
+  machine: AnyStateMachine;
+  /** The state the application enters on registration, after any automatic transitions. */
+  start(decisions: Record<string, boolean>): StepResult;
+  /** Sends an event; null when the current state does not accept it (or no guard holds). */
+  send(state: string, event: string, decisions: Record<string, boolean>): StepResult | null;
+  /** Events the state accepts now (guards evaluated). */
+  acceptedEvents(state: string, decisions: Record<string, boolean>): string[];
+  isFinal(state: string): boolean;
+}
+
+interface GuardParams {
+  name: string;
+  negate: boolean;
+}
+
+const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+function guardOf(t: TransitionDef) {
+  if (!t.guard) return undefined;
+  const negate = t.guard.startsWith('!');
+  return { type: 'decision', params: { name: negate ? t.guard.slice(1) : t.guard, negate } };
+}
+
+function holds(guard: string | undefined, decisions: Record<string, boolean>): boolean {
+  if (!guard) return true;
+  return guard.startsWith('!') ? !decisions[guard.slice(1)] : Boolean(decisions[guard]);
+}
+
+/**
+ * @example
+ *   const sm = buildStepMachine('svc', { initial: 'a', states: { a: { name, status: 'registered', on: { ACCEPT: { target: 'b' } } }, b: { name, status: 'approved', final: true } } });
+ *   sm.send('a', 'ACCEPT', {})?.state // 'b'
+ */
+export function buildStepMachine(id: string, def: MachineDef): StepMachine {
+  const states: Record<string, object> = {};
+  for (const [name, s] of Object.entries(def.states)) {
+    const on: Record<string, object[]> = {};
+    for (const [event, ts] of Object.entries(s.on ?? {})) on[event] = asArray(ts).map((t) => ({ target: t.target, guard: guardOf(t) }));
+    for (const timer of s.timers ?? []) if (timer.target) on[timerEvent(timer.id)] = [{ target: timer.target }];
+    states[name] = {
+      ...(s.final ? { type: 'final' } : {}),
+      on,
+      always: (s.always ?? []).map((t) => ({ target: t.target, guard: guardOf(t) })),
+    };
+  }
+  const machine = createMachine(
+    { id, initial: def.initial, context: { decisions: {} as Record<string, boolean> }, states } as never,
+    {
+      guards: {
+        decision: ({ context }: { context: { decisions: Record<string, boolean> } }, params: GuardParams) =>
+          Boolean(context.decisions[params.name]) !== params.negate,
+      } as never,
+    },
+  );
+
+  const transitionsOf = (state: string, event: string): TransitionDef[] => {
+    const s = def.states[state];
+    if (event.startsWith('timer:')) {
+      const timer = (s.timers ?? []).find((t) => timerEvent(t.id) === event);
+      return timer?.target ? [{ target: timer.target, legalRef: timer.legalRef }] : [];
+    }
+    return asArray(s.on?.[event]);
+  };
+
+  const run = (state: string, event: string, decisions: Record<string, boolean>): StepResult => {
+    const snapshot = machine.resolveState({ value: state, context: { decisions } });
+    const steps = getMicrosteps(machine, snapshot, { type: event } as never);
+    const entered: string[] = [];
+    const taken: TakenTransition[] = [];
+    let current = state;
+    steps.forEach(([snap], i) => {
+      const value = String(snap.value);
+      const isEventStep = i === 0 && event !== START_EVENT;
+      if (value === current && !isEventStep) return;
+      const candidates = isEventStep ? transitionsOf(current, event) : def.states[current].always ?? [];
+      const def_ = candidates.find((t) => t.target === value && holds(t.guard, decisions));
+      taken.push({ from: current, to: value, event: isEventStep ? event : 'always', guard: def_?.guard, automatic: !isEventStep, def: def_ });
+      entered.push(value);
+      current = value;
+    });
+    return { entered, transitions: taken, state: current };
+  };
+
+  return {
+    machine,
+    start(decisions) {
+      const r = run(def.initial, START_EVENT, decisions);
+      return { ...r, entered: [def.initial, ...r.entered] };
+    },
+    send(state, event, decisions) {
+      if (!transitionsOf(state, event).some((t) => holds(t.guard, decisions))) return null;
+      return run(state, event, decisions);
+    },
+    acceptedEvents(state, decisions) {
+      return Object.keys(def.states[state]?.on ?? {}).filter((e) => transitionsOf(state, e).some((t) => holds(t.guard, decisions)));
+    },
+    isFinal(state) {
+      return Boolean(def.states[state]?.final);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { buildStepMachine, timerEvent, START_EVENT } from './buildStepMachine';
+export type { StepMachine, StepResult, TakenTransition } from './buildStepMachine';

@@ -1,0 +1,124 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import {
+  assembleDefinition,
+  compileService,
+  compileWorkingTime,
+  parseJsonSource,
+  type Act,
+  type CalendarData,
+  type CompiledService,
+  type Problem,
+  type ScheduleData,
+  type WorkingTime,
+} from '@qyzmet/engine';
+
+/**
+ * Reads the definitions folder (services, shared fragments, calendars, schedules) from disk and compiles every
+ * service once. The engine does the work; this module only does the file I/O the engine is not allowed to do.
+ */
+
+export interface Repository {
+  root: string;
+  services: Map<string, CompiledService>;
+  /** Service ids whose definition has errors (they are left out of `services`). */
+  broken: Set<string>;
+  problems: Problem[];
+  calendars: Map<string, CalendarData>;
+  schedules: Map<string, ScheduleData>;
+  workingTime(scheduleId: string): WorkingTime | undefined;
+  serviceDir(id: string): string;
+}
+
+/** Finds the definitions folder: $QYZMET_DEFINITIONS, else ./definitions, else the one shipped beside the runtime. */
+export function findDefinitionsRoot(explicit?: string): string {
+  const candidates = [explicit, process.env.QYZMET_DEFINITIONS, join(process.cwd(), 'definitions'), resolve(__dirname, '../../../definitions')];
+  for (const c of candidates) if (c && existsSync(c) && statSync(c).isDirectory()) return resolve(c);
+  return resolve(explicit ?? 'definitions');
+}
+
+const readText = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** Paths in problems are shown relative to the working directory, as an editor or a terminal wants them. */
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+function readJson<T>(file: string, problems: Problem[]): T | undefined {
+  const text = readText(file);
+  if (text === undefined) {
+    problems.push({ code: 'file.missing', kind: 'definition', file: shown(file), message: `${shown(file)}: file not found` });
+    return undefined;
+  }
+  const { source, problems: syntax } = parseJsonSource(shown(file), text);
+  problems.push(...syntax);
+  return syntax.length ? undefined : (source.value as T);
+}
+
+function jsonFiles(dir: string, suffix: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => join(dir, f)) : [];
+}
+
+export function loadCalendars(root: string, problems: Problem[] = []) {
+  const calendars = new Map<string, CalendarData>();
+  const schedules = new Map<string, ScheduleData>();
+  for (const file of jsonFiles(join(root, 'calendars'), '.calendar.json')) {
+    const c = readJson<CalendarData>(file, problems);
+    if (c) calendars.set(c.id, c);
+  }
+  for (const file of jsonFiles(join(root, 'calendars', 'schedules'), '.schedule.json')) {
+    const s = readJson<ScheduleData>(file, problems);
+    if (s) schedules.set(s.id, s);
+  }
+  const compiled = new Map<string, WorkingTime | null>();
+  const workingTime = (id: string): WorkingTime | undefined => {
+    if (!compiled.has(id)) {
+      const s = schedules.get(id);
+      const c = s && calendars.get(s.calendar);
+      try {
+        compiled.set(id, s && c ? compileWorkingTime(c, s) : null);
+      } catch (e) {
+        problems.push({ code: 'calendar.compile', kind: 'definition', message: `schedule "${id}": ${(e as Error).message}` });
+        compiled.set(id, null);
+      }
+    }
+    return compiled.get(id) ?? undefined;
+  };
+  return { calendars, schedules, workingTime };
+}
+
+/**
+ * Loads and compiles the services under root/services (all, or those whose id is in `only`).
+ * @example const repo = loadRepository(findDefinitionsRoot()); repo.services.get('cadastral-passport-duplicate')
+ */
+export function loadRepository(root: string, only?: string[]): Repository {
+  const problems: Problem[] = [];
+  const { calendars, schedules, workingTime } = loadCalendars(root, problems);
+  const sharedActsFile = join(root, 'shared', 'acts.json');
+  const sharedActs = existsSync(sharedActsFile) ? readJson<{ acts: Record<string, Act> }>(sharedActsFile, problems)?.acts ?? {} : {};
+  const services = new Map<string, CompiledService>();
+  const broken = new Set<string>();
+  const servicesDir = join(root, 'services');
+  const ids = existsSync(servicesDir) ? readdirSync(servicesDir).filter((d) => existsSync(join(servicesDir, d, 'service.json'))).sort() : [];
+  for (const id of ids) {
+    if (only && !only.includes(id)) continue;
+    const entry = join(servicesDir, id, 'service.json');
+    const { definition, problems: load } = assembleDefinition(shown(entry), (p) => readText(resolve(p)));
+    const found: Problem[] = [...load];
+    if (definition) {
+      const { service, problems: compileProblems } = compileService(definition, { sharedActs, workingTime, readText: (p) => readText(resolve(p)) });
+      found.push(...compileProblems);
+      if (service) {
+        if (service.id !== id) found.push({ code: 'service.idMismatch', kind: 'definition', file: shown(entry), message: `${shown(entry)}: the service id "${service.id}" differs from its folder name "${id}"; the folder name is the id` });
+        else services.set(id, service);
+      }
+    }
+    if (found.some((p) => p.severity !== 'warning')) broken.add(id);
+    problems.push(...found);
+  }
+  return { root, services, broken, problems, calendars, schedules, workingTime, serviceDir: (id) => join(servicesDir, id) };
+}
