@@ -24,7 +24,7 @@ describe('suspension, extension, "N working days before"', () => {
     // Registered Mon 2 June 2025, 5 working days: Tue 3, Wed 4, Thu 5, (Fri 6 Kurban ait), Mon 9, Tue 10.
     const due = addDuration(wt, p('2025-06-02T10:00:00+05:00'), { amount: 5, unit: 'workingDays' }).dueAt;
     expect(f(due)).toBe('2025-06-10T18:30:00+05:00');
-    // Suspended Wed 4 June: 4 days left (5, 9, 10 … the 4th is Tue 10th counting 5, 9, 10 = 3) → check the figure.
+    // Suspended Wed 4 June: Thu 5, Mon 9 and Tue 10 are left (Wed 4 counts as used).
     const suspended = p('2025-06-04T11:00:00+05:00');
     expect(workingDaysBetween(wt, suspended, due)).toBe(3);
     const r = resumeDeadline(wt, due, suspended, p('2025-06-16T10:00:00+05:00'), 'workingDays');

@@ -1,0 +1,135 @@
+import { copyFileSync, appendFileSync, rmSync } from 'node:fs';
+import cases from './validate.cases.json';
+import { assertBuilt, copyExample, positionOf, runValidate, type CliProblem, type CliRun, type ExampleCopy } from './exampleCopy';
+
+/**
+ * Breaks a copy of the example service on purpose and checks that `qyzmet validate` names the exact file, JSON
+ * Pointer and line:column, a code and a plain-words message — the contract of DESIGN.md ("exit 1 with errors located
+ * by file, JSON pointer and line:column"). The cases live in validate.cases.json.
+ */
+
+type Mutation =
+  | { edit: string; find: string; replace: string }
+  | { delete: string }
+  | { copy: string; to: string }
+  | { append: string; text: string };
+
+interface Case {
+  name: string;
+  mutations: Mutation[];
+  /** A real engine bug this case exposes: the case runs as test.failing until it is fixed. */
+  knownBug?: string;
+  expect: {
+    file: string;
+    pointer: string | null;
+    at: { text: string; occurrence?: number };
+    code: string;
+    messageIncludes: string[];
+  };
+}
+
+function apply(copy: ExampleCopy, m: Mutation): void {
+  if ('edit' in m) {
+    const text = copy.read(m.edit);
+    const count = text.split(m.find).length - 1;
+    // A find that no longer matches (the example changed) must fail loudly, not test an untouched file.
+    if (count !== 1) throw new Error(`mutation of ${m.edit}: ${JSON.stringify(m.find)} occurs ${count} times, expected once`);
+    copy.write(m.edit, text.replace(m.find, () => m.replace));
+  } else if ('delete' in m) rmSync(copy.path(m.delete));
+  else if ('copy' in m) copyFileSync(copy.path(m.copy), copy.path(m.to));
+  else appendFileSync(copy.path(m.append), m.text);
+}
+
+const STACK_TRACE = 'at Object.';
+
+function parseJsonOutput(run: CliRun): { ok: boolean; problems: CliProblem[] } {
+  try {
+    return JSON.parse(run.stdout);
+  } catch {
+    throw new Error(`validate --json did not print JSON (exit ${run.status}).\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+  }
+}
+
+/** A readable dump of what the CLI did report, for the failure message. */
+const dump = (problems: CliProblem[]) =>
+  problems.map((p) => `  ${p.code} ${p.file}:${p.line}:${p.column} ${p.pointer ?? '(no pointer)'} — ${p.message}`).join('\n');
+
+beforeAll(assertBuilt);
+
+describe('qyzmet validate locates each broken definition', () => {
+  const table = (cases as { cases: Case[] }).cases;
+
+  for (const c of table) {
+    const run = c.knownBug ? test.failing : test;
+    run(c.name, () => {
+      const copy = copyExample();
+      try {
+        for (const m of c.mutations) apply(copy, m);
+        const result = runValidate(copy, true);
+        expect(result.stderr).not.toContain(STACK_TRACE);
+        expect(result.stdout).not.toContain(STACK_TRACE);
+        const out = parseJsonOutput(result);
+        expect(result.status).toBe(1);
+        expect(out.ok).toBe(false);
+
+        const file = `definitions/${c.expect.file}`;
+        const { line, column } = positionOf(copy.read(c.expect.file), c.expect.at.text, c.expect.at.occurrence);
+        const found = out.problems.find(
+          (p) => p.code === c.expect.code && p.file === file && (c.expect.pointer === null ? p.pointer === undefined : p.pointer === c.expect.pointer),
+        );
+        if (!found) throw new Error(`no ${c.expect.code} problem in ${file} at pointer ${c.expect.pointer}; reported:\n${dump(out.problems)}`);
+        expect({ line: found.line, column: found.column }).toEqual({ line, column });
+        expect(found.severity ?? 'error').toBe('error');
+        for (const words of c.expect.messageIncludes) expect(found.message).toContain(words);
+      } finally {
+        copy.remove();
+      }
+    });
+  }
+
+  test('the untouched copy is valid: exit 0, ok true, no problems', () => {
+    const copy = copyExample();
+    try {
+      const result = runValidate(copy, true);
+      const out = parseJsonOutput(result);
+      expect(out.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+      expect(out.ok).toBe(true);
+      expect(result.status).toBe(0);
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
+describe('qyzmet validate, human output', () => {
+  test('prints file:line:column: for a located problem, without a stack trace', () => {
+    const c = (cases as { cases: Case[] }).cases.find((k) => k.expect.code === 'machine.unknownTarget')!;
+    const copy = copyExample();
+    try {
+      for (const m of c.mutations) apply(copy, m);
+      const result = runValidate(copy, false);
+      const { line, column } = positionOf(copy.read(c.expect.file), c.expect.at.text);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain(`definitions/${c.expect.file}:${line}:${column}:`);
+      expect(result.stdout).toMatch(/examinaton/);
+      expect(result.stdout + result.stderr).not.toContain(STACK_TRACE);
+    } finally {
+      copy.remove();
+    }
+  });
+
+  test('a syntax error is printed as file:line:column: too', () => {
+    const c = (cases as { cases: Case[] }).cases.find((k) => k.expect.code === 'json.syntax')!;
+    const copy = copyExample();
+    try {
+      for (const m of c.mutations) apply(copy, m);
+      const result = runValidate(copy, false);
+      const { line, column } = positionOf(copy.read(c.expect.file), c.expect.at.text);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain(`definitions/${c.expect.file}:${line}:${column}:`);
+      expect(result.stdout + result.stderr).not.toContain(STACK_TRACE);
+    } finally {
+      copy.remove();
+    }
+  });
+});
