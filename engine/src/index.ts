@@ -21,6 +21,7 @@ export {
   dirname,
   serviceSchema,
   scenarioSchema,
+  sharedActsSchema,
 } from './format';
 export type { AssembledDefinition, Location, ReadText, JsonSource } from './format';
 export type {
@@ -47,8 +48,8 @@ export type {
 } from './format/types';
 
 // The compiler
-export { compileService, definitionValidator, resolveEffectiveFrom, addCalendarDays, forEachLegalRef } from './compiler';
-export type { CompileEnv, CompiledService, CompiledVersion, CompiledDocument } from './compiler';
+export { compileService, definitionValidator, resolveEffectiveFrom, addCalendarDays, forEachLegalRef, clauseCoverage } from './compiler';
+export type { CompileEnv, CompiledService, CompiledVersion, CompiledDocument, CoverageReport } from './compiler';
 
 // Calendar and deadlines
 export {

@@ -71,15 +71,10 @@ export function assertBuilt(): void {
   if (!existsSync(main)) throw new Error(`${main} is missing: run "cd ${REPO} && npx tsc -b" before these tests`);
 }
 
-/** 1-based line:column of the first character of `marker` in `text` (its `occurrence`-th match, 1-based). */
-export function positionOf(text: string, marker: string, occurrence = 1): { line: number; column: number } {
-  let at = -1;
-  for (let k = 0; k < occurrence; k++) {
-    at = text.indexOf(marker, at + 1);
-    if (at < 0) throw new Error(`marker ${JSON.stringify(marker)} (occurrence ${occurrence}) not found`);
-  }
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - (before.lastIndexOf('\n') + 1) + 1;
-  return { line, column };
+/** 1-based line:column (UTF-16 columns, like the CLI) of the first match of `pattern` (flag m) in `text`. */
+export function positionOf(text: string, pattern: string): { line: number; column: number } {
+  const m = new RegExp(pattern, 'm').exec(text);
+  if (!m) throw new Error(`the pattern /${pattern}/ does not occur in the file: the case no longer fits the example`);
+  const before = text.slice(0, m.index);
+  return { line: before.split('\n').length, column: m.index - (before.lastIndexOf('\n') + 1) + 1 };
 }

@@ -38,7 +38,7 @@ export function forEachLegalRef(value: unknown, pointer: string, visit: (ref: Le
 export function checkServiceReferences(def: ServiceDef, acts: Record<string, Act>, scheduleExists: (id: string) => boolean): Problem[] {
   const problems: Problem[] = [];
   forEachLegalRef(def, '', (ref, p) => {
-    if (!acts[ref.act]) problems.push(problem('ref.unknownAct', `${p}/act`, `legalRef names the act "${ref.act}", which is not in the acts registry (the service's "acts" or definitions/shared/acts.json); ${nearest(ref.act, Object.keys(acts))}`));
+    if (!acts[ref.act]) problems.push(problem('ref.unknownAct', `${p}/act`, `legalRef names the act "${ref.act}", which is not in the acts registry (the service's "acts" or definitions/shared/acts/*.json); ${nearest(ref.act, Object.keys(acts))}`));
     if (ref.lines && ref.lines.length === 2 && ref.lines[0] > ref.lines[1]) problems.push(problem('ref.badLines', `${p}/lines`, `lines [${ref.lines.join(', ')}] go backwards; write [from, to], e.g. [513, 521]`));
   });
   for (const [id, act] of Object.entries(def.acts)) {

@@ -19,7 +19,7 @@ import { missingPlaceholders } from './placeholders';
  */
 
 export interface CompileEnv {
-  /** Acts shared by many services (definitions/shared/acts.json). */
+  /** Acts shared by many services (definitions/shared/acts/*.json). */
   sharedActs: Record<string, Act>;
   /** The compiled working time of a schedule (definitions/calendars/schedules/<id>.schedule.json). */
   workingTime(scheduleId: string): WorkingTime | undefined;

@@ -46,7 +46,8 @@ function langOf(explicit: unknown, options: HelperOptions & { loc?: hbs.AST.Sour
 /** A {kk, ru, en} object, as definitions write every user-facing text. */
 export function isLocalizedText(value: unknown): value is LocalizedText {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
+  // Definitions' texts may also say whether their Russian is official (ruStatus): a marker, not a language.
+  const keys = Object.keys(value).filter((k) => k !== 'ruStatus');
   return keys.length > 0 && keys.every((k) => (k === 'kk' || k === 'ru' || k === 'en') && typeof (value as Record<string, unknown>)[k] === 'string');
 }
 

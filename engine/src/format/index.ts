@@ -7,3 +7,4 @@ export { joinPath, dirname } from './paths';
 export type * from './types';
 export { default as serviceSchema } from './service.schema.json';
 export { default as scenarioSchema } from './scenario.schema.json';
+export { default as sharedActsSchema } from './sharedActs.schema.json';

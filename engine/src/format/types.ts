@@ -47,6 +47,22 @@ export interface Act {
   url?: string;
   legalRef?: LegalRef;
   note?: string;
+  clauses?: Clause[];
+}
+
+/** One operative paragraph or annex row of an act, for the clause-coverage report. */
+export interface Clause {
+  id: string;
+  article?: string;
+  paragraph?: string;
+  subparagraph?: string;
+  annex?: string;
+  row?: string;
+  lines: [number, number];
+  summary: string;
+  status?: 'operative' | 'not-encoded' | 'not-applicable';
+  reason?: string;
+  services?: string[];
 }
 
 export interface Party {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { findDefinitionsRoot, loadCalendars } from '../registry/loadRepository';
 import { calendarCommand } from './calendar.command';
+import { coverageCommand } from './coverage.command';
 import { deadlineCommand } from './deadline.command';
 import { newCommand } from './new.command';
 import { simulateCommand } from './simulate.command';
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   testCommand(program, setExit);
   simulateCommand(program, setExit);
   newCommand(program, setExit);
+  coverageCommand(program, setExit);
   calendarCommand(program, calendars);
   deadlineCommand(program, calendars);
   serveCommand(program, setExit);

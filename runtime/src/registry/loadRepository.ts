@@ -2,6 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   assembleDefinition,
+  createSchemaValidator,
+  locateInSource,
+  serviceSchema,
+  sharedActsSchema,
   compileService,
   compileWorkingTime,
   parseJsonSource,
@@ -91,6 +95,31 @@ export function loadCalendars(root: string, problems: Problem[] = []) {
   return { calendars, schedules, workingTime };
 }
 
+let sharedActsValidator: ReturnType<typeof createSchemaValidator> | undefined;
+
+/** Acts cited by several services: every file in definitions/shared/acts/ holds { "acts": { id: act } }. */
+export function loadSharedActs(root: string, problems: Problem[] = []): Record<string, Act> {
+  const acts: Record<string, Act> = {};
+  sharedActsValidator ??= createSchemaValidator(sharedActsSchema, 'acts', [serviceSchema]);
+  for (const file of jsonFiles(join(root, 'shared', 'acts'), '.json')) {
+    const text = readText(file);
+    if (text === undefined) continue;
+    const { source, problems: syntax } = parseJsonSource(shown(file), text);
+    const shape = syntax.length ? [] : sharedActsValidator.validate(source.value).map((p) => {
+      const { line, column } = locateInSource(source, p.pointer ?? '');
+      return { ...p, file: shown(file), line, column, message: `${shown(file)}:${line}:${column}: ${p.message}` };
+    });
+    problems.push(...syntax, ...shape);
+    if (syntax.length || shape.length) continue;
+    const found = (source.value as { acts: Record<string, Act> }).acts;
+    for (const [id, act] of Object.entries(found)) {
+      if (acts[id]) problems.push({ code: 'acts.duplicate', kind: 'definition', file: shown(file), message: `${shown(file)}: act "${id}" is already defined in another file of definitions/shared/acts/` });
+      acts[id] = act;
+    }
+  }
+  return acts;
+}
+
 /**
  * Loads and compiles the services under root/services (all, or those whose id is in `only`).
  * @example const repo = loadRepository(findDefinitionsRoot()); repo.services.get('cadastral-passport-duplicate')
@@ -98,8 +127,7 @@ export function loadCalendars(root: string, problems: Problem[] = []) {
 export function loadRepository(root: string, only?: string[]): Repository {
   const problems: Problem[] = [];
   const { calendars, schedules, workingTime } = loadCalendars(root, problems);
-  const sharedActsFile = join(root, 'shared', 'acts.json');
-  const sharedActs = existsSync(sharedActsFile) ? readJson<{ acts: Record<string, Act> }>(sharedActsFile, problems)?.acts ?? {} : {};
+  const sharedActs = loadSharedActs(root, problems);
   const services = new Map<string, CompiledService>();
   const broken = new Set<string>();
   const servicesDir = join(root, 'services');

@@ -1,0 +1,215 @@
+import type { MachineDef } from '../format/types';
+import { buildStepMachine, START_EVENT, timerEvent } from './index';
+
+/**
+ * The XState adapter on a small machine shaped like the services' own: an automatic intake (return or continue),
+ * an optional fast track chosen by a decision, an officer's review with a guarded decision, timers as plain events.
+ */
+
+const name = { kk: 'күй', ru: 'состояние' };
+const ref = { act: 'fixture-order', paragraph: '1' };
+
+const def: MachineDef = {
+  initial: 'received',
+  states: {
+    received: {
+      name,
+      status: 'registered',
+      always: [
+        { target: 'returned', guard: 'anyReturnGround', legalRef: ref },
+        { target: 'checked', guard: '!anyReturnGround' },
+      ],
+    },
+    checked: {
+      name,
+      status: 'in-progress',
+      always: [{ target: 'fast-track', guard: 'isSimple' }],
+      on: { ACCEPT: { target: 'triage' } },
+    },
+    triage: {
+      name,
+      status: 'in-progress',
+      always: [
+        { target: 'fast-track', guard: 'isSimple' },
+        { target: 'review', guard: '!isSimple' },
+      ],
+    },
+    'fast-track': {
+      name,
+      status: 'in-progress',
+      on: { SIGN: { target: 'approved' }, FINISH: { target: 'approved', guard: 'isComplete' } },
+    },
+    review: {
+      name,
+      status: 'in-progress',
+      on: {
+        DECIDE: [
+          { target: 'refused', guard: 'anyRefusalGround', legalRef: { act: 'fixture-order', paragraph: '11' } },
+          { target: 'approved', guard: '!anyRefusalGround' },
+        ],
+        REQUEST: { target: 'waiting' },
+      },
+      timers: [
+        { id: 'objection-window', after: '2 workingDays', target: 'refused', legalRef: ref },
+        { id: 'review-step', after: '1 workingDays', legalRef: ref },
+      ],
+    },
+    waiting: { name, status: 'suspended', on: { SUBMIT: { target: 'review' } } },
+    approved: { name, status: 'approved', final: true },
+    refused: { name, status: 'refused', final: true },
+    returned: { name, status: 'refused', final: true },
+  },
+};
+
+const sm = buildStepMachine('fixture@v1', def);
+
+describe('buildStepMachine: start and automatic chains', () => {
+  test('no decision: the negated guard "!anyReturnGround" holds, the chain stops where no guard holds', () => {
+    const r = sm.start({});
+    expect(r.state).toBe('checked');
+    expect(r.entered).toEqual(['received', 'checked']);
+    expect(r.transitions).toEqual([{ from: 'received', to: 'checked', event: 'always', guard: '!anyReturnGround', automatic: true, def: { target: 'checked', guard: '!anyReturnGround' } }]);
+  });
+
+  test('a chain of automatic transitions is recorded in order', () => {
+    const r = sm.start({ isSimple: true });
+    expect(r.state).toBe('fast-track');
+    expect(r.entered).toEqual(['received', 'checked', 'fast-track']);
+    expect(r.transitions.map((t) => [t.from, t.to, t.event, t.guard, t.automatic])).toEqual([
+      ['received', 'checked', 'always', '!anyReturnGround', true],
+      ['checked', 'fast-track', 'always', 'isSimple', true],
+    ]);
+  });
+
+  test('a return ground takes the first always transition to a final state, with its legal reference', () => {
+    const r = sm.start({ anyReturnGround: true, isSimple: true });
+    expect(r.state).toBe('returned');
+    expect(r.entered).toEqual(['received', 'returned']);
+    expect(r.transitions[0].def?.legalRef).toEqual(ref);
+    expect(sm.isFinal('returned')).toBe(true);
+  });
+
+  test('an event followed by automatic transitions: the event first, then each always step', () => {
+    const r = sm.send('checked', 'ACCEPT', { isSimple: false });
+    expect(r).not.toBeNull();
+    expect(r!.entered).toEqual(['triage', 'review']);
+    expect(r!.transitions.map((t) => [t.from, t.to, t.event, t.guard, t.automatic])).toEqual([
+      ['checked', 'triage', 'ACCEPT', undefined, false],
+      ['triage', 'review', 'always', '!isSimple', true],
+    ]);
+    expect(sm.send('checked', 'ACCEPT', { isSimple: true })!.entered).toEqual(['triage', 'fast-track']);
+  });
+});
+
+describe('buildStepMachine: events, guards and end states', () => {
+  test.each([
+    ['refused', { anyRefusalGround: true }, 'anyRefusalGround'],
+    ['approved', { anyRefusalGround: false }, '!anyRefusalGround'],
+    ['approved', {}, '!anyRefusalGround'],
+  ])('DECIDE reaches %s with %j (guard %s)', (target, decisions, guard) => {
+    const r = sm.send('review', 'DECIDE', decisions)!;
+    expect(r.state).toBe(target);
+    expect(r.transitions).toHaveLength(1);
+    expect(r.transitions[0]).toMatchObject({ from: 'review', to: target, event: 'DECIDE', guard, automatic: false });
+    expect(sm.isFinal(r.state)).toBe(true);
+  });
+
+  test('every end state is reachable: approved, refused, returned', () => {
+    const ends = new Set<string>();
+    ends.add(sm.start({ anyReturnGround: true }).state);
+    ends.add(sm.send('fast-track', 'SIGN', {})!.state);
+    ends.add(sm.send('review', 'DECIDE', { anyRefusalGround: true })!.state);
+    expect([...ends].sort()).toEqual(['approved', 'refused', 'returned']);
+    expect(['received', 'checked', 'review', 'waiting'].filter((s) => sm.isFinal(s))).toEqual([]);
+  });
+
+  test('an event the state does not accept → null', () => {
+    expect(sm.send('checked', 'SIGN', {})).toBeNull();
+    expect(sm.send('review', 'SUBMIT', {})).toBeNull();
+    expect(sm.send('approved', 'DECIDE', {})).toBeNull();
+    expect(sm.send('review', 'NO_SUCH_EVENT', {})).toBeNull();
+  });
+
+  test('an event whose only transition is guarded by a decision that does not hold → null', () => {
+    expect(sm.send('fast-track', 'FINISH', { isComplete: false })).toBeNull();
+    expect(sm.send('fast-track', 'FINISH', {})).toBeNull();
+    expect(sm.send('fast-track', 'FINISH', { isComplete: true })?.state).toBe('approved');
+  });
+
+  test('a suspended step and back', () => {
+    expect(sm.send('review', 'REQUEST', {})?.state).toBe('waiting');
+    expect(sm.send('waiting', 'SUBMIT', {})?.state).toBe('review');
+  });
+});
+
+describe('buildStepMachine: timers are events timer:<id>', () => {
+  test('timerEvent names the event', () => {
+    expect(timerEvent('objection-window')).toBe('timer:objection-window');
+    expect(START_EVENT).not.toMatch(/^timer:/);
+  });
+
+  test('a timer with a target takes it ("no objection within 2 working days → refused")', () => {
+    const r = sm.send('review', 'timer:objection-window', {})!;
+    expect(r.state).toBe('refused');
+    expect(r.transitions).toHaveLength(1);
+    expect(r.transitions[0]).toMatchObject({ from: 'review', to: 'refused', event: 'timer:objection-window', automatic: false });
+    expect(r.transitions[0].def?.legalRef).toEqual(ref);
+  });
+
+  test('a timer without a target (marks overdue) is not a transition; a timer of another state neither', () => {
+    expect(sm.send('review', 'timer:review-step', {})).toBeNull();
+    expect(sm.send('waiting', 'timer:objection-window', {})).toBeNull();
+    expect(sm.send('review', 'timer:unknown', {})).toBeNull();
+  });
+});
+
+describe('buildStepMachine: acceptedEvents', () => {
+  test.each([
+    ['checked', {}, ['ACCEPT']],
+    ['fast-track', { isComplete: false }, ['SIGN']],
+    ['fast-track', { isComplete: true }, ['SIGN', 'FINISH']],
+    ['review', {}, ['DECIDE', 'REQUEST']],
+    ['waiting', {}, ['SUBMIT']],
+    ['approved', {}, []],
+    ['received', {}, []],
+  ])('%s with %j accepts %j', (state, decisions, events) => {
+    expect(sm.acceptedEvents(state, decisions)).toEqual(events);
+  });
+
+  test('acceptedEvents agrees with send', () => {
+    const decisionSets = [{}, { isComplete: true }, { anyRefusalGround: true }];
+    const allEvents = ['ACCEPT', 'SIGN', 'FINISH', 'DECIDE', 'REQUEST', 'SUBMIT'];
+    for (const state of Object.keys(def.states)) {
+      for (const d of decisionSets) {
+        const accepted = sm.acceptedEvents(state, d);
+        for (const e of allEvents) expect({ state, d, e, accepted: sm.send(state, e, d) !== null }).toEqual({ state, d, e, accepted: accepted.includes(e) });
+      }
+    }
+  });
+
+  test('an unknown state accepts nothing', () => {
+    expect(sm.acceptedEvents('nowhere', {})).toEqual([]);
+    expect(sm.isFinal('nowhere')).toBe(false);
+  });
+});
+
+describe('buildStepMachine: a self-transition (data arriving while the step waits)', () => {
+  const loop = buildStepMachine('loop@v1', {
+    initial: 'archive-search',
+    states: {
+      'archive-search': { name, status: 'in-progress', on: { GATEWAY_DATA: { target: 'archive-search' }, FOUND: { target: 'done' } } },
+      done: { name, status: 'approved', final: true },
+    },
+  });
+
+  test('is taken and recorded once, as the event (not as an automatic step)', () => {
+    const r = loop.send('archive-search', 'GATEWAY_DATA', {})!;
+    expect(r.state).toBe('archive-search');
+    expect(r.entered).toEqual(['archive-search']);
+    expect(r.transitions).toEqual([{ from: 'archive-search', to: 'archive-search', event: 'GATEWAY_DATA', guard: undefined, automatic: false, def: { target: 'archive-search' } }]);
+  });
+
+  test('the start of a machine without automatic transitions enters only the initial state', () => {
+    expect(loop.start({})).toEqual({ entered: ['archive-search'], transitions: [], state: 'archive-search' });
+  });
+});

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { clauseCoverage } from '@qyzmet/engine';
+import { findDefinitionsRoot, loadRepository } from '../registry/loadRepository';
+import { fail, formatProblem, printJson } from './output';
+
+/**
+ * `qyzmet coverage <serviceId>`: each paragraph / annex row of the acts the service encodes, the elements that cite
+ * it, and the operative clauses nothing cites. Exit 1 when an operative clause is neither cited nor explained.
+ */
+export function coverageCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('coverage <serviceId>')
+    .description('list each clause of the act and the definition elements that cite it')
+    .option('--json', 'print the report as JSON')
+    .option('--definitions <dir>', 'the definitions folder (default ./definitions)')
+    .action((serviceId: string, opts: { json?: boolean; definitions?: string }) => {
+      const repo = loadRepository(findDefinitionsRoot(opts.definitions), [serviceId]);
+      const service = repo.services.get(serviceId);
+      if (!service) {
+        for (const p of repo.problems) process.stderr.write(formatProblem(p) + '\n');
+        return setExit(fail(repo.broken.has(serviceId) ? `the definition of "${serviceId}" has errors (run qyzmet validate)` : `no service "${serviceId}"`, Boolean(opts.json)));
+      }
+      const report = clauseCoverage(service.def, service.acts);
+      if (opts.json) printJson(report);
+      else {
+        for (const act of report.acts) {
+          process.stdout.write(`${act.act} — ${act.title.kk}\n`);
+          for (const c of act.clauses) {
+            const mark = c.citedBy.length ? '✓' : c.status === 'not-encoded' || c.status === 'not-applicable' ? '–' : '✗';
+            process.stdout.write(`  ${mark} ${c.id} (lines ${c.lines[0]}–${c.lines[1]}): ${c.summary}\n`);
+            if (c.citedBy.length) process.stdout.write(`      cited by ${c.citedBy.length}: ${c.citedBy.slice(0, 4).join(', ')}${c.citedBy.length > 4 ? ', …' : ''}\n`);
+            else if (c.reason) process.stdout.write(`      ${c.status}: ${c.reason}\n`);
+          }
+        }
+        const n = report.counts;
+        process.stdout.write(`${n.clauses} clauses: ${n.cited} cited, ${n.explained} explained, ${n.uncited} not encoded\n`);
+      }
+      setExit(report.counts.uncited ? 1 : 0);
+    });
+}
