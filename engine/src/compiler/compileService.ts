@@ -96,8 +96,13 @@ function locateAll(def: AssembledDefinition, problems: Problem[]): Problem[] {
  *   service?.versionAt(Date.parse('2026-03-02T10:00:00+05:00'))?.id // '2026-order-65'
  */
 export function compileService(assembled: AssembledDefinition, env: CompileEnv): { service?: CompiledService; problems: Problem[] } {
-  const shape = definitionValidator().validate(assembled.value);
-  if (shape.length) return { problems: locateAll(assembled, shape) };
+  // Where an include failed, its place holds {}: the include's own problem explains it, so the meta-schema's
+  // complaints about that empty place would only bury the real one.
+  const failed = assembled.failedIncludes;
+  const shape = definitionValidator()
+    .validate(assembled.value)
+    .filter((p) => !failed.some((at) => p.pointer === at || p.pointer?.startsWith(at + '/')));
+  if (shape.length || failed.length) return { problems: locateAll(assembled, shape) };
   const def = assembled.value as ServiceDef;
   const acts = { ...env.sharedActs, ...def.acts };
   const problems: Problem[] = [...checkServiceReferences(def, acts, (id) => env.workingTime(id) !== undefined)];

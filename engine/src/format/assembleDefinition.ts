@@ -30,6 +30,8 @@ export interface AssembledDefinition {
   resolvePath(pointer: string, relPath: string): string;
   /** Every file read (entry and includes), for watchers and caches. */
   files: string[];
+  /** Pointers (in the assembled value) where an include failed: checks skip them, the include's own problem says why. */
+  failedIncludes: string[];
 }
 
 const INCLUDE = '$include';
@@ -47,6 +49,7 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
   const problems: Problem[] = [];
   const sources = new Map<string, JsonSource | null>();
   const origins: Origin[] = [{ at: '', file: entryFile, pointer: '' }];
+  const failedIncludes: string[] = [];
 
   const load = (file: string, from?: { file: string; pointer: string }): JsonSource | null => {
     if (sources.has(file)) return sources.get(file)!;
@@ -58,7 +61,7 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
         code: 'include.missingFile',
         kind: 'definition',
         message: from
-          ? `${from.file}:${where.line}:${where.column}: the included file "${file}" does not exist; "$include" takes a path relative to this file, e.g. {"$include": "../../shared/grounds-art-19-1.json#/grounds/unreliable-documents"}`
+          ? `${from.file}:${where.line}:${where.column}: the included file "${file}" does not exist; "$include" takes a path relative to this file, e.g. {"$include": "../../../shared/grounds/law-state-services-art-19-1.json#/grounds/unreliable-documents"}`
           : `${file}: the file does not exist`,
         file: from?.file ?? file,
         pointer: from?.pointer,
@@ -89,11 +92,15 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
       const includeAt = appendPointer(filePointer, INCLUDE);
       const key = `${target}#${targetPointer}`;
       if (stack.includes(key)) {
+        failedIncludes.push(at);
         problems.push({ code: 'include.cycle', kind: 'definition', message: `${file}: "$include" of "${ref}" includes itself (${[...stack, key].join(' → ')})`, file, pointer: includeAt, ...locateIn(file, includeAt) });
         return {};
       }
       const src = load(target, { file, pointer: includeAt });
-      if (!src) return {};
+      if (!src) {
+        failedIncludes.push(at);
+        return {};
+      }
       let included: unknown;
       try {
         included = getAtPointer(src.value, targetPointer);
@@ -101,6 +108,7 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
         included = undefined;
       }
       if (included === undefined) {
+        failedIncludes.push(at);
         problems.push({ code: 'include.missingPointer', kind: 'definition', message: `${file}:${locateIn(file, includeAt).line}: "${ref}": the file "${target}" has nothing at "${targetPointer}"`, file, pointer: includeAt, ...locateIn(file, includeAt) });
         return {};
       }
@@ -143,6 +151,7 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
     entryFile,
     value,
     files: [...sources.keys()].filter((f) => sources.get(f)),
+    failedIncludes,
     locate(pointer) {
       const o = originOf(pointer);
       return { ...o, ...locateIn(o.file, o.pointer) };

@@ -36,6 +36,7 @@ export function offsetToLineColumn(source: Pick<JsonSource, 'lineStarts'>, offse
  */
 export function parseJsonSource(file: string, text: string): { source: JsonSource; problems: Problem[] } {
   const errors: ParseError[] = [];
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM from a Windows editor is not an error of the author's
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const source: JsonSource = { file, text, value: undefined, tree, lineStarts: computeLineStarts(text) };
   const problems: Problem[] = errors.map((e) => {
@@ -51,8 +52,30 @@ export function parseJsonSource(file: string, text: string): { source: JsonSourc
       params: { error: what },
     };
   });
-  if (problems.length === 0 && tree) source.value = JSON.parse(text);
+  if (problems.length === 0 && tree) {
+    problems.push(...duplicateKeys(source, tree));
+    source.value = JSON.parse(text);
+  }
   return { source, problems };
+}
+
+/** JSON.parse keeps the last of two equal keys silently; an analyst's second "deadlines" would hide the first. */
+function duplicateKeys(source: JsonSource, node: Node): Problem[] {
+  const out: Problem[] = [];
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0];
+      if (!key) continue;
+      if (seen.has(key.value)) {
+        const { line, column } = offsetToLineColumn(source, key.offset);
+        out.push({ code: 'json.duplicateKey', kind: 'definition', file: source.file, line, column, message: `${source.file}:${line}:${column}: the key "${key.value}" appears twice in this object; JSON keeps only the last one, so merge them into one` });
+      }
+      seen.add(key.value);
+    }
+  }
+  for (const child of node.children ?? []) out.push(...duplicateKeys(source, child));
+  return out;
 }
 
 /**

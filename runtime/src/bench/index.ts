@@ -1,0 +1,116 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { assembleDefinition, compileService, type Act, type CompiledService, type WorkingTime } from '@qyzmet/engine';
+import { findDefinitionsRoot, loadRepository } from '../registry/loadRepository';
+import { loadScenarios } from '../registry/loadScenarios';
+import { calendarBench } from './calendar.bench';
+import { engineBench, type EngineBenchResult } from './engine.bench';
+
+/**
+ * `npm run bench`: the calendar and engine figures on this machine, printed as a table and written to
+ * bench-results/latest.json beside the definitions folder. One process, one core; about 20 s in all.
+ */
+
+const SERVICE = 'cadastral-passport-duplicate';
+const SCHEDULE = 'provider-default';
+
+/** File texts read once, as the admin UI holds them in memory while an analyst edits: the re-run figure then
+ * measures assembling and compiling, not the disk. */
+function memoryReader() {
+  const cache = new Map<string, string | undefined>();
+  return (p: string): string | undefined => {
+    const abs = resolve(p);
+    if (!cache.has(abs)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      cache.set(abs, text);
+    }
+    return cache.get(abs);
+  };
+}
+
+/** The acts are taken from the compiled service (shared acts merged with its own), so the figure does not depend on
+ * where the registry keeps shared acts. */
+function recompiler(root: string, workingTime: (id: string) => WorkingTime | undefined, compiled: CompiledService): () => CompiledService {
+  const read = memoryReader();
+  const sharedActs: Record<string, Act> = compiled.acts;
+  const serviceId = compiled.id;
+  const entry = join(root, 'services', serviceId, 'service.json');
+  return () => {
+    const { definition, problems } = assembleDefinition(entry, read);
+    if (!definition) throw new Error(`${serviceId}: ${problems.map((p) => p.message).join('; ')}`);
+    const { service, problems: compileProblems } = compileService(definition, { sharedActs, workingTime, readText: read });
+    if (!service) throw new Error(`${serviceId} does not compile: ${compileProblems.map((p) => p.message).join('; ')}`);
+    return service;
+  };
+}
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+function printTable(rows: Row[]): void {
+  const fmt = (r: Row) => r.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const w0 = Math.max(...rows.map((r) => r.name.length));
+  const w1 = Math.max(...rows.map((r) => fmt(r).length));
+  const w2 = Math.max(...rows.map((r) => r.unit.length));
+  for (const r of rows) {
+    const target = r.target ? `  target ${r.target}${r.met === undefined ? '' : r.met ? ' ✓' : ' ✗'}` : '';
+    console.log(`${r.name.padEnd(w0)}  ${fmt(r).padStart(w1)} ${r.unit.padEnd(w2)}${target}${r.note ? `  (${r.note})` : ''}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const root = findDefinitionsRoot();
+  const repo = loadRepository(root, [SERVICE]);
+  const rows: Row[] = [];
+
+  const wt = repo.workingTime(SCHEDULE);
+  if (wt) {
+    for (const r of calendarBench(wt)) {
+      const isTarget = r.name === 'calendar: addDuration 5 workingDays';
+      rows.push({ name: r.name, value: r.opsPerSec, unit: 'ops/s', ...(isTarget ? { target: '≥ 1,000,000/s', met: r.opsPerSec >= 1_000_000 } : {}), ...(r.note ? { note: r.note } : {}) });
+    }
+  } else {
+    rows.push({ name: 'calendar', value: 0, unit: 'ops/s', note: `schedule "${SCHEDULE}" did not compile` });
+  }
+
+  const service = repo.services.get(SERVICE);
+  if (service) {
+    const { scenarios, problems } = loadScenarios(repo.serviceDir(SERVICE));
+    if (problems.length) console.error(`${problems.length} scenario file(s) of ${SERVICE} have problems and are left out`);
+    const engineRows: EngineBenchResult[] = await engineBench(
+      service,
+      scenarios.map((s) => s.scenario),
+      recompiler(root, repo.workingTime, service),
+    );
+    rows.push(...engineRows);
+  } else {
+    rows.push({ name: `engine: ${SERVICE}`, value: 0, unit: 'sim/s', note: `the service does not compile: ${repo.problems.slice(0, 3).map((p) => p.message).join('; ')}` });
+  }
+
+  printTable(rows);
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const outFile = join(dirname(root), 'bench-results', 'latest.json');
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(
+    outFile,
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, seconds, results: rows }, null, 2) + '\n',
+  );
+  console.log(`\n${rows.length} figures in ${seconds} s; written to ${outFile}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+  process.exitCode = 1;
+});
