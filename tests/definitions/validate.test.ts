@@ -115,13 +115,11 @@ describe('qyzmet validate, human output', () => {
 });
 
 /**
- * Known defect (engine/src/format/assembleDefinition.ts + compiler/compileService.ts): when an "$include" cannot be
- * read (missing file, or a syntax error in it), the include is replaced by {} and the meta-schema then reports
- * "missing the required key" for id, effectiveFrom, producedBy, form, machine, deadlines — keys the analyst did
- * write. One mistake shows as seven errors, six of them false. Expected: only the include's own problem.
- * Guards the fix in assembleDefinition/compileService: a failed include no longer buries its own problem under meta-schema noise.
+ * Regression guard (engine/src/format/assembleDefinition.ts + compiler/compileService.ts): when an "$include" cannot
+ * be read, its place holds {} and the meta-schema used to report "missing the required key" for every key the
+ * analyst did write. Only the include's own problem may be reported.
  */
-describe('known defect: a failed "$include" cascades into false "missing key" errors', () => {
+describe('a failed "$include" reports only its own problem', () => {
   const onlyProblems = (mutation: Mutation, code: string) => {
     const copy = copyExample();
     try {
