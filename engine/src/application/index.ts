@@ -1,4 +1,4 @@
-export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt } from './runApplication';
+export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt, registrationOf } from './runApplication';
 export type { StartInput } from './runApplication';
 export { simulate, versionInForce, describeVersions, validateApplicationData } from './simulate';
 export type { SimulationResult, SimulateOptions } from './simulate';

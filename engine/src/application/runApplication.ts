@@ -135,10 +135,12 @@ class Run {
   /** Effects of entering a state: timers of the state left are cancelled, deadlines, timers, documents, refusal, closure. */
   async enter(stateName: string, atIso: string, grounds: Awaited<ReturnType<Run['evaluate']>>['grounds']) {
     const s = this.version.def.machine.states[stateName];
-    for (const t of this.app.timers.filter((x) => x.state !== stateName)) this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: t.state, action: 'cancel', dueAt: t.dueAt });
-    this.app.timers = this.app.timers.filter((x) => x.state === stateName);
+    // Entering a state (re-entering it too) cancels the step timers set before; the state's own start afresh.
+    for (const t of this.app.timers) if (!t.overdue) this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: t.state, action: 'cancel', dueAt: t.dueAt });
+    this.app.timers = [];
     this.app.state = stateName;
     this.app.status = s.status;
+    for (const d of this.version.def.deadlines) if (d.start && typeof d.start === 'object' && d.start.state === stateName) this.startDeadline(d.id, atIso);
     this.applyDeadlineEffects(s, atIso);
     this.setTimers(stateName, s, atIso);
     if (s.status === 'refused' && !this.app.refusal) {
@@ -173,6 +175,19 @@ function problem(code: string, message: string, params?: Record<string, unknown>
 }
 
 /**
+ * The registration instant of an application arriving at `arrivedAtIso`: the next opening when it arrives after
+ * hours, on a day off or a holiday (if the service uses that rule), else the arrival itself. The version in force at
+ * this instant is the one the application keeps for its whole life.
+ */
+export function registrationOf(service: CompiledVersion['service'], arrivedAtIso: string): { registeredAt: string; explanation: Explanation[] } {
+  const wt = service.workingTime;
+  const arrivedMs = toMs(arrivedAtIso);
+  if (service.def.registration.rule === 'immediate') return { registeredAt: formatInstant(wt, arrivedMs), explanation: [] };
+  const reg = registrationInstant(wt, arrivedMs);
+  return { registeredAt: formatInstant(wt, reg.registeredAt), explanation: reg.explanation };
+}
+
+/**
  * Registers an application under a version: the registration instant by the calendar (next opening after hours when
  * the service uses that rule), the initial state and its automatic transitions, the deadlines that start at
  * registration. The caller has already validated the form data.
@@ -181,11 +196,8 @@ export async function startApplication(version: CompiledVersion, input: StartInp
   const service = version.service;
   const wt = service.workingTime;
   const arrivedMs = toMs(input.arrivedAt);
-  const reg =
-    service.def.registration.rule === 'immediate'
-      ? { registeredAt: arrivedMs, explanation: [] as Explanation[] }
-      : registrationInstant(wt, arrivedMs);
-  const registeredAt = formatInstant(wt, reg.registeredAt);
+  const reg = registrationOf(service, input.arrivedAt);
+  const registeredAt = reg.registeredAt;
   const app: ApplicationState = {
     id: input.id,
     serviceId: service.id,

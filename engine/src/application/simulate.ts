@@ -3,7 +3,7 @@ import { ProblemError, type Problem } from '../errors/problem';
 import type { Lang, LegalRef, Status } from '../format/types';
 import type { ApplicationEvent, ApplicationState, TraceEntry } from './applicationState';
 import { renderIssuedDocument } from './renderIssuedDocument';
-import { applyEvent, fireDueTimers, startApplication } from './runApplication';
+import { applyEvent, fireDueTimers, registrationOf, startApplication } from './runApplication';
 
 /** The result of a simulation: the shape of `qyzmet simulate --json` and `POST /simulate` (DESIGN.md). */
 export interface SimulationResult {
@@ -63,7 +63,10 @@ export function validateApplicationData(version: CompiledVersion, data: unknown,
  *   r.registeredAt // '2026-03-09T09:00:00+05:00' (Saturday → Monday's opening)
  */
 export async function simulate(service: CompiledService, data: Record<string, unknown>, events: ApplicationEvent[], atIso: string, options: SimulateOptions = {}): Promise<SimulationResult> {
-  const version = versionInForce(service, atIso);
+  if (Number.isNaN(Date.parse(atIso))) versionInForce(service, atIso); // the located "not an instant" problem
+  // The application keeps the version in force when it is registered (an after-hours arrival the evening before
+  // a new version takes effect is registered under the new one).
+  const version = versionInForce(service, registrationOf(service, atIso).registeredAt);
   const lang = options.lang ?? 'kk';
   const errors = validateApplicationData(version, data, lang);
   const trace: TraceEntry[] = [{ kind: 'form', at: atIso, valid: errors.length === 0, errors }];

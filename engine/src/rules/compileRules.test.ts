@@ -5,7 +5,7 @@ import { BUILTIN_DECISIONS, compileRules, conditionReferences, type Facts } from
 /**
  * One runner for the table in rules.cases.json: conditions and grounds as a definition writes them, the facts the
  * engine passes, and what must come out (decisions, fired grounds in the definition's order, the facts that fired
- * each ground). A case with "knownBug" documents a defect of the adapter: it runs as test.failing until fixed.
+ * each ground).
  */
 
 interface ExpectedFact {
@@ -16,7 +16,6 @@ interface ExpectedFact {
 
 interface RuleCase {
   description: string;
-  knownBug?: string;
   conditions?: Record<string, Condition>;
   grounds?: Array<{ id: string; kind?: 'refusal' | 'return'; when: Condition }>;
   facts: Partial<Record<keyof Facts, unknown>>;
@@ -68,8 +67,7 @@ describe('compileRules (rules.cases.json)', () => {
   });
 
   for (const c of table) {
-    const run = c.knownBug ? test.failing : test;
-    run(c.description, async () => {
+    test(c.description, async () => {
       const grounds = (c.grounds ?? []).map(toGround);
       const rules = compileRules(toConditions(c.conditions), grounds);
       const result = await rules.evaluate(toFacts(c.facts));

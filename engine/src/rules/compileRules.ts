@@ -62,12 +62,24 @@ function toEngineCondition(c: Condition): TopLevelCondition {
   return top as unknown as TopLevelCondition;
 }
 
+/** Whether a node of json-rules-engine's result tree held (leaves carry `result`; a leaf it skipped did not hold). */
+function held(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  const n = node as Record<string, unknown>;
+  if (Array.isArray(n.all)) return (n.all as unknown[]).every(held);
+  if (Array.isArray(n.any)) return (n.any as unknown[]).some(held);
+  if (n.not) return !held(n.not);
+  return n.result === true;
+}
+
+/** The leaves that made a node hold: every child of an `all`, only the children of an `any` that held. */
 function firedLeaves(node: unknown, out: FiredFact[]): void {
   if (!node || typeof node !== 'object') return;
   const n = node as Record<string, unknown>;
-  for (const key of ['all', 'any'] as const) if (Array.isArray(n[key])) for (const c of n[key] as unknown[]) firedLeaves(c, out);
-  if (n.not) return; // a negated branch holds because facts are absent: nothing to cite
-  if (typeof n.fact === 'string' && n.result === true) {
+  if (Array.isArray(n.all)) for (const c of n.all as unknown[]) firedLeaves(c, out);
+  else if (Array.isArray(n.any)) for (const c of (n.any as unknown[]).filter(held)) firedLeaves(c, out);
+  else if (n.not) return; // a negated branch holds because facts are absent: nothing to cite
+  else if (typeof n.fact === 'string' && n.result === true) {
     out.push({ fact: n.fact, path: n.path as string | undefined, operator: n.operator as string, value: n.value, actual: n.factResult });
   }
 }

@@ -177,7 +177,7 @@ describe('buildStepMachine: acceptedEvents', () => {
   });
 
   test('acceptedEvents agrees with send', () => {
-    const decisionSets = [{}, { isComplete: true }, { anyRefusalGround: true }];
+    const decisionSets: Array<Record<string, boolean>> = [{}, { isComplete: true }, { anyRefusalGround: true }];
     const allEvents = ['ACCEPT', 'SIGN', 'FINISH', 'DECIDE', 'REQUEST', 'SUBMIT'];
     for (const state of Object.keys(def.states)) {
       for (const d of decisionSets) {
