@@ -22,8 +22,9 @@ export {
   serviceSchema,
   scenarioSchema,
   sharedActsSchema,
+  diffJson,
 } from './format';
-export type { AssembledDefinition, Location, ReadText, JsonSource } from './format';
+export type { AssembledDefinition, Location, ReadText, JsonSource, JsonChange } from './format';
 export type {
   Act,
   Condition,

@@ -66,6 +66,8 @@ export interface ApplicationState {
   timers: TimerState[];
   documents: IssuedDocument[];
   refusal: Refusal | null;
+  /** The grounds that hold at the last evaluation (a preliminary decision cites them before a refusal). */
+  grounds: FiredGround[];
   history: HistoryEntry[];
   updatedAt: string;
 }

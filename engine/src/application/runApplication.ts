@@ -62,6 +62,7 @@ class Run {
   async evaluate(atIso: string) {
     const ev = await this.version.rules.evaluate(facts(this.app, atIso));
     this.app.decisions = ev.decisions;
+    this.app.grounds = ev.grounds;
     this.trace.push({ kind: 'rules', at: atIso, decisions: ev.decisions, grounds: ev.grounds.map((g) => ({ id: g.id, facts: g.facts })) });
     return ev;
   }
@@ -215,6 +216,7 @@ export async function startApplication(version: CompiledVersion, input: StartInp
     timers: [],
     documents: [],
     refusal: null,
+    grounds: [],
     history: [],
     updatedAt: registeredAt,
   };

@@ -23,6 +23,10 @@ export interface SimulateOptions {
   lang?: 'kk' | 'ru';
   /** Render the documents' HTML (default true); scenario runs that only compare ids switch it off. */
   renderDocuments?: boolean;
+  /** Run under this version whatever the date (a draft's impact on the scenarios); default: the one in force. */
+  version?: CompiledVersion;
+  /** The channel the application came through (portal, state-corporation, …), a fact for the rules. */
+  channel?: string;
   id?: string;
 }
 
@@ -66,14 +70,14 @@ export async function simulate(service: CompiledService, data: Record<string, un
   if (Number.isNaN(Date.parse(atIso))) versionInForce(service, atIso); // the located "not an instant" problem
   // The application keeps the version in force when it is registered (an after-hours arrival the evening before
   // a new version takes effect is registered under the new one).
-  const version = versionInForce(service, registrationOf(service, atIso).registeredAt);
+  const version = options.version ?? versionInForce(service, registrationOf(service, atIso).registeredAt);
   const lang = options.lang ?? 'kk';
   const errors = validateApplicationData(version, data, lang);
   const trace: TraceEntry[] = [{ kind: 'form', at: atIso, valid: errors.length === 0, errors }];
   if (errors.length) {
     throw new ProblemError({ code: 'form.invalid', kind: 'user', message: `the application data do not fit the form of ${service.id}@${version.id}: ${errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ')}`, params: { errors } });
   }
-  const started = await startApplication(version, { id: options.id ?? 'simulation', data, arrivedAt: atIso });
+  const started = await startApplication(version, { id: options.id ?? 'simulation', data, arrivedAt: atIso, channel: options.channel ?? null });
   let app = started.application;
   trace.push(...started.trace);
   const ordered = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -22,14 +22,15 @@ export interface CoverageReport {
   serviceId: string;
   acts: ActCoverage[];
   /** Operative clauses no element cites and no reason explains. */
-  uncited: Array<{ act: string; clause: string; lines: [number, number]; summary: string }>;
+  uncited: Array<{ act: string; clause: string; lines: number[]; summary: string }>;
   counts: { clauses: number; cited: number; explained: number; uncited: number };
 }
 
 function cites(ref: LegalRef, clause: Clause): boolean {
   if (ref.lines && clause.lines) {
     const [from, to] = [ref.lines[0], ref.lines[ref.lines.length - 1]];
-    if (from <= clause.lines[1] && to >= clause.lines[0]) return true;
+    const [cFrom, cTo] = [clause.lines[0], clause.lines[clause.lines.length - 1]];
+    if (from <= cTo && to >= cFrom) return true;
   }
   if (clause.annex !== undefined) return ref.annex === clause.annex && (clause.row === undefined || ref.row === clause.row);
   if (clause.paragraph !== undefined) return ref.paragraph === clause.paragraph && !ref.annex && (clause.article === undefined || ref.article === clause.article);
@@ -40,6 +41,10 @@ function cites(ref: LegalRef, clause: Clause): boolean {
 export function clauseCoverage(def: ServiceDef, acts: Record<string, Act>): CoverageReport {
   const refs: Array<{ ref: LegalRef; pointer: string }> = [];
   forEachLegalRef(def, '', (ref, pointer) => refs.push({ ref, pointer }));
+  // The acts a version is produced by carry the references of their own timeline (entry into force, repeal).
+  for (const actId of new Set(def.versions.flatMap((v) => v.producedBy))) {
+    if (acts[actId]) forEachLegalRef({ ...acts[actId], clauses: undefined }, `acts:${actId}`, (ref, pointer) => refs.push({ ref, pointer }));
+  }
   const citedActs = new Set(refs.map((r) => r.ref.act));
   const report: CoverageReport = { serviceId: def.id, acts: [], uncited: [], counts: { clauses: 0, cited: 0, explained: 0, uncited: 0 } };
   for (const [id, act] of Object.entries(acts)) {

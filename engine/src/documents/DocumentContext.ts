@@ -48,4 +48,10 @@ export interface DocumentContext {
   deadlines: Record<string, string>;
   /** The instant of rendering, given by the caller (the engine never reads the clock). */
   now: string;
+  /** What officers established so far (event data kept as findings), e.g. the hearing's time and place. */
+  findings?: Record<string, unknown>;
+  /** Data fetched from state information systems. */
+  external?: Record<string, unknown>;
+  /** The refusal grounds that hold now (a preliminary decision cites them before any refusal). */
+  grounds?: DocumentRefusalGround[];
 }

@@ -8,3 +8,5 @@ export type * from './types';
 export { default as serviceSchema } from './service.schema.json';
 export { default as scenarioSchema } from './scenario.schema.json';
 export { default as sharedActsSchema } from './sharedActs.schema.json';
+export { diffJson } from './diffJson';
+export type { JsonChange } from './diffJson';

@@ -58,7 +58,7 @@ export interface Clause {
   subparagraph?: string;
   annex?: string;
   row?: string;
-  lines: [number, number];
+  lines: [number] | [number, number];
   summary: string;
   status?: 'operative' | 'not-encoded' | 'not-applicable';
   reason?: string;
@@ -261,6 +261,7 @@ export interface Scenario {
   description?: string;
   legalRefs?: LegalRef[];
   at: string;
+  channel?: string;
   data: Record<string, unknown>;
   events: ScenarioEvent[];
   expect: {

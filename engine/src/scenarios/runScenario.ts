@@ -1,4 +1,4 @@
-import type { CompiledService } from '../compiler/compileService';
+import type { CompiledService, CompiledVersion } from '../compiler/compileService';
 import { isProblemError } from '../errors/problem';
 import type { Scenario } from '../format/types';
 import { simulate, type SimulationResult } from '../application/simulate';
@@ -26,10 +26,10 @@ const sorted = (xs: string[]) => [...xs].sort();
  * deadlines by id, refusal grounds and documents when given). Instants compare as instants, so an expectation
  * written in UTC matches a result with the local offset.
  */
-export async function runScenario(service: CompiledService, scenario: Scenario): Promise<ScenarioOutcome> {
+export async function runScenario(service: CompiledService, scenario: Scenario, options: { version?: CompiledVersion } = {}): Promise<ScenarioOutcome> {
   let result: SimulationResult;
   try {
-    result = await simulate(service, scenario.data, scenario.events, scenario.at, { renderDocuments: true });
+    result = await simulate(service, scenario.data, scenario.events, scenario.at, { renderDocuments: true, version: options.version, channel: scenario.channel });
   } catch (e) {
     const message = isProblemError(e) ? e.problem.message : (e as Error).stack ?? String(e);
     return { name: scenario.name, passed: false, differences: [], error: message };

@@ -27,7 +27,7 @@ export function coverageCommand(program: Command, setExit: (code: number) => voi
           process.stdout.write(`${act.act} — ${act.title.kk}\n`);
           for (const c of act.clauses) {
             const mark = c.citedBy.length ? '✓' : c.status === 'not-encoded' || c.status === 'not-applicable' ? '–' : '✗';
-            process.stdout.write(`  ${mark} ${c.id} (lines ${c.lines[0]}–${c.lines[1]}): ${c.summary}\n`);
+            process.stdout.write(`  ${mark} ${c.id} (lines ${c.lines.join('–')}): ${c.summary}\n`);
             if (c.citedBy.length) process.stdout.write(`      cited by ${c.citedBy.length}: ${c.citedBy.slice(0, 4).join(', ')}${c.citedBy.length > 4 ? ', …' : ''}\n`);
             else if (c.reason) process.stdout.write(`      ${c.status}: ${c.reason}\n`);
           }

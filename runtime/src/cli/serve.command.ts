@@ -1,15 +1,32 @@
 import type { Command } from 'commander';
+import { startServer } from '../server';
 
 /**
- * `qyzmet serve` (= `npm start`): the HTTP runtime of DESIGN.md. Not built yet: it is the runtime issue (express API,
- * SQLite store, scheduler, auth). Until then the command says so plainly and exits 1 instead of pretending to serve.
+ * `qyzmet serve` (= `npm start`): the HTTP runtime on the embedded store. Configuration by environment: PORT
+ * (3000), QYZMET_DATA (./data), QYZMET_DEFINITIONS (./definitions). The demo seed runs on an empty store unless
+ * --no-demo.
  */
 export function serveCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description('start the HTTP runtime (not built yet: see the runtime issue)')
-    .action(() => {
-      process.stderr.write('qyzmet serve: the HTTP runtime is not built yet. Use `npx qyzmet validate`, `test`, `simulate`, `calendar` and `deadline` meanwhile.\n');
-      setExit(1);
+    .description('start the HTTP runtime (API under /api/v1, admin UI under /admin)')
+    .option('--no-demo', 'do not create the demo users and sample applications')
+    .option('--port <port>', 'port (default $PORT or 3000)')
+    .action(async (opts: { demo: boolean; port?: string }) => {
+      if (process.env.MONGODB_URL) process.stderr.write('qyzmet serve: MONGODB_URL is set, but the MongoDB store is not built yet; using the embedded store\n');
+      const port = Number(opts.port ?? process.env.PORT ?? 3000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        process.stderr.write(`qyzmet serve: PORT "${opts.port ?? process.env.PORT}" is not a port number\n`);
+        return setExit(1);
+      }
+      const running = await startServer({ port, dataDir: process.env.QYZMET_DATA ?? './data', demo: opts.demo, definitionsRoot: process.env.QYZMET_DEFINITIONS });
+      process.stdout.write(`qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health)\n`);
+      const stop = () => {
+        void running.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      // Keep the process alive: the server and scheduler hold it open.
+      await new Promise(() => undefined);
     });
 }

@@ -11,6 +11,8 @@ import {
   parseJsonSource,
   type Act,
   type CalendarData,
+  type AssembledDefinition,
+  type CompileEnv,
   type CompiledService,
   type Problem,
   type ScheduleData,
@@ -32,6 +34,10 @@ export interface Repository {
   schedules: Map<string, ScheduleData>;
   workingTime(scheduleId: string): WorkingTime | undefined;
   serviceDir(id: string): string;
+  /** The assembled definitions as read from disk (with their source positions), by service id. */
+  assembled: Map<string, AssembledDefinition>;
+  /** What compiling needs (shared acts, schedules, file reading), for drafts compiled at run time. */
+  compileEnv: CompileEnv;
 }
 
 /** Finds the definitions folder: $QYZMET_DEFINITIONS, else ./definitions, else the one shipped beside the runtime. */
@@ -129,6 +135,8 @@ export function loadRepository(root: string, only?: string[]): Repository {
   const { calendars, schedules, workingTime } = loadCalendars(root, problems);
   const sharedActs = loadSharedActs(root, problems);
   const services = new Map<string, CompiledService>();
+  const assembledById = new Map<string, AssembledDefinition>();
+  const compileEnv: CompileEnv = { sharedActs, workingTime, readText: (p) => readText(resolve(p)) };
   const broken = new Set<string>();
   const servicesDir = join(root, 'services');
   const ids = existsSync(servicesDir) ? readdirSync(servicesDir).filter((d) => existsSync(join(servicesDir, d, 'service.json'))).sort() : [];
@@ -138,7 +146,8 @@ export function loadRepository(root: string, only?: string[]): Repository {
     const { definition, problems: load } = assembleDefinition(shown(entry), (p) => readText(resolve(p)));
     const found: Problem[] = [...load];
     if (definition) {
-      const { service, problems: compileProblems } = compileService(definition, { sharedActs, workingTime, readText: (p) => readText(resolve(p)) });
+      assembledById.set(id, definition);
+      const { service, problems: compileProblems } = compileService(definition, compileEnv);
       found.push(...compileProblems);
       if (service) {
         if (service.id !== id) found.push({ code: 'service.idMismatch', kind: 'definition', file: shown(entry), message: `${shown(entry)}: the service id "${service.id}" differs from its folder name "${id}"; the folder name is the id` });
@@ -148,5 +157,5 @@ export function loadRepository(root: string, only?: string[]): Repository {
     if (found.some((p) => p.severity !== 'warning')) broken.add(id);
     problems.push(...found);
   }
-  return { root, services, broken, problems, calendars, schedules, workingTime, serviceDir: (id) => join(servicesDir, id) };
+  return { root, services, broken, problems, calendars, schedules, workingTime, serviceDir: (id) => join(servicesDir, id), assembled: assembledById, compileEnv };
 }

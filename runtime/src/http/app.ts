@@ -1,0 +1,44 @@
+import express, { type Express } from 'express';
+import type { ApplicationsService } from '../applications/applications.service';
+import type { DefinitionsRegistry } from '../registry/definitionsRegistry';
+import type { RuntimeContext } from '../runtimeContext';
+import { openApiDocument } from './openapi';
+import { problemHandler, sendProblem } from './problem';
+import { adminRoutes } from './routes/admin.routes';
+import { applicationsRoutes } from './routes/applications.routes';
+import { authenticate, authRoutes } from './routes/auth.routes';
+import { calendarRoutes } from './routes/calendar.routes';
+import { servicesRoutes } from './routes/services.routes';
+import { simulateRoutes } from './routes/simulate.routes';
+
+/** The express app: /health, /api/v1 (JSON, problem details for every error), /admin (the admin UI's files). */
+export function createApp(ctx: RuntimeContext, applications: ApplicationsService, registry: DefinitionsRegistry, options: { adminDir?: string } = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', services: ctx.repo.services.size });
+  });
+  const api = express.Router();
+  // Application data is small; 1 MB leaves room for long Kazakh texts and still refuses a flood.
+  api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(authenticate(ctx));
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok', services: ctx.repo.services.size });
+  });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  api.use(authRoutes(ctx));
+  api.use(servicesRoutes(ctx));
+  api.use(calendarRoutes(ctx));
+  api.use(simulateRoutes(ctx));
+  api.use(applicationsRoutes(ctx, applications));
+  api.use('/admin', adminRoutes(ctx, registry));
+  api.use((req, res) => sendProblem(res, 404, 'route.unknown', `no endpoint ${req.method} ${req.originalUrl}; see /api/v1/openapi.json`, {}, req.originalUrl));
+  app.use('/api/v1', api);
+  if (options.adminDir) app.use('/admin', express.static(options.adminDir, { index: 'index.html', fallthrough: true }));
+  app.use((req, res) => sendProblem(res, 404, 'route.unknown', `no page ${req.originalUrl}`, {}, req.originalUrl));
+  app.use(problemHandler(ctx.log));
+  return app;
+}

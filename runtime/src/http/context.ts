@@ -1,0 +1,31 @@
+import type { Request } from 'express';
+import type { Lang } from '@qyzmet/engine';
+import type { StoredUser } from '../store/Store';
+import { HttpProblem } from './problem';
+
+/** Per-request facts: the authenticated user (if any) and the language of messages (Accept-Language: kk, ru, en). */
+
+export function languageOf(req: Request): Lang {
+  const header = String(req.headers['accept-language'] ?? '').toLowerCase();
+  const query = typeof req.query.lang === 'string' ? req.query.lang : '';
+  for (const candidate of [query, ...header.split(',').map((p) => p.trim().split(';')[0].split('-')[0])]) {
+    if (candidate === 'kk' || candidate === 'ru' || candidate === 'en') return candidate;
+  }
+  return 'kk';
+}
+
+export function userOf(req: Request): StoredUser | undefined {
+  return (req as Request & { user?: StoredUser }).user;
+}
+
+export function requireUser(req: Request): StoredUser {
+  const user = userOf(req);
+  if (!user) throw new HttpProblem(401, 'auth.required', 'sign in first: POST /api/v1/auth/login, then send Authorization: Bearer <token>');
+  return user;
+}
+
+export function requireRole(req: Request, ...roles: StoredUser['roles']): StoredUser {
+  const user = requireUser(req);
+  if (!roles.some((r) => user.roles.includes(r))) throw new HttpProblem(403, 'auth.role', `this needs one of the roles: ${roles.join(', ')}`);
+  return user;
+}

@@ -1,0 +1,94 @@
+import { Router } from 'express';
+import { clauseCoverage, diffJson } from '@qyzmet/engine';
+import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
+import type { RuntimeContext } from '../../runtimeContext';
+import { HttpProblem } from '../problem';
+import { requireRole } from '../context';
+
+/**
+ * The admin API (/api/v1/admin): definitions with their validation problems and coverage, the audit trail, and
+ * webhook subscriptions with their delivery log. Analysts and admins only.
+ */
+export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry): Router {
+  const r = Router();
+  r.get('/definitions', (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    res.json({
+      items: [...ctx.repo.services.values()].map((s) => ({ id: s.id, name: s.def.name, versions: s.versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo })) })),
+      broken: [...ctx.repo.broken],
+      problems: ctx.repo.problems,
+    });
+  });
+  r.get('/definitions/:id', (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    const s = ctx.repo.services.get(req.params.id);
+    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    res.json({ id: s.id, definition: s.def, acts: s.acts });
+  });
+  r.get('/definitions/:id/coverage', (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    const s = ctx.repo.services.get(req.params.id);
+    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    res.json(clauseCoverage(s.def, s.acts));
+  });
+  r.get('/definitions/:id/diff', (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    const s = ctx.repo.services.get(req.params.id);
+    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    const pick = (id: unknown) => {
+      const v = s.versions.find((x) => x.id === id);
+      if (!v) throw new HttpProblem(400, 'request.version', `give ?from=<version>&to=<version>; versions: ${s.versions.map((x) => x.id).join(', ')}`);
+      return v.def;
+    };
+    res.json({ from: req.query.from, to: req.query.to, changes: diffJson(pick(req.query.from), pick(req.query.to)) });
+  });
+  r.post('/definitions/:id/drafts', async (req, res) => {
+    const user = requireRole(req, 'analyst', 'admin');
+    res.status(201).json(await registry.createDraft(user, req.params.id, req.body ?? {}));
+  });
+  r.get('/definitions/:id/drafts', async (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    res.json({ items: await ctx.store.listDrafts(req.params.id) });
+  });
+  r.get('/definitions/:id/drafts/:draftId', async (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    res.json(await registry.getDraft(req.params.id, req.params.draftId));
+  });
+  r.put('/definitions/:id/drafts/:draftId', async (req, res) => {
+    const user = requireRole(req, 'analyst', 'admin');
+    res.json(await registry.updateDraft(user, req.params.id, req.params.draftId, req.body ?? {}));
+  });
+  r.post('/definitions/:id/drafts/:draftId/check', async (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    res.json(await registry.check(req.params.id, req.params.draftId));
+  });
+  r.post('/definitions/:id/drafts/:draftId/publish', async (req, res) => {
+    const user = requireRole(req, 'analyst', 'admin');
+    res.json(await registry.publish(user, req.params.id, req.params.draftId, req.body ?? {}));
+  });
+  r.get('/audit', async (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    const subject = typeof req.query.subject === 'string' ? req.query.subject : null;
+    res.json({ items: await ctx.store.listAudit(subject, 200) });
+  });
+  r.post('/webhooks', async (req, res) => {
+    const user = requireRole(req, 'admin');
+    const { url, secret, serviceId, provider } = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw new HttpProblem(422, 'request.invalid', 'url must be an http(s) URL', { errors: [{ pointer: '/url', code: 'format', message: 'an http(s) URL' }] });
+    if (typeof secret !== 'string' || secret.length < 16) throw new HttpProblem(422, 'request.invalid', 'secret must be at least 16 characters (it signs the deliveries)', { errors: [{ pointer: '/secret', code: 'minLength', message: 'at least 16 characters' }] });
+    if (serviceId !== undefined && (typeof serviceId !== 'string' || !ctx.repo.services.has(serviceId))) throw new HttpProblem(422, 'request.invalid', `no service "${String(serviceId)}"`, { errors: [{ pointer: '/serviceId', code: 'enum', message: 'an existing service id' }] });
+    const sub = { id: ctx.newId(), url, secret, serviceId: (serviceId as string) ?? null, provider: typeof provider === 'string' ? provider : null, createdBy: user.id, createdAt: ctx.now().toISOString(), active: true };
+    await ctx.store.createSubscription(sub);
+    await ctx.store.appendAudit({ at: sub.createdAt, userId: user.id, action: 'webhook.create', subject: `webhook:${sub.id}`, details: { url, serviceId: sub.serviceId, provider: sub.provider } });
+    res.status(201).json({ ...sub, secret: undefined });
+  });
+  r.get('/webhooks', async (req, res) => {
+    requireRole(req, 'admin');
+    res.json({ items: (await ctx.store.listSubscriptions()).map((s) => ({ ...s, secret: undefined })) });
+  });
+  r.get('/webhooks/:id/deliveries', async (req, res) => {
+    requireRole(req, 'admin');
+    res.json({ items: await ctx.store.listDeliveries(req.params.id, 200) });
+  });
+  return r;
+}

@@ -1,0 +1,87 @@
+import { Router } from 'express';
+import type { Status } from '@qyzmet/engine';
+import type { ApplicationsService } from '../../applications/applications.service';
+import { renderPdf } from '../../documents';
+import type { RuntimeContext } from '../../runtimeContext';
+import { HttpProblem } from '../problem';
+import { languageOf, requireUser } from '../context';
+
+const STATUSES: Status[] = ['registered', 'in-progress', 'suspended', 'approved', 'refused', 'withdrawn'];
+
+/** Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. */
+export function applicationsRoutes(ctx: RuntimeContext, applications: ApplicationsService): Router {
+  const r = Router();
+
+  r.post('/applications', async (req, res) => {
+    const user = requireUser(req);
+    const view = await applications.create(user, req.body ?? {}, languageOf(req));
+    res.status(201).location(`/api/v1/applications/${view.id}`).json(view);
+  });
+
+  r.get('/applications', async (req, res) => {
+    const user = requireUser(req);
+    const q = req.query;
+    const limit = q.limit === undefined ? 50 : Number(q.limit);
+    const offset = q.offset === undefined ? 0 : Number(q.offset);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpProblem(400, 'request.limit', 'limit must be a whole number from 1 to 500');
+    if (!Number.isInteger(offset) || offset < 0) throw new HttpProblem(400, 'request.offset', 'offset must be a whole number from 0');
+    const status = typeof q.status === 'string' ? q.status.split(',') : undefined;
+    if (status?.some((s) => !STATUSES.includes(s as Status))) throw new HttpProblem(400, 'request.status', `status must be among ${STATUSES.join(', ')}`);
+    const provider = typeof q.provider === 'string' ? q.provider : undefined;
+    let providers: string[] | undefined;
+    let applicantId: string | undefined;
+    if (user.roles.includes('admin')) providers = provider ? [provider] : undefined;
+    else if (user.roles.includes('officer')) {
+      const mine = user.providers.includes('*') ? null : user.providers;
+      if (provider && mine && !mine.includes(provider)) throw new HttpProblem(403, 'auth.provider', `you do not work for provider "${provider}"`);
+      providers = provider ? [provider] : mine ?? undefined;
+    } else if (user.roles.includes('applicant')) applicantId = user.id;
+    else throw new HttpProblem(403, 'auth.role', 'only applicants, officers and admins read applications');
+    const now = ctx.now().toISOString();
+    const overdue = q.overdue === 'true' || q.overdue === '1';
+    const { items, total } = await ctx.store.listApplications({
+      providers,
+      applicantId,
+      serviceId: typeof q.serviceId === 'string' ? q.serviceId : undefined,
+      status: status as Status[] | undefined,
+      overdueAt: overdue ? now : undefined,
+      dueBefore: typeof q.dueBefore === 'string' ? q.dueBefore : undefined,
+      limit,
+      offset,
+    });
+    const lang = languageOf(req);
+    res.json({ items: items.map((a) => applications.view(a, user, lang)), total, limit, offset });
+  });
+
+  r.get('/applications/:id', async (req, res) => {
+    const user = requireUser(req);
+    res.json(applications.view(await applications.get(user, req.params.id), user, languageOf(req)));
+  });
+
+  r.post('/applications/:id/events', async (req, res) => {
+    const user = requireUser(req);
+    res.json(await applications.sendEvent(user, req.params.id, req.body ?? {}, languageOf(req)));
+  });
+
+  r.get('/applications/:id/events', async (req, res) => {
+    const user = requireUser(req);
+    await applications.get(user, req.params.id);
+    res.json({ items: await ctx.store.listEvents(req.params.id) });
+  });
+
+  r.get('/applications/:id/documents/:documentId', async (req, res) => {
+    const user = requireUser(req);
+    const app = await applications.get(user, req.params.id);
+    const q = typeof req.query.lang === 'string' ? req.query.lang : languageOf(req);
+    const lang = q === 'ru' ? 'ru' : 'kk';
+    const doc = await ctx.store.getDocument(app.id, req.params.documentId, lang);
+    if (!doc) throw new HttpProblem(404, 'document.unknown', `the application has no document "${req.params.documentId}"; issued: ${app.snapshot.documents.map((d) => d.id).join(', ') || 'none yet'}`);
+    if (req.accepts(['text/html', 'application/pdf']) === 'application/pdf') {
+      const pdf = await renderPdf(doc.html, { title: doc.title, lang, createdAt: doc.issuedAt, subject: `${app.serviceId} ${app.id}` });
+      res.type('application/pdf').setHeader('content-disposition', `inline; filename="${doc.documentId}-${app.id}.pdf"`);
+      return void res.send(pdf);
+    }
+    res.type('text/html; charset=utf-8').send(doc.html);
+  });
+  return r;
+}

@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import { describeVersions, isProblemError, versionInForce, type CompiledService, type CompiledVersion } from '@qyzmet/engine';
+import { nowIso, type RuntimeContext } from '../../runtimeContext';
+import { HttpProblem } from '../problem';
+
+/** The public catalogue: services, the version in force (now or at a date), and every version with its period. */
+
+function versionSummary(v: CompiledVersion) {
+  return { id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, effectiveFromHow: v.effectiveFromHow, effectiveToHow: v.effectiveToHow, producedBy: v.def.producedBy, partial: v.def.partial ?? [], label: v.def.label ?? null };
+}
+
+function serviceSummary(s: CompiledService, at: string) {
+  const inForce = s.versionAt(Date.parse(at));
+  return { id: s.id, name: s.def.name, kind: s.def.kind, providers: s.def.providers.map((p) => ({ id: p.id, name: p.name })), channels: s.def.channels.map((c) => c.id), versionInForce: inForce?.id ?? null, versions: s.versions.map(versionSummary) };
+}
+
+export function servicesRoutes(ctx: RuntimeContext): Router {
+  const r = Router();
+  const get = (id: string) => {
+    const s = ctx.repo.services.get(id);
+    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${id}"; see GET /api/v1/services`);
+    return s;
+  };
+  r.get('/services', (_req, res) => {
+    const at = nowIso(ctx);
+    res.json({ items: [...ctx.repo.services.values()].map((s) => serviceSummary(s, at)) });
+  });
+  r.get('/services/:id', (req, res) => {
+    const s = get(req.params.id);
+    const q = typeof req.query.at === 'string' ? req.query.at : null;
+    // ?at= takes a date (the start of that local day) or an instant.
+    const at = q ? (/^\d{4}-\d{2}-\d{2}$/.test(q) ? `${q}T00:00:00+05:00` : q) : nowIso(ctx, s);
+    if (q && Number.isNaN(Date.parse(at))) throw new HttpProblem(400, 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
+    let v: CompiledVersion;
+    try {
+      v = versionInForce(s, at);
+    } catch (e) {
+      if (isProblemError(e) && e.problem.code === 'version.notInForce') throw new HttpProblem(404, 'version.notInForce', e.problem.message, { serviceId: s.id, at, ...(e.problem.params ?? {}) });
+      throw e;
+    }
+    const def = s.def;
+    res.json({
+      id: s.id,
+      name: def.name,
+      kind: def.kind,
+      providers: def.providers,
+      recipients: def.recipients,
+      channels: def.channels,
+      serviceForm: def.serviceForm ?? null,
+      fee: def.fee ?? null,
+      schedule: def.schedule,
+      registration: def.registration,
+      version: { ...versionSummary(v), variants: v.def.variants ?? [], form: v.def.form, refusalGrounds: (v.def.refusalGrounds ?? []).map((g) => ({ id: g.id, kind: g.kind ?? 'refusal', text: g.text, legalRef: g.legalRef, decidedBy: g.decidedBy ?? 'rule' })), deadlines: v.def.deadlines, documents: (v.def.documents ?? []).map((d) => ({ id: d.id, title: d.title, kind: d.kind, legalRef: d.legalRef, annexMissing: d.annexMissing ?? null })), machine: v.def.machine, notEncoded: v.def.notEncoded ?? [] },
+      acts: Object.fromEntries(Object.entries(s.acts).filter(([id]) => JSON.stringify(def).includes(`"${id}"`))),
+    });
+  });
+  r.get('/services/:id/versions', (req, res) => {
+    const s = get(req.params.id);
+    res.json({ serviceId: s.id, items: s.versions.map(versionSummary), summary: describeVersions(s) });
+  });
+  return r;
+}

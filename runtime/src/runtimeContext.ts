@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { formatInstant, type CompiledService } from '@qyzmet/engine';
+import type { Repository } from './registry/loadRepository';
+import type { Store } from './store/Store';
+
+/**
+ * What every part of the runtime shares: the compiled definitions, the store, the clock and id source (injectable,
+ * so tests can pin time), and the log. The engine gets time and ids from here, never from the machine directly.
+ */
+export interface RuntimeContext {
+  repo: Repository;
+  store: Store;
+  now(): Date;
+  newId(): string;
+  log(message: string): void;
+  /** Instance id for leases (timers, webhook deliveries). */
+  instanceId: string;
+}
+
+export function createContext(repo: Repository, store: Store, options: Partial<Pick<RuntimeContext, 'now' | 'newId' | 'log'>> = {}): RuntimeContext {
+  return {
+    repo,
+    store,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => randomUUID()),
+    log: options.log ?? ((m) => process.stderr.write(`${new Date().toISOString()} ${m}\n`)),
+    instanceId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+  };
+}
+
+/** The current instant as the service's local ISO (Asia/Almaty offset), the form the engine stores. */
+export function nowIso(ctx: RuntimeContext, service?: CompiledService): string {
+  const ms = ctx.now().getTime();
+  const wt = service?.workingTime ?? firstWorkingTime(ctx);
+  try {
+    return wt ? formatInstant(wt, ms) : new Date(ms).toISOString();
+  } catch {
+    return new Date(ms).toISOString();
+  }
+}
+
+function firstWorkingTime(ctx: RuntimeContext) {
+  for (const s of ctx.repo.services.values()) return s.workingTime;
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { ApplicationsService } from './applications/applications.service';
+import { runDemoSeed } from './demo/demoSeed';
+import { createApp } from './http/app';
+import { DefinitionsRegistry } from './registry/definitionsRegistry';
+import { findDefinitionsRoot, loadRepository } from './registry/loadRepository';
+import { createContext, type RuntimeContext } from './runtimeContext';
+import { startScheduler, type Scheduler } from './scheduler/scheduler';
+import { openSqliteStore } from './store/sqlite/SqliteStore';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  definitionsRoot?: string;
+  demo: boolean;
+  schedulerIntervalMs?: number;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  port: number;
+  ctx: RuntimeContext;
+  scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+/** Starts the runtime: definitions compiled once, the embedded store, the scheduler, the demo seed, the HTTP API. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const repo = loadRepository(findDefinitionsRoot(options.definitionsRoot));
+  const store = openSqliteStore(options.dataDir);
+  const ctx = createContext(repo, store, options.now ? { now: options.now } : {});
+  for (const p of repo.problems.filter((x) => x.severity !== 'warning')) ctx.log(`definition problem: ${p.message}`);
+  const applications = new ApplicationsService(ctx);
+  const registry = new DefinitionsRegistry(ctx);
+  const published = await registry.applyPublished();
+  if (published) ctx.log(`definitions: ${published} version(s) published through the admin API applied`);
+  if (options.demo) {
+    const seedFile = resolve(repo.root, '..', 'seeds', 'demo.json');
+    if (existsSync(seedFile)) {
+      const seeded = await runDemoSeed(ctx, applications, seedFile);
+      if (seeded.users) ctx.log(`demo seed: ${seeded.users} users, ${seeded.applications} sample applications`);
+    }
+  }
+  const adminDir = resolve(__dirname, '../../admin-ui/dist');
+  const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
+  const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000);
+  const server: Server = await new Promise((ok, fail) => {
+    const s = app.listen(options.port, options.host ?? '0.0.0.0', () => ok(s));
+    s.on('error', fail);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    port,
+    ctx,
+    scheduler,
+    async close() {
+      await scheduler.stop();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections?.();
+      await store.close();
+    },
+  };
+}

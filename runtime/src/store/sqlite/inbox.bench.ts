@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApplicationQuery, StoredApplication } from '../Store';
+import { insertSyntheticApplications } from './seedMany';
+import { openSqliteStore } from './SqliteStore';
+
+export interface InboxBenchResult {
+  rows: number;
+  insertMs: number;
+  queries: Array<{ name: string; total: number; firstMs: number; medianMs: number }>;
+}
+
+/** A small but realistic snapshot: what the engine keeps for an application early in its life. */
+function template(): StoredApplication {
+  const at = '2025-01-06T09:00:00+05:00';
+  return {
+    id: 'bench',
+    serviceId: 'cadastral-passport-duplicate',
+    version: '2024-1',
+    provider: 'provider',
+    applicantId: 'applicant',
+    channel: 'portal',
+    status: 'registered',
+    state: 'review',
+    registeredAt: at,
+    dueAt: null,
+    nextTimerAt: null,
+    snapshot: {
+      id: 'bench', serviceId: 'cadastral-passport-duplicate', version: '2024-1', channel: 'portal', arrivedAt: at, registeredAt: at,
+      state: 'review', status: 'registered', data: { iin: '900101300123', objectAddress: 'Астана, ул. Кенесары 1', reason: 'lost' },
+      findings: {}, external: {}, decisions: {}, deadlines: [], timers: [], documents: [], refusal: null, history: [], updatedAt: at,
+    } as unknown as StoredApplication['snapshot'],
+    rev: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t = process.hrtime.bigint();
+  const r = f();
+  return [r, Number(process.hrtime.bigint() - t) / 1e6];
+}
+
+/**
+ * Loads `n` synthetic applications into a fresh file under `dir` (a temporary folder when absent), then times the
+ * inbox queries an officer, an admin and an applicant make. The file is removed afterwards unless `dir` was given.
+ */
+export async function inboxBench(n = 1_000_000, dir?: string): Promise<InboxBenchResult> {
+  const folder = dir ?? mkdtempSync(join(tmpdir(), 'qyzmet-inbox-bench-'));
+  const store = openSqliteStore(folder);
+  try {
+    const t0 = process.hrtime.bigint();
+    await insertSyntheticApplications(store, n, template());
+    store.optimize();
+    const insertMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const open = ['registered', 'in-progress', 'suspended'] as ApplicationQuery['status'];
+    const cases: Array<[string, ApplicationQuery]> = [
+      ['officer, one provider, open', { providers: ['provider-03'], status: open, limit: 50, offset: 0 }],
+      ['officer, three providers, open', { providers: ['provider-01', 'provider-02', 'provider-03'], status: open, limit: 50, offset: 0 }],
+      ['officer, one provider, overdue', { providers: ['provider-03'], overdueAt: '2025-06-01T00:00:00+05:00', limit: 50, offset: 0 }],
+      ['admin, all providers', { providers: ['*'], limit: 50, offset: 0 }],
+      ['admin, all providers, in-progress', { status: ['in-progress'], limit: 50, offset: 0 }],
+      ['applicant', { applicantId: 'applicant-42', limit: 50, offset: 0 }],
+      ['officer, page 21 (offset 1000)', { providers: ['provider-03'], status: open, limit: 50, offset: 1000 }],
+    ];
+    const queries: InboxBenchResult['queries'] = [];
+    for (const [name, q] of cases) {
+      const times: number[] = [];
+      let total = 0;
+      for (let k = 0; k < 5; k++) {
+        const [res, ms] = time(() => store.listApplications(q));
+        total = (await res).total;
+        times.push(ms);
+      }
+      const sorted = [...times].sort((a, b) => a - b);
+      queries.push({ name, total, firstMs: times[0], medianMs: sorted[2] });
+    }
+    return { rows: n, insertMs, queries };
+  } finally {
+    await store.close();
+    if (!dir) rmSync(folder, { recursive: true, force: true });
+  }
+}

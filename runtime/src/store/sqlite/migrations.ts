@@ -1,0 +1,169 @@
+/**
+ * The schema of the embedded store as an ordered list of migrations. A migration, once released, is never edited:
+ * a schema change is a new entry at the end, so a newer runtime upgrades a file written by an older one.
+ *
+ * Conventions the SQL follows:
+ * - Instants are kept as the ISO text the caller gave, offset included (`2025-03-03T09:00:00+05:00`), because that is
+ *   what the API returns and what an auditor reads. Text order is not instant order once offsets differ (the country
+ *   moved from UTC+6 to UTC+5 on 2024-03-01), so every instant that is compared or sorted has a twin `*_ms` column
+ *   (epoch milliseconds, `Date.parse`) and only the twin is used in WHERE and ORDER BY.
+ * - `applications.due_at_ms` is NOT NULL: an application without a due date holds `NO_DUE_MS`, beyond any instant a
+ *   Date can hold. "Nulls last" then is plain ascending order and the inbox index serves the ORDER BY; `due_at`
+ *   (text) stays null, so nothing is lost.
+ * - JSON values (snapshot, event data, roles, payloads) are TEXT holding JSON.
+ */
+
+export interface Migration {
+  /** Sortable, never reused. */
+  id: string;
+  sql: string;
+}
+
+/** 8.64e15 is the largest epoch-ms a Date can hold; one more sorts after every real due date. */
+export const NO_DUE_MS = 8_640_000_000_000_001;
+
+export const migrations: readonly Migration[] = [
+  {
+    id: '0001-initial',
+    sql: `
+CREATE TABLE applications (
+  id TEXT PRIMARY KEY,
+  service_id TEXT NOT NULL,
+  version TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  applicant_id TEXT NOT NULL,
+  channel TEXT,
+  status TEXT NOT NULL,
+  state TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  registered_at_ms INTEGER NOT NULL,
+  due_at TEXT,
+  due_at_ms INTEGER NOT NULL,
+  next_timer_at TEXT,
+  next_timer_at_ms INTEGER,
+  snapshot TEXT NOT NULL,
+  rev INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  lease_owner TEXT,
+  lease_until TEXT,
+  lease_until_ms INTEGER
+);
+-- Officer inbox: equality on provider and status, then the inbox order. Covering for the id page and the count.
+CREATE INDEX applications_inbox ON applications (provider, status, due_at_ms, registered_at_ms, id);
+-- Every provider at once (admin, "*"): the inbox order alone, and by status.
+CREATE INDEX applications_due ON applications (due_at_ms, registered_at_ms, id);
+CREATE INDEX applications_status ON applications (status, due_at_ms, registered_at_ms, id);
+-- Applicant's own applications.
+CREATE INDEX applications_applicant ON applications (applicant_id, created_at_ms);
+-- Scheduler: only rows with a pending timer are indexed.
+CREATE INDEX applications_timer ON applications (next_timer_at_ms) WHERE next_timer_at_ms IS NOT NULL;
+
+CREATE TABLE events (
+  application_id TEXT NOT NULL REFERENCES applications (id),
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  user_id TEXT,
+  at TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  data TEXT,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  PRIMARY KEY (application_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE documents (
+  application_id TEXT NOT NULL REFERENCES applications (id),
+  document_id TEXT NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  html TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  PRIMARY KEY (application_id, document_id, lang)
+);
+
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  actor_roles TEXT NOT NULL,
+  providers TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  expires_at TEXT NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions (expires_at_ms);
+
+-- Append-only: the triggers below refuse UPDATE and DELETE, so a line once written stays as written.
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  user_id TEXT,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  details TEXT NOT NULL
+);
+CREATE INDEX audit_subject ON audit (subject, seq);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+CREATE TABLE webhook_subscriptions (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  service_id TEXT,
+  provider TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  active INTEGER NOT NULL CHECK (active IN (0, 1))
+);
+
+CREATE TABLE webhook_deliveries (
+  id TEXT PRIMARY KEY,
+  subscription_id TEXT NOT NULL REFERENCES webhook_subscriptions (id),
+  event TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at TEXT,
+  -- A pending delivery without a next attempt is due at once: 0 here, null in next_attempt_at.
+  next_attempt_at_ms INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+  last_error TEXT,
+  last_status INTEGER,
+  created_at TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  delivered_at TEXT,
+  lease_owner TEXT,
+  lease_until TEXT,
+  lease_until_ms INTEGER
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at_ms) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_subscription ON webhook_deliveries (subscription_id, created_at_ms);
+
+CREATE TABLE definition_drafts (
+  service_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  author TEXT NOT NULL,
+  note TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_at_ms INTEGER NOT NULL,
+  published_at TEXT,
+  PRIMARY KEY (service_id, id)
+);
+`,
+  },
+];

@@ -1,0 +1,94 @@
+import { createHmac } from 'node:crypto';
+import type { RuntimeContext } from '../runtimeContext';
+import type { StoredApplication, WebhookDelivery, WebhookSubscription } from '../store/Store';
+
+/**
+ * Webhooks: subscriptions per service or provider get a signed delivery of every status change. A delivery is
+ * POSTed as JSON with `X-Qyzmet-Signature: sha256=<HMAC-SHA256 of the body with the subscription's secret>`;
+ * failures are retried with exponential backoff (30 s, 1 min, 2 min … capped at 1 h) up to MAX_ATTEMPTS, and every
+ * attempt is kept in the delivery log.
+ */
+
+export const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 30_000;
+
+export function signature(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export function backoffMs(attempts: number): number {
+  return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+export function statusChangeDeliveries(subs: WebhookSubscription[], now: StoredApplication, before: StoredApplication | null, ctx: RuntimeContext): WebhookDelivery[] {
+  const at = ctx.now().toISOString();
+  return subs
+    .filter((s) => s.active && (!s.serviceId || s.serviceId === now.serviceId) && (!s.provider || s.provider === now.provider))
+    .map((s) => ({
+      id: ctx.newId(),
+      subscriptionId: s.id,
+      event: before ? 'application.status-changed' : 'application.created',
+      payload: {
+        event: before ? 'application.status-changed' : 'application.created',
+        applicationId: now.id,
+        serviceId: now.serviceId,
+        version: now.version,
+        provider: now.provider,
+        status: now.status,
+        state: now.state,
+        previousStatus: before?.status ?? null,
+        previousState: before?.state ?? null,
+        at: now.updatedAt,
+      },
+      attempts: 0,
+      nextAttemptAt: at,
+      status: 'pending' as const,
+      lastError: null,
+      lastStatus: null,
+      createdAt: at,
+      deliveredAt: null,
+    }));
+}
+
+/** Sends the due deliveries once (the scheduler calls this on every tick). */
+export async function deliverDue(ctx: RuntimeContext, fetchImpl: typeof fetch = fetch): Promise<number> {
+  const now = ctx.now();
+  const due = await ctx.store.claimDueDeliveries(now.toISOString(), ctx.instanceId, 60_000, 20);
+  if (due.length === 0) return 0;
+  const subs = new Map((await ctx.store.listSubscriptions()).map((s) => [s.id, s]));
+  for (const d of due) {
+    const sub = subs.get(d.subscriptionId);
+    const body = JSON.stringify(d.payload);
+    let ok = false;
+    let status: number | null = null;
+    let error: string | null = null;
+    if (!sub) error = 'the subscription no longer exists';
+    else {
+      try {
+        const res = await fetchImpl(sub.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-qyzmet-event': d.event, 'x-qyzmet-delivery': d.id, 'x-qyzmet-signature': signature(sub.secret, body) },
+          body,
+          signal: AbortSignal.timeout(10_000),
+        });
+        status = res.status;
+        ok = res.ok;
+        if (!ok) error = `the receiver answered ${res.status}`;
+      } catch (e) {
+        error = (e as Error).message;
+      }
+    }
+    const attempts = d.attempts + 1;
+    const done = ok || attempts >= MAX_ATTEMPTS || !sub;
+    await ctx.store.updateDelivery({
+      ...d,
+      attempts,
+      lastStatus: status,
+      lastError: ok ? null : error,
+      status: ok ? 'delivered' : done ? 'failed' : 'pending',
+      deliveredAt: ok ? ctx.now().toISOString() : null,
+      nextAttemptAt: done ? null : new Date(ctx.now().getTime() + backoffMs(attempts)).toISOString(),
+    });
+  }
+  return due.length;
+}
