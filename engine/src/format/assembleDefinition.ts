@@ -137,7 +137,8 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
   const value = resolve(entry.value, entryFile, '', '', [`${entryFile}#`]);
 
   // Longest origin prefix wins: a pointer inside an include maps into the included file.
-  const sorted = [...origins].sort((a, b) => b.at.length - a.at.length);
+  // At the same pointer, an include inside an include wins: it is where the value was really written.
+  const sorted = origins.map((o, i) => ({ ...o, i })).sort((a, b) => b.at.length - a.at.length || b.i - a.i);
   const originOf = (pointer: string): { file: string; pointer: string } => {
     for (const o of sorted) {
       if (pointer === o.at || pointer.startsWith(o.at + '/') || o.at === '') {

@@ -12,7 +12,7 @@ import {
   type VersionDef,
 } from '@qyzmet/engine';
 import { HttpProblem } from '../http/problem';
-import type { RuntimeContext } from '../runtimeContext';
+import { nowIso, type RuntimeContext } from '../runtimeContext';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
 import { loadScenarios } from './loadScenarios';
 
@@ -65,12 +65,33 @@ export class DefinitionsRegistry {
   async createDraft(user: StoredUser, serviceId: string, body: { version?: unknown; note?: unknown }): Promise<DefinitionDraft> {
     const { service } = this.base(serviceId);
     const current = service.versionAt(this.ctx.now().getTime()) ?? service.versions[service.versions.length - 1];
-    const version = (body.version && typeof body.version === 'object' ? body.version : { ...structuredClone(current.def), id: `${current.id}-draft` }) as Record<string, unknown>;
+    const version = (body.version && typeof body.version === 'object' ? body.version : this.copyOf(serviceId, current.def)) as Record<string, unknown>;
     const at = this.ctx.now().toISOString();
     const draft: DefinitionDraft = { serviceId, id: this.ctx.newId(), definition: version, author: user.id, note: typeof body.note === 'string' ? body.note : '', createdAt: at, updatedAt: at, publishedAt: null };
     await this.ctx.store.saveDraft(draft);
     await this.ctx.store.appendAudit({ at, userId: user.id, action: 'definition.draft.create', subject: `definition:${serviceId}`, details: { draftId: draft.id, from: current.id } });
     return draft;
+  }
+
+  /**
+   * A new version to edit, copied from an existing one: its template paths made relative to the service folder
+   * (where a drafted version's paths are read from), and a provisional start tomorrow, replaced at publication.
+   */
+  private copyOf(serviceId: string, def: VersionDef): VersionDef {
+    const { service, assembled } = this.base(serviceId);
+    const index = service.def.versions.findIndex((v) => v.id === def.id);
+    const dir = this.ctx.repo.serviceDir(serviceId);
+    const copy = structuredClone(def);
+    copy.id = `${def.id}-draft`;
+    copy.effectiveFrom = addCalendarDays(nowIso(this.ctx, service).slice(0, 10), 1);
+    delete copy.effectiveTo;
+    (copy.documents ?? []).forEach((d, j) => {
+      for (const lang of ['kk', 'ru'] as const) {
+        const file = assembled.resolvePath(`/versions/${index}/documents/${j}/templates/${lang}`, d.templates[lang]);
+        d.templates[lang] = relative(dir, resolve(file));
+      }
+    });
+    return copy;
   }
 
   async getDraft(serviceId: string, draftId: string): Promise<DefinitionDraft> {

@@ -403,7 +403,8 @@ describe('durability', () => {
       const store = openSqliteStore(${JSON.stringify(dir)});
       (async () => {
         const mine = [];
-        for (;;) {
+        // Bounded: a claim that hands out leased rows again must fail this test, not loop for ever.
+        for (let k = 0; k < ${n}; k++) {
           const got = await store.claimDueApplications('2025-03-03T10:00:00+05:00', ${JSON.stringify(owner)}, 600000, 3);
           if (got.length === 0) break;
           mine.push(...got);
@@ -420,7 +421,11 @@ describe('durability', () => {
         let err = '';
         c.stdout.on('data', (b: Buffer) => (out += b.toString()));
         c.stderr.on('data', (b: Buffer) => (err += b.toString()));
-        c.on('exit', (code) => res({ code, ids: code === 0 ? JSON.parse(out) : [], err }));
+        const guard = setTimeout(() => c.kill('SIGKILL'), 45_000);
+        c.on('exit', (code) => {
+          clearTimeout(guard);
+          res({ code, ids: code === 0 ? JSON.parse(out) : [], err });
+        });
       });
     const [one, two] = await Promise.all([run('one'), run('two')]);
     expect([one.code, one.err, two.code, two.err]).toEqual([0, '', 0, '']);

@@ -343,7 +343,7 @@ export class SqliteStore implements Store {
       claimApps: p(`UPDATE applications SET lease_owner = @owner, lease_until = @until, lease_until_ms = @until_ms
         WHERE id IN (
           SELECT id FROM applications
-          WHERE next_timer_at_ms <= @now_ms AND 1
+          WHERE next_timer_at_ms <= @now_ms AND (lease_until_ms IS NULL OR lease_until_ms < @now_ms)
           ORDER BY next_timer_at_ms LIMIT @limit)
         RETURNING id, next_timer_at_ms`),
       releaseLease: p('UPDATE applications SET lease_owner = NULL, lease_until = NULL, lease_until_ms = NULL WHERE id = ? AND lease_owner = ?'),
@@ -367,7 +367,7 @@ export class SqliteStore implements Store {
       claimDeliveries: p(`UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @until, lease_until_ms = @until_ms
         WHERE id IN (
           SELECT id FROM webhook_deliveries
-          WHERE status = 'pending' AND next_attempt_at_ms <= @now_ms AND 1
+          WHERE status = 'pending' AND next_attempt_at_ms <= @now_ms AND (lease_until_ms IS NULL OR lease_until_ms < @now_ms)
           ORDER BY next_attempt_at_ms LIMIT @limit)
         RETURNING *`),
       // Recording the outcome of an attempt ends the lease: the next attempt is claimed afresh at nextAttemptAt.
@@ -453,7 +453,8 @@ export class SqliteStore implements Store {
    * (after due/registered/id) would be the fix if someone pages deep through a million rows.
    */
   listApplications(query: ApplicationQuery): Promise<{ items: StoredApplication[]; total: number }> {
-    return this.run(() => this.inbox(query));
+    // One read transaction: the count and the page see the same snapshot even while another process writes.
+    return this.run(() => this.db.transaction(() => this.inbox(query))());
   }
 
   private inbox(q: ApplicationQuery): { items: StoredApplication[]; total: number } {
@@ -535,6 +536,8 @@ export class SqliteStore implements Store {
   private prepared(sql: string): Stmt {
     let st = this.inboxCache.get(sql);
     if (!st) {
+      // Shapes grow with the lengths of the provider and status lists; a cap keeps an odd client from filling memory.
+      if (this.inboxCache.size >= 500) this.inboxCache.clear();
       st = this.db.prepare(sql);
       this.inboxCache.set(sql, st);
     }
