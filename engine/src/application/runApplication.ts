@@ -28,8 +28,17 @@ export interface StartInput {
 }
 
 const toMs = (iso: string) => Date.parse(iso);
-/** The state is plain JSON by contract, so a JSON round trip is an exact copy. */
-const cloneState = (app: ApplicationState): ApplicationState => JSON.parse(JSON.stringify(app));
+/**
+ * The next state starts as a copy of the current one, which must stay untouched (a rejected event changes nothing).
+ * Only what a step mutates in place is copied; form data, facts, decisions and grounds are replaced, never mutated.
+ */
+const cloneState = (app: ApplicationState): ApplicationState => ({
+  ...app,
+  deadlines: app.deadlines.map((d) => ({ ...d })),
+  timers: app.timers.map((t) => ({ ...t })),
+  documents: [...app.documents],
+  history: [...app.history],
+});
 
 function facts(app: ApplicationState, atIso: string): Facts {
   return {
@@ -257,8 +266,11 @@ export async function applyEvent(version: CompiledVersion, current: ApplicationS
   const at = formatInstant(run.wt, toMs(event.at));
   if (!isTimer) run.trace.push({ kind: 'event', at, event: event.type, actor, ...(event.data ? { data: event.data } : {}) });
   const records = def?.records ?? 'findings';
-  if (event.data && records !== 'none') app[records] = { ...app[records], ...event.data };
-  const ev = await run.evaluate(at);
+  const newFacts = Boolean(event.data && records !== 'none' && Object.keys(event.data).length);
+  if (newFacts && records !== 'none') app[records] = { ...app[records], ...event.data };
+  // Facts change only through event data (the form is fixed at submission), so without new data the last
+  // evaluation still holds, unless a rule reads the application's own facts (state, now).
+  const ev = newFacts || version.rules.readsApplicationFacts ? await run.evaluate(at) : { decisions: app.decisions, grounds: app.grounds };
   const step = version.machine.send(app.state, event.type, ev.decisions);
   if (!step) {
     throw problem('event.notAllowed', `the application is in "${app.state}", which does not accept "${event.type}" now; it accepts: ${version.machine.acceptedEvents(current.state, ev.decisions).join(', ') || 'nothing (it is closed)'}`, { event: event.type, state: app.state });

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { formatInstant } from './formatInstant';
 import type { LocalizedText } from './calendarData';
 import { formatDottedDate, formatIsoDate } from './civilDate';
 import type { DayDetail, WorkingTime } from './compileWorkingTime';
@@ -56,14 +56,13 @@ export function unitText(amount: number, unit: DurationUnit | 'elapsedMinutes'):
   };
 }
 
-/** Local date and time of an instant, for texts (formatting: luxon is allowed here, never in the hot path). */
+/** Local date and time of an instant, for texts: read off formatInstant's ISO string (no luxon per call). */
 export function localParts(wt: WorkingTime, ms: number): { iso: string; dotted: string; time: string } {
-  const dt = DateTime.fromMillis(ms, { zone: wt.timeZone });
-  return {
-    iso: dt.toFormat('yyyy-MM-dd'),
-    dotted: dt.toFormat('dd.MM.yyyy'),
-    time: dt.second === 0 && dt.millisecond === 0 ? dt.toFormat('HH:mm') : dt.toFormat('HH:mm:ss'),
-  };
+  const local = formatInstant(wt, ms); // YYYY-MM-DDTHH:mm:ss(.SSS)±HH:MM
+  const iso = local.slice(0, 10);
+  const seconds = local.slice(17, 19);
+  const withMs = local[19] === '.';
+  return { iso, dotted: iso.split('-').reverse().join('.'), time: seconds === '00' && !withMs ? local.slice(11, 16) : local.slice(11, 19) };
 }
 
 function sourceTitle(wt: WorkingTime, id: string | undefined, lang: keyof LocalizedText): string {

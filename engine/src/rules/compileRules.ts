@@ -49,6 +49,8 @@ export interface Evaluation {
 export interface RuleSet {
   evaluate(facts: Facts): Promise<Evaluation>;
   conditionNames: string[];
+  /** Whether any condition reads the fact "application" (state, now, channel): then every step re-evaluates. */
+  readsApplicationFacts: boolean;
 }
 
 export const BUILTIN_DECISIONS = ['anyRefusalGround', 'anyReturnGround', 'anyGround'] as const;
@@ -105,8 +107,10 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
   const groundById = new Map(grounds.map((g) => [g.id, g]));
   for (const g of grounds) engine.addRule({ name: GROUND_PREFIX + g.id, conditions: toEngineCondition(g.when), event: { type: GROUND_PREFIX + g.id } });
 
+  const readsApplicationFacts = JSON.stringify([conditions, grounds.map((g) => g.when)]).includes('"fact":"application"');
   return {
     conditionNames: names,
+    readsApplicationFacts,
     async evaluate(facts) {
       const { results, failureResults } = await engine.run({ ...facts });
       const decisions: Record<string, boolean> = {};
