@@ -17,7 +17,7 @@ import {
 } from '@qyzmet/engine';
 import { HttpProblem } from '../http/problem';
 import { nowIso, type RuntimeContext } from '../runtimeContext';
-import type { AuditEntry, StoredApplication, StoredDocument, StoredEvent, StoredUser } from '../store/Store';
+import type { AuditEntry, StoredApplication, StoredDocument, StoredEvent, StoredUser, WebhookSubscription } from '../store/Store';
 import { statusChangeDeliveries } from '../webhooks/webhooks.service';
 
 /**
@@ -48,8 +48,18 @@ export interface ApplicationView {
 
 const FINAL: Status[] = ['approved', 'refused', 'withdrawn'];
 
+/** Subscriptions change rarely and every write consults them: read them at most once per SUBSCRIPTIONS_TTL_MS. */
+const SUBSCRIPTIONS_TTL_MS = 5_000;
+
 export class ApplicationsService {
+  private subscriptions: { at: number; list: Promise<WebhookSubscription[]> } | null = null;
+
   constructor(private readonly ctx: RuntimeContext) {}
+
+  /** Forget the cached subscriptions (after one is created on this instance). */
+  subscriptionsChanged(): void {
+    this.subscriptions = null;
+  }
 
   service(id: string): CompiledService {
     const s = this.ctx.repo.services.get(id);
@@ -218,7 +228,9 @@ export class ApplicationsService {
 
   private async notify(now: StoredApplication, before: StoredApplication | null): Promise<void> {
     if (before && before.status === now.status && before.state === now.state) return;
-    const deliveries = statusChangeDeliveries(await this.ctx.store.listSubscriptions(), now, before, this.ctx);
+    const at = Date.now();
+    if (!this.subscriptions || at - this.subscriptions.at > SUBSCRIPTIONS_TTL_MS) this.subscriptions = { at, list: this.ctx.store.listSubscriptions() };
+    const deliveries = statusChangeDeliveries(await this.subscriptions.list, now, before, this.ctx);
     if (deliveries.length) await this.ctx.store.enqueueDeliveries(deliveries);
   }
 }

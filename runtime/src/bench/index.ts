@@ -5,10 +5,14 @@ import { findDefinitionsRoot, loadRepository } from '../registry/loadRepository'
 import { loadScenarios } from '../registry/loadScenarios';
 import { calendarBench } from './calendar.bench';
 import { engineBench, type EngineBenchResult } from './engine.bench';
+import { httpBench } from './http.bench';
+import { inboxBench } from '../store/sqlite/inbox.bench';
 
 /**
  * `npm run bench`: the calendar and engine figures on this machine, printed as a table and written to
- * bench-results/latest.json beside the definitions folder. One process, one core; about 20 s in all.
+ * bench-results/latest.json beside the definitions folder. Calendar and engine run in this process on one core;
+ * the HTTP section loads two server processes on loopback; the inbox section fills a store with
+ * QYZMET_BENCH_INBOX_ROWS applications (default 1,000,000, about a minute). QYZMET_BENCH_HTTP=0 skips HTTP.
  */
 
 const SERVICE = 'cadastral-passport-duplicate';
@@ -97,6 +101,19 @@ async function main(): Promise<void> {
     rows.push(...engineRows);
   } else {
     rows.push({ name: `engine: ${SERVICE}`, value: 0, unit: 'sim/s', note: `the service does not compile: ${repo.problems.slice(0, 3).map((p) => p.message).join('; ')}` });
+  }
+
+  if (process.env.QYZMET_BENCH_HTTP !== '0') {
+    const { echo, create } = await httpBench(resolve(root, '..'));
+    rows.push({ name: 'http: express echo, 50 connections', value: Math.round(echo.rps), unit: 'req/s', note: `p99 ${echo.p99.toFixed(1)} ms, ${echo.errors} errors` });
+    rows.push({ name: 'http: POST /applications, 50 connections', value: Math.round(create.rps), unit: 'req/s', target: '≥ 50% of the echo', met: create.rps >= echo.rps / 2, note: `${((100 * create.rps) / echo.rps).toFixed(0)}% of the echo, ${create.errors} errors` });
+    rows.push({ name: 'http: POST /applications p99', value: Number(create.p99.toFixed(1)), unit: 'ms', target: '≤ 25 ms', met: create.p99 <= 25, note: `p50 ${create.p50.toFixed(1)} ms` });
+  }
+  const inboxRows = Number(process.env.QYZMET_BENCH_INBOX_ROWS ?? 1_000_000);
+  if (inboxRows > 0) {
+    const inbox = await inboxBench(inboxRows);
+    rows.push({ name: `store: insert ${inboxRows.toLocaleString('en-US')} applications`, value: Math.round(inbox.insertMs / 1000), unit: 's' });
+    for (const q of inbox.queries) rows.push({ name: `inbox on ${inboxRows.toLocaleString('en-US')}: ${q.name}`, value: Number(q.p99Ms.toFixed(2)), unit: 'ms p99', target: '≤ 5 ms', met: q.p99Ms <= 5, note: `median ${q.medianMs.toFixed(2)} ms, ${q.total} matches` });
   }
 
   printTable(rows);

@@ -34,7 +34,7 @@ export function createApp(ctx: RuntimeContext, applications: ApplicationsService
   api.use(calendarRoutes(ctx));
   api.use(simulateRoutes(ctx));
   api.use(applicationsRoutes(ctx, applications));
-  api.use('/admin', adminRoutes(ctx, registry));
+  api.use('/admin', adminRoutes(ctx, registry, applications));
   api.use((req, res) => sendProblem(res, 404, 'route.unknown', `no endpoint ${req.method} ${req.originalUrl}; see /api/v1/openapi.json`, {}, req.originalUrl));
   app.use('/api/v1', api);
   if (options.adminDir) app.use('/admin', express.static(options.adminDir, { index: 'index.html', fallthrough: true }));

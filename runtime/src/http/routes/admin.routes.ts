@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { clauseCoverage, diffJson } from '@qyzmet/engine';
+import type { ApplicationsService } from '../../applications/applications.service';
 import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
 import type { RuntimeContext } from '../../runtimeContext';
 import { HttpProblem } from '../problem';
@@ -9,7 +10,7 @@ import { requireRole } from '../context';
  * The admin API (/api/v1/admin): definitions with their validation problems and coverage, the audit trail, and
  * webhook subscriptions with their delivery log. Analysts and admins only.
  */
-export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry): Router {
+export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, applications: ApplicationsService): Router {
   const r = Router();
   r.get('/definitions', (req, res) => {
     requireRole(req, 'analyst', 'admin');
@@ -79,6 +80,7 @@ export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry):
     if (serviceId !== undefined && (typeof serviceId !== 'string' || !ctx.repo.services.has(serviceId))) throw new HttpProblem(422, 'request.invalid', `no service "${String(serviceId)}"`, { errors: [{ pointer: '/serviceId', code: 'enum', message: 'an existing service id' }] });
     const sub = { id: ctx.newId(), url, secret, serviceId: (serviceId as string) ?? null, provider: typeof provider === 'string' ? provider : null, createdBy: user.id, createdAt: ctx.now().toISOString(), active: true };
     await ctx.store.createSubscription(sub);
+    applications.subscriptionsChanged();
     await ctx.store.appendAudit({ at: sub.createdAt, userId: user.id, action: 'webhook.create', subject: `webhook:${sub.id}`, details: { url, serviceId: sub.serviceId, provider: sub.provider } });
     res.status(201).json({ ...sub, secret: undefined });
   });

@@ -397,14 +397,14 @@ export class SqliteStore implements Store {
       s.insertApp.run(applicationParams(app));
       writeRest(events, documents, audit);
     });
-    this.txInsert = (...a) => insert.immediate(...a);
+    this.txInsert = (...a) => insert(...a);
     const update = db.transaction((app: StoredApplication, expectedRev: number, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]) => {
       const changed = s.updateApp.run({ ...applicationParams(app), new_rev: expectedRev + 1, expected_rev: expectedRev }).changes;
       if (changed === 0) return false;
       writeRest(events, documents, audit);
       return true;
     });
-    this.txUpdate = (...a) => update.immediate(...a);
+    this.txUpdate = (...a) => update(...a);
     const bulk = db.transaction((apps: StoredApplication[]) => {
       for (const app of apps) s.insertApp.run(applicationParams(app));
     });
@@ -412,7 +412,50 @@ export class SqliteStore implements Store {
     const enqueue = db.transaction((deliveries: WebhookDelivery[]) => {
       for (const d of deliveries) s.insertDelivery.run(deliveryParams(d));
     });
-    this.txEnqueue = (deliveries) => enqueue.immediate(deliveries);
+    this.txEnqueue = (deliveries) => enqueue(deliveries);
+    const batch = db.transaction((ops: Array<() => unknown>) => ops.map((op) => {
+      try {
+        return { ok: true as const, value: op() };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }));
+    this.txBatch = (ops) => batch.immediate(ops);
+  }
+
+  private txBatch!: (ops: Array<() => unknown>) => Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+  private pending: Array<{ work: () => unknown; resolve: (v: never) => void; reject: (e: unknown) => void }> = [];
+  private flushScheduled = false;
+
+  /**
+   * Group commit: the writes that arrive within one turn of the event loop share one transaction, so one fsync
+   * (synchronous = FULL) serves many concurrent requests. Each write runs in its own savepoint (better-sqlite3
+   * nests transactions that way), so one failing write rolls back alone; every promise resolves only after the
+   * shared commit, so an acknowledged write is durable.
+   */
+  private write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as (v: never) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const ops = this.pending;
+    this.pending = [];
+    if (ops.length === 0) return;
+    let results: ReturnType<SqliteStore['txBatch']>;
+    try {
+      results = this.txBatch(ops.map((op) => op.work));
+    } catch (error) {
+      for (const op of ops) op.reject(error);
+      return;
+    }
+    results.forEach((r, i) => (r.ok ? ops[i].resolve(r.value as never) : ops[i].reject(r.error)));
   }
 
   /** Runs synchronous work and hands its result (or its error) back as a promise, as the Store interface wants. */
@@ -425,7 +468,7 @@ export class SqliteStore implements Store {
   }
 
   insertApplication(app: StoredApplication, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): Promise<void> {
-    return this.run(() => this.txInsert(app, events, documents, audit));
+    return this.write(() => this.txInsert(app, events, documents, audit));
   }
 
   getApplication(id: string): Promise<StoredApplication | undefined> {
@@ -440,7 +483,7 @@ export class SqliteStore implements Store {
    * can never both succeed. On a rev mismatch (or an unknown id) nothing at all is written.
    */
   updateApplication(app: StoredApplication, expectedRev: number, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): Promise<boolean> {
-    return this.run(() => this.txUpdate(app, expectedRev, events, documents, audit));
+    return this.write(() => this.txUpdate(app, expectedRev, events, documents, audit));
   }
 
   /**
@@ -667,7 +710,7 @@ export class SqliteStore implements Store {
   }
 
   enqueueDeliveries(deliveries: WebhookDelivery[]): Promise<void> {
-    return this.run(() => this.txEnqueue(deliveries));
+    return this.write(() => this.txEnqueue(deliveries));
   }
 
   /**
@@ -743,6 +786,7 @@ export class SqliteStore implements Store {
 
   close(): Promise<void> {
     return this.run(() => {
+      this.flush();
       if (this.db.open) {
         this.db.pragma('optimize');
         this.db.close();
