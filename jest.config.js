@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   moduleNameMapper: { '^@qyzmet/engine$': '<rootDir>/engine/src/index.ts' },
+  // Browser suites start Chromium and a server each: give them room on a 2-core machine.
+  testTimeout: 30_000,
 };

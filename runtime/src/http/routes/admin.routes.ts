@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { Router } from 'express';
 import { clauseCoverage, diffJson } from '@qyzmet/engine';
 import type { ApplicationsService } from '../../applications/applications.service';
@@ -66,6 +68,31 @@ export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, 
   r.post('/definitions/:id/drafts/:draftId/publish', async (req, res) => {
     const user = requireRole(req, 'analyst', 'admin');
     res.json(await registry.publish(user, req.params.id, req.params.draftId, req.body ?? {}));
+  });
+  /** The calendars and schedules, so the workbench compiles working time in the browser exactly as the runtime does. */
+  r.get('/calendars', (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    res.json({ calendars: Object.fromEntries(ctx.repo.calendars), schedules: Object.fromEntries(ctx.repo.schedules) });
+  });
+  /**
+   * The source files of a service (its folder, and definitions/shared), by path relative to the definitions folder's
+   * parent: the workbench assembles, compiles and runs the scenarios in the browser from these texts.
+   */
+  r.get('/definitions/:id/files', (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    if (!ctx.repo.services.has(req.params.id) && !ctx.repo.broken.has(req.params.id)) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    const base = dirname(ctx.repo.root);
+    const files: Record<string, string> = {};
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.(json|hbs)$/.test(name)) files[relative(base, full).split(sep).join('/')] = readFileSync(full, 'utf8');
+      }
+    };
+    walk(ctx.repo.serviceDir(req.params.id));
+    walk(join(ctx.repo.root, 'shared'));
+    res.json({ entry: relative(base, join(ctx.repo.serviceDir(req.params.id), 'service.json')).split(sep).join('/'), files });
   });
   r.get('/audit', async (req, res) => {
     requireRole(req, 'analyst', 'admin');

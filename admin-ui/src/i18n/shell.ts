@@ -1,0 +1,5 @@
+export const shell = {
+  kk: { appName: 'Qyzmet', login: 'Кіру', logout: 'Шығу', username: 'Пайдаланушы', password: 'Құпия сөз', inbox: 'Кіріс өтініштер', services: 'Қызметтер', workbench: 'Талдаушының жұмыс орны', apply: 'Өтініш беру', myApplications: 'Менің өтініштерім', language: 'Тіл', wrongLogin: 'Пайдаланушы аты немесе құпия сөз қате', loading: 'Жүктелуде…', notFound: 'Бет табылмады' },
+  ru: { appName: 'Qyzmet', login: 'Войти', logout: 'Выйти', username: 'Пользователь', password: 'Пароль', inbox: 'Входящие заявки', services: 'Услуги', workbench: 'Рабочее место аналитика', apply: 'Подать заявку', myApplications: 'Мои заявки', language: 'Язык', wrongLogin: 'Неверное имя пользователя или пароль', loading: 'Загрузка…', notFound: 'Страница не найдена' },
+  en: { appName: 'Qyzmet', login: 'Sign in', logout: 'Sign out', username: 'Username', password: 'Password', inbox: 'Inbox', services: 'Services', workbench: 'Analyst workbench', apply: 'Apply', myApplications: 'My applications', language: 'Language', wrongLogin: 'Wrong username or password', loading: 'Loading…', notFound: 'Page not found' },
+};
