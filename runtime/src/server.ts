@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ApplicationsService } from './applications/applications.service';
+import { recomputeAfterCalendarChange } from './applications/calendarChange';
 import { runDemoSeed } from './demo/demoSeed';
 import { createApp } from './http/app';
 import { DefinitionsRegistry } from './registry/definitionsRegistry';
@@ -44,6 +45,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (seeded.users) ctx.log(`demo seed: ${seeded.users} users, ${seeded.applications} sample applications`);
     }
   }
+  const recomputed = await recomputeAfterCalendarChange(ctx);
+  if (recomputed.deadlines) ctx.log(`calendar changed: ${recomputed.deadlines} due instant(s) of ${recomputed.applications} open application(s) re-computed (see the audit trail)`);
   const adminDir = resolve(__dirname, '../../admin-ui/dist');
   const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000);

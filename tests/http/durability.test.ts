@@ -201,3 +201,38 @@ describe('kill -9 during writes', () => {
     }
   }, 90_000);
 });
+
+describe('a calendar change re-computes open applications', () => {
+  test('a day off declared after registration moves the due date, and the audit trail says why', async () => {
+    const definitionsRoot = definitionsWithTimerService();
+    const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-cal-'));
+    const clock = new Date('2026-03-03T10:00:00+05:00');
+    const options = { port: 0, host: '127.0.0.1', dataDir, definitionsRoot, demo: true, now: () => clock, schedulerIntervalMs: 3_600_000 };
+    let server = await startServer(options);
+    let base = `http://127.0.0.1:${server.port}`;
+    const created = await json(base, 'POST', '/api/v1/applications', await login(base, 'applicant'), { serviceId: 'cadastral-passport-duplicate', data: apartment });
+    // An apartment registered on Tuesday 3 March: due on Wednesday 4 March at 18:30 (seed 003 line 517).
+    expect(created.body.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-03-04T18:30:00+05:00' }));
+    await server.close();
+
+    // A government act declares Wednesday 4 March a day off.
+    const file = join(definitionsRoot, 'calendars/kz.calendar.json');
+    const calendar = JSON.parse(readFileSync(file, 'utf8'));
+    const source = Object.keys(calendar.sources)[0];
+    calendar.extraDaysOff = [...(calendar.extraDaysOff ?? []), { date: '2026-03-04', source, reason: { kk: 'Сынақ', ru: 'Тест', en: 'Test day off' } }];
+    writeFileSync(file, JSON.stringify(calendar, null, 2));
+
+    server = await startServer(options);
+    base = `http://127.0.0.1:${server.port}`;
+    const after = await json(base, 'GET', `/api/v1/applications/${created.body.id}`, await login(base, 'applicant'));
+    expect(after.body.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-03-05T18:30:00+05:00' }));
+    const audit = await json(base, 'GET', `/api/v1/admin/audit?subject=application:${created.body.id}`, await login(base, 'admin'));
+    expect(audit.body.items).toContainEqual(expect.objectContaining({ action: 'deadline.recomputed', details: expect.objectContaining({ deadline: 'service', from: '2026-03-04T18:30:00+05:00', to: '2026-03-05T18:30:00+05:00', reason: expect.stringMatching(/working calendar changed/) }) }));
+    // Closed applications are left alone, and a second start with the same calendar changes nothing.
+    await server.close();
+    server = await startServer(options);
+    const audit2 = await json(`http://127.0.0.1:${server.port}`, 'GET', `/api/v1/admin/audit?subject=application:${created.body.id}`, await login(`http://127.0.0.1:${server.port}`, 'admin'));
+    expect(audit2.body.items.filter((e: { action: string }) => e.action === 'deadline.recomputed')).toHaveLength(1);
+    await server.close();
+  }, 60_000);
+});

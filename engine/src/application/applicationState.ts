@@ -16,6 +16,8 @@ export interface DeadlineState {
   duration: string;
   status: 'running' | 'suspended' | 'closed';
   suspendedAt?: string;
+  /** Set once a suspension or an extension has moved the due instant: it no longer follows from start + duration. */
+  adjusted?: boolean;
   explanation: Explanation[];
 }
 

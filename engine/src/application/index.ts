@@ -1,4 +1,5 @@
-export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt, registrationOf } from './runApplication';
+export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt, registrationOf, recomputeDeadlines } from './runApplication';
+export type { DeadlineChange } from './runApplication';
 export type { StartInput } from './runApplication';
 export { simulate, versionInForce, describeVersions, validateApplicationData } from './simulate';
 export type { SimulationResult, SimulateOptions } from './simulate';

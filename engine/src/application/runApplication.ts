@@ -110,6 +110,7 @@ class Run {
       const r = resumeDeadline(this.wt, toMs(d.dueAt), toMs(d.suspendedAt), toMs(atIso), unit);
       d.dueAt = this.iso(r.dueAt);
       d.status = 'running';
+      d.adjusted = true;
       delete d.suspendedAt;
       d.explanation = r.explanation;
       this.trace.push({ kind: 'deadline', at: atIso, id, action: 'resume', dueAt: d.dueAt, explanation: r.explanation });
@@ -119,6 +120,7 @@ class Run {
       if (!d || !d.dueAt) continue;
       const r = addDuration(this.wt, toMs(d.dueAt), parseDuration(e.by));
       d.dueAt = this.iso(r.dueAt);
+      d.adjusted = true;
       d.explanation = r.explanation;
       this.trace.push({ kind: 'deadline', at: atIso, id: e.deadline, action: 'extend', dueAt: d.dueAt, duration: e.by, legalRef: e.legalRef, explanation: r.explanation });
     }
@@ -315,4 +317,40 @@ export function nextTimerAt(app: ApplicationState): string | null {
   const pending = app.timers.filter((t) => !t.overdue).map((t) => t.dueAt);
   if (pending.length === 0) return null;
   return pending.reduce((a, b) => (toMs(a) <= toMs(b) ? a : b));
+}
+
+export interface DeadlineChange {
+  id: string;
+  from: string;
+  to: string;
+  explanation: Explanation[];
+}
+
+/**
+ * Re-computes the running due instants of an application on the service's current working time (after a calendar
+ * change: a new transfer of days off, a holiday added). A deadline moved by a suspension or an extension is left as
+ * it is (it no longer follows from its start) and reported by the caller as not re-computed.
+ */
+export function recomputeDeadlines(version: CompiledVersion, current: ApplicationState): { application: ApplicationState; changes: DeadlineChange[]; skipped: string[] } {
+  const app = cloneState(current);
+  const wt = version.service.workingTime;
+  const changes: DeadlineChange[] = [];
+  const skipped: string[] = [];
+  for (const d of app.deadlines) {
+    if (d.status !== 'running' || !d.dueAt || !d.duration) continue;
+    if (d.adjusted) {
+      skipped.push(d.id);
+      continue;
+    }
+    const def = version.def.deadlines.find((x) => x.id === d.id);
+    const c = def?.cases?.find((x) => x.duration === d.duration && (!x.when || app.decisions[x.when]));
+    const r = addDuration(wt, toMs(d.startedAt), parseDuration(d.duration), c?.counting);
+    const dueAt = formatInstant(wt, r.dueAt);
+    if (dueAt !== d.dueAt) {
+      changes.push({ id: d.id, from: d.dueAt, to: dueAt, explanation: r.explanation });
+      d.dueAt = dueAt;
+      d.explanation = r.explanation;
+    }
+  }
+  return { application: app, changes, skipped };
 }

@@ -165,5 +165,9 @@ export interface Store {
   getDraft(serviceId: string, id: string): Promise<DefinitionDraft | undefined>;
   listDrafts(serviceId: string): Promise<DefinitionDraft[]>;
 
+  /** Small key/value facts about the store (e.g. the calendar fingerprint the due instants were computed with). */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -780,6 +780,16 @@ export class SqliteStore implements Store {
   }
 
   /** Refreshes the planner's statistics (after a bulk load; SQLite docs advise it before closing long sessions). */
+  getMeta(key: string): Promise<string | undefined> {
+    return this.run(() => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+  }
+
+  setMeta(key: string, value: string): Promise<void> {
+    return this.run(() => {
+      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    });
+  }
+
   optimize(): void {
     this.db.pragma('optimize');
   }

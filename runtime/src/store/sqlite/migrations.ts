@@ -166,4 +166,15 @@ CREATE TABLE definition_drafts (
 );
 `,
   },
+  {
+    id: '0002-meta',
+    // Small facts about the store itself, e.g. the fingerprint of the calendar the open applications' due
+    // instants were computed with (a new transfer of days off re-computes them).
+    sql: `
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { recomputeDeadlines } from '@qyzmet/engine';
+import { nowIso, type RuntimeContext } from '../runtimeContext';
+
+const META_KEY = 'calendar.fingerprint';
+
+/** A fingerprint of the calendars and schedules the due instants are computed with. */
+export function calendarFingerprint(ctx: RuntimeContext): string {
+  const data = JSON.stringify([[...ctx.repo.calendars.entries()].sort(), [...ctx.repo.schedules.entries()].sort()]);
+  return createHash('sha256').update(data).digest('hex').slice(0, 16);
+}
+
+/**
+ * At start: when the calendar differs from the one the stored due instants were computed with (a government act
+ * transferred days off, a holiday was added), every open application's running deadlines are re-computed from
+ * their start, and each change is recorded in the audit trail with the reason and the new explanation.
+ */
+export async function recomputeAfterCalendarChange(ctx: RuntimeContext): Promise<{ applications: number; deadlines: number }> {
+  const now = calendarFingerprint(ctx);
+  const before = await ctx.store.getMeta(META_KEY);
+  let changedApps = 0;
+  let changedDeadlines = 0;
+  if (before !== undefined && before !== now) {
+    const reason = `the working calendar changed (${before} → ${now})`;
+    for (let offset = 0; ; offset += 500) {
+      const page = await ctx.store.listApplications({ status: ['registered', 'in-progress', 'suspended'], limit: 500, offset });
+      for (const app of page.items) {
+        const version = ctx.repo.services.get(app.serviceId)?.versions.find((v) => v.id === app.version);
+        if (!version) continue;
+        const { application, changes, skipped } = recomputeDeadlines(version, app.snapshot);
+        if (changes.length === 0) continue;
+        const at = nowIso(ctx, version.service);
+        const stored = { ...app, rev: app.rev + 1, snapshot: application, dueAt: application.deadlines.find((d) => d.id === 'service')?.dueAt ?? null, updatedAt: at };
+        const audit = changes.map((c) => ({ at, userId: null, action: 'deadline.recomputed', subject: `application:${app.id}`, details: { deadline: c.id, from: c.from, to: c.to, reason, notRecomputed: skipped, explanation: c.explanation.map((e) => e.text.en) } }));
+        if (await ctx.store.updateApplication(stored, app.rev, [], [], audit)) {
+          changedApps++;
+          changedDeadlines += changes.length;
+        }
+      }
+      if (offset + 500 >= page.total) break;
+    }
+  }
+  await ctx.store.setMeta(META_KEY, now);
+  return { applications: changedApps, deadlines: changedDeadlines };
+}
