@@ -104,7 +104,7 @@ describe('schema and migrations', () => {
     const db = new Database(':memory:');
     expect(applyMigrations(db, migrations.slice(0, 1))).toEqual([migrations[0].id]);
     const later = [...migrations, { id: '9999-test-column', sql: 'ALTER TABLE users ADD COLUMN locale TEXT' }];
-    expect(applyMigrations(db, later)).toEqual(['9999-test-column']);
+    expect(applyMigrations(db, later)).toEqual([...migrations.slice(1).map((m) => m.id), '9999-test-column']);
     expect(applyMigrations(db, later)).toEqual([]);
     const cols = (db.prepare('PRAGMA table_info(users)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(cols).toContain('locale');
