@@ -33,7 +33,7 @@ export interface SimulateOptions {
 /** Says which versions exist and when they applied, for "no version in force" answers. */
 export function describeVersions(service: CompiledService): string {
   return service.versions
-    .map((v) => `${v.id}: ${v.effectiveFrom ? `from ${v.effectiveFrom}` : `not yet in force (${v.effectiveFromHow})`}${v.effectiveTo ? ` until ${v.effectiveTo} (exclusive; ${v.effectiveToHow})` : ''}`)
+    .map((v) => `${v.id}: ${v.effectiveFrom ? `from ${v.effectiveFrom}` : `not yet in force (${v.effectiveFromHow})`}${v.effectiveTo ? ` until ${v.effectiveTo} (exclusive; ${v.effectiveToHow})` : ''}${v.provisional ? ' [provisional: a publication date is not established]' : ''}`)
     .join('; ');
 }
 

@@ -39,6 +39,8 @@ export interface CompiledVersion {
   /** Local date (YYYY-MM-DD) from which the version applies; null while it waits for its act's publication. */
   effectiveFrom: string | null;
   effectiveFromHow: string;
+  /** The period rests on an earliest possible publication date, not an established one. */
+  provisional: boolean;
   /** Exclusive end date, or null when open-ended. */
   effectiveTo: string | null;
   effectiveToHow: string;
@@ -152,6 +154,7 @@ export function compileService(assembled: AssembledDefinition, env: CompileEnv):
       id: v.id,
       effectiveFrom: from.date,
       effectiveFromHow: from.how,
+      provisional: Boolean(from.provisional || to.provisional),
       effectiveTo: to.date,
       effectiveToHow: to.how,
       fromMs: from.date ? localMidnightMs(wt, from.date) : NaN,

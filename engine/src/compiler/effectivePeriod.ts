@@ -11,6 +11,8 @@ export interface ResolvedDate {
   date: string | null;
   /** How it was obtained, for the analyst: "published 2026-01-28 + 10 calendar days". */
   how: string;
+  /** True when it rests on the earliest possible publication date, not the real one. */
+  provisional?: boolean;
 }
 
 export function addCalendarDays(date: string, days: number): string {
@@ -23,7 +25,11 @@ export function resolveEffectiveFrom(rule: EffectiveFrom, acts: Record<string, A
   if (typeof rule === 'string') return { date: rule, how: `from ${rule}` };
   if ('afterPublication' in rule) {
     const { act, calendarDays } = rule.afterPublication;
-    const published = acts[act]?.publication?.date ?? null;
+    const publication = acts[act]?.publication;
+    const published = publication?.date ?? null;
+    if (!published && publication?.earliest) {
+      return { date: addCalendarDays(publication.earliest, calendarDays + 1), how: `provisional: the publication date of ${act} is not established; not before ${publication.earliest} + ${calendarDays} calendar days`, provisional: true };
+    }
     if (!published) return { date: null, how: `waits for the first official publication of ${act} (+${calendarDays} calendar days)` };
     return { date: addCalendarDays(published, calendarDays + 1), how: `${act} published ${published}; in force after ${calendarDays} calendar days` };
   }
@@ -31,5 +37,5 @@ export function resolveEffectiveFrom(rule: EffectiveFrom, acts: Record<string, A
   const act = acts[actId];
   if (!act?.entryIntoForce || seen.includes(actId)) return { date: null, how: `the entry into force of ${actId} is not known` };
   const r = resolveEffectiveFrom(act.entryIntoForce, acts, [...seen, actId]);
-  return { date: r.date, how: `${actId} enters into force: ${r.how}` };
+  return { date: r.date, how: `${actId} enters into force: ${r.how}`, provisional: r.provisional };
 }

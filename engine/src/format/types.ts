@@ -36,7 +36,7 @@ export interface Act {
   number?: string;
   date?: string;
   registration?: { number: string; date?: string };
-  publication?: { date: string | null; source?: string; note?: string };
+  publication?: { date: string | null; source?: string; note?: string; earliest?: string };
   entryIntoForce?: EffectiveFrom;
   status: 'in-force' | 'pending' | 'repealed' | 'amended' | 'unknown';
   amends?: string[];

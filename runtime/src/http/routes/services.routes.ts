@@ -6,7 +6,7 @@ import { HttpProblem } from '../problem';
 /** The public catalogue: services, the version in force (now or at a date), and every version with its period. */
 
 function versionSummary(v: CompiledVersion) {
-  return { id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, effectiveFromHow: v.effectiveFromHow, effectiveToHow: v.effectiveToHow, producedBy: v.def.producedBy, partial: v.def.partial ?? [], label: v.def.label ?? null };
+  return { id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, provisional: v.provisional, effectiveFromHow: v.effectiveFromHow, effectiveToHow: v.effectiveToHow, producedBy: v.def.producedBy, partial: v.def.partial ?? [], label: v.def.label ?? null };
 }
 
 function serviceSummary(s: CompiledService, at: string) {
