@@ -14,6 +14,11 @@ import { requireRole } from '../context';
  */
 export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, applications: ApplicationsService): Router {
   const r = Router();
+  const serviceOf = (id: string) => {
+    const s = ctx.repo.services.get(id);
+    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${id}"`);
+    return s;
+  };
   r.get('/definitions', (req, res) => {
     requireRole(req, 'analyst', 'admin');
     res.json({
@@ -24,20 +29,17 @@ export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, 
   });
   r.get('/definitions/:id', (req, res) => {
     requireRole(req, 'analyst', 'admin');
-    const s = ctx.repo.services.get(req.params.id);
-    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    const s = serviceOf(req.params.id);
     res.json({ id: s.id, definition: s.def, acts: s.acts });
   });
   r.get('/definitions/:id/coverage', (req, res) => {
     requireRole(req, 'analyst', 'admin');
-    const s = ctx.repo.services.get(req.params.id);
-    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    const s = serviceOf(req.params.id);
     res.json(clauseCoverage(s.def, s.acts));
   });
   r.get('/definitions/:id/diff', (req, res) => {
     requireRole(req, 'analyst', 'admin');
-    const s = ctx.repo.services.get(req.params.id);
-    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    const s = serviceOf(req.params.id);
     const pick = (id: unknown) => {
       const v = s.versions.find((x) => x.id === id);
       if (!v) throw new HttpProblem(400, 'request.version', `give ?from=<version>&to=<version>; versions: ${s.versions.map((x) => x.id).join(', ')}`);
