@@ -12,8 +12,9 @@ import schedules from './testdata/fixture.schedules.json';
 
 const wt = compileWorkingTime(calendar as CalendarData, schedules['provider-default'] as ScheduleData);
 const rtc = compileWorkingTime(calendar as CalendarData, schedules['round-the-clock'] as ScheduleData);
-// 2024-01-01 .. 2025-12-31: room for terms of up to a year before the end of coverage (2026-12-31).
-const instant = fc.integer({ min: Date.parse('2024-01-01T00:00:00+06:00'), max: Date.parse('2025-12-31T00:00:00+05:00') });
+// 2024-01-01 .. 2025-11-30: room for terms of up to a year (and a shift past year-end holidays) before the end of
+// coverage (2026-12-31). A regression guard: a max of 2025-12-31 let "+12 months" leave the data (seed -852757112).
+const instant = fc.integer({ min: Date.parse('2024-01-01T00:00:00+06:00'), max: Date.parse('2025-11-30T00:00:00+05:00') });
 // By name, so that a counterexample prints a name and not the compiled tables.
 const byName: Record<string, WorkingTime> = { 'provider-default': wt, 'round-the-clock': rtc };
 const schedule = fc.constantFrom('provider-default', 'round-the-clock');
