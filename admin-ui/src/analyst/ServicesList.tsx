@@ -1,5 +1,70 @@
-import { compileService, assembleDefinition, simulate, compileWorkingTime } from '@qyzmet/engine';
-// Placeholder: replaced by the area's implementation.
-export default function ServicesList(props: Record<string, unknown>) {
-  return <p>ServicesList {typeof compileService}{typeof assembleDefinition}{typeof simulate}{typeof compileWorkingTime} {JSON.stringify(props)}</p>;
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { registerArea, type UiLang } from '../i18n';
+import { analyst } from '../i18n/analyst';
+import { api } from '../shell/api';
+
+registerArea('analyst', analyst);
+
+/** #/workbench: every service with its versions and how many problems the runtime found in its definition. */
+
+interface DefinitionsResponse {
+  items: Array<{ id: string; name: { kk: string; ru: string; en?: string }; versions: Array<{ id: string; effectiveFrom: string | null; effectiveTo: string | null }> }>;
+  broken: string[];
+  problems: Array<{ message: string; file?: string; severity?: string }>;
+}
+
+export default function ServicesList() {
+  const { t, i18n } = useTranslation('analyst');
+  const lang = i18n.language as UiLang;
+  const [data, setData] = useState<DefinitionsResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<DefinitionsResponse>('GET', '/admin/definitions').then(setData, (e: Error) => setError(e.message));
+  }, []);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!data) return <p>{t('loading', { ns: 'shell' })}</p>;
+  const problemsOf = (id: string) => data.problems.filter((p) => (p.file ?? p.message).includes(`services/${id}/`));
+  const rows = [...data.items.map((s) => ({ ...s, broken: data.broken.includes(s.id) })), ...data.broken.filter((b) => !data.items.some((s) => s.id === b)).map((id) => ({ id, name: null, versions: [], broken: true }))];
+  return (
+    <section className="card">
+      <h1>{t('servicesTitle')}</h1>
+      <table className="responsive" data-testid="services">
+        <thead>
+          <tr>
+            <th>{t('colService')}</th>
+            <th>{t('colVersions')}</th>
+            <th>{t('colProblems')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => {
+            const problems = problemsOf(s.id);
+            const errors = problems.filter((p) => p.severity !== 'warning').length;
+            return (
+              <tr key={s.id} data-service={s.id}>
+                <td>
+                  <a href={`#/workbench/${encodeURIComponent(s.id)}/editor`}>{s.name ? (lang === 'en' ? s.name.en ?? s.name.ru : s.name[lang]) : s.id}</a>
+                  <div className="qz-muted"><code>{s.id}</code></div>
+                </td>
+                <td>
+                  <ul className="qz-plain">
+                    {s.versions.map((v) => (
+                      <li key={v.id}>
+                        <code>{v.id}</code> · {v.effectiveFrom ? `${v.effectiveFrom}` : t('pending')} → {v.effectiveTo ?? '…'}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {s.broken ? <span className="error">{t('brokenService')}</span> : null}{' '}
+                  {problems.length ? <span className={errors ? 'error' : ''} title={problems.map((p) => p.message).join('\n')}>{problems.length}</span> : <span className="ok">{t('noProblems')}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
 }

@@ -1,4 +1,319 @@
-// Placeholder: replaced by the area's implementation.
-export default function Workbench(props: Record<string, unknown>) {
-  return <p>Workbench {JSON.stringify(props)}</p>;
+import { compileService, type CompiledService, type CompiledVersion, type ServiceDef, type VersionDef } from '@qyzmet/engine';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { registerArea, type UiLang } from '../i18n';
+import { analyst } from '../i18n/analyst';
+import { api } from '../shell/api';
+import { go } from '../shell/router';
+import './analyst.css';
+import { Coverage } from './Coverage';
+import { JsonEditor } from './JsonEditor';
+import { compileDraft, loadSources, runScenarios, type Draft, type DraftCompilation, type ScenarioRun, type Sources } from './model';
+import { DeadlinesPreview, DocumentsPreview, FormPreview, GroundsTable, MachineDiagram, PreviewBoundary } from './Previews';
+import { Scenarios } from './Scenarios';
+import { Versions } from './Versions';
+
+registerArea('analyst', analyst);
+
+/**
+ * The analyst's workbench for one service (#/workbench/<serviceId>/<tab>): a draft of a new version edited in Monaco
+ * with the engine's problems as markers, live previews and scenario runs recomputed in the browser ~300 ms after the
+ * last keystroke, the versions with diff / impact / publication / audit, and the clause coverage.
+ */
+
+const TABS = ['editor', 'scenarios', 'versions', 'coverage'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL: Record<Tab, string> = { editor: 'tabEditor', scenarios: 'tabScenarios', versions: 'tabVersions', coverage: 'tabCoverage' };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const h = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(h);
+  }, [value, ms]);
+  return v;
+}
+
+interface Good {
+  service: CompiledService;
+  compiled: CompiledVersion;
+  version: VersionDef;
+}
+
+export default function Workbench({ serviceId, tab: tabParam }: { serviceId: string; tab?: string }) {
+  const { t, i18n } = useTranslation('analyst');
+  const lang = i18n.language as UiLang;
+  const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'editor';
+  const [src, setSrc] = useState<Sources | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [text, setText] = useState('');
+  const [savedText, setSavedText] = useState('');
+  const [note, setNote] = useState('');
+  const [reveal, setReveal] = useState<{ line: number; nonce: number } | null>(null);
+  const [scenarioTexts, setScenarioTexts] = useState<Record<string, string>>({});
+  const [addedFiles, setAddedFiles] = useState<string[]>([]);
+  const [runs, setRuns] = useState<ScenarioRun[]>([]);
+  const [running, setRunning] = useState(false);
+  const [rerun, setRerun] = useState(0);
+  const [loadCount, setLoadCount] = useState(0);
+
+  const load = useCallback(async () => {
+    try {
+      const s = await loadSources(serviceId);
+      setSrc(s);
+      const drafts = await api<{ items: Draft[] }>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`);
+      const open = drafts.items.filter((d) => !d.publishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+      setDraft(open);
+      const body = open ? `${JSON.stringify(open.definition, null, 2)}\n` : '';
+      setText(body);
+      setSavedText(body);
+      setNote(open?.note ?? '');
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [serviceId]);
+  useEffect(() => {
+    void load();
+  }, [load, loadCount]);
+
+  // The version in force (no draft): compiled once from the sources.
+  const baseCompiled = useMemo((): Good | null => {
+    if (!src?.base) return null;
+    const { service } = compileService(src.base, src.env);
+    if (!service) return null;
+    const compiled = service.versions.find((v) => v.id === src.inForce) ?? service.versions[service.versions.length - 1];
+    return compiled ? { service, compiled, version: compiled.def } : null;
+  }, [src]);
+
+  const debounced = useDebounced(text, 300);
+  const compilation = useMemo((): DraftCompilation | null => (src && draft ? compileDraft(src, debounced) : null), [src, draft, debounced]);
+  const [lastGood, setLastGood] = useState<Good | null>(null);
+  useEffect(() => {
+    if (compilation?.service && compilation.compiled && compilation.version) setLastGood({ service: compilation.service, compiled: compilation.compiled, version: compilation.version });
+  }, [compilation]);
+  useEffect(() => setLastGood(null), [draft?.id]);
+  const current: Good | null = draft ? lastGood : baseCompiled;
+  const stale = !!draft && !!compilation && !compilation.service;
+
+  const scenarioList = useMemo(() => {
+    if (!src) return [];
+    const files = [...src.scenarios.map((s) => s.file), ...addedFiles];
+    return files.map((file) => ({ file, text: scenarioTexts[file] ?? src.scenarios.find((s) => s.file === file)?.text ?? '' }));
+  }, [src, scenarioTexts, addedFiles]);
+  const debouncedScenarios = useDebounced(scenarioList, 300);
+
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    setRunning(true);
+    runScenarios(current.service, current.compiled, debouncedScenarios).then(
+      (r) => {
+        if (!live) return;
+        setRuns(r);
+        setRunning(false);
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [current, debouncedScenarios, rerun]);
+
+  const newDraft = async () => {
+    try {
+      const d = await api<Draft>('POST', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`, { note: '' });
+      const body = `${JSON.stringify(d.definition, null, 2)}\n`;
+      setDraft(d);
+      setText(body);
+      setSavedText(body);
+      setNote('');
+      go('workbench', serviceId, 'editor');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  /** PUTs the editor's text; false (with the reason shown) when it is not JSON. */
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!draft) return false;
+    let version: unknown;
+    try {
+      version = JSON.parse(text);
+    } catch (e) {
+      setError(`${t('jsonInvalid')}: ${(e as Error).message}`);
+      return false;
+    }
+    try {
+      const d = await api<Draft>('PUT', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${draft.id}`, { version, note });
+      setDraft(d);
+      setSavedText(text);
+      setError(null);
+      return true;
+    } catch (e) {
+      setError((e as Error).message);
+      return false;
+    }
+  }, [draft, text, note, serviceId, t]);
+
+  if (error && !src) return <p className="error" role="alert">{error}</p>;
+  if (!src) return <p>{t('loading', { ns: 'shell' })}</p>;
+  const def = src.base?.value as ServiceDef | undefined;
+  const name = def ? (lang === 'en' ? def.name.en ?? def.name.ru : def.name[lang]) : serviceId;
+  const passed = runs.filter((r) => r.outcome?.passed).length;
+  const problems = compilation?.problems ?? [];
+  const draftProblems = problems.filter((p) => p.inDraft);
+  const outside = problems.filter((p) => !p.inDraft);
+  const previewLang = lang;
+
+  return (
+    <div className="qz-workbench">
+      <p>
+        <a href="#/workbench">{t('backToList')}</a>
+      </p>
+      <h1 className="qz-title">
+        {name} <span className="qz-muted">({serviceId})</span>
+      </h1>
+      <nav className="qz-tabs" role="tablist">
+        {TABS.map((x) => (
+          <a key={x} role="tab" aria-selected={tab === x} className={tab === x ? 'qz-tab active' : 'qz-tab'} href={`#/workbench/${encodeURIComponent(serviceId)}/${x}`}>
+            {t(TAB_LABEL[x])}
+            {x === 'scenarios' && runs.length > 0 && <span className={`qz-badge ${passed === runs.length ? 'qz-badge-ok' : 'qz-badge-fail'}`} data-testid="scenario-badge">{passed}/{runs.length}</span>}
+          </a>
+        ))}
+      </nav>
+      {error && <pre className="error qz-pre" role="alert">{error}</pre>}
+
+      {tab === 'editor' && (
+        <>
+          <section className="card">
+            <div className="qz-row">
+              <h2 className="qz-grow">{draft ? `${t('draftOf')}: ${compilation?.version?.id ?? ''}` : t('noDraft')}</h2>
+              <button onClick={() => void newDraft()} data-testid="new-draft">{t('newDraft')}</button>
+              {draft && (
+                <button className="secondary" onClick={() => void save()} disabled={text === savedText && note === (draft.note ?? '')}>
+                  {text === savedText ? t('saved') : t('save')}
+                </button>
+              )}
+            </div>
+            {draft && (
+              <label>
+                {t('draftNote')}
+                <input value={note} onChange={(e) => setNote(e.target.value)} />
+              </label>
+            )}
+          </section>
+          <div className="qz-split">
+            <div className="qz-pane">
+              {draft ? (
+                <>
+                  <JsonEditor key={`draft-${draft.id}`} path={`draft-${draft.id}.version.json`} value={text} onChange={setText} problems={problems} testHook="__qyzmetEditor" reveal={reveal} height="70vh" />
+                  <div className="card qz-problems" data-testid="problems">
+                    <h3>
+                      {t('problems')}: {problems.length}
+                    </h3>
+                    {compilation && problems.length === 0 && <p className="ok">{t('problemsNone')}</p>}
+                    <ul>
+                      {draftProblems.map((p, i) => (
+                        <li key={i}>
+                          <button className="link qz-link" onClick={() => setReveal({ line: p.line, nonce: Date.now() })} data-line={p.line}>
+                            {t('line')} {p.line}:{p.column}
+                          </button>{' '}
+                          <span className={p.severity === 'warning' ? '' : 'error'}>{p.message}</span> {p.pointer && <code className="qz-muted">{p.pointer}</code>}
+                        </li>
+                      ))}
+                    </ul>
+                    {outside.length > 0 && (
+                      <>
+                        <h4>{t('problemsOutside')}</h4>
+                        <ul>{outside.map((p, i) => <li key={i} className="error">{p.message}</li>)}</ul>
+                      </>
+                    )}
+                  </div>
+                </>
+              ) : (
+                current && <JsonEditor key="current" path={`current-${current.version.id}.version.json`} value={`${JSON.stringify(current.version, null, 2)}\n`} onChange={() => undefined} readOnly height="70vh" />
+              )}
+            </div>
+            <div className="qz-pane">
+              <div className="qz-row">
+                <h2 className="qz-grow">{t('previews')}</h2>
+                <a href={`#/workbench/${encodeURIComponent(serviceId)}/scenarios`} className={`qz-badge ${passed === runs.length ? 'qz-badge-ok' : 'qz-badge-fail'}`} data-testid="scenarios-mini">
+                  {t('scenariosSummary', { passed, total: runs.length })}
+                </a>
+              </div>
+              {stale && <p className="qz-muted qz-stale">⚠ {t('problems')}: {problems.length} — {current?.version.id}</p>}
+              {current && (
+                <div className={stale ? 'qz-previews qz-is-stale' : 'qz-previews'}>
+                  <details open className="card">
+                    <summary>{t('previewForm')}</summary>
+                    <FormPreview version={current.version} />
+                  </details>
+                  <details open className="card">
+                    <summary>{t('previewMachine')}</summary>
+                    <PreviewBoundary resetKey={current.version}>
+                      <MachineDiagram version={current.version} lang={previewLang} />
+                    </PreviewBoundary>
+                  </details>
+                  <details open className="card">
+                    <summary>{t('previewGrounds')}</summary>
+                    <GroundsTable version={current.version} lang={previewLang} />
+                  </details>
+                  <details open className="card">
+                    <summary>{t('previewDeadlines')}</summary>
+                    <PreviewBoundary resetKey={current.version}>
+                      <DeadlinesPreview service={current.service} version={current.version} lang={previewLang} />
+                    </PreviewBoundary>
+                  </details>
+                  <details open className="card">
+                    <summary>{t('previewDocuments')}</summary>
+                    <PreviewBoundary resetKey={current.compiled}>
+                      <DocumentsPreview service={current.service} compiled={current.compiled} runs={runs} />
+                    </PreviewBoundary>
+                  </details>
+                </div>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+
+      {tab === 'scenarios' && (
+        <Scenarios
+          runs={runs}
+          versionId={current?.version.id ?? '—'}
+          running={running}
+          edited={new Set(Object.keys(scenarioTexts))}
+          added={new Set(addedFiles)}
+          serviceDir={src.serviceDir}
+          onEdit={(file, body) => setScenarioTexts((m) => ({ ...m, [file]: body }))}
+          onReset={(file) =>
+            setScenarioTexts((m) => {
+              const { [file]: _, ...rest } = m;
+              return rest;
+            })
+          }
+          onAdd={(file, body) => {
+            setAddedFiles((f) => [...f, file]);
+            setScenarioTexts((m) => ({ ...m, [file]: body }));
+          }}
+          onRerun={() => setRerun((n) => n + 1)}
+        />
+      )}
+
+      {tab === 'versions' && (
+        <Versions
+          serviceId={serviceId}
+          defs={def?.versions ?? []}
+          draft={draft ? { id: draft.id, version: compilation?.version } : null}
+          save={save}
+          onPublished={() => setLoadCount((n) => n + 1)}
+          lang={lang}
+        />
+      )}
+
+      {tab === 'coverage' && <Coverage serviceId={serviceId} lang={lang} />}
+    </div>
+  );
 }

@@ -82,7 +82,11 @@ export class DefinitionsRegistry {
     const index = service.def.versions.findIndex((v) => v.id === def.id);
     const dir = this.ctx.repo.serviceDir(serviceId);
     const copy = structuredClone(def);
-    copy.id = `${def.id}-draft`;
+    // Unique among the versions, so a second draft after a publication never clashes with the first.
+    const taken = new Set(service.versions.map((v) => v.id));
+    let n = 1;
+    while (taken.has(`${def.id}-draft${n > 1 ? `-${n}` : ''}`)) n++;
+    copy.id = `${def.id}-draft${n > 1 ? `-${n}` : ''}`;
     copy.effectiveFrom = addCalendarDays(nowIso(this.ctx, service).slice(0, 10), 1);
     delete copy.effectiveTo;
     (copy.documents ?? []).forEach((d, j) => {

@@ -1,0 +1,262 @@
+import { addCalendarDays, diffJson, type VersionDef } from '@qyzmet/engine';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../shell/api';
+
+/**
+ * The versions of a service: when each applies, a diff between any two (the draft included, computed in the
+ * browser), the draft's impact as the runtime checks it, publication with a computed effective date, and the audit.
+ */
+
+interface VersionSummary {
+  id: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  effectiveFromHow: string;
+  effectiveToHow: string;
+  label: { kk: string; ru: string; en?: string } | null;
+}
+
+interface DraftCheck {
+  problems: Array<{ message: string; pointer?: string }>;
+  impact: Array<{ scenario: string; file: string; before: { status: string; state: string; due: string | null }; after: { status: string; state: string; due: string | null } | { error: string }; changed: boolean }>;
+  openApplicationsOnCurrent: number;
+}
+
+interface AuditEntry {
+  at: string;
+  userId: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export interface VersionsProps {
+  serviceId: string;
+  /** Every version definition known in the browser (files + published), and the draft's when there is one. */
+  defs: VersionDef[];
+  draft: { id: string; version?: VersionDef } | null;
+  /** Saves the editor's text to the draft (the server checks and publishes what it stores). */
+  save(): Promise<boolean>;
+  onPublished(): void;
+  lang: 'kk' | 'ru' | 'en';
+}
+
+const DRAFT = '__draft__';
+const short = (v: unknown) => {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s === undefined ? '' : s.length > 160 ? `${s.slice(0, 159)}…` : s;
+};
+
+function localToday(): string {
+  return new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function Versions({ serviceId, defs, draft, save, onPublished, lang }: VersionsProps) {
+  const { t } = useTranslation('analyst');
+  const id = encodeURIComponent(serviceId);
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    api<{ items: VersionSummary[] }>('GET', `/services/${id}/versions`).then((r) => setVersions(r.items), (e: Error) => setError(e.message));
+    api<{ items: AuditEntry[] }>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then((r) => setAudit(r.items), (e: Error) => setError(e.message));
+  }, [id, serviceId, reload]);
+
+  // Diff
+  const options = [...defs.map((d) => d.id), ...(draft?.version ? [DRAFT] : [])];
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const fromId = from || (draft?.version ? defs[defs.length - 1]?.id : defs[defs.length - 2]?.id ?? defs[0]?.id) || '';
+  const toId = to || (draft?.version ? DRAFT : defs[defs.length - 1]?.id) || '';
+  const defOf = (v: string) => (v === DRAFT ? draft?.version : defs.find((d) => d.id === v));
+  const changes = useMemo(() => {
+    const a = defOf(fromId);
+    const b = defOf(toId);
+    return a && b ? diffJson(a, b) : [];
+  }, [fromId, toId, defs, draft?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Impact
+  const [check, setCheck] = useState<DraftCheck | null>(null);
+  const [checking, setChecking] = useState(false);
+  const runCheck = async () => {
+    if (!draft) return;
+    setChecking(true);
+    try {
+      if (await save()) setCheck(await api<DraftCheck>('POST', `/admin/definitions/${id}/drafts/${draft.id}/check`));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  // Publication
+  const [publishedOn, setPublishedOn] = useState(localToday);
+  const [days, setDays] = useState(10);
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<{ version: string; effectiveFrom: string } | null>(null);
+  const computed = /^\d{4}-\d{2}-\d{2}$/.test(publishedOn) && Number.isInteger(days) && days >= 0 ? addCalendarDays(publishedOn, days + 1) : null;
+  const publish = async () => {
+    if (!draft || !computed) return;
+    setError(null);
+    try {
+      if (!(await save())) return;
+      const r = await api<{ version: string; effectiveFrom: string }>('POST', `/admin/definitions/${id}/drafts/${draft.id}/publish`, { publishedOn, calendarDays: days });
+      setDone(r);
+      setConfirming(false);
+      setCheck(null);
+      setReload((n) => n + 1);
+      onPublished();
+    } catch (e) {
+      const ae = e as ApiError;
+      setError([ae.message, ...(ae.errors ?? []).map((x) => `${x.pointer}: ${x.message}`)].join('\n'));
+    }
+  };
+
+  const pick = (l: VersionSummary['label']) => (l ? (lang === 'en' ? l.en ?? l.ru : l[lang]) : '');
+  const timeline = [...versions.map((v) => ({ ...v, draft: false })), ...(draft?.version ? [{ id: draft.version.id, effectiveFrom: typeof draft.version.effectiveFrom === 'string' ? draft.version.effectiveFrom : null, effectiveTo: null, effectiveFromHow: '', effectiveToHow: '', label: draft.version.label ?? null, draft: true }] : [])];
+
+  return (
+    <>
+      {error && <pre className="error qz-pre" role="alert">{error}</pre>}
+      <section className="card">
+        <h2>{t('versionsTimeline')}</h2>
+        <ol className="qz-timeline" data-testid="versions-timeline">
+          {timeline.map((v) => (
+            <li key={`${v.id}${v.draft ? '-d' : ''}`} className={v.draft ? 'qz-tl-draft' : ''} data-version={v.draft ? undefined : v.id} data-draft={v.draft ? v.id : undefined}>
+              <div className="qz-tl-dates">
+                <span data-testid="effective-from">{v.effectiveFrom ?? t('pending')}</span> → <span>{v.effectiveTo ?? t('openEnded')}</span>
+              </div>
+              <div>
+                <strong>{v.id}</strong> {v.draft && <span className="qz-badge">{t('draftVersion')}</span>} <span className="qz-muted">{pick(v.label)}</span>
+                {v.effectiveFromHow && <div className="qz-muted qz-small">{v.effectiveFromHow}{v.effectiveToHow ? ` · ${v.effectiveToHow}` : ''}</div>}
+              </div>
+            </li>
+          ))}
+        </ol>
+        {done && <p className="ok" role="status" data-testid="published">{t('published', { version: done.version, date: done.effectiveFrom })}</p>}
+      </section>
+
+      <section className="card">
+        <h2>{t('diff')}</h2>
+        <div className="qz-row">
+          <label>
+            {t('diffFrom')}
+            <select value={fromId} onChange={(e) => setFrom(e.target.value)}>
+              {options.map((o) => <option key={o} value={o}>{o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('diffTo')}
+            <select value={toId} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
+              {options.map((o) => <option key={o} value={o}>{o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}</option>)}
+            </select>
+          </label>
+        </div>
+        {changes.length === 0 ? (
+          <p className="qz-muted">{t('noChanges')}</p>
+        ) : (
+          <table className="responsive qz-small" data-testid="diff">
+            <tbody>
+              {changes.map((c) => (
+                <tr key={`${c.pointer}:${c.kind}`} className={`qz-change-${c.kind}`}>
+                  <td><code>{c.pointer}</code></td>
+                  <td>{t(c.kind)}</td>
+                  <td><del>{short(c.before)}</del></td>
+                  <td><ins>{short(c.after)}</ins></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card">
+        <div className="qz-row">
+          <h2 className="qz-grow">{t('impact')}</h2>
+          <button className="secondary" disabled={!draft || checking} onClick={() => void runCheck()}>{t('runImpact')}</button>
+        </div>
+        {!draft && <p className="qz-muted">{t('needDraft')}</p>}
+        {check && (
+          <>
+            <p>{t('openApplications', { count: check.openApplicationsOnCurrent })}</p>
+            {check.problems.length > 0 && <p className="error">{t('problems')}: {check.problems.length}</p>}
+            {check.impact.some((i) => i.changed) ? (
+              <table className="responsive qz-small" data-testid="impact">
+                <thead>
+                  <tr>
+                    <th>{t('scenario')}</th>
+                    <th>{t('colBefore')}</th>
+                    <th>{t('colAfter')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {check.impact.filter((i) => i.changed).map((i) => (
+                    <tr key={i.file}>
+                      <td>{i.scenario}</td>
+                      <td>{i.before.status} · {i.before.state} · {i.before.due ?? '—'}</td>
+                      <td>{'error' in i.after ? <span className="error">{i.after.error}</span> : `${i.after.status} · ${i.after.state} · ${i.after.due ?? '—'}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="ok">{t('impactNone')}</p>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>{t('publish')}</h2>
+        {!draft ? (
+          <p className="qz-muted">{t('needDraft')}</p>
+        ) : (
+          <>
+            <div className="qz-row">
+              <label>
+                {t('publishedOn')}
+                <input type="date" name="publishedOn" value={publishedOn} onChange={(e) => { setPublishedOn(e.target.value); setConfirming(false); }} />
+              </label>
+              <label>
+                {t('calendarDays')}
+                <input type="number" name="calendarDays" min={0} value={days} onChange={(e) => { setDays(Number(e.target.value)); setConfirming(false); }} />
+              </label>
+            </div>
+            {computed && <p data-testid="computed-effective"><strong>{t('effectiveComputed', { date: computed, days })}</strong></p>}
+            {!confirming ? (
+              <button disabled={!computed} onClick={() => setConfirming(true)}>{t('publish')}</button>
+            ) : (
+              <button className="danger" onClick={() => void publish()}>{t('confirmPublish')}</button>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>{t('audit')}</h2>
+        <table className="responsive qz-small" data-testid="audit">
+          <thead>
+            <tr>
+              <th>{t('auditAt')}</th>
+              <th>{t('auditUser')}</th>
+              <th>{t('auditAction')}</th>
+              <th>{t('auditDetails')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.map((a, i) => (
+              <tr key={i}>
+                <td className="qz-nowrap">{a.at.replace('T', ' ').slice(0, 19)}</td>
+                <td>{a.userId ?? '—'}</td>
+                <td><code>{a.action}</code></td>
+                <td className="qz-small">{short(a.details)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

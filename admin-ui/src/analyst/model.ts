@@ -1,0 +1,225 @@
+import {
+  assembleDefinition,
+  compileService,
+  compileWorkingTime,
+  joinPath,
+  locateInSource,
+  parseJsonSource,
+  runScenario,
+  type Act,
+  type AssembledDefinition,
+  type CalendarData,
+  type CompileEnv,
+  type CompiledService,
+  type CompiledVersion,
+  type Problem,
+  type Scenario,
+  type ScenarioOutcome,
+  type ScheduleData,
+  type ServiceDef,
+  type VersionDef,
+  type WorkingTime,
+} from '@qyzmet/engine';
+import { api } from '../shell/api';
+
+/**
+ * The workbench's model: the service's source files fetched once from the runtime, assembled and compiled in the
+ * browser by the very engine the runtime uses, with the draft version appended — so problems, previews and scenario
+ * runs follow the analyst's typing without a round trip.
+ */
+
+export interface Draft {
+  id: string;
+  serviceId: string;
+  definition: Record<string, unknown>;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface Sources {
+  serviceId: string;
+  entry: string;
+  /** The service folder, e.g. "definitions/services/x" (a drafted version's template paths are relative to it). */
+  serviceDir: string;
+  files: Record<string, string>;
+  env: CompileEnv;
+  /** The definition as on disk plus the versions published through the admin API (as the runtime applies them). */
+  base?: AssembledDefinition;
+  baseProblems: Problem[];
+  published: Draft[];
+  scenarios: Array<{ file: string; text: string }>;
+  /** The version in force by the runtime's clock (GET /services/:id), or null when none is. */
+  inForce: string | null;
+}
+
+interface CalendarsResponse {
+  calendars: Record<string, CalendarData>;
+  schedules: Record<string, ScheduleData>;
+}
+
+export function buildEnv(files: Record<string, string>, cal: CalendarsResponse): CompileEnv {
+  const sharedActs: Record<string, Act> = {};
+  for (const [path, text] of Object.entries(files)) {
+    if (!/^(.*\/)?definitions\/shared\/acts\/[^/]+\.json$/.test(path)) continue;
+    try {
+      Object.assign(sharedActs, (JSON.parse(text) as { acts?: Record<string, Act> }).acts ?? {});
+    } catch {
+      // The runtime reports a broken shared file among the definitions' problems.
+    }
+  }
+  const compiled = new Map<string, WorkingTime | undefined>();
+  return {
+    sharedActs,
+    workingTime(id) {
+      if (!compiled.has(id)) {
+        const s = cal.schedules[id];
+        const c = s && cal.calendars[s.calendar];
+        let wt: WorkingTime | undefined;
+        try {
+          wt = s && c ? compileWorkingTime(c, s) : undefined;
+        } catch {
+          wt = undefined;
+        }
+        compiled.set(id, wt);
+      }
+      return compiled.get(id);
+    },
+    readText: (p) => files[p],
+  };
+}
+
+/**
+ * Appends versions to an assembled definition: problems inside them point into them (the caller maps them to the
+ * editor's lines), and their template paths resolve against the service folder, as in the runtime's registry.
+ */
+export function withVersions(base: AssembledDefinition, serviceDir: string, extra: unknown[]): AssembledDefinition {
+  const def = base.value as ServiceDef;
+  const first = def.versions.length;
+  const extraIndex = (p: string) => {
+    const m = /^\/versions\/(\d+)(\/|$)/.exec(p);
+    return m && Number(m[1]) >= first ? Number(m[1]) : -1;
+  };
+  return {
+    ...base,
+    value: { ...def, versions: [...def.versions, ...extra] },
+    locate: (p) => (extraIndex(p) >= 0 ? { file: 'draft', pointer: p.replace(/^\/versions\/\d+/, '') || '/', line: 1, column: 1 } : base.locate(p)),
+    resolvePath: (p, rel) => (extraIndex(p) >= 0 ? joinPath(serviceDir, rel) : base.resolvePath(p, rel)),
+  };
+}
+
+export async function loadSources(serviceId: string): Promise<Sources> {
+  const id = encodeURIComponent(serviceId);
+  const [{ entry, files }, cal, drafts, inForce] = await Promise.all([
+    api<{ entry: string; files: Record<string, string> }>('GET', `/admin/definitions/${id}/files`),
+    api<CalendarsResponse>('GET', '/admin/calendars'),
+    api<{ items: Draft[] }>('GET', `/admin/definitions/${id}/drafts`),
+    api<{ version: { id: string } }>('GET', `/services/${id}`).then((r) => r.version.id, () => null),
+  ]);
+  const env = buildEnv(files, cal);
+  const serviceDir = entry.replace(/\/service\.json$/, '');
+  const published = drafts.items.filter((d) => d.publishedAt).sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+  const { definition, problems } = assembleDefinition(entry, (p) => files[p]);
+  const base = definition && published.length ? withVersions(definition, serviceDir, published.map((d) => d.definition)) : definition;
+  const scenarios = Object.keys(files)
+    .filter((f) => f.startsWith(`${serviceDir}/scenarios/`) && f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, text: files[file] }));
+  return { serviceId, entry, serviceDir, files, env, base, baseProblems: problems, published, scenarios, inForce };
+}
+
+/** A problem located in the editor's text (line/column 1-based), or outside the draft (file:line). */
+export interface EditorProblem {
+  message: string;
+  code: string;
+  severity: 'error' | 'warning';
+  pointer?: string;
+  line: number;
+  column: number;
+  inDraft: boolean;
+}
+
+export interface DraftCompilation {
+  /** The parsed draft version, or undefined when the text is not JSON. */
+  version?: VersionDef;
+  service?: CompiledService;
+  compiled?: CompiledVersion;
+  problems: EditorProblem[];
+}
+
+const stripLocation = (m: string) => m.replace(/^[^\s:]+:\d+:\d+:\s*/, '');
+
+/** Parses the editor's text, compiles the service with it appended, and places each problem at its line. */
+export function compileDraft(src: Sources, text: string): DraftCompilation {
+  const { source, problems: syntax } = parseJsonSource('draft', text);
+  if (syntax.length) {
+    return { problems: syntax.map((p) => ({ message: stripLocation(p.message), code: p.code, severity: 'error', line: p.line ?? 1, column: p.column ?? 1, inDraft: true })) };
+  }
+  const version = source.value as VersionDef;
+  if (!src.base) return { version, problems: [{ message: 'the service definition does not assemble', code: 'assemble', severity: 'error', line: 1, column: 1, inDraft: false }] };
+  const baseCount = (src.base.value as ServiceDef).versions.length;
+  const at = `/versions/${baseCount}`;
+  const { service, problems } = compileService(withVersions(src.base, src.serviceDir, [version]), src.env);
+  const located: EditorProblem[] = problems.map((p) => {
+    const severity = p.severity === 'warning' ? 'warning' : 'error';
+    if (p.pointer !== undefined && (p.pointer === at || p.pointer.startsWith(at + '/'))) {
+      const inner = p.pointer.slice(at.length);
+      const { line, column } = locateInSource(source, inner);
+      return { message: stripLocation(p.message), code: p.code, severity, pointer: inner || '/', line, column, inDraft: true };
+    }
+    return { message: p.message, code: p.code, severity, pointer: p.pointer, line: p.line ?? 1, column: p.column ?? 1, inDraft: false };
+  });
+  const compiled = service?.versions.find((v) => v.id === version?.id);
+  return { version, service, compiled, problems: located };
+}
+
+export interface ScenarioRun {
+  file: string;
+  text: string;
+  scenario?: Scenario;
+  parseError?: string;
+  outcome?: ScenarioOutcome;
+}
+
+export function parseScenario(text: string): { scenario?: Scenario; error?: string } {
+  try {
+    return { scenario: JSON.parse(text) as Scenario };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** Runs every scenario under one version (a draft's, whatever its date), as `qyzmet test` and the registry's check do. */
+export async function runScenarios(service: CompiledService, version: CompiledVersion | undefined, scenarios: Array<{ file: string; text: string }>): Promise<ScenarioRun[]> {
+  const out: ScenarioRun[] = [];
+  for (const s of scenarios) {
+    const { scenario, error } = parseScenario(s.text);
+    if (!scenario) {
+      out.push({ ...s, parseError: error });
+      continue;
+    }
+    out.push({ ...s, scenario, outcome: await runScenario(service, scenario, version ? { version } : {}) });
+  }
+  return out;
+}
+
+/** "2026-03-03T10:00" (a datetime-local value) in the service's zone → ISO instant with the zone's offset. */
+export function localInputToIso(wt: WorkingTime, value: string): string {
+  // Asia/Almaty's offset for that day (the working time compiled the zone's history); a guess of +05:00 first.
+  const guess = Date.parse(`${value}:00+05:00`);
+  const day = Math.floor((guess - wt.dayStart[0]) / 86_400_000);
+  const offset = wt.offsetMinutes[Math.min(Math.max(day, 0), wt.dayCount)] ?? 300;
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${value}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifacts, hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
+
+const describeUi = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn(skipReason);
+
+const SERVICE = 'cadastral-passport-duplicate';
+const SCENARIO = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
+
+/** The draft editor's text and its markers, through the test hook the workbench exposes (window.__qyzmetEditor). */
+const editorText = (page: Page) => page.evaluate(() => window.__qyzmetEditor!.getModel()!.getValue());
+const setEditorText = (page: Page, text: string) => page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t), text);
+const markers = (page: Page) =>
+  page.evaluate(() => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet', resource: window.__qyzmetEditor!.getModel()!.uri }).map((m) => ({ line: m.startLineNumber, message: m.message })));
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+async function badge(page: Page): Promise<{ passed: number; total: number }> {
+  const text = (await page.getByTestId('scenario-badge').textContent()) ?? '';
+  const [passed, total] = text.split('/').map(Number);
+  return { passed, total };
+}
+
+describeUi('the analyst workbench in Chromium', () => {
+  let ui: UiContext;
+  beforeAll(async () => {
+    ui = await startUi();
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  test('draft → a deadline change turns a scenario red → fix it → publish with a computed effective date', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.waitForURL((u) => u.hash === '#/workbench');
+    const row = page.locator(`tr[data-service="${SERVICE}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2026-order-65');
+    await row.locator('a').first().click();
+    await page.waitForURL((u) => u.hash === `#/workbench/${SERVICE}/editor`);
+
+    // A new draft: the engine compiles it in the browser and every scenario passes on the copy of the version in force.
+    await page.getByTestId('new-draft').click();
+    await page.waitForFunction(() => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"2026-order-65-draft"'), null, { timeout: 20_000 });
+    await page.getByTestId('scenario-badge').waitFor();
+    // Scenario 01 passes on the copy; only a scenario that pins the version id ("expect.version") may not.
+    await page.click(`a[href="#/workbench/${SERVICE}/scenarios"][role=tab]`);
+    const scenario = page.locator(`[data-testid=scenario][data-file="${SCENARIO}"]`);
+    await scenario.and(page.locator('[data-passed=true]')).waitFor({ timeout: 20_000 });
+    const before = await badge(page);
+    expect(before.total).toBeGreaterThanOrEqual(20);
+    expect(before.passed).toBeGreaterThanOrEqual(before.total - 1);
+    await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
+    await page.waitForFunction(() => !!window.__qyzmetEditor?.getModel());
+    await page.getByTestId('machine-diagram').locator('[data-state="examination"]').waitFor();
+    expect(await page.getByTestId('problems').textContent()).toContain('Problems: 0');
+    // The document preview renders the duplicate of a scenario with the engine's templates.
+    await page.frameLocator('iframe.qz-doc').locator('body').filter({ hasText: 'Телнұсқа' }).waitFor();
+    // The deadlines tried on a submission instant: Saturday 14 February is registered on Monday 16 February at 09:00.
+    await page.fill('[data-testid=deadline-at]', '2026-02-14T12:00');
+    await page.getByText('2026-02-16T09:00:00+05:00').first().waitFor();
+    await screenshot(page, 'analyst-editor-previews');
+    mkdirSync(artifacts, { recursive: true });
+    await page.getByTestId('machine-diagram').screenshot({ path: join(artifacts, 'analyst-diagram.png') });
+
+    // A meta-schema error (a number where a state id belongs) and a JSON syntax error: markers at the right lines.
+    const original = await editorText(page);
+    const initialLine = lineOf(original, '"initial": "received"');
+    await setEditorText(page, original.replace('"initial": "received"', '"initial": 5'));
+    await page.waitForFunction((line) => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line), initialLine, { timeout: 10_000 });
+    expect((await markers(page)).map((m) => m.line)).toContain(initialLine);
+    await screenshot(page, 'analyst-editor-marker');
+    const labelLine = lineOf(original, '"label"');
+    await setEditorText(page, original.replace('"label": {', '"label" {'));
+    await page.waitForFunction((line) => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line), labelLine, { timeout: 10_000 });
+    expect(Math.min(...(await markers(page)).map((m) => m.line))).toBe(labelLine);
+
+    // The housing-object deadline goes from 1 to 2 working days: scenario 01 turns red on /expect/deadlines/service.
+    expect(original.match(/"duration": "1 workingDays"/g)).toHaveLength(1);
+    await setEditorText(page, original.replace('"duration": "1 workingDays"', '"duration": "2 workingDays"'));
+    await page.waitForFunction(() => (window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).length === 0));
+    await page.waitForFunction((total) => {
+      const [p] = (document.querySelector('[data-testid=scenario-badge]')?.textContent ?? '').split('/').map(Number);
+      return p < total;
+    }, before.passed, { timeout: 15_000 });
+    await page.click(`a[href="#/workbench/${SERVICE}/scenarios"][role=tab]`);
+    await scenario.and(page.locator('[data-passed=false]')).waitFor();
+    const diff = scenario.locator('tr[data-path="/expect/deadlines/service"]');
+    expect(await diff.textContent()).toContain('2026-02-11T18:30:00+05:00');
+    expect(await diff.textContent()).toContain('2026-02-12T18:30:00+05:00');
+    await screenshot(page, 'analyst-scenarios-red');
+
+    // Fix that scenario's expected due date in its editor: green again.
+    await scenario.getByRole('button', { name: 'Edit' }).click();
+    await page.waitForFunction(() => !!window.__qyzmetScenarioEditor?.getModel());
+    await page.evaluate(() => {
+      const model = window.__qyzmetScenarioEditor!.getModel()!;
+      model.setValue(model.getValue().replace('"service": "2026-02-11T18:30:00+05:00"', '"service": "2026-02-12T18:30:00+05:00"'));
+    });
+    await scenario.and(page.locator('[data-passed=true]')).waitFor({ timeout: 15_000 });
+    expect(await scenario.locator('tr[data-path]').count()).toBe(0);
+    await screenshot(page, 'analyst-scenarios');
+
+    // Publish: published 5 March 2026 + 10 calendar days → in force from 16 March, shown before confirming.
+    await page.click(`a[href="#/workbench/${SERVICE}/versions"][role=tab]`);
+    await page.fill('input[name=publishedOn]', '2026-03-05');
+    await page.fill('input[name=calendarDays]', '10');
+    expect(await page.getByTestId('computed-effective').textContent()).toContain('2026-03-16');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('button', { name: 'Confirm and publish' }).click();
+    await page.getByTestId('published').waitFor();
+    const published = page.locator('[data-testid=versions-timeline] li[data-version="2026-order-65-draft"]');
+    await published.waitFor();
+    expect(await published.getByTestId('effective-from').textContent()).toBe('2026-03-16');
+    // The version it replaces now ends where the new one starts.
+    expect(await page.locator('[data-testid=versions-timeline] li[data-version="2026-order-65"]').textContent()).toContain('2026-03-16');
+    await page.waitForFunction(() => document.querySelector('[data-testid=audit]')?.textContent?.includes('definition.publish'));
+    await screenshot(page, 'analyst-versions');
+
+    // The clause coverage of the service's act.
+    await page.click(`a[href="#/workbench/${SERVICE}/coverage"][role=tab]`);
+    await page.getByTestId('coverage').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('coverage').textContent()).toContain('moj-order-156-2013');
+    await screenshot(page, 'analyst-coverage');
+    await page.context().close();
+  }, 90_000);
+
+  test('the services list at phone width', async () => {
+    const page = await signIn(ui, 'analyst', { phone: true, lang: 'kk' });
+    await page.waitForURL((u) => u.hash === '#/workbench');
+    await page.locator(`tr[data-service="${SERVICE}"]`).waitFor();
+    await screenshot(page, 'analyst-services-phone');
+    await page.context().close();
+  }, 30_000);
+});
