@@ -1,9 +1,25 @@
 import { Router } from 'express';
-import { describeVersions, isProblemError, versionInForce, type CompiledService, type CompiledVersion } from '@qyzmet/engine';
+import { describeVersions, isProblemError, versionInForce, type CompiledService, type CompiledVersion, type Condition } from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../../runtimeContext';
 import { HttpProblem } from '../problem';
 
 /** The public catalogue: services, the version in force (now or at a date), and every version with its period. */
+
+/**
+ * The officer's findings that make a ground hold, read off its condition (leaves over the fact "findings"): what an
+ * officer's event must carry to establish the ground, e.g. { key: "documentsUnreliable", value: true }.
+ */
+function findingsOf(c: Condition): Array<{ key: string; value: unknown }> {
+  if ('all' in c) return c.all.flatMap(findingsOf);
+  if ('any' in c) return c.any.flatMap(findingsOf);
+  if ('not' in c || 'condition' in c) return [];
+  if (c.fact !== 'findings' || !c.path) return [];
+  const key = c.path.replace(/^\//, '');
+  if (c.operator === 'isTrue') return [{ key, value: true }];
+  if (c.operator === 'isFalse') return [{ key, value: false }];
+  if (c.operator === 'equal') return [{ key, value: c.value }];
+  return [];
+}
 
 function versionSummary(v: CompiledVersion) {
   return { id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, provisional: v.provisional, effectiveFromHow: v.effectiveFromHow, effectiveToHow: v.effectiveToHow, producedBy: v.def.producedBy, partial: v.def.partial ?? [], label: v.def.label ?? null };
@@ -50,7 +66,7 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
       fee: def.fee ?? null,
       schedule: def.schedule,
       registration: def.registration,
-      version: { ...versionSummary(v), variants: v.def.variants ?? [], form: v.def.form, refusalGrounds: (v.def.refusalGrounds ?? []).map((g) => ({ id: g.id, kind: g.kind ?? 'refusal', text: g.text, legalRef: g.legalRef, decidedBy: g.decidedBy ?? 'rule' })), deadlines: v.def.deadlines, documents: (v.def.documents ?? []).map((d) => ({ id: d.id, title: d.title, kind: d.kind, legalRef: d.legalRef, annexMissing: d.annexMissing ?? null })), machine: v.def.machine, notEncoded: v.def.notEncoded ?? [] },
+      version: { ...versionSummary(v), variants: v.def.variants ?? [], form: v.def.form, refusalGrounds: (v.def.refusalGrounds ?? []).map((g) => ({ id: g.id, kind: g.kind ?? 'refusal', text: g.text, legalRef: g.legalRef, decidedBy: g.decidedBy ?? 'rule', findings: findingsOf(g.when) })), deadlines: v.def.deadlines, documents: (v.def.documents ?? []).map((d) => ({ id: d.id, title: d.title, kind: d.kind, legalRef: d.legalRef, annexMissing: d.annexMissing ?? null })), machine: v.def.machine, notEncoded: v.def.notEncoded ?? [] },
       acts: Object.fromEntries(Object.entries(s.acts).filter(([id]) => JSON.stringify(def).includes(`"${id}"`))),
     });
   });

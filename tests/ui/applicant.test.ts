@@ -1,0 +1,120 @@
+import { toExtraErrors, toRjsfSchema } from '../../admin-ui/src/applicant/formSchema';
+import { hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
+
+const describeUi = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn(skipReason);
+
+// The form transformation and the error mapping are pure: checked without a browser.
+describe('the applicant form for rjsf', () => {
+  const form = {
+    type: 'object',
+    'x-label': { kk: 'Сұрау салу', ru: 'Запрос', en: 'Request' },
+    required: ['applicant', 'fromGateway'],
+    properties: {
+      applicant: {
+        type: 'object',
+        'x-label': { kk: 'Алушы', ru: 'Услугополучатель' },
+        required: ['iin'],
+        properties: {
+          iin: { type: 'string', format: 'iin', 'x-label': { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' }, 'x-help': { kk: '12 цифр', ru: '12 цифр' } },
+          kind: { enum: ['individual', 'legal-entity'], 'x-enumLabels': { individual: { kk: 'Жеке тұлға', ru: 'Физическое лицо' } } },
+          plain: { enum: ['a', 'b'] },
+        },
+      },
+      fromGateway: { type: 'object', 'x-source': 'gateway', 'x-label': { kk: 'Шлюзден', ru: 'Из шлюза' } },
+    },
+  };
+
+  test('x-label becomes the title in the UI language, x-help the description; enums get labels where the definition has them', () => {
+    const kk = toRjsfSchema(form, 'kk') as any;
+    expect(kk.title).toBe('Сұрау салу');
+    expect(kk.properties.applicant.properties.iin).toEqual({ type: 'string', format: 'iin', title: 'ЖСН', description: '12 цифр' });
+    expect(kk.properties.applicant.properties.kind.oneOf).toEqual([{ const: 'individual', title: 'Жеке тұлға' }, { const: 'legal-entity', title: 'legal-entity' }]);
+    expect(kk.properties.applicant.properties.plain).toEqual({ enum: ['a', 'b'], type: 'string' });
+    const ru = toRjsfSchema(form, 'ru') as any;
+    expect(ru.properties.applicant.properties.iin.title).toBe('ИИН');
+    expect(JSON.stringify(ru)).not.toContain('x-label');
+  });
+
+  test('fields the provider fetches (x-source gateway) are not the applicant’s to fill', () => {
+    const s = toRjsfSchema(form, 'kk') as any;
+    expect(s.properties.fromGateway).toBeUndefined();
+    expect(s.required).toEqual(['applicant']);
+  });
+
+  test('server pointers become extraErrors in the UI language; errors on fields not shown are listed apart', () => {
+    const schema = toRjsfSchema(form, 'kk');
+    const errors = [
+      { pointer: '/data/applicant/iin', code: 'form.format', message: 'kk text', messages: { kk: '«ЖСН»: қате', ru: '«ИИН»: ошибка', en: 'IIN: wrong' } },
+      { pointer: '/data/fromGateway', code: 'form.required', message: 'Шлюз' },
+    ];
+    expect(toExtraErrors(errors, 'ru', schema)).toEqual({ tree: { applicant: { iin: { __errors: ['«ИИН»: ошибка'] } } }, unplaced: ['Шлюз'] });
+    expect(toExtraErrors(errors, 'kk', schema).tree).toEqual({ applicant: { iin: { __errors: ['«ЖСН»: қате'] } } });
+  });
+});
+
+describeUi('the applicant in Chromium', () => {
+  let ui: UiContext;
+  beforeAll(async () => {
+    ui = await startUi();
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  test('on a phone: an invalid IIN shows the Kazakh error under the IIN field; once fixed, the registration instant and due date', async () => {
+    const page = await signIn(ui, 'applicant', { phone: true });
+    await page.clock.setFixedTime(new Date('2026-03-03T10:00:00+05:00')); // the browser's day is the runtime's
+    await page.waitForURL((u) => u.hash === '#/apply');
+    await page.click('a[data-service="cadastral-passport-duplicate"]');
+    await page.waitForSelector('#root_applicant_iin');
+    // Titles come from x-label in Kazakh.
+    expect(await page.locator('label[for="root_applicant_iin"]').textContent()).toContain('ЖСН');
+    await page.selectOption('#root_applicant_kind', { label: 'individual' });
+    await page.fill('#root_applicant_iin', '900101300018'); // wrong check digit
+    await page.fill('#root_applicant_fullName', 'Сейітова Айгүл Маратқызы');
+    await page.fill('#root_object_cadastralNumber', '20-321-001-123');
+    await page.selectOption('#root_object_kind', { label: 'apartment' });
+    await page.selectOption('#root_request_signedWith', { label: 'eds' });
+    await page.check('#root_payment_viaGateway');
+    await page.check('#root_consentToPersonalData');
+    // A const in a conditional branch is not pre-filled as the applicant's answer.
+    expect(await page.isChecked('#root_request_phoneLinkedToPortal')).toBe(false);
+    await page.click('button[type=submit]');
+
+    const field = page.locator('#root_applicant_iin').locator('xpath=ancestor::div[contains(@class,"form-group")][1]');
+    const error = field.locator('.error-detail');
+    await error.waitFor();
+    const text = (await error.textContent()) ?? '';
+    expect(text).toContain('ЖСН');
+    expect(text).toContain('12 цифр');
+    // Under the field, not in a list far away.
+    const input = await page.locator('#root_applicant_iin').boundingBox();
+    const box = await error.boundingBox();
+    expect(box!.y).toBeGreaterThan(input!.y);
+    expect(box!.y - input!.y).toBeLessThan(120);
+    // No other field is blamed.
+    expect(await page.locator('.apply-form .error-detail').count()).toBe(1);
+    await error.scrollIntoViewIfNeeded();
+    await screenshot(page, 'applicant-form-error-phone');
+
+    await page.fill('#root_applicant_iin', '900101300017');
+    await page.click('button[type=submit]');
+    await page.waitForURL((u) => u.hash.startsWith('#/application/'));
+    const registered = page.locator('[data-field=registeredAt] time');
+    await registered.waitFor();
+    // Registered at once (10:00 on a working Tuesday); due the next working day at the end of working hours.
+    expect(await registered.getAttribute('datetime')).toBe('2026-03-03T10:00:00+05:00');
+    expect(await registered.textContent()).toMatch(/03\.03\.2026.*10:00/);
+    expect(await page.locator('[data-field=dueAt] time').textContent()).toMatch(/04\.03\.2026.*18:30/);
+    expect(await page.locator('.summary .badge').textContent()).toBe('Орындалуда');
+    expect(await page.locator('.summary .flag').count()).toBe(0); // neither overdue nor due today
+    await screenshot(page, 'applicant-result-phone');
+
+    // "My applications" lists it with its status and due date.
+    const id = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+    await page.goto(`${ui.base}#/my`);
+    const row = page.locator(`tr[data-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('04.03.2026');
+    await page.context().close();
+  }, 60_000);
+});

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
+
+const describeUi = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn(skipReason);
+
+const NOW = '2026-03-03T10:00:00+05:00'; // the demo clock: Tuesday
+const data = (iin: string, fullName: string, cadastralNumber: string) => ({
+  applicant: { kind: 'individual', iin, fullName },
+  object: { cadastralNumber, kind: 'apartment' },
+  request: { signedWith: 'eds' },
+  payment: { viaGateway: true },
+  consentToPersonalData: true,
+});
+
+describeUi('the officer in Chromium', () => {
+  let ui: UiContext;
+  let api: string;
+  const ids: Record<'overdue' | 'dueToday' | 'toIssue', string> = { overdue: '', dueToday: '', toIssue: '' };
+
+  async function post(path: string, body: unknown, token?: string) {
+    const res = await fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  /** The browser's clock set to the runtime's: "today" in the inbox is the demo day. */
+  async function officerAt(now: string, options: { phone?: boolean } = {}): Promise<Page> {
+    const page = await signIn(ui, 'officer', options);
+    await page.clock.setFixedTime(new Date(now));
+    await page.reload();
+    return page;
+  }
+
+  beforeAll(async () => {
+    ui = await startUi(NOW);
+    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    // The demo applications were all registered at the demo instant and are due later: add an overdue one and one
+    // due today by submitting on earlier days (the runtime's clock is the test's to move).
+    const { token } = await post('/auth/login', { username: 'applicant', password: 'demo' });
+    ui.clock.now = new Date('2026-02-27T10:00:00+05:00'); // Friday: due Monday 2 March 18:30, overdue by Tuesday
+    ids.overdue = (await post('/applications', { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Мұратов Ерлан', '20-321-001-101') }, token)).id;
+    ui.clock.now = new Date('2026-03-02T10:00:00+05:00'); // Monday: due Tuesday 3 March 18:30, i.e. today
+    ids.dueToday = (await post('/applications', { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Исаева Гүлнар', '20-321-001-102') }, token)).id;
+    ui.clock.now = new Date(NOW);
+    ids.toIssue = (await post('/applications', { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Сейітова Айгүл', '20-321-001-103') }, token)).id;
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  async function act(page: Page, event: string) {
+    const before = await page.locator('article.application').getAttribute('data-state');
+    await page.click(`button[data-event="${event}"]`);
+    await page.waitForFunction((s) => document.querySelector('article.application')?.getAttribute('data-state') !== s, before);
+  }
+
+  test('the inbox highlights overdue and due-today rows; a refusal with a ground reaches the applicant with its legal reference', async () => {
+    const page = await officerAt(NOW);
+    await page.waitForURL((u) => u.hash === '#/inbox');
+    const overdueRow = page.locator(`tr[data-id="${ids.overdue}"]`);
+    await overdueRow.waitFor();
+    expect(await overdueRow.getAttribute('class')).toContain('overdue');
+    expect(await page.locator(`tr[data-id="${ids.dueToday}"]`).getAttribute('class')).toContain('due-today');
+    // Demo applications due later carry neither class; sorted by due instant, the overdue one comes first.
+    expect(await page.locator(`tr[data-id="${ids.toIssue}"]`).getAttribute('class')).toBe('');
+    expect(await page.locator('table.inbox tbody tr').first().getAttribute('data-id')).toBe(ids.overdue);
+    expect(await overdueRow.textContent()).toContain('Мерзімі өтті');
+    expect(await overdueRow.textContent()).toContain('02.03.2026 18:30');
+    await screenshot(page, 'officer-inbox-laptop');
+
+    // The overdue-only filter asks the API.
+    await page.check('input[name=overdue]');
+    await page.waitForFunction(() => document.querySelectorAll('table.inbox tbody tr').length === 1);
+    expect(await page.locator('table.inbox tbody tr').getAttribute('data-id')).toBe(ids.overdue);
+    await page.uncheck('input[name=overdue]');
+    await page.waitForFunction(() => document.querySelectorAll('table.inbox tbody tr').length > 1);
+
+    // On a phone the same inbox is a list of cards, each cell with its label.
+    const phone = await officerAt(NOW, { phone: true });
+    const card = phone.locator(`tr[data-id="${ids.overdue}"]`);
+    await card.waitFor();
+    expect(await phone.locator('table.inbox thead').isVisible()).toBe(false);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(phone, 'officer-inbox-phone');
+    await phone.context().close();
+
+    await overdueRow.click();
+    await page.waitForURL((u) => u.hash === `#/application/${ids.overdue}`);
+    await page.locator('[data-field=registeredAt]').waitFor();
+    // Data labelled from the form in Kazakh.
+    expect(await page.locator('.facts').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('ЖСН900101300017')]));
+    await act(page, 'FILE_HANDED_OVER');
+    await page.click('button[data-event="EXAMINED"]');
+    await page.check('input[name="ground-unreliable-documents"]');
+    expect(JSON.parse(await page.locator('textarea[name=findings]').inputValue())).toEqual({ documentsUnreliable: true });
+    await page.click('button[data-send="EXAMINED"]');
+    await page.waitForSelector('article.application[data-status="refused"]');
+    await page.locator('.refusal').waitFor();
+    await screenshot(page, 'officer-refused-laptop');
+    await page.context().close();
+
+    const applicant = await signIn(ui, 'applicant', { phone: true });
+    await applicant.goto(`${ui.base}#/application/${ids.overdue}`);
+    const refusal = applicant.locator('.refusal');
+    await refusal.waitFor();
+    const text = (await refusal.textContent()) ?? '';
+    expect(text).toContain('Дәлелді бас тарту');
+    // The ground, its act and its place in the act (annex 2, row 9, subparagraph 1), and the fact that fired it.
+    expect(await refusal.locator('[data-ground="unreliable-documents"]').count()).toBe(1);
+    expect(text).toMatch(/құжаттардың/);
+    expect(text).toContain('2-қосымша, 9-жол, 1-тармақша');
+    expect(await refusal.locator('.legal-ref-text').first().getAttribute('data-act')).toBe('moj-order-156-2013');
+    expect(text).toContain('documentsUnreliable');
+    expect(await applicant.locator('.summary .badge').textContent()).toBe('Бас тартылды');
+    await screenshot(applicant, 'applicant-refusal-phone');
+    await applicant.context().close();
+  }, 60_000);
+
+  test('an officer carries a duplicate to "issued"; the applicant downloads the PDF; a stale action shows a Kazakh 409', async () => {
+    const page = await officerAt(NOW);
+    await page.goto(`${ui.base}#/application/${ids.toIssue}`);
+    await page.locator('button[data-event="FILE_HANDED_OVER"]').waitFor();
+    await act(page, 'FILE_HANDED_OVER');
+    await page.click('button[data-event="EXAMINED"]');
+    await page.click('button[data-send="EXAMINED"]'); // no grounds ticked: no grounds for refusal
+    await page.waitForSelector('article.application[data-state="signing"]');
+
+    // Someone else signs meanwhile: this page's button is stale, the API answers 409, the UI says so in Kazakh.
+    const { token } = await post('/auth/login', { username: 'officer', password: 'demo' });
+    await post(`/applications/${ids.toIssue}/events`, { type: 'SIGNED' }, token);
+    await page.click('button[data-event="SIGNED"]');
+    const problem = page.locator('.problem[role=alert]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('бұл әрекетті қабылдамайды');
+    await page.waitForSelector('article.application[data-state="issued"]');
+    expect(await page.locator('.summary .badge').textContent()).toBe('Оң шешім');
+    await page.context().close();
+
+    const applicant = await signIn(ui, 'applicant');
+    await applicant.goto(`${ui.base}#/application/${ids.toIssue}`);
+    const doc = applicant.locator('[data-document="duplicate"]');
+    await doc.waitFor();
+    const [response, download] = await Promise.all([
+      applicant.waitForResponse((r) => r.url().includes(`/applications/${ids.toIssue}/documents/duplicate`) && r.request().headers().accept === 'application/pdf'),
+      applicant.waitForEvent('download'),
+      doc.locator('button[data-pdf="kk"]').click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(download.suggestedFilename()).toMatch(/^duplicate-kk-.*\.pdf$/);
+    // What the applicant saved is the PDF itself.
+    expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The HTML view in a frame.
+    await doc.locator('button', { hasText: 'Қарау (KK)' }).click();
+    const frame = applicant.frameLocator('iframe.doc-frame');
+    await frame.locator('body').waitFor();
+    expect(((await frame.locator('body').textContent()) ?? '').length).toBeGreaterThan(50);
+    await screenshot(applicant, 'applicant-issued-document-laptop');
+    await applicant.context().close();
+  }, 60_000);
+});
