@@ -36,4 +36,7 @@ export const formAnnotationKeywords: KeywordDefinition[] = [
   { keyword: 'x-source', metaSchema: { enum: ['applicant', 'gateway', 'officer'] } },
   /** The item is an attached document (an electronic copy). */
   { keyword: 'x-document', metaSchema: { type: 'boolean' } },
+  // Readable names of an enum's values, e.g. { "apartment": { "kk": "Пәтер", "ru": "Квартира" } }: forms and
+  // documents show these, never the raw value.
+  { keyword: 'x-enumLabels', metaSchema: { type: 'object', additionalProperties: localizedText } },
 ];
