@@ -68,12 +68,13 @@ describeUi('the applicant in Chromium', () => {
     await page.waitForSelector('#root_applicant_iin');
     // Titles come from x-label in Kazakh.
     expect(await page.locator('label[for="root_applicant_iin"]').textContent()).toContain('ЖСН');
-    await page.selectOption('#root_applicant_kind', { label: 'individual' });
+    // The choices show their Kazakh names (x-enumLabels), never the raw values.
+    await page.selectOption('#root_applicant_kind', { label: 'Жеке тұлға' });
     await page.fill('#root_applicant_iin', '900101300018'); // wrong check digit
     await page.fill('#root_applicant_fullName', 'Сейітова Айгүл Маратқызы');
     await page.fill('#root_object_cadastralNumber', '20-321-001-123');
-    await page.selectOption('#root_object_kind', { label: 'apartment' });
-    await page.selectOption('#root_request_signedWith', { label: 'eds' });
+    await page.selectOption('#root_object_kind', { label: 'Пәтер' });
+    await page.selectOption('#root_request_signedWith', { label: 'ЭЦҚ' });
     await page.check('#root_payment_viaGateway');
     await page.check('#root_consentToPersonalData');
     // A const in a conditional branch is not pre-filled as the applicant's answer.
