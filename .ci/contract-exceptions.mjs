@@ -3,17 +3,18 @@
 // exception: DESIGN.md asks for a "service" deadline "where the act gives one"; where the act leaves the overall
 // term to a Standard that is not in the seeds, the definition says so (deadline "service" with "notEncoded") and
 // the engine computes no due instant. Every other failure fails CI.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
+// The definitions as the runtime assembles them (includes resolved: the licences take their deadlines from a shared
+// template), from the build that npm install made.
+const { loadRepository } = createRequire(import.meta.url)('../runtime/dist/registry/loadRepository.js');
+const repo = loadRepository('definitions');
 const out = readFileSync(0, 'utf8');
 const failures = out.split('\n').filter((l) => l.startsWith('✗'));
 const termLeftToStandard = (id) => {
-  const dir = join('definitions/services', id, 'versions');
-  let files = [];
-  try { files = readdirSync(dir).filter((f) => f.endsWith('.json')); } catch { return false; }
-  const versions = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
-  return versions.length > 0 && versions.every((v) => (v.deadlines ?? []).some((d) => d.id === 'service' && d.notEncoded));
+  const service = repo.services.get(id);
+  return Boolean(service) && service.def.versions.every((v) => (v.deadlines ?? []).some((d) => d.id === 'service' && d.notEncoded));
 };
 const unexplained = failures.filter((l) => {
   const m = /^✗ (\S+): has a "service" deadline$/.exec(l);
