@@ -10,6 +10,9 @@ import {
 const PAGE = 20;
 
 interface Filters { status: string; serviceId: string; provider: string; overdue: boolean }
+
+/** The officer's work: open applications first (closed ones are one choice away). */
+const OPEN = 'registered,in-progress,suspended';
 const KEY = 'qyzmet.inbox.filters';
 
 /**
@@ -19,7 +22,7 @@ const KEY = 'qyzmet.inbox.filters';
 export default function OfficerInbox() {
   const { t } = useTranslation('officer');
   const lang = useLang();
-  const [filters, setFilters] = useState<Filters>(() => ({ status: '', serviceId: '', provider: '', overdue: false, ...JSON.parse(sessionStorage.getItem(KEY) ?? '{}') }));
+  const [filters, setFilters] = useState<Filters>(() => ({ status: OPEN, serviceId: '', provider: '', overdue: false, ...JSON.parse(sessionStorage.getItem(KEY) ?? '{}') }));
   const [offset, setOffset] = useState(0);
   const [list, setList] = useState<{ items: Application[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -69,6 +72,7 @@ export default function OfficerInbox() {
         <label>
           {t('filterStatus')}
           <select name="status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
+            <option value={OPEN}>{t('openOnly')}</option>
             <option value="">{t('all')}</option>
             {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
           </select>
