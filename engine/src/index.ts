@@ -78,7 +78,7 @@ export { buildStepMachine } from './steps';
 export { createDocumentRenderer, renderDocument, REFUSAL_NOTICE_TEMPLATES, formatDate, formatMoney } from './documents';
 
 // Applications, simulation, scenarios
-export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt, registrationOf, recomputeDeadlines, simulate, versionInForce, describeVersions, validateApplicationData, renderIssuedDocument } from './application';
+export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt, registrationOf, recomputeDeadlines, simulate, simulationContract, versionInForce, describeVersions, validateApplicationData, renderIssuedDocument } from './application';
 export type { ApplicationState, ApplicationEvent, DeadlineState, TimerState, IssuedDocument, TraceEntry, StepOutcome, SimulationResult, SimulateOptions } from './application';
 export { runScenario } from './scenarios';
 export type { ScenarioOutcome, ScenarioDifference } from './scenarios';

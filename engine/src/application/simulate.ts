@@ -30,6 +30,12 @@ export interface SimulateOptions {
   id?: string;
 }
 
+/** The result as DESIGN.md publishes it (`qyzmet simulate --json`, `POST /simulate`): without the internal state. */
+export function simulationContract(result: SimulationResult): Omit<SimulationResult, 'application'> {
+  const { serviceId, version, registeredAt, state, status, deadlines, refusal, documents, trace } = result;
+  return { serviceId, version, registeredAt, state, status, deadlines, refusal, documents, trace };
+}
+
 /** Says which versions exist and when they applied, for "no version in force" answers. */
 export function describeVersions(service: CompiledService): string {
   return service.versions

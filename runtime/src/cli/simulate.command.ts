@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isProblemError, simulate, type ApplicationEvent } from '@qyzmet/engine';
+import { isProblemError, simulate, simulationContract, type ApplicationEvent } from '@qyzmet/engine';
 import { findDefinitionsRoot, loadRepository } from '../registry/loadRepository';
 import { fail, formatProblem, printJson } from './output';
 
@@ -52,9 +52,7 @@ export function simulateCommand(program: Command, setExit: (code: number) => voi
       }
       try {
         const result = await simulate(service, data.value as Record<string, unknown>, events.value as ApplicationEvent[], opts.at, { lang: opts.lang });
-        const { application: _app, ...contract } = result;
-        void _app;
-        if (json) printJson(contract);
+        if (json) printJson(simulationContract(result));
         else {
           process.stdout.write(`${serviceId} @ ${result.version}: ${result.status} (${result.state})\n`);
           process.stdout.write(`registered ${result.registeredAt}\n`);

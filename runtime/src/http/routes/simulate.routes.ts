@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { simulate, type ApplicationEvent } from '@qyzmet/engine';
+import { simulate, simulationContract, type ApplicationEvent } from '@qyzmet/engine';
 import type { RuntimeContext } from '../../runtimeContext';
 import { HttpProblem } from '../problem';
 import { languageOf } from '../context';
@@ -16,8 +16,7 @@ export function simulateRoutes(ctx: RuntimeContext): Router {
     const service = ctx.repo.services.get(serviceId);
     if (!service) throw new HttpProblem(404, 'service.unknown', `no service "${serviceId}"`);
     const lang = languageOf(req);
-    const { application: _app, ...result } = await simulate(service, data as Record<string, unknown>, (events ?? []) as ApplicationEvent[], at, { lang: lang === 'en' ? 'ru' : lang });
-    void _app;
+    const result = simulationContract(await simulate(service, data as Record<string, unknown>, (events ?? []) as ApplicationEvent[], at, { lang: lang === 'en' ? 'ru' : lang }));
     res.json(result);
   });
   return r;
