@@ -24,7 +24,7 @@ export default function OfficerInbox() {
   const lang = useLang();
   const [filters, setFilters] = useState<Filters>(() => ({ status: OPEN, serviceId: '', provider: '', overdue: false, ...JSON.parse(sessionStorage.getItem(KEY) ?? '{}') }));
   const [offset, setOffset] = useState(0);
-  const [list, setList] = useState<{ items: Application[]; total: number } | null>(null);
+  const [list, setList] = useState<{ items: Application[]; total: number; totalExact?: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [services, setServices] = useState<ServiceSummary[]>([]);
   const [machines, setMachines] = useState<Record<string, ServiceDetail | null>>({});
@@ -42,7 +42,7 @@ export default function OfficerInbox() {
     if (filters.overdue) q.set('overdue', 'true');
     let live = true;
     setError(null);
-    api<{ items: Application[]; total: number }>('GET', `/applications?${q}`).then(
+    api<{ items: Application[]; total: number; totalExact?: boolean }>('GET', `/applications?${q}`).then(
       (r) => live && setList(r),
       (e) => live && setError(e),
     );
@@ -142,7 +142,7 @@ export default function OfficerInbox() {
           )}
           <div className="pager">
             <button className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('prev')}</button>
-            <span>{t('range', { from: list.total ? offset + 1 : 0, to: Math.min(offset + PAGE, list.total), total: list.total })}</span>
+            <span>{t('range', { from: list.total ? offset + 1 : 0, to: Math.min(offset + PAGE, list.total), total: list.totalExact === false ? `${list.total}+` : list.total })}</span>
             <button className="secondary" disabled={offset + PAGE >= list.total} onClick={() => setOffset(offset + PAGE)}>{t('next')}</button>
           </div>
         </div>

@@ -37,7 +37,7 @@ export async function recomputeAfterCalendarChange(ctx: RuntimeContext): Promise
           changedDeadlines += changes.length;
         }
       }
-      if (offset + 500 >= page.total) break;
+      if (page.items.length < 500) break; // totals are capped: page until a short page, not by the total
     }
   }
   await ctx.store.setMeta(META_KEY, now);

@@ -73,7 +73,7 @@ export const openApiDocument = {
           overdue: { type: 'boolean' },
         },
       },
-      ApplicationList: { type: 'object', required: ['items', 'total', 'limit', 'offset'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Application' } }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } },
+      ApplicationList: { type: 'object', required: ['items', 'total', 'limit', 'offset'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Application' } }, total: { type: 'integer', description: 'Exact when totalExact; otherwise a lower bound (the count stops at 10 000)' }, totalExact: { type: 'boolean' }, limit: { type: 'integer' }, offset: { type: 'integer' } } },
       Calendar: {
         type: 'object',
         required: ['year', 'months', 'workingDays'],

@@ -89,6 +89,13 @@ export interface ApplicationQuery {
   offset: number;
 }
 
+/** A page of the inbox; `total` is exact up to a cap (10 000 in the SQLite store), then a lower bound. */
+export interface ApplicationPage {
+  items: StoredApplication[];
+  total: number;
+  totalExact: boolean;
+}
+
 export interface WebhookSubscription {
   id: string;
   url: string;
@@ -132,7 +139,7 @@ export interface Store {
   getApplication(id: string): Promise<StoredApplication | undefined>;
   /** Writes the new state only if the stored rev is `expectedRev`; false on a concurrent update (nothing written). */
   updateApplication(app: StoredApplication, expectedRev: number, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): Promise<boolean>;
-  listApplications(query: ApplicationQuery): Promise<{ items: StoredApplication[]; total: number }>;
+  listApplications(query: ApplicationQuery): Promise<ApplicationPage>;
   listEvents(applicationId: string): Promise<StoredEvent[]>;
   getDocument(applicationId: string, documentId: string, lang: 'kk' | 'ru'): Promise<StoredDocument | undefined>;
 

@@ -39,7 +39,7 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     else throw new HttpProblem(403, 'auth.role', 'only applicants, officers and admins read applications');
     const now = ctx.now().toISOString();
     const overdue = q.overdue === 'true' || q.overdue === '1';
-    const { items, total } = await ctx.store.listApplications({
+    const { items, total, totalExact } = await ctx.store.listApplications({
       providers,
       applicantId,
       serviceId: typeof q.serviceId === 'string' ? q.serviceId : undefined,
@@ -50,7 +50,7 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
       offset,
     });
     const lang = languageOf(req);
-    res.json({ items: items.map((a) => applications.view(a, user, lang)), total, limit, offset });
+    res.json({ items: items.map((a) => applications.view(a, user, lang)), total, totalExact, limit, offset });
   });
 
   r.get('/applications/:id', async (req, res) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Status } from '@qyzmet/engine';
 import type {
+  ApplicationPage,
   ApplicationQuery,
   AuditEntry,
   DefinitionDraft,
@@ -18,6 +19,9 @@ import { migrations as allMigrations, NO_DUE_MS, type Migration } from './migrat
 
 /** The file name inside the data folder (`QYZMET_DATA`, default `./data`). */
 export const SQLITE_FILE = 'qyzmet.sqlite';
+
+/** Inbox totals are exact up to this many matches, then reported as a lower bound. */
+export const COUNT_CAP = 10_000;
 
 /** Statuses after which nothing more happens to an application: they are never "overdue". */
 const FINAL_STATUSES: readonly Status[] = ['approved', 'refused', 'withdrawn'];
@@ -495,18 +499,18 @@ export class SqliteStore implements Store {
    * Deep pages still skip `offset` index entries (OFFSET): fine for an inbox, but a keyset cursor
    * (after due/registered/id) would be the fix if someone pages deep through a million rows.
    */
-  listApplications(query: ApplicationQuery): Promise<{ items: StoredApplication[]; total: number }> {
+  listApplications(query: ApplicationQuery): Promise<ApplicationPage> {
     // One read transaction: the count and the page see the same snapshot even while another process writes.
     return this.run(() => this.db.transaction(() => this.inbox(query))());
   }
 
-  private inbox(q: ApplicationQuery): { items: StoredApplication[]; total: number } {
+  private inbox(q: ApplicationQuery): ApplicationPage {
     const limit = Math.max(0, Math.floor(q.limit));
     const offset = Math.max(0, Math.floor(q.offset));
     const providers = q.providers === undefined || q.providers.includes('*') ? null : [...new Set(q.providers)];
     let statuses: Status[] | null = q.status === undefined ? null : [...new Set(q.status)];
     if (q.overdueAt !== undefined) statuses = (statuses ?? [...OPEN_STATUSES]).filter((st) => !FINAL_STATUSES.includes(st));
-    if ((providers && providers.length === 0) || (statuses && statuses.length === 0)) return { items: [], total: 0 };
+    if ((providers && providers.length === 0) || (statuses && statuses.length === 0)) return { items: [], total: 0, totalExact: true };
 
     // Conditions other than provider and status; the due bounds are both "due_at_ms < x", take the stricter.
     const rest: string[] = [];
@@ -542,8 +546,12 @@ export class SqliteStore implements Store {
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const order = 'ORDER BY due_at_ms, registered_at_ms, id';
 
-    const total = (this.prepared(`SELECT count(*) AS n FROM applications ${whereSql}`).get(...whereParams) as { n: number }).n;
-    if (limit === 0 || offset >= total) return { items: [], total };
+    // Counting every match of a broad filter (all in-progress: hundreds of thousands) costs more than the page; an
+    // inbox needs "more than 10 000", not the exact figure: count at most COUNT_CAP + 1 and say whether it is exact.
+    const counted = (this.prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM applications ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...whereParams) as { n: number }).n;
+    const totalExact = counted <= COUNT_CAP;
+    const total = Math.min(counted, COUNT_CAP);
+    if (limit === 0 || offset >= total) return { items: [], total, totalExact };
 
     // The index (provider, status, due, registered, id) — and (status, due, registered, id) for every provider — is in
     // inbox order within one provider and status, not across several: one query would read and sort every match.
@@ -573,7 +581,7 @@ export class SqliteStore implements Store {
     const sql = `SELECT a.* FROM (${pageSql}) AS page CROSS JOIN applications AS a ON a.id = page.id
       ORDER BY page.due_at_ms, page.registered_at_ms, page.id`;
     const rows = this.prepared(sql).all(...pageParams) as ApplicationRow[];
-    return { items: rows.map(applicationFromRow), total };
+    return { items: rows.map(applicationFromRow), total, totalExact };
   }
 
   private prepared(sql: string): Stmt {
