@@ -85,13 +85,7 @@ export function FormPreview({ version }: { version: VersionDef }) {
   const schema = useMemo(() => localizeSchema(version.form, lang) as RJSFSchema, [version.form, lang]);
   return (
     <div>
-      <label className="qz-inline">
-        {t('formLanguage')}
-        <select value={lang} onChange={(e) => setLang(e.target.value as 'kk' | 'ru')}>
-          <option value="kk">KK</option>
-          <option value="ru">RU</option>
-        </select>
-      </label>
+      <DocumentLanguage className="qz-inline" lang={lang} onChange={setLang} />
       <div className="qz-rjsf" lang={lang}>
         <PreviewBoundary resetKey={schema}>
           <Form schema={schema} validator={validator} formData={data} onChange={(e) => setData(e.formData)} liveValidate={false} noHtml5Validate uiSchema={{ 'ui:submitButtonOptions': { norender: true } }} />
@@ -381,17 +375,25 @@ export function DocumentsPreview({ service, compiled, runs }: { service: Compile
             ))}
           </select>
         </label>
-        <label>
-          {t('formLanguage')}
-          <select value={lang} onChange={(e) => setLang(e.target.value as 'kk' | 'ru')}>
-            <option value="kk">KK</option>
-            <option value="ru">RU</option>
-          </select>
-        </label>
+        <DocumentLanguage lang={lang} onChange={setLang} />
       </div>
       {result.error && <p className="error">{result.error}</p>}
       {result.r && !docs.length && <p className="qz-muted">{t('noDocuments')}</p>}
       {doc && <iframe className="qz-doc" title={doc.title} srcDoc={doc.html} sandbox="" />}
     </div>
+  );
+}
+
+/** The state language a preview is shown in (forms and documents exist in kk and ru). */
+function DocumentLanguage({ lang, onChange, className }: { lang: 'kk' | 'ru'; onChange: (lang: 'kk' | 'ru') => void; className?: string }) {
+  const { t } = useTranslation('analyst');
+  return (
+    <label className={className}>
+      {t('formLanguage')}
+      <select value={lang} onChange={(e) => onChange(e.target.value as 'kk' | 'ru')}>
+        <option value="kk">KK</option>
+        <option value="ru">RU</option>
+      </select>
+    </label>
   );
 }

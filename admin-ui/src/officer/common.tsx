@@ -13,16 +13,9 @@ export type Status = 'registered' | 'in-progress' | 'suspended' | 'approved' | '
 export const STATUSES: Status[] = ['registered', 'in-progress', 'suspended', 'approved', 'refused', 'withdrawn'];
 export const OPEN: Status[] = ['registered', 'in-progress', 'suspended'];
 
-export interface LegalRef {
-  act: string;
-  article?: string;
-  paragraph?: string;
-  subparagraph?: string;
-  part?: string;
-  annex?: string;
-  row?: string;
-  [k: string]: unknown;
-}
+// The engine's own type: a type-only import adds nothing to the officer's and applicant's bundles.
+export type { LegalRef } from '@qyzmet/engine';
+import type { LegalRef } from '@qyzmet/engine';
 export interface Deadline { id: string; dueAt: string | null; status?: string }
 export interface AppDocument { id: string; title: string; kind?: string; issuedAt?: string }
 export interface Fact { fact: string; path?: string; operator?: string; value?: unknown; actual?: unknown }
