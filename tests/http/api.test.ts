@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '../../runtime/src/server';
 // The runtime over real HTTP on loopback with a real SQLite file, the real definitions and the demo seed. The clock
 // is pinned (Tuesday 3 March 2026, 10:00 Astana) so due instants are exact.
 const repo = resolve(__dirname, '../..');
-let clock = new Date('2026-03-03T10:00:00+05:00');
+const clock = new Date('2026-03-03T10:00:00+05:00');
 let server: RunningServer;
 let base: string;
 

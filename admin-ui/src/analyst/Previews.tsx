@@ -79,7 +79,6 @@ export function localizeSchema(node: unknown, lang: Lang): unknown {
 }
 
 export function FormPreview({ version }: { version: VersionDef }) {
-  const { t } = useTranslation('analyst');
   const [lang, setLang] = useState<'kk' | 'ru'>('kk');
   const [data, setData] = useState<unknown>({});
   const schema = useMemo(() => localizeSchema(version.form, lang) as RJSFSchema, [version.form, lang]);

@@ -205,7 +205,6 @@ function compileFixture(fileMap: Record<string, string> = files): CompiledServic
 
 const svc = compileFixture();
 const v1 = svc.versions.find((v) => v.id === '2026-v1')!;
-const v2 = svc.versions.find((v) => v.id === '2026-v2')!;
 const data = { applicant: { fullName: 'Асқаров Ерлан' }, object: { address: 'Астана, Есіл ауданы, 12' } };
 
 async function start(version: CompiledVersion, arrivedAt: string): Promise<ApplicationState> {

@@ -4,7 +4,6 @@ import type { WorkingTime } from './compileWorkingTime';
 import { dayIndexOf, endOfDayMs, endOfWorkingDayMs, workPosition } from './dayIndexOf';
 import {
   type DurationUnit,
-  type EndRule,
   endItem,
   explainDays,
   type Explanation,

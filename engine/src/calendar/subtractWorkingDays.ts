@@ -2,7 +2,7 @@ import { calendarProblem, outOfCoverage } from './calendarProblem';
 import type { WorkingTime } from './compileWorkingTime';
 import { LazyDeadline, type DeadlineResult } from './addDuration';
 import { dayIndexOf, endOfWorkingDayMs } from './dayIndexOf';
-import { endItem, explainDays, type Explanation, unitText } from './explanation';
+import { endItem, explainDays, unitText } from './explanation';
 import { formatIsoDate, formatDottedDate } from './civilDate';
 
 /**

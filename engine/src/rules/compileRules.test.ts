@@ -59,7 +59,10 @@ describe('compileRules (rules.cases.json)', () => {
       if (!c || typeof c !== 'object') return;
       const o = c as Record<string, unknown>;
       if (typeof o.operator === 'string') used.add(o.operator);
-      for (const v of Object.values(o)) if (typeof v === 'object') Array.isArray(v) ? v.forEach(walk) : walk(v);
+      for (const v of Object.values(o)) if (typeof v === 'object') {
+        if (Array.isArray(v)) v.forEach(walk);
+        else walk(v);
+      }
     };
     table.forEach((c) => walk([c.conditions, c.grounds]));
     const operators = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain', 'exists', 'isTrue', 'isFalse'];

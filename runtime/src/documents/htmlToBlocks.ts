@@ -450,7 +450,7 @@ function readTag(source: string, at: number): { name: string; attrs: string; clo
 
 /** The decoded value of one attribute, or undefined. */
 function attribute(attrs: string, name: string): string | undefined {
-  const re = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  const re = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   for (let m = re.exec(attrs); m; m = re.exec(attrs)) {
     if (m[1].toLowerCase() === name) return decodeHtmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
   }

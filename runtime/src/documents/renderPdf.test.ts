@@ -69,7 +69,6 @@ const META: PdfMeta = { title: TITLE_KK, lang: 'kk', subject: 'cadastral-passpor
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'qyzmet-pdf-'));
-  // eslint-disable-next-line no-console
   if (!POPPLER) console.warn(`renderPdf text checks ${SKIP_REASON}`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
