@@ -14,14 +14,27 @@ const out = readFileSync(0, 'utf8');
 const failures = out.split('\n').filter((l) => l.startsWith('✗'));
 const termLeftToStandard = (id) => {
   const service = repo.services.get(id);
-  return Boolean(service) && service.def.versions.every((v) => (v.deadlines ?? []).some((d) => d.id === 'service' && d.notEncoded));
+  return (
+    Boolean(service) &&
+    service.def.versions.every((v) => (v.deadlines ?? []).some((d) => d.id === 'service' && d.notEncoded))
+  );
 };
 const unexplained = failures.filter((l) => {
   const m = /^✗ (\S+): has a "service" deadline$/.exec(l);
   return !(m && termLeftToStandard(m[1]));
 });
-for (const l of failures) console.log(unexplained.includes(l) ? l : `${l}  (accepted: the act leaves the term to a Standard not in the seeds; the definition says so)`);
+for (const l of failures)
+  console.log(
+    unexplained.includes(l)
+      ? l
+      : `${l}  (accepted: the act leaves the term to a Standard not in the seeds; the definition says so)`,
+  );
 const m = /(\d+) passed, (\d+) failed/.exec(out);
-if (!m) { console.log('the contract check did not finish'); process.exit(1); }
-console.log(`contract check: ${m[1]} checks held, ${unexplained.length} unexplained failure(s), ${failures.length - unexplained.length} accepted exception(s)`);
+if (!m) {
+  console.log('the contract check did not finish');
+  process.exit(1);
+}
+console.log(
+  `contract check: ${m[1]} checks held, ${unexplained.length} unexplained failure(s), ${failures.length - unexplained.length} accepted exception(s)`,
+);
 process.exit(unexplained.length ? 1 : 0);

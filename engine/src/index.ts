@@ -49,7 +49,14 @@ export type {
 } from './format/types';
 
 // The compiler
-export { compileService, definitionValidator, resolveEffectiveFrom, addCalendarDays, forEachLegalRef, clauseCoverage } from './compiler';
+export {
+  compileService,
+  definitionValidator,
+  resolveEffectiveFrom,
+  addCalendarDays,
+  forEachLegalRef,
+  clauseCoverage,
+} from './compiler';
 export type { CompileEnv, CompiledService, CompiledVersion, CompiledDocument, CoverageReport } from './compiler';
 
 // Calendar and deadlines
@@ -66,7 +73,18 @@ export {
   formatInstant,
   DURATION_UNITS,
 } from './calendar';
-export type { CalendarData, ScheduleData, ProductionCalendarData, WorkingTime, Counting, Duration, DurationUnit, Explanation, CalendarYear, CalendarMonth } from './calendar';
+export type {
+  CalendarData,
+  ScheduleData,
+  ProductionCalendarData,
+  WorkingTime,
+  Counting,
+  Duration,
+  DurationUnit,
+  Explanation,
+  CalendarYear,
+  CalendarMonth,
+} from './calendar';
 
 // Forms, rules, steps, documents
 export { createFormCompiler, isValidIin, isValidBin, isKzPhone, isCadastralNumber } from './forms';
@@ -78,7 +96,31 @@ export { buildStepMachine } from './steps';
 export { createDocumentRenderer, renderDocument, REFUSAL_NOTICE_TEMPLATES, formatDate, formatMoney } from './documents';
 
 // Applications, simulation, scenarios
-export { startApplication, applyEvent, fireDueTimers, allowedEvents, nextTimerAt, registrationOf, recomputeDeadlines, simulate, simulationContract, versionInForce, describeVersions, validateApplicationData, renderIssuedDocument } from './application';
-export type { ApplicationState, ApplicationEvent, DeadlineState, TimerState, IssuedDocument, TraceEntry, StepOutcome, SimulationResult, SimulateOptions } from './application';
+export {
+  startApplication,
+  applyEvent,
+  fireDueTimers,
+  allowedEvents,
+  nextTimerAt,
+  registrationOf,
+  recomputeDeadlines,
+  simulate,
+  simulationContract,
+  versionInForce,
+  describeVersions,
+  validateApplicationData,
+  renderIssuedDocument,
+} from './application';
+export type {
+  ApplicationState,
+  ApplicationEvent,
+  DeadlineState,
+  TimerState,
+  IssuedDocument,
+  TraceEntry,
+  StepOutcome,
+  SimulationResult,
+  SimulateOptions,
+} from './application';
 export { runScenario } from './scenarios';
 export type { ScenarioOutcome, ScenarioDifference } from './scenarios';

@@ -17,7 +17,11 @@ export interface RuntimeContext {
   instanceId: string;
 }
 
-export function createContext(repo: Repository, store: Store, options: Partial<Pick<RuntimeContext, 'now' | 'newId' | 'log'>> = {}): RuntimeContext {
+export function createContext(
+  repo: Repository,
+  store: Store,
+  options: Partial<Pick<RuntimeContext, 'now' | 'newId' | 'log'>> = {},
+): RuntimeContext {
   return {
     repo,
     store,

@@ -46,7 +46,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
   const recomputed = await recomputeAfterCalendarChange(ctx);
-  if (recomputed.deadlines) ctx.log(`calendar changed: ${recomputed.deadlines} due instant(s) of ${recomputed.applications} open application(s) re-computed (see the audit trail)`);
+  if (recomputed.deadlines)
+    ctx.log(
+      `calendar changed: ${recomputed.deadlines} due instant(s) of ${recomputed.applications} open application(s) re-computed (see the audit trail)`,
+    );
   const adminDir = resolve(__dirname, '../../admin-ui/dist');
   const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000);

@@ -18,7 +18,9 @@ describe('qyzmet calendar', () => {
     expect(cal.months.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(cal.workingDays).toBe(cal.months.reduce((s: number, m: { workingDays: number }) => s + m.workingDays, 0));
     // Nauryz 2026: 21-22 March fall on Saturday and Sunday, so the days off move to 24 and 25 March.
-    expect(cal.months[2].daysOff).toEqual(expect.arrayContaining(['2026-03-09', '2026-03-23', '2026-03-24', '2026-03-25']));
+    expect(cal.months[2].daysOff).toEqual(
+      expect.arrayContaining(['2026-03-09', '2026-03-23', '2026-03-24', '2026-03-25']),
+    );
   });
 
   test('a year outside the data exits 1 with a message', () => {
@@ -52,13 +54,36 @@ describe('qyzmet deadline', () => {
 describe('qyzmet simulate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qyzmet-sim-'));
   const data = join(dir, 'data.json');
-  writeFileSync(data, JSON.stringify({ applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' }, object: { cadastralNumber: '20-321-001-123', kind: 'apartment' }, request: { signedWith: 'eds' }, payment: { viaGateway: true }, consentToPersonalData: true }));
+  writeFileSync(
+    data,
+    JSON.stringify({
+      applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
+      object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+      request: { signedWith: 'eds' },
+      payment: { viaGateway: true },
+      consentToPersonalData: true,
+    }),
+  );
 
   test('result has the contract shape and a "service" deadline', () => {
-    const r = run(['simulate', 'cadastral-passport-duplicate', '--at', '2026-03-03T10:00:00+05:00', '--data', data, '--json']);
+    const r = run([
+      'simulate',
+      'cadastral-passport-duplicate',
+      '--at',
+      '2026-03-03T10:00:00+05:00',
+      '--data',
+      data,
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const out = json(r);
-    expect(out).toMatchObject({ serviceId: 'cadastral-passport-duplicate', version: '2026-order-65', status: 'in-progress', state: 'archive-search', refusal: null });
+    expect(out).toMatchObject({
+      serviceId: 'cadastral-passport-duplicate',
+      version: '2026-order-65',
+      status: 'in-progress',
+      state: 'archive-search',
+      refusal: null,
+    });
     expect(Date.parse(out.registeredAt)).toBe(Date.parse('2026-03-03T10:00:00+05:00'));
     // An apartment: the duplicate is issued on the first working day after registration (seed 003, line 517).
     expect(out.deadlines).toEqual([expect.objectContaining({ id: 'service', dueAt: '2026-03-04T18:30:00+05:00' })]);
@@ -73,7 +98,16 @@ describe('qyzmet simulate', () => {
 
   test('invalid data: exit 1 with the field pointer and a Kazakh message', () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ applicant: { kind: 'individual', iin: '123', fullName: 'X' }, object: { cadastralNumber: '20-321-001-123', kind: 'apartment' }, request: { signedWith: 'eds' }, payment: { viaGateway: true }, consentToPersonalData: true }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        applicant: { kind: 'individual', iin: '123', fullName: 'X' },
+        object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+        request: { signedWith: 'eds' },
+        payment: { viaGateway: true },
+        consentToPersonalData: true,
+      }),
+    );
     const r = run(['simulate', 'cadastral-passport-duplicate', '--at', '2026-03-03T10:00:00+05:00', '--data', bad]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/\/applicant\/iin: «ЖСН»/);

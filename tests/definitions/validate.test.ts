@@ -54,9 +54,9 @@ describe('qyzmet validate locates each broken definition', () => {
 
         const file = `definitions/${c.expect.file}`;
         const { line, column } = positionOf(copy.read(c.expect.file), c.expect.at);
-        const found = out.problems.find(
-          (p) => p.code === c.expect.code && p.file === file && (c.expect.pointer === null ? p.pointer === undefined : p.pointer === c.expect.pointer),
-        );
+        const samePointer = (p: { pointer?: string }) =>
+          c.expect.pointer === null ? p.pointer === undefined : p.pointer === c.expect.pointer;
+        const found = out.problems.find((p) => p.code === c.expect.code && p.file === file && samePointer(p));
         if (!found) throw new Error(`no ${c.expect.code} problem in ${file} at pointer ${c.expect.pointer}; reported:\n${dump(out.problems)}`);
         expect({ line: found.line, column: found.column }).toEqual({ line, column });
         expect(found.severity ?? 'error').toBe('error');

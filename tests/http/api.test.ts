@@ -18,21 +18,35 @@ ajv.addSchema({ ...openApiDocument, $id: 'openapi' });
 /** Validates a body against a component schema of the OpenAPI document: the document cannot drift from the API. */
 const conforms = (schema: string, body: unknown) => {
   const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`)!;
-  if (!validate(body)) throw new Error(`${schema}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`);
+  if (!validate(body))
+    throw new Error(`${schema}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`);
 };
 
-async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(opts.body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.headers ?? {}) },
+    headers: {
+      ...(opts.body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.headers ?? {}),
+    },
     body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
   });
   const type = res.headers.get('content-type') ?? '';
-  const body = type.includes('json') ? await res.json() : type.includes('pdf') ? Buffer.from(await res.arrayBuffer()) : await res.text();
+  const body = type.includes('json')
+    ? await res.json()
+    : type.includes('pdf')
+      ? Buffer.from(await res.arrayBuffer())
+      : await res.text();
   return { status: res.status, type, body: body as any };
 }
 
-const login = async (username: string) => (await call('POST', '/api/v1/auth/login', { body: { username, password: 'demo' } })).body.token as string;
+const login = async (username: string) =>
+  (await call('POST', '/api/v1/auth/login', { body: { username, password: 'demo' } })).body.token as string;
 
 const apartment = (fullName = 'Сейітова Айгүл') => ({
   applicant: { kind: 'individual', iin: '900101300017', fullName },
@@ -43,7 +57,15 @@ const apartment = (fullName = 'Сейітова Айгүл') => ({
 });
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-http-')), definitionsRoot: join(repo, 'definitions'), demo: true, now: () => clock, schedulerIntervalMs: 60_000 });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-http-')),
+    definitionsRoot: join(repo, 'definitions'),
+    demo: true,
+    now: () => clock,
+    schedulerIntervalMs: 60_000,
+  });
   base = `http://127.0.0.1:${server.port}`;
 }, 60_000);
 afterAll(async () => {
@@ -75,22 +97,43 @@ describe('public endpoints', () => {
   test('calendar and deadline answer as the CLI does', async () => {
     const cal = await call('GET', '/api/v1/calendar/2026');
     conforms('Calendar', cal.body);
-    const d = await call('GET', `/api/v1/deadline?from=${encodeURIComponent('2026-03-20T18:45:00+05:00')}&duration=${encodeURIComponent('3 workingDays')}`);
+    const d = await call(
+      'GET',
+      `/api/v1/deadline?from=${encodeURIComponent('2026-03-20T18:45:00+05:00')}&duration=${encodeURIComponent('3 workingDays')}`,
+    );
     conforms('Deadline', d.body);
     expect(Date.parse(d.body.dueAt)).toBe(Date.parse('2026-03-31T18:30:00+05:00'));
-    const bad = await call('GET', `/api/v1/deadline?from=2026-03-20T10:00:00Z&duration=${encodeURIComponent('3 fortnights')}`);
+    const bad = await call(
+      'GET',
+      `/api/v1/deadline?from=2026-03-20T10:00:00Z&duration=${encodeURIComponent('3 fortnights')}`,
+    );
     expect(bad.status).toBe(422);
     conforms('Problem', bad.body);
   });
 
   test('simulate matches the contract and names a form error by its pointer', async () => {
-    const ok = await call('POST', '/api/v1/simulate', { body: { serviceId: 'cadastral-passport-duplicate', at: '2026-03-07T12:00:00+05:00', data: apartment(), events: [] } });
+    const ok = await call('POST', '/api/v1/simulate', {
+      body: {
+        serviceId: 'cadastral-passport-duplicate',
+        at: '2026-03-07T12:00:00+05:00',
+        data: apartment(),
+        events: [],
+      },
+    });
     expect(ok.status).toBe(200);
     conforms('Simulation', ok.body);
     expect(Date.parse(ok.body.registeredAt)).toBe(Date.parse('2026-03-10T09:00:00+05:00'));
-    const bad = await call('POST', '/api/v1/simulate', { body: { serviceId: 'cadastral-passport-duplicate', at: '2026-03-07T12:00:00+05:00', data: { ...apartment(), object: { kind: 'apartment' } } } });
+    const bad = await call('POST', '/api/v1/simulate', {
+      body: {
+        serviceId: 'cadastral-passport-duplicate',
+        at: '2026-03-07T12:00:00+05:00',
+        data: { ...apartment(), object: { kind: 'apartment' } },
+      },
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors).toContainEqual(expect.objectContaining({ pointer: '/data/object/cadastralNumber', code: 'form.required' }));
+    expect(bad.body.errors).toContainEqual(
+      expect.objectContaining({ pointer: '/data/object/cadastralNumber', code: 'form.required' }),
+    );
   });
 });
 
@@ -108,12 +151,17 @@ describe('the life of an application', () => {
   test('submitted by the applicant, carried through by the officer, approved with a Kazakh PDF', async () => {
     const applicant = await login('applicant');
     const officer = await login('officer');
-    const created = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data: apartment(), channel: 'portal' } });
+    const created = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data: apartment(), channel: 'portal' },
+    });
     expect(created.status).toBe(201);
     conforms('Application', created.body);
     expect(created.body).toMatchObject({ status: 'in-progress', state: 'archive-search', version: '2026-order-65' });
     // An apartment: issued on the first working day after registration (seed 003 line 517).
-    expect(created.body.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-03-04T18:30:00+05:00' }));
+    expect(created.body.deadlines).toContainEqual(
+      expect.objectContaining({ id: 'service', dueAt: '2026-03-04T18:30:00+05:00' }),
+    );
     expect(created.body.allowedEvents).toEqual([]); // the applicant has no action here
     const id = created.body.id;
 
@@ -133,7 +181,10 @@ describe('the life of an application', () => {
     const html = await call('GET', `/api/v1/applications/${id}/documents/duplicate`, { token: applicant });
     expect(html.type).toMatch(/text\/html/);
     expect(html.body).toContain('Жылжымайтын мүлік объектісінің кадастрлық паспортының телнұсқасы');
-    const pdf = await call('GET', `/api/v1/applications/${id}/documents/duplicate`, { token: applicant, headers: { accept: 'application/pdf' } });
+    const pdf = await call('GET', `/api/v1/applications/${id}/documents/duplicate`, {
+      token: applicant,
+      headers: { accept: 'application/pdf' },
+    });
     expect(pdf.type).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     if (spawnSync('pdftotext', ['-v']).error) {
@@ -150,20 +201,39 @@ describe('the life of an application', () => {
   test('refused with a ground: the applicant sees the motivated refusal citing its clause', async () => {
     const applicant = await login('applicant');
     const officer = await login('officer');
-    const { body: app } = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data: apartment() } });
+    const { body: app } = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data: apartment() },
+    });
     await call('POST', `/api/v1/applications/${app.id}/events`, { token: officer, body: { type: 'FILE_HANDED_OVER' } });
-    const refused = await call('POST', `/api/v1/applications/${app.id}/events`, { token: officer, body: { type: 'EXAMINED', data: { documentsUnreliable: true } } });
+    const refused = await call('POST', `/api/v1/applications/${app.id}/events`, {
+      token: officer,
+      body: { type: 'EXAMINED', data: { documentsUnreliable: true } },
+    });
     expect(refused.body).toMatchObject({ status: 'refused', state: 'refused' });
-    const seen = await call('GET', `/api/v1/applications/${app.id}`, { token: applicant, headers: { 'accept-language': 'ru' } });
-    expect(seen.body.refusal.grounds).toEqual([expect.objectContaining({ id: 'unreliable-documents', legalRef: expect.objectContaining({ act: 'moj-order-156-2013', annex: '2', row: '9', subparagraph: '1' }) })]);
+    const seen = await call('GET', `/api/v1/applications/${app.id}`, {
+      token: applicant,
+      headers: { 'accept-language': 'ru' },
+    });
+    expect(seen.body.refusal.grounds).toEqual([
+      expect.objectContaining({
+        id: 'unreliable-documents',
+        legalRef: expect.objectContaining({ act: 'moj-order-156-2013', annex: '2', row: '9', subparagraph: '1' }),
+      }),
+    ]);
     expect(seen.body.refusal.grounds[0].message).toMatch(/недостоверность/);
-    const notice = await call('GET', `/api/v1/applications/${app.id}/documents/refusal-notice?lang=kk`, { token: applicant });
+    const notice = await call('GET', `/api/v1/applications/${app.id}/documents/refusal-notice?lang=kk`, {
+      token: applicant,
+    });
     expect(notice.body).toContain('дәйексіздігі');
   });
 
   test('an incomplete package is returned at once with the return notice', async () => {
     const applicant = await login('applicant');
-    const r = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data: { ...apartment(), payment: { viaGateway: false } } } });
+    const r = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data: { ...apartment(), payment: { viaGateway: false } } },
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'refused', state: 'returned' });
     expect(r.body.documents.map((d: { id: string }) => d.id)).toEqual(['return-notice']);
@@ -174,9 +244,21 @@ describe('bad input: a problem detail with the right status, nothing stored half
   test('field errors in the language of Accept-Language, with JSON pointers', async () => {
     const applicant = await login('applicant');
     const data = { ...apartment(), applicant: { kind: 'individual', iin: '123', fullName: 'X' } };
-    const kk = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data }, headers: { 'accept-language': 'kk' } });
-    const ru = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data }, headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
-    const en = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data }, headers: { 'accept-language': 'en' } });
+    const kk = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data },
+      headers: { 'accept-language': 'kk' },
+    });
+    const ru = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data },
+      headers: { 'accept-language': 'ru-RU,ru;q=0.9' },
+    });
+    const en = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data },
+      headers: { 'accept-language': 'en' },
+    });
     for (const r of [kk, ru, en]) {
       expect(r.status).toBe(422);
       conforms('Problem', r.body);
@@ -193,11 +275,20 @@ describe('bad input: a problem detail with the right status, nothing stored half
     const malformed = await call('POST', '/api/v1/applications', { token: applicant, raw: '{"serviceId":' });
     expect(malformed.status).toBe(400);
     expect(malformed.type).toMatch(/problem\+json/);
-    const huge = await call('POST', '/api/v1/applications', { token: applicant, raw: JSON.stringify({ serviceId: 'x', data: { pad: 'я'.repeat(2_000_000) } }) });
+    const huge = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      raw: JSON.stringify({ serviceId: 'x', data: { pad: 'я'.repeat(2_000_000) } }),
+    });
     expect(huge.status).toBe(413);
-    const unknown = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'no-such-service', data: {} } });
+    const unknown = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'no-such-service', data: {} },
+    });
     expect(unknown.status).toBe(404);
-    const wrongType = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data: 'nope' } });
+    const wrongType = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data: 'nope' },
+    });
     expect(wrongType.status).toBe(422);
     for (const r of [malformed, huge, unknown, wrongType]) conforms('Problem', r.body);
     expect((await call('GET', '/api/v1/applications?limit=500', { token: applicant })).body.total).toBe(before);
@@ -207,13 +298,18 @@ describe('bad input: a problem detail with the right status, nothing stored half
   test('an event not allowed in this state is a 409 and changes nothing', async () => {
     const applicant = await login('applicant');
     const officer = await login('officer');
-    const { body: app } = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data: apartment() } });
+    const { body: app } = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data: apartment() },
+    });
     const r = await call('POST', `/api/v1/applications/${app.id}/events`, { token: officer, body: { type: 'SIGNED' } });
     expect(r.status).toBe(409);
     conforms('Problem', r.body);
     const after = await call('GET', `/api/v1/applications/${app.id}`, { token: officer });
     expect(after.body.state).toBe('archive-search');
-    expect((await call('GET', `/api/v1/applications/${app.id}/events`, { token: officer })).body.items).toHaveLength(app.history.length + 1);
+    expect((await call('GET', `/api/v1/applications/${app.id}/events`, { token: officer })).body.items).toHaveLength(
+      app.history.length + 1,
+    );
   });
 });
 
@@ -223,13 +319,26 @@ describe('access: each forbidden access is a 403 or 404 and leaks nothing', () =
     const officer = await login('officer');
     const analyst = await login('analyst');
     const admin = await login('admin');
-    const { body: app } = await call('POST', '/api/v1/applications', { token: applicant, body: { serviceId: 'cadastral-passport-duplicate', data: apartment() } });
-    const asApplicant = await call('POST', `/api/v1/applications/${app.id}/events`, { token: applicant, body: { type: 'FILE_HANDED_OVER' } });
+    const { body: app } = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data: apartment() },
+    });
+    const asApplicant = await call('POST', `/api/v1/applications/${app.id}/events`, {
+      token: applicant,
+      body: { type: 'FILE_HANDED_OVER' },
+    });
     expect(asApplicant.status).toBe(403);
     expect(asApplicant.body.detail).not.toMatch(/Сейітова/);
     expect((await call('GET', `/api/v1/applications/${app.id}`, { token: analyst })).status).toBe(404);
     expect((await call('GET', '/api/v1/applications', { token: analyst })).status).toBe(403);
-    expect((await call('POST', '/api/v1/applications', { token: officer, body: { serviceId: 'cadastral-passport-duplicate', data: apartment() } })).status).toBe(403);
+    expect(
+      (
+        await call('POST', '/api/v1/applications', {
+          token: officer,
+          body: { serviceId: 'cadastral-passport-duplicate', data: apartment() },
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('GET', `/api/v1/applications/${app.id}`, { token: admin })).status).toBe(200);
     expect((await call('GET', '/api/v1/admin/audit', { token: applicant })).status).toBe(403);
     const audit = await call('GET', `/api/v1/admin/audit?subject=application:${app.id}`, { token: admin });

@@ -12,24 +12,45 @@ import { startServer, type RunningServer } from '../../runtime/src/server';
 const repo = resolve(__dirname, '../..');
 const bin = join(repo, 'runtime/bin/qyzmet.js');
 
-const apartment = { applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' }, object: { cadastralNumber: '20-321-001-123', kind: 'apartment' }, request: { signedWith: 'eds' }, payment: { viaGateway: true }, consentToPersonalData: true };
+const apartment = {
+  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
+  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+  request: { signedWith: 'eds' },
+  payment: { viaGateway: true },
+  consentToPersonalData: true,
+};
 
 async function json(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
-const login = async (base: string, username: string) => (await json(base, 'POST', '/api/v1/auth/login', undefined, { username, password: 'demo' })).body.token as string;
+const login = async (base: string, username: string) =>
+  (await json(base, 'POST', '/api/v1/auth/login', undefined, { username, password: 'demo' })).body.token as string;
 
-/** A definitions copy with one more service whose first step refuses by itself after 2 working days without a decision. */
+/**
+ * A definitions copy with one more service whose first step refuses by itself after 2 working days without a decision.
+ */
 function definitionsWithTimerService(): string {
   const dir = mkdtempSync(join(tmpdir(), 'qyzmet-defs-'));
   cpSync(join(repo, 'definitions'), join(dir, 'definitions'), { recursive: true });
   cpSync(join(repo, 'seeds'), join(dir, 'seeds'), { recursive: true });
   const svc = join(dir, 'definitions/services/timer-fixture');
   cpSync(join(repo, 'runtime/templates/new-service'), svc, { recursive: true });
-  for (const f of ['service.json', 'version-1.json', 'scenarios/01-approved.json']) writeFileSync(join(svc, f), readFileSync(join(svc, f), 'utf8').replace(/__SERVICE_ID__/g, 'timer-fixture'));
+  for (const f of ['service.json', 'version-1.json', 'scenarios/01-approved.json'])
+    writeFileSync(join(svc, f), readFileSync(join(svc, f), 'utf8').replace(/__SERVICE_ID__/g, 'timer-fixture'));
   const version = JSON.parse(readFileSync(join(svc, 'version-1.json'), 'utf8'));
-  version.machine.states.received.timers = [{ id: 'no-decision', after: '2 workingDays', target: 'refused', legalRef: { act: 'rules-of-service', paragraph: '4' } }];
+  version.machine.states.received.timers = [
+    {
+      id: 'no-decision',
+      after: '2 workingDays',
+      target: 'refused',
+      legalRef: { act: 'rules-of-service', paragraph: '4' },
+    },
+  ];
   writeFileSync(join(svc, 'version-1.json'), JSON.stringify(version, null, 2));
   return join(dir, 'definitions');
 }
@@ -39,11 +60,22 @@ describe('timers fire after a restart', () => {
     const definitionsRoot = definitionsWithTimerService();
     const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-data-'));
     let clock = new Date('2026-03-03T10:00:00+05:00');
-    const options = { port: 0, host: '127.0.0.1', dataDir, definitionsRoot, demo: true, now: () => clock, schedulerIntervalMs: 3_600_000 };
+    const options = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      definitionsRoot,
+      demo: true,
+      now: () => clock,
+      schedulerIntervalMs: 3_600_000,
+    };
     let server: RunningServer = await startServer(options);
     let base = `http://127.0.0.1:${server.port}`;
     const applicant = await login(base, 'applicant');
-    const created = await json(base, 'POST', '/api/v1/applications', applicant, { serviceId: 'timer-fixture', data: { applicant: { iin: '900101300017', fullName: 'Әлиева Сәуле' } } });
+    const created = await json(base, 'POST', '/api/v1/applications', applicant, {
+      serviceId: 'timer-fixture',
+      data: { applicant: { iin: '900101300017', fullName: 'Әлиева Сәуле' } },
+    });
     expect(created.status).toBe(201);
     expect(created.body.state).toBe('received');
     await server.close();
@@ -56,7 +88,11 @@ describe('timers fire after a restart', () => {
     expect(fired).toBeGreaterThanOrEqual(1);
     const after = await json(base, 'GET', `/api/v1/applications/${created.body.id}`, await login(base, 'applicant'));
     expect(after.body).toMatchObject({ state: 'refused', status: 'refused' });
-    expect(after.body.history.at(-1)).toMatchObject({ event: 'timer:no-decision', actor: 'system', at: '2026-03-05T18:30:00+05:00' });
+    expect(after.body.history.at(-1)).toMatchObject({
+      event: 'timer:no-decision',
+      actor: 'system',
+      at: '2026-03-05T18:30:00+05:00',
+    });
     // Fired once: a second tick finds nothing due.
     expect((await server.scheduler.tick()).fired).toBe(0);
     await server.close();
@@ -78,21 +114,40 @@ describe('webhooks', () => {
     await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     let clock = new Date('2026-03-03T10:00:00+05:00');
-    const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-hook-')), definitionsRoot: join(repo, 'definitions'), demo: true, now: () => clock, schedulerIntervalMs: 3_600_000 });
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-hook-')),
+      definitionsRoot: join(repo, 'definitions'),
+      demo: true,
+      now: () => clock,
+      schedulerIntervalMs: 3_600_000,
+    });
     const base = `http://127.0.0.1:${server.port}`;
     try {
       const admin = await login(base, 'admin');
       const secret = 'a-secret-of-32-characters-long!!';
-      const sub = await json(base, 'POST', '/api/v1/admin/webhooks', admin, { url, secret, serviceId: 'cadastral-passport-duplicate' });
+      const sub = await json(base, 'POST', '/api/v1/admin/webhooks', admin, {
+        url,
+        secret,
+        serviceId: 'cadastral-passport-duplicate',
+      });
       expect(sub.status).toBe(201);
       expect(sub.body.secret).toBeUndefined();
-      await json(base, 'POST', '/api/v1/applications', await login(base, 'applicant'), { serviceId: 'cadastral-passport-duplicate', data: apartment });
+      await json(base, 'POST', '/api/v1/applications', await login(base, 'applicant'), {
+        serviceId: 'cadastral-passport-duplicate',
+        data: apartment,
+      });
 
       await server.scheduler.tick();
       expect(received).toHaveLength(1);
       const first = received[0];
       expect(first.headers['x-qyzmet-signature']).toBe(signature(secret, first.body));
-      expect(JSON.parse(first.body)).toMatchObject({ event: 'application.created', serviceId: 'cadastral-passport-duplicate', status: 'in-progress' });
+      expect(JSON.parse(first.body)).toMatchObject({
+        event: 'application.created',
+        serviceId: 'cadastral-passport-duplicate',
+        status: 'in-progress',
+      });
       let log = (await json(base, 'GET', `/api/v1/admin/webhooks/${sub.body.id}/deliveries`, admin)).body.items;
       expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500 });
 
@@ -115,45 +170,107 @@ describe('webhooks', () => {
 describe('publishing a new version through the admin API', () => {
   test('an analyst drafts a longer term, sees the scenarios it changes, publishes it 10 days after publication; it survives a restart', async () => {
     let clock = new Date('2026-03-03T10:00:00+05:00');
-    const options = { port: 0, host: '127.0.0.1', dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-pub-')), definitionsRoot: join(repo, 'definitions'), demo: true, now: () => clock, schedulerIntervalMs: 3_600_000 };
+    const options = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-pub-')),
+      definitionsRoot: join(repo, 'definitions'),
+      demo: true,
+      now: () => clock,
+      schedulerIntervalMs: 3_600_000,
+    };
     let server = await startServer(options);
     let base = `http://127.0.0.1:${server.port}`;
     const analyst = await login(base, 'analyst');
-    const draft = await json(base, 'POST', '/api/v1/admin/definitions/cadastral-passport-duplicate/drafts', analyst, { note: 'amending order: housing objects on the 2nd working day' });
+    const draft = await json(base, 'POST', '/api/v1/admin/definitions/cadastral-passport-duplicate/drafts', analyst, {
+      note: 'amending order: housing objects on the 2nd working day',
+    });
     expect(draft.status).toBe(201);
     const version = draft.body.definition;
     version.id = '2026-amendment-test';
     version.deadlines[0].cases[0].duration = '2 workingDays';
-    expect((await json(base, 'PUT', `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}`, analyst, { version })).status).toBe(200);
+    expect(
+      (
+        await json(
+          base,
+          'PUT',
+          `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}`,
+          analyst,
+          { version },
+        )
+      ).status,
+    ).toBe(200);
 
-    const check = await json(base, 'POST', `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/check`, analyst);
+    const check = await json(
+      base,
+      'POST',
+      `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/check`,
+      analyst,
+    );
     expect(check.body.problems).toEqual([]);
-    expect(check.body.diff).toContainEqual(expect.objectContaining({ pointer: '/deadlines/0/cases/0/duration', kind: 'changed', before: '1 workingDays', after: '2 workingDays' }));
+    expect(check.body.diff).toContainEqual(
+      expect.objectContaining({
+        pointer: '/deadlines/0/cases/0/duration',
+        kind: 'changed',
+        before: '1 workingDays',
+        after: '2 workingDays',
+      }),
+    );
     const changed = check.body.impact.filter((i: { changed: boolean }) => i.changed);
     expect(changed.length).toBeGreaterThan(0);
-    expect(changed.every((i: { before: { due: string }; after: { due: string } }) => Date.parse(i.after.due) > Date.parse(i.before.due))).toBe(true);
+    expect(
+      changed.every(
+        (i: { before: { due: string }; after: { due: string } }) => Date.parse(i.after.due) > Date.parse(i.before.due),
+      ),
+    ).toBe(true);
 
-    const published = await json(base, 'POST', `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/publish`, analyst, { publishedOn: '2026-03-04' });
+    const published = await json(
+      base,
+      'POST',
+      `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/publish`,
+      analyst,
+      { publishedOn: '2026-03-04' },
+    );
     expect(published.body).toEqual({ version: '2026-amendment-test', effectiveFrom: '2026-03-15' });
-    expect((await json(base, 'GET', '/api/v1/services/cadastral-passport-duplicate?at=2026-03-14')).body.version.id).toBe('2026-order-65');
-    expect((await json(base, 'GET', '/api/v1/services/cadastral-passport-duplicate?at=2026-03-16')).body.version.id).toBe('2026-amendment-test');
+    expect(
+      (await json(base, 'GET', '/api/v1/services/cadastral-passport-duplicate?at=2026-03-14')).body.version.id,
+    ).toBe('2026-order-65');
+    expect(
+      (await json(base, 'GET', '/api/v1/services/cadastral-passport-duplicate?at=2026-03-16')).body.version.id,
+    ).toBe('2026-amendment-test');
     await server.close();
 
     server = await startServer(options);
     base = `http://127.0.0.1:${server.port}`;
     clock = new Date('2026-03-17T10:00:00+05:00');
-    const app = await json(base, 'POST', '/api/v1/applications', await login(base, 'applicant'), { serviceId: 'cadastral-passport-duplicate', data: apartment });
+    const app = await json(base, 'POST', '/api/v1/applications', await login(base, 'applicant'), {
+      serviceId: 'cadastral-passport-duplicate',
+      data: apartment,
+    });
     expect(app.body.version).toBe('2026-amendment-test');
-    expect(app.body.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-03-19T18:30:00+05:00' }));
-    const audit = await json(base, 'GET', '/api/v1/admin/audit?subject=definition:cadastral-passport-duplicate', await login(base, 'admin'));
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['definition.draft.create', 'definition.draft.update', 'definition.publish']));
+    expect(app.body.deadlines).toContainEqual(
+      expect.objectContaining({ id: 'service', dueAt: '2026-03-19T18:30:00+05:00' }),
+    );
+    const audit = await json(
+      base,
+      'GET',
+      '/api/v1/admin/audit?subject=definition:cadastral-passport-duplicate',
+      await login(base, 'admin'),
+    );
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['definition.draft.create', 'definition.draft.update', 'definition.publish']),
+    );
     await server.close();
   }, 60_000);
 });
 
 describe('kill -9 during writes', () => {
   const start = (dataDir: string, port: number): ChildProcess =>
-    spawn(process.execPath, [bin, 'serve'], { cwd: repo, env: { ...process.env, PORT: String(port), QYZMET_DATA: dataDir }, stdio: ['ignore', 'ignore', 'ignore'] });
+    spawn(process.execPath, [bin, 'serve'], {
+      cwd: repo,
+      env: { ...process.env, PORT: String(port), QYZMET_DATA: dataDir },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
   const ready = async (base: string) => {
     for (let i = 0; i < 120; i++) {
       try {
@@ -178,7 +295,10 @@ describe('kill -9 during writes', () => {
     const writer = async () => {
       for (;;) {
         try {
-          const r = await json(base, 'POST', '/api/v1/applications', token, { serviceId: 'cadastral-passport-duplicate', data: apartment });
+          const r = await json(base, 'POST', '/api/v1/applications', token, {
+            serviceId: 'cadastral-passport-duplicate',
+            data: apartment,
+          });
           if (r.status === 201) acknowledged.push(r.body.id);
         } catch {
           return; // the connection died with the process
@@ -195,7 +315,8 @@ describe('kill -9 during writes', () => {
     try {
       await ready(base);
       const again = await login(base, 'applicant');
-      for (const id of acknowledged) expect((await json(base, 'GET', `/api/v1/applications/${id}`, again)).status).toBe(200);
+      for (const id of acknowledged)
+        expect((await json(base, 'GET', `/api/v1/applications/${id}`, again)).status).toBe(200);
     } finally {
       child.kill('SIGKILL');
     }
@@ -207,31 +328,69 @@ describe('a calendar change re-computes open applications', () => {
     const definitionsRoot = definitionsWithTimerService();
     const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-cal-'));
     const clock = new Date('2026-03-03T10:00:00+05:00');
-    const options = { port: 0, host: '127.0.0.1', dataDir, definitionsRoot, demo: true, now: () => clock, schedulerIntervalMs: 3_600_000 };
+    const options = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      definitionsRoot,
+      demo: true,
+      now: () => clock,
+      schedulerIntervalMs: 3_600_000,
+    };
     let server = await startServer(options);
     let base = `http://127.0.0.1:${server.port}`;
-    const created = await json(base, 'POST', '/api/v1/applications', await login(base, 'applicant'), { serviceId: 'cadastral-passport-duplicate', data: apartment });
+    const created = await json(base, 'POST', '/api/v1/applications', await login(base, 'applicant'), {
+      serviceId: 'cadastral-passport-duplicate',
+      data: apartment,
+    });
     // An apartment registered on Tuesday 3 March: due on Wednesday 4 March at 18:30 (seed 003 line 517).
-    expect(created.body.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-03-04T18:30:00+05:00' }));
+    expect(created.body.deadlines).toContainEqual(
+      expect.objectContaining({ id: 'service', dueAt: '2026-03-04T18:30:00+05:00' }),
+    );
     await server.close();
 
     // A government act declares Wednesday 4 March a day off.
     const file = join(definitionsRoot, 'calendars/kz.calendar.json');
     const calendar = JSON.parse(readFileSync(file, 'utf8'));
     const source = Object.keys(calendar.sources)[0];
-    calendar.extraDaysOff = [...(calendar.extraDaysOff ?? []), { date: '2026-03-04', source, reason: { kk: 'Сынақ', ru: 'Тест', en: 'Test day off' } }];
+    calendar.extraDaysOff = [
+      ...(calendar.extraDaysOff ?? []),
+      { date: '2026-03-04', source, reason: { kk: 'Сынақ', ru: 'Тест', en: 'Test day off' } },
+    ];
     writeFileSync(file, JSON.stringify(calendar, null, 2));
 
     server = await startServer(options);
     base = `http://127.0.0.1:${server.port}`;
     const after = await json(base, 'GET', `/api/v1/applications/${created.body.id}`, await login(base, 'applicant'));
-    expect(after.body.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-03-05T18:30:00+05:00' }));
-    const audit = await json(base, 'GET', `/api/v1/admin/audit?subject=application:${created.body.id}`, await login(base, 'admin'));
-    expect(audit.body.items).toContainEqual(expect.objectContaining({ action: 'deadline.recomputed', details: expect.objectContaining({ deadline: 'service', from: '2026-03-04T18:30:00+05:00', to: '2026-03-05T18:30:00+05:00', reason: expect.stringMatching(/working calendar changed/) }) }));
+    expect(after.body.deadlines).toContainEqual(
+      expect.objectContaining({ id: 'service', dueAt: '2026-03-05T18:30:00+05:00' }),
+    );
+    const audit = await json(
+      base,
+      'GET',
+      `/api/v1/admin/audit?subject=application:${created.body.id}`,
+      await login(base, 'admin'),
+    );
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({
+        action: 'deadline.recomputed',
+        details: expect.objectContaining({
+          deadline: 'service',
+          from: '2026-03-04T18:30:00+05:00',
+          to: '2026-03-05T18:30:00+05:00',
+          reason: expect.stringMatching(/working calendar changed/),
+        }),
+      }),
+    );
     // Closed applications are left alone, and a second start with the same calendar changes nothing.
     await server.close();
     server = await startServer(options);
-    const audit2 = await json(`http://127.0.0.1:${server.port}`, 'GET', `/api/v1/admin/audit?subject=application:${created.body.id}`, await login(`http://127.0.0.1:${server.port}`, 'admin'));
+    const audit2 = await json(
+      `http://127.0.0.1:${server.port}`,
+      'GET',
+      `/api/v1/admin/audit?subject=application:${created.body.id}`,
+      await login(`http://127.0.0.1:${server.port}`, 'admin'),
+    );
     expect(audit2.body.items.filter((e: { action: string }) => e.action === 'deadline.recomputed')).toHaveLength(1);
     await server.close();
   }, 60_000);

@@ -11,9 +11,14 @@ const SCENARIO = '01-apartment-individual-eds-gateway-approved-first-working-day
 
 /** The draft editor's text and its markers, through the test hook the workbench exposes (window.__qyzmetEditor). */
 const editorText = (page: Page) => page.evaluate(() => window.__qyzmetEditor!.getModel()!.getValue());
-const setEditorText = (page: Page, text: string) => page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t), text);
+const setEditorText = (page: Page, text: string) =>
+  page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t), text);
 const markers = (page: Page) =>
-  page.evaluate(() => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet', resource: window.__qyzmetEditor!.getModel()!.uri }).map((m) => ({ line: m.startLineNumber, message: m.message })));
+  page.evaluate(() =>
+    window
+      .__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet', resource: window.__qyzmetEditor!.getModel()!.uri })
+      .map((m) => ({ line: m.startLineNumber, message: m.message })),
+  );
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
 async function badge(page: Page): Promise<{ passed: number; total: number }> {
@@ -40,7 +45,11 @@ describeUi('the analyst workbench in Chromium', () => {
 
     // A new draft: the engine compiles it in the browser and every scenario passes on the copy of the version in force.
     await page.getByTestId('new-draft').click();
-    await page.waitForFunction(() => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"2026-order-65-draft"'), null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"2026-order-65-draft"'),
+      null,
+      { timeout: 20_000 },
+    );
     await page.getByTestId('scenario-badge').waitFor();
     // Scenario 01 passes on the copy; only a scenario that pins the version id ("expect.version") may not.
     await page.click(`a[href="#/workbench/${SERVICE}/scenarios"][role=tab]`);
@@ -66,22 +75,36 @@ describeUi('the analyst workbench in Chromium', () => {
     const original = await editorText(page);
     const initialLine = lineOf(original, '"initial": "received"');
     await setEditorText(page, original.replace('"initial": "received"', '"initial": 5'));
-    await page.waitForFunction((line) => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line), initialLine, { timeout: 10_000 });
+    await page.waitForFunction(
+      (line) =>
+        window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line),
+      initialLine,
+      { timeout: 10_000 },
+    );
     expect((await markers(page)).map((m) => m.line)).toContain(initialLine);
     await screenshot(page, 'analyst-editor-marker');
     const labelLine = lineOf(original, '"label"');
     await setEditorText(page, original.replace('"label": {', '"label" {'));
-    await page.waitForFunction((line) => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line), labelLine, { timeout: 10_000 });
+    await page.waitForFunction(
+      (line) =>
+        window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line),
+      labelLine,
+      { timeout: 10_000 },
+    );
     expect(Math.min(...(await markers(page)).map((m) => m.line))).toBe(labelLine);
 
     // The housing-object deadline goes from 1 to 2 working days: scenario 01 turns red on /expect/deadlines/service.
     expect(original.match(/"duration": "1 workingDays"/g)).toHaveLength(1);
     await setEditorText(page, original.replace('"duration": "1 workingDays"', '"duration": "2 workingDays"'));
-    await page.waitForFunction(() => (window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).length === 0));
-    await page.waitForFunction((total) => {
-      const [p] = (document.querySelector('[data-testid=scenario-badge]')?.textContent ?? '').split('/').map(Number);
-      return p < total;
-    }, before.passed, { timeout: 15_000 });
+    await page.waitForFunction(() => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).length === 0);
+    await page.waitForFunction(
+      (total) => {
+        const [p] = (document.querySelector('[data-testid=scenario-badge]')?.textContent ?? '').split('/').map(Number);
+        return p < total;
+      },
+      before.passed,
+      { timeout: 15_000 },
+    );
     await page.click(`a[href="#/workbench/${SERVICE}/scenarios"][role=tab]`);
     await scenario.and(page.locator('[data-passed=false]')).waitFor();
     const diff = scenario.locator('tr[data-path="/expect/deadlines/service"]');
@@ -94,7 +117,9 @@ describeUi('the analyst workbench in Chromium', () => {
     await page.waitForFunction(() => !!window.__qyzmetScenarioEditor?.getModel());
     await page.evaluate(() => {
       const model = window.__qyzmetScenarioEditor!.getModel()!;
-      model.setValue(model.getValue().replace('"service": "2026-02-11T18:30:00+05:00"', '"service": "2026-02-12T18:30:00+05:00"'));
+      model.setValue(
+        model.getValue().replace('"service": "2026-02-11T18:30:00+05:00"', '"service": "2026-02-12T18:30:00+05:00"'),
+      );
     });
     await scenario.and(page.locator('[data-passed=true]')).waitFor({ timeout: 15_000 });
     expect(await scenario.locator('tr[data-path]').count()).toBe(0);
@@ -112,8 +137,12 @@ describeUi('the analyst workbench in Chromium', () => {
     await published.waitFor();
     expect(await published.getByTestId('effective-from').textContent()).toBe('2026-03-16');
     // The version it replaces now ends where the new one starts.
-    expect(await page.locator('[data-testid=versions-timeline] li[data-version="2026-order-65"]').textContent()).toContain('2026-03-16');
-    await page.waitForFunction(() => document.querySelector('[data-testid=audit]')?.textContent?.includes('definition.publish'));
+    expect(
+      await page.locator('[data-testid=versions-timeline] li[data-version="2026-order-65"]').textContent(),
+    ).toContain('2026-03-16');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=audit]')?.textContent?.includes('definition.publish'),
+    );
     await screenshot(page, 'analyst-versions');
 
     // The clause coverage of the service's act.

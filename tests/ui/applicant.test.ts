@@ -16,8 +16,16 @@ describe('the applicant form for rjsf', () => {
         'x-label': { kk: 'Алушы', ru: 'Услугополучатель' },
         required: ['iin'],
         properties: {
-          iin: { type: 'string', format: 'iin', 'x-label': { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' }, 'x-help': { kk: '12 цифр', ru: '12 цифр' } },
-          kind: { enum: ['individual', 'legal-entity'], 'x-enumLabels': { individual: { kk: 'Жеке тұлға', ru: 'Физическое лицо' } } },
+          iin: {
+            type: 'string',
+            format: 'iin',
+            'x-label': { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' },
+            'x-help': { kk: '12 цифр', ru: '12 цифр' },
+          },
+          kind: {
+            enum: ['individual', 'legal-entity'],
+            'x-enumLabels': { individual: { kk: 'Жеке тұлға', ru: 'Физическое лицо' } },
+          },
           plain: { enum: ['a', 'b'] },
         },
       },
@@ -28,8 +36,16 @@ describe('the applicant form for rjsf', () => {
   test('x-label becomes the title in the UI language, x-help the description; enums get labels where the definition has them', () => {
     const kk = toRjsfSchema(form, 'kk') as any;
     expect(kk.title).toBe('Сұрау салу');
-    expect(kk.properties.applicant.properties.iin).toEqual({ type: 'string', format: 'iin', title: 'ЖСН', description: '12 цифр' });
-    expect(kk.properties.applicant.properties.kind.oneOf).toEqual([{ const: 'individual', title: 'Жеке тұлға' }, { const: 'legal-entity', title: 'legal-entity' }]);
+    expect(kk.properties.applicant.properties.iin).toEqual({
+      type: 'string',
+      format: 'iin',
+      title: 'ЖСН',
+      description: '12 цифр',
+    });
+    expect(kk.properties.applicant.properties.kind.oneOf).toEqual([
+      { const: 'individual', title: 'Жеке тұлға' },
+      { const: 'legal-entity', title: 'legal-entity' },
+    ]);
     expect(kk.properties.applicant.properties.plain).toEqual({ enum: ['a', 'b'], type: 'string' });
     const ru = toRjsfSchema(form, 'ru') as any;
     expect(ru.properties.applicant.properties.iin.title).toBe('ИИН');
@@ -45,10 +61,18 @@ describe('the applicant form for rjsf', () => {
   test('server pointers become extraErrors in the UI language; errors on fields not shown are listed apart', () => {
     const schema = toRjsfSchema(form, 'kk');
     const errors = [
-      { pointer: '/data/applicant/iin', code: 'form.format', message: 'kk text', messages: { kk: '«ЖСН»: қате', ru: '«ИИН»: ошибка', en: 'IIN: wrong' } },
+      {
+        pointer: '/data/applicant/iin',
+        code: 'form.format',
+        message: 'kk text',
+        messages: { kk: '«ЖСН»: қате', ru: '«ИИН»: ошибка', en: 'IIN: wrong' },
+      },
       { pointer: '/data/fromGateway', code: 'form.required', message: 'Шлюз' },
     ];
-    expect(toExtraErrors(errors, 'ru', schema)).toEqual({ tree: { applicant: { iin: { __errors: ['«ИИН»: ошибка'] } } }, unplaced: ['Шлюз'] });
+    expect(toExtraErrors(errors, 'ru', schema)).toEqual({
+      tree: { applicant: { iin: { __errors: ['«ИИН»: ошибка'] } } },
+      unplaced: ['Шлюз'],
+    });
     expect(toExtraErrors(errors, 'kk', schema).tree).toEqual({ applicant: { iin: { __errors: ['«ЖСН»: қате'] } } });
   });
 });

@@ -25,14 +25,31 @@ export interface UiContext {
 }
 
 export async function startUi(at = '2026-03-03T10:00:00+05:00'): Promise<UiContext> {
-  if (!existsSync(join(repo, 'admin-ui/dist/index.html'))) throw new Error('admin-ui/dist is missing: run `npm run build -w admin-ui` (npm test does)');
+  if (!existsSync(join(repo, 'admin-ui/dist/index.html')))
+    throw new Error('admin-ui/dist is missing: run `npm run build -w admin-ui` (npm test does)');
   const clock = { now: new Date(at) };
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-ui-')), definitionsRoot: join(repo, 'definitions'), demo: true, now: () => clock.now, schedulerIntervalMs: 3_600_000 });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-ui-')),
+    definitionsRoot: join(repo, 'definitions'),
+    demo: true,
+    now: () => clock.now,
+    schedulerIntervalMs: 3_600_000,
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     // No network but loopback here: background services would only fail.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return { server, browser, base: `http://127.0.0.1:${server.port}/admin/`, clock };
 }
@@ -43,8 +60,15 @@ export async function stopUi(ui: UiContext | undefined): Promise<void> {
 }
 
 /** A new page signed in as a demo user, at a laptop (1366×800) or phone (390×844) size, in a UI language. */
-export async function signIn(ui: UiContext, username: string, options: { phone?: boolean; lang?: 'kk' | 'ru' | 'en' } = {}): Promise<Page> {
-  const context = await ui.browser.newContext({ viewport: options.phone ? { width: 390, height: 844 } : { width: 1366, height: 800 }, locale: 'kk-KZ' });
+export async function signIn(
+  ui: UiContext,
+  username: string,
+  options: { phone?: boolean; lang?: 'kk' | 'ru' | 'en' } = {},
+): Promise<Page> {
+  const context = await ui.browser.newContext({
+    viewport: options.phone ? { width: 390, height: 844 } : { width: 1366, height: 800 },
+    locale: 'kk-KZ',
+  });
   const page = await context.newPage();
   await page.addInitScript((lang) => localStorage.setItem('qyzmet.lang', lang), options.lang ?? 'kk');
   await page.goto(ui.base);

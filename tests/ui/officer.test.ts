@@ -20,7 +20,11 @@ describeUi('the officer in Chromium', () => {
   const ids: Record<'overdue' | 'dueToday' | 'toIssue', string> = { overdue: '', dueToday: '', toIssue: '' };
 
   async function post(path: string, body: unknown, token?: string) {
-    const res = await fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(`${api}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
     const json = await res.json();
     if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
@@ -41,18 +45,39 @@ describeUi('the officer in Chromium', () => {
     // due today by submitting on earlier days (the runtime's clock is the test's to move).
     const { token } = await post('/auth/login', { username: 'applicant', password: 'demo' });
     ui.clock.now = new Date('2026-02-27T10:00:00+05:00'); // Friday: due Monday 2 March 18:30, overdue by Tuesday
-    ids.overdue = (await post('/applications', { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Мұратов Ерлан', '20-321-001-101') }, token)).id;
+    ids.overdue = (
+      await post(
+        '/applications',
+        { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Мұратов Ерлан', '20-321-001-101') },
+        token,
+      )
+    ).id;
     ui.clock.now = new Date('2026-03-02T10:00:00+05:00'); // Monday: due Tuesday 3 March 18:30, i.e. today
-    ids.dueToday = (await post('/applications', { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Исаева Гүлнар', '20-321-001-102') }, token)).id;
+    ids.dueToday = (
+      await post(
+        '/applications',
+        { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Исаева Гүлнар', '20-321-001-102') },
+        token,
+      )
+    ).id;
     ui.clock.now = new Date(NOW);
-    ids.toIssue = (await post('/applications', { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Сейітова Айгүл', '20-321-001-103') }, token)).id;
+    ids.toIssue = (
+      await post(
+        '/applications',
+        { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Сейітова Айгүл', '20-321-001-103') },
+        token,
+      )
+    ).id;
   }, 60_000);
   afterAll(() => stopUi(ui));
 
   async function act(page: Page, event: string) {
     const before = await page.locator('article.application').getAttribute('data-state');
     await page.click(`button[data-event="${event}"]`);
-    await page.waitForFunction((s) => document.querySelector('article.application')?.getAttribute('data-state') !== s, before);
+    await page.waitForFunction(
+      (s) => document.querySelector('article.application')?.getAttribute('data-state') !== s,
+      before,
+    );
   }
 
   test('the inbox highlights overdue and due-today rows; a refusal with a ground reaches the applicant with its legal reference', async () => {
@@ -89,11 +114,15 @@ describeUi('the officer in Chromium', () => {
     await page.waitForURL((u) => u.hash === `#/application/${ids.overdue}`);
     await page.locator('[data-field=registeredAt]').waitFor();
     // Data labelled from the form in Kazakh.
-    expect(await page.locator('.facts').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('ЖСН900101300017')]));
+    expect(await page.locator('.facts').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('ЖСН900101300017')]),
+    );
     await act(page, 'FILE_HANDED_OVER');
     await page.click('button[data-event="EXAMINED"]');
     await page.check('input[name="ground-unreliable-documents"]');
-    expect(JSON.parse(await page.locator('textarea[name=findings]').inputValue())).toEqual({ documentsUnreliable: true });
+    expect(JSON.parse(await page.locator('textarea[name=findings]').inputValue())).toEqual({
+      documentsUnreliable: true,
+    });
     await page.click('button[data-send="EXAMINED"]');
     await page.waitForSelector('article.application[data-status="refused"]');
     await page.locator('.refusal').waitFor();
@@ -142,7 +171,11 @@ describeUi('the officer in Chromium', () => {
     const doc = applicant.locator('[data-document="duplicate"]');
     await doc.waitFor();
     const [response, download] = await Promise.all([
-      applicant.waitForResponse((r) => r.url().includes(`/applications/${ids.toIssue}/documents/duplicate`) && r.request().headers().accept === 'application/pdf'),
+      applicant.waitForResponse(
+        (r) =>
+          r.url().includes(`/applications/${ids.toIssue}/documents/duplicate`) &&
+          r.request().headers().accept === 'application/pdf',
+      ),
       applicant.waitForEvent('download'),
       doc.locator('button[data-pdf="kk"]').click(),
     ]);
@@ -150,7 +183,11 @@ describeUi('the officer in Chromium', () => {
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect(download.suggestedFilename()).toMatch(/^duplicate-kk-.*\.pdf$/);
     // What the applicant saved is the PDF itself.
-    expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     // The HTML view in a frame.
     await doc.locator('button', { hasText: 'Қарау (KK)' }).click();
     const frame = applicant.frameLocator('iframe.doc-frame');

@@ -19,7 +19,11 @@ describeUi('the shell in Chromium', () => {
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('құпия сөз қате');
     await screenshot(page, 'login-error');
-    for (const [user, hash] of [['officer', '#/inbox'], ['analyst', '#/workbench'], ['applicant', '#/apply']] as const) {
+    for (const [user, hash] of [
+      ['officer', '#/inbox'],
+      ['analyst', '#/workbench'],
+      ['applicant', '#/apply'],
+    ] as const) {
       const p = await signIn(ui, user);
       await p.waitForURL((u) => u.hash === hash);
       await p.close();

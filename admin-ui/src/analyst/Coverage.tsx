@@ -9,12 +9,30 @@ export function Coverage({ serviceId, lang }: { serviceId: string; lang: 'kk' | 
   const [report, setReport] = useState<CoverageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<CoverageReport>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/coverage`).then(setReport, (e: Error) => setError(e.message));
+    api<CoverageReport>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/coverage`).then(
+      setReport,
+      (e: Error) => setError(e.message),
+    );
   }, [serviceId]);
   if (error) return <p className="error">{error}</p>;
   if (!report) return null;
-  const where = (c: { article?: string; paragraph?: string; subparagraph?: string; annex?: string; row?: string; id: string }) =>
-    [c.article && `ст. ${c.article}`, c.annex && `прил. ${c.annex}`, c.row && `стр. ${c.row}`, c.paragraph && `п. ${c.paragraph}`, c.subparagraph && `пп. ${c.subparagraph}`].filter(Boolean).join(', ') || c.id;
+  const where = (c: {
+    article?: string;
+    paragraph?: string;
+    subparagraph?: string;
+    annex?: string;
+    row?: string;
+    id: string;
+  }) =>
+    [
+      c.article && `ст. ${c.article}`,
+      c.annex && `прил. ${c.annex}`,
+      c.row && `стр. ${c.row}`,
+      c.paragraph && `п. ${c.paragraph}`,
+      c.subparagraph && `пп. ${c.subparagraph}`,
+    ]
+      .filter(Boolean)
+      .join(', ') || c.id;
   return (
     <section className="card" data-testid="coverage">
       <h2>{t('coverageTitle')}</h2>
@@ -22,7 +40,7 @@ export function Coverage({ serviceId, lang }: { serviceId: string; lang: 'kk' | 
       {report.acts.map((a) => (
         <div key={a.act}>
           <h3>
-            {lang === 'en' ? a.title.en ?? a.title.ru : a.title[lang]} <span className="qz-muted">({a.act})</span>
+            {lang === 'en' ? (a.title.en ?? a.title.ru) : a.title[lang]} <span className="qz-muted">({a.act})</span>
           </h3>
           <table className="responsive qz-small">
             <thead>
@@ -34,18 +52,33 @@ export function Coverage({ serviceId, lang }: { serviceId: string; lang: 'kk' | 
             </thead>
             <tbody>
               {a.clauses.map((c) => (
-                <tr key={c.id} className={c.citedBy.length ? '' : c.status && c.status !== 'operative' ? 'qz-explained' : 'overdue'}>
+                <tr
+                  key={c.id}
+                  className={c.citedBy.length ? '' : c.status && c.status !== 'operative' ? 'qz-explained' : 'overdue'}
+                >
                   <td className="qz-nowrap">
                     <strong>{where(c)}</strong>
-                    <div className="qz-muted">{t('lines')} {c.lines.join('–')}</div>
+                    <div className="qz-muted">
+                      {t('lines')} {c.lines.join('–')}
+                    </div>
                   </td>
                   <td>
                     {c.summary}
-                    {c.reason && <div className="qz-muted">{c.status}: {c.reason}</div>}
+                    {c.reason && (
+                      <div className="qz-muted">
+                        {c.status}: {c.reason}
+                      </div>
+                    )}
                   </td>
                   <td>
                     {c.citedBy.length ? (
-                      <ul className="qz-cites">{c.citedBy.map((p) => <li key={p}><code>{p}</code></li>)}</ul>
+                      <ul className="qz-cites">
+                        {c.citedBy.map((p) => (
+                          <li key={p}>
+                            <code>{p}</code>
+                          </li>
+                        ))}
+                      </ul>
                     ) : (
                       <em className={c.status && c.status !== 'operative' ? 'qz-muted' : 'error'}>{t('uncited')}</em>
                     )}

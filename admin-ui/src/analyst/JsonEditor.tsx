@@ -27,7 +27,11 @@ monaco.json.jsonDefaults.setDiagnosticsOptions({
   enableSchemaRequest: false,
   schemas: [
     { uri: SERVICE_URI, schema: serviceSchema },
-    { uri: 'inmemory://qyzmet/schemas/draft-version.json', fileMatch: ['*.version.json'], schema: { $ref: `${SERVICE_URI}#/$defs/version` } },
+    {
+      uri: 'inmemory://qyzmet/schemas/draft-version.json',
+      fileMatch: ['*.version.json'],
+      schema: { $ref: `${SERVICE_URI}#/$defs/version` },
+    },
     { uri: (scenarioSchema as { $id: string }).$id, fileMatch: ['*.scenario.json'], schema: scenarioSchema },
   ],
 });
@@ -54,7 +58,16 @@ export interface JsonEditorProps {
   reveal?: { line: number; nonce: number } | null;
 }
 
-export function JsonEditor({ path, value, onChange, problems = [], readOnly, height = '60vh', testHook, reveal }: JsonEditorProps) {
+export function JsonEditor({
+  path,
+  value,
+  onChange,
+  problems = [],
+  readOnly,
+  height = '60vh',
+  testHook,
+  reveal,
+}: JsonEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onMount: OnMount = (editor) => {
     editorRef.current = editor as unknown as monaco.editor.IStandaloneCodeEditor;
@@ -94,9 +107,12 @@ export function JsonEditor({ path, value, onChange, problems = [], readOnly, hei
       editorRef.current.focus();
     }
   }, [reveal]);
-  useEffect(() => () => {
-    if (testHook && window[testHook] === editorRef.current) window[testHook] = undefined;
-  }, [testHook]);
+  useEffect(
+    () => () => {
+      if (testHook && window[testHook] === editorRef.current) window[testHook] = undefined;
+    },
+    [testHook],
+  );
   return (
     <div className="qz-editor" style={{ height }}>
       <Editor
@@ -105,7 +121,16 @@ export function JsonEditor({ path, value, onChange, problems = [], readOnly, hei
         value={value}
         onChange={(v) => onChange(v ?? '')}
         onMount={onMount}
-        options={{ readOnly, minimap: { enabled: false }, fontSize: 13, automaticLayout: true, scrollBeyondLastLine: false, tabSize: 2, wordWrap: 'on', fixedOverflowWidgets: true }}
+        options={{
+          readOnly,
+          minimap: { enabled: false },
+          fontSize: 13,
+          automaticLayout: true,
+          scrollBeyondLastLine: false,
+          tabSize: 2,
+          wordWrap: 'on',
+          fixedOverflowWidgets: true,
+        }}
       />
     </div>
   );

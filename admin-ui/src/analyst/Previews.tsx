@@ -27,7 +27,8 @@ import { localInputToIso, type ScenarioRun } from './model';
 /** Live previews of the draft version, all computed in the browser from the compiled draft. */
 
 type Lang = 'kk' | 'ru' | 'en';
-const pick = (t: { kk: string; ru: string; en?: string } | undefined, lang: Lang) => (t ? (lang === 'en' ? t.en ?? t.ru : t[lang]) : '');
+const pick = (t: { kk: string; ru: string; en?: string } | undefined, lang: Lang) =>
+  t ? (lang === 'en' ? (t.en ?? t.ru) : t[lang]) : '';
 
 export function legalRefText(r: LegalRef | undefined): string {
   if (!r) return '';
@@ -43,7 +44,10 @@ export function legalRefText(r: LegalRef | undefined): string {
 }
 
 /** Renders errors of a preview as a message instead of taking the workbench down. */
-export class PreviewBoundary extends Component<{ children: ReactNode; resetKey: unknown }, { error: string | null; key: unknown }> {
+export class PreviewBoundary extends Component<
+  { children: ReactNode; resetKey: unknown },
+  { error: string | null; key: unknown }
+> {
   state = { error: null as string | null, key: undefined as unknown };
   static getDerivedStateFromError(e: Error) {
     return { error: e.message };
@@ -59,7 +63,13 @@ export class PreviewBoundary extends Component<{ children: ReactNode; resetKey: 
 // ---------------------------------------------------------------- form
 
 const validator = customizeValidator({
-  customFormats: { iin: isValidIin, bin: isValidBin, 'iin-or-bin': (s: string) => isValidIin(s) || isValidBin(s), 'kz-phone': isKzPhone, 'cadastral-number': isCadastralNumber },
+  customFormats: {
+    iin: isValidIin,
+    bin: isValidBin,
+    'iin-or-bin': (s: string) => isValidIin(s) || isValidBin(s),
+    'kz-phone': isKzPhone,
+    'cadastral-number': isCadastralNumber,
+  },
   ajvOptionsOverrides: { strict: false },
 });
 
@@ -72,7 +82,8 @@ export function localizeSchema(node: unknown, lang: Lang): unknown {
     if (k === 'x-label') out.title = pick(v as never, lang);
     else if (k === 'x-help') out.description = pick(v as never, lang);
     else if (k.startsWith('x-') || k === '$schema' || k === '$id') continue;
-    else if (k === 'properties' && v && typeof v === 'object') out.properties = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, localizeSchema(s, lang)]));
+    else if (k === 'properties' && v && typeof v === 'object')
+      out.properties = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, localizeSchema(s, lang)]));
     else out[k] = localizeSchema(v, lang);
   }
   return out;
@@ -87,7 +98,15 @@ export function FormPreview({ version }: { version: VersionDef }) {
       <DocumentLanguage className="qz-inline" lang={lang} onChange={setLang} />
       <div className="qz-rjsf" lang={lang}>
         <PreviewBoundary resetKey={schema}>
-          <Form schema={schema} validator={validator} formData={data} onChange={(e) => setData(e.formData)} liveValidate={false} noHtml5Validate uiSchema={{ 'ui:submitButtonOptions': { norender: true } }} />
+          <Form
+            schema={schema}
+            validator={validator}
+            formData={data}
+            onChange={(e) => setData(e.formData)}
+            liveValidate={false}
+            noHtml5Validate
+            uiSchema={{ 'ui:submitButtonOptions': { norender: true } }}
+          />
         </PreviewBoundary>
       </div>
     </div>
@@ -101,11 +120,33 @@ const elk = new ELK();
 interface Laid {
   width: number;
   height: number;
-  nodes: Array<{ id: string; x: number; y: number; width: number; height: number; lines: string[]; status: string; final: boolean; initial: boolean }>;
-  edges: Array<{ id: string; points: Array<{ x: number; y: number }>; label?: { x: number; y: number; lines: string[] }; timer: boolean }>;
+  nodes: Array<{
+    id: string;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    lines: string[];
+    status: string;
+    final: boolean;
+    initial: boolean;
+  }>;
+  edges: Array<{
+    id: string;
+    points: Array<{ x: number; y: number }>;
+    label?: { x: number; y: number; lines: string[] };
+    timer: boolean;
+  }>;
 }
 
-const STATUS_COLOUR: Record<string, string> = { registered: '#e3f0fb', 'in-progress': '#fff5d6', suspended: '#eee', approved: '#dff3e3', refused: '#fde8e7', withdrawn: '#eee' };
+const STATUS_COLOUR: Record<string, string> = {
+  registered: '#e3f0fb',
+  'in-progress': '#fff5d6',
+  suspended: '#eee',
+  approved: '#dff3e3',
+  refused: '#fde8e7',
+  withdrawn: '#eee',
+};
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 /** Splits a text into lines of at most n characters at spaces. */
 function wrap(s: string, n: number, max = 3): string[] {
@@ -132,9 +173,29 @@ export function MachineDiagram({ version, lang }: { version: VersionDef; lang: L
     const nodeW = 210;
     const nodes: Laid['nodes'] = [];
     const children: ElkNode[] = Object.entries(m.states).map(([id, s]) => {
-      const lines = [id, `[${s.status}]${s.final ? ` · ${t('final')}` : ''}`, ...wrap(pick(s.name, lang), 32, 2), ...(s.timers ?? []).map((tm) => `⏱ ${tm.id}: ${tm.after ?? (tm.beforeDeadline ? `${tm.beforeDeadline.deadline} − ${tm.beforeDeadline.after}` : '')}`.slice(0, 34))];
+      const lines = [
+        id,
+        `[${s.status}]${s.final ? ` · ${t('final')}` : ''}`,
+        ...wrap(pick(s.name, lang), 32, 2),
+        ...(s.timers ?? []).map((tm) =>
+          `⏱ ${tm.id}: ${tm.after ?? (tm.beforeDeadline ? `${tm.beforeDeadline.deadline} − ${tm.beforeDeadline.after}` : '')}`.slice(
+            0,
+            34,
+          ),
+        ),
+      ];
       const height = 14 + lines.length * 15;
-      nodes.push({ id, x: 0, y: 0, width: nodeW, height, lines, status: s.status, final: !!s.final, initial: m.initial === id });
+      nodes.push({
+        id,
+        x: 0,
+        y: 0,
+        width: nodeW,
+        height,
+        lines,
+        status: s.status,
+        final: !!s.final,
+        initial: m.initial === id,
+      });
       return { id, width: nodeW, height };
     });
     const edges: ElkExtendedEdge[] = [];
@@ -145,19 +206,40 @@ export function MachineDiagram({ version, lang }: { version: VersionDef; lang: L
       const id = `e${n++}`;
       const lines = wrap(text, 26, 3);
       labels.set(id, { lines, timer });
-      edges.push({ id, sources: [from], targets: [to], labels: [{ id: `${id}l`, text, width: Math.max(...lines.map((l) => l.length)) * 6.4 + 6, height: lines.length * 13 + 2 }] });
+      edges.push({
+        id,
+        sources: [from],
+        targets: [to],
+        labels: [
+          {
+            id: `${id}l`,
+            text,
+            width: Math.max(...lines.map((l) => l.length)) * 6.4 + 6,
+            height: lines.length * 13 + 2,
+          },
+        ],
+      });
     };
     for (const [id, s] of Object.entries(m.states)) {
-      for (const [ev, tr] of Object.entries(s.on ?? {})) for (const x of Array.isArray(tr) ? tr : [tr]) add(id, x.target, `${ev}${x.guard ? ` [${x.guard}]` : ''}`);
+      for (const [ev, tr] of Object.entries(s.on ?? {}))
+        for (const x of Array.isArray(tr) ? tr : [tr]) add(id, x.target, `${ev}${x.guard ? ` [${x.guard}]` : ''}`);
       for (const x of s.always ?? []) add(id, x.target, `∅${x.guard ? ` [${x.guard}]` : ''}`);
-      for (const tm of s.timers ?? []) if (tm.target) add(id, tm.target, `⏱ ${tm.id} (${tm.after ?? tm.beforeDeadline?.after ?? ''})`, true);
+      for (const tm of s.timers ?? [])
+        if (tm.target) add(id, tm.target, `⏱ ${tm.id} (${tm.after ?? tm.beforeDeadline?.after ?? ''})`, true);
     }
     const graph: ElkNode = {
-        id: 'root',
-        layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '30', 'elk.layered.spacing.nodeNodeBetweenLayers': '50', 'elk.edgeLabels.placement': 'CENTER', 'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP' },
-        children,
-        edges,
-      };
+      id: 'root',
+      layoutOptions: {
+        'elk.algorithm': 'layered',
+        'elk.direction': 'DOWN',
+        'elk.spacing.nodeNode': '30',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+        'elk.edgeLabels.placement': 'CENTER',
+        'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP',
+      },
+      children,
+      edges,
+    };
     elk
       .layout(graph)
       .then((g: ElkNode) => {
@@ -171,7 +253,12 @@ export function MachineDiagram({ version, lang }: { version: VersionDef; lang: L
             const s = (e as ElkExtendedEdge).sections?.[0];
             const l = e.labels?.[0];
             const meta = labels.get(e.id)!;
-            return { id: e.id, timer: meta.timer, points: s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [], label: l ? { x: l.x ?? 0, y: l.y ?? 0, lines: meta.lines } : undefined };
+            return {
+              id: e.id,
+              timer: meta.timer,
+              points: s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [],
+              label: l ? { x: l.x ?? 0, y: l.y ?? 0, lines: meta.lines } : undefined,
+            };
           }),
         });
         setError(null);
@@ -181,23 +268,49 @@ export function MachineDiagram({ version, lang }: { version: VersionDef; lang: L
       live = false;
     };
   }, [version.machine, lang, t]);
-  if (error) return <p className="error">{t('layoutFailed')}: {error}</p>;
+  if (error)
+    return (
+      <p className="error">
+        {t('layoutFailed')}: {error}
+      </p>
+    );
   if (!laid) return null;
   return (
     <div className="qz-diagram" data-testid="machine-diagram">
-      <svg style={{ width: '100%', maxWidth: laid.width + 20, minWidth: Math.min(laid.width + 20, 560), height: 'auto' }} viewBox={`-10 -10 ${laid.width + 20} ${laid.height + 20}`} role="img" aria-label={t('previewMachine')}>
+      <svg
+        style={{ width: '100%', maxWidth: laid.width + 20, minWidth: Math.min(laid.width + 20, 560), height: 'auto' }}
+        viewBox={`-10 -10 ${laid.width + 20} ${laid.height + 20}`}
+        role="img"
+        aria-label={t('previewMachine')}
+      >
         <defs>
-          <marker id="qz-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="qz-arrow"
+            viewBox="0 0 10 10"
+            refX="10"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" fill="#56606b" />
           </marker>
         </defs>
         {laid.edges.map((e) => (
           <g key={e.id} className="qz-edge">
-            <polyline points={e.points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke={e.timer ? '#b26a00' : '#56606b'} strokeDasharray={e.timer ? '5 3' : undefined} markerEnd="url(#qz-arrow)" />
+            <polyline
+              points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
+              fill="none"
+              stroke={e.timer ? '#b26a00' : '#56606b'}
+              strokeDasharray={e.timer ? '5 3' : undefined}
+              markerEnd="url(#qz-arrow)"
+            />
             {e.label && (
               <text x={e.label.x + 3} y={e.label.y + 11} fontSize="11" fill={e.timer ? '#8a5200' : '#1b1f24'}>
                 {e.label.lines.map((l, i) => (
-                  <tspan key={i} x={e.label!.x + 3} dy={i ? 13 : 0}>{l}</tspan>
+                  <tspan key={i} x={e.label!.x + 3} dy={i ? 13 : 0}>
+                    {l}
+                  </tspan>
                 ))}
               </text>
             )}
@@ -205,11 +318,23 @@ export function MachineDiagram({ version, lang }: { version: VersionDef; lang: L
         ))}
         {laid.nodes.map((nd) => (
           <g key={nd.id} transform={`translate(${nd.x},${nd.y})`} data-state={nd.id}>
-            <rect width={nd.width} height={nd.height} rx="6" fill={STATUS_COLOUR[nd.status] ?? '#fff'} stroke={nd.initial ? '#0b4f8a' : '#8a949e'} strokeWidth={nd.initial ? 2.5 : nd.final ? 2 : 1} strokeDasharray={nd.final ? '0' : undefined} />
-            {nd.final && <rect x="3" y="3" width={nd.width - 6} height={nd.height - 6} rx="4" fill="none" stroke="#8a949e" />}
+            <rect
+              width={nd.width}
+              height={nd.height}
+              rx="6"
+              fill={STATUS_COLOUR[nd.status] ?? '#fff'}
+              stroke={nd.initial ? '#0b4f8a' : '#8a949e'}
+              strokeWidth={nd.initial ? 2.5 : nd.final ? 2 : 1}
+              strokeDasharray={nd.final ? '0' : undefined}
+            />
+            {nd.final && (
+              <rect x="3" y="3" width={nd.width - 6} height={nd.height - 6} rx="4" fill="none" stroke="#8a949e" />
+            )}
             <text x="8" y="18" fontSize="12">
               {nd.lines.map((l, i) => (
-                <tspan key={i} x="8" dy={i ? 15 : 0} fontWeight={i === 0 ? 700 : 400}>{l}</tspan>
+                <tspan key={i} x="8" dy={i ? 15 : 0} fontWeight={i === 0 ? 700 : 400}>
+                  {l}
+                </tspan>
               ))}
             </text>
           </g>
@@ -236,8 +361,13 @@ export function GroundsTable({ version, lang }: { version: VersionDef; lang: Lan
       <tbody>
         {(version.refusalGrounds ?? []).map((g) => (
           <tr key={g.id}>
-            <td><code>{g.id}</code></td>
-            <td>{g.kind === 'return' ? t('kindReturn') : t('kindRefusal')}{g.decidedBy === 'officer' ? ` · ${t('decidedByOfficer')}` : ''}</td>
+            <td>
+              <code>{g.id}</code>
+            </td>
+            <td>
+              {g.kind === 'return' ? t('kindReturn') : t('kindRefusal')}
+              {g.decidedBy === 'officer' ? ` · ${t('decidedByOfficer')}` : ''}
+            </td>
             <td>{pick(g.text, lang)}</td>
             <td>
               {legalRefText(g.legalRef)}
@@ -257,7 +387,15 @@ function nowLocalInput(): string {
   return d.toISOString().slice(0, 16);
 }
 
-export function DeadlinesPreview({ service, version, lang }: { service: CompiledService; version: VersionDef; lang: Lang }) {
+export function DeadlinesPreview({
+  service,
+  version,
+  lang,
+}: {
+  service: CompiledService;
+  version: VersionDef;
+  lang: Lang;
+}) {
   const { t } = useTranslation('analyst');
   const [at, setAt] = useState(nowLocalInput);
   const wt = service.workingTime;
@@ -269,14 +407,27 @@ export function DeadlinesPreview({ service, version, lang }: { service: Compiled
         (d.cases ?? []).map((c, i) => {
           try {
             const r = addDuration(wt, reg.registeredAt, parseDuration(c.duration), c.counting);
-            return { key: `${d.id}/${i}`, d, c, due: formatInstant(wt, r.dueAt), lines: r.explanation.map((e) => pick(e.text, lang)), error: null as string | null };
+            return {
+              key: `${d.id}/${i}`,
+              d,
+              c,
+              due: formatInstant(wt, r.dueAt),
+              lines: r.explanation.map((e) => pick(e.text, lang)),
+              error: null as string | null,
+            };
           } catch (e) {
             return { key: `${d.id}/${i}`, d, c, due: '', lines: [], error: (e as Error).message };
           }
         }),
       );
       const none = version.deadlines.filter((d) => !(d.cases ?? []).length);
-      return { registeredAt: formatInstant(wt, reg.registeredAt), regLines: reg.explanation.map((e) => pick(e.text, lang)), rows, none, error: null as string | null };
+      return {
+        registeredAt: formatInstant(wt, reg.registeredAt),
+        regLines: reg.explanation.map((e) => pick(e.text, lang)),
+        rows,
+        none,
+        error: null as string | null,
+      };
     } catch (e) {
       return { registeredAt: '', regLines: [], rows: [], none: [], error: (e as Error).message };
     }
@@ -285,7 +436,12 @@ export function DeadlinesPreview({ service, version, lang }: { service: Compiled
     <div>
       <label className="qz-inline">
         {t('submittedAt')} ({service.workingTime.timeZone})
-        <input type="datetime-local" value={at} onChange={(e) => e.target.value && setAt(e.target.value)} data-testid="deadline-at" />
+        <input
+          type="datetime-local"
+          value={at}
+          onChange={(e) => e.target.value && setAt(e.target.value)}
+          data-testid="deadline-at"
+        />
       </label>
       {result.error ? (
         <p className="error">{result.error}</p>
@@ -294,14 +450,20 @@ export function DeadlinesPreview({ service, version, lang }: { service: Compiled
           <p>
             <strong>{t('registeredAt')}:</strong> {result.registeredAt}
           </p>
-          <ul className="qz-expl">{result.regLines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+          <ul className="qz-expl">
+            {result.regLines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
           <table className="responsive qz-small">
             <thead>
               <tr>
                 <th>{t('deadline')}</th>
                 <th>{t('caseWhen')}</th>
                 <th>{t('duration')}</th>
-                <th>{t('dueAt')} · {t('explanation')}</th>
+                <th>
+                  {t('dueAt')} · {t('explanation')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -309,20 +471,36 @@ export function DeadlinesPreview({ service, version, lang }: { service: Compiled
                 <tr key={r.key}>
                   <td>
                     <code>{r.d.id}</code> {pick(r.d.name, lang)}
-                    {typeof r.d.start === 'object' && <div className="qz-muted">{t('startsAtState', { state: r.d.start.state })}</div>}
+                    {typeof r.d.start === 'object' && (
+                      <div className="qz-muted">{t('startsAtState', { state: r.d.start.state })}</div>
+                    )}
                   </td>
                   <td>{r.c.when ? <code>{r.c.when}</code> : t('always')}</td>
                   <td>{r.c.duration}</td>
                   <td>
-                    {r.error ? <span className="error">{r.error}</span> : <strong className="qz-nowrap" data-testid="deadline-due">{r.due}</strong>}
-                    <ul className="qz-expl">{r.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+                    {r.error ? (
+                      <span className="error">{r.error}</span>
+                    ) : (
+                      <strong className="qz-nowrap" data-testid="deadline-due">
+                        {r.due}
+                      </strong>
+                    )}
+                    <ul className="qz-expl">
+                      {r.lines.map((l, i) => (
+                        <li key={i}>{l}</li>
+                      ))}
+                    </ul>
                   </td>
                 </tr>
               ))}
               {result.none.map((d) => (
                 <tr key={d.id}>
-                  <td><code>{d.id}</code> {pick(d.name, lang)}</td>
-                  <td colSpan={3} className="qz-muted">{t('notComputable')}</td>
+                  <td>
+                    <code>{d.id}</code> {pick(d.name, lang)}
+                  </td>
+                  <td colSpan={3} className="qz-muted">
+                    {t('notComputable')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -335,10 +513,20 @@ export function DeadlinesPreview({ service, version, lang }: { service: Compiled
 
 // ---------------------------------------------------------------- documents
 
-export function DocumentsPreview({ service, compiled, runs }: { service: CompiledService; compiled: CompiledVersion; runs: ScenarioRun[] }) {
+export function DocumentsPreview({
+  service,
+  compiled,
+  runs,
+}: {
+  service: CompiledService;
+  compiled: CompiledVersion;
+  runs: ScenarioRun[];
+}) {
   const { t } = useTranslation('analyst');
   const usable = runs.filter((r) => r.scenario) as Array<ScenarioRun & { scenario: Scenario }>;
-  const [file, setFile] = useState<string>(() => usable.find((r) => r.outcome?.result?.documents.length)?.file ?? usable[0]?.file ?? '');
+  const [file, setFile] = useState<string>(
+    () => usable.find((r) => r.outcome?.result?.documents.length)?.file ?? usable[0]?.file ?? '',
+  );
   const [lang, setLang] = useState<'kk' | 'ru'>('kk');
   const [docId, setDocId] = useState<string>('');
   const [result, setResult] = useState<{ r?: SimulationResult; error?: string }>({});
@@ -346,7 +534,12 @@ export function DocumentsPreview({ service, compiled, runs }: { service: Compile
   useEffect(() => {
     let live = true;
     if (!run) return;
-    simulate(service, run.scenario.data, run.scenario.events, run.scenario.at, { version: compiled, lang, renderDocuments: true, channel: run.scenario.channel })
+    simulate(service, run.scenario.data, run.scenario.events, run.scenario.at, {
+      version: compiled,
+      lang,
+      renderDocuments: true,
+      channel: run.scenario.channel,
+    })
       .then((r) => live && setResult({ r }))
       .catch((e: Error) => live && setResult({ error: e.message }));
     return () => {
@@ -362,7 +555,9 @@ export function DocumentsPreview({ service, compiled, runs }: { service: Compile
           {t('scenario')}
           <select value={file} onChange={(e) => setFile(e.target.value)}>
             {usable.map((r) => (
-              <option key={r.file} value={r.file}>{r.scenario.name}</option>
+              <option key={r.file} value={r.file}>
+                {r.scenario.name}
+              </option>
             ))}
           </select>
         </label>
@@ -370,7 +565,9 @@ export function DocumentsPreview({ service, compiled, runs }: { service: Compile
           {t('document')}
           <select value={doc?.id ?? ''} onChange={(e) => setDocId(e.target.value)}>
             {docs.map((d) => (
-              <option key={d.id} value={d.id}>{d.id}</option>
+              <option key={d.id} value={d.id}>
+                {d.id}
+              </option>
             ))}
           </select>
         </label>
@@ -384,7 +581,15 @@ export function DocumentsPreview({ service, compiled, runs }: { service: Compile
 }
 
 /** The state language a preview is shown in (forms and documents exist in kk and ru). */
-function DocumentLanguage({ lang, onChange, className }: { lang: 'kk' | 'ru'; onChange: (lang: 'kk' | 'ru') => void; className?: string }) {
+function DocumentLanguage({
+  lang,
+  onChange,
+  className,
+}: {
+  lang: 'kk' | 'ru';
+  onChange: (lang: 'kk' | 'ru') => void;
+  className?: string;
+}) {
   const { t } = useTranslation('analyst');
   return (
     <label className={className}>

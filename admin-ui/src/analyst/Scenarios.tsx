@@ -44,7 +44,18 @@ export interface ScenariosProps {
   onRerun(): void;
 }
 
-export function Scenarios({ runs, versionId, running, edited, added, serviceDir, onEdit, onReset, onAdd, onRerun }: ScenariosProps) {
+export function Scenarios({
+  runs,
+  versionId,
+  running,
+  edited,
+  added,
+  serviceDir,
+  onEdit,
+  onReset,
+  onAdd,
+  onRerun,
+}: ScenariosProps) {
   const { t } = useTranslation('analyst');
   const [open, setOpen] = useState<string | null>(null);
   const [base, setBase] = useState<string>('');
@@ -63,17 +74,22 @@ export function Scenarios({ runs, versionId, running, edited, added, serviceDir,
     <section className="card" data-testid="scenarios-panel">
       <div className="qz-row">
         <h2 className="qz-grow" data-testid="scenarios-summary">
-          {t('scenariosSummary', { passed, total: runs.length })} <span className="qz-muted">· {t('scenariosAgainst', { version: versionId })}</span>
+          {t('scenariosSummary', { passed, total: runs.length })}{' '}
+          <span className="qz-muted">· {t('scenariosAgainst', { version: versionId })}</span>
           {running && <span className="qz-muted"> …</span>}
         </h2>
-        <button className="secondary" onClick={onRerun}>{t('rerun')}</button>
+        <button className="secondary" onClick={onRerun}>
+          {t('rerun')}
+        </button>
       </div>
       <div className="qz-row">
         <label className="qz-grow">
           {t('baseScenario')}
           <select value={base} onChange={(e) => setBase(e.target.value)}>
             {runs.map((r) => (
-              <option key={r.file} value={r.file}>{r.scenario?.name ?? fileName(r.file)}</option>
+              <option key={r.file} value={r.file}>
+                {r.scenario?.name ?? fileName(r.file)}
+              </option>
             ))}
           </select>
         </label>
@@ -83,16 +99,35 @@ export function Scenarios({ runs, versionId, running, edited, added, serviceDir,
         {runs.map((r, i) => {
           const ok = !!r.outcome?.passed;
           return (
-            <li key={r.file} className={ok ? 'qz-pass' : 'qz-fail'} data-testid="scenario" data-file={fileName(r.file)} data-passed={ok ? 'true' : 'false'}>
+            <li
+              key={r.file}
+              className={ok ? 'qz-pass' : 'qz-fail'}
+              data-testid="scenario"
+              data-file={fileName(r.file)}
+              data-passed={ok ? 'true' : 'false'}
+            >
               <div className="qz-row">
-                <span className={`qz-badge ${ok ? 'qz-badge-ok' : 'qz-badge-fail'}`}>{ok ? t('passed') : t('failed')}</span>
+                <span className={`qz-badge ${ok ? 'qz-badge-ok' : 'qz-badge-fail'}`}>
+                  {ok ? t('passed') : t('failed')}
+                </span>
                 <span className="qz-grow">
-                  <strong>{r.scenario?.name ?? fileName(r.file)}</strong> <span className="qz-muted">{fileName(r.file)}</span>
+                  <strong>{r.scenario?.name ?? fileName(r.file)}</strong>{' '}
+                  <span className="qz-muted">{fileName(r.file)}</span>
                   {edited.has(r.file) && <em className="qz-muted"> · {t('modified')}</em>}
                 </span>
-                <button className="secondary" onClick={() => setOpen(open === r.file ? null : r.file)}>{open === r.file ? t('close') : t('edit')}</button>
-                {edited.has(r.file) && !added.has(r.file) && <button className="secondary" onClick={() => onReset(r.file)}>{t('reset')}</button>}
-                {(edited.has(r.file) || added.has(r.file)) && <button className="secondary" onClick={() => download(fileName(r.file), r.text)}>{t('download')}</button>}
+                <button className="secondary" onClick={() => setOpen(open === r.file ? null : r.file)}>
+                  {open === r.file ? t('close') : t('edit')}
+                </button>
+                {edited.has(r.file) && !added.has(r.file) && (
+                  <button className="secondary" onClick={() => onReset(r.file)}>
+                    {t('reset')}
+                  </button>
+                )}
+                {(edited.has(r.file) || added.has(r.file)) && (
+                  <button className="secondary" onClick={() => download(fileName(r.file), r.text)}>
+                    {t('download')}
+                  </button>
+                )}
               </div>
               {r.parseError && <p className="error">{r.parseError}</p>}
               {r.outcome?.error && <pre className="error qz-pre">{r.outcome.error.split('\n')[0]}</pre>}
@@ -108,7 +143,9 @@ export function Scenarios({ runs, versionId, running, edited, added, serviceDir,
                   <tbody>
                     {r.outcome.differences.map((d) => (
                       <tr key={d.path} data-path={d.path}>
-                        <td><code>{d.path}</code></td>
+                        <td>
+                          <code>{d.path}</code>
+                        </td>
                         <td>{show(d.expected)}</td>
                         <td>{show(d.actual)}</td>
                       </tr>
@@ -116,8 +153,18 @@ export function Scenarios({ runs, versionId, running, edited, added, serviceDir,
                   </tbody>
                 </table>
               )}
-              {added.has(r.file) && <p className="qz-muted">{t('newScenarioHint', { dir: `${serviceDir}/scenarios/` })}</p>}
-              {open === r.file && <JsonEditor path={`scenario-${i}.scenario.json`} value={r.text} onChange={(text) => onEdit(r.file, text)} height="45vh" testHook="__qyzmetScenarioEditor" />}
+              {added.has(r.file) && (
+                <p className="qz-muted">{t('newScenarioHint', { dir: `${serviceDir}/scenarios/` })}</p>
+              )}
+              {open === r.file && (
+                <JsonEditor
+                  path={`scenario-${i}.scenario.json`}
+                  value={r.text}
+                  onChange={(text) => onEdit(r.file, text)}
+                  height="45vh"
+                  testHook="__qyzmetScenarioEditor"
+                />
+              )}
             </li>
           );
         })}

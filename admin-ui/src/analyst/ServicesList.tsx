@@ -9,7 +9,11 @@ registerArea('analyst', analyst);
 /** #/workbench: every service with its versions and how many problems the runtime found in its definition. */
 
 interface DefinitionsResponse {
-  items: Array<{ id: string; name: { kk: string; ru: string; en?: string }; versions: Array<{ id: string; effectiveFrom: string | null; effectiveTo: string | null }> }>;
+  items: Array<{
+    id: string;
+    name: { kk: string; ru: string; en?: string };
+    versions: Array<{ id: string; effectiveFrom: string | null; effectiveTo: string | null }>;
+  }>;
   broken: string[];
   problems: Array<{ message: string; file?: string; severity?: string }>;
 }
@@ -22,10 +26,20 @@ export default function ServicesList() {
   useEffect(() => {
     api<DefinitionsResponse>('GET', '/admin/definitions').then(setData, (e: Error) => setError(e.message));
   }, []);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return <p>{t('loading', { ns: 'shell' })}</p>;
   const problemsOf = (id: string) => data.problems.filter((p) => (p.file ?? p.message).includes(`services/${id}/`));
-  const rows = [...data.items.map((s) => ({ ...s, broken: data.broken.includes(s.id) })), ...data.broken.filter((b) => !data.items.some((s) => s.id === b)).map((id) => ({ id, name: null, versions: [], broken: true }))];
+  const rows = [
+    ...data.items.map((s) => ({ ...s, broken: data.broken.includes(s.id) })),
+    ...data.broken
+      .filter((b) => !data.items.some((s) => s.id === b))
+      .map((id) => ({ id, name: null, versions: [], broken: true })),
+  ];
   return (
     <section className="card">
       <h1>{t('servicesTitle')}</h1>
@@ -44,21 +58,32 @@ export default function ServicesList() {
             return (
               <tr key={s.id} data-service={s.id}>
                 <td>
-                  <a href={`#/workbench/${encodeURIComponent(s.id)}/editor`}>{s.name ? (lang === 'en' ? s.name.en ?? s.name.ru : s.name[lang]) : s.id}</a>
-                  <div className="qz-muted"><code>{s.id}</code></div>
+                  <a href={`#/workbench/${encodeURIComponent(s.id)}/editor`}>
+                    {s.name ? (lang === 'en' ? (s.name.en ?? s.name.ru) : s.name[lang]) : s.id}
+                  </a>
+                  <div className="qz-muted">
+                    <code>{s.id}</code>
+                  </div>
                 </td>
                 <td>
                   <ul className="qz-plain">
                     {s.versions.map((v) => (
                       <li key={v.id}>
-                        <code>{v.id}</code> · {v.effectiveFrom ? `${v.effectiveFrom}` : t('pending')} → {v.effectiveTo ?? '…'}
+                        <code>{v.id}</code> · {v.effectiveFrom ? `${v.effectiveFrom}` : t('pending')} →{' '}
+                        {v.effectiveTo ?? '…'}
                       </li>
                     ))}
                   </ul>
                 </td>
                 <td>
                   {s.broken ? <span className="error">{t('brokenService')}</span> : null}{' '}
-                  {problems.length ? <span className={errors ? 'error' : ''} title={problems.map((p) => p.message).join('\n')}>{problems.length}</span> : <span className="ok">{t('noProblems')}</span>}
+                  {problems.length ? (
+                    <span className={errors ? 'error' : ''} title={problems.map((p) => p.message).join('\n')}>
+                      {problems.length}
+                    </span>
+                  ) : (
+                    <span className="ok">{t('noProblems')}</span>
+                  )}
                 </td>
               </tr>
             );

@@ -19,7 +19,13 @@ interface VersionSummary {
 
 interface DraftCheck {
   problems: Array<{ message: string; pointer?: string }>;
-  impact: Array<{ scenario: string; file: string; before: { status: string; state: string; due: string | null }; after: { status: string; state: string; due: string | null } | { error: string }; changed: boolean }>;
+  impact: Array<{
+    scenario: string;
+    file: string;
+    before: { status: string; state: string; due: string | null };
+    after: { status: string; state: string; due: string | null } | { error: string };
+    changed: boolean;
+  }>;
   openApplicationsOnCurrent: number;
 }
 
@@ -59,15 +65,22 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
-    api<{ items: VersionSummary[] }>('GET', `/services/${id}/versions`).then((r) => setVersions(r.items), (e: Error) => setError(e.message));
-    api<{ items: AuditEntry[] }>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then((r) => setAudit(r.items), (e: Error) => setError(e.message));
+    api<{ items: VersionSummary[] }>('GET', `/services/${id}/versions`).then(
+      (r) => setVersions(r.items),
+      (e: Error) => setError(e.message),
+    );
+    api<{ items: AuditEntry[] }>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then(
+      (r) => setAudit(r.items),
+      (e: Error) => setError(e.message),
+    );
   }, [id, serviceId, reload]);
 
   // Diff
   const options = [...defs.map((d) => d.id), ...(draft?.version ? [DRAFT] : [])];
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const fromId = from || (draft?.version ? defs[defs.length - 1]?.id : defs[defs.length - 2]?.id ?? defs[0]?.id) || '';
+  const fromId =
+    from || (draft?.version ? defs[defs.length - 1]?.id : (defs[defs.length - 2]?.id ?? defs[0]?.id)) || '';
   const toId = to || (draft?.version ? DRAFT : defs[defs.length - 1]?.id) || '';
   const defOf = (v: string) => (v === DRAFT ? draft?.version : defs.find((d) => d.id === v));
   const changes = useMemo(() => {
@@ -96,13 +109,20 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   const [days, setDays] = useState(10);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<{ version: string; effectiveFrom: string } | null>(null);
-  const computed = /^\d{4}-\d{2}-\d{2}$/.test(publishedOn) && Number.isInteger(days) && days >= 0 ? addCalendarDays(publishedOn, days + 1) : null;
+  const computed =
+    /^\d{4}-\d{2}-\d{2}$/.test(publishedOn) && Number.isInteger(days) && days >= 0
+      ? addCalendarDays(publishedOn, days + 1)
+      : null;
   const publish = async () => {
     if (!draft || !computed) return;
     setError(null);
     try {
       if (!(await save())) return;
-      const r = await api<{ version: string; effectiveFrom: string }>('POST', `/admin/definitions/${id}/drafts/${draft.id}/publish`, { publishedOn, calendarDays: days });
+      const r = await api<{ version: string; effectiveFrom: string }>(
+        'POST',
+        `/admin/definitions/${id}/drafts/${draft.id}/publish`,
+        { publishedOn, calendarDays: days },
+      );
       setDone(r);
       setConfirming(false);
       setCheck(null);
@@ -114,28 +134,63 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
     }
   };
 
-  const pick = (l: VersionSummary['label']) => (l ? (lang === 'en' ? l.en ?? l.ru : l[lang]) : '');
-  const timeline = [...versions.map((v) => ({ ...v, draft: false })), ...(draft?.version ? [{ id: draft.version.id, effectiveFrom: typeof draft.version.effectiveFrom === 'string' ? draft.version.effectiveFrom : null, effectiveTo: null, effectiveFromHow: '', effectiveToHow: '', label: draft.version.label ?? null, draft: true }] : [])];
+  const pick = (l: VersionSummary['label']) => (l ? (lang === 'en' ? (l.en ?? l.ru) : l[lang]) : '');
+  const timeline = [
+    ...versions.map((v) => ({ ...v, draft: false })),
+    ...(draft?.version
+      ? [
+          {
+            id: draft.version.id,
+            effectiveFrom: typeof draft.version.effectiveFrom === 'string' ? draft.version.effectiveFrom : null,
+            effectiveTo: null,
+            effectiveFromHow: '',
+            effectiveToHow: '',
+            label: draft.version.label ?? null,
+            draft: true,
+          },
+        ]
+      : []),
+  ];
 
   return (
     <>
-      {error && <pre className="error qz-pre" role="alert">{error}</pre>}
+      {error && (
+        <pre className="error qz-pre" role="alert">
+          {error}
+        </pre>
+      )}
       <section className="card">
         <h2>{t('versionsTimeline')}</h2>
         <ol className="qz-timeline" data-testid="versions-timeline">
           {timeline.map((v) => (
-            <li key={`${v.id}${v.draft ? '-d' : ''}`} className={v.draft ? 'qz-tl-draft' : ''} data-version={v.draft ? undefined : v.id} data-draft={v.draft ? v.id : undefined}>
+            <li
+              key={`${v.id}${v.draft ? '-d' : ''}`}
+              className={v.draft ? 'qz-tl-draft' : ''}
+              data-version={v.draft ? undefined : v.id}
+              data-draft={v.draft ? v.id : undefined}
+            >
               <div className="qz-tl-dates">
-                <span data-testid="effective-from">{v.effectiveFrom ?? t('pending')}</span> → <span>{v.effectiveTo ?? t('openEnded')}</span>
+                <span data-testid="effective-from">{v.effectiveFrom ?? t('pending')}</span> →{' '}
+                <span>{v.effectiveTo ?? t('openEnded')}</span>
               </div>
               <div>
-                <strong>{v.id}</strong> {v.draft && <span className="qz-badge">{t('draftVersion')}</span>} <span className="qz-muted">{pick(v.label)}</span>
-                {v.effectiveFromHow && <div className="qz-muted qz-small">{v.effectiveFromHow}{v.effectiveToHow ? ` · ${v.effectiveToHow}` : ''}</div>}
+                <strong>{v.id}</strong> {v.draft && <span className="qz-badge">{t('draftVersion')}</span>}{' '}
+                <span className="qz-muted">{pick(v.label)}</span>
+                {v.effectiveFromHow && (
+                  <div className="qz-muted qz-small">
+                    {v.effectiveFromHow}
+                    {v.effectiveToHow ? ` · ${v.effectiveToHow}` : ''}
+                  </div>
+                )}
               </div>
             </li>
           ))}
         </ol>
-        {done && <p className="ok" role="status" data-testid="published">{t('published', { version: done.version, date: done.effectiveFrom })}</p>}
+        {done && (
+          <p className="ok" role="status" data-testid="published">
+            {t('published', { version: done.version, date: done.effectiveFrom })}
+          </p>
+        )}
       </section>
 
       <section className="card">
@@ -144,13 +199,21 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
           <label>
             {t('diffFrom')}
             <select value={fromId} onChange={(e) => setFrom(e.target.value)}>
-              {options.map((o) => <option key={o} value={o}>{o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}</option>)}
+              {options.map((o) => (
+                <option key={o} value={o}>
+                  {o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('diffTo')}
             <select value={toId} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
-              {options.map((o) => <option key={o} value={o}>{o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}</option>)}
+              {options.map((o) => (
+                <option key={o} value={o}>
+                  {o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -161,10 +224,16 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
             <tbody>
               {changes.map((c) => (
                 <tr key={`${c.pointer}:${c.kind}`} className={`qz-change-${c.kind}`}>
-                  <td><code>{c.pointer}</code></td>
+                  <td>
+                    <code>{c.pointer}</code>
+                  </td>
                   <td>{t(c.kind)}</td>
-                  <td><del>{short(c.before)}</del></td>
-                  <td><ins>{short(c.after)}</ins></td>
+                  <td>
+                    <del>{short(c.before)}</del>
+                  </td>
+                  <td>
+                    <ins>{short(c.after)}</ins>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -175,13 +244,19 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
       <section className="card">
         <div className="qz-row">
           <h2 className="qz-grow">{t('impact')}</h2>
-          <button className="secondary" disabled={!draft || checking} onClick={() => void runCheck()}>{t('runImpact')}</button>
+          <button className="secondary" disabled={!draft || checking} onClick={() => void runCheck()}>
+            {t('runImpact')}
+          </button>
         </div>
         {!draft && <p className="qz-muted">{t('needDraft')}</p>}
         {check && (
           <>
             <p>{t('openApplications', { count: check.openApplicationsOnCurrent })}</p>
-            {check.problems.length > 0 && <p className="error">{t('problems')}: {check.problems.length}</p>}
+            {check.problems.length > 0 && (
+              <p className="error">
+                {t('problems')}: {check.problems.length}
+              </p>
+            )}
             {check.impact.some((i) => i.changed) ? (
               <table className="responsive qz-small" data-testid="impact">
                 <thead>
@@ -192,13 +267,23 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
                   </tr>
                 </thead>
                 <tbody>
-                  {check.impact.filter((i) => i.changed).map((i) => (
-                    <tr key={i.file}>
-                      <td>{i.scenario}</td>
-                      <td>{i.before.status} · {i.before.state} · {i.before.due ?? '—'}</td>
-                      <td>{'error' in i.after ? <span className="error">{i.after.error}</span> : `${i.after.status} · ${i.after.state} · ${i.after.due ?? '—'}`}</td>
-                    </tr>
-                  ))}
+                  {check.impact
+                    .filter((i) => i.changed)
+                    .map((i) => (
+                      <tr key={i.file}>
+                        <td>{i.scenario}</td>
+                        <td>
+                          {i.before.status} · {i.before.state} · {i.before.due ?? '—'}
+                        </td>
+                        <td>
+                          {'error' in i.after ? (
+                            <span className="error">{i.after.error}</span>
+                          ) : (
+                            `${i.after.status} · ${i.after.state} · ${i.after.due ?? '—'}`
+                          )}
+                        </td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             ) : (
@@ -217,18 +302,43 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
             <div className="qz-row">
               <label>
                 {t('publishedOn')}
-                <input type="date" name="publishedOn" value={publishedOn} onChange={(e) => { setPublishedOn(e.target.value); setConfirming(false); }} />
+                <input
+                  type="date"
+                  name="publishedOn"
+                  value={publishedOn}
+                  onChange={(e) => {
+                    setPublishedOn(e.target.value);
+                    setConfirming(false);
+                  }}
+                />
               </label>
               <label>
                 {t('calendarDays')}
-                <input type="number" name="calendarDays" min={0} value={days} onChange={(e) => { setDays(Number(e.target.value)); setConfirming(false); }} />
+                <input
+                  type="number"
+                  name="calendarDays"
+                  min={0}
+                  value={days}
+                  onChange={(e) => {
+                    setDays(Number(e.target.value));
+                    setConfirming(false);
+                  }}
+                />
               </label>
             </div>
-            {computed && <p data-testid="computed-effective"><strong>{t('effectiveComputed', { date: computed, days })}</strong></p>}
+            {computed && (
+              <p data-testid="computed-effective">
+                <strong>{t('effectiveComputed', { date: computed, days })}</strong>
+              </p>
+            )}
             {!confirming ? (
-              <button disabled={!computed} onClick={() => setConfirming(true)}>{t('publish')}</button>
+              <button disabled={!computed} onClick={() => setConfirming(true)}>
+                {t('publish')}
+              </button>
             ) : (
-              <button className="danger" onClick={() => void publish()}>{t('confirmPublish')}</button>
+              <button className="danger" onClick={() => void publish()}>
+                {t('confirmPublish')}
+              </button>
             )}
           </>
         )}
@@ -250,7 +360,9 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
               <tr key={i}>
                 <td className="qz-nowrap">{a.at.replace('T', ' ').slice(0, 19)}</td>
                 <td>{a.userId ?? '—'}</td>
-                <td><code>{a.action}</code></td>
+                <td>
+                  <code>{a.action}</code>
+                </td>
                 <td className="qz-small">{short(a.details)}</td>
               </tr>
             ))}

@@ -1,4 +1,10 @@
-import { compileService, type CompiledService, type CompiledVersion, type ServiceDef, type VersionDef } from '@qyzmet/engine';
+import {
+  compileService,
+  type CompiledService,
+  type CompiledVersion,
+  type ServiceDef,
+  type VersionDef,
+} from '@qyzmet/engine';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
@@ -8,8 +14,23 @@ import { go } from '../shell/router';
 import './analyst.css';
 import { Coverage } from './Coverage';
 import { JsonEditor } from './JsonEditor';
-import { compileDraft, loadSources, runScenarios, type Draft, type DraftCompilation, type ScenarioRun, type Sources } from './model';
-import { DeadlinesPreview, DocumentsPreview, FormPreview, GroundsTable, MachineDiagram, PreviewBoundary } from './Previews';
+import {
+  compileDraft,
+  loadSources,
+  runScenarios,
+  type Draft,
+  type DraftCompilation,
+  type ScenarioRun,
+  type Sources,
+} from './model';
+import {
+  DeadlinesPreview,
+  DocumentsPreview,
+  FormPreview,
+  GroundsTable,
+  MachineDiagram,
+  PreviewBoundary,
+} from './Previews';
 import { Scenarios } from './Scenarios';
 import { Versions } from './Versions';
 
@@ -23,7 +44,12 @@ registerArea('analyst', analyst);
 
 const TABS = ['editor', 'scenarios', 'versions', 'coverage'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, string> = { editor: 'tabEditor', scenarios: 'tabScenarios', versions: 'tabVersions', coverage: 'tabCoverage' };
+const TAB_LABEL: Record<Tab, string> = {
+  editor: 'tabEditor',
+  scenarios: 'tabScenarios',
+  versions: 'tabVersions',
+  coverage: 'tabCoverage',
+};
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -63,7 +89,8 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       const s = await loadSources(serviceId);
       setSrc(s);
       const drafts = await api<{ items: Draft[] }>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`);
-      const open = drafts.items.filter((d) => !d.publishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+      const open =
+        drafts.items.filter((d) => !d.publishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
       setDraft(open);
       const body = open ? `${JSON.stringify(open.definition, null, 2)}\n` : '';
       setText(body);
@@ -83,15 +110,20 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     if (!src?.base) return null;
     const { service } = compileService(src.base, src.env);
     if (!service) return null;
-    const compiled = service.versions.find((v) => v.id === src.inForce) ?? service.versions[service.versions.length - 1];
+    const compiled =
+      service.versions.find((v) => v.id === src.inForce) ?? service.versions[service.versions.length - 1];
     return compiled ? { service, compiled, version: compiled.def } : null;
   }, [src]);
 
   const debounced = useDebounced(text, 300);
-  const compilation = useMemo((): DraftCompilation | null => (src && draft ? compileDraft(src, debounced) : null), [src, draft, debounced]);
+  const compilation = useMemo(
+    (): DraftCompilation | null => (src && draft ? compileDraft(src, debounced) : null),
+    [src, draft, debounced],
+  );
   const [lastGood, setLastGood] = useState<Good | null>(null);
   useEffect(() => {
-    if (compilation?.service && compilation.compiled && compilation.version) setLastGood({ service: compilation.service, compiled: compilation.compiled, version: compilation.version });
+    if (compilation?.service && compilation.compiled && compilation.version)
+      setLastGood({ service: compilation.service, compiled: compilation.compiled, version: compilation.version });
   }, [compilation]);
   useEffect(() => setLastGood(null), [draft?.id]);
   const current: Good | null = draft ? lastGood : baseCompiled;
@@ -100,7 +132,10 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
   const scenarioList = useMemo(() => {
     if (!src) return [];
     const files = [...src.scenarios.map((s) => s.file), ...addedFiles];
-    return files.map((file) => ({ file, text: scenarioTexts[file] ?? src.scenarios.find((s) => s.file === file)?.text ?? '' }));
+    return files.map((file) => ({
+      file,
+      text: scenarioTexts[file] ?? src.scenarios.find((s) => s.file === file)?.text ?? '',
+    }));
   }, [src, scenarioTexts, addedFiles]);
   const debouncedScenarios = useDebounced(scenarioList, 300);
 
@@ -146,7 +181,10 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       return false;
     }
     try {
-      const d = await api<Draft>('PUT', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${draft.id}`, { version, note });
+      const d = await api<Draft>('PUT', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${draft.id}`, {
+        version,
+        note,
+      });
       setDraft(d);
       setSavedText(text);
       setError(null);
@@ -157,10 +195,15 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     }
   }, [draft, text, note, serviceId, t]);
 
-  if (error && !src) return <p className="error" role="alert">{error}</p>;
+  if (error && !src)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!src) return <p>{t('loading', { ns: 'shell' })}</p>;
   const def = src.base?.value as ServiceDef | undefined;
-  const name = def ? (lang === 'en' ? def.name.en ?? def.name.ru : def.name[lang]) : serviceId;
+  const name = def ? (lang === 'en' ? (def.name.en ?? def.name.ru) : def.name[lang]) : serviceId;
   const passed = runs.filter((r) => r.outcome?.passed).length;
   const problems = compilation?.problems ?? [];
   const draftProblems = problems.filter((p) => p.inDraft);
@@ -177,22 +220,45 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       </h1>
       <nav className="qz-tabs" role="tablist">
         {TABS.map((x) => (
-          <a key={x} role="tab" aria-selected={tab === x} className={tab === x ? 'qz-tab active' : 'qz-tab'} href={`#/workbench/${encodeURIComponent(serviceId)}/${x}`}>
+          <a
+            key={x}
+            role="tab"
+            aria-selected={tab === x}
+            className={tab === x ? 'qz-tab active' : 'qz-tab'}
+            href={`#/workbench/${encodeURIComponent(serviceId)}/${x}`}
+          >
             {t(TAB_LABEL[x])}
-            {x === 'scenarios' && runs.length > 0 && <span className={`qz-badge ${passed === runs.length ? 'qz-badge-ok' : 'qz-badge-fail'}`} data-testid="scenario-badge">{passed}/{runs.length}</span>}
+            {x === 'scenarios' && runs.length > 0 && (
+              <span
+                className={`qz-badge ${passed === runs.length ? 'qz-badge-ok' : 'qz-badge-fail'}`}
+                data-testid="scenario-badge"
+              >
+                {passed}/{runs.length}
+              </span>
+            )}
           </a>
         ))}
       </nav>
-      {error && <pre className="error qz-pre" role="alert">{error}</pre>}
+      {error && (
+        <pre className="error qz-pre" role="alert">
+          {error}
+        </pre>
+      )}
 
       {tab === 'editor' && (
         <>
           <section className="card">
             <div className="qz-row">
               <h2 className="qz-grow">{draft ? `${t('draftOf')}: ${compilation?.version?.id ?? ''}` : t('noDraft')}</h2>
-              <button onClick={() => void newDraft()} data-testid="new-draft">{t('newDraft')}</button>
+              <button onClick={() => void newDraft()} data-testid="new-draft">
+                {t('newDraft')}
+              </button>
               {draft && (
-                <button className="secondary" onClick={() => void save()} disabled={text === savedText && note === (draft.note ?? '')}>
+                <button
+                  className="secondary"
+                  onClick={() => void save()}
+                  disabled={text === savedText && note === (draft.note ?? '')}
+                >
                   {text === savedText ? t('saved') : t('save')}
                 </button>
               )}
@@ -208,7 +274,16 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
             <div className="qz-pane">
               {draft ? (
                 <>
-                  <JsonEditor key={`draft-${draft.id}`} path={`draft-${draft.id}.version.json`} value={text} onChange={setText} problems={problems} testHook="__qyzmetEditor" reveal={reveal} height="70vh" />
+                  <JsonEditor
+                    key={`draft-${draft.id}`}
+                    path={`draft-${draft.id}.version.json`}
+                    value={text}
+                    onChange={setText}
+                    problems={problems}
+                    testHook="__qyzmetEditor"
+                    reveal={reveal}
+                    height="70vh"
+                  />
                   <div className="card qz-problems" data-testid="problems">
                     <h3>
                       {t('problems')}: {problems.length}
@@ -217,33 +292,61 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                     <ul>
                       {draftProblems.map((p, i) => (
                         <li key={i}>
-                          <button className="link qz-link" onClick={() => setReveal({ line: p.line, nonce: Date.now() })} data-line={p.line}>
+                          <button
+                            className="link qz-link"
+                            onClick={() => setReveal({ line: p.line, nonce: Date.now() })}
+                            data-line={p.line}
+                          >
                             {t('line')} {p.line}:{p.column}
                           </button>{' '}
-                          <span className={p.severity === 'warning' ? '' : 'error'}>{p.message}</span> {p.pointer && <code className="qz-muted">{p.pointer}</code>}
+                          <span className={p.severity === 'warning' ? '' : 'error'}>{p.message}</span>{' '}
+                          {p.pointer && <code className="qz-muted">{p.pointer}</code>}
                         </li>
                       ))}
                     </ul>
                     {outside.length > 0 && (
                       <>
                         <h4>{t('problemsOutside')}</h4>
-                        <ul>{outside.map((p, i) => <li key={i} className="error">{p.message}</li>)}</ul>
+                        <ul>
+                          {outside.map((p, i) => (
+                            <li key={i} className="error">
+                              {p.message}
+                            </li>
+                          ))}
+                        </ul>
                       </>
                     )}
                   </div>
                 </>
               ) : (
-                current && <JsonEditor key="current" path={`current-${current.version.id}.version.json`} value={`${JSON.stringify(current.version, null, 2)}\n`} onChange={() => undefined} readOnly height="70vh" />
+                current && (
+                  <JsonEditor
+                    key="current"
+                    path={`current-${current.version.id}.version.json`}
+                    value={`${JSON.stringify(current.version, null, 2)}\n`}
+                    onChange={() => undefined}
+                    readOnly
+                    height="70vh"
+                  />
+                )
               )}
             </div>
             <div className="qz-pane">
               <div className="qz-row">
                 <h2 className="qz-grow">{t('previews')}</h2>
-                <a href={`#/workbench/${encodeURIComponent(serviceId)}/scenarios`} className={`qz-badge ${passed === runs.length ? 'qz-badge-ok' : 'qz-badge-fail'}`} data-testid="scenarios-mini">
+                <a
+                  href={`#/workbench/${encodeURIComponent(serviceId)}/scenarios`}
+                  className={`qz-badge ${passed === runs.length ? 'qz-badge-ok' : 'qz-badge-fail'}`}
+                  data-testid="scenarios-mini"
+                >
                   {t('scenariosSummary', { passed, total: runs.length })}
                 </a>
               </div>
-              {stale && <p className="qz-muted qz-stale">⚠ {t('problems')}: {problems.length} — {current?.version.id}</p>}
+              {stale && (
+                <p className="qz-muted qz-stale">
+                  ⚠ {t('problems')}: {problems.length} — {current?.version.id}
+                </p>
+              )}
               {current && (
                 <div className={stale ? 'qz-previews qz-is-stale' : 'qz-previews'}>
                   <details open className="card">

@@ -104,7 +104,10 @@ export function withVersions(base: AssembledDefinition, serviceDir: string, extr
   return {
     ...base,
     value: { ...def, versions: [...def.versions, ...extra] },
-    locate: (p) => (extraIndex(p) >= 0 ? { file: 'draft', pointer: p.replace(/^\/versions\/\d+/, '') || '/', line: 1, column: 1 } : base.locate(p)),
+    locate: (p) =>
+      extraIndex(p) >= 0
+        ? { file: 'draft', pointer: p.replace(/^\/versions\/\d+/, '') || '/', line: 1, column: 1 }
+        : base.locate(p),
     resolvePath: (p, rel) => (extraIndex(p) >= 0 ? joinPath(serviceDir, rel) : base.resolvePath(p, rel)),
   };
 }
@@ -115,13 +118,25 @@ export async function loadSources(serviceId: string): Promise<Sources> {
     api<{ entry: string; files: Record<string, string> }>('GET', `/admin/definitions/${id}/files`),
     api<CalendarsResponse>('GET', '/admin/calendars'),
     api<{ items: Draft[] }>('GET', `/admin/definitions/${id}/drafts`),
-    api<{ version: { id: string } }>('GET', `/services/${id}`).then((r) => r.version.id, () => null),
+    api<{ version: { id: string } }>('GET', `/services/${id}`).then(
+      (r) => r.version.id,
+      () => null,
+    ),
   ]);
   const env = buildEnv(files, cal);
   const serviceDir = entry.replace(/\/service\.json$/, '');
-  const published = drafts.items.filter((d) => d.publishedAt).sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+  const published = drafts.items
+    .filter((d) => d.publishedAt)
+    .sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
   const { definition, problems } = assembleDefinition(entry, (p) => files[p]);
-  const base = definition && published.length ? withVersions(definition, serviceDir, published.map((d) => d.definition)) : definition;
+  const base =
+    definition && published.length
+      ? withVersions(
+          definition,
+          serviceDir,
+          published.map((d) => d.definition),
+        )
+      : definition;
   const scenarios = Object.keys(files)
     .filter((f) => f.startsWith(`${serviceDir}/scenarios/`) && f.endsWith('.json'))
     .sort()
@@ -154,10 +169,32 @@ const stripLocation = (m: string) => m.replace(/^[^\s:]+:\d+:\d+:\s*/, '');
 export function compileDraft(src: Sources, text: string): DraftCompilation {
   const { source, problems: syntax } = parseJsonSource('draft', text);
   if (syntax.length) {
-    return { problems: syntax.map((p) => ({ message: stripLocation(p.message), code: p.code, severity: 'error', line: p.line ?? 1, column: p.column ?? 1, inDraft: true })) };
+    return {
+      problems: syntax.map((p) => ({
+        message: stripLocation(p.message),
+        code: p.code,
+        severity: 'error',
+        line: p.line ?? 1,
+        column: p.column ?? 1,
+        inDraft: true,
+      })),
+    };
   }
   const version = source.value as VersionDef;
-  if (!src.base) return { version, problems: [{ message: 'the service definition does not assemble', code: 'assemble', severity: 'error', line: 1, column: 1, inDraft: false }] };
+  if (!src.base)
+    return {
+      version,
+      problems: [
+        {
+          message: 'the service definition does not assemble',
+          code: 'assemble',
+          severity: 'error',
+          line: 1,
+          column: 1,
+          inDraft: false,
+        },
+      ],
+    };
   const baseCount = (src.base.value as ServiceDef).versions.length;
   const at = `/versions/${baseCount}`;
   const { service, problems } = compileService(withVersions(src.base, src.serviceDir, [version]), src.env);
@@ -166,9 +203,25 @@ export function compileDraft(src: Sources, text: string): DraftCompilation {
     if (p.pointer !== undefined && (p.pointer === at || p.pointer.startsWith(at + '/'))) {
       const inner = p.pointer.slice(at.length);
       const { line, column } = locateInSource(source, inner);
-      return { message: stripLocation(p.message), code: p.code, severity, pointer: inner || '/', line, column, inDraft: true };
+      return {
+        message: stripLocation(p.message),
+        code: p.code,
+        severity,
+        pointer: inner || '/',
+        line,
+        column,
+        inDraft: true,
+      };
     }
-    return { message: p.message, code: p.code, severity, pointer: p.pointer, line: p.line ?? 1, column: p.column ?? 1, inDraft: false };
+    return {
+      message: p.message,
+      code: p.code,
+      severity,
+      pointer: p.pointer,
+      line: p.line ?? 1,
+      column: p.column ?? 1,
+      inDraft: false,
+    };
   });
   const compiled = service?.versions.find((v) => v.id === version?.id);
   return { version, service, compiled, problems: located };
@@ -190,8 +243,14 @@ export function parseScenario(text: string): { scenario?: Scenario; error?: stri
   }
 }
 
-/** Runs every scenario under one version (a draft's, whatever its date), as `qyzmet test` and the registry's check do. */
-export async function runScenarios(service: CompiledService, version: CompiledVersion | undefined, scenarios: Array<{ file: string; text: string }>): Promise<ScenarioRun[]> {
+/**
+ * Runs every scenario under one version (a draft's, whatever its date), as `qyzmet test` and the registry's check do.
+ */
+export async function runScenarios(
+  service: CompiledService,
+  version: CompiledVersion | undefined,
+  scenarios: Array<{ file: string; text: string }>,
+): Promise<ScenarioRun[]> {
   const out: ScenarioRun[] = [];
   for (const s of scenarios) {
     const { scenario, error } = parseScenario(s.text);

@@ -3,7 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { applicant } from '../i18n/applicant';
 import { registerArea } from '../i18n';
 import { api } from '../shell/api';
-import { formatInstant, loadServices, mainDeadline, pick, ProblemView, StatusBadge, urgency, useLang, type Application, type ServiceSummary } from '../officer/common';
+import {
+  formatInstant,
+  loadServices,
+  mainDeadline,
+  pick,
+  ProblemView,
+  StatusBadge,
+  urgency,
+  useLang,
+  type Application,
+  type ServiceSummary,
+} from '../officer/common';
 import './applicant.css';
 
 registerArea('applicant', applicant);
@@ -21,9 +32,15 @@ export default function ApplicantHome() {
   useEffect(() => {
     api<{ items: Application[] }>('GET', '/applications?limit=100').then((r) => setMine(r.items), setError);
   }, [lang]);
-  const names = useMemo(() => Object.fromEntries((services ?? []).map((s) => [s.id, pick(s.name, lang)])), [services, lang]);
+  const names = useMemo(
+    () => Object.fromEntries((services ?? []).map((s) => [s.id, pick(s.name, lang)])),
+    [services, lang],
+  );
   // Newest first: the API sorts an inbox by due instant, an applicant looks for what they just sent.
-  const sorted = useMemo(() => [...(mine ?? [])].sort((a, b) => Date.parse(b.registeredAt) - Date.parse(a.registeredAt)), [mine]);
+  const sorted = useMemo(
+    () => [...(mine ?? [])].sort((a, b) => Date.parse(b.registeredAt) - Date.parse(a.registeredAt)),
+    [mine],
+  );
 
   return (
     <div className="applicant-home">
@@ -34,14 +51,25 @@ export default function ApplicantHome() {
         {sorted.length > 0 && (
           <div className="card">
             <table className="responsive my-applications">
-              <thead><tr><th>{t('service')}</th><th>{t('registered')}</th><th>{t('due')}</th><th>{t('status')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('service')}</th>
+                  <th>{t('registered')}</th>
+                  <th>{t('due')}</th>
+                  <th>{t('status')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {sorted.map((a) => (
                   <tr key={a.id} className={urgency(a)} data-id={a.id}>
-                    <td data-label={t('service')}><a href={`#/application/${encodeURIComponent(a.id)}`}>{names[a.serviceId] ?? a.serviceId}</a></td>
+                    <td data-label={t('service')}>
+                      <a href={`#/application/${encodeURIComponent(a.id)}`}>{names[a.serviceId] ?? a.serviceId}</a>
+                    </td>
                     <td data-label={t('registered')}>{formatInstant(a.registeredAt, lang)}</td>
                     <td data-label={t('due')}>{formatInstant(mainDeadline(a)?.dueAt, lang)}</td>
-                    <td data-label={t('status')}><StatusBadge status={a.status} /></td>
+                    <td data-label={t('status')}>
+                      <StatusBadge status={a.status} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -53,12 +81,19 @@ export default function ApplicantHome() {
         <h1 id="services-title">{t('servicesTitle')}</h1>
         <p className="muted">{t('servicesHint')}</p>
         <div className="service-cards">
-          {(services ?? []).filter((s) => s.versionInForce).map((s) => (
-            <a key={s.id} className="card service-card" href={`#/apply/${encodeURIComponent(s.id)}`} data-service={s.id}>
-              <span className="service-name">{pick(s.name, lang)}</span>
-              <span className="service-go">{t('applyFor')} →</span>
-            </a>
-          ))}
+          {(services ?? [])
+            .filter((s) => s.versionInForce)
+            .map((s) => (
+              <a
+                key={s.id}
+                className="card service-card"
+                href={`#/apply/${encodeURIComponent(s.id)}`}
+                data-service={s.id}
+              >
+                <span className="service-name">{pick(s.name, lang)}</span>
+                <span className="service-go">{t('applyFor')} →</span>
+              </a>
+            ))}
         </div>
       </section>
     </div>

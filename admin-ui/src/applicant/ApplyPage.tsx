@@ -48,16 +48,23 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
     void loadService(serviceId).then(setService);
   }, [serviceId]);
 
-  const schema = useMemo(() => (service ? (toRjsfSchema(service.version.form, lang) as RJSFSchema) : null), [service, lang]);
-  const { tree, unplaced } = useMemo(() => toExtraErrors(fieldErrors, lang, schema ?? undefined), [fieldErrors, lang, schema]);
+  const schema = useMemo(
+    () => (service ? (toRjsfSchema(service.version.form, lang) as RJSFSchema) : null),
+    [service, lang],
+  );
+  const { tree, unplaced } = useMemo(
+    () => toExtraErrors(fieldErrors, lang, schema ?? undefined),
+    [fieldErrors, lang, schema],
+  );
 
   if (service === undefined) return <p>…</p>;
-  if (service === null || !schema) return (
-    <div className="card">
-      <p className="error">{t('notInForce')}</p>
-      <a href="#/apply">{t('backToServices')}</a>
-    </div>
-  );
+  if (service === null || !schema)
+    return (
+      <div className="card">
+        <p className="error">{t('notInForce')}</p>
+        <a href="#/apply">{t('backToServices')}</a>
+      </div>
+    );
 
   const submit = async (data: Record<string, unknown>) => {
     setBusy(true);
@@ -76,12 +83,23 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
 
   return (
     <div className="apply-page">
-      <p><a href="#/apply">{t('backToServices')}</a></p>
+      <p>
+        <a href="#/apply">{t('backToServices')}</a>
+      </p>
       <h1>{pick(service.name, lang)}</h1>
       {fieldErrors.length > 0 && (
         <div className="card error" role="alert">
           <p>{t('fixErrors')}</p>
-          {unplaced.length > 0 && <>{t('otherErrors')}<ul>{unplaced.map((m, i) => <li key={i}>{m}</li>)}</ul></>}
+          {unplaced.length > 0 && (
+            <>
+              {t('otherErrors')}
+              <ul>
+                {unplaced.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
       <ProblemView error={error} />
@@ -101,12 +119,15 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
           onChange={(e, id) => {
             setFormData(e.formData as Record<string, unknown>);
             // A corrected field loses its server error at once; the others stay until the next submit.
-            if (id) setFieldErrors((errs) => errs.filter((x) => `root_${x.pointer.split('/').slice(2).join('_')}` !== id));
+            if (id)
+              setFieldErrors((errs) => errs.filter((x) => `root_${x.pointer.split('/').slice(2).join('_')}` !== id));
           }}
           onSubmit={(e) => void submit(e.formData as Record<string, unknown>)}
         >
           <div className="submit-row">
-            <button type="submit" disabled={busy}>{busy ? t('submitting') : t('submit')}</button>
+            <button type="submit" disabled={busy}>
+              {busy ? t('submitting') : t('submit')}
+            </button>
           </div>
         </Form>
       </div>

@@ -5,7 +5,12 @@
  */
 export type Schema = { [k: string]: unknown };
 type Text = Record<string, string | undefined>;
-export interface ServerFieldError { pointer: string; code?: string; message: string; messages?: Record<string, string> }
+export interface ServerFieldError {
+  pointer: string;
+  code?: string;
+  message: string;
+  messages?: Record<string, string>;
+}
 export type ErrorTree = { __errors?: string[]; [k: string]: ErrorTree | string[] | undefined };
 
 const pickText = (t: unknown, lang: string): string | undefined => {
@@ -24,7 +29,8 @@ function notTheApplicants(s: unknown): boolean {
 /**
  * x-label → title, x-help → description, enum labels (x-enumLabels, or oneOf [{ const, x-label }]) → oneOf with
  * titles; fields of other sources (x-source gateway / officer) left out together with their `required` entries.
- * Everything else (types, formats, if/then, allOf) is kept, so rjsf shows the same conditional fields the server checks.
+ * Everything else (types, formats, if/then, allOf) is kept, so rjsf shows the same conditional fields the server
+ *   checks.
  */
 export function toRjsfSchema(schema: unknown, lang: string): Schema {
   if (Array.isArray(schema)) return schema.map((s) => toRjsfSchema(s, lang)) as unknown as Schema;
@@ -40,27 +46,47 @@ export function toRjsfSchema(schema: unknown, lang: string): Schema {
     else if (k === 'x-help') out.description = pickText(v, lang);
     else if (k.startsWith('x-')) continue;
     else if (k === 'properties' && v && typeof v === 'object') {
-      out.properties = Object.fromEntries(Object.entries(v as Schema).filter(([p]) => !hidden.has(p)).map(([p, s]) => [p, toRjsfSchema(s, lang)]));
+      out.properties = Object.fromEntries(
+        Object.entries(v as Schema)
+          .filter(([p]) => !hidden.has(p))
+          .map(([p, s]) => [p, toRjsfSchema(s, lang)]),
+      );
     } else if (k === 'required' && Array.isArray(v)) out.required = v.filter((p) => !hidden.has(p as string));
-    else if (['items', 'then', 'else', 'if', 'not', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'prefixItems'].includes(k) && v && typeof v === 'object') out[k] = toRjsfSchema(v, lang);
-    else if (k === '$defs' || k === 'definitions') out[k] = Object.fromEntries(Object.entries(v as Schema).map(([p, s]) => [p, toRjsfSchema(s, lang)]));
+    else if (
+      ['items', 'then', 'else', 'if', 'not', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'prefixItems'].includes(
+        k,
+      ) &&
+      v &&
+      typeof v === 'object'
+    )
+      out[k] = toRjsfSchema(v, lang);
+    else if (k === '$defs' || k === 'definitions')
+      out[k] = Object.fromEntries(Object.entries(v as Schema).map(([p, s]) => [p, toRjsfSchema(s, lang)]));
     else out[k] = v;
   }
-  // A bare enum with labels given by the definition becomes a oneOf of titled constants: a select with readable options.
+  // A bare enum with labels given by the definition becomes a oneOf of titled constants: a select with readable
+  // options.
   const enumLabels = src['x-enumLabels'] as Record<string, Text> | undefined;
   if (Array.isArray(src.enum) && enumLabels) {
-    out.oneOf = (src.enum as unknown[]).map((v) => ({ const: v, title: pickText(enumLabels[String(v)], lang) ?? String(v) }));
+    out.oneOf = (src.enum as unknown[]).map((v) => ({
+      const: v,
+      title: pickText(enumLabels[String(v)], lang) ?? String(v),
+    }));
     delete out.enum;
     if (!out.type && src.enum.every((v) => typeof v === 'string')) out.type = 'string';
   }
   // rjsf renders a select for a bare enum only when the type is known.
-  if (Array.isArray(out.enum) && !out.type && (out.enum as unknown[]).every((v) => typeof v === 'string')) out.type = 'string';
+  if (Array.isArray(out.enum) && !out.type && (out.enum as unknown[]).every((v) => typeof v === 'string'))
+    out.type = 'string';
   return out;
 }
 
 /** The path of a pointer into the request's `data` (/data/applicant/iin → ['applicant', 'iin']). */
 export function pointerPath(pointer: string): string[] {
-  const segs = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   return segs[0] === 'data' ? segs.slice(1) : segs;
 }
 
@@ -69,7 +95,11 @@ export function pointerPath(pointer: string): string[] {
  * kk/ru/en; `message` is in the request's Accept-Language). Errors on fields the form does not show come back in
  * `unplaced`, to be listed above the form.
  */
-export function toExtraErrors(errors: ServerFieldError[], lang: string, schema?: Schema): { tree: ErrorTree; unplaced: string[] } {
+export function toExtraErrors(
+  errors: ServerFieldError[],
+  lang: string,
+  schema?: Schema,
+): { tree: ErrorTree; unplaced: string[] } {
   const tree: ErrorTree = {};
   const unplaced: string[] = [];
   for (const e of errors) {
@@ -97,7 +127,8 @@ function shown(schema: Schema, path: string[]): boolean {
       const p = (x.properties as Schema | undefined)?.[seg];
       if (p) next.push(p as Schema);
       if (/^\d+$/.test(seg) && x.items) next.push(x.items as Schema);
-      for (const k of ['allOf', 'anyOf', 'oneOf'] as const) for (const b of (x[k] as Schema[] | undefined) ?? []) visit(b);
+      for (const k of ['allOf', 'anyOf', 'oneOf'] as const)
+        for (const b of (x[k] as Schema[] | undefined) ?? []) visit(b);
       for (const k of ['then', 'else'] as const) visit(x[k]);
     };
     level.forEach(visit);

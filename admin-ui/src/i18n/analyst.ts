@@ -89,7 +89,8 @@ export const analyst = {
     changed: 'өзгертілді',
     impact: 'Жобаның әсері',
     runImpact: 'Серверде тексеру',
-    openApplications: 'Қолданыстағы редакция бойынша қаралып жатқан өтініштер: {{count}} (олар өз редакциясында қалады)',
+    openApplications:
+      'Қолданыстағы редакция бойынша қаралып жатқан өтініштер: {{count}} (олар өз редакциясында қалады)',
     impactNone: 'Бірде-бір сценарийдің нәтижесі не мерзімі өзгермейді',
     colBefore: 'Бұрын',
     colAfter: 'Жобамен',
@@ -106,7 +107,8 @@ export const analyst = {
     auditAction: 'Әрекет',
     auditDetails: 'Толығырақ',
     coverageTitle: 'Актінің әр тармағы және оған сілтейтін элементтер',
-    coverageCounts: 'Тармақтар: {{clauses}}, сілтеме бар: {{cited}}, түсіндірілген: {{explained}}, қамтылмаған: {{uncited}}',
+    coverageCounts:
+      'Тармақтар: {{clauses}}, сілтеме бар: {{cited}}, түсіндірілген: {{explained}}, қамтылмаған: {{uncited}}',
     clause: 'Тармақ',
     citedBy: 'Сілтейтіндер',
     uncited: 'ешкім сілтемейді',
@@ -219,7 +221,8 @@ export const analyst = {
     auditAction: 'Действие',
     auditDetails: 'Подробности',
     coverageTitle: 'Каждый пункт акта и элементы, которые на него ссылаются',
-    coverageCounts: 'Пунктов: {{clauses}}, со ссылками: {{cited}}, с пояснением: {{explained}}, не охвачено: {{uncited}}',
+    coverageCounts:
+      'Пунктов: {{clauses}}, со ссылками: {{cited}}, с пояснением: {{explained}}, не охвачено: {{uncited}}',
     clause: 'Пункт',
     citedBy: 'Ссылаются',
     uncited: 'никто не ссылается',

@@ -21,7 +21,9 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'ru',
   ns: Object.keys(areas),
   defaultNS: 'shell',
-  resources: Object.fromEntries(LANGUAGES.map((l) => [l, Object.fromEntries(Object.entries(areas).map(([ns, t]) => [ns, t[l]]))])),
+  resources: Object.fromEntries(
+    LANGUAGES.map((l) => [l, Object.fromEntries(Object.entries(areas).map(([ns, t]) => [ns, t[l]]))]),
+  ),
   interpolation: { escapeValue: false },
 });
 

@@ -1,4 +1,6 @@
-/** Texts of the officer's area: the inbox and the application page (the application page is shown to applicants too). */
+/**
+ * Texts of the officer's area: the inbox and the application page (the application page is shown to applicants too).
+ */
 export const officer = {
   kk: {
     'event.SUBMITTED': 'Өтініш берілді',
@@ -90,7 +92,8 @@ export const officer = {
     send: 'Жіберу',
     cancel: 'Болдырмау',
     findingsTitle: 'Тексеру нәтижесі: {{event}}',
-    findingsHint: 'Анықталған бас тарту негіздерін белгілеңіз. Ештеңе белгіленбесе, бас тарту негіздері жоқ деп есептеледі.',
+    findingsHint:
+      'Анықталған бас тарту негіздерін белгілеңіз. Ештеңе белгіленбесе, бас тарту негіздері жоқ деп есептеледі.',
     officerGrounds: 'Қызметкер анықтайтын негіздер',
     groundUnmapped: 'бұл негіздің деректер кілті API-де жоқ: төмендегі JSON-да көрсетіңіз',
     findingsJson: 'Анықталған мән-жайлар (JSON)',
@@ -100,7 +103,8 @@ export const officer = {
     jsonObject: 'JSON нысан ({ … }) болуы керек',
     done: 'Орындалды: {{event}}',
     problem403: 'Бұл әрекетті жасауға рөліңіз жеткіліксіз.',
-    problem409: 'Өтініш қазіргі қадамында бұл әрекетті қабылдамайды (оны басқа біреу өзгерткен болуы мүмкін). Бет жаңартылды.',
+    problem409:
+      'Өтініш қазіргі қадамында бұл әрекетті қабылдамайды (оны басқа біреу өзгерткен болуы мүмкін). Бет жаңартылды.',
     problem404: 'Өтініш табылмады немесе сізге қолжетімсіз.',
     problem401: 'Сессия аяқталды, қайта кіріңіз.',
     problem422: 'Деректер қате:',
@@ -212,7 +216,8 @@ export const officer = {
     jsonObject: 'Нужен JSON-объект ({ … })',
     done: 'Выполнено: {{event}}',
     problem403: 'Вашей роли не разрешено это действие.',
-    problem409: 'На текущем этапе заявка не принимает это действие (возможно, её уже изменил кто-то другой). Страница обновлена.',
+    problem409:
+      'На текущем этапе заявка не принимает это действие (возможно, её уже изменил кто-то другой). Страница обновлена.',
     problem404: 'Заявка не найдена или недоступна вам.',
     problem401: 'Сессия истекла, войдите снова.',
     problem422: 'Ошибки в данных:',
@@ -324,7 +329,8 @@ export const officer = {
     jsonObject: 'Must be a JSON object ({ … })',
     done: 'Done: {{event}}',
     problem403: 'Your role may not take this action.',
-    problem409: 'The application does not accept this action at its current step (someone may have changed it). The page was refreshed.',
+    problem409:
+      'The application does not accept this action at its current step (someone may have changed it). The page was refreshed.',
     problem404: 'No such application, or not yours to see.',
     problem401: 'Your session ended; sign in again.',
     problem422: 'Invalid data:',

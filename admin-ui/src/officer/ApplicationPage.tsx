@@ -6,11 +6,29 @@ import { DocumentsView } from './DocumentsView';
 import { EventActions } from './EventActions';
 import { RefusalView } from './RefusalView';
 import {
-  formatInstant, loadService, localDay, mainDeadline, OPEN, pick, ProblemView, StatusBadge, urgency, useLang,
-  type Application, type ServiceDetail,
+  formatInstant,
+  loadService,
+  localDay,
+  mainDeadline,
+  OPEN,
+  pick,
+  ProblemView,
+  StatusBadge,
+  urgency,
+  useLang,
+  type Application,
+  type ServiceDetail,
 } from './common';
 
-interface StoredEvent { seq: number; type: string; actor: string; at: string; data: unknown; fromState: string; toState: string }
+interface StoredEvent {
+  seq: number;
+  type: string;
+  actor: string;
+  at: string;
+  data: unknown;
+  fromState: string;
+  toState: string;
+}
 
 /**
  * One application, for its officers and its applicant alike: data labelled from the form, status and step,
@@ -31,7 +49,9 @@ export default function ApplicationPage({ id }: { id: string }) {
     try {
       const [a, ev] = await Promise.all([
         api<Application>('GET', `/applications/${encodeURIComponent(id)}`),
-        api<{ items: StoredEvent[] }>('GET', `/applications/${encodeURIComponent(id)}/events`).catch(() => ({ items: [] as StoredEvent[] })),
+        api<{ items: StoredEvent[] }>('GET', `/applications/${encodeURIComponent(id)}/events`).catch(() => ({
+          items: [] as StoredEvent[],
+        })),
       ]);
       setApp(a);
       setEvents(ev.items);
@@ -42,13 +62,16 @@ export default function ApplicationPage({ id }: { id: string }) {
       setError(e);
     }
   }, [id]);
-  useEffect(() => { void load(); }, [load, lang]);
+  useEffect(() => {
+    void load();
+  }, [load, lang]);
 
   if (!app) return error ? <ProblemView error={error} /> : <p>{t('loadError')}…</p>;
 
   const machine = service?.version.machine;
   const stateName = (s: string) => (machine?.states?.[s]?.name ? pick(machine.states[s].name, lang) : s);
-  const eventName = (e: string) => (machine?.events?.[e]?.name ? pick(machine.events[e].name, lang) : t(`event.${e}`, { defaultValue: e }));
+  const eventName = (e: string) =>
+    machine?.events?.[e]?.name ? pick(machine.events[e].name, lang) : t(`event.${e}`, { defaultValue: e });
   const deadlineName = (d: string) => {
     const def = service?.version.deadlines?.find((x) => x.id === d);
     return def?.name ? pick(def.name, lang) : d === 'service' ? t('deadline.service') : d;
@@ -60,35 +83,72 @@ export default function ApplicationPage({ id }: { id: string }) {
 
   return (
     <article className="application" data-status={app.status} data-state={app.state}>
-      <p><a href={isOfficer ? '#/inbox' : '#/my'}>{isOfficer ? t('back') : t('backMy')}</a></p>
+      <p>
+        <a href={isOfficer ? '#/inbox' : '#/my'}>{isOfficer ? t('back') : t('backMy')}</a>
+      </p>
       <h1>{service ? pick(service.name, lang) : app.serviceId}</h1>
-      {notice && <p className="ok" role="status">{notice}</p>}
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
       <ProblemView error={error} />
 
       <section className={`card summary ${u}`} aria-label={t('application')}>
         <dl className="facts">
           <dt>{t('status')}</dt>
-          <dd><StatusBadge status={app.status} />{u === 'overdue' && <span className="flag overdue-flag">{t('overdue')}</span>}{u === 'due-today' && <span className="flag due-today-flag">{t('dueToday')}</span>}</dd>
+          <dd>
+            <StatusBadge status={app.status} />
+            {u === 'overdue' && <span className="flag overdue-flag">{t('overdue')}</span>}
+            {u === 'due-today' && <span className="flag due-today-flag">{t('dueToday')}</span>}
+          </dd>
           <dt>{t('state')}</dt>
           <dd data-field="state">{stateName(app.state)}</dd>
           <dt>{t('registeredAt')}</dt>
-          <dd data-field="registeredAt"><time dateTime={app.registeredAt}>{formatInstant(app.registeredAt, lang)}</time></dd>
-          {app.arrivedAt && app.arrivedAt !== app.registeredAt && (<><dt>{t('arrivedAt')}</dt><dd>{formatInstant(app.arrivedAt, lang)}</dd></>)}
+          <dd data-field="registeredAt">
+            <time dateTime={app.registeredAt}>{formatInstant(app.registeredAt, lang)}</time>
+          </dd>
+          {app.arrivedAt && app.arrivedAt !== app.registeredAt && (
+            <>
+              <dt>{t('arrivedAt')}</dt>
+              <dd>{formatInstant(app.arrivedAt, lang)}</dd>
+            </>
+          )}
           <dt>{t('dueAt')}</dt>
-          <dd data-field="dueAt">{due?.dueAt ? <time dateTime={due.dueAt}>{formatInstant(due.dueAt, lang)}</time> : t('notSet')}</dd>
-          {providerName && (<><dt>{t('provider')}</dt><dd>{pick(providerName, lang)}</dd></>)}
+          <dd data-field="dueAt">
+            {due?.dueAt ? <time dateTime={due.dueAt}>{formatInstant(due.dueAt, lang)}</time> : t('notSet')}
+          </dd>
+          {providerName && (
+            <>
+              <dt>{t('provider')}</dt>
+              <dd>{pick(providerName, lang)}</dd>
+            </>
+          )}
           <dt>{t('number')}</dt>
-          <dd><code>{app.id}</code></dd>
+          <dd>
+            <code>{app.id}</code>
+          </dd>
           <dt>{t('version')}</dt>
           <dd>{app.version}</dd>
         </dl>
       </section>
 
-      {app.status === 'refused' && app.refusal && app.refusal.grounds.length > 0 && <RefusalView grounds={app.refusal.grounds} service={service} lang={lang} />}
+      {app.status === 'refused' && app.refusal && app.refusal.grounds.length > 0 && (
+        <RefusalView grounds={app.refusal.grounds} service={service} lang={lang} />
+      )}
 
       <ProblemView error={actionError} />
       {(isOfficer || app.allowedEvents.length > 0) && OPEN.includes(app.status) && (
-        <EventActions app={app} service={service} lang={lang} onChanged={(r) => { setNotice(r.notice ?? null); setActionError(r.error ?? null); void load(); }} />
+        <EventActions
+          app={app}
+          service={service}
+          lang={lang}
+          onChanged={(r) => {
+            setNotice(r.notice ?? null);
+            setActionError(r.error ?? null);
+            void load();
+          }}
+        />
       )}
 
       <DocumentsView applicationId={app.id} documents={app.documents} lang={lang} />
@@ -97,16 +157,31 @@ export default function ApplicationPage({ id }: { id: string }) {
         <section className="card" aria-labelledby="deadlines-title">
           <h2 id="deadlines-title">{t('deadlines')}</h2>
           <table className="responsive">
-            <thead><tr><th>{t('deadlines')}</th><th>{t('dueAt')}</th><th>{t('status')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('deadlines')}</th>
+                <th>{t('dueAt')}</th>
+                <th>{t('status')}</th>
+              </tr>
+            </thead>
             <tbody>
               {app.deadlines.map((d) => {
-                const late = d.status === 'overdue' || (d.status !== 'closed' && OPEN.includes(app.status) && d.id === due?.id && app.overdue);
-                const todayDue = !late && d.status !== 'closed' && d.dueAt && OPEN.includes(app.status) && localDay(new Date(d.dueAt)) === today;
+                const late =
+                  d.status === 'overdue' ||
+                  (d.status !== 'closed' && OPEN.includes(app.status) && d.id === due?.id && app.overdue);
+                const todayDue =
+                  !late &&
+                  d.status !== 'closed' &&
+                  d.dueAt &&
+                  OPEN.includes(app.status) &&
+                  localDay(new Date(d.dueAt)) === today;
                 return (
                   <tr key={d.id} data-deadline={d.id} className={late ? 'overdue' : todayDue ? 'due-today' : ''}>
                     <td data-label={t('deadlines')}>{deadlineName(d.id)}</td>
                     <td data-label={t('dueAt')}>{d.dueAt ? formatInstant(d.dueAt, lang) : t('notSet')}</td>
-                    <td data-label={t('status')}>{d.status ? t(`deadline.${d.status}`, { defaultValue: d.status }) : '—'}</td>
+                    <td data-label={t('status')}>
+                      {d.status ? t(`deadline.${d.status}`, { defaultValue: d.status }) : '—'}
+                    </td>
                   </tr>
                 );
               })}
@@ -116,25 +191,47 @@ export default function ApplicationPage({ id }: { id: string }) {
 
         <section className="card" aria-labelledby="data-title">
           <h2 id="data-title">{t('data')}</h2>
-          {app.data ? <DataView data={app.data} schema={service?.version.form} lang={lang} /> : <p className="muted">—</p>}
+          {app.data ? (
+            <DataView data={app.data} schema={service?.version.form} lang={lang} />
+          ) : (
+            <p className="muted">—</p>
+          )}
         </section>
       </div>
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('history')}</h2>
-        {events.length === 0 ? <p className="muted">{t('noHistory')}</p> : (
+        {events.length === 0 ? (
+          <p className="muted">{t('noHistory')}</p>
+        ) : (
           <table className="responsive history">
-            <thead><tr><th>{t('when')}</th><th>{t('event')}</th><th>{t('actor')}</th><th>{t('transition')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('when')}</th>
+                <th>{t('event')}</th>
+                <th>{t('actor')}</th>
+                <th>{t('transition')}</th>
+              </tr>
+            </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.seq}>
-                  <td className="when" data-label={t('when')}>{formatInstant(e.at, lang)}</td>
+                  <td className="when" data-label={t('when')}>
+                    {formatInstant(e.at, lang)}
+                  </td>
                   <td data-label={t('event')}>
                     {eventName(e.type)}
-                    {e.data && typeof e.data === 'object' && Object.keys(e.data).length > 0 ? <div className="muted"><code>{JSON.stringify(e.data)}</code></div> : null}
+                    {e.data && typeof e.data === 'object' && Object.keys(e.data).length > 0 ? (
+                      <div className="muted">
+                        <code>{JSON.stringify(e.data)}</code>
+                      </div>
+                    ) : null}
                   </td>
                   <td data-label={t('actor')}>{t(`actor.${e.actor}`, { defaultValue: e.actor })}</td>
-                  <td data-label={t('transition')}>{e.fromState ? `${stateName(e.fromState)} → ` : ''}{stateName(e.toState)}</td>
+                  <td data-label={t('transition')}>
+                    {e.fromState ? `${stateName(e.fromState)} → ` : ''}
+                    {stateName(e.toState)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,10 +7,12 @@ export function childSchema(schema: JsonSchema | undefined, key: string): JsonSc
   const direct = (schema.properties as Record<string, JsonSchema> | undefined)?.[key];
   if (direct && direct['x-label']) return direct;
   const branches: JsonSchema[] = [];
-  for (const k of ['allOf', 'oneOf', 'anyOf'] as const) branches.push(...((schema[k] as JsonSchema[] | undefined) ?? []));
+  for (const k of ['allOf', 'oneOf', 'anyOf'] as const)
+    branches.push(...((schema[k] as JsonSchema[] | undefined) ?? []));
   for (const k of ['then', 'else'] as const) if (schema[k]) branches.push(schema[k] as JsonSchema);
   for (const b of branches) {
-    const found = childSchema(b, key) ?? childSchema(b.then as JsonSchema, key) ?? childSchema(b.else as JsonSchema, key);
+    const found =
+      childSchema(b, key) ?? childSchema(b.then as JsonSchema, key) ?? childSchema(b.else as JsonSchema, key);
     if (found?.['x-label']) return found;
   }
   return direct;
@@ -33,7 +35,12 @@ export function labelOf(schema: JsonSchema | undefined, fallback: string, lang: 
 }
 
 /** A readable value: yes/no, enum labels where the schema gives them (x-enumLabels, oneOf const + x-label/title). */
-export function valueText(value: unknown, schema: JsonSchema | undefined, lang: string, yesNo: [string, string]): string {
+export function valueText(
+  value: unknown,
+  schema: JsonSchema | undefined,
+  lang: string,
+  yesNo: [string, string],
+): string {
   if (typeof value === 'boolean') return value ? yesNo[0] : yesNo[1];
   if (value === null || value === undefined) return '—';
   if (typeof value === 'object') return JSON.stringify(value);
@@ -51,7 +58,17 @@ export function DataView({ data, schema, lang }: { data: Record<string, unknown>
   return <Fields value={data} schema={schema} lang={lang} yesNo={[t('yes'), t('no')]} />;
 }
 
-function Fields({ value, schema, lang, yesNo }: { value: Record<string, unknown>; schema?: JsonSchema; lang: string; yesNo: [string, string] }) {
+function Fields({
+  value,
+  schema,
+  lang,
+  yesNo,
+}: {
+  value: Record<string, unknown>;
+  schema?: JsonSchema;
+  lang: string;
+  yesNo: [string, string];
+}) {
   const leaves: Array<[string, unknown, JsonSchema | undefined]> = [];
   const groups: Array<[string, unknown, JsonSchema | undefined]> = [];
   for (const [k, v] of Object.entries(value)) {
@@ -73,11 +90,25 @@ function Fields({ value, schema, lang, yesNo }: { value: Record<string, unknown>
       {groups.map(([k, v, s]) => (
         <fieldset key={k} className="data-group">
           <legend>{labelOf(s, k, lang)}</legend>
-          {Array.isArray(v)
-            ? v.map((item, i) => item && typeof item === 'object'
-              ? <fieldset key={i} className="data-group"><legend>{i + 1}</legend><Fields value={item as Record<string, unknown>} schema={s?.items as JsonSchema} lang={lang} yesNo={yesNo} /></fieldset>
-              : <p key={i}>{valueText(item, s?.items as JsonSchema, lang, yesNo)}</p>)
-            : <Fields value={v as Record<string, unknown>} schema={s} lang={lang} yesNo={yesNo} />}
+          {Array.isArray(v) ? (
+            v.map((item, i) =>
+              item && typeof item === 'object' ? (
+                <fieldset key={i} className="data-group">
+                  <legend>{i + 1}</legend>
+                  <Fields
+                    value={item as Record<string, unknown>}
+                    schema={s?.items as JsonSchema}
+                    lang={lang}
+                    yesNo={yesNo}
+                  />
+                </fieldset>
+              ) : (
+                <p key={i}>{valueText(item, s?.items as JsonSchema, lang, yesNo)}</p>
+              ),
+            )
+          ) : (
+            <Fields value={v as Record<string, unknown>} schema={s} lang={lang} yesNo={yesNo} />
+          )}
         </fieldset>
       ))}
     </>

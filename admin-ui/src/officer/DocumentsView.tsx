@@ -10,11 +10,24 @@ const DOC_LANGS: DocLang[] = ['kk', 'ru'];
  * The documents issued so far: view the HTML in a sandboxed frame (no scripts) and download the PDF, in Kazakh or
  * Russian. The bearer token cannot ride on a plain link, so both go through blob URLs.
  */
-export function DocumentsView({ applicationId, documents, lang }: { applicationId: string; documents: AppDocument[]; lang: string }) {
+export function DocumentsView({
+  applicationId,
+  documents,
+  lang,
+}: {
+  applicationId: string;
+  documents: AppDocument[];
+  lang: string;
+}) {
   const { t } = useTranslation('officer');
   const [shown, setShown] = useState<{ id: string; title: string; url: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => () => { if (shown) URL.revokeObjectURL(shown.url); }, [shown]);
+  useEffect(
+    () => () => {
+      if (shown) URL.revokeObjectURL(shown.url);
+    },
+    [shown],
+  );
 
   const view = async (d: AppDocument, l: DocLang) => {
     setError(null);
@@ -43,15 +56,29 @@ export function DocumentsView({ applicationId, documents, lang }: { applicationI
   return (
     <section className="card" aria-labelledby="documents-title">
       <h2 id="documents-title">{t('documents')}</h2>
-      {documents.length === 0 ? <p className="muted">{t('noDocuments')}</p> : (
+      {documents.length === 0 ? (
+        <p className="muted">{t('noDocuments')}</p>
+      ) : (
         <ul className="doc-list">
           {documents.map((d) => (
             <li key={d.id} data-document={d.id}>
               <div>{d.title}</div>
-              {d.issuedAt && <div className="muted">{t('issuedAt')}: {formatInstant(d.issuedAt, lang)}</div>}
+              {d.issuedAt && (
+                <div className="muted">
+                  {t('issuedAt')}: {formatInstant(d.issuedAt, lang)}
+                </div>
+              )}
               <div className="doc-buttons">
-                {DOC_LANGS.map((l) => <button key={`v${l}`} className="secondary" onClick={() => void view(d, l)}>{t('view', { lang: l.toUpperCase() })}</button>)}
-                {DOC_LANGS.map((l) => <button key={`p${l}`} className="secondary" data-pdf={l} onClick={() => void download(d, l)}>⬇ {t('downloadPdf', { lang: l.toUpperCase() })}</button>)}
+                {DOC_LANGS.map((l) => (
+                  <button key={`v${l}`} className="secondary" onClick={() => void view(d, l)}>
+                    {t('view', { lang: l.toUpperCase() })}
+                  </button>
+                ))}
+                {DOC_LANGS.map((l) => (
+                  <button key={`p${l}`} className="secondary" data-pdf={l} onClick={() => void download(d, l)}>
+                    ⬇ {t('downloadPdf', { lang: l.toUpperCase() })}
+                  </button>
+                ))}
               </div>
             </li>
           ))}
@@ -60,8 +87,16 @@ export function DocumentsView({ applicationId, documents, lang }: { applicationI
       <ProblemView error={error} />
       {shown && (
         <div>
-          <button className="secondary" onClick={() => setShown(null)}>{t('close')}</button>
-          <iframe key={shown.id} className="doc-frame" title={t('documentFrame', { title: shown.title })} src={shown.url} sandbox="allow-same-origin" />
+          <button className="secondary" onClick={() => setShown(null)}>
+            {t('close')}
+          </button>
+          <iframe
+            key={shown.id}
+            className="doc-frame"
+            title={t('documentFrame', { title: shown.title })}
+            src={shown.url}
+            sandbox="allow-same-origin"
+          />
         </div>
       )}
     </section>

@@ -10,18 +10,33 @@ import { pick, type Application, type EventDef, type ServiceDetail } from './com
  * officer findings open a panel: the service's officer-decided grounds as checkboxes (each sets the finding its
  * condition reads) and the findings as JSON for anything else; events that record external data open the JSON only.
  */
-export function EventActions({ app, service, lang, onChanged }: { app: Application; service: ServiceDetail | null; lang: string; onChanged: (result: { notice?: string; error?: unknown }) => void }) {
+export function EventActions({
+  app,
+  service,
+  lang,
+  onChanged,
+}: {
+  app: Application;
+  service: ServiceDetail | null;
+  lang: string;
+  onChanged: (result: { notice?: string; error?: unknown }) => void;
+}) {
   const { t } = useTranslation('officer');
   const [open, setOpen] = useState<string | null>(null);
   const [text, setText] = useState('{}');
   const [busy, setBusy] = useState(false);
   const events = service?.version.machine?.events ?? {};
-  const nameOf = (type: string, fallback?: string) => (events[type]?.name ? pick(events[type].name, lang) : fallback ?? type);
+  const nameOf = (type: string, fallback?: string) =>
+    events[type]?.name ? pick(events[type].name, lang) : (fallback ?? type);
 
   const send = async (type: string, data?: Record<string, unknown>) => {
     setBusy(true);
     try {
-      await api('POST', `/applications/${encodeURIComponent(app.id)}/events`, data === undefined ? { type } : { type, data });
+      await api(
+        'POST',
+        `/applications/${encodeURIComponent(app.id)}/events`,
+        data === undefined ? { type } : { type, data },
+      );
       setOpen(null);
       onChanged({ notice: t('done', { event: nameOf(type) }) });
     } catch (e) {
@@ -40,18 +55,21 @@ export function EventActions({ app, service, lang, onChanged }: { app: Applicati
     } else void send(type);
   };
 
-  if (app.allowedEvents.length === 0) return (
-    <section className="card" aria-labelledby="actions-title">
-      <h2 id="actions-title">{t('actions')}</h2>
-      <p className="muted">{t('noActions')}</p>
-    </section>
-  );
+  if (app.allowedEvents.length === 0)
+    return (
+      <section className="card" aria-labelledby="actions-title">
+        <h2 id="actions-title">{t('actions')}</h2>
+        <p className="muted">{t('noActions')}</p>
+      </section>
+    );
 
   const parsed = parseFindings(text);
   const findings = parsed.ok ? parsed.value : {};
   const records = open ? events[open]?.records : undefined;
   const grounds = (service?.version.refusalGrounds ?? []).filter((g) => g.decidedBy === 'officer');
-  const presetKeys = [...new Set([...PRESET_KEYS, ...grounds.map((g) => findingOf(g)?.key).filter((k): k is string => !!k)])];
+  const presetKeys = [
+    ...new Set([...PRESET_KEYS, ...grounds.map((g) => findingOf(g)?.key).filter((k): k is string => !!k)]),
+  ];
   const toggle = (key: string, value: unknown, on: boolean) => {
     const next = { ...findings };
     if (on) next[key] = value;
@@ -64,13 +82,25 @@ export function EventActions({ app, service, lang, onChanged }: { app: Applicati
       <h2 id="actions-title">{t('actions')}</h2>
       <div className="actions-bar">
         {app.allowedEvents.map((e) => (
-          <button key={e.type} data-event={e.type} disabled={busy} className={open === e.type ? 'secondary' : undefined} onClick={() => click(e.type)}>
+          <button
+            key={e.type}
+            data-event={e.type}
+            disabled={busy}
+            className={open === e.type ? 'secondary' : undefined}
+            onClick={() => click(e.type)}
+          >
             {nameOf(e.type, e.name)}
           </button>
         ))}
       </div>
       {open && (
-        <form className="findings" onSubmit={(ev) => { ev.preventDefault(); if (parsed.ok) void send(open, parsed.value); }}>
+        <form
+          className="findings"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            if (parsed.ok) void send(open, parsed.value);
+          }}
+        >
           <h3 style={{ margin: 0, fontSize: '1rem' }}>{t('findingsTitle', { event: nameOf(open) })}</h3>
           {records === 'findings' && grounds.length > 0 && (
             <fieldset className="data-group">
@@ -80,11 +110,20 @@ export function EventActions({ app, service, lang, onChanged }: { app: Applicati
                 const f = findingOf(g);
                 return (
                   <label key={g.id} className="check" data-ground={g.id}>
-                    <input type="checkbox" name={`ground-${g.id}`} disabled={!f} checked={!!f && JSON.stringify(findings[f.key]) === JSON.stringify(f.value)} onChange={(e) => f && toggle(f.key, f.value, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      name={`ground-${g.id}`}
+                      disabled={!f}
+                      checked={!!f && JSON.stringify(findings[f.key]) === JSON.stringify(f.value)}
+                      onChange={(e) => f && toggle(f.key, f.value, e.target.checked)}
+                    />
                     <span>
                       <span className="ground-text">{pick(g.text, lang)}</span>
                       <br />
-                      <span className="muted"><LegalRefText legalRef={g.legalRef} service={service} lang={lang} short />{f ? ` · ${f.key}` : ` · ${t('groundUnmapped')}`}</span>
+                      <span className="muted">
+                        <LegalRefText legalRef={g.legalRef} service={service} lang={lang} short />
+                        {f ? ` · ${f.key}` : ` · ${t('groundUnmapped')}`}
+                      </span>
                     </span>
                   </label>
                 );
@@ -99,16 +138,32 @@ export function EventActions({ app, service, lang, onChanged }: { app: Applicati
             <div className="presets">
               <span>{t('presets')}</span>
               {presetKeys.map((k) => (
-                <button type="button" key={k} className="secondary" onClick={() => toggle(k, grounds.map(findingOf).find((f) => f?.key === k)?.value ?? true, !(k in findings))}>
-                  {k in findings ? '✓ ' : ''}{k}
+                <button
+                  type="button"
+                  key={k}
+                  className="secondary"
+                  onClick={() =>
+                    toggle(k, grounds.map(findingOf).find((f) => f?.key === k)?.value ?? true, !(k in findings))
+                  }
+                >
+                  {k in findings ? '✓ ' : ''}
+                  {k}
                 </button>
               ))}
             </div>
           )}
-          {!parsed.ok && <p className="error">{parsed.error === 'invalidJson' ? t('invalidJson', { message: parsed.message }) : t('jsonObject')}</p>}
+          {!parsed.ok && (
+            <p className="error">
+              {parsed.error === 'invalidJson' ? t('invalidJson', { message: parsed.message }) : t('jsonObject')}
+            </p>
+          )}
           <div className="actions-bar">
-            <button type="submit" data-send={open} disabled={busy || !parsed.ok}>{t('send')}</button>
-            <button type="button" className="secondary" onClick={() => setOpen(null)}>{t('cancel')}</button>
+            <button type="submit" data-send={open} disabled={busy || !parsed.ok}>
+              {t('send')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(null)}>
+              {t('cancel')}
+            </button>
           </div>
         </form>
       )}

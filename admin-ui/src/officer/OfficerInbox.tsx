@@ -3,13 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../shell/api';
 import { go } from '../shell/router';
 import {
-  formatInstant, loadService, loadServices, mainDeadline, pick, ProblemView, StatusBadge, STATUSES, urgency, useLang,
-  type Application, type ServiceDetail, type ServiceSummary,
+  formatInstant,
+  loadService,
+  loadServices,
+  mainDeadline,
+  pick,
+  ProblemView,
+  StatusBadge,
+  STATUSES,
+  urgency,
+  useLang,
+  type Application,
+  type ServiceDetail,
+  type ServiceSummary,
 } from './common';
 
 const PAGE = 20;
 
-interface Filters { status: string; serviceId: string; provider: string; overdue: boolean }
+interface Filters {
+  status: string;
+  serviceId: string;
+  provider: string;
+  overdue: boolean;
+}
 
 /** The officer's work: open applications first (closed ones are one choice away). */
 const OPEN = 'registered,in-progress,suspended';
@@ -22,7 +38,13 @@ const KEY = 'qyzmet.inbox.filters';
 export default function OfficerInbox() {
   const { t } = useTranslation('officer');
   const lang = useLang();
-  const [filters, setFilters] = useState<Filters>(() => ({ status: OPEN, serviceId: '', provider: '', overdue: false, ...JSON.parse(sessionStorage.getItem(KEY) ?? '{}') }));
+  const [filters, setFilters] = useState<Filters>(() => ({
+    status: OPEN,
+    serviceId: '',
+    provider: '',
+    overdue: false,
+    ...JSON.parse(sessionStorage.getItem(KEY) ?? '{}'),
+  }));
   const [offset, setOffset] = useState(0);
   const [list, setList] = useState<{ items: Application[]; total: number; totalExact?: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -46,7 +68,9 @@ export default function OfficerInbox() {
       (r) => live && setList(r),
       (e) => live && setError(e),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [filters, offset, lang]);
 
   // State names come from each service's machine: one request per service on the page.
@@ -62,7 +86,10 @@ export default function OfficerInbox() {
     for (const s of services) for (const p of s.providers ?? []) if (!m.has(p.id)) m.set(p.id, pick(p.name, lang));
     return [...m];
   }, [services, lang]);
-  const set = (patch: Partial<Filters>) => { setOffset(0); setFilters((f) => ({ ...f, ...patch })); };
+  const set = (patch: Partial<Filters>) => {
+    setOffset(0);
+    setFilters((f) => ({ ...f, ...patch }));
+  };
   const now = new Date();
 
   return (
@@ -74,25 +101,52 @@ export default function OfficerInbox() {
           <select name="status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
             <option value={OPEN}>{t('openOnly')}</option>
             <option value="">{t('all')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('filterService')}
-          <select name="serviceId" value={filters.serviceId} onChange={(e) => set({ serviceId: e.target.value })} style={{ maxWidth: '28rem' }}>
+          <select
+            name="serviceId"
+            value={filters.serviceId}
+            onChange={(e) => set({ serviceId: e.target.value })}
+            style={{ maxWidth: '28rem' }}
+          >
             <option value="">{t('all')}</option>
-            {services.map((s) => <option key={s.id} value={s.id}>{shorten(pick(s.name, lang))}</option>)}
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {shorten(pick(s.name, lang))}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('filterProvider')}
-          <select name="provider" value={filters.provider} onChange={(e) => set({ provider: e.target.value })} style={{ maxWidth: '22rem' }}>
+          <select
+            name="provider"
+            value={filters.provider}
+            onChange={(e) => set({ provider: e.target.value })}
+            style={{ maxWidth: '22rem' }}
+          >
             <option value="">{t('all')}</option>
-            {providers.map(([id, name]) => <option key={id} value={id}>{shorten(name)}</option>)}
+            {providers.map(([id, name]) => (
+              <option key={id} value={id}>
+                {shorten(name)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="inline">
-          <input type="checkbox" name="overdue" checked={filters.overdue} onChange={(e) => set({ overdue: e.target.checked })} />
+          <input
+            type="checkbox"
+            name="overdue"
+            checked={filters.overdue}
+            onChange={(e) => set({ overdue: e.target.checked })}
+          />
           {t('overdueOnly')}
         </label>
       </div>
@@ -124,15 +178,25 @@ export default function OfficerInbox() {
                   return (
                     <tr key={a.id} className={u} data-id={a.id} onClick={() => go('application', a.id)}>
                       <td data-label={t('colService')}>
-                        <a href={`#/application/${encodeURIComponent(a.id)}`} title={names[a.serviceId]} onClick={(e) => e.stopPropagation()}>{shorten(names[a.serviceId] ?? a.serviceId, 140)}</a>
+                        <a
+                          href={`#/application/${encodeURIComponent(a.id)}`}
+                          title={names[a.serviceId]}
+                          onClick={(e) => e.stopPropagation()}
+                        >
+                          {shorten(names[a.serviceId] ?? a.serviceId, 140)}
+                        </a>
                       </td>
-                      <td className="when" data-label={t('colRegistered')}>{formatInstant(a.registeredAt, lang)}</td>
+                      <td className="when" data-label={t('colRegistered')}>
+                        {formatInstant(a.registeredAt, lang)}
+                      </td>
                       <td className="when" data-label={t('colDue')}>
                         {formatInstant(mainDeadline(a)?.dueAt, lang)}
                         {u === 'overdue' && <span className="flag overdue-flag">{t('overdue')}</span>}
                         {u === 'due-today' && <span className="flag due-today-flag">{t('dueToday')}</span>}
                       </td>
-                      <td data-label={t('colStatus')}><StatusBadge status={a.status} /></td>
+                      <td data-label={t('colStatus')}>
+                        <StatusBadge status={a.status} />
+                      </td>
                       <td data-label={t('colState')}>{state ? pick(state, lang) : a.state}</td>
                     </tr>
                   );
@@ -141,9 +205,23 @@ export default function OfficerInbox() {
             </table>
           )}
           <div className="pager">
-            <button className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('prev')}</button>
-            <span>{t('range', { from: list.total ? offset + 1 : 0, to: Math.min(offset + PAGE, list.total), total: list.totalExact === false ? `${list.total}+` : list.total })}</span>
-            <button className="secondary" disabled={offset + PAGE >= list.total} onClick={() => setOffset(offset + PAGE)}>{t('next')}</button>
+            <button className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              {t('prev')}
+            </button>
+            <span>
+              {t('range', {
+                from: list.total ? offset + 1 : 0,
+                to: Math.min(offset + PAGE, list.total),
+                total: list.totalExact === false ? `${list.total}+` : list.total,
+              })}
+            </span>
+            <button
+              className="secondary"
+              disabled={offset + PAGE >= list.total}
+              onClick={() => setOffset(offset + PAGE)}
+            >
+              {t('next')}
+            </button>
           </div>
         </div>
       )}

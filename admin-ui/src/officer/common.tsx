@@ -16,10 +16,30 @@ export const OPEN: Status[] = ['registered', 'in-progress', 'suspended'];
 // The engine's own type: a type-only import adds nothing to the officer's and applicant's bundles.
 export type { LegalRef } from '@qyzmet/engine';
 import type { LegalRef } from '@qyzmet/engine';
-export interface Deadline { id: string; dueAt: string | null; status?: string }
-export interface AppDocument { id: string; title: string; kind?: string; issuedAt?: string }
-export interface Fact { fact: string; path?: string; operator?: string; value?: unknown; actual?: unknown }
-export interface RefusalGround { id: string; message: string; legalRef: LegalRef; facts?: Fact[] }
+export interface Deadline {
+  id: string;
+  dueAt: string | null;
+  status?: string;
+}
+export interface AppDocument {
+  id: string;
+  title: string;
+  kind?: string;
+  issuedAt?: string;
+}
+export interface Fact {
+  fact: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  actual?: unknown;
+}
+export interface RefusalGround {
+  id: string;
+  message: string;
+  legalRef: LegalRef;
+  facts?: Fact[];
+}
 export interface Application {
   id: string;
   serviceId: string;
@@ -44,9 +64,23 @@ export interface ServiceSummary {
   providers?: Array<{ id: string; name: Text }>;
   versionInForce: string | null;
 }
-export interface EventDef { name?: Text; roles?: string[]; records?: 'findings' | 'external' | 'none' }
-export interface StateDef { name?: Text; status?: Status }
-export interface OfficerGround { id: string; kind: 'refusal' | 'return'; text: Text; legalRef: LegalRef; decidedBy: 'rule' | 'officer'; findings?: Array<{ key: string; value: unknown }> }
+export interface EventDef {
+  name?: Text;
+  roles?: string[];
+  records?: 'findings' | 'external' | 'none';
+}
+export interface StateDef {
+  name?: Text;
+  status?: Status;
+}
+export interface OfficerGround {
+  id: string;
+  kind: 'refusal' | 'return';
+  text: Text;
+  legalRef: LegalRef;
+  decidedBy: 'rule' | 'officer';
+  findings?: Array<{ key: string; value: unknown }>;
+}
 export interface ServiceDetail {
   id: string;
   name: Text;
@@ -74,7 +108,13 @@ export function pick(text: Partial<Text> | string | undefined | null, lang: stri
 let catalogue: Promise<ServiceSummary[]> | null = null;
 const details = new Map<string, Promise<ServiceDetail | null>>();
 export function loadServices(): Promise<ServiceSummary[]> {
-  catalogue ??= api<{ items: ServiceSummary[] }>('GET', '/services').then((r) => r.items, (e) => { catalogue = null; throw e; });
+  catalogue ??= api<{ items: ServiceSummary[] }>('GET', '/services').then(
+    (r) => r.items,
+    (e) => {
+      catalogue = null;
+      throw e;
+    },
+  );
   return catalogue;
 }
 /** The service's version in force at `at` (an application keeps the version of its registration); null when none. */
@@ -82,14 +122,25 @@ export function loadService(id: string, at?: string): Promise<ServiceDetail | nu
   const key = `${id}@${at ?? ''}`;
   let p = details.get(key);
   if (!p) {
-    p = api<ServiceDetail>('GET', `/services/${encodeURIComponent(id)}${at ? `?at=${encodeURIComponent(at)}` : ''}`).catch(() => null);
+    p = api<ServiceDetail>(
+      'GET',
+      `/services/${encodeURIComponent(id)}${at ? `?at=${encodeURIComponent(at)}` : ''}`,
+    ).catch(() => null);
     details.set(key, p);
   }
   return p;
 }
 
 const ZONE = 'Asia/Almaty';
-const PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /**
  * An instant as the provider's local time (Asia/Almaty, never a fixed offset): 03.03.2026 10:00, the way documents in
@@ -105,12 +156,17 @@ export function formatInstant(iso: string | null | undefined, _lang?: string): s
 
 /** The local calendar day (YYYY-MM-DD in Asia/Almaty) of an instant. */
 export function localDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
 }
 
 /** The due instant an inbox sorts by: the overall term `service`, else the earliest running deadline. */
 export function mainDeadline(a: Application): Deadline | undefined {
-  return a.deadlines.find((d) => d.id === 'service' && d.dueAt) ?? a.deadlines.filter((d) => d.dueAt).sort((x, y) => Date.parse(x.dueAt!) - Date.parse(y.dueAt!))[0];
+  return (
+    a.deadlines.find((d) => d.id === 'service' && d.dueAt) ??
+    a.deadlines.filter((d) => d.dueAt).sort((x, y) => Date.parse(x.dueAt!) - Date.parse(y.dueAt!))[0]
+  );
 }
 
 /**
@@ -136,13 +192,26 @@ export function ProblemView({ error }: { error: unknown }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
   const status = e?.status ?? 0;
-  const head = status === 403 ? t('problem403') : status === 409 ? t('problem409') : status === 404 ? t('problem404') : status === 401 ? t('problem401') : status === 422 ? t('problem422') : t('problemOther', { status: status || '—' });
+  const head =
+    status === 403
+      ? t('problem403')
+      : status === 409
+        ? t('problem409')
+        : status === 404
+          ? t('problem404')
+          : status === 401
+            ? t('problem401')
+            : status === 422
+              ? t('problem422')
+              : t('problemOther', { status: status || '—' });
   return (
     <div className="error problem" role="alert">
       <p>{head}</p>
       {e && e.errors.length > 0 && (
         <ul>
-          {e.errors.map((f, i) => <li key={i}>{f.messages?.[i18n.language] ?? f.message}</li>)}
+          {e.errors.map((f, i) => (
+            <li key={i}>{f.messages?.[i18n.language] ?? f.message}</li>
+          ))}
         </ul>
       )}
       {(e?.message || !e) && (

@@ -9,7 +9,9 @@ export function findingOf(ground: Pick<OfficerGround, 'findings'>): { key: strin
 }
 
 /** Parses the editor's text: an object, or an error message key with its parameter. */
-export function parseFindings(text: string): { ok: true; value: Record<string, unknown> } | { ok: false; error: 'invalidJson' | 'jsonObject'; message?: string } {
+export function parseFindings(
+  text: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: 'invalidJson' | 'jsonObject'; message?: string } {
   if (!text.trim()) return { ok: true, value: {} };
   try {
     const v: unknown = JSON.parse(text);

@@ -35,7 +35,15 @@ export function App() {
   }, [user, route.length]);
 
   let page: ReactNode;
-  if (!user) page = <Login onLogin={(u) => { setUser(u); go(...home(u)); }} />;
+  if (!user)
+    page = (
+      <Login
+        onLogin={(u) => {
+          setUser(u);
+          go(...home(u));
+        }}
+      />
+    );
   else {
     const [area, a, b] = route;
     if (area === 'inbox') page = <OfficerInbox />;
@@ -50,12 +58,16 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <a className="brand" href="#/">{t('appName')}</a>
+        <a className="brand" href="#/">
+          {t('appName')}
+        </a>
         {user && (
           <nav>
             {(user.roles.includes('officer') || user.roles.includes('admin')) && <a href="#/inbox">{t('inbox')}</a>}
             {user.roles.includes('applicant') && <a href="#/apply">{t('apply')}</a>}
-            {(user.roles.includes('analyst') || user.roles.includes('admin')) && <a href="#/workbench">{t('workbench')}</a>}
+            {(user.roles.includes('analyst') || user.roles.includes('admin')) && (
+              <a href="#/workbench">{t('workbench')}</a>
+            )}
           </nav>
         )}
         <span className="spacer" />
@@ -63,12 +75,21 @@ export function App() {
           <span className="visually-hidden">{t('language')}</span>
           <select aria-label={t('language')} value={lang} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
             {LANGUAGES.map((l) => (
-              <option key={l} value={l}>{l.toUpperCase()}</option>
+              <option key={l} value={l}>
+                {l.toUpperCase()}
+              </option>
             ))}
           </select>
         </label>
         {user && (
-          <button className="link" onClick={() => { session.clear(); setUser(null); go('login'); }}>
+          <button
+            className="link"
+            onClick={() => {
+              session.clear();
+              setUser(null);
+              go('login');
+            }}
+          >
             {user.displayName} · {t('logout')}
           </button>
         )}

@@ -24,9 +24,19 @@ export function Login({ onLogin }: { onLogin: (user: SessionUser) => void }) {
       </label>
       <label>
         {t('password')}
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit">{t('login')}</button>
     </form>
   );

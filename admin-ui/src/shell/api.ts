@@ -53,7 +53,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const token = session.token();
   const res = await fetch(`/api/v1${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), 'accept-language': language },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      'accept-language': language,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const type = res.headers.get('content-type') ?? '';
@@ -73,7 +77,12 @@ export async function login(username: string, password: string): Promise<Session
 }
 
 /** A document of an application as a blob URL (HTML or PDF), for viewing and download with the bearer token. */
-export async function documentUrl(applicationId: string, documentId: string, lang: 'kk' | 'ru', pdf: boolean): Promise<string> {
+export async function documentUrl(
+  applicationId: string,
+  documentId: string,
+  lang: 'kk' | 'ru',
+  pdf: boolean,
+): Promise<string> {
   const res = await fetch(`/api/v1/applications/${applicationId}/documents/${documentId}?lang=${lang}`, {
     headers: { authorization: `Bearer ${session.token()}`, accept: pdf ? 'application/pdf' : 'text/html' },
   });

@@ -85,7 +85,11 @@ const version1 = {
     events: {
       EXAMINED: { name: name('Тексерілді', 'Проверено'), roles: ['specialist'], records: 'findings' },
       REQUEST_DOCUMENTS: { name: name('Құжаттар сұралды', 'Запрошены документы'), roles: ['specialist'] },
-      DOCUMENTS_SUBMITTED: { name: name('Құжаттар ұсынылды', 'Документы представлены'), roles: ['applicant'], records: 'none' },
+      DOCUMENTS_SUBMITTED: {
+        name: name('Құжаттар ұсынылды', 'Документы представлены'),
+        roles: ['applicant'],
+        records: 'none',
+      },
       OBJECTION: { name: name('Қарсылық', 'Возражение'), roles: ['applicant'], records: 'none' },
       EXTEND: { name: name('Мерзім ұзартылды', 'Срок продлён'), roles: ['head'], records: 'none' },
       SIGNED: { name: name('Қол қойылды', 'Подписано'), roles: ['head'] },
@@ -99,7 +103,11 @@ const version1 = {
         deadlines: { resume: ['service'] },
         timers: [
           { id: 'review-step', after: '1 workingDays', legalRef: ref('9') },
-          { id: 'hearing-notice', beforeDeadline: { deadline: 'service', after: '3 workingDays' }, legalRef: ref('5-1') },
+          {
+            id: 'hearing-notice',
+            beforeDeadline: { deadline: 'service', after: '3 workingDays' },
+            legalRef: ref('5-1'),
+          },
         ],
         on: {
           REQUEST_DOCUMENTS: { target: 'awaiting-documents' },
@@ -128,7 +136,12 @@ const version1 = {
       },
       signing: { name: name('Қол қою', 'Подписание'), status: 'in-progress', on: { SIGNED: { target: 'approved' } } },
       approved: { name: name('Берілді', 'Выдано'), status: 'approved', final: true, documents: ['permit'] },
-      refused: { name: name('Бас тартылды', 'Отказано'), status: 'refused', final: true, documents: ['refusal-notice'] },
+      refused: {
+        name: name('Бас тартылды', 'Отказано'),
+        status: 'refused',
+        final: true,
+        documents: ['refusal-notice'],
+      },
     },
   },
   deadlines: [
@@ -141,7 +154,13 @@ const version1 = {
     },
   ],
   documents: [
-    { id: 'permit', kind: 'result', title: name('Рұқсат', 'Разрешение'), templates: { kk: '../templates/permit.kk.hbs', ru: '../templates/permit.ru.hbs' }, legalRef: ref('13') },
+    {
+      id: 'permit',
+      kind: 'result',
+      title: name('Рұқсат', 'Разрешение'),
+      templates: { kk: '../templates/permit.kk.hbs', ru: '../templates/permit.ru.hbs' },
+      legalRef: ref('13'),
+    },
     {
       id: 'refusal-notice',
       kind: 'refusal',
@@ -159,7 +178,12 @@ const version2 = {
   id: '2026-v2',
   producedBy: ['fixture-order', 'fixture-amendment'],
   effectiveFrom: { afterPublication: { act: 'fixture-amendment', calendarDays: 10 } },
-  deadlines: [{ ...version1.deadlines[0], cases: [{ duration: '5 workingDays', legalRef: { act: 'fixture-amendment', paragraph: '1' } }] }],
+  deadlines: [
+    {
+      ...version1.deadlines[0],
+      cases: [{ duration: '5 workingDays', legalRef: { act: 'fixture-amendment', paragraph: '1' } }],
+    },
+  ],
 };
 
 const service = {
@@ -169,7 +193,12 @@ const service = {
   kind: 'state-service',
   acts: {
     'fixture-order': { type: 'order', title: name('Үлгі бұйрық', 'Образцовый приказ'), status: 'in-force' },
-    'fixture-amendment': { type: 'order', title: name('Өзгерту бұйрығы', 'Изменяющий приказ'), status: 'in-force', publication: { date: '2026-03-21' } },
+    'fixture-amendment': {
+      type: 'order',
+      title: name('Өзгерту бұйрығы', 'Изменяющий приказ'),
+      status: 'in-force',
+      publication: { date: '2026-03-21' },
+    },
   },
   providers: [{ id: 'akimat', name: name('Әкімдік', 'Акимат') }],
   recipients: [{ id: 'individuals', name: name('Жеке тұлғалар', 'Физические лица') }],
@@ -198,7 +227,11 @@ function compileFixture(fileMap: Record<string, string> = files): CompiledServic
   const readText = (p: string) => fileMap[p];
   const { definition, problems } = assembleDefinition('fx/service.json', readText);
   expect(problems).toEqual([]);
-  const compiled = compileService(definition!, { sharedActs: {}, workingTime: (id) => (id === 'provider-default' ? workingTime : undefined), readText });
+  const compiled = compileService(definition!, {
+    sharedActs: {},
+    workingTime: (id) => (id === 'provider-default' ? workingTime : undefined),
+    readText,
+  });
   expect(compiled.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
   return compiled.service!;
 }
@@ -211,12 +244,18 @@ async function start(version: CompiledVersion, arrivedAt: string): Promise<Appli
   return (await startApplication(version, { id: 'APP-1', data, arrivedAt })).application;
 }
 
-async function send(version: CompiledVersion, app: ApplicationState, event: ApplicationEvent): Promise<ApplicationState> {
+async function send(
+  version: CompiledVersion,
+  app: ApplicationState,
+  event: ApplicationEvent,
+): Promise<ApplicationState> {
   const timers = await fireDueTimers(version, app, event.at);
   return (await applyEvent(version, timers.application, event)).application;
 }
 
-async function problemOf(p: Promise<unknown>): Promise<{ code: string; params?: Record<string, unknown>; message: string }> {
+async function problemOf(
+  p: Promise<unknown>,
+): Promise<{ code: string; params?: Record<string, unknown>; message: string }> {
   try {
     await p;
   } catch (e) {
@@ -235,9 +274,16 @@ describe('registration and the service deadline', () => {
     expect(app.registeredAt).toBe('2026-03-10T09:00:00+05:00');
     expect(app.state).toBe('review');
     expect(app.status).toBe('in-progress');
-    expect(app.history).toEqual([{ at: '2026-03-10T09:00:00+05:00', event: 'always', actor: 'system', from: 'received', to: 'review' }]);
+    expect(app.history).toEqual([
+      { at: '2026-03-10T09:00:00+05:00', event: 'always', actor: 'system', from: 'received', to: 'review' },
+    ]);
     // 10 working days from Wed 11 March: 11, 12, 13, 16, 17, 18, 19, 20, (21–25 weekend and Nauryz), 26, 27.
-    expect(dueOf(app, 'service')).toMatchObject({ dueAt: '2026-03-27T18:30:00+05:00', status: 'running', duration: '10 workingDays', startedAt: '2026-03-10T09:00:00+05:00' });
+    expect(dueOf(app, 'service')).toMatchObject({
+      dueAt: '2026-03-27T18:30:00+05:00',
+      status: 'running',
+      duration: '10 workingDays',
+      startedAt: '2026-03-10T09:00:00+05:00',
+    });
   });
 
   test('within working hours the arrival instant is the registration instant', async () => {
@@ -251,9 +297,17 @@ describe('registration and the service deadline', () => {
 describe('step timers', () => {
   test('entering review sets a step timer (1 working day) and a beforeDeadline timer (3 working days before the end of the term)', async () => {
     const app = await start(v1, '2026-03-06T19:00:00+05:00');
-    expect(timerOf(app, 'review-step')).toEqual({ id: 'review-step', state: 'review', dueAt: '2026-03-11T18:30:00+05:00' });
+    expect(timerOf(app, 'review-step')).toEqual({
+      id: 'review-step',
+      state: 'review',
+      dueAt: '2026-03-11T18:30:00+05:00',
+    });
     // The term ends Fri 27 March; three working days before it: Thu 26, Fri 20, Thu 19 March (Nauryz skipped).
-    expect(timerOf(app, 'hearing-notice')).toEqual({ id: 'hearing-notice', state: 'review', dueAt: '2026-03-19T18:30:00+05:00' });
+    expect(timerOf(app, 'hearing-notice')).toEqual({
+      id: 'hearing-notice',
+      state: 'review',
+      dueAt: '2026-03-19T18:30:00+05:00',
+    });
     expect(nextTimerAt(app)).toBe('2026-03-11T18:30:00+05:00');
   });
 
@@ -263,7 +317,16 @@ describe('step timers', () => {
     expect(out.application.state).toBe('review');
     expect(timerOf(out.application, 'review-step')?.overdue).toBe(true);
     expect(timerOf(out.application, 'hearing-notice')?.overdue).toBeUndefined();
-    expect(out.trace).toEqual([{ kind: 'timer', at: '2026-03-11T18:30:00+05:00', id: 'review-step', state: 'review', action: 'overdue', dueAt: '2026-03-11T18:30:00+05:00' }]);
+    expect(out.trace).toEqual([
+      {
+        kind: 'timer',
+        at: '2026-03-11T18:30:00+05:00',
+        id: 'review-step',
+        state: 'review',
+        action: 'overdue',
+        dueAt: '2026-03-11T18:30:00+05:00',
+      },
+    ]);
     expect(nextTimerAt(out.application)).toBe('2026-03-19T18:30:00+05:00');
     // The input state is not modified.
     expect(timerOf(app, 'review-step')?.overdue).toBeUndefined();
@@ -276,17 +339,30 @@ describe('step timers', () => {
   test('a timer with a target: no objection within 2 working days → refused, with the grounds that fired', async () => {
     let app = await start(v1, '2026-03-17T11:00:00+05:00');
     expect(app.registeredAt).toBe('2026-03-17T11:00:00+05:00');
-    app = await send(v1, app, { type: 'EXAMINED', at: '2026-03-20T15:00:00+05:00', actor: 'specialist', data: { documentsUnreliable: true, requirementsMet: false } });
+    app = await send(v1, app, {
+      type: 'EXAMINED',
+      at: '2026-03-20T15:00:00+05:00',
+      actor: 'specialist',
+      data: { documentsUnreliable: true, requirementsMet: false },
+    });
     expect(app.state).toBe('hearing');
     // Two working days after Fri 20 March: Thu 26, Fri 27 (Nauryz 23–25 March and the weekend skipped).
-    expect(app.timers).toEqual([{ id: 'objection-window', state: 'hearing', dueAt: '2026-03-27T18:30:00+05:00', target: 'refused' }]);
+    expect(app.timers).toEqual([
+      { id: 'objection-window', state: 'hearing', dueAt: '2026-03-27T18:30:00+05:00', target: 'refused' },
+    ]);
     // Earlier than the due instant, nothing happens.
     expect((await fireDueTimers(v1, app, '2026-03-27T18:29:00+05:00')).application.state).toBe('hearing');
     const out = await fireDueTimers(v1, app, '2026-03-30T09:00:00+05:00');
     const refused = out.application;
     expect(refused.state).toBe('refused');
     expect(refused.status).toBe('refused');
-    expect(refused.history.at(-1)).toEqual({ at: '2026-03-27T18:30:00+05:00', event: 'timer:objection-window', actor: 'system', from: 'hearing', to: 'refused' });
+    expect(refused.history.at(-1)).toEqual({
+      at: '2026-03-27T18:30:00+05:00',
+      event: 'timer:objection-window',
+      actor: 'system',
+      from: 'hearing',
+      to: 'refused',
+    });
     // The grounds in the definition's order, with the facts that fired them.
     expect(refused.refusal?.grounds.map((g) => g.id)).toEqual(['unreliable-documents', 'requirements-not-met']);
     expect(refused.refusal?.grounds.map((g) => g.facts.map((f) => [f.fact, f.path, f.actual]))).toEqual([
@@ -294,28 +370,57 @@ describe('step timers', () => {
       [['findings', '/requirementsMet', false]],
     ]);
     expect(refused.refusal?.grounds[0].legalRef).toEqual({ act: 'fixture-order', paragraph: '12', subparagraph: '1' });
-    expect(refused.documents).toEqual([{ id: 'refusal-notice', kind: 'refusal', title: { kk: 'Бас тарту туралы хабарлама', ru: 'Уведомление об отказе', en: 'Уведомление об отказе' }, issuedAt: '2026-03-27T18:30:00+05:00', state: 'refused' }]);
+    expect(refused.documents).toEqual([
+      {
+        id: 'refusal-notice',
+        kind: 'refusal',
+        title: { kk: 'Бас тарту туралы хабарлама', ru: 'Уведомление об отказе', en: 'Уведомление об отказе' },
+        issuedAt: '2026-03-27T18:30:00+05:00',
+        state: 'refused',
+      },
+    ]);
     // A final state closes the deadlines and clears the timers.
     expect(refused.deadlines.map((d) => d.status)).toEqual(['closed']);
     expect(refused.timers).toEqual([]);
-    expect(out.trace.filter((t) => t.kind === 'refusal')).toEqual([{ kind: 'refusal', at: '2026-03-27T18:30:00+05:00', grounds: ['unreliable-documents', 'requirements-not-met'] }]);
+    expect(out.trace.filter((t) => t.kind === 'refusal')).toEqual([
+      { kind: 'refusal', at: '2026-03-27T18:30:00+05:00', grounds: ['unreliable-documents', 'requirements-not-met'] },
+    ]);
   });
 
   test('an objection in time cancels the objection timer and returns to review', async () => {
     let app = await start(v1, '2026-03-17T11:00:00+05:00');
-    app = await send(v1, app, { type: 'EXAMINED', at: '2026-03-20T15:00:00+05:00', actor: 'specialist', data: { documentsUnreliable: true } });
+    app = await send(v1, app, {
+      type: 'EXAMINED',
+      at: '2026-03-20T15:00:00+05:00',
+      actor: 'specialist',
+      data: { documentsUnreliable: true },
+    });
     const out = await applyEvent(v1, app, { type: 'OBJECTION', at: '2026-03-26T10:00:00+05:00', actor: 'applicant' });
     expect(out.application.state).toBe('review');
-    expect(out.trace).toContainEqual({ kind: 'timer', at: '2026-03-26T10:00:00+05:00', id: 'objection-window', state: 'hearing', action: 'cancel', dueAt: '2026-03-27T18:30:00+05:00' });
+    expect(out.trace).toContainEqual({
+      kind: 'timer',
+      at: '2026-03-26T10:00:00+05:00',
+      id: 'objection-window',
+      state: 'hearing',
+      action: 'cancel',
+      dueAt: '2026-03-27T18:30:00+05:00',
+    });
     expect(out.application.timers.map((t) => t.id).sort()).toEqual(['hearing-notice', 'review-step']);
     const later = await fireDueTimers(v1, out.application, '2026-12-31T00:00:00+05:00', { onlyTransitions: true });
     expect(later.application.state).toBe('review');
   });
 
-  test('a self-transition (gateway data arriving during review) does not duplicate the state\'s timers', async () => {
+  test("a self-transition (gateway data arriving during review) does not duplicate the state's timers", async () => {
     // Regression guard: re-entering a state used to keep its timers and add them again.
     let app = await start(v1, '2026-02-02T10:00:00+05:00');
-    app = (await applyEvent(v1, app, { type: 'GATEWAY_DATA', at: '2026-02-02T11:00:00+05:00', actor: 'gateway', data: { registry: 'ok' } })).application;
+    app = (
+      await applyEvent(v1, app, {
+        type: 'GATEWAY_DATA',
+        at: '2026-02-02T11:00:00+05:00',
+        actor: 'gateway',
+        data: { registry: 'ok' },
+      })
+    ).application;
     expect(app.state).toBe('review');
     expect(app.external).toEqual({ registry: 'ok' });
     expect(app.timers.filter((t) => t.id === 'review-step')).toHaveLength(1);
@@ -323,7 +428,9 @@ describe('step timers', () => {
 
   test('fireDueTimers on a state with two timers of the same id and state marks each once', async () => {
     let app = await start(v1, '2026-02-02T10:00:00+05:00');
-    app = (await applyEvent(v1, app, { type: 'GATEWAY_DATA', at: '2026-02-02T11:00:00+05:00', actor: 'gateway', data: {} })).application;
+    app = (
+      await applyEvent(v1, app, { type: 'GATEWAY_DATA', at: '2026-02-02T11:00:00+05:00', actor: 'gateway', data: {} })
+    ).application;
     const out = await fireDueTimers(v1, app, '2026-02-05T10:00:00+05:00');
     expect(out.trace.filter((t) => t.kind === 'timer' && t.action === 'overdue').length).toBeLessThanOrEqual(2);
   });
@@ -337,7 +444,11 @@ describe('suspension, resumption and extension of the "service" deadline', () =>
     app = await send(v1, app, { type: 'REQUEST_DOCUMENTS', at: '2026-03-04T12:00:00+05:00', actor: 'specialist' });
     expect(app.state).toBe('awaiting-documents');
     expect(app.status).toBe('suspended');
-    expect(dueOf(app, 'service')).toMatchObject({ status: 'suspended', suspendedAt: '2026-03-04T12:00:00+05:00', dueAt: '2026-03-17T18:30:00+05:00' });
+    expect(dueOf(app, 'service')).toMatchObject({
+      status: 'suspended',
+      suspendedAt: '2026-03-04T12:00:00+05:00',
+      dueAt: '2026-03-17T18:30:00+05:00',
+    });
     expect(app.timers).toEqual([]);
     app = await send(v1, app, { type: 'DOCUMENTS_SUBMITTED', at: '2026-03-19T15:00:00+05:00', actor: 'applicant' });
     expect(app.state).toBe('review');
@@ -346,7 +457,10 @@ describe('suspension, resumption and extension of the "service" deadline', () =>
     const d = dueOf(app, 'service');
     expect(d).toMatchObject({ status: 'running', dueAt: '2026-04-03T18:30:00+05:00' });
     expect(d.suspendedAt).toBeUndefined();
-    expect(d.explanation[0]).toMatchObject({ code: 'suspension.remaining', params: { amount: 8, unit: 'workingDays' } });
+    expect(d.explanation[0]).toMatchObject({
+      code: 'suspension.remaining',
+      params: { amount: 8, unit: 'workingDays' },
+    });
     // The review timers are set again against the resumed term: 3 working days before Fri 3 April = Tue 31 March.
     expect(timerOf(app, 'hearing-notice')?.dueAt).toBe('2026-03-31T18:30:00+05:00');
     expect(timerOf(app, 'review-step')?.dueAt).toBe('2026-03-20T18:30:00+05:00');
@@ -356,13 +470,33 @@ describe('suspension, resumption and extension of the "service" deadline', () =>
     // Regression guard: a deadline with start { state } used to be started only at registration.
     const withSigningTerm = {
       ...version1,
-      deadlines: [...version1.deadlines, { id: 'signing-term', name: name('Қол қою мерзімі', 'Срок подписания'), start: { state: 'signing' }, legalRef: ref('9'), cases: [{ duration: '1 workingDays', legalRef: ref('9') }] }],
+      deadlines: [
+        ...version1.deadlines,
+        {
+          id: 'signing-term',
+          name: name('Қол қою мерзімі', 'Срок подписания'),
+          start: { state: 'signing' },
+          legalRef: ref('9'),
+          cases: [{ duration: '1 workingDays', legalRef: ref('9') }],
+        },
+      ],
     };
     const only = { ...service, versions: [{ $include: 'versions/v1.json' }] };
-    const s = compileFixture({ ...files, 'fx/service.json': JSON.stringify(only), 'fx/versions/v1.json': JSON.stringify(withSigningTerm) });
+    const s = compileFixture({
+      ...files,
+      'fx/service.json': JSON.stringify(only),
+      'fx/versions/v1.json': JSON.stringify(withSigningTerm),
+    });
     let app = await start(s.versions[0], '2026-02-02T10:00:00+05:00');
     expect(app.deadlines.map((d) => d.id)).toEqual(['service']);
-    app = (await applyEvent(s.versions[0], app, { type: 'EXAMINED', at: '2026-02-03T10:00:00+05:00', actor: 'specialist', data: {} })).application;
+    app = (
+      await applyEvent(s.versions[0], app, {
+        type: 'EXAMINED',
+        at: '2026-02-03T10:00:00+05:00',
+        actor: 'specialist',
+        data: {},
+      })
+    ).application;
     expect(app.state).toBe('signing');
     // One working day after Tue 3 February: Wed 4 February, end of working hours.
     expect(app.deadlines.find((d) => d.id === 'signing-term')?.dueAt).toBe('2026-02-04T18:30:00+05:00');
@@ -375,9 +509,20 @@ describe('suspension, resumption and extension of the "service" deadline', () =>
     expect(app.state).toBe('extended-review');
     // Months end at the end of the calendar day (addDuration's convention); 16 April 2026 is a Thursday.
     expect(dueOf(app, 'service').dueAt).toBe('2026-04-16T23:59:59.999+05:00');
-    expect(out.trace).toContainEqual(expect.objectContaining({ kind: 'deadline', action: 'extend', id: 'service', duration: '2 months', dueAt: '2026-04-16T23:59:59.999+05:00', legalRef: ref('10') }));
+    expect(out.trace).toContainEqual(
+      expect.objectContaining({
+        kind: 'deadline',
+        action: 'extend',
+        id: 'service',
+        duration: '2 months',
+        dueAt: '2026-04-16T23:59:59.999+05:00',
+        legalRef: ref('10'),
+      }),
+    );
     // The extended application can still be decided.
-    app = (await applyEvent(v1, app, { type: 'EXAMINED', at: '2026-04-10T10:00:00+05:00', actor: 'specialist', data: {} })).application;
+    app = (
+      await applyEvent(v1, app, { type: 'EXAMINED', at: '2026-04-10T10:00:00+05:00', actor: 'specialist', data: {} })
+    ).application;
     expect(app.state).toBe('signing');
   });
 });
@@ -385,7 +530,14 @@ describe('suspension, resumption and extension of the "service" deadline', () =>
 describe('events: roles and states', () => {
   test('a role that may not send the event → event.forbiddenRole', async () => {
     const app = await start(v1, '2026-02-02T10:00:00+05:00');
-    const p = await problemOf(applyEvent(v1, app, { type: 'EXAMINED', at: '2026-02-03T10:00:00+05:00', actor: 'applicant', data: { documentsUnreliable: true } }));
+    const p = await problemOf(
+      applyEvent(v1, app, {
+        type: 'EXAMINED',
+        at: '2026-02-03T10:00:00+05:00',
+        actor: 'applicant',
+        data: { documentsUnreliable: true },
+      }),
+    );
     expect(p.code).toBe('event.forbiddenRole');
     expect(p.params).toMatchObject({ event: 'EXAMINED', actor: 'applicant', roles: ['specialist'] });
   });
@@ -393,7 +545,9 @@ describe('events: roles and states', () => {
   test('an event the state does not accept → event.notAllowed, and the state is untouched', async () => {
     const app = await start(v1, '2026-02-02T10:00:00+05:00');
     const before = JSON.parse(JSON.stringify(app));
-    const p = await problemOf(applyEvent(v1, app, { type: 'SIGNED', at: '2026-02-03T10:00:00+05:00', actor: 'head', data: { signature: 'x' } }));
+    const p = await problemOf(
+      applyEvent(v1, app, { type: 'SIGNED', at: '2026-02-03T10:00:00+05:00', actor: 'head', data: { signature: 'x' } }),
+    );
     expect(p.code).toBe('event.notAllowed');
     expect(p.params).toMatchObject({ event: 'SIGNED', state: 'review' });
     expect(p.message).toContain('EXAMINED');
@@ -402,7 +556,9 @@ describe('events: roles and states', () => {
 
   test('an unknown event → event.unknown', async () => {
     const app = await start(v1, '2026-02-02T10:00:00+05:00');
-    expect((await problemOf(applyEvent(v1, app, { type: 'APPROVE', at: '2026-02-03T10:00:00+05:00' }))).code).toBe('event.unknown');
+    expect((await problemOf(applyEvent(v1, app, { type: 'APPROVE', at: '2026-02-03T10:00:00+05:00' }))).code).toBe(
+      'event.unknown',
+    );
   });
 
   test('without an actor the first role of the event is used; allowedEvents lists the events of the state with roles', async () => {
@@ -420,11 +576,25 @@ describe('events: roles and states', () => {
 
   test('event data are kept as findings and re-evaluated: the rules decide the guarded transition', async () => {
     const app = await start(v1, '2026-02-02T10:00:00+05:00');
-    const ok = (await applyEvent(v1, app, { type: 'EXAMINED', at: '2026-02-03T10:00:00+05:00', actor: 'specialist', data: { documentsUnreliable: false, requirementsMet: true } })).application;
+    const ok = (
+      await applyEvent(v1, app, {
+        type: 'EXAMINED',
+        at: '2026-02-03T10:00:00+05:00',
+        actor: 'specialist',
+        data: { documentsUnreliable: false, requirementsMet: true },
+      })
+    ).application;
     expect(ok.state).toBe('signing');
     expect(ok.findings).toEqual({ documentsUnreliable: false, requirementsMet: true });
     expect(ok.decisions.anyRefusalGround).toBe(false);
-    const bad = (await applyEvent(v1, app, { type: 'EXAMINED', at: '2026-02-03T10:00:00+05:00', actor: 'specialist', data: { requirementsMet: false } })).application;
+    const bad = (
+      await applyEvent(v1, app, {
+        type: 'EXAMINED',
+        at: '2026-02-03T10:00:00+05:00',
+        actor: 'specialist',
+        data: { requirementsMet: false },
+      })
+    ).application;
     expect(bad.state).toBe('hearing');
     expect(bad.decisions.anyRefusalGround).toBe(true);
   });
@@ -480,9 +650,18 @@ describe('versions by date', () => {
 describe('the application state is plain JSON', () => {
   test('a JSON round trip mid-way (in the hearing) gives the same end', async () => {
     let app = await start(v1, '2026-03-17T11:00:00+05:00');
-    app = await send(v1, app, { type: 'EXAMINED', at: '2026-03-20T15:00:00+05:00', actor: 'specialist', data: { documentsUnreliable: true } });
+    app = await send(v1, app, {
+      type: 'EXAMINED',
+      at: '2026-03-20T15:00:00+05:00',
+      actor: 'specialist',
+      data: { documentsUnreliable: true },
+    });
     const direct = await fireDueTimers(v1, app, '2026-04-30T00:00:00+05:00');
-    const restored = await fireDueTimers(v1, JSON.parse(JSON.stringify(app)) as ApplicationState, '2026-04-30T00:00:00+05:00');
+    const restored = await fireDueTimers(
+      v1,
+      JSON.parse(JSON.stringify(app)) as ApplicationState,
+      '2026-04-30T00:00:00+05:00',
+    );
     expect(restored).toEqual(direct);
     expect(direct.application.state).toBe('refused');
   });
@@ -490,7 +669,11 @@ describe('the application state is plain JSON', () => {
   test('a JSON round trip while the deadline is suspended gives the same resumed due date', async () => {
     let app = await start(v1, '2026-03-02T10:00:00+05:00');
     app = await send(v1, app, { type: 'REQUEST_DOCUMENTS', at: '2026-03-04T12:00:00+05:00', actor: 'specialist' });
-    const resume: ApplicationEvent = { type: 'DOCUMENTS_SUBMITTED', at: '2026-03-19T15:00:00+05:00', actor: 'applicant' };
+    const resume: ApplicationEvent = {
+      type: 'DOCUMENTS_SUBMITTED',
+      at: '2026-03-19T15:00:00+05:00',
+      actor: 'applicant',
+    };
     const direct = await applyEvent(v1, app, resume);
     const restored = await applyEvent(v1, JSON.parse(JSON.stringify(app)) as ApplicationState, resume);
     expect(JSON.parse(JSON.stringify(restored))).toEqual(JSON.parse(JSON.stringify(direct)));
@@ -522,17 +705,36 @@ describe('documents in kk and ru with the fixed wording', () => {
     expect(ru.deadlines).toEqual([{ id: 'service', dueAt: '2026-03-27T18:30:00+05:00', status: 'closed' }]);
     expect(ru.documents.map((d) => [d.id, d.title])).toEqual([['permit', 'Разрешение']]);
     const html = ru.documents[0].html;
-    for (const s of ['Разрешение на строительство', 'Заявитель: Асқаров Ерлан, адрес: Астана, Есіл ауданы, 12.', 'Заявление № APP-7, дата регистрации: 10 марта 2026 г. 09:00.', 'Дата выдачи: 13 марта 2026 г.']) expect(html).toContain(s);
+    for (const s of [
+      'Разрешение на строительство',
+      'Заявитель: Асқаров Ерлан, адрес: Астана, Есіл ауданы, 12.',
+      'Заявление № APP-7, дата регистрации: 10 марта 2026 г. 09:00.',
+      'Дата выдачи: 13 марта 2026 г.',
+    ])
+      expect(html).toContain(s);
     expect(html).not.toContain('Құрылысқа рұқсат');
 
     const kk = await simulate(svc, data, events, '2026-03-06T19:00:00+05:00', { lang: 'kk', id: 'APP-7' });
     expect(kk.documents.map((d) => [d.id, d.title])).toEqual([['permit', 'Рұқсат']]);
-    for (const s of ['Құрылысқа рұқсат', 'Өтініш беруші: Асқаров Ерлан', 'Өтініш № APP-7, тіркелген күні: 2026 жылғы 10 наурыз 09:00.', 'Берілген күні: 2026 жылғы 13 наурыз']) expect(kk.documents[0].html).toContain(s);
+    for (const s of [
+      'Құрылысқа рұқсат',
+      'Өтініш беруші: Асқаров Ерлан',
+      'Өтініш № APP-7, тіркелген күні: 2026 жылғы 10 наурыз 09:00.',
+      'Берілген күні: 2026 жылғы 13 наурыз',
+    ])
+      expect(kk.documents[0].html).toContain(s);
     expect(kk.documents[0].html).not.toContain('Разрешение на строительство');
   });
 
-  test('the refusal notice lists the grounds in the definition\'s order, in each language', async () => {
-    const refusalEvents: ApplicationEvent[] = [{ type: 'EXAMINED', at: '2026-03-20T15:00:00+05:00', actor: 'specialist', data: { documentsUnreliable: true, requirementsMet: false } }];
+  test("the refusal notice lists the grounds in the definition's order, in each language", async () => {
+    const refusalEvents: ApplicationEvent[] = [
+      {
+        type: 'EXAMINED',
+        at: '2026-03-20T15:00:00+05:00',
+        actor: 'specialist',
+        data: { documentsUnreliable: true, requirementsMet: false },
+      },
+    ];
     const ru = await simulate(svc, data, refusalEvents, '2026-03-17T11:00:00+05:00', { lang: 'ru' });
     expect(ru.state).toBe('refused');
     expect(ru.refusal?.grounds.map((g) => [g.id, g.message])).toEqual([
@@ -542,14 +744,18 @@ describe('documents in kk and ru with the fixed wording', () => {
     const html = ru.documents[0].html;
     expect(html).toContain('Уведомление об отказе в оказании государственной услуги');
     expect(html.indexOf('Представленные документы недостоверны.')).toBeGreaterThan(-1);
-    expect(html.indexOf('Представленные документы недостоверны.')).toBeLessThan(html.indexOf('Объект не соответствует требованиям.'));
+    expect(html.indexOf('Представленные документы недостоверны.')).toBeLessThan(
+      html.indexOf('Объект не соответствует требованиям.'),
+    );
     expect(html).toContain('Дата: 27 марта 2026 г.');
 
     const kk = renderIssuedDocument(v1, ru.application, ru.application.documents[0], 'kk');
     expect(kk.title).toBe('Бас тарту туралы хабарлама');
     expect(kk.html).toContain('Мемлекеттік қызметті көрсетуден бас тарту туралы хабарлама');
     expect(kk.html.indexOf('Ұсынылған құжаттар анық емес.')).toBeGreaterThan(-1);
-    expect(kk.html.indexOf('Ұсынылған құжаттар анық емес.')).toBeLessThan(kk.html.indexOf('Объект талаптарға сәйкес келмейді.'));
+    expect(kk.html.indexOf('Ұсынылған құжаттар анық емес.')).toBeLessThan(
+      kk.html.indexOf('Объект талаптарға сәйкес келмейді.'),
+    );
     expect(kk.html).toContain('Күні: 2026 жылғы 27 наурыз');
   });
 });

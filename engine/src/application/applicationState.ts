@@ -77,13 +77,48 @@ export interface ApplicationState {
 /** One line of the trace: what the engine did and why, in order. */
 export type TraceEntry =
   | { kind: 'form'; at: string; valid: boolean; errors: Problem[] }
-  | { kind: 'registration'; at: string; arrivedAt: string; registeredAt: string; rule: string; explanation: Explanation[] }
+  | {
+      kind: 'registration';
+      at: string;
+      arrivedAt: string;
+      registeredAt: string;
+      rule: string;
+      explanation: Explanation[];
+    }
   | { kind: 'version'; at: string; version: string; effectiveFrom: string | null; effectiveTo: string | null }
   | { kind: 'rules'; at: string; decisions: Record<string, boolean>; grounds: Array<{ id: string; facts: unknown }> }
   | { kind: 'event'; at: string; event: string; actor: string; data?: Record<string, unknown> }
-  | { kind: 'transition'; at: string; from: string; to: string; event: string; actor: string; automatic: boolean; guard?: string; legalRef?: unknown }
-  | { kind: 'deadline'; at: string; id: string; action: 'start' | 'suspend' | 'resume' | 'extend' | 'close'; dueAt: string | null; duration?: string; legalRef?: unknown; explanation: Explanation[] }
-  | { kind: 'timer'; at: string; id: string; state: string; action: 'set' | 'fire' | 'overdue' | 'cancel'; dueAt: string; target?: string; legalRef?: unknown }
+  | {
+      kind: 'transition';
+      at: string;
+      from: string;
+      to: string;
+      event: string;
+      actor: string;
+      automatic: boolean;
+      guard?: string;
+      legalRef?: unknown;
+    }
+  | {
+      kind: 'deadline';
+      at: string;
+      id: string;
+      action: 'start' | 'suspend' | 'resume' | 'extend' | 'close';
+      dueAt: string | null;
+      duration?: string;
+      legalRef?: unknown;
+      explanation: Explanation[];
+    }
+  | {
+      kind: 'timer';
+      at: string;
+      id: string;
+      state: string;
+      action: 'set' | 'fire' | 'overdue' | 'cancel';
+      dueAt: string;
+      target?: string;
+      legalRef?: unknown;
+    }
   | { kind: 'document'; at: string; id: string; documentKind: string }
   | { kind: 'refusal'; at: string; grounds: string[] };
 

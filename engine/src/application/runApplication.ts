@@ -12,7 +12,14 @@ import { ProblemError } from '../errors/problem';
 import type { Lang, StateDef } from '../format/types';
 import type { Facts } from '../rules';
 import { timerEvent, type TakenTransition } from '../steps';
-import type { ApplicationEvent, ApplicationState, DeadlineState, StepOutcome, TimerState, TraceEntry } from './applicationState';
+import type {
+  ApplicationEvent,
+  ApplicationState,
+  DeadlineState,
+  StepOutcome,
+  TimerState,
+  TraceEntry,
+} from './applicationState';
 
 /**
  * Runs one application through one compiled version, purely: time, ids and data come in; the next state and the
@@ -72,7 +79,12 @@ class Run {
     const ev = await this.version.rules.evaluate(facts(this.app, atIso));
     this.app.decisions = ev.decisions;
     this.app.grounds = ev.grounds;
-    this.trace.push({ kind: 'rules', at: atIso, decisions: ev.decisions, grounds: ev.grounds.map((g) => ({ id: g.id, facts: g.facts })) });
+    this.trace.push({
+      kind: 'rules',
+      at: atIso,
+      decisions: ev.decisions,
+      grounds: ev.grounds.map((g) => ({ id: g.id, facts: g.facts })),
+    });
     return ev;
   }
 
@@ -82,16 +94,39 @@ class Run {
     const existing = this.app.deadlines.findIndex((x) => x.id === id);
     if (!c) {
       // The act leaves the term to a document not in the seeds (notEncoded), or no case applies: no due instant.
-      const state: DeadlineState = { id, dueAt: null, startedAt: atIso, duration: '', status: 'running', explanation: [] };
+      const state: DeadlineState = {
+        id,
+        dueAt: null,
+        startedAt: atIso,
+        duration: '',
+        status: 'running',
+        explanation: [],
+      };
       if (existing >= 0) this.app.deadlines[existing] = state;
       else this.app.deadlines.push(state);
       return;
     }
     const r = addDuration(this.wt, toMs(atIso), parseDuration(c.duration), c.counting);
-    const state: DeadlineState = { id, dueAt: this.iso(r.dueAt), startedAt: atIso, duration: c.duration, status: 'running', explanation: r.explanation };
+    const state: DeadlineState = {
+      id,
+      dueAt: this.iso(r.dueAt),
+      startedAt: atIso,
+      duration: c.duration,
+      status: 'running',
+      explanation: r.explanation,
+    };
     if (existing >= 0) this.app.deadlines[existing] = state;
     else this.app.deadlines.push(state);
-    this.trace.push({ kind: 'deadline', at: atIso, id, action: 'start', dueAt: state.dueAt, duration: c.duration, legalRef: c.legalRef, explanation: r.explanation });
+    this.trace.push({
+      kind: 'deadline',
+      at: atIso,
+      id,
+      action: 'start',
+      dueAt: state.dueAt,
+      duration: c.duration,
+      legalRef: c.legalRef,
+      explanation: r.explanation,
+    });
   }
 
   applyDeadlineEffects(s: StateDef, atIso: string) {
@@ -113,7 +148,14 @@ class Run {
       d.adjusted = true;
       delete d.suspendedAt;
       d.explanation = r.explanation;
-      this.trace.push({ kind: 'deadline', at: atIso, id, action: 'resume', dueAt: d.dueAt, explanation: r.explanation });
+      this.trace.push({
+        kind: 'deadline',
+        at: atIso,
+        id,
+        action: 'resume',
+        dueAt: d.dueAt,
+        explanation: r.explanation,
+      });
     }
     for (const e of s.deadlines?.extend ?? []) {
       const d = this.app.deadlines.find((x) => x.id === e.deadline);
@@ -122,7 +164,16 @@ class Run {
       d.dueAt = this.iso(r.dueAt);
       d.adjusted = true;
       d.explanation = r.explanation;
-      this.trace.push({ kind: 'deadline', at: atIso, id: e.deadline, action: 'extend', dueAt: d.dueAt, duration: e.by, legalRef: e.legalRef, explanation: r.explanation });
+      this.trace.push({
+        kind: 'deadline',
+        at: atIso,
+        id: e.deadline,
+        action: 'extend',
+        dueAt: d.dueAt,
+        duration: e.by,
+        legalRef: e.legalRef,
+        explanation: r.explanation,
+      });
     }
   }
 
@@ -134,25 +185,50 @@ class Run {
         const d = this.app.deadlines.find((x) => x.id === t.beforeDeadline!.deadline);
         const before = parseDuration(t.beforeDeadline.after);
         if (!d?.dueAt) continue;
-        if (before.unit !== 'workingDays') throw new ProblemError({ code: 'timer.unsupported', kind: 'definition', message: `timer "${t.id}": "beforeDeadline" counts working days only` });
+        if (before.unit !== 'workingDays')
+          throw new ProblemError({
+            code: 'timer.unsupported',
+            kind: 'definition',
+            message: `timer "${t.id}": "beforeDeadline" counts working days only`,
+          });
         due = subtractWorkingDays(this.wt, toMs(d.dueAt), before.amount);
       }
       if (!due) continue;
-      const timer: TimerState = { id: t.id, state: stateName, dueAt: this.iso(due.dueAt), ...(t.target ? { target: t.target } : {}) };
+      const timer: TimerState = {
+        id: t.id,
+        state: stateName,
+        dueAt: this.iso(due.dueAt),
+        ...(t.target ? { target: t.target } : {}),
+      };
       this.app.timers.push(timer);
-      this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: stateName, action: 'set', dueAt: timer.dueAt, target: t.target, legalRef: t.legalRef });
+      this.trace.push({
+        kind: 'timer',
+        at: atIso,
+        id: t.id,
+        state: stateName,
+        action: 'set',
+        dueAt: timer.dueAt,
+        target: t.target,
+        legalRef: t.legalRef,
+      });
     }
   }
 
-  /** Effects of entering a state: timers of the state left are cancelled, deadlines, timers, documents, refusal, closure. */
+  /**
+   * Effects of entering a state: timers of the state left are cancelled, deadlines, timers, documents, refusal,
+   * closure.
+   */
   async enter(stateName: string, atIso: string, grounds: Awaited<ReturnType<Run['evaluate']>>['grounds']) {
     const s = this.version.def.machine.states[stateName];
     // Entering a state (re-entering it too) cancels the step timers set before; the state's own start afresh.
-    for (const t of this.app.timers) if (!t.overdue) this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: t.state, action: 'cancel', dueAt: t.dueAt });
+    for (const t of this.app.timers)
+      if (!t.overdue)
+        this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: t.state, action: 'cancel', dueAt: t.dueAt });
     this.app.timers = [];
     this.app.state = stateName;
     this.app.status = s.status;
-    for (const d of this.version.def.deadlines) if (d.start && typeof d.start === 'object' && d.start.state === stateName) this.startDeadline(d.id, atIso);
+    for (const d of this.version.def.deadlines)
+      if (d.start && typeof d.start === 'object' && d.start.state === stateName) this.startDeadline(d.id, atIso);
     this.applyDeadlineEffects(s, atIso);
     this.setTimers(stateName, s, atIso);
     if (s.status === 'refused' && !this.app.refusal) {
@@ -161,7 +237,13 @@ class Run {
     }
     for (const id of s.documents ?? []) {
       const doc = this.version.documents.get(id)!;
-      this.app.documents.push({ id, kind: doc.def.kind, title: titleOf(doc.def.title), issuedAt: atIso, state: stateName });
+      this.app.documents.push({
+        id,
+        kind: doc.def.kind,
+        title: titleOf(doc.def.title),
+        issuedAt: atIso,
+        state: stateName,
+      });
       this.trace.push({ kind: 'document', at: atIso, id, documentKind: doc.def.kind });
     }
     if (s.final) {
@@ -176,8 +258,24 @@ class Run {
 
   recordTransitions(transitions: TakenTransition[], atIso: string, actor: string) {
     for (const t of transitions) {
-      this.trace.push({ kind: 'transition', at: atIso, from: t.from, to: t.to, event: t.event, actor: t.automatic ? 'system' : actor, automatic: t.automatic, guard: t.guard, legalRef: t.def?.legalRef });
-      this.app.history.push({ at: atIso, event: t.event, actor: t.automatic ? 'system' : actor, from: t.from, to: t.to });
+      this.trace.push({
+        kind: 'transition',
+        at: atIso,
+        from: t.from,
+        to: t.to,
+        event: t.event,
+        actor: t.automatic ? 'system' : actor,
+        automatic: t.automatic,
+        guard: t.guard,
+        legalRef: t.def?.legalRef,
+      });
+      this.app.history.push({
+        at: atIso,
+        event: t.event,
+        actor: t.automatic ? 'system' : actor,
+        from: t.from,
+        to: t.to,
+      });
     }
   }
 }
@@ -191,10 +289,14 @@ function problem(code: string, message: string, params?: Record<string, unknown>
  * hours, on a day off or a holiday (if the service uses that rule), else the arrival itself. The version in force at
  * this instant is the one the application keeps for its whole life.
  */
-export function registrationOf(service: CompiledVersion['service'], arrivedAtIso: string): { registeredAt: string; explanation: Explanation[] } {
+export function registrationOf(
+  service: CompiledVersion['service'],
+  arrivedAtIso: string,
+): { registeredAt: string; explanation: Explanation[] } {
   const wt = service.workingTime;
   const arrivedMs = toMs(arrivedAtIso);
-  if (service.def.registration.rule === 'immediate') return { registeredAt: formatInstant(wt, arrivedMs), explanation: [] };
+  if (service.def.registration.rule === 'immediate')
+    return { registeredAt: formatInstant(wt, arrivedMs), explanation: [] };
   const reg = registrationInstant(wt, arrivedMs);
   return { registeredAt: formatInstant(wt, reg.registeredAt), explanation: reg.explanation };
 }
@@ -232,10 +334,24 @@ export async function startApplication(version: CompiledVersion, input: StartInp
     updatedAt: registeredAt,
   };
   const run = new Run(version, app);
-  run.trace.push({ kind: 'version', at: registeredAt, version: version.id, effectiveFrom: version.effectiveFrom, effectiveTo: version.effectiveTo });
-  run.trace.push({ kind: 'registration', at: registeredAt, arrivedAt: app.arrivedAt, registeredAt, rule: service.def.registration.rule, explanation: reg.explanation });
+  run.trace.push({
+    kind: 'version',
+    at: registeredAt,
+    version: version.id,
+    effectiveFrom: version.effectiveFrom,
+    effectiveTo: version.effectiveTo,
+  });
+  run.trace.push({
+    kind: 'registration',
+    at: registeredAt,
+    arrivedAt: app.arrivedAt,
+    registeredAt,
+    rule: service.def.registration.rule,
+    explanation: reg.explanation,
+  });
   const ev = await run.evaluate(registeredAt);
-  for (const d of version.def.deadlines) if (!d.start || d.start === 'registration') run.startDeadline(d.id, registeredAt);
+  for (const d of version.def.deadlines)
+    if (!d.start || d.start === 'registration') run.startDeadline(d.id, registeredAt);
   const step = version.machine.start(ev.decisions);
   for (const [i, name] of step.entered.entries()) {
     if (i > 0) run.recordTransitions([step.transitions[i - 1]], registeredAt, 'system');
@@ -245,9 +361,16 @@ export async function startApplication(version: CompiledVersion, input: StartInp
 }
 
 /** The events the application accepts now, with the roles that may send them (for the API's allowedEvents). */
-export function allowedEvents(version: CompiledVersion, app: ApplicationState): Array<{ type: string; roles: string[]; name: Record<Lang, string> }> {
+export function allowedEvents(
+  version: CompiledVersion,
+  app: ApplicationState,
+): Array<{ type: string; roles: string[]; name: Record<Lang, string> }> {
   const events = version.def.machine.events ?? {};
-  return version.machine.acceptedEvents(app.state, app.decisions).map((type) => ({ type, roles: events[type]?.roles ?? [], name: titleOf(events[type]?.name ?? { kk: type, ru: type }) }));
+  return version.machine.acceptedEvents(app.state, app.decisions).map((type) => ({
+    type,
+    roles: events[type]?.roles ?? [],
+    name: titleOf(events[type]?.name ?? { kk: type, ru: type }),
+  }));
 }
 
 /**
@@ -255,27 +378,48 @@ export function allowedEvents(version: CompiledVersion, app: ApplicationState): 
  * as facts (findings or external data), re-evaluates the rules, takes the transition and its automatic successors.
  * Throws a ProblemError (kind user) when the event is not allowed; the state is then untouched.
  */
-export async function applyEvent(version: CompiledVersion, current: ApplicationState, event: ApplicationEvent): Promise<StepOutcome> {
+export async function applyEvent(
+  version: CompiledVersion,
+  current: ApplicationState,
+  event: ApplicationEvent,
+): Promise<StepOutcome> {
   const def = version.def.machine.events?.[event.type];
   const isTimer = event.type.startsWith('timer:');
-  if (!def && !isTimer) throw problem('event.unknown', `the service has no event "${event.type}"; events: ${Object.keys(version.def.machine.events ?? {}).join(', ')}`, { event: event.type });
+  if (!def && !isTimer)
+    throw problem(
+      'event.unknown',
+      `the service has no event "${event.type}"; events: ${Object.keys(version.def.machine.events ?? {}).join(', ')}`,
+      { event: event.type },
+    );
   const actor = event.actor ?? (isTimer ? 'system' : def!.roles[0]);
   if (def && !def.roles.includes(actor as never)) {
-    throw problem('event.forbiddenRole', `"${actor}" may not send "${event.type}"; it is sent by: ${def.roles.join(', ')}`, { event: event.type, actor, roles: def.roles });
+    throw problem(
+      'event.forbiddenRole',
+      `"${actor}" may not send "${event.type}"; it is sent by: ${def.roles.join(', ')}`,
+      { event: event.type, actor, roles: def.roles },
+    );
   }
   const app: ApplicationState = cloneState(current);
   const run = new Run(version, app);
   const at = formatInstant(run.wt, toMs(event.at));
-  if (!isTimer) run.trace.push({ kind: 'event', at, event: event.type, actor, ...(event.data ? { data: event.data } : {}) });
+  if (!isTimer)
+    run.trace.push({ kind: 'event', at, event: event.type, actor, ...(event.data ? { data: event.data } : {}) });
   const records = def?.records ?? 'findings';
   const newFacts = Boolean(event.data && records !== 'none' && Object.keys(event.data).length);
   if (newFacts && records !== 'none') app[records] = { ...app[records], ...event.data };
   // Facts change only through event data (the form is fixed at submission), so without new data the last
   // evaluation still holds, unless a rule reads the application's own facts (state, now).
-  const ev = newFacts || version.rules.readsApplicationFacts ? await run.evaluate(at) : { decisions: app.decisions, grounds: app.grounds };
+  const ev =
+    newFacts || version.rules.readsApplicationFacts
+      ? await run.evaluate(at)
+      : { decisions: app.decisions, grounds: app.grounds };
   const step = version.machine.send(app.state, event.type, ev.decisions);
   if (!step) {
-    throw problem('event.notAllowed', `the application is in "${app.state}", which does not accept "${event.type}" now; it accepts: ${version.machine.acceptedEvents(current.state, ev.decisions).join(', ') || 'nothing (it is closed)'}`, { event: event.type, state: app.state });
+    throw problem(
+      'event.notAllowed',
+      `the application is in "${app.state}", which does not accept "${event.type}" now; it accepts: ${version.machine.acceptedEvents(current.state, ev.decisions).join(', ') || 'nothing (it is closed)'}`,
+      { event: event.type, state: app.state },
+    );
   }
   for (const [i, name] of step.entered.entries()) {
     run.recordTransitions([step.transitions[i]], at, actor);
@@ -289,7 +433,12 @@ export async function applyEvent(version: CompiledVersion, current: ApplicationS
  * Fires the timers due at or before `untilIso`, earliest first: a timer with a target takes its transition; one
  * without marks the step overdue. Returns the new state and the trace (unchanged state when nothing is due).
  */
-export async function fireDueTimers(version: CompiledVersion, current: ApplicationState, untilIso: string, opts: { onlyTransitions?: boolean } = {}): Promise<StepOutcome> {
+export async function fireDueTimers(
+  version: CompiledVersion,
+  current: ApplicationState,
+  untilIso: string,
+  opts: { onlyTransitions?: boolean } = {},
+): Promise<StepOutcome> {
   let app = current;
   const trace: TraceEntry[] = [];
   const until = toMs(untilIso);
@@ -304,7 +453,15 @@ export async function fireDueTimers(version: CompiledVersion, current: Applicati
       trace.push({ kind: 'timer', at: due.dueAt, id: due.id, state: due.state, action: 'overdue', dueAt: due.dueAt });
       continue;
     }
-    trace.push({ kind: 'timer', at: due.dueAt, id: due.id, state: due.state, action: 'fire', dueAt: due.dueAt, target: due.target });
+    trace.push({
+      kind: 'timer',
+      at: due.dueAt,
+      id: due.id,
+      state: due.state,
+      action: 'fire',
+      dueAt: due.dueAt,
+      target: due.target,
+    });
     const out = await applyEvent(version, app, { type: timerEvent(due.id), at: due.dueAt, actor: 'system' });
     app = out.application;
     trace.push(...out.trace);
@@ -331,7 +488,10 @@ export interface DeadlineChange {
  * change: a new transfer of days off, a holiday added). A deadline moved by a suspension or an extension is left as
  * it is (it no longer follows from its start) and reported by the caller as not re-computed.
  */
-export function recomputeDeadlines(version: CompiledVersion, current: ApplicationState): { application: ApplicationState; changes: DeadlineChange[]; skipped: string[] } {
+export function recomputeDeadlines(
+  version: CompiledVersion,
+  current: ApplicationState,
+): { application: ApplicationState; changes: DeadlineChange[]; skipped: string[] } {
   const app = cloneState(current);
   const wt = version.service.workingTime;
   const changes: DeadlineChange[] = [];

@@ -39,29 +39,51 @@ export function simulationContract(result: SimulationResult): Omit<SimulationRes
 /** Says which versions exist and when they applied, for "no version in force" answers. */
 export function describeVersions(service: CompiledService): string {
   return service.versions
-    .map((v) => `${v.id}: ${v.effectiveFrom ? `from ${v.effectiveFrom}` : `not yet in force (${v.effectiveFromHow})`}${v.effectiveTo ? ` until ${v.effectiveTo} (exclusive; ${v.effectiveToHow})` : ''}${v.provisional ? ' [provisional: a publication date is not established]' : ''}`)
+    .map(
+      (v) =>
+        `${v.id}: ${v.effectiveFrom ? `from ${v.effectiveFrom}` : `not yet in force (${v.effectiveFromHow})`}${v.effectiveTo ? ` until ${v.effectiveTo} (exclusive; ${v.effectiveToHow})` : ''}${v.provisional ? ' [provisional: a publication date is not established]' : ''}`,
+    )
     .join('; ');
 }
 
 /** The version in force at an instant, or a ProblemError (code version.notInForce) that names the versions. */
 export function versionInForce(service: CompiledService, atIso: string): CompiledVersion {
   const ms = Date.parse(atIso);
-  if (Number.isNaN(ms)) throw new ProblemError({ code: 'input.instant', kind: 'user', message: `"${atIso}" is not an ISO instant; write e.g. 2026-03-03T10:00:00+05:00` });
+  if (Number.isNaN(ms))
+    throw new ProblemError({
+      code: 'input.instant',
+      kind: 'user',
+      message: `"${atIso}" is not an ISO instant; write e.g. 2026-03-03T10:00:00+05:00`,
+    });
   const v = service.versionAt(ms);
   if (v) return v;
-  const repeal = service.versions.find((x) => x.effectiveTo && Date.parse(atIso) >= x.toMs && typeof x.def.effectiveTo === 'object');
-  const repealAct = repeal && typeof repeal.def.effectiveTo === 'object' ? service.acts[repeal.def.effectiveTo.actEntersIntoForce] : undefined;
+  const repeal = service.versions.find(
+    (x) => x.effectiveTo && Date.parse(atIso) >= x.toMs && typeof x.def.effectiveTo === 'object',
+  );
+  const repealAct =
+    repeal && typeof repeal.def.effectiveTo === 'object'
+      ? service.acts[repeal.def.effectiveTo.actEntersIntoForce]
+      : undefined;
   throw new ProblemError({
     code: 'version.notInForce',
     kind: 'user',
     message: `no version of "${service.id}" is in force at ${atIso}${repealAct ? `: the service was ended by ${repealAct.title.ru} (${repeal!.effectiveToHow}, from ${repeal!.effectiveTo})` : ''}. Versions: ${describeVersions(service)}`,
-    params: { versions: service.versions.map((x) => ({ id: x.id, effectiveFrom: x.effectiveFrom, effectiveTo: x.effectiveTo })), ...(repealAct ? { repealedBy: repealAct.title } : {}) },
+    params: {
+      versions: service.versions.map((x) => ({ id: x.id, effectiveFrom: x.effectiveFrom, effectiveTo: x.effectiveTo })),
+      ...(repealAct ? { repealedBy: repealAct.title } : {}),
+    },
   });
 }
 
 /** Form errors as problems, in one language. */
 export function validateApplicationData(version: CompiledVersion, data: unknown, lang: Lang): Problem[] {
-  return version.form.validate(data, lang).map((e) => ({ code: e.code, kind: 'user' as const, message: e.message, pointer: e.pointer, params: { ...(e.params as object), messages: e.messages } }));
+  return version.form.validate(data, lang).map((e) => ({
+    code: e.code,
+    kind: 'user' as const,
+    message: e.message,
+    pointer: e.pointer,
+    params: { ...(e.params as object), messages: e.messages },
+  }));
 }
 
 /**
@@ -72,7 +94,13 @@ export function validateApplicationData(version: CompiledVersion, data: unknown,
  *   const r = await simulate(service, { object: { kind: 'apartment' } }, [], '2026-03-07T12:00:00+05:00');
  *   r.registeredAt // '2026-03-09T09:00:00+05:00' (Saturday → Monday's opening)
  */
-export async function simulate(service: CompiledService, data: Record<string, unknown>, events: ApplicationEvent[], atIso: string, options: SimulateOptions = {}): Promise<SimulationResult> {
+export async function simulate(
+  service: CompiledService,
+  data: Record<string, unknown>,
+  events: ApplicationEvent[],
+  atIso: string,
+  options: SimulateOptions = {},
+): Promise<SimulationResult> {
   if (Number.isNaN(Date.parse(atIso))) versionInForce(service, atIso); // the located "not an instant" problem
   // The application keeps the version in force when it is registered (an after-hours arrival the evening before
   // a new version takes effect is registered under the new one).
@@ -81,9 +109,19 @@ export async function simulate(service: CompiledService, data: Record<string, un
   const errors = validateApplicationData(version, data, lang);
   const trace: TraceEntry[] = [{ kind: 'form', at: atIso, valid: errors.length === 0, errors }];
   if (errors.length) {
-    throw new ProblemError({ code: 'form.invalid', kind: 'user', message: `the application data do not fit the form of ${service.id}@${version.id}: ${errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ')}`, params: { errors } });
+    throw new ProblemError({
+      code: 'form.invalid',
+      kind: 'user',
+      message: `the application data do not fit the form of ${service.id}@${version.id}: ${errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ')}`,
+      params: { errors },
+    });
   }
-  const started = await startApplication(version, { id: options.id ?? 'simulation', data, arrivedAt: atIso, channel: options.channel ?? null });
+  const started = await startApplication(version, {
+    id: options.id ?? 'simulation',
+    data,
+    arrivedAt: atIso,
+    channel: options.channel ?? null,
+  });
   let app = started.application;
   trace.push(...started.trace);
   const ordered = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -107,8 +145,21 @@ export async function simulate(service: CompiledService, data: Record<string, un
     state: app.state,
     status: app.status,
     deadlines: app.deadlines.filter((d) => d.dueAt).map((d) => ({ id: d.id, dueAt: d.dueAt!, status: d.status })),
-    refusal: app.refusal ? { grounds: app.refusal.grounds.map((g) => ({ id: g.id, legalRef: g.legalRef, message: g.message[lang], facts: g.facts })) } : null,
-    documents: app.documents.map((d) => (render ? { id: d.id, ...renderIssuedDocument(version, app, d, lang) } : { id: d.id, title: d.title[lang], html: '' })),
+    refusal: app.refusal
+      ? {
+          grounds: app.refusal.grounds.map((g) => ({
+            id: g.id,
+            legalRef: g.legalRef,
+            message: g.message[lang],
+            facts: g.facts,
+          })),
+        }
+      : null,
+    documents: app.documents.map((d) =>
+      render
+        ? { id: d.id, ...renderIssuedDocument(version, app, d, lang) }
+        : { id: d.id, title: d.title[lang], html: '' },
+    ),
     trace,
     application: app,
   };

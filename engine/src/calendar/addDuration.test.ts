@@ -80,14 +80,14 @@ describe('addDuration explanations', () => {
 describe('addDuration errors', () => {
   const wt = wts['provider-default'];
   test('a term ending after coverage is calendar.outOfCoverage', () => {
-    expect(() => addDuration(wt, parseInstant('2026-12-20T10:00:00+05:00'), { amount: 30, unit: 'workingDays' })).toThrow(
-      expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.outOfCoverage' }) }),
-    );
+    expect(() =>
+      addDuration(wt, parseInstant('2026-12-20T10:00:00+05:00'), { amount: 30, unit: 'workingDays' }),
+    ).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.outOfCoverage' }) }));
   });
   test('an instant before coverage is calendar.outOfCoverage', () => {
-    expect(() => addDuration(wt, parseInstant('2023-01-01T10:00:00+06:00'), { amount: 1, unit: 'workingDays' })).toThrow(
-      expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.outOfCoverage' }) }),
-    );
+    expect(() =>
+      addDuration(wt, parseInstant('2023-01-01T10:00:00+06:00'), { amount: 1, unit: 'workingDays' }),
+    ).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.outOfCoverage' }) }));
   });
   test('negative or fractional day amounts are refused', () => {
     const from = parseInstant('2025-06-03T10:00:00+05:00');

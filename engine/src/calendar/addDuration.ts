@@ -78,7 +78,13 @@ function result(dueAt: number, explain: () => Explanation[]): DeadlineResult {
   return new LazyDeadline(dueAt, explain);
 }
 
-function endAt(wt: WorkingTime, day: number, rule: 'endOfWorkingDay' | 'endOfDay' | 'sameTime', fromMs: number, fromDay: number): number {
+function endAt(
+  wt: WorkingTime,
+  day: number,
+  rule: 'endOfWorkingDay' | 'endOfDay' | 'sameTime',
+  fromMs: number,
+  fromDay: number,
+): number {
   if (rule === 'endOfWorkingDay') return endOfWorkingDayMs(wt, day);
   if (rule === 'endOfDay') return endOfDayMs(wt, day);
   // sameTime: the event's time after local midnight, kept inside the target day (25 h / 23 h days).
@@ -166,7 +172,10 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
       if (duration.unit === 'minutes' && counting?.elapsed) {
         const dueAt = fromMs + ms;
         dayIndexOf(wt, dueAt, 'term end');
-        return result(dueAt, () => [startItem(wt, fromMs, n, 'elapsedMinutes', 'elapsed'), endItem(wt, dueAt, 'elapsed')]);
+        return result(dueAt, () => [
+          startItem(wt, fromMs, n, 'elapsedMinutes', 'elapsed'),
+          endItem(wt, dueAt, 'elapsed'),
+        ]);
       }
       return addWorkingMs(wt, fromMs, d, ms, () => startItem(wt, fromMs, n, duration.unit, 'workingTime'));
     }
@@ -188,11 +197,18 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
  * start when the amount is used up exactly at a boundary (13:00, not 14:30). 0 ms = now if in hours, else the next
  * opening.
  */
-export function addWorkingMs(wt: WorkingTime, fromMs: number, d: number, ms: number, first: () => Explanation): DeadlineResult {
+export function addWorkingMs(
+  wt: WorkingTime,
+  fromMs: number,
+  d: number,
+  ms: number,
+  first: () => Explanation,
+): DeadlineResult {
   const K = wt.slots;
   const target = workPosition(wt, d, fromMs) + ms;
   const wmb = wt.workMsBefore;
-  if (wmb[wt.dayCount] < target || (ms === 0 && wmb[wt.dayCount] <= target)) throw outOfCoverage('term end', wt.coverage);
+  if (wmb[wt.dayCount] < target || (ms === 0 && wmb[wt.dayCount] <= target))
+    throw outOfCoverage('term end', wt.coverage);
   let dueAt: number;
   let j: number;
   if (ms === 0) {
@@ -201,7 +217,8 @@ export function addWorkingMs(wt: WorkingTime, fromMs: number, d: number, ms: num
     dueAt = NaN;
     for (;;) {
       for (let k = j * K; k < j * K + K; k++) {
-        const s = wt.intervalStart[k], e = wt.intervalEnd[k];
+        const s = wt.intervalStart[k],
+          e = wt.intervalEnd[k];
         if (e > s && fromMs < e) {
           dueAt = fromMs > s ? fromMs : s;
           break;
@@ -212,7 +229,8 @@ export function addWorkingMs(wt: WorkingTime, fromMs: number, d: number, ms: num
     }
   } else {
     // Smallest j >= d with workMsBefore[j + 1] >= target.
-    let lo = d, hi = wt.dayCount - 1;
+    let lo = d,
+      hi = wt.dayCount - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (wmb[mid + 1] >= target) hi = mid;

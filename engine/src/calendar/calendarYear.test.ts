@@ -23,7 +23,9 @@ describe('calendarYear (qyzmet calendar --json contract)', () => {
     expect(calendarYear(wt, 2024).months[4].workingWeekendDays).toEqual(['2024-05-04']);
   });
   test('a year outside coverage is calendar.outOfCoverage', () => {
-    expect(() => calendarYear(wt, 2023)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.outOfCoverage' }) }));
+    expect(() => calendarYear(wt, 2023)).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.outOfCoverage' }) }),
+    );
     expect(() => calendarYear(wt, 2027)).toThrow(/covers only 2023-12-01 – 2026-12-31/);
   });
 });

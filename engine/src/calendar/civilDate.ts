@@ -30,7 +30,11 @@ export function isoWeekday(epochDay: number): number {
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return m === 2
+    ? (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+      ? 29
+      : 28
+    : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -39,7 +43,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseIsoDate(s: string): number | undefined {
   const m = ISO_DATE.exec(s);
   if (!m) return undefined;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return daysFromCivil(y, mo, d);
 }

@@ -64,7 +64,13 @@ describe('compileWorkingTime tables', () => {
   });
 
   test('a moved day off passes other holidays: New Year on Sat/Sun 2028 would move past each other', () => {
-    const c: CalendarData = { ...cal, coverage: { from: '2027-12-01', to: '2028-01-31' }, transfers: [], extraDaysOff: [], movableDates: [] };
+    const c: CalendarData = {
+      ...cal,
+      coverage: { from: '2027-12-01', to: '2028-01-31' },
+      transfers: [],
+      extraDaysOff: [],
+      movableDates: [],
+    };
     const w = compileWorkingTime(c, schedules['provider-default'] as ScheduleData);
     const i = (iso: string) => parseIsoDate(iso)! - w.firstEpochDay;
     // 2028-01-01 Sat, 01-02 Sun → days off Mon 3 and Tue 4; Orthodox Christmas Fri 7.
@@ -89,14 +95,24 @@ describe('compileWorkingTime tables', () => {
   test('bad schedule hours are a definition error with a pointer', () => {
     const bad = { ...schedules['provider-default'], hours: [{ from: '9:00', to: '13:00' }] } as ScheduleData;
     expect(() => compileWorkingTime(cal, bad)).toThrow(
-      expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.badSchedule', kind: 'definition' }) }),
+      expect.objectContaining({
+        problem: expect.objectContaining({ code: 'calendar.badSchedule', kind: 'definition' }),
+      }),
     );
-    const overlap = { ...schedules['provider-default'], hours: [{ from: '09:00', to: '13:00' }, { from: '12:00', to: '18:00' }] } as ScheduleData;
+    const overlap = {
+      ...schedules['provider-default'],
+      hours: [
+        { from: '09:00', to: '13:00' },
+        { from: '12:00', to: '18:00' },
+      ],
+    } as ScheduleData;
     expect(() => compileWorkingTime(cal, overlap)).toThrow(/hours\/1/);
   });
 
   test('an unknown movable holiday is refused', () => {
     const c = { ...cal, movableDates: [{ holiday: 'nope', date: '2025-01-01' }] };
-    expect(() => compileWorkingTime(c, schedules['provider-default'] as ScheduleData)).toThrow(/unknown holiday "nope"/);
+    expect(() => compileWorkingTime(c, schedules['provider-default'] as ScheduleData)).toThrow(
+      /unknown holiday "nope"/,
+    );
   });
 });

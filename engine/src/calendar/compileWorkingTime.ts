@@ -1,11 +1,5 @@
 import { DateTime } from 'luxon';
-import type {
-  CalendarData,
-  ExtraDayOff,
-  HolidayDefinition,
-  ScheduleData,
-  Transfer,
-} from './calendarData';
+import type { CalendarData, ExtraDayOff, HolidayDefinition, ScheduleData, Transfer } from './calendarData';
 import { calendarProblem } from './calendarProblem';
 import { civilFromDays, daysFromCivil, formatIsoDate, isoWeekday, parseIsoDate } from './civilDate';
 
@@ -188,18 +182,21 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
   const y1 = civilFromDays(last).year;
   for (const h of calendar.holidays) {
     if (h.movable) continue;
-    if (!h.month || !Array.isArray(h.days)) throw badData(`holiday "${h.id}" has neither month/days nor movable`, { holiday: h.id });
+    if (!h.month || !Array.isArray(h.days))
+      throw badData(`holiday "${h.id}" has neither month/days nor movable`, { holiday: h.id });
     for (let y = y0; y <= y1; y++) {
       for (const d of h.days) {
         const e = parseIsoDate(`${y}-${String(h.month).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-        if (e === undefined) throw badData(`holiday "${h.id}" has an impossible date ${h.month}/${d}`, { holiday: h.id });
+        if (e === undefined)
+          throw badData(`holiday "${h.id}" has an impossible date ${h.month}/${d}`, { holiday: h.id });
         if (e >= from0 && e <= last && inForce(h, e)) holidayOn.set(e, h);
       }
     }
   }
   (calendar.movableDates ?? []).forEach((md, i) => {
     const h = byId.get(md.holiday);
-    if (!h) throw badData(`/movableDates/${i} names an unknown holiday "${md.holiday}"`, { pointer: `/movableDates/${i}` });
+    if (!h)
+      throw badData(`/movableDates/${i} names an unknown holiday "${md.holiday}"`, { pointer: `/movableDates/${i}` });
     const e = requireDate(md.date, `/movableDates/${i}/date`);
     if (e >= from0 && e <= last && inForce(h, e)) holidayOn.set(e, h);
   });
@@ -295,7 +292,10 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
         ? dayStart[i + 1]
         : steady
           ? dayStart[i] + min * 60000
-          : DateTime.fromObject({ year, month, day, hour: Math.floor(min / 60), minute: min % 60 }, { zone }).toMillis();
+          : DateTime.fromObject(
+              { year, month, day, hour: Math.floor(min / 60), minute: min % 60 },
+              { zone },
+            ).toMillis();
     for (let k = 0; k < K; k++) {
       const s = open[i] ? at(hours[k].from) : dayStart[i];
       const e = open[i] ? at(hours[k].to) : dayStart[i];
@@ -317,7 +317,8 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
   }
   const firstYear = civilYear[0];
   const monthStart = new Int32Array((y1 - firstYear + 2) * 12);
-  for (let k = 0; k < monthStart.length; k++) monthStart[k] = daysFromCivil(firstYear + Math.floor(k / 12), (k % 12) + 1, 1);
+  for (let k = 0; k < monthStart.length; k++)
+    monthStart[k] = daysFromCivil(firstYear + Math.floor(k / 12), (k % 12) + 1, 1);
 
   return {
     calendar,

@@ -10,7 +10,8 @@ const DAY_MS = 86_400_000;
 export function dayIndexOf(wt: WorkingTime, ms: number, what = 'instant'): number {
   const ds = wt.dayStart;
   const n = wt.dayCount;
-  if (!(ms >= ds[0] && ms < ds[n])) throw outOfCoverage(`${what} ${Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms)}`, wt.coverage);
+  if (!(ms >= ds[0] && ms < ds[n]))
+    throw outOfCoverage(`${what} ${Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms)}`, wt.coverage);
   let i = Math.floor((ms - ds[0]) / DAY_MS);
   if (i > n - 1) i = n - 1;
   while (ms < ds[i]) i--;

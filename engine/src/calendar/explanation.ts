@@ -24,11 +24,26 @@ const WEEKDAY: Record<keyof LocalizedText, string[]> = {
 };
 
 // Kazakh keeps the noun singular after a numeral; Russian needs three forms.
-const UNIT: Record<DurationUnit | 'elapsedMinutes', { kk: string; ru: [string, string, string]; en: [string, string] }> = {
-  workingDays: { kk: 'жұмыс күні', ru: ['рабочий день', 'рабочих дня', 'рабочих дней'], en: ['working day', 'working days'] },
-  calendarDays: { kk: 'күнтізбелік күн', ru: ['календарный день', 'календарных дня', 'календарных дней'], en: ['calendar day', 'calendar days'] },
+const UNIT: Record<
+  DurationUnit | 'elapsedMinutes',
+  { kk: string; ru: [string, string, string]; en: [string, string] }
+> = {
+  workingDays: {
+    kk: 'жұмыс күні',
+    ru: ['рабочий день', 'рабочих дня', 'рабочих дней'],
+    en: ['working day', 'working days'],
+  },
+  calendarDays: {
+    kk: 'күнтізбелік күн',
+    ru: ['календарный день', 'календарных дня', 'календарных дней'],
+    en: ['calendar day', 'calendar days'],
+  },
   months: { kk: 'ай', ru: ['месяц', 'месяца', 'месяцев'], en: ['month', 'months'] },
-  workingHours: { kk: 'жұмыс сағаты', ru: ['рабочий час', 'рабочих часа', 'рабочих часов'], en: ['working hour', 'working hours'] },
+  workingHours: {
+    kk: 'жұмыс сағаты',
+    ru: ['рабочий час', 'рабочих часа', 'рабочих часов'],
+    en: ['working hour', 'working hours'],
+  },
   minutes: {
     kk: 'жұмыс уақытының минуты',
     ru: ['минута рабочего времени', 'минуты рабочего времени', 'минут рабочего времени'],
@@ -62,7 +77,11 @@ export function localParts(wt: WorkingTime, ms: number): { iso: string; dotted: 
   const iso = local.slice(0, 10);
   const seconds = local.slice(17, 19);
   const withMs = local[19] === '.';
-  return { iso, dotted: iso.split('-').reverse().join('.'), time: seconds === '00' && !withMs ? local.slice(11, 16) : local.slice(11, 19) };
+  return {
+    iso,
+    dotted: iso.split('-').reverse().join('.'),
+    time: seconds === '00' && !withMs ? local.slice(11, 16) : local.slice(11, 19),
+  };
 }
 
 function sourceTitle(wt: WorkingTime, id: string | undefined, lang: keyof LocalizedText): string {
@@ -118,7 +137,12 @@ export function explainDay(wt: WorkingTime, day: number): Explanation | undefine
       return {
         code: 'day.skipped',
         date,
-        params: { reason: 'movedHoliday', holiday: h.id, movedFrom: from, source: wt.calendar.weekendRule?.source ?? h.source },
+        params: {
+          reason: 'movedHoliday',
+          holiday: h.id,
+          movedFrom: from,
+          source: wt.calendar.weekendRule?.source ?? h.source,
+        },
         text: {
           kk: `${dd} (${WEEKDAY.kk[wd]}) — ауыстырылған демалыс күні: ${dotted(from)} күнгі мереке («${h.name.kk}») демалыс күніне сәйкес келген; есепке алынбайды.`,
           ru: `${dd} (${WEEKDAY.ru[wd]}) — выходной день, перенесённый с ${dotted(from)} (праздник «${h.name.ru}» совпал с выходным); не учитывается.`,
@@ -199,9 +223,17 @@ export function lastDayItem(wt: WorkingTime, day: number): Explanation {
 export type EndRule = 'endOfWorkingDay' | 'endOfDay' | 'sameTime' | 'workingTime' | 'elapsed';
 
 const END_RULE: Record<EndRule, LocalizedText> = {
-  endOfWorkingDay: { kk: ' (жұмыс уақытының соңы)', ru: ' (окончание рабочего времени)', en: ' (end of working hours)' },
+  endOfWorkingDay: {
+    kk: ' (жұмыс уақытының соңы)',
+    ru: ' (окончание рабочего времени)',
+    en: ' (end of working hours)',
+  },
   endOfDay: { kk: ' (күннің соңы)', ru: ' (окончание суток)', en: ' (end of the day)' },
-  sameTime: { kk: ' (оқиға болған тәулік уақыты)', ru: ' (то же время суток, что и событие)', en: ' (same time of day as the event)' },
+  sameTime: {
+    kk: ' (оқиға болған тәулік уақыты)',
+    ru: ' (то же время суток, что и событие)',
+    en: ' (same time of day as the event)',
+  },
   workingTime: { kk: '', ru: '', en: '' },
   elapsed: { kk: '', ru: '', en: '' },
 };

@@ -2,7 +2,13 @@ import type { Duration } from './addDuration';
 import { calendarProblem } from './calendarProblem';
 import type { DurationUnit } from './explanation';
 
-export const DURATION_UNITS: readonly DurationUnit[] = ['workingDays', 'calendarDays', 'months', 'workingHours', 'minutes'];
+export const DURATION_UNITS: readonly DurationUnit[] = [
+  'workingDays',
+  'calendarDays',
+  'months',
+  'workingHours',
+  'minutes',
+];
 
 /**
  * Parses "<n> <unit>" as written in the CLI and in definitions. Days and months take integers; hours and minutes

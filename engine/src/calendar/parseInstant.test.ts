@@ -18,7 +18,10 @@ describe('edges: parseInstant, parseDuration, formatInstant', () => {
 
   test.each(['2025-06-03T18:30:00', '2025-06-03', 'yesterday', '2025-02-30T10:00:00+05:00', '2025-06-03 18:30+05:00'])(
     'parseInstant refuses %s with calendar.badInstant',
-    (iso) => expect(() => parseInstant(iso)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.badInstant' }) })),
+    (iso) =>
+      expect(() => parseInstant(iso)).toThrow(
+        expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.badInstant' }) }),
+      ),
   );
 
   test.each([
@@ -30,11 +33,18 @@ describe('edges: parseInstant, parseDuration, formatInstant', () => {
 
   test('an unknown unit names the allowed ones', () => {
     expect(() => parseDuration('3 days')).toThrow(
-      expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.unknownUnit', params: expect.objectContaining({ unit: 'days' }) }) }),
+      expect.objectContaining({
+        problem: expect.objectContaining({
+          code: 'calendar.unknownUnit',
+          params: expect.objectContaining({ unit: 'days' }),
+        }),
+      }),
     );
     expect(() => parseDuration('3 days')).toThrow(/Allowed: workingDays, calendarDays, months, workingHours, minutes/);
   });
-  test.each(['workingDays', '-1 workingDays', '1.5 workingDays'])('parseDuration refuses "%s"', (s) => expect(() => parseDuration(s)).toThrow());
+  test.each(['workingDays', '-1 workingDays', '1.5 workingDays'])('parseDuration refuses "%s"', (s) =>
+    expect(() => parseDuration(s)).toThrow(),
+  );
 
   test('formatInstant uses the offset in force at the instant', () => {
     expect(formatInstant(wt, Date.UTC(2025, 5, 3, 13, 30))).toBe('2025-06-03T18:30:00+05:00');

@@ -9,7 +9,9 @@ import { compileWorkingTime } from './compileWorkingTime';
 const dir = path.resolve(__dirname, '../../../definitions/calendars');
 const read = <T>(f: string): T => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as T;
 const calendar = read<CalendarData>('kz.calendar.json');
-const production = read<ProductionCalendarData & { years: Array<{ verified?: string }> }>('kz.production-calendar.json');
+const production = read<ProductionCalendarData & { years: Array<{ verified?: string }> }>(
+  'kz.production-calendar.json',
+);
 const schedules = fs
   .readdirSync(path.join(dir, 'schedules'))
   .filter((f) => f.endsWith('.schedule.json'))
@@ -27,11 +29,14 @@ describe('kz.calendar.json reproduces kz.production-calendar.json month by month
     expect(calendarYear(wt, year).months[month - 1].workingDays).toBe(expected);
   });
 
-  test.each(production.years.map((y) => [y.year, y.workingDays] as const))('%i: %i working days in the year', (year, total) => {
-    const cy = calendarYear(wt, year);
-    expect(cy.workingDays).toBe(total);
-    expect(cy.months.reduce((s, m) => s + m.workingDays, 0)).toBe(total);
-  });
+  test.each(production.years.map((y) => [y.year, y.workingDays] as const))(
+    '%i: %i working days in the year',
+    (year, total) => {
+      const cy = calendarYear(wt, year);
+      expect(cy.workingDays).toBe(total);
+      expect(cy.months.reduce((s, m) => s + m.workingDays, 0)).toBe(total);
+    },
+  );
 });
 
 describe('real data sanity', () => {

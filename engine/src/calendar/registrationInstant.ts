@@ -58,14 +58,28 @@ class LazyRegistration implements RegistrationResult {
     private readonly regDay: number,
   ) {}
   get explanation(): Explanation[] {
-    return (this.cache ??= explainRegistration(this.wt, this.arrivedAt, this.registeredAt, this.why, this.day, this.regDay));
+    return (this.cache ??= explainRegistration(
+      this.wt,
+      this.arrivedAt,
+      this.registeredAt,
+      this.why,
+      this.day,
+      this.regDay,
+    ));
   }
   toJSON(): { registeredAt: number; explanation: Explanation[] } {
     return { registeredAt: this.registeredAt, explanation: this.explanation };
   }
 }
 
-function explainRegistration(wt: WorkingTime, arrived: number, registered: number, why: Why, d: number, regDay: number): Explanation[] {
+function explainRegistration(
+  wt: WorkingTime,
+  arrived: number,
+  registered: number,
+  why: Why,
+  d: number,
+  regDay: number,
+): Explanation[] {
   const a = localParts(wt, arrived);
   const r = localParts(wt, registered);
   const first: Record<Why, Explanation['text']> = {
@@ -90,7 +104,9 @@ function explainRegistration(wt: WorkingTime, arrived: number, registered: numbe
       en: `The application arrived on a day off (${a.iso} ${a.time}); it is registered on the next working day when working hours start.`,
     },
   };
-  const out: Explanation[] = [{ code: `registration.${why}`, date: a.iso, params: { arrivedAt: a.time }, text: first[why] }];
+  const out: Explanation[] = [
+    { code: `registration.${why}`, date: a.iso, params: { arrivedAt: a.time }, text: first[why] },
+  ];
   if (why === 'afterHours' || why === 'dayOff') {
     for (let day = why === 'dayOff' ? d : d + 1; day < regDay; day++) {
       const e = explainDay(wt, day);

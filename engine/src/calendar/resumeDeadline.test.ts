@@ -41,7 +41,13 @@ describe('suspension, extension, "N working days before"', () => {
   });
 
   test('calendar days left at suspension, with the shift off a weekend', () => {
-    const r = resumeDeadline(wt, p('2025-06-20T23:59:59.999+05:00'), p('2025-06-10T10:00:00+05:00'), p('2025-06-18T10:00:00+05:00'), 'calendarDays');
+    const r = resumeDeadline(
+      wt,
+      p('2025-06-20T23:59:59.999+05:00'),
+      p('2025-06-10T10:00:00+05:00'),
+      p('2025-06-18T10:00:00+05:00'),
+      'calendarDays',
+    );
     // 10 days left; 18 June + 10 = Sat 28 June → Mon 30 June 18:30.
     expect(f(r.dueAt)).toBe('2025-06-30T18:30:00+05:00');
   });

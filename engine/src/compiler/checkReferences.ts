@@ -16,12 +16,22 @@ function problem(code: string, pointer: string, message: string): Problem {
 
 function nearest(name: string, options: string[]): string {
   if (options.length === 0) return 'none is defined';
-  const close = options.filter((o) => o.toLowerCase().includes(name.toLowerCase().slice(0, 4)) || name.toLowerCase().includes(o.toLowerCase().slice(0, 4)));
+  const close = options.filter(
+    (o) =>
+      o.toLowerCase().includes(name.toLowerCase().slice(0, 4)) ||
+      name.toLowerCase().includes(o.toLowerCase().slice(0, 4)),
+  );
   return `defined: ${(close.length ? close : options).slice(0, 12).join(', ')}`;
 }
 
-/** Walks every legalRef of a definition (any object under a "legalRef", "basis" or "citation" key, or in "legalRefs"). */
-export function forEachLegalRef(value: unknown, pointer: string, visit: (ref: LegalRef, pointer: string) => void): void {
+/**
+ * Walks every legalRef of a definition (any object under a "legalRef", "basis" or "citation" key, or in "legalRefs").
+ */
+export function forEachLegalRef(
+  value: unknown,
+  pointer: string,
+  visit: (ref: LegalRef, pointer: string) => void,
+): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => forEachLegalRef(v, `${pointer}/${i}`, visit));
     return;
@@ -29,30 +39,79 @@ export function forEachLegalRef(value: unknown, pointer: string, visit: (ref: Le
   if (!value || typeof value !== 'object') return;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const p = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if ((k === 'legalRef' || k === 'basis' || k === 'citation' || k === 'x-legalRef') && v && typeof v === 'object' && !Array.isArray(v)) visit(v as LegalRef, p);
+    if (
+      (k === 'legalRef' || k === 'basis' || k === 'citation' || k === 'x-legalRef') &&
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v)
+    )
+      visit(v as LegalRef, p);
     else if (k === 'legalBasis' && Array.isArray(v)) v.forEach((r, i) => visit(r as LegalRef, `${p}/${i}`));
     else forEachLegalRef(v, p, visit);
   }
 }
 
-export function checkServiceReferences(def: ServiceDef, acts: Record<string, Act>, scheduleExists: (id: string) => boolean): Problem[] {
+export function checkServiceReferences(
+  def: ServiceDef,
+  acts: Record<string, Act>,
+  scheduleExists: (id: string) => boolean,
+): Problem[] {
   const problems: Problem[] = [];
   forEachLegalRef(def, '', (ref, p) => {
-    if (!acts[ref.act]) problems.push(problem('ref.unknownAct', `${p}/act`, `legalRef names the act "${ref.act}", which is not in the acts registry (the service's "acts" or definitions/shared/acts/*.json); ${nearest(ref.act, Object.keys(acts))}`));
-    if (ref.lines && ref.lines.length === 2 && ref.lines[0] > ref.lines[1]) problems.push(problem('ref.badLines', `${p}/lines`, `lines [${ref.lines.join(', ')}] go backwards; write [from, to], e.g. [513, 521]`));
+    if (!acts[ref.act])
+      problems.push(
+        problem(
+          'ref.unknownAct',
+          `${p}/act`,
+          `legalRef names the act "${ref.act}", which is not in the acts registry (the service's "acts" or definitions/shared/acts/*.json); ${nearest(ref.act, Object.keys(acts))}`,
+        ),
+      );
+    if (ref.lines && ref.lines.length === 2 && ref.lines[0] > ref.lines[1])
+      problems.push(
+        problem(
+          'ref.badLines',
+          `${p}/lines`,
+          `lines [${ref.lines.join(', ')}] go backwards; write [from, to], e.g. [513, 521]`,
+        ),
+      );
   });
   for (const [id, act] of Object.entries(def.acts)) {
-    for (const [key, ids] of [['amends', act.amends], ['amendedBy', act.amendedBy], ['repealedBy', act.repealedBy ? [act.repealedBy] : []]] as const) {
+    for (const [key, ids] of [
+      ['amends', act.amends],
+      ['amendedBy', act.amendedBy],
+      ['repealedBy', act.repealedBy ? [act.repealedBy] : []],
+    ] as const) {
       (ids ?? []).forEach((other, i) => {
-        if (!acts[other]) problems.push(problem('ref.unknownAct', `/acts/${id}/${key}${key === 'repealedBy' ? '' : `/${i}`}`, `act "${id}" ${key} "${other}", which is not in the acts registry`));
+        if (!acts[other])
+          problems.push(
+            problem(
+              'ref.unknownAct',
+              `/acts/${id}/${key}${key === 'repealedBy' ? '' : `/${i}`}`,
+              `act "${id}" ${key} "${other}", which is not in the acts registry`,
+            ),
+          );
       });
     }
   }
-  if (!scheduleExists(def.schedule.id)) problems.push(problem('ref.unknownSchedule', '/schedule/id', `the schedule "${def.schedule.id}" does not exist in definitions/calendars/schedules/ (e.g. "provider-default", "round-the-clock", "state-corporation")`));
+  if (!scheduleExists(def.schedule.id))
+    problems.push(
+      problem(
+        'ref.unknownSchedule',
+        '/schedule/id',
+        `the schedule "${def.schedule.id}" does not exist in definitions/calendars/schedules/ (e.g. "provider-default", "round-the-clock", "state-corporation")`,
+      ),
+    );
   def.versions.forEach((v, i) => problems.push(...checkVersionReferences(v, `/versions/${i}`, acts)));
   const ids = new Map<string, number>();
   def.versions.forEach((v, i) => {
-    if (ids.has(v.id)) problems.push(problem('version.duplicateId', `/versions/${i}/id`, `version id "${v.id}" is used twice (also /versions/${ids.get(v.id)}); each version needs its own id`));
+    if (ids.has(v.id))
+      problems.push(
+        problem(
+          'version.duplicateId',
+          `/versions/${i}/id`,
+          `version id "${v.id}" is used twice (also /versions/${ids.get(v.id)}); each version needs its own id`,
+        ),
+      );
     ids.set(v.id, i);
   });
   return problems;
@@ -69,24 +128,65 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   const documentIds = (v.documents ?? []).map((d) => d.id);
 
   v.producedBy.forEach((a, i) => {
-    if (!acts[a]) problems.push(problem('ref.unknownAct', `${at}/producedBy/${i}`, `producedBy names the act "${a}", which is not in the acts registry`));
+    if (!acts[a])
+      problems.push(
+        problem(
+          'ref.unknownAct',
+          `${at}/producedBy/${i}`,
+          `producedBy names the act "${a}", which is not in the acts registry`,
+        ),
+      );
   });
   const fromRule = v.effectiveFrom;
   if (typeof fromRule === 'object') {
     const actId = 'afterPublication' in fromRule ? fromRule.afterPublication.act : fromRule.actEntersIntoForce;
-    if (!acts[actId]) problems.push(problem('ref.unknownAct', `${at}/effectiveFrom`, `effectiveFrom names the act "${actId}", which is not in the acts registry`));
+    if (!acts[actId])
+      problems.push(
+        problem(
+          'ref.unknownAct',
+          `${at}/effectiveFrom`,
+          `effectiveFrom names the act "${actId}", which is not in the acts registry`,
+        ),
+      );
   }
   if (v.effectiveTo && typeof v.effectiveTo === 'object' && !acts[v.effectiveTo.actEntersIntoForce]) {
-    problems.push(problem('ref.unknownAct', `${at}/effectiveTo`, `effectiveTo names the act "${v.effectiveTo.actEntersIntoForce}", which is not in the acts registry`));
+    problems.push(
+      problem(
+        'ref.unknownAct',
+        `${at}/effectiveTo`,
+        `effectiveTo names the act "${v.effectiveTo.actEntersIntoForce}", which is not in the acts registry`,
+      ),
+    );
   }
 
-  if (!states[v.machine.initial]) problems.push(problem('machine.unknownInitial', `${at}/machine/initial`, `the initial state "${v.machine.initial}" is not one of the states; ${nearest(v.machine.initial, stateNames)}`));
+  if (!states[v.machine.initial])
+    problems.push(
+      problem(
+        'machine.unknownInitial',
+        `${at}/machine/initial`,
+        `the initial state "${v.machine.initial}" is not one of the states; ${nearest(v.machine.initial, stateNames)}`,
+      ),
+    );
 
   const checkGuard = (t: TransitionDef, p: string) => {
-    if (!states[t.target]) problems.push(problem('machine.unknownTarget', `${p}/target`, `transition target "${t.target}" is not a state of the machine; ${nearest(t.target, stateNames)}`));
+    if (!states[t.target])
+      problems.push(
+        problem(
+          'machine.unknownTarget',
+          `${p}/target`,
+          `transition target "${t.target}" is not a state of the machine; ${nearest(t.target, stateNames)}`,
+        ),
+      );
     if (t.guard) {
       const name = t.guard.replace(/^!/, '');
-      if (!decisionNames.includes(name)) problems.push(problem('machine.unknownGuard', `${p}/guard`, `guard "${t.guard}" names no condition; declare it under "conditions" or use a built-in (${BUILTIN_DECISIONS.join(', ')}); ${nearest(name, Object.keys(conditions))}`));
+      if (!decisionNames.includes(name))
+        problems.push(
+          problem(
+            'machine.unknownGuard',
+            `${p}/guard`,
+            `guard "${t.guard}" names no condition; declare it under "conditions" or use a built-in (${BUILTIN_DECISIONS.join(', ')}); ${nearest(name, Object.keys(conditions))}`,
+          ),
+        );
     }
   };
 
@@ -94,7 +194,14 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   for (const [name, s] of Object.entries(states)) {
     const sp = `${at}/machine/states/${name}`;
     for (const [event, ts] of Object.entries(s.on ?? {})) {
-      if (!events[event]) problems.push(problem('machine.unknownEvent', `${sp}/on/${event}`, `event "${event}" is not declared under machine.events (declare its name and the roles that may send it, e.g. "${event}": { "name": { "kk": "…", "ru": "…" }, "roles": ["operator"] })`));
+      if (!events[event])
+        problems.push(
+          problem(
+            'machine.unknownEvent',
+            `${sp}/on/${event}`,
+            `event "${event}" is not declared under machine.events (declare its name and the roles that may send it, e.g. "${event}": { "name": { "kk": "…", "ru": "…" }, "roles": ["operator"] })`,
+          ),
+        );
       asArray(ts).forEach((t, i) => {
         checkGuard(t, Array.isArray(ts) ? `${sp}/on/${event}/${i}` : `${sp}/on/${event}`);
         reachable.add(t.target);
@@ -106,54 +213,143 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
     });
     (s.timers ?? []).forEach((t, i) => {
       if (t.target) {
-        if (!states[t.target]) problems.push(problem('machine.unknownTarget', `${sp}/timers/${i}/target`, `timer target "${t.target}" is not a state; ${nearest(t.target, stateNames)}`));
+        if (!states[t.target])
+          problems.push(
+            problem(
+              'machine.unknownTarget',
+              `${sp}/timers/${i}/target`,
+              `timer target "${t.target}" is not a state; ${nearest(t.target, stateNames)}`,
+            ),
+          );
         reachable.add(t.target);
       }
-      if (t.beforeDeadline && !deadlineIds.includes(t.beforeDeadline.deadline)) problems.push(problem('machine.unknownDeadline', `${sp}/timers/${i}/beforeDeadline/deadline`, `deadline "${t.beforeDeadline.deadline}" is not declared; ${nearest(t.beforeDeadline.deadline, deadlineIds)}`));
+      if (t.beforeDeadline && !deadlineIds.includes(t.beforeDeadline.deadline))
+        problems.push(
+          problem(
+            'machine.unknownDeadline',
+            `${sp}/timers/${i}/beforeDeadline/deadline`,
+            `deadline "${t.beforeDeadline.deadline}" is not declared; ${nearest(t.beforeDeadline.deadline, deadlineIds)}`,
+          ),
+        );
     });
     (s.documents ?? []).forEach((d, i) => {
-      if (!documentIds.includes(d)) problems.push(problem('machine.unknownDocument', `${sp}/documents/${i}`, `document "${d}" is not declared under documents; ${nearest(d, documentIds)}`));
+      if (!documentIds.includes(d))
+        problems.push(
+          problem(
+            'machine.unknownDocument',
+            `${sp}/documents/${i}`,
+            `document "${d}" is not declared under documents; ${nearest(d, documentIds)}`,
+          ),
+        );
     });
     for (const key of ['suspend', 'resume', 'start'] as const) {
       (s.deadlines?.[key] ?? []).forEach((d, i) => {
-        if (!deadlineIds.includes(d)) problems.push(problem('machine.unknownDeadline', `${sp}/deadlines/${key}/${i}`, `deadline "${d}" is not declared; ${nearest(d, deadlineIds)}`));
+        if (!deadlineIds.includes(d))
+          problems.push(
+            problem(
+              'machine.unknownDeadline',
+              `${sp}/deadlines/${key}/${i}`,
+              `deadline "${d}" is not declared; ${nearest(d, deadlineIds)}`,
+            ),
+          );
       });
     }
     (s.deadlines?.extend ?? []).forEach((e, i) => {
-      if (!deadlineIds.includes(e.deadline)) problems.push(problem('machine.unknownDeadline', `${sp}/deadlines/extend/${i}/deadline`, `deadline "${e.deadline}" is not declared; ${nearest(e.deadline, deadlineIds)}`));
+      if (!deadlineIds.includes(e.deadline))
+        problems.push(
+          problem(
+            'machine.unknownDeadline',
+            `${sp}/deadlines/extend/${i}/deadline`,
+            `deadline "${e.deadline}" is not declared; ${nearest(e.deadline, deadlineIds)}`,
+          ),
+        );
     });
-    if (s.final && (Object.keys(s.on ?? {}).length || (s.always ?? []).length)) problems.push(problem('machine.finalWithExits', sp, `state "${name}" is final but has transitions out of it; a final state ends the application`));
+    if (s.final && (Object.keys(s.on ?? {}).length || (s.always ?? []).length))
+      problems.push(
+        problem(
+          'machine.finalWithExits',
+          sp,
+          `state "${name}" is final but has transitions out of it; a final state ends the application`,
+        ),
+      );
   }
   for (const name of stateNames) {
-    if (!reachable.has(name)) problems.push({ ...problem('machine.unreachable', `${at}/machine/states/${name}`, `state "${name}" cannot be reached from "${v.machine.initial}": no transition leads to it`), severity: 'warning' });
+    if (!reachable.has(name))
+      problems.push({
+        ...problem(
+          'machine.unreachable',
+          `${at}/machine/states/${name}`,
+          `state "${name}" cannot be reached from "${v.machine.initial}": no transition leads to it`,
+        ),
+        severity: 'warning',
+      });
   }
 
   for (const [name, c] of Object.entries(conditions)) {
     for (const ref of conditionReferences(c.when, `${at}/conditions/${name}/when`)) {
-      if (!conditions[ref.name]) problems.push(problem('rules.unknownCondition', ref.pointer, `condition "${ref.name}" is not declared under conditions; ${nearest(ref.name, Object.keys(conditions))}`));
+      if (!conditions[ref.name])
+        problems.push(
+          problem(
+            'rules.unknownCondition',
+            ref.pointer,
+            `condition "${ref.name}" is not declared under conditions; ${nearest(ref.name, Object.keys(conditions))}`,
+          ),
+        );
     }
   }
   (v.refusalGrounds ?? []).forEach((g, i) => {
     for (const ref of conditionReferences(g.when, `${at}/refusalGrounds/${i}/when`)) {
-      if (!conditions[ref.name]) problems.push(problem('rules.unknownCondition', ref.pointer, `condition "${ref.name}" is not declared under conditions; ${nearest(ref.name, Object.keys(conditions))}`));
+      if (!conditions[ref.name])
+        problems.push(
+          problem(
+            'rules.unknownCondition',
+            ref.pointer,
+            `condition "${ref.name}" is not declared under conditions; ${nearest(ref.name, Object.keys(conditions))}`,
+          ),
+        );
     }
   });
   const groundIds = new Set<string>();
   (v.refusalGrounds ?? []).forEach((g, i) => {
-    if (groundIds.has(g.id)) problems.push(problem('rules.duplicateGround', `${at}/refusalGrounds/${i}/id`, `refusal ground id "${g.id}" is used twice`));
+    if (groundIds.has(g.id))
+      problems.push(
+        problem('rules.duplicateGround', `${at}/refusalGrounds/${i}/id`, `refusal ground id "${g.id}" is used twice`),
+      );
     groundIds.add(g.id);
   });
 
   v.deadlines.forEach((d, i) => {
     const dp = `${at}/deadlines/${i}`;
     (d.cases ?? []).forEach((c, j) => {
-      if (c.when && !decisionNames.includes(c.when)) problems.push(problem('deadline.unknownCondition', `${dp}/cases/${j}/when`, `condition "${c.when}" is not declared under conditions; ${nearest(c.when, Object.keys(conditions))}`));
+      if (c.when && !decisionNames.includes(c.when))
+        problems.push(
+          problem(
+            'deadline.unknownCondition',
+            `${dp}/cases/${j}/when`,
+            `condition "${c.when}" is not declared under conditions; ${nearest(c.when, Object.keys(conditions))}`,
+          ),
+        );
     });
-    if (d.start && typeof d.start === 'object' && !states[d.start.state]) problems.push(problem('deadline.unknownState', `${dp}/start/state`, `state "${d.start.state}" is not a state of the machine; ${nearest(d.start.state, stateNames)}`));
-    if (deadlineIds.indexOf(d.id) !== i) problems.push(problem('deadline.duplicate', `${dp}/id`, `deadline id "${d.id}" is used twice`));
+    if (d.start && typeof d.start === 'object' && !states[d.start.state])
+      problems.push(
+        problem(
+          'deadline.unknownState',
+          `${dp}/start/state`,
+          `state "${d.start.state}" is not a state of the machine; ${nearest(d.start.state, stateNames)}`,
+        ),
+      );
+    if (deadlineIds.indexOf(d.id) !== i)
+      problems.push(problem('deadline.duplicate', `${dp}/id`, `deadline id "${d.id}" is used twice`));
   });
   (v.variants ?? []).forEach((variant, i) => {
-    if (variant.when && !decisionNames.includes(variant.when)) problems.push(problem('variant.unknownCondition', `${at}/variants/${i}/when`, `condition "${variant.when}" is not declared under conditions`));
+    if (variant.when && !decisionNames.includes(variant.when))
+      problems.push(
+        problem(
+          'variant.unknownCondition',
+          `${at}/variants/${i}/when`,
+          `condition "${variant.when}" is not declared under conditions`,
+        ),
+      );
   });
   return problems;
 }

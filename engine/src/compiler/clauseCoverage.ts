@@ -32,8 +32,14 @@ function cites(ref: LegalRef, clause: Clause): boolean {
     const [cFrom, cTo] = [clause.lines[0], clause.lines[clause.lines.length - 1]];
     if (from <= cTo && to >= cFrom) return true;
   }
-  if (clause.annex !== undefined) return ref.annex === clause.annex && (clause.row === undefined || ref.row === clause.row);
-  if (clause.paragraph !== undefined) return ref.paragraph === clause.paragraph && !ref.annex && (clause.article === undefined || ref.article === clause.article);
+  if (clause.annex !== undefined)
+    return ref.annex === clause.annex && (clause.row === undefined || ref.row === clause.row);
+  if (clause.paragraph !== undefined)
+    return (
+      ref.paragraph === clause.paragraph &&
+      !ref.annex &&
+      (clause.article === undefined || ref.article === clause.article)
+    );
   return false;
 }
 
@@ -43,14 +49,25 @@ export function clauseCoverage(def: ServiceDef, acts: Record<string, Act>): Cove
   forEachLegalRef(def, '', (ref, pointer) => refs.push({ ref, pointer }));
   // The acts a version is produced by carry the references of their own timeline (entry into force, repeal).
   for (const actId of new Set(def.versions.flatMap((v) => v.producedBy))) {
-    if (acts[actId]) forEachLegalRef({ ...acts[actId], clauses: undefined }, `acts:${actId}`, (ref, pointer) => refs.push({ ref, pointer }));
+    if (acts[actId])
+      forEachLegalRef({ ...acts[actId], clauses: undefined }, `acts:${actId}`, (ref, pointer) =>
+        refs.push({ ref, pointer }),
+      );
   }
   const citedActs = new Set(refs.map((r) => r.ref.act));
-  const report: CoverageReport = { serviceId: def.id, acts: [], uncited: [], counts: { clauses: 0, cited: 0, explained: 0, uncited: 0 } };
+  const report: CoverageReport = {
+    serviceId: def.id,
+    acts: [],
+    uncited: [],
+    counts: { clauses: 0, cited: 0, explained: 0, uncited: 0 },
+  };
   for (const [id, act] of Object.entries(acts)) {
     const clauses = (act.clauses ?? []).filter((c) => (c.services ? c.services.includes(def.id) : citedActs.has(id)));
     if (clauses.length === 0) continue;
-    const covered = clauses.map((c) => ({ ...c, citedBy: refs.filter((r) => r.ref.act === id && cites(r.ref, c)).map((r) => r.pointer) }));
+    const covered = clauses.map((c) => ({
+      ...c,
+      citedBy: refs.filter((r) => r.ref.act === id && cites(r.ref, c)).map((r) => r.pointer),
+    }));
     report.acts.push({ act: id, title: act.title, clauses: covered });
     for (const c of covered) {
       report.counts.clauses++;

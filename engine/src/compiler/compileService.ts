@@ -88,7 +88,13 @@ function locateAll(def: AssembledDefinition, problems: Problem[]): Problem[] {
   return problems.map((p) => {
     if (p.file || p.pointer === undefined) return p;
     const loc = def.locate(p.pointer);
-    return { ...p, file: loc.file, line: loc.line, column: loc.column, message: `${loc.file}:${loc.line}:${loc.column}: ${p.message}` };
+    return {
+      ...p,
+      file: loc.file,
+      line: loc.line,
+      column: loc.column,
+      message: `${loc.file}:${loc.line}:${loc.column}: ${p.message}`,
+    };
   });
 }
 
@@ -97,7 +103,10 @@ function locateAll(def: AssembledDefinition, problems: Problem[]): Problem[] {
  *   const { service, problems } = compileService(assembled, env);
  *   service?.versionAt(Date.parse('2026-03-02T10:00:00+05:00'))?.id // '2026-order-65'
  */
-export function compileService(assembled: AssembledDefinition, env: CompileEnv): { service?: CompiledService; problems: Problem[] } {
+export function compileService(
+  assembled: AssembledDefinition,
+  env: CompileEnv,
+): { service?: CompiledService; problems: Problem[] } {
   // Where an include failed, its place holds {}: the include's own problem explains it, so the meta-schema's
   // complaints about that empty place would only bury the real one.
   const failed = assembled.failedIncludes;
@@ -119,7 +128,16 @@ export function compileService(assembled: AssembledDefinition, env: CompileEnv):
     try {
       form = formCompiler.compile(v.form, `${def.id}@${v.id}`);
     } catch (e) {
-      problems.push(isProblemError(e) ? { ...e.problem, pointer: `${at}/form${e.problem.pointer ?? ''}` } : { code: 'form.invalid', kind: 'definition', pointer: `${at}/form`, message: `the form is not a valid JSON Schema: ${(e as Error).message}` });
+      problems.push(
+        isProblemError(e)
+          ? { ...e.problem, pointer: `${at}/form${e.problem.pointer ?? ''}` }
+          : {
+              code: 'form.invalid',
+              kind: 'definition',
+              pointer: `${at}/form`,
+              message: `the form is not a valid JSON Schema: ${(e as Error).message}`,
+            },
+      );
     }
     const documents = new Map<string, CompiledDocument>();
     (v.documents ?? []).forEach((d, j) => {
@@ -129,24 +147,50 @@ export function compileService(assembled: AssembledDefinition, env: CompileEnv):
         const file = assembled.resolvePath(pointer, d.templates[lang]);
         const text = env.readText(file);
         if (text === undefined) {
-          problems.push({ code: 'document.missingTemplate', kind: 'definition', pointer, message: `the template file "${d.templates[lang]}" (${file}) does not exist; put the ${lang} wording of "${d.id}" there` });
+          problems.push({
+            code: 'document.missingTemplate',
+            kind: 'definition',
+            pointer,
+            message: `the template file "${d.templates[lang]}" (${file}) does not exist; put the ${lang} wording of "${d.id}" there`,
+          });
           continue;
         }
         try {
           templates[lang] = documentRenderer.compile(text, { documentId: d.id, lang, file });
         } catch (e) {
-          if (isProblemError(e)) problems.push({ ...e.problem, kind: 'definition', file: e.problem.file ?? file, message: `${e.problem.file ?? file}:${e.problem.line ?? 1}:${e.problem.column ?? 1}: ${e.problem.message}` });
-          else problems.push({ code: 'document.invalid', kind: 'definition', pointer, message: String((e as Error).message) });
+          if (isProblemError(e))
+            problems.push({
+              ...e.problem,
+              kind: 'definition',
+              file: e.problem.file ?? file,
+              message: `${e.problem.file ?? file}:${e.problem.line ?? 1}:${e.problem.column ?? 1}: ${e.problem.message}`,
+            });
+          else
+            problems.push({
+              code: 'document.invalid',
+              kind: 'definition',
+              pointer,
+              message: String((e as Error).message),
+            });
           continue;
         }
         for (const missing of missingPlaceholders(templates[lang]!.placeholders, v.form)) {
-          problems.push({ code: 'document.unknownPlaceholder', kind: 'definition', pointer, message: `template ${file} uses "${missing}", which the form does not declare (the form's properties are what "data." can read)` });
+          problems.push({
+            code: 'document.unknownPlaceholder',
+            kind: 'definition',
+            pointer,
+            message: `template ${file} uses "${missing}", which the form does not declare (the form's properties are what "data." can read)`,
+          });
         }
       }
-      if (templates.kk && templates.ru) documents.set(d.id, { def: d, templates: templates as CompiledDocument['templates'] });
+      if (templates.kk && templates.ru)
+        documents.set(d.id, { def: d, templates: templates as CompiledDocument['templates'] });
     });
     const from = resolveEffectiveFrom(v.effectiveFrom, acts);
-    const to = v.effectiveTo === undefined ? { date: null, how: 'until a later version takes effect' } : resolveEffectiveFrom(typeof v.effectiveTo === 'string' ? v.effectiveTo : v.effectiveTo, acts);
+    const to =
+      v.effectiveTo === undefined
+        ? { date: null, how: 'until a later version takes effect' }
+        : resolveEffectiveFrom(typeof v.effectiveTo === 'string' ? v.effectiveTo : v.effectiveTo, acts);
     if (!form) return;
     compiled.push({
       service,
@@ -172,7 +216,12 @@ export function compileService(assembled: AssembledDefinition, env: CompileEnv):
     const next = dated[k + 1];
     if (next && !Number.isNaN(c.toMs) && c.toMs > next.fromMs) {
       const i = def.versions.indexOf(c.def);
-      problems.push({ code: 'version.overlap', kind: 'definition', pointer: `/versions/${i}/effectiveTo`, message: `version "${c.id}" applies until ${c.effectiveTo} but version "${next.id}" applies from ${next.effectiveFrom}: two versions cannot be in force on the same day; end "${c.id}" on ${next.effectiveFrom} or later start "${next.id}"` });
+      problems.push({
+        code: 'version.overlap',
+        kind: 'definition',
+        pointer: `/versions/${i}/effectiveTo`,
+        message: `version "${c.id}" applies until ${c.effectiveTo} but version "${next.id}" applies from ${next.effectiveFrom}: two versions cannot be in force on the same day; end "${c.id}" on ${next.effectiveFrom} or later start "${next.id}"`,
+      });
     }
     if (next && Number.isNaN(c.toMs)) c.toMs = next.fromMs;
     if (next && c.effectiveTo === null) {
@@ -181,11 +230,21 @@ export function compileService(assembled: AssembledDefinition, env: CompileEnv):
     }
     if (k > 0 && c.fromMs === dated[k - 1].fromMs) {
       const i = def.versions.indexOf(c.def);
-      problems.push({ code: 'version.overlap', kind: 'definition', pointer: `/versions/${i}/effectiveFrom`, message: `versions "${dated[k - 1].id}" and "${c.id}" both take effect on ${c.effectiveFrom}` });
+      problems.push({
+        code: 'version.overlap',
+        kind: 'definition',
+        pointer: `/versions/${i}/effectiveFrom`,
+        message: `versions "${dated[k - 1].id}" and "${c.id}" both take effect on ${c.effectiveFrom}`,
+      });
     }
     if (!Number.isNaN(c.toMs) && c.toMs <= c.fromMs) {
       const i = def.versions.indexOf(c.def);
-      problems.push({ code: 'version.emptyPeriod', kind: 'definition', pointer: `/versions/${i}/effectiveTo`, message: `version "${c.id}" ends (${c.effectiveTo}) before it begins (${c.effectiveFrom})` });
+      problems.push({
+        code: 'version.emptyPeriod',
+        kind: 'definition',
+        pointer: `/versions/${i}/effectiveTo`,
+        message: `version "${c.id}" ends (${c.effectiveTo}) before it begins (${c.effectiveFrom})`,
+      });
     }
   });
   service.versions = [...dated, ...compiled.filter((c) => c.effectiveFrom === null)];

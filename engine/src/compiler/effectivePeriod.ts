@@ -21,21 +21,34 @@ export function addCalendarDays(date: string, days: number): string {
   return t.toISOString().slice(0, 10);
 }
 
-export function resolveEffectiveFrom(rule: EffectiveFrom, acts: Record<string, Act>, seen: string[] = []): ResolvedDate {
+export function resolveEffectiveFrom(
+  rule: EffectiveFrom,
+  acts: Record<string, Act>,
+  seen: string[] = [],
+): ResolvedDate {
   if (typeof rule === 'string') return { date: rule, how: `from ${rule}` };
   if ('afterPublication' in rule) {
     const { act, calendarDays } = rule.afterPublication;
     const publication = acts[act]?.publication;
     const published = publication?.date ?? null;
     if (!published && publication?.earliest) {
-      return { date: addCalendarDays(publication.earliest, calendarDays + 1), how: `provisional: the publication date of ${act} is not established; not before ${publication.earliest} + ${calendarDays} calendar days`, provisional: true };
+      return {
+        date: addCalendarDays(publication.earliest, calendarDays + 1),
+        how: `provisional: the publication date of ${act} is not established; not before ${publication.earliest} + ${calendarDays} calendar days`,
+        provisional: true,
+      };
     }
-    if (!published) return { date: null, how: `waits for the first official publication of ${act} (+${calendarDays} calendar days)` };
-    return { date: addCalendarDays(published, calendarDays + 1), how: `${act} published ${published}; in force after ${calendarDays} calendar days` };
+    if (!published)
+      return { date: null, how: `waits for the first official publication of ${act} (+${calendarDays} calendar days)` };
+    return {
+      date: addCalendarDays(published, calendarDays + 1),
+      how: `${act} published ${published}; in force after ${calendarDays} calendar days`,
+    };
   }
   const actId = rule.actEntersIntoForce;
   const act = acts[actId];
-  if (!act?.entryIntoForce || seen.includes(actId)) return { date: null, how: `the entry into force of ${actId} is not known` };
+  if (!act?.entryIntoForce || seen.includes(actId))
+    return { date: null, how: `the entry into force of ${actId} is not known` };
   const r = resolveEffectiveFrom(act.entryIntoForce, acts, [...seen, actId]);
   return { date: r.date, how: `${actId} enters into force: ${r.how}`, provisional: r.provisional };
 }

@@ -41,7 +41,13 @@ export interface DocumentContext {
   lang: DocumentLang;
   /** The application form data. */
   data: Record<string, unknown>;
-  application: { id: string; registeredAt: string; serviceId: string; version: string | number; [key: string]: unknown };
+  application: {
+    id: string;
+    registeredAt: string;
+    serviceId: string;
+    version: string | number;
+    [key: string]: unknown;
+  };
   service: { name: LocalizedText; provider?: Record<string, unknown>; [key: string]: unknown };
   refusal?: { grounds: DocumentRefusalGround[] };
   /** Due dates by deadline id (ISO instants). */

@@ -52,7 +52,12 @@ function isSimpleId(path: Path): boolean {
 export function collectPlaceholders(ast: hbs.AST.Program, options: PlaceholderWalkOptions): string[] {
   const found = new Set<string>();
 
-  const fail = (code: 'document.unsupported' | 'document.unknownHelper', node: Node, message: string, params?: Record<string, unknown>): never => {
+  const fail = (
+    code: 'document.unsupported' | 'document.unknownHelper',
+    node: Node,
+    message: string,
+    params?: Record<string, unknown>,
+  ): never => {
     const start = node.loc?.start;
     throw new DocumentError({
       code,
@@ -116,7 +121,11 @@ export function collectPlaceholders(ast: hbs.AST.Program, options: PlaceholderWa
       case 'MustacheStatement': {
         const m = node as hbs.AST.MustacheStatement;
         if (!m.escaped) {
-          fail('document.unsupported', node, 'unescaped output {{{ }}} is not allowed in documents: application data would be inserted as raw HTML; use {{ }}');
+          fail(
+            'document.unsupported',
+            node,
+            'unescaped output {{{ }}} is not allowed in documents: application data would be inserted as raw HTML; use {{ }}',
+          );
         }
         const isCall = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0;
         if (isCall) return call(m.params, m.hash, scope);
@@ -165,7 +174,11 @@ export function collectPlaceholders(ast: hbs.AST.Program, options: PlaceholderWa
       }
       case 'PartialStatement':
       case 'PartialBlockStatement':
-        return fail('document.unsupported', node, 'partials {{> name}} are not available in documents: each template holds its full wording');
+        return fail(
+          'document.unsupported',
+          node,
+          'partials {{> name}} are not available in documents: each template holds its full wording',
+        );
       case 'Decorator':
       case 'DecoratorBlock':
         return fail('document.unsupported', node, 'decorators {{* name}} are not available in documents');

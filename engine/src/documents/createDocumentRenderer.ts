@@ -28,7 +28,9 @@ export interface DocumentRenderer {
 /** Handlebars' own compiler passes, exported on every environment made by `Handlebars.create()` but not typed. */
 interface CompilerPasses {
   Compiler: new () => { compile(ast: hbs.AST.Program, options: CompileOptions): unknown };
-  JavaScriptCompiler: new () => { compile(env: unknown, options: CompileOptions, context: undefined, asObject: true): unknown };
+  JavaScriptCompiler: new () => {
+    compile(env: unknown, options: CompileOptions, context: undefined, asObject: true): unknown;
+  };
   Parser: { lexer: { yylloc?: { first_line: number; first_column: number } } };
   template(spec: unknown): HandlebarsTemplateDelegate;
 }
@@ -72,8 +74,15 @@ export function createDocumentRenderer(): DocumentRenderer {
     data: true,
   };
 
-  const located = (where: TemplateLocation, problem: Omit<ConstructorParameters<typeof DocumentError>[0], 'file'>): DocumentError =>
-    new DocumentError({ ...problem, ...(where.file !== undefined ? { file: where.file } : {}), params: { documentId: where.documentId, lang: where.lang, ...problem.params } });
+  const located = (
+    where: TemplateLocation,
+    problem: Omit<ConstructorParameters<typeof DocumentError>[0], 'file'>,
+  ): DocumentError =>
+    new DocumentError({
+      ...problem,
+      ...(where.file !== undefined ? { file: where.file } : {}),
+      params: { documentId: where.documentId, lang: where.lang, ...problem.params },
+    });
 
   const name = (where: TemplateLocation): string => where.file ?? `${where.documentId} (${where.lang})`;
 
@@ -115,7 +124,11 @@ export function createDocumentRenderer(): DocumentRenderer {
     const ast = parse(template, where);
     let placeholders: string[];
     try {
-      placeholders = collectPlaceholders(ast, { helpers: known, blockHelpers: BLOCK_HELPERS, ...(where.file !== undefined ? { file: where.file } : {}) });
+      placeholders = collectPlaceholders(ast, {
+        helpers: known,
+        blockHelpers: BLOCK_HELPERS,
+        ...(where.file !== undefined ? { file: where.file } : {}),
+      });
     } catch (e) {
       if (e instanceof DocumentError) throw located(where, e.toJSON());
       throw e;

@@ -14,12 +14,19 @@ function isLang(value: unknown): value is DocumentLang {
 }
 
 /** Splits Handlebars' trailing options argument off the template's own arguments. */
-function split(args: unknown[]): { params: unknown[]; options: HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string } } {
+function split(args: unknown[]): {
+  params: unknown[];
+  options: HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string };
+} {
   const options = args[args.length - 1] as HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string };
   return { params: args.slice(0, -1), options };
 }
 
-function valueError(options: { loc?: hbs.AST.SourceLocation; name?: string }, message: string, value: unknown): DocumentError {
+function valueError(
+  options: { loc?: hbs.AST.SourceLocation; name?: string },
+  message: string,
+  value: unknown,
+): DocumentError {
   const start = options.loc?.start;
   const at = start ? ` at line ${start.line}, column ${start.column + 1}` : '';
   return new DocumentError({
@@ -31,7 +38,10 @@ function valueError(options: { loc?: hbs.AST.SourceLocation; name?: string }, me
 }
 
 /** The language: an explicit 'kk' / 'ru' argument wins, otherwise the document's `@root.lang`. */
-function langOf(explicit: unknown, options: HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string }): DocumentLang {
+function langOf(
+  explicit: unknown,
+  options: HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string },
+): DocumentLang {
   if (isLang(explicit)) return explicit;
   const root = (options.data as { root?: { lang?: unknown } } | undefined)?.root;
   const lang = root && Object.hasOwn(root, 'lang') ? root.lang : undefined;
@@ -48,7 +58,12 @@ export function isLocalizedText(value: unknown): value is LocalizedText {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   // Definitions' texts may also say whether their Russian is official (ruStatus): a marker, not a language.
   const keys = Object.keys(value).filter((k) => k !== 'ruStatus');
-  return keys.length > 0 && keys.every((k) => (k === 'kk' || k === 'ru' || k === 'en') && typeof (value as Record<string, unknown>)[k] === 'string');
+  return (
+    keys.length > 0 &&
+    keys.every(
+      (k) => (k === 'kk' || k === 'ru' || k === 'en') && typeof (value as Record<string, unknown>)[k] === 'string',
+    )
+  );
 }
 
 /**
@@ -144,7 +159,8 @@ function actName(act: unknown, lang: DocumentLang): string | undefined {
  * A legal reference as one line: the act, then article, part, paragraph, subparagraph, annex and row where given.
  *
  * @example
- * formatLegalRef({ act: { kk: '…', ru: 'Закон РК «О государственных услугах»' }, article: '19-1', paragraph: '2' }, 'ru')
+ * formatLegalRef({ act: { kk: '…', ru: 'Закон РК «О государственных услугах»' }, article: '19-1', paragraph: '2' },
+ *   'ru')
  * // 'Закон РК «О государственных услугах», статья 19-1, пункт 2'
  */
 export function formatLegalRef(ref: unknown, lang: DocumentLang): string {
@@ -169,7 +185,12 @@ function dateHelper(withTime: boolean): DocumentHelper {
     const l = langOf(lang, options);
     if (value === null || value === undefined || value === '') return '';
     const parsed = typeof value === 'string' ? parseLocalDateTime(value) : undefined;
-    if (!parsed) throw valueError(options, `expected an ISO date "YYYY-MM-DD" or an ISO instant with offset, got ${JSON.stringify(value)}`, value);
+    if (!parsed)
+      throw valueError(
+        options,
+        `expected an ISO date "YYYY-MM-DD" or an ISO instant with offset, got ${JSON.stringify(value)}`,
+        value,
+      );
     return withTime ? formatDateTime(parsed, l) : formatDate(parsed, l);
   };
 }
@@ -188,7 +209,10 @@ export const DOCUMENT_HELPERS: Readonly<Record<string, DocumentHelper>> = Object
     const { params, options } = split(args);
     const [value, decimals] = params;
     if (value === null || value === undefined || value === '') return '';
-    if (decimals !== undefined && !(typeof decimals === 'number' && Number.isInteger(decimals) && decimals >= 0 && decimals <= 20)) {
+    if (
+      decimals !== undefined &&
+      !(typeof decimals === 'number' && Number.isInteger(decimals) && decimals >= 0 && decimals <= 20)
+    ) {
       throw valueError(options, `decimals must be a whole number 0..20, got ${JSON.stringify(decimals)}`, decimals);
     }
     const out = formatNumber(value, decimals as number | undefined);

@@ -40,8 +40,16 @@ function baseContext(lang: 'kk' | 'ru'): DocumentContext {
   return {
     lang,
     data: {},
-    application: { id: 'A-2025-0001', registeredAt: '2025-03-03T10:15:00+05:00', serviceId: 'housing-presence-certificate', version: '1' },
-    service: { name: { kk: 'Анықтама беру', ru: 'Выдача справки', en: 'Certificate' }, provider: { name: { kk: 'Әкімдік', ru: 'Акимат' } } },
+    application: {
+      id: 'A-2025-0001',
+      registeredAt: '2025-03-03T10:15:00+05:00',
+      serviceId: 'housing-presence-certificate',
+      version: '1',
+    },
+    service: {
+      name: { kk: 'Анықтама беру', ru: 'Выдача справки', en: 'Certificate' },
+      provider: { name: { kk: 'Әкімдік', ru: 'Акимат' } },
+    },
     deadlines: { service: '2025-03-10T18:30:00+05:00' },
     now: '2025-03-06T11:00:00+05:00',
   };
@@ -80,7 +88,8 @@ describe('documents.cases.json', () => {
 
     const compiled = renderer.compile(template, where);
     if (c.expectPlaceholders) expect(compiled.placeholders).toEqual(c.expectPlaceholders);
-    if (c.expectPlaceholdersInclude) expect(compiled.placeholders).toEqual(expect.arrayContaining(c.expectPlaceholdersInclude));
+    if (c.expectPlaceholdersInclude)
+      expect(compiled.placeholders).toEqual(expect.arrayContaining(c.expectPlaceholdersInclude));
 
     const context = { ...baseContext(c.lang), ...(c.context ?? {}) } as DocumentContext;
     if (c.expectRenderError) {
@@ -100,7 +109,9 @@ describe('documents.cases.json', () => {
   });
 
   it('has a case for every month in both languages', () => {
-    const months = new Set((cases as DocumentCase[]).filter((c) => /date, month \d+$/.test(c.description)).map((c) => c.description));
+    const months = new Set(
+      (cases as DocumentCase[]).filter((c) => /date, month \d+$/.test(c.description)).map((c) => c.description),
+    );
     expect(months.size).toBe(24);
   });
 });
@@ -114,7 +125,9 @@ describe('createDocumentRenderer', () => {
 
   it('raises an unknown helper at compile time, before any render', () => {
     // A template that is never rendered must still fail: definitions are checked when loaded.
-    expect(() => renderer.compile('{{#if data.x}}{{nope data.y}}{{/if}}', { documentId: 'd', lang: 'kk' })).toThrow(DocumentError);
+    expect(() => renderer.compile('{{#if data.x}}{{nope data.y}}{{/if}}', { documentId: 'd', lang: 'kk' })).toThrow(
+      DocumentError,
+    );
   });
 
   it('reports errors in the shared problem shape, with the document named when there is no file', () => {
@@ -139,7 +152,9 @@ describe('createDocumentRenderer', () => {
 
   it('the refusal templates compile in both languages', () => {
     for (const lang of ['kk', 'ru'] as const) {
-      expect(() => renderer.compile(REFUSAL_NOTICE_TEMPLATES[lang], { documentId: 'refusal-notice', lang })).not.toThrow();
+      expect(() =>
+        renderer.compile(REFUSAL_NOTICE_TEMPLATES[lang], { documentId: 'refusal-notice', lang }),
+      ).not.toThrow();
     }
   });
 });

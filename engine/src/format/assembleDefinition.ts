@@ -30,7 +30,9 @@ export interface AssembledDefinition {
   resolvePath(pointer: string, relPath: string): string;
   /** Every file read (entry and includes), for watchers and caches. */
   files: string[];
-  /** Pointers (in the assembled value) where an include failed: checks skip them, the include's own problem says why. */
+  /**
+   * Pointers (in the assembled value) where an include failed: checks skip them, the include's own problem says why.
+   */
   failedIncludes: string[];
 }
 
@@ -45,7 +47,10 @@ const INCLUDE = '$include';
  *   const { definition, problems } = assembleDefinition('definitions/services/x/service.json', readText);
  *   definition?.locate('/versions/0/machine/initial') // { file: '.../service.json', line: 12, column: 7, ... }
  */
-export function assembleDefinition(entryFile: string, readText: ReadText): { definition?: AssembledDefinition; problems: Problem[] } {
+export function assembleDefinition(
+  entryFile: string,
+  readText: ReadText,
+): { definition?: AssembledDefinition; problems: Problem[] } {
   const problems: Problem[] = [];
   const sources = new Map<string, JsonSource | null>();
   const origins: Origin[] = [{ at: '', file: entryFile, pointer: '' }];
@@ -81,7 +86,8 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
   };
 
   const resolve = (node: unknown, file: string, filePointer: string, at: string, stack: string[]): unknown => {
-    if (Array.isArray(node)) return node.map((item, i) => resolve(item, file, appendPointer(filePointer, i), appendPointer(at, i), stack));
+    if (Array.isArray(node))
+      return node.map((item, i) => resolve(item, file, appendPointer(filePointer, i), appendPointer(at, i), stack));
     if (node === null || typeof node !== 'object') return node;
     const obj = node as Record<string, unknown>;
     if (typeof obj[INCLUDE] === 'string') {
@@ -93,7 +99,14 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
       const key = `${target}#${targetPointer}`;
       if (stack.includes(key)) {
         failedIncludes.push(at);
-        problems.push({ code: 'include.cycle', kind: 'definition', message: `${file}: "$include" of "${ref}" includes itself (${[...stack, key].join(' → ')})`, file, pointer: includeAt, ...locateIn(file, includeAt) });
+        problems.push({
+          code: 'include.cycle',
+          kind: 'definition',
+          message: `${file}: "$include" of "${ref}" includes itself (${[...stack, key].join(' → ')})`,
+          file,
+          pointer: includeAt,
+          ...locateIn(file, includeAt),
+        });
         return {};
       }
       const src = load(target, { file, pointer: includeAt });
@@ -109,7 +122,14 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
       }
       if (included === undefined) {
         failedIncludes.push(at);
-        problems.push({ code: 'include.missingPointer', kind: 'definition', message: `${file}:${locateIn(file, includeAt).line}: "${ref}": the file "${target}" has nothing at "${targetPointer}"`, file, pointer: includeAt, ...locateIn(file, includeAt) });
+        problems.push({
+          code: 'include.missingPointer',
+          kind: 'definition',
+          message: `${file}:${locateIn(file, includeAt).line}: "${ref}": the file "${target}" has nothing at "${targetPointer}"`,
+          file,
+          pointer: includeAt,
+          ...locateIn(file, includeAt),
+        });
         return {};
       }
       origins.push({ at, file: target, pointer: targetPointer });
@@ -117,7 +137,14 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
       const overrides = Object.keys(obj).filter((k) => k !== INCLUDE);
       if (overrides.length === 0) return base;
       if (base === null || typeof base !== 'object' || Array.isArray(base)) {
-        problems.push({ code: 'include.notObject', kind: 'definition', message: `${file}: "${ref}" is not an object, so keys beside "$include" cannot be merged into it`, file, pointer: includeAt, ...locateIn(file, includeAt) });
+        problems.push({
+          code: 'include.notObject',
+          kind: 'definition',
+          message: `${file}: "${ref}" is not an object, so keys beside "$include" cannot be merged into it`,
+          file,
+          pointer: includeAt,
+          ...locateIn(file, includeAt),
+        });
         return base;
       }
       const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
@@ -128,7 +155,8 @@ export function assembleDefinition(entryFile: string, readText: ReadText): { def
       return merged;
     }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(obj)) out[k] = resolve(v, file, appendPointer(filePointer, k), appendPointer(at, k), stack);
+    for (const [k, v] of Object.entries(obj))
+      out[k] = resolve(v, file, appendPointer(filePointer, k), appendPointer(at, k), stack);
     return out;
   };
 

@@ -16,7 +16,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 const esc = (k: string | number) => String(k).replace(/~/g, '~0').replace(/\//g, '~1');
 const hasIds = (xs: unknown[]) => xs.length > 0 && xs.every((x) => isObject(x) && typeof x.id === 'string');
 
-/** @example diffJson({ a: 1 }, { a: 2, b: 3 }) // [{ pointer: '/a', kind: 'changed', before: 1, after: 2 }, { pointer: '/b', kind: 'added', after: 3 }] */
+/**
+ * @example diffJson({ a: 1 }, { a: 2, b: 3 }) // [{ pointer: '/a', kind: 'changed', before: 1, after: 2 }, { pointer:
+ * '/b', kind: 'added', after: 3 }]
+ */
 export function diffJson(before: unknown, after: unknown, pointer = ''): JsonChange[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -43,7 +46,8 @@ export function diffJson(before: unknown, after: unknown, pointer = ''): JsonCha
   }
   if (isObject(before) && isObject(after)) {
     const out: JsonChange[] = [];
-    for (const k of Object.keys(before)) if (!(k in after)) out.push({ pointer: `${pointer}/${esc(k)}`, kind: 'removed', before: before[k] });
+    for (const k of Object.keys(before))
+      if (!(k in after)) out.push({ pointer: `${pointer}/${esc(k)}`, kind: 'removed', before: before[k] });
     for (const k of Object.keys(after)) {
       if (!(k in before)) out.push({ pointer: `${pointer}/${esc(k)}`, kind: 'added', after: after[k] });
       else out.push(...diffJson(before[k], after[k], `${pointer}/${esc(k)}`));

@@ -18,7 +18,10 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-export function offsetToLineColumn(source: Pick<JsonSource, 'lineStarts'>, offset: number): { line: number; column: number } {
+export function offsetToLineColumn(
+  source: Pick<JsonSource, 'lineStarts'>,
+  offset: number,
+): { line: number; column: number } {
   const starts = source.lineStarts;
   let lo = 0;
   let hi = starts.length - 1;
@@ -36,7 +39,8 @@ export function offsetToLineColumn(source: Pick<JsonSource, 'lineStarts'>, offse
  */
 export function parseJsonSource(file: string, text: string): { source: JsonSource; problems: Problem[] } {
   const errors: ParseError[] = [];
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM from a Windows editor is not an error of the author's
+  // a BOM from a Windows editor is not an error of the author's
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const source: JsonSource = { file, text, value: undefined, tree, lineStarts: computeLineStarts(text) };
   const problems: Problem[] = errors.map((e) => {
@@ -69,7 +73,14 @@ function duplicateKeys(source: JsonSource, node: Node): Problem[] {
       if (!key) continue;
       if (seen.has(key.value)) {
         const { line, column } = offsetToLineColumn(source, key.offset);
-        out.push({ code: 'json.duplicateKey', kind: 'definition', file: source.file, line, column, message: `${source.file}:${line}:${column}: the key "${key.value}" appears twice in this object; JSON keeps only the last one, so merge them into one` });
+        out.push({
+          code: 'json.duplicateKey',
+          kind: 'definition',
+          file: source.file,
+          line,
+          column,
+          message: `${source.file}:${line}:${column}: the key "${key.value}" appears twice in this object; JSON keeps only the last one, so merge them into one`,
+        });
       }
       seen.add(key.value);
     }
@@ -89,7 +100,8 @@ export function locateInSource(source: JsonSource, pointer: string): { line: num
     const node = findNodeAtLocation(source.tree, segs);
     if (node) {
       // For a property value, point at its key: that is where an analyst looks.
-      const at = node.parent && node.parent.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
+      const at =
+        node.parent && node.parent.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
       return offsetToLineColumn(source, at.offset);
     }
     if (segs.length === 0) return { line: 1, column: 1 };

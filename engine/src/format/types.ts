@@ -27,7 +27,10 @@ export interface LegalRef {
   note?: string;
 }
 
-export type EffectiveFrom = string | { afterPublication: { act: string; calendarDays: number; legalRef?: LegalRef } } | { actEntersIntoForce: string };
+export type EffectiveFrom =
+  | string
+  | { afterPublication: { act: string; calendarDays: number; legalRef?: LegalRef } }
+  | { actEntersIntoForce: string };
 
 export interface Act {
   type: string;
@@ -112,7 +115,17 @@ export interface Ground {
   when: Condition;
 }
 
-export type Actor = 'applicant' | 'operator' | 'specialist' | 'executor' | 'head' | 'commission' | 'officer' | 'archive' | 'system' | 'gateway';
+export type Actor =
+  | 'applicant'
+  | 'operator'
+  | 'specialist'
+  | 'executor'
+  | 'head'
+  | 'commission'
+  | 'officer'
+  | 'archive'
+  | 'system'
+  | 'gateway';
 
 export type Status = 'registered' | 'in-progress' | 'suspended' | 'approved' | 'refused' | 'withdrawn';
 

@@ -49,7 +49,8 @@ function typeOf(schema: Schema): string | undefined {
  * Lists the fields of a form schema.
  * @example
  * collectFields({ type: 'object', properties: { iin: { type: 'string', format: 'iin' } }, required: ['iin'] })
- *   .fields // [{ pointer: '/iin', required: true, conditional: false, type: 'string', format: 'iin', document: false }]
+ *   .fields // [{ pointer: '/iin', required: true, conditional: false, type: 'string', format: 'iin', document: false
+ *     }]
  */
 export function collectFields(root: object): FieldIndex {
   const byPointer = new Map<string, FieldInfo>();
@@ -135,7 +136,10 @@ export function collectFields(root: object): FieldIndex {
       const exact = byPointer.get(pointer);
       if (exact) return exact;
       // Array indices in data pointers match the `*` of item declarations.
-      const generic = pointer.split('/').map((seg, i) => (i > 0 && /^\d+$/.test(seg) ? '*' : seg)).join('/');
+      const generic = pointer
+        .split('/')
+        .map((seg, i) => (i > 0 && /^\d+$/.test(seg) ? '*' : seg))
+        .join('/');
       return byPointer.get(generic);
     },
   };

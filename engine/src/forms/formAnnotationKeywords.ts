@@ -8,7 +8,12 @@ import type { KeywordDefinition } from 'ajv';
 
 const localizedText = {
   type: 'object',
-  properties: { kk: { type: 'string', minLength: 1 }, ru: { type: 'string', minLength: 1 }, en: { type: 'string' }, ruStatus: { enum: ['official', 'working-translation'] } },
+  properties: {
+    kk: { type: 'string', minLength: 1 },
+    ru: { type: 'string', minLength: 1 },
+    en: { type: 'string' },
+    ruStatus: { enum: ['official', 'working-translation'] },
+  },
   required: ['kk', 'ru'],
   additionalProperties: false,
 } as const;

@@ -10,7 +10,9 @@ export interface LocalizedText {
   en?: string;
 }
 
-/** Who supplies an item of the form (`x-source`); `gateway` = fetched by the provider from state information systems. */
+/**
+ * Who supplies an item of the form (`x-source`); `gateway` = fetched by the provider from state information systems.
+ */
 export type FieldSource = 'applicant' | 'gateway' | 'officer';
 
 /** The clause a field comes from (`x-legalRef`). Any object is accepted; these members are the usual ones. */

@@ -86,12 +86,32 @@ describe('definition errors (strict mode)', () => {
   };
 
   test.each([
-    ['an unknown keyword', { type: 'object', properties: { a: { type: 'string', 'x-lable': 'typo' } } }, '/properties/a'],
+    [
+      'an unknown keyword',
+      { type: 'object', properties: { a: { type: 'string', 'x-lable': 'typo' } } },
+      '/properties/a',
+    ],
     ['an unknown format', { type: 'string', format: 'iban' }, ''],
-    ['x-label that is not a {kk, ru, en} object', { type: 'object', properties: { a: { 'x-label': 'ЖСН' } } }, '/properties/a/x-label'],
-    ['x-source outside applicant | gateway | officer', { type: 'object', properties: { a: { 'x-source': 'egov' } } }, '/properties/a/x-source'],
-    ['x-document that is not a boolean', { type: 'object', properties: { a: { 'x-document': 'yes' } } }, '/properties/a/x-document'],
-    ['a keyword with a wrong value', { type: 'object', properties: { a: { minLength: -1 } } }, '/properties/a/minLength'],
+    [
+      'x-label that is not a {kk, ru, en} object',
+      { type: 'object', properties: { a: { 'x-label': 'ЖСН' } } },
+      '/properties/a/x-label',
+    ],
+    [
+      'x-source outside applicant | gateway | officer',
+      { type: 'object', properties: { a: { 'x-source': 'egov' } } },
+      '/properties/a/x-source',
+    ],
+    [
+      'x-document that is not a boolean',
+      { type: 'object', properties: { a: { 'x-document': 'yes' } } },
+      '/properties/a/x-document',
+    ],
+    [
+      'a keyword with a wrong value',
+      { type: 'object', properties: { a: { minLength: -1 } } },
+      '/properties/a/minLength',
+    ],
   ])('%s is a definition problem with a pointer', (_, schema, pointer) => {
     const problem = problemOf(schema);
     expect(problem.code).toBe('form.schema.invalid');
@@ -162,7 +182,13 @@ describe('fields()', () => {
     const f = createFormCompiler()
       .compile({
         type: 'object',
-        $defs: { person: { type: 'object', properties: { iin: { type: 'string', 'x-label': { kk: 'ЖСН', ru: 'ИИН' } } }, required: ['iin'] } },
+        $defs: {
+          person: {
+            type: 'object',
+            properties: { iin: { type: 'string', 'x-label': { kk: 'ЖСН', ru: 'ИИН' } } },
+            required: ['iin'],
+          },
+        },
         properties: { heirs: { type: 'array', items: { $ref: '#/$defs/person' } } },
       })
       .fields();

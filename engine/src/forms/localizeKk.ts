@@ -23,7 +23,8 @@ function show(value: unknown): string {
 
 /**
  * The Kazakh message of one ajv error, without the field name.
- * `names` gives the label of a sibling field in Kazakh (used by `dependentRequired` to name the field that triggers it).
+ * `names` gives the label of a sibling field in Kazakh (used by `dependentRequired` to name the field that triggers
+ *   it).
  * @example
  * kazakhMessage({ keyword: 'minLength', params: { limit: 3 }, instancePath: '', schemaPath: '#/minLength' })
  * // 'кемінде 3 таңбадан тұруы керек'
@@ -39,7 +40,9 @@ export function kazakhMessage(error: ErrorObject, names: { property?: string } =
     case 'dependencies':
       return `${names.property ?? show(p.property)} толтырылған кезде бұл өріс те толтырылуы керек`;
     case 'type': {
-      const types = String(p.type).split(',').map((t) => TYPE_NAMES_KK[t] ?? t);
+      const types = String(p.type)
+        .split(',')
+        .map((t) => TYPE_NAMES_KK[t] ?? t);
       return `${types.join(' немесе ')} болуы керек`;
     }
     case 'enum':

@@ -33,16 +33,31 @@ function messageOf(e: ErrorObject): { message: string; pointer: string } {
       const key = (e.params as { missingProperty: string }).missingProperty;
       const prop = (e.parentSchema as { properties?: Record<string, unknown> })?.properties?.[key];
       const ex = describe(prop);
-      return { pointer: e.instancePath, message: `missing the required key "${key}" at ${at}${ex ? ` (${key}: ${ex})` : ''}` };
+      return {
+        pointer: e.instancePath,
+        message: `missing the required key "${key}" at ${at}${ex ? ` (${key}: ${ex})` : ''}`,
+      };
     }
     case 'type':
-      return { pointer: e.instancePath, message: `${at} must be of type ${(e.params as { type: string | string[] }).type}${hint ? ` (${hint})` : ''}` };
+      return {
+        pointer: e.instancePath,
+        message: `${at} must be of type ${(e.params as { type: string | string[] }).type}${hint ? ` (${hint})` : ''}`,
+      };
     case 'enum':
-      return { pointer: e.instancePath, message: `${at} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        pointer: e.instancePath,
+        message: `${at} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'const':
-      return { pointer: e.instancePath, message: `${at} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` };
+      return {
+        pointer: e.instancePath,
+        message: `${at} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`,
+      };
     case 'pattern':
-      return { pointer: e.instancePath, message: `${at} has the wrong form${hint ? `: ${hint}` : ` (expected to match ${(e.params as { pattern: string }).pattern})`}` };
+      return {
+        pointer: e.instancePath,
+        message: `${at} has the wrong form${hint ? `: ${hint}` : ` (expected to match ${(e.params as { pattern: string }).pattern})`}`,
+      };
     case 'oneOf':
     case 'anyOf':
       return { pointer: e.instancePath, message: `${at} does not match any allowed form${hint ? `: ${hint}` : ''}` };
@@ -60,19 +75,24 @@ const SHAPE = new Set(['additionalProperties', 'required']);
  */
 function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   const specific = errors.filter((e) => !WRAPPERS.has(e.keyword));
-  const kept = errors.filter((e) => !WRAPPERS.has(e.keyword) || !specific.some((s) => s.instancePath.startsWith(e.instancePath)));
+  const kept = errors.filter(
+    (e) => !WRAPPERS.has(e.keyword) || !specific.some((s) => s.instancePath.startsWith(e.instancePath)),
+  );
   const unique = new Map<string, ErrorObject>();
   for (const e of kept) unique.set(`${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`, e);
   const list = [...unique.values()];
   const deepest = list.filter((e) => !list.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/')));
   // At one path, a shape error (unknown or missing key) beats the type/const noise of the other oneOf branches.
-  return deepest.filter((e) => SHAPE.has(e.keyword) || !deepest.some((o) => o.instancePath === e.instancePath && SHAPE.has(o.keyword)));
+  return deepest.filter(
+    (e) => SHAPE.has(e.keyword) || !deepest.some((o) => o.instancePath === e.instancePath && SHAPE.has(o.keyword)),
+  );
 }
 
 /**
  * @example
  *   const v = createSchemaValidator(metaSchema, 'definition');
- *   v.validate({ id: 'X' }) // [{ code: 'definition.pattern', pointer: '/id', message: '/id has the wrong form: ...' }, ...]
+ *   v.validate({ id: 'X' }) // [{ code: 'definition.pattern', pointer: '/id', message: '/id has the wrong form: ...'
+ *     }, ...]
  */
 export function createSchemaValidator(schema: object, what: string, referenced: object[] = []): SchemaValidator {
   const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });

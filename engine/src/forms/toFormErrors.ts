@@ -43,7 +43,9 @@ function dropNoise(errors: ErrorObject[]): ErrorObject[] {
       branches.set(index, [...(branches.get(index) ?? []), e]);
     }
     if (branches.size === 0) continue;
-    const chosen = [...branches.values()].filter((list) => !list.some((e) => e.keyword === 'const' || e.keyword === 'enum'));
+    const chosen = [...branches.values()].filter(
+      (list) => !list.some((e) => e.keyword === 'const' || e.keyword === 'enum'),
+    );
     if (chosen.length > 0) {
       for (const list of branches.values()) if (!chosen.includes(list)) list.forEach((e) => removed.add(e));
     }

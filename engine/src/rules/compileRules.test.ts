@@ -49,7 +49,11 @@ function toFacts(f: RuleCase['facts']): Facts {
 
 /** A fired fact as the case writes it: keys with undefined values dropped (JSON has no undefined). */
 function shown(f: { fact: string; path?: string; actual: unknown }): ExpectedFact {
-  return { fact: f.fact, ...(f.path !== undefined ? { path: f.path } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}) };
+  return {
+    fact: f.fact,
+    ...(f.path !== undefined ? { path: f.path } : {}),
+    ...(f.actual !== undefined ? { actual: f.actual } : {}),
+  };
 }
 
 describe('compileRules (rules.cases.json)', () => {
@@ -59,13 +63,28 @@ describe('compileRules (rules.cases.json)', () => {
       if (!c || typeof c !== 'object') return;
       const o = c as Record<string, unknown>;
       if (typeof o.operator === 'string') used.add(o.operator);
-      for (const v of Object.values(o)) if (typeof v === 'object') {
-        if (Array.isArray(v)) v.forEach(walk);
-        else walk(v);
-      }
+      for (const v of Object.values(o))
+        if (typeof v === 'object') {
+          if (Array.isArray(v)) v.forEach(walk);
+          else walk(v);
+        }
     };
     table.forEach((c) => walk([c.conditions, c.grounds]));
-    const operators = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain', 'exists', 'isTrue', 'isFalse'];
+    const operators = [
+      'equal',
+      'notEqual',
+      'lessThan',
+      'lessThanInclusive',
+      'greaterThan',
+      'greaterThanInclusive',
+      'in',
+      'notIn',
+      'contains',
+      'doesNotContain',
+      'exists',
+      'isTrue',
+      'isFalse',
+    ];
     expect(operators.filter((o) => !used.has(o))).toEqual([]);
   });
 
@@ -81,7 +100,8 @@ describe('compileRules (rules.cases.json)', () => {
         }
       }
       // Every named condition and every built-in gets a boolean decision, never undefined.
-      for (const name of [...Object.keys(c.conditions ?? {}), ...BUILTIN_DECISIONS]) expect(typeof result.decisions[name]).toBe('boolean');
+      for (const name of [...Object.keys(c.conditions ?? {}), ...BUILTIN_DECISIONS])
+        expect(typeof result.decisions[name]).toBe('boolean');
 
       if (c.expect.grounds) {
         expect(result.grounds.map((g) => g.id)).toEqual(c.expect.grounds.map((g) => g.id));
@@ -106,7 +126,11 @@ describe('compileRules: beyond the table', () => {
       [{ id: 'too-large', text: { kk: 'к', ru: 'р' }, legalRef: { act: 'x' }, when: { condition: 'isLarge' } }],
     );
     const facts = (area: number): Facts => ({ data: { area }, findings: {}, external: {}, application: {} });
-    const [a, b, c] = await Promise.all([rules.evaluate(facts(1500)), rules.evaluate(facts(10)), rules.evaluate(facts(2000))]);
+    const [a, b, c] = await Promise.all([
+      rules.evaluate(facts(1500)),
+      rules.evaluate(facts(10)),
+      rules.evaluate(facts(2000)),
+    ]);
     expect([a.decisions.isLarge, b.decisions.isLarge, c.decisions.isLarge]).toEqual([true, false, true]);
     expect(a.grounds[0].facts.map((f) => f.actual)).toEqual([1500]);
     expect(b.grounds).toEqual([]);
@@ -116,16 +140,27 @@ describe('compileRules: beyond the table', () => {
   });
 
   test('a ground without a message uses its text as the message', async () => {
-    const rules = compileRules({}, [{ id: 'g', text: { kk: 'мәтін', ru: 'текст' }, legalRef: { act: 'x', paragraph: '5' }, when: { fact: 'findings', path: '/f', operator: 'isTrue', value: true } }]);
+    const rules = compileRules({}, [
+      {
+        id: 'g',
+        text: { kk: 'мәтін', ru: 'текст' },
+        legalRef: { act: 'x', paragraph: '5' },
+        when: { fact: 'findings', path: '/f', operator: 'isTrue', value: true },
+      },
+    ]);
     const r = await rules.evaluate({ data: {}, findings: { f: true }, external: {}, application: {} });
     expect(r.grounds[0].message).toEqual({ kk: 'мәтін', ru: 'текст' });
   });
 
   test('the trace lists every condition and ground with its result', async () => {
-    const rules = compileRules(
-      { a: { when: { fact: 'data', path: '/a', operator: 'equal', value: 1 } } },
-      [{ id: 'g', text: { kk: 'к', ru: 'р' }, legalRef: { act: 'x' }, when: { fact: 'data', path: '/a', operator: 'equal', value: 2 } }],
-    );
+    const rules = compileRules({ a: { when: { fact: 'data', path: '/a', operator: 'equal', value: 1 } } }, [
+      {
+        id: 'g',
+        text: { kk: 'к', ru: 'р' },
+        legalRef: { act: 'x' },
+        when: { fact: 'data', path: '/a', operator: 'equal', value: 2 },
+      },
+    ]);
     const r = await rules.evaluate({ data: { a: 1 }, findings: {}, external: {}, application: {} });
     expect(r.trace).toEqual([
       { rule: 'condition:a', result: true },
@@ -135,7 +170,15 @@ describe('compileRules: beyond the table', () => {
   });
 
   test('conditionReferences lists every { condition } with its JSON Pointer', () => {
-    const refs = conditionReferences({ all: [{ condition: 'a' }, { any: [{ not: { condition: 'b' } }, { fact: 'data', path: '/x', operator: 'equal', value: 1 }] }] }, '/conditions/c/when');
+    const refs = conditionReferences(
+      {
+        all: [
+          { condition: 'a' },
+          { any: [{ not: { condition: 'b' } }, { fact: 'data', path: '/x', operator: 'equal', value: 1 }] },
+        ],
+      },
+      '/conditions/c/when',
+    );
     expect(refs).toEqual([
       { name: 'a', pointer: '/conditions/c/when/all/0/condition' },
       { name: 'b', pointer: '/conditions/c/when/all/1/any/0/not/condition' },

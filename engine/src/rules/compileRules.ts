@@ -80,16 +80,25 @@ function firedLeaves(node: unknown, out: FiredFact[]): void {
   const n = node as Record<string, unknown>;
   if (Array.isArray(n.all)) for (const c of n.all as unknown[]) firedLeaves(c, out);
   else if (Array.isArray(n.any)) for (const c of (n.any as unknown[]).filter(held)) firedLeaves(c, out);
-  else if (n.not) return; // a negated branch holds because facts are absent: nothing to cite
+  else if (n.not)
+    return; // a negated branch holds because facts are absent: nothing to cite
   else if (typeof n.fact === 'string' && n.result === true) {
-    out.push({ fact: n.fact, path: n.path as string | undefined, operator: n.operator as string, value: n.value, actual: n.factResult });
+    out.push({
+      fact: n.fact,
+      path: n.path as string | undefined,
+      operator: n.operator as string,
+      value: n.value,
+      actual: n.factResult,
+    });
   }
 }
 
 /**
  * @example
- *   const rules = compileRules({ isApartment: { when: { fact: 'data', path: '/object/kind', operator: 'equal', value: 'apartment' } } }, []);
- *   (await rules.evaluate({ data: { object: { kind: 'apartment' } }, findings: {}, external: {}, application: {} })).decisions.isApartment // true
+ *   const rules = compileRules({ isApartment: { when: { fact: 'data', path: '/object/kind', operator: 'equal', value:
+ *     'apartment' } } }, []);
+ *   (await rules.evaluate({ data: { object: { kind: 'apartment' } }, findings: {}, external: {}, application: {}
+ *     })).decisions.isApartment // true
  */
 export function compileRules(conditions: Record<string, NamedCondition>, grounds: Ground[]): RuleSet {
   const engine = new Engine([], {
@@ -97,17 +106,32 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
     allowUndefinedConditions: false,
     pathResolver: (value: unknown, path: string) => getAtPointer(value, path),
   });
-  engine.addOperator('exists', (actual: unknown, expected: unknown) => (actual !== undefined && actual !== null) === expected);
+  engine.addOperator(
+    'exists',
+    (actual: unknown, expected: unknown) => (actual !== undefined && actual !== null) === expected,
+  );
   engine.addOperator('isTrue', (actual: unknown) => actual === true);
   engine.addOperator('isFalse', (actual: unknown) => actual === false);
 
   const names = Object.keys(conditions);
   for (const name of names) engine.setCondition(name, toEngineCondition(conditions[name].when));
-  for (const name of names) engine.addRule({ name: CONDITION_PREFIX + name, conditions: toEngineCondition(conditions[name].when), event: { type: CONDITION_PREFIX + name } });
+  for (const name of names)
+    engine.addRule({
+      name: CONDITION_PREFIX + name,
+      conditions: toEngineCondition(conditions[name].when),
+      event: { type: CONDITION_PREFIX + name },
+    });
   const groundById = new Map(grounds.map((g) => [g.id, g]));
-  for (const g of grounds) engine.addRule({ name: GROUND_PREFIX + g.id, conditions: toEngineCondition(g.when), event: { type: GROUND_PREFIX + g.id } });
+  for (const g of grounds)
+    engine.addRule({
+      name: GROUND_PREFIX + g.id,
+      conditions: toEngineCondition(g.when),
+      event: { type: GROUND_PREFIX + g.id },
+    });
 
-  const readsApplicationFacts = JSON.stringify([conditions, grounds.map((g) => g.when)]).includes('"fact":"application"');
+  const readsApplicationFacts = JSON.stringify([conditions, grounds.map((g) => g.when)]).includes(
+    '"fact":"application"',
+  );
   return {
     conditionNames: names,
     readsApplicationFacts,
@@ -125,7 +149,15 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
           const g = groundById.get(name.slice(GROUND_PREFIX.length))!;
           const leaves: FiredFact[] = [];
           firedLeaves((r.conditions as unknown as Record<string, unknown>) ?? {}, leaves);
-          fired.push({ id: g.id, kind: g.kind ?? 'refusal', legalRef: g.legalRef, basis: g.basis, text: g.text, message: g.message ?? g.text, facts: leaves });
+          fired.push({
+            id: g.id,
+            kind: g.kind ?? 'refusal',
+            legalRef: g.legalRef,
+            basis: g.basis,
+            text: g.text,
+            message: g.message ?? g.text,
+            facts: leaves,
+          });
         }
       };
       for (const r of results) record(r, true);
@@ -143,7 +175,11 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
 }
 
 /** Every `{ condition: name }` reference inside a condition, for the compiler's cross-reference check. */
-export function conditionReferences(c: Condition, pointer: string, out: Array<{ name: string; pointer: string }> = []): Array<{ name: string; pointer: string }> {
+export function conditionReferences(
+  c: Condition,
+  pointer: string,
+  out: Array<{ name: string; pointer: string }> = [],
+): Array<{ name: string; pointer: string }> {
   if ('all' in c) c.all.forEach((x, i) => conditionReferences(x, `${pointer}/all/${i}`, out));
   else if ('any' in c) c.any.forEach((x, i) => conditionReferences(x, `${pointer}/any/${i}`, out));
   else if ('not' in c) conditionReferences(c.not, `${pointer}/not`, out);

@@ -68,7 +68,16 @@ describe('buildStepMachine: start and automatic chains', () => {
     const r = sm.start({});
     expect(r.state).toBe('checked');
     expect(r.entered).toEqual(['received', 'checked']);
-    expect(r.transitions).toEqual([{ from: 'received', to: 'checked', event: 'always', guard: '!anyReturnGround', automatic: true, def: { target: 'checked', guard: '!anyReturnGround' } }]);
+    expect(r.transitions).toEqual([
+      {
+        from: 'received',
+        to: 'checked',
+        event: 'always',
+        guard: '!anyReturnGround',
+        automatic: true,
+        def: { target: 'checked', guard: '!anyReturnGround' },
+      },
+    ]);
   });
 
   test('a chain of automatic transitions is recorded in order', () => {
@@ -152,7 +161,12 @@ describe('buildStepMachine: timers are events timer:<id>', () => {
     const r = sm.send('review', 'timer:objection-window', {})!;
     expect(r.state).toBe('refused');
     expect(r.transitions).toHaveLength(1);
-    expect(r.transitions[0]).toMatchObject({ from: 'review', to: 'refused', event: 'timer:objection-window', automatic: false });
+    expect(r.transitions[0]).toMatchObject({
+      from: 'review',
+      to: 'refused',
+      event: 'timer:objection-window',
+      automatic: false,
+    });
     expect(r.transitions[0].def?.legalRef).toEqual(ref);
   });
 
@@ -182,7 +196,13 @@ describe('buildStepMachine: acceptedEvents', () => {
     for (const state of Object.keys(def.states)) {
       for (const d of decisionSets) {
         const accepted = sm.acceptedEvents(state, d);
-        for (const e of allEvents) expect({ state, d, e, accepted: sm.send(state, e, d) !== null }).toEqual({ state, d, e, accepted: accepted.includes(e) });
+        for (const e of allEvents)
+          expect({ state, d, e, accepted: sm.send(state, e, d) !== null }).toEqual({
+            state,
+            d,
+            e,
+            accepted: accepted.includes(e),
+          });
       }
     }
   });
@@ -197,7 +217,11 @@ describe('buildStepMachine: a self-transition (data arriving while the step wait
   const loop = buildStepMachine('loop@v1', {
     initial: 'archive-search',
     states: {
-      'archive-search': { name, status: 'in-progress', on: { GATEWAY_DATA: { target: 'archive-search' }, FOUND: { target: 'done' } } },
+      'archive-search': {
+        name,
+        status: 'in-progress',
+        on: { GATEWAY_DATA: { target: 'archive-search' }, FOUND: { target: 'done' } },
+      },
       done: { name, status: 'approved', final: true },
     },
   });
@@ -206,7 +230,16 @@ describe('buildStepMachine: a self-transition (data arriving while the step wait
     const r = loop.send('archive-search', 'GATEWAY_DATA', {})!;
     expect(r.state).toBe('archive-search');
     expect(r.entered).toEqual(['archive-search']);
-    expect(r.transitions).toEqual([{ from: 'archive-search', to: 'archive-search', event: 'GATEWAY_DATA', guard: undefined, automatic: false, def: { target: 'archive-search' } }]);
+    expect(r.transitions).toEqual([
+      {
+        from: 'archive-search',
+        to: 'archive-search',
+        event: 'GATEWAY_DATA',
+        guard: undefined,
+        automatic: false,
+        def: { target: 'archive-search' },
+      },
+    ]);
   });
 
   test('the start of a machine without automatic transitions enters only the initial state', () => {

@@ -58,14 +58,16 @@ function holds(guard: string | undefined, decisions: Record<string, boolean>): b
 
 /**
  * @example
- *   const sm = buildStepMachine('svc', { initial: 'a', states: { a: { name, status: 'registered', on: { ACCEPT: { target: 'b' } } }, b: { name, status: 'approved', final: true } } });
+ *   const sm = buildStepMachine('svc', { initial: 'a', states: { a: { name, status: 'registered', on: { ACCEPT: {
+ *     target: 'b' } } }, b: { name, status: 'approved', final: true } } });
  *   sm.send('a', 'ACCEPT', {})?.state // 'b'
  */
 export function buildStepMachine(id: string, def: MachineDef): StepMachine {
   const states: Record<string, object> = {};
   for (const [name, s] of Object.entries(def.states)) {
     const on: Record<string, object[]> = {};
-    for (const [event, ts] of Object.entries(s.on ?? {})) on[event] = asArray(ts).map((t) => ({ target: t.target, guard: guardOf(t) }));
+    for (const [event, ts] of Object.entries(s.on ?? {}))
+      on[event] = asArray(ts).map((t) => ({ target: t.target, guard: guardOf(t) }));
     for (const timer of s.timers ?? []) if (timer.target) on[timerEvent(timer.id)] = [{ target: timer.target }];
     states[name] = {
       ...(s.final ? { type: 'final' } : {}),
@@ -102,9 +104,16 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
       const value = String(snap.value);
       const isEventStep = i === 0 && event !== START_EVENT;
       if (value === current && !isEventStep) return;
-      const candidates = isEventStep ? transitionsOf(current, event) : def.states[current].always ?? [];
+      const candidates = isEventStep ? transitionsOf(current, event) : (def.states[current].always ?? []);
       const def_ = candidates.find((t) => t.target === value && holds(t.guard, decisions));
-      taken.push({ from: current, to: value, event: isEventStep ? event : 'always', guard: def_?.guard, automatic: !isEventStep, def: def_ });
+      taken.push({
+        from: current,
+        to: value,
+        event: isEventStep ? event : 'always',
+        guard: def_?.guard,
+        automatic: !isEventStep,
+        def: def_,
+      });
       entered.push(value);
       current = value;
     });
@@ -122,7 +131,9 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
       return run(state, event, decisions);
     },
     acceptedEvents(state, decisions) {
-      return Object.keys(def.states[state]?.on ?? {}).filter((e) => transitionsOf(state, e).some((t) => holds(t.guard, decisions)));
+      return Object.keys(def.states[state]?.on ?? {}).filter((e) =>
+        transitionsOf(state, e).some((t) => holds(t.guard, decisions)),
+      );
     },
     isFinal(state) {
       return Boolean(def.states[state]?.final);

@@ -17,7 +17,14 @@ import {
 } from '@qyzmet/engine';
 import { HttpProblem } from '../http/problem';
 import { nowIso, type RuntimeContext } from '../runtimeContext';
-import type { AuditEntry, StoredApplication, StoredDocument, StoredEvent, StoredUser, WebhookSubscription } from '../store/Store';
+import type {
+  AuditEntry,
+  StoredApplication,
+  StoredDocument,
+  StoredEvent,
+  StoredUser,
+  WebhookSubscription,
+} from '../store/Store';
 import { statusChangeDeliveries } from '../webhooks/webhooks.service';
 
 /**
@@ -69,13 +76,15 @@ export class ApplicationsService {
 
   private version(app: StoredApplication): CompiledVersion {
     const v = this.service(app.serviceId).versions.find((x) => x.id === app.version);
-    if (!v) throw new HttpProblem(500, 'version.missing', `version "${app.version}" of ${app.serviceId} is no longer loaded`);
+    if (!v)
+      throw new HttpProblem(500, 'version.missing', `version "${app.version}" of ${app.serviceId} is no longer loaded`);
     return v;
   }
 
   canSee(user: StoredUser, app: StoredApplication): boolean {
     if (user.roles.includes('admin')) return true;
-    if (user.roles.includes('officer') && (user.providers.includes('*') || user.providers.includes(app.provider))) return true;
+    if (user.roles.includes('officer') && (user.providers.includes('*') || user.providers.includes(app.provider)))
+      return true;
     return user.roles.includes('applicant') && app.applicantId === user.id;
   }
 
@@ -83,7 +92,8 @@ export class ApplicationsService {
   private actorRolesOf(user: StoredUser, app: StoredApplication): string[] {
     const roles: string[] = [];
     if (app.applicantId === user.id) roles.push('applicant');
-    if (user.roles.includes('officer') && (user.providers.includes('*') || user.providers.includes(app.provider))) roles.push(...user.actorRoles);
+    if (user.roles.includes('officer') && (user.providers.includes('*') || user.providers.includes(app.provider)))
+      roles.push(...user.actorRoles);
     if (user.roles.includes('admin')) roles.push(...user.actorRoles);
     return roles;
   }
@@ -108,27 +118,52 @@ export class ApplicationsService {
       allowedEvents: allowedEvents(version, snap)
         .filter((e) => e.roles.some((r) => mine.includes(r)))
         .map((e) => ({ type: e.type, name: e.name[lang] })),
-      refusal: snap.refusal ? { grounds: snap.refusal.grounds.map((g) => ({ id: g.id, message: g.message[lang] ?? g.message.ru, legalRef: g.legalRef, facts: g.facts })) } : null,
+      refusal: snap.refusal
+        ? {
+            grounds: snap.refusal.grounds.map((g) => ({
+              id: g.id,
+              message: g.message[lang] ?? g.message.ru,
+              legalRef: g.legalRef,
+              facts: g.facts,
+            })),
+          }
+        : null,
       data: snap.data,
       history: snap.history,
       overdue: !FINAL.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
     };
   }
 
-  private documentsIssued(version: CompiledVersion, before: ApplicationState | null, after: ApplicationState): StoredDocument[] {
+  private documentsIssued(
+    version: CompiledVersion,
+    before: ApplicationState | null,
+    after: ApplicationState,
+  ): StoredDocument[] {
     const had = new Set((before?.documents ?? []).map((d) => `${d.id}@${d.issuedAt}`));
     const out: StoredDocument[] = [];
     for (const doc of after.documents) {
       if (had.has(`${doc.id}@${doc.issuedAt}`)) continue;
       for (const lang of ['kk', 'ru'] as const) {
         const { html, title } = renderIssuedDocument(version, after, doc, lang);
-        out.push({ applicationId: after.id, documentId: doc.id, lang, title, kind: doc.kind, html, issuedAt: doc.issuedAt });
+        out.push({
+          applicationId: after.id,
+          documentId: doc.id,
+          lang,
+          title,
+          kind: doc.kind,
+          html,
+          issuedAt: doc.issuedAt,
+        });
       }
     }
     return out;
   }
 
-  private stored(base: Omit<StoredApplication, 'status' | 'state' | 'dueAt' | 'nextTimerAt' | 'snapshot' | 'updatedAt'>, snap: ApplicationState, at: string): StoredApplication {
+  private stored(
+    base: Omit<StoredApplication, 'status' | 'state' | 'dueAt' | 'nextTimerAt' | 'snapshot' | 'updatedAt'>,
+    snap: ApplicationState,
+    at: string,
+  ): StoredApplication {
     return {
       ...base,
       status: snap.status,
@@ -144,38 +179,111 @@ export class ApplicationsService {
     let seq = firstSeq;
     return trace
       .filter((t): t is Extract<TraceEntry, { kind: 'transition' }> => t.kind === 'transition')
-      .map((t) => ({ applicationId: appId, seq: seq++, type: t.event, actor: t.actor, userId: t.automatic ? null : userId, at: t.at, data: null, fromState: t.from, toState: t.to }));
+      .map((t) => ({
+        applicationId: appId,
+        seq: seq++,
+        type: t.event,
+        actor: t.actor,
+        userId: t.automatic ? null : userId,
+        at: t.at,
+        data: null,
+        fromState: t.from,
+        toState: t.to,
+      }));
   }
 
-  async create(user: StoredUser, body: { serviceId?: unknown; data?: unknown; channel?: unknown; provider?: unknown }, lang: Lang): Promise<ApplicationView> {
-    if (!user.roles.includes('applicant') && !user.roles.includes('admin')) throw new HttpProblem(403, 'auth.role', 'only an applicant submits applications');
-    if (typeof body.serviceId !== 'string') throw new HttpProblem(422, 'request.invalid', 'serviceId is required: the id of a service from GET /api/v1/services', { errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }] });
-    if (!body.data || typeof body.data !== 'object' || Array.isArray(body.data)) throw new HttpProblem(422, 'request.invalid', 'data must be an object holding the application form', { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] });
+  async create(
+    user: StoredUser,
+    body: { serviceId?: unknown; data?: unknown; channel?: unknown; provider?: unknown },
+    lang: Lang,
+  ): Promise<ApplicationView> {
+    if (!user.roles.includes('applicant') && !user.roles.includes('admin'))
+      throw new HttpProblem(403, 'auth.role', 'only an applicant submits applications');
+    if (typeof body.serviceId !== 'string')
+      throw new HttpProblem(
+        422,
+        'request.invalid',
+        'serviceId is required: the id of a service from GET /api/v1/services',
+        { errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }] },
+      );
+    if (!body.data || typeof body.data !== 'object' || Array.isArray(body.data))
+      throw new HttpProblem(422, 'request.invalid', 'data must be an object holding the application form', {
+        errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }],
+      });
     const service = this.service(body.serviceId);
     const arrivedAt = nowIso(this.ctx, service);
     const version = versionInForce(service, registrationOf(service, arrivedAt).registeredAt);
     const errors = validateApplicationData(version, body.data, lang);
     if (errors.length) {
       throw new HttpProblem(422, 'form.invalid', `the application data do not fit the form of ${service.id}`, {
-        errors: errors.map((e) => ({ pointer: `/data${e.pointer}`, code: e.code, message: e.message, messages: (e.params as { messages?: Record<string, string> })?.messages })),
+        errors: errors.map((e) => ({
+          pointer: `/data${e.pointer}`,
+          code: e.code,
+          message: e.message,
+          messages: (e.params as { messages?: Record<string, string> })?.messages,
+        })),
       });
     }
     const providerIds = service.def.providers.map((p) => p.id);
-    const provider = typeof body.provider === 'string' && providerIds.includes(body.provider) ? body.provider : providerIds[0];
+    const provider =
+      typeof body.provider === 'string' && providerIds.includes(body.provider) ? body.provider : providerIds[0];
     const channel = typeof body.channel === 'string' ? body.channel : null;
     const id = this.ctx.newId();
-    const { application, trace } = await startApplication(version, { id, data: body.data as Record<string, unknown>, arrivedAt, channel });
-    const record = this.stored({ id, serviceId: service.id, version: version.id, provider, applicantId: user.id, channel, registeredAt: application.registeredAt, rev: 1, createdAt: arrivedAt }, application, arrivedAt);
-    const audit: AuditEntry[] = [{ at: arrivedAt, userId: user.id, action: 'application.create', subject: `application:${id}`, details: { serviceId: service.id, version: version.id, status: application.status } }];
-    const submitted: StoredEvent = { applicationId: id, seq: 0, type: 'SUBMITTED', actor: 'applicant', userId: user.id, at: arrivedAt, data: null, fromState: '', toState: version.def.machine.initial };
-    await this.ctx.store.insertApplication(record, [submitted, ...this.eventsFrom(trace, id, 1, user.id)], this.documentsIssued(version, null, application), audit);
+    const { application, trace } = await startApplication(version, {
+      id,
+      data: body.data as Record<string, unknown>,
+      arrivedAt,
+      channel,
+    });
+    const record = this.stored(
+      {
+        id,
+        serviceId: service.id,
+        version: version.id,
+        provider,
+        applicantId: user.id,
+        channel,
+        registeredAt: application.registeredAt,
+        rev: 1,
+        createdAt: arrivedAt,
+      },
+      application,
+      arrivedAt,
+    );
+    const audit: AuditEntry[] = [
+      {
+        at: arrivedAt,
+        userId: user.id,
+        action: 'application.create',
+        subject: `application:${id}`,
+        details: { serviceId: service.id, version: version.id, status: application.status },
+      },
+    ];
+    const submitted: StoredEvent = {
+      applicationId: id,
+      seq: 0,
+      type: 'SUBMITTED',
+      actor: 'applicant',
+      userId: user.id,
+      at: arrivedAt,
+      data: null,
+      fromState: '',
+      toState: version.def.machine.initial,
+    };
+    await this.ctx.store.insertApplication(
+      record,
+      [submitted, ...this.eventsFrom(trace, id, 1, user.id)],
+      this.documentsIssued(version, null, application),
+      audit,
+    );
     await this.notify(record, null);
     return this.view(record, user, lang);
   }
 
   async get(user: StoredUser, id: string): Promise<StoredApplication> {
     const app = await this.ctx.store.getApplication(id);
-    if (!app || !this.canSee(user, app)) throw new HttpProblem(404, 'application.unknown', `no application "${id}" that you may see`);
+    if (!app || !this.canSee(user, app))
+      throw new HttpProblem(404, 'application.unknown', `no application "${id}" that you may see`);
     return app;
   }
 
@@ -183,26 +291,66 @@ export class ApplicationsService {
    * Applies an event from a user. Timers due by now fire first (the scheduler may lag). Retries once on a
    * concurrent update; the state is never written half-way.
    */
-  async sendEvent(user: StoredUser, id: string, body: { type?: unknown; data?: unknown }, lang: Lang): Promise<ApplicationView> {
-    if (typeof body.type !== 'string') throw new HttpProblem(422, 'request.invalid', 'type is required: one of the allowedEvents of the application', { errors: [{ pointer: '/type', code: 'required', message: 'type is required' }] });
-    if (body.data !== undefined && (body.data === null || typeof body.data !== 'object' || Array.isArray(body.data))) throw new HttpProblem(422, 'request.invalid', 'data must be an object', { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] });
+  async sendEvent(
+    user: StoredUser,
+    id: string,
+    body: { type?: unknown; data?: unknown },
+    lang: Lang,
+  ): Promise<ApplicationView> {
+    if (typeof body.type !== 'string')
+      throw new HttpProblem(422, 'request.invalid', 'type is required: one of the allowedEvents of the application', {
+        errors: [{ pointer: '/type', code: 'required', message: 'type is required' }],
+      });
+    if (body.data !== undefined && (body.data === null || typeof body.data !== 'object' || Array.isArray(body.data)))
+      throw new HttpProblem(422, 'request.invalid', 'data must be an object', {
+        errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }],
+      });
     for (let attempt = 0; attempt < 3; attempt++) {
       const app = await this.get(user, id);
       const version = this.version(app);
       const def = version.def.machine.events?.[body.type];
-      if (!def) throw new HttpProblem(409, 'event.unknown', `the service has no event "${body.type}"`, { allowedEvents: allowedEvents(version, app.snapshot).map((e) => e.type) });
+      if (!def)
+        throw new HttpProblem(409, 'event.unknown', `the service has no event "${body.type}"`, {
+          allowedEvents: allowedEvents(version, app.snapshot).map((e) => e.type),
+        });
       const mine = this.actorRolesOf(user, app);
       const actor = def.roles.find((r) => mine.includes(r));
-      if (!actor) throw new HttpProblem(403, 'event.forbiddenRole', `you may not send "${body.type}"; it is sent by: ${def.roles.join(', ')}`);
+      if (!actor)
+        throw new HttpProblem(
+          403,
+          'event.forbiddenRole',
+          `you may not send "${body.type}"; it is sent by: ${def.roles.join(', ')}`,
+        );
       const at = nowIso(this.ctx, version.service);
       const timers = await fireDueTimers(version, app.snapshot, at);
-      const out = await applyEvent(version, timers.application, { type: body.type, at, actor, data: body.data as Record<string, unknown> | undefined });
+      const out = await applyEvent(version, timers.application, {
+        type: body.type,
+        at,
+        actor,
+        data: body.data as Record<string, unknown> | undefined,
+      });
       const events = await this.ctx.store.listEvents(id);
       const trace = [...timers.trace, ...out.trace];
       const stored = this.stored({ ...app, rev: app.rev + 1 }, out.application, at);
       const newEvents = this.eventsFrom(trace, id, events.length, user.id);
-      const audit: AuditEntry[] = [{ at, userId: user.id, action: 'application.event', subject: `application:${id}`, details: { type: body.type, actor, from: app.state, to: out.application.state, data: body.data ?? null } }];
-      if (await this.ctx.store.updateApplication(stored, app.rev, newEvents, this.documentsIssued(version, app.snapshot, out.application), audit)) {
+      const audit: AuditEntry[] = [
+        {
+          at,
+          userId: user.id,
+          action: 'application.event',
+          subject: `application:${id}`,
+          details: { type: body.type, actor, from: app.state, to: out.application.state, data: body.data ?? null },
+        },
+      ];
+      if (
+        await this.ctx.store.updateApplication(
+          stored,
+          app.rev,
+          newEvents,
+          this.documentsIssued(version, app.snapshot, out.application),
+          audit,
+        )
+      ) {
         await this.notify(stored, app);
         return this.view(stored, user, lang);
       }
@@ -220,8 +368,26 @@ export class ApplicationsService {
     if (out.trace.length === 0) return false;
     const events = await this.ctx.store.listEvents(id);
     const stored = this.stored({ ...app, rev: app.rev + 1 }, out.application, at);
-    const audit: AuditEntry[] = [{ at, userId: null, action: 'application.timer', subject: `application:${id}`, details: { from: app.state, to: out.application.state, timers: out.trace.filter((t) => t.kind === 'timer').map((t) => (t as { id: string }).id) } }];
-    const ok = await this.ctx.store.updateApplication(stored, app.rev, this.eventsFrom(out.trace, id, events.length, null), this.documentsIssued(version, app.snapshot, out.application), audit);
+    const audit: AuditEntry[] = [
+      {
+        at,
+        userId: null,
+        action: 'application.timer',
+        subject: `application:${id}`,
+        details: {
+          from: app.state,
+          to: out.application.state,
+          timers: out.trace.filter((t) => t.kind === 'timer').map((t) => (t as { id: string }).id),
+        },
+      },
+    ];
+    const ok = await this.ctx.store.updateApplication(
+      stored,
+      app.rev,
+      this.eventsFrom(out.trace, id, events.length, null),
+      this.documentsIssued(version, app.snapshot, out.application),
+      audit,
+    );
     if (ok) await this.notify(stored, app);
     return ok;
   }
@@ -229,7 +395,8 @@ export class ApplicationsService {
   private async notify(now: StoredApplication, before: StoredApplication | null): Promise<void> {
     if (before && before.status === now.status && before.state === now.state) return;
     const at = Date.now();
-    if (!this.subscriptions || at - this.subscriptions.at > SUBSCRIPTIONS_TTL_MS) this.subscriptions = { at, list: this.ctx.store.listSubscriptions() };
+    if (!this.subscriptions || at - this.subscriptions.at > SUBSCRIPTIONS_TTL_MS)
+      this.subscriptions = { at, list: this.ctx.store.listSubscriptions() };
     const deliveries = statusChangeDeliveries(await this.subscriptions.list, now, before, this.ctx);
     if (deliveries.length) await this.ctx.store.enqueueDeliveries(deliveries);
   }

@@ -15,7 +15,9 @@ export function calendarFingerprint(ctx: RuntimeContext): string {
  * transferred days off, a holiday was added), every open application's running deadlines are re-computed from
  * their start, and each change is recorded in the audit trail with the reason and the new explanation.
  */
-export async function recomputeAfterCalendarChange(ctx: RuntimeContext): Promise<{ applications: number; deadlines: number }> {
+export async function recomputeAfterCalendarChange(
+  ctx: RuntimeContext,
+): Promise<{ applications: number; deadlines: number }> {
   const now = calendarFingerprint(ctx);
   const before = await ctx.store.getMeta(META_KEY);
   let changedApps = 0;
@@ -23,15 +25,38 @@ export async function recomputeAfterCalendarChange(ctx: RuntimeContext): Promise
   if (before !== undefined && before !== now) {
     const reason = `the working calendar changed (${before} → ${now})`;
     for (let offset = 0; ; offset += 500) {
-      const page = await ctx.store.listApplications({ status: ['registered', 'in-progress', 'suspended'], limit: 500, offset });
+      const page = await ctx.store.listApplications({
+        status: ['registered', 'in-progress', 'suspended'],
+        limit: 500,
+        offset,
+      });
       for (const app of page.items) {
         const version = ctx.repo.services.get(app.serviceId)?.versions.find((v) => v.id === app.version);
         if (!version) continue;
         const { application, changes, skipped } = recomputeDeadlines(version, app.snapshot);
         if (changes.length === 0) continue;
         const at = nowIso(ctx, version.service);
-        const stored = { ...app, rev: app.rev + 1, snapshot: application, dueAt: application.deadlines.find((d) => d.id === 'service')?.dueAt ?? null, updatedAt: at };
-        const audit = changes.map((c) => ({ at, userId: null, action: 'deadline.recomputed', subject: `application:${app.id}`, details: { deadline: c.id, from: c.from, to: c.to, reason, notRecomputed: skipped, explanation: c.explanation.map((e) => e.text.en) } }));
+        const stored = {
+          ...app,
+          rev: app.rev + 1,
+          snapshot: application,
+          dueAt: application.deadlines.find((d) => d.id === 'service')?.dueAt ?? null,
+          updatedAt: at,
+        };
+        const audit = changes.map((c) => ({
+          at,
+          userId: null,
+          action: 'deadline.recomputed',
+          subject: `application:${app.id}`,
+          details: {
+            deadline: c.id,
+            from: c.from,
+            to: c.to,
+            reason,
+            notRecomputed: skipped,
+            explanation: c.explanation.map((e) => e.text.en),
+          },
+        }));
         if (await ctx.store.updateApplication(stored, app.rev, [], [], audit)) {
           changedApps++;
           changedDeadlines += changes.length;

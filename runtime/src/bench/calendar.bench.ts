@@ -7,7 +7,13 @@ export interface BenchResult {
 }
 
 /** Runs `op` over the prepared instants for ~`ms` milliseconds after a warm-up; one core, one thread. */
-function measure(name: string, instants: Float64Array, op: (t: number) => number, ms = 400, note?: string): BenchResult {
+function measure(
+  name: string,
+  instants: Float64Array,
+  op: (t: number) => number,
+  ms = 400,
+  note?: string,
+): BenchResult {
   let sink = 0;
   const n = instants.length;
   for (let i = 0; i < 50_000; i++) sink += op(instants[i % n]);
@@ -37,10 +43,22 @@ export function calendarBench(wt: WorkingTime): BenchResult[] {
     instants[i] = first + Math.floor((x / 2147483648) * span);
   }
   return [
-    measure('calendar: addDuration 5 workingDays', instants, (t) => addDuration(wt, t, { amount: 5, unit: 'workingDays' }).dueAt),
-    measure('calendar: addDuration 30 calendarDays', instants, (t) => addDuration(wt, t, { amount: 30, unit: 'calendarDays' }).dueAt),
+    measure(
+      'calendar: addDuration 5 workingDays',
+      instants,
+      (t) => addDuration(wt, t, { amount: 5, unit: 'workingDays' }).dueAt,
+    ),
+    measure(
+      'calendar: addDuration 30 calendarDays',
+      instants,
+      (t) => addDuration(wt, t, { amount: 30, unit: 'calendarDays' }).dueAt,
+    ),
     measure('calendar: addDuration 3 months', instants, (t) => addDuration(wt, t, { amount: 3, unit: 'months' }).dueAt),
-    measure('calendar: addDuration 4 workingHours', instants, (t) => addDuration(wt, t, { amount: 4, unit: 'workingHours' }).dueAt),
+    measure(
+      'calendar: addDuration 4 workingHours',
+      instants,
+      (t) => addDuration(wt, t, { amount: 4, unit: 'workingHours' }).dueAt,
+    ),
     measure('calendar: registrationInstant', instants, (t) => registrationInstant(wt, t).registeredAt),
     measure(
       'calendar: registration + 15 workingDays',

@@ -30,7 +30,12 @@ async function runAll(service: CompiledService, scenarios: Scenario[], renderDoc
 }
 
 /** Simulations per second over the scenarios, round-robin, for about `ms` milliseconds after a warm-up. */
-async function simulationsPerSecond(service: CompiledService, scenarios: Scenario[], renderDocuments: boolean, ms: number): Promise<number> {
+async function simulationsPerSecond(
+  service: CompiledService,
+  scenarios: Scenario[],
+  renderDocuments: boolean,
+  ms: number,
+): Promise<number> {
   await runAll(service, scenarios, renderDocuments); // warm-up: JIT, lazy caches
   let runs = 0;
   const start = performance.now();
@@ -51,7 +56,12 @@ const median = (xs: number[]) => {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Median over `runs` of (recompile + run the scenarios with documents rendered, as `qyzmet test` does). */
-async function rerunAfterEdit(recompile: Recompile | undefined, service: CompiledService, scenarios: Scenario[], runs: number): Promise<number> {
+async function rerunAfterEdit(
+  recompile: Recompile | undefined,
+  service: CompiledService,
+  scenarios: Scenario[],
+  runs: number,
+): Promise<number> {
   const once = async () => {
     const t0 = performance.now();
     const compiled = recompile ? recompile() : service;
@@ -70,7 +80,8 @@ async function rerunAfterEdit(recompile: Recompile | undefined, service: Compile
  * ≤ 50 ms for 20 scenarios). Without `recompile` the figure covers the scenarios only and says so.
  *
  * @example
- *   const rows = await engineBench(repo.services.get('cadastral-passport-duplicate')!, scenarios, () => compileAgain());
+ *   const rows = await engineBench(repo.services.get('cadastral-passport-duplicate')!, scenarios, () =>
+ *     compileAgain());
  */
 export async function engineBench(
   service: CompiledService,
@@ -80,12 +91,23 @@ export async function engineBench(
 ): Promise<EngineBenchResult[]> {
   const ms = opts.ms ?? 2000;
   const runs = opts.runs ?? 20;
-  if (scenarios.length === 0) return [{ name: `engine: ${service.id}`, value: 0, unit: 'scenarios', note: 'the service has no scenarios to run' }];
+  if (scenarios.length === 0)
+    return [
+      { name: `engine: ${service.id}`, value: 0, unit: 'scenarios', note: 'the service has no scenarios to run' },
+    ];
   const failures = await runAll(service, scenarios, true);
   const n = scenarios.length;
   const out: EngineBenchResult[] = [
-    { name: `engine: simulate ${service.id} (${n} scenarios), no documents`, value: await simulationsPerSecond(service, scenarios, false, ms), unit: 'sim/s' },
-    { name: `engine: simulate ${service.id} (${n} scenarios), documents rendered`, value: await simulationsPerSecond(service, scenarios, true, ms), unit: 'sim/s' },
+    {
+      name: `engine: simulate ${service.id} (${n} scenarios), no documents`,
+      value: await simulationsPerSecond(service, scenarios, false, ms),
+      unit: 'sim/s',
+    },
+    {
+      name: `engine: simulate ${service.id} (${n} scenarios), documents rendered`,
+      value: await simulationsPerSecond(service, scenarios, true, ms),
+      unit: 'sim/s',
+    },
   ];
   if (failures) out[0].note = `${failures} of ${n} scenarios throw (counted in the time)`;
   const what = recompile ? 'compile + ' : '';
@@ -97,12 +119,20 @@ export async function engineBench(
     value: round2(t20),
     unit: 'ms',
     target: `≤ ${RERUN_TARGET_MS} ms for ${RERUN_TARGET_SCENARIOS} scenarios`,
-    met: first.length >= RERUN_TARGET_SCENARIOS ? t20 <= RERUN_TARGET_MS : t20 <= (RERUN_TARGET_MS * first.length) / RERUN_TARGET_SCENARIOS,
+    met:
+      first.length >= RERUN_TARGET_SCENARIOS
+        ? t20 <= RERUN_TARGET_MS
+        : t20 <= (RERUN_TARGET_MS * first.length) / RERUN_TARGET_SCENARIOS,
     ...(note ? { note } : {}),
   });
   if (n > RERUN_TARGET_SCENARIOS) {
     const tAll = await rerunAfterEdit(recompile, service, scenarios, runs);
-    out.push({ name: `engine: re-run after an edit (${what}all ${n} scenarios), median of ${runs}`, value: round2(tAll), unit: 'ms', ...(note ? { note } : {}) });
+    out.push({
+      name: `engine: re-run after an edit (${what}all ${n} scenarios), median of ${runs}`,
+      value: round2(tAll),
+      unit: 'ms',
+      ...(note ? { note } : {}),
+    });
   }
   if (recompile) {
     const times: number[] = [];
@@ -112,7 +142,11 @@ export async function engineBench(
       recompile();
       times.push(performance.now() - t0);
     }
-    out.push({ name: `engine: compile ${service.id} alone, median of ${runs}`, value: round2(median(times)), unit: 'ms' });
+    out.push({
+      name: `engine: compile ${service.id} alone, median of ${runs}`,
+      value: round2(median(times)),
+      unit: 'ms',
+    });
   }
   return out;
 }

@@ -28,9 +28,17 @@ app.post('/echo', (req, res) => res.status(201).json(req.body));
 const s = app.listen(0, '127.0.0.1', () => console.log('PORT ' + s.address().port));
 `;
 
-function startChild(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ child: ChildProcess; port: number }> {
+function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
@@ -41,14 +49,35 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promis
   });
 }
 
-function call(agent: Agent, port: number, method: string, path: string, body: string | null, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  body: string | null,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { 'content-type': 'application/json', ...(body ? { 'content-length': Buffer.byteLength(body) } : {}), ...headers } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (data += c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: data }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          ...(body ? { 'content-length': Buffer.byteLength(body) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (data += c));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body: data }));
+      },
+    );
     req.on('error', fail);
     if (body) req.write(body);
     req.end();
@@ -56,7 +85,15 @@ function call(agent: Agent, port: number, method: string, path: string, body: st
 }
 
 /** `connections` loops sending one request after another for `seconds` (after a warm-up); latencies in ms. */
-export async function load(port: number, path: string, body: string, headers: Record<string, string>, connections = 50, seconds = 8, expected = 201): Promise<LoadResult> {
+export async function load(
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+  connections = 50,
+  seconds = 8,
+  expected = 201,
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const run = async (until: number, latencies: number[] | null) => {
     let errors = 0;
@@ -84,26 +121,51 @@ export async function load(port: number, path: string, body: string, headers: Re
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { requests: latencies.length, seconds: elapsed, rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors };
+  return {
+    requests: latencies.length,
+    seconds: elapsed,
+    rps: latencies.length / elapsed,
+    p50: q(0.5),
+    p99: q(0.99),
+    errors,
+  };
 }
 
 export async function httpBench(repoRoot: string): Promise<{ echo: LoadResult; create: LoadResult }> {
   const nodeModules = resolve(repoRoot, 'node_modules');
   const echo = await startChild(['-e', ECHO], { NODE_PATH: nodeModules }, repoRoot);
   const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-bench-http-'));
-  const runtime = await startChild([join(repoRoot, 'runtime/bin/qyzmet.js'), 'serve'], { PORT: '0', QYZMET_DATA: dataDir }, repoRoot);
+  const runtime = await startChild(
+    [join(repoRoot, 'runtime/bin/qyzmet.js'), 'serve'],
+    { PORT: '0', QYZMET_DATA: dataDir },
+    repoRoot,
+  );
   try {
     const agent = new Agent({ keepAlive: true });
-    const login = await call(agent, runtime.port, 'POST', '/api/v1/auth/login', JSON.stringify({ username: 'applicant', password: 'demo' }));
+    const login = await call(
+      agent,
+      runtime.port,
+      'POST',
+      '/api/v1/auth/login',
+      JSON.stringify({ username: 'applicant', password: 'demo' }),
+    );
     const token = (JSON.parse(login.body) as { token: string }).token;
     agent.destroy();
     const application = JSON.stringify({
       serviceId: 'cadastral-passport-duplicate',
       channel: 'portal',
-      data: { applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' }, object: { cadastralNumber: '20-321-001-123', kind: 'apartment' }, request: { signedWith: 'eds' }, payment: { viaGateway: true }, consentToPersonalData: true },
+      data: {
+        applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
+        object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+        request: { signedWith: 'eds' },
+        payment: { viaGateway: true },
+        consentToPersonalData: true,
+      },
     });
     const echoResult = await load(echo.port, '/echo', application, {});
-    const createResult = await load(runtime.port, '/api/v1/applications', application, { authorization: `Bearer ${token}` });
+    const createResult = await load(runtime.port, '/api/v1/applications', application, {
+      authorization: `Bearer ${token}`,
+    });
     return { echo: echoResult, create: createResult };
   } finally {
     echo.child.kill('SIGTERM');

@@ -39,7 +39,11 @@ function memoryReader() {
 
 /** The acts are taken from the compiled service (shared acts merged with its own), so the figure does not depend on
  * where the registry keeps shared acts. */
-function recompiler(root: string, workingTime: (id: string) => WorkingTime | undefined, compiled: CompiledService): () => CompiledService {
+function recompiler(
+  root: string,
+  workingTime: (id: string) => WorkingTime | undefined,
+  compiled: CompiledService,
+): () => CompiledService {
   const read = memoryReader();
   const sharedActs: Record<string, Act> = compiled.acts;
   const serviceId = compiled.id;
@@ -47,7 +51,11 @@ function recompiler(root: string, workingTime: (id: string) => WorkingTime | und
   return () => {
     const { definition, problems } = assembleDefinition(entry, read);
     if (!definition) throw new Error(`${serviceId}: ${problems.map((p) => p.message).join('; ')}`);
-    const { service, problems: compileProblems } = compileService(definition, { sharedActs, workingTime, readText: read });
+    const { service, problems: compileProblems } = compileService(definition, {
+      sharedActs,
+      workingTime,
+      readText: read,
+    });
     if (!service) throw new Error(`${serviceId} does not compile: ${compileProblems.map((p) => p.message).join('; ')}`);
     return service;
   };
@@ -63,7 +71,9 @@ function printTable(rows: Row[]): void {
   const w2 = Math.max(...rows.map((r) => r.unit.length));
   for (const r of rows) {
     const target = r.target ? `  target ${r.target}${r.met === undefined ? '' : r.met ? ' ✓' : ' ✗'}` : '';
-    console.log(`${r.name.padEnd(w0)}  ${fmt(r).padStart(w1)} ${r.unit.padEnd(w2)}${target}${r.note ? `  (${r.note})` : ''}`);
+    console.log(
+      `${r.name.padEnd(w0)}  ${fmt(r).padStart(w1)} ${r.unit.padEnd(w2)}${target}${r.note ? `  (${r.note})` : ''}`,
+    );
   }
 }
 
@@ -77,7 +87,13 @@ async function main(): Promise<void> {
   if (wt) {
     for (const r of calendarBench(wt)) {
       const isTarget = r.name === 'calendar: addDuration 5 workingDays';
-      rows.push({ name: r.name, value: r.opsPerSec, unit: 'ops/s', ...(isTarget ? { target: '≥ 1,000,000/s', met: r.opsPerSec >= 1_000_000 } : {}), ...(r.note ? { note: r.note } : {}) });
+      rows.push({
+        name: r.name,
+        value: r.opsPerSec,
+        unit: 'ops/s',
+        ...(isTarget ? { target: '≥ 1,000,000/s', met: r.opsPerSec >= 1_000_000 } : {}),
+        ...(r.note ? { note: r.note } : {}),
+      });
     }
   } else {
     rows.push({ name: 'calendar', value: 0, unit: 'ops/s', note: `schedule "${SCHEDULE}" did not compile` });
@@ -86,7 +102,8 @@ async function main(): Promise<void> {
   const service = repo.services.get(SERVICE);
   if (service) {
     const { scenarios, problems } = loadScenarios(repo.serviceDir(SERVICE));
-    if (problems.length) console.error(`${problems.length} scenario file(s) of ${SERVICE} have problems and are left out`);
+    if (problems.length)
+      console.error(`${problems.length} scenario file(s) of ${SERVICE} have problems and are left out`);
     const engineRows: EngineBenchResult[] = await engineBench(
       service,
       scenarios.map((s) => s.scenario),
@@ -94,20 +111,59 @@ async function main(): Promise<void> {
     );
     rows.push(...engineRows);
   } else {
-    rows.push({ name: `engine: ${SERVICE}`, value: 0, unit: 'sim/s', note: `the service does not compile: ${repo.problems.slice(0, 3).map((p) => p.message).join('; ')}` });
+    rows.push({
+      name: `engine: ${SERVICE}`,
+      value: 0,
+      unit: 'sim/s',
+      note: `the service does not compile: ${repo.problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('; ')}`,
+    });
   }
 
   if (process.env.QYZMET_BENCH_HTTP !== '0') {
     const { echo, create } = await httpBench(resolve(root, '..'));
-    rows.push({ name: 'http: express echo, 50 connections', value: Math.round(echo.rps), unit: 'req/s', note: `p99 ${echo.p99.toFixed(1)} ms, ${echo.errors} errors` });
-    rows.push({ name: 'http: POST /applications, 50 connections', value: Math.round(create.rps), unit: 'req/s', target: '≥ 50% of the echo', met: create.rps >= echo.rps / 2, note: `${((100 * create.rps) / echo.rps).toFixed(0)}% of the echo, ${create.errors} errors` });
-    rows.push({ name: 'http: POST /applications p99', value: Number(create.p99.toFixed(1)), unit: 'ms', target: '≤ 25 ms', met: create.p99 <= 25, note: `p50 ${create.p50.toFixed(1)} ms` });
+    rows.push({
+      name: 'http: express echo, 50 connections',
+      value: Math.round(echo.rps),
+      unit: 'req/s',
+      note: `p99 ${echo.p99.toFixed(1)} ms, ${echo.errors} errors`,
+    });
+    rows.push({
+      name: 'http: POST /applications, 50 connections',
+      value: Math.round(create.rps),
+      unit: 'req/s',
+      target: '≥ 50% of the echo',
+      met: create.rps >= echo.rps / 2,
+      note: `${((100 * create.rps) / echo.rps).toFixed(0)}% of the echo, ${create.errors} errors`,
+    });
+    rows.push({
+      name: 'http: POST /applications p99',
+      value: Number(create.p99.toFixed(1)),
+      unit: 'ms',
+      target: '≤ 25 ms',
+      met: create.p99 <= 25,
+      note: `p50 ${create.p50.toFixed(1)} ms`,
+    });
   }
   const inboxRows = Number(process.env.QYZMET_BENCH_INBOX_ROWS ?? 1_000_000);
   if (inboxRows > 0) {
     const inbox = await inboxBench(inboxRows);
-    rows.push({ name: `store: insert ${inboxRows.toLocaleString('en-US')} applications`, value: Math.round(inbox.insertMs / 1000), unit: 's' });
-    for (const q of inbox.queries) rows.push({ name: `inbox on ${inboxRows.toLocaleString('en-US')}: ${q.name}`, value: Number(q.p99Ms.toFixed(2)), unit: 'ms p99', target: '≤ 5 ms', met: q.p99Ms <= 5, note: `median ${q.medianMs.toFixed(2)} ms, ${q.total} matches` });
+    rows.push({
+      name: `store: insert ${inboxRows.toLocaleString('en-US')} applications`,
+      value: Math.round(inbox.insertMs / 1000),
+      unit: 's',
+    });
+    for (const q of inbox.queries)
+      rows.push({
+        name: `inbox on ${inboxRows.toLocaleString('en-US')}: ${q.name}`,
+        value: Number(q.p99Ms.toFixed(2)),
+        unit: 'ms p99',
+        target: '≤ 5 ms',
+        met: q.p99Ms <= 5,
+        note: `median ${q.medianMs.toFixed(2)} ms, ${q.total} matches`,
+      });
   }
 
   printTable(rows);
@@ -116,12 +172,22 @@ async function main(): Promise<void> {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(
     outFile,
-    JSON.stringify({ at: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, seconds, results: rows }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        seconds,
+        results: rows,
+      },
+      null,
+      2,
+    ) + '\n',
   );
   console.log(`\n${rows.length} figures in ${seconds} s; written to ${outFile}`);
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
   process.exitCode = 1;
 });

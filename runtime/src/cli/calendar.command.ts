@@ -5,11 +5,54 @@ import { printJson } from './output';
 type Lang = 'kk' | 'ru' | 'en';
 
 const MONTHS: Record<Lang, string[]> = {
-  kk: ['Қаңтар', 'Ақпан', 'Наурыз', 'Сәуір', 'Мамыр', 'Маусым', 'Шілде', 'Тамыз', 'Қыркүйек', 'Қазан', 'Қараша', 'Желтоқсан'],
-  ru: ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  kk: [
+    'Қаңтар',
+    'Ақпан',
+    'Наурыз',
+    'Сәуір',
+    'Мамыр',
+    'Маусым',
+    'Шілде',
+    'Тамыз',
+    'Қыркүйек',
+    'Қазан',
+    'Қараша',
+    'Желтоқсан',
+  ],
+  ru: [
+    'Январь',
+    'Февраль',
+    'Март',
+    'Апрель',
+    'Май',
+    'Июнь',
+    'Июль',
+    'Август',
+    'Сентябрь',
+    'Октябрь',
+    'Ноябрь',
+    'Декабрь',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
-const WEEK: Record<Lang, string> = { kk: 'Дс Сс Ср Бс Жм Сб Жс', ru: 'Пн Вт Ср Чт Пт Сб Вс', en: 'Mo Tu We Th Fr Sa Su' };
+const WEEK: Record<Lang, string> = {
+  kk: 'Дс Сс Ср Бс Жм Сб Жс',
+  ru: 'Пн Вт Ср Чт Пт Сб Вс',
+  en: 'Mo Tu We Th Fr Sa Su',
+};
 const WORKING: Record<Lang, string> = { kk: 'жұмыс күні', ru: 'рабочих дней', en: 'working days' };
 const LEGEND: Record<Lang, string> = {
   kk: '* — демалыс немесе мереке күні (сенбі/жексенбіден басқа), + — ауыстыру бойынша жұмыс күні, · — демалыс күні',
@@ -62,7 +105,8 @@ export function calendarCommand(program: Command, ctx: { loadWorkingTime(schedul
         process.stderr.write(`qyzmet: ${message}\n`);
         process.exitCode = 1;
       };
-      if (!/^\d{4}$/.test(yearArg)) return fail('calendar.badYear', `the year must be four digits, e.g. "qyzmet calendar 2025"; got "${yearArg}"`);
+      if (!/^\d{4}$/.test(yearArg))
+        return fail('calendar.badYear', `the year must be four digits, e.g. "qyzmet calendar 2025"; got "${yearArg}"`);
       try {
         const wt = ctx.loadWorkingTime();
         const y = calendarYear(wt, Number(yearArg));

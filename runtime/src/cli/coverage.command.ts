@@ -18,7 +18,14 @@ export function coverageCommand(program: Command, setExit: (code: number) => voi
       const service = repo.services.get(serviceId);
       if (!service) {
         for (const p of repo.problems) process.stderr.write(formatProblem(p) + '\n');
-        return setExit(fail(repo.broken.has(serviceId) ? `the definition of "${serviceId}" has errors (run qyzmet validate)` : `no service "${serviceId}"`, Boolean(opts.json)));
+        return setExit(
+          fail(
+            repo.broken.has(serviceId)
+              ? `the definition of "${serviceId}" has errors (run qyzmet validate)`
+              : `no service "${serviceId}"`,
+            Boolean(opts.json),
+          ),
+        );
       }
       const report = clauseCoverage(service.def, service.acts);
       if (opts.json) printJson(report);
@@ -26,14 +33,23 @@ export function coverageCommand(program: Command, setExit: (code: number) => voi
         for (const act of report.acts) {
           process.stdout.write(`${act.act} — ${act.title.kk}\n`);
           for (const c of act.clauses) {
-            const mark = c.citedBy.length ? '✓' : c.status === 'not-encoded' || c.status === 'not-applicable' ? '–' : '✗';
+            const mark = c.citedBy.length
+              ? '✓'
+              : c.status === 'not-encoded' || c.status === 'not-applicable'
+                ? '–'
+                : '✗';
             process.stdout.write(`  ${mark} ${c.id} (lines ${c.lines.join('–')}): ${c.summary}\n`);
-            if (c.citedBy.length) process.stdout.write(`      cited by ${c.citedBy.length}: ${c.citedBy.slice(0, 4).join(', ')}${c.citedBy.length > 4 ? ', …' : ''}\n`);
+            if (c.citedBy.length)
+              process.stdout.write(
+                `      cited by ${c.citedBy.length}: ${c.citedBy.slice(0, 4).join(', ')}${c.citedBy.length > 4 ? ', …' : ''}\n`,
+              );
             else if (c.reason) process.stdout.write(`      ${c.status}: ${c.reason}\n`);
           }
         }
         const n = report.counts;
-        process.stdout.write(`${n.clauses} clauses: ${n.cited} cited, ${n.explained} explained, ${n.uncited} not encoded\n`);
+        process.stdout.write(
+          `${n.clauses} clauses: ${n.cited} cited, ${n.explained} explained, ${n.uncited} not encoded\n`,
+        );
       }
       setExit(report.counts.uncited ? 1 : 0);
     });

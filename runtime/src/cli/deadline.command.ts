@@ -23,7 +23,10 @@ export function deadlineCommand(program: Command, ctx: { loadWorkingTime(schedul
     .command('deadline')
     .description('when a term ends: registration of an application arriving at --from, plus --duration')
     .requiredOption('--from <instant>', 'arrival instant, ISO 8601 with offset, e.g. 2025-06-03T18:31:00+05:00')
-    .requiredOption('--duration <duration>', '"<n> <unit>", unit: workingDays, calendarDays, months, workingHours, minutes')
+    .requiredOption(
+      '--duration <duration>',
+      '"<n> <unit>", unit: workingDays, calendarDays, months, workingHours, minutes',
+    )
     .option('--schedule <id>', 'working schedule id (definitions/calendars/schedules)', 'provider-default')
     .option('--json', 'print the contract JSON')
     .option('--lang <lang>', 'language of the human output: kk, ru, en', 'en')
@@ -54,7 +57,9 @@ export function deadlineCommand(program: Command, ctx: { loadWorkingTime(schedul
         process.stdout.write([head[lang], ...explanation.map((e) => `  ${e.text[lang]}`)].join('\n') + '\n');
       } catch (e) {
         const code = isProblemError(e) ? e.problem.code : 'deadline.failed';
-        const text = isProblemError(e) ? ((e.problem.params?.text as Record<Lang, string> | undefined)?.[lang] ?? e.problem.message) : (e as Error).message;
+        const text = isProblemError(e)
+          ? ((e.problem.params?.text as Record<Lang, string> | undefined)?.[lang] ?? e.problem.message)
+          : (e as Error).message;
         if (opts.json) printJson({ error: { code, message: text } });
         process.stderr.write(`qyzmet: ${text}\n`);
         process.exitCode = 1;

@@ -22,12 +22,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('Qyzmet: state services of Kazakhstan declared as JSON')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  const calendars = { loadWorkingTime: (scheduleId = 'provider-default') => {
-    const { workingTime } = loadCalendars(findDefinitionsRoot());
-    const wt = workingTime(scheduleId);
-    if (!wt) throw new Error(`no schedule "${scheduleId}" in definitions/calendars/schedules`);
-    return wt;
-  } };
+  const calendars = {
+    loadWorkingTime: (scheduleId = 'provider-default') => {
+      const { workingTime } = loadCalendars(findDefinitionsRoot());
+      const wt = workingTime(scheduleId);
+      if (!wt) throw new Error(`no schedule "${scheduleId}" in definitions/calendars/schedules`);
+      return wt;
+    },
+  };
   validateCommand(program, setExit);
   testCommand(program, setExit);
   simulateCommand(program, setExit);

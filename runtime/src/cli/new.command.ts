@@ -22,7 +22,10 @@ function copyWithId(from: string, to: string, id: string): string[] {
   return written;
 }
 
-/** `qyzmet new <serviceId>`: scaffolds definitions/services/<id>/ (service, form, machine, rules, deadline, documents, scenario). */
+/**
+ * `qyzmet new <serviceId>`: scaffolds definitions/services/<id>/ (service, form, machine, rules, deadline, documents,
+ * scenario).
+ */
 export function newCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('new <serviceId>')
@@ -30,7 +33,9 @@ export function newCommand(program: Command, setExit: (code: number) => void): v
     .option('--definitions <dir>', 'the definitions folder (default ./definitions)')
     .action((id: string, opts: { definitions?: string }) => {
       if (!ID.test(id)) {
-        process.stderr.write(`qyzmet new: "${id}" is not a service id; use lower-case words joined by "-", e.g. "housing-presence-certificate"\n`);
+        process.stderr.write(
+          `qyzmet new: "${id}" is not a service id; use lower-case words joined by "-", e.g. "housing-presence-certificate"\n`,
+        );
         return setExit(1);
       }
       const dir = join(findDefinitionsRoot(opts.definitions), 'services', id);
@@ -39,7 +44,9 @@ export function newCommand(program: Command, setExit: (code: number) => void): v
         return setExit(1);
       }
       const written = copyWithId(SCAFFOLD, dir, id);
-      process.stdout.write(`created ${dir}\n${written.map((f) => `  ${f}`).join('\n')}\nnext: edit service.json, then run: npx qyzmet validate && npx qyzmet test ${id}\n`);
+      process.stdout.write(
+        `created ${dir}\n${written.map((f) => `  ${f}`).join('\n')}\nnext: edit service.json, then run: npx qyzmet validate && npx qyzmet test ${id}\n`,
+      );
       setExit(0);
     });
 }

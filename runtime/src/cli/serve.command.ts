@@ -13,13 +13,21 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
     .option('--no-demo', 'do not create the demo users and sample applications')
     .option('--port <port>', 'port (default $PORT or 3000)')
     .action(async (opts: { demo: boolean; port?: string }) => {
-      if (process.env.MONGODB_URL) process.stderr.write('qyzmet serve: MONGODB_URL is set, but the MongoDB store is not built yet; using the embedded store\n');
+      if (process.env.MONGODB_URL)
+        process.stderr.write(
+          'qyzmet serve: MONGODB_URL is set, but the MongoDB store is not built yet; using the embedded store\n',
+        );
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         process.stderr.write(`qyzmet serve: PORT "${opts.port ?? process.env.PORT}" is not a port number\n`);
         return setExit(1);
       }
-      const running = await startServer({ port, dataDir: process.env.QYZMET_DATA ?? './data', demo: opts.demo, definitionsRoot: process.env.QYZMET_DEFINITIONS });
+      const running = await startServer({
+        port,
+        dataDir: process.env.QYZMET_DATA ?? './data',
+        demo: opts.demo,
+        definitionsRoot: process.env.QYZMET_DEFINITIONS,
+      });
       process.stdout.write(`qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health)\n`);
       const stop = () => {
         void running.close().then(() => process.exit(0));

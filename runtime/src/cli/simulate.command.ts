@@ -32,38 +32,59 @@ export function simulateCommand(program: Command, setExit: (code: number) => voi
     .option('--lang <lang>', 'language of documents and messages: kk or ru', 'kk')
     .option('--json', 'print the result as JSON')
     .option('--definitions <dir>', 'the definitions folder (default ./definitions)')
-    .action(async (serviceId: string, opts: { at: string; data: string; events?: string; lang: string; json?: boolean; definitions?: string }) => {
-      const json = Boolean(opts.json);
-      if (opts.lang !== 'kk' && opts.lang !== 'ru') return setExit(fail(`--lang must be kk or ru, not "${opts.lang}"`, json));
-      if (Number.isNaN(Date.parse(opts.at)) || !/T/.test(opts.at)) return setExit(fail(`--at "${opts.at}" is not an ISO instant; write e.g. 2026-03-03T10:00:00+05:00`, json));
-      const data = readJsonFile(opts.data, 'data');
-      if (data.error) return setExit(fail(data.error, json));
-      const events = opts.events ? readJsonFile(opts.events, 'events') : { value: [] };
-      if (events.error) return setExit(fail(events.error, json));
-      if (!Array.isArray(events.value)) return setExit(fail(`the events file must hold a JSON array of { "type", "at", "actor"?, "data"? }`, json));
-      const repo = loadRepository(findDefinitionsRoot(opts.definitions), [serviceId]);
-      const service = repo.services.get(serviceId);
-      if (!service) {
-        if (repo.broken.has(serviceId)) {
-          for (const p of repo.problems) process.stderr.write(formatProblem(p) + '\n');
-          return setExit(fail(`the definition of "${serviceId}" has errors (run qyzmet validate)`, json));
+    .action(
+      async (
+        serviceId: string,
+        opts: { at: string; data: string; events?: string; lang: string; json?: boolean; definitions?: string },
+      ) => {
+        const json = Boolean(opts.json);
+        if (opts.lang !== 'kk' && opts.lang !== 'ru')
+          return setExit(fail(`--lang must be kk or ru, not "${opts.lang}"`, json));
+        if (Number.isNaN(Date.parse(opts.at)) || !/T/.test(opts.at))
+          return setExit(fail(`--at "${opts.at}" is not an ISO instant; write e.g. 2026-03-03T10:00:00+05:00`, json));
+        const data = readJsonFile(opts.data, 'data');
+        if (data.error) return setExit(fail(data.error, json));
+        const events = opts.events ? readJsonFile(opts.events, 'events') : { value: [] };
+        if (events.error) return setExit(fail(events.error, json));
+        if (!Array.isArray(events.value))
+          return setExit(fail(`the events file must hold a JSON array of { "type", "at", "actor"?, "data"? }`, json));
+        const repo = loadRepository(findDefinitionsRoot(opts.definitions), [serviceId]);
+        const service = repo.services.get(serviceId);
+        if (!service) {
+          if (repo.broken.has(serviceId)) {
+            for (const p of repo.problems) process.stderr.write(formatProblem(p) + '\n');
+            return setExit(fail(`the definition of "${serviceId}" has errors (run qyzmet validate)`, json));
+          }
+          return setExit(
+            fail(
+              `no service "${serviceId}"; services: ${[...loadRepository(repo.root).services.keys()].join(', ')}`,
+              json,
+              'service.unknown',
+            ),
+          );
         }
-        return setExit(fail(`no service "${serviceId}"; services: ${[...loadRepository(repo.root).services.keys()].join(', ')}`, json, 'service.unknown'));
-      }
-      try {
-        const result = await simulate(service, data.value as Record<string, unknown>, events.value as ApplicationEvent[], opts.at, { lang: opts.lang });
-        if (json) printJson(simulationContract(result));
-        else {
-          process.stdout.write(`${serviceId} @ ${result.version}: ${result.status} (${result.state})\n`);
-          process.stdout.write(`registered ${result.registeredAt}\n`);
-          for (const d of result.deadlines) process.stdout.write(`deadline ${d.id}: ${d.dueAt} (${d.status})\n`);
-          for (const g of result.refusal?.grounds ?? []) process.stdout.write(`refusal ground ${g.id}: ${g.message}\n`);
-          for (const d of result.documents) process.stdout.write(`document ${d.id}: ${d.title}\n`);
+        try {
+          const result = await simulate(
+            service,
+            data.value as Record<string, unknown>,
+            events.value as ApplicationEvent[],
+            opts.at,
+            { lang: opts.lang },
+          );
+          if (json) printJson(simulationContract(result));
+          else {
+            process.stdout.write(`${serviceId} @ ${result.version}: ${result.status} (${result.state})\n`);
+            process.stdout.write(`registered ${result.registeredAt}\n`);
+            for (const d of result.deadlines) process.stdout.write(`deadline ${d.id}: ${d.dueAt} (${d.status})\n`);
+            for (const g of result.refusal?.grounds ?? [])
+              process.stdout.write(`refusal ground ${g.id}: ${g.message}\n`);
+            for (const d of result.documents) process.stdout.write(`document ${d.id}: ${d.title}\n`);
+          }
+          setExit(0);
+        } catch (e) {
+          if (!isProblemError(e)) throw e;
+          setExit(fail(e.problem.message, json, e.problem.code, e.problem.code === 'version.notInForce' ? 2 : 1));
         }
-        setExit(0);
-      } catch (e) {
-        if (!isProblemError(e)) throw e;
-        setExit(fail(e.problem.message, json, e.problem.code, e.problem.code === 'version.notInForce' ? 2 : 1));
-      }
-    });
+      },
+    );
 }

@@ -21,7 +21,8 @@ export function testCommand(program: Command, setExit: (code: number) => void): 
         failed++;
       }
       for (const id of repo.broken) {
-        for (const p of repo.problems.filter((x) => x.severity !== 'warning')) process.stderr.write(formatProblem(p) + '\n');
+        for (const p of repo.problems.filter((x) => x.severity !== 'warning'))
+          process.stderr.write(formatProblem(p) + '\n');
         process.stdout.write(`✗ ${id}: the definition does not compile (run qyzmet validate)\n`);
         failed++;
       }
@@ -34,7 +35,14 @@ export function testCommand(program: Command, setExit: (code: number) => void): 
         for (const { file, scenario } of scenarios) {
           const outcome = await runScenario(service, scenario);
           // The JSON report carries the verdict and differences, not every simulation's trace and documents.
-          report.push({ serviceId: id, file, name: outcome.name, passed: outcome.passed, differences: outcome.differences, ...(outcome.error ? { error: outcome.error } : {}) });
+          report.push({
+            serviceId: id,
+            file,
+            name: outcome.name,
+            passed: outcome.passed,
+            differences: outcome.differences,
+            ...(outcome.error ? { error: outcome.error } : {}),
+          });
           if (outcome.passed) {
             passed++;
             if (!opts.json) process.stdout.write(`✓ ${id} › ${scenario.name}\n`);
@@ -44,7 +52,10 @@ export function testCommand(program: Command, setExit: (code: number) => void): 
           if (opts.json) continue;
           process.stdout.write(`✗ ${id} › ${scenario.name} (${file})\n`);
           if (outcome.error) process.stdout.write(`    error: ${outcome.error}\n`);
-          for (const d of outcome.differences) process.stdout.write(`    ${d.path}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}\n`);
+          for (const d of outcome.differences)
+            process.stdout.write(
+              `    ${d.path}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}\n`,
+            );
         }
       }
       if (opts.json) printJson({ passed, failed, scenarios: report });

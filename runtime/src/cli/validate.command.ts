@@ -22,7 +22,9 @@ export function validateCommand(program: Command, setExit: (code: number) => voi
         const full = resolve(path);
         if (!existsSync(full)) {
           setExit(1);
-          process.stderr.write(`qyzmet: ${path} does not exist; give the definitions folder, a service folder or its service.json\n`);
+          process.stderr.write(
+            `qyzmet: ${path} does not exist; give the definitions folder, a service folder or its service.json\n`,
+          );
           return;
         }
         const dir = statSync(full).isDirectory() ? full : dirname(full);

@@ -16,13 +16,22 @@ interface DemoSeed {
  * in force today, made by replaying the services' own scenarios through the real lifecycle. Runs only on an empty
  * store, so a restart does not duplicate anything.
  */
-export async function runDemoSeed(ctx: RuntimeContext, applications: ApplicationsService, seedFile: string): Promise<{ users: number; applications: number }> {
+export async function runDemoSeed(
+  ctx: RuntimeContext,
+  applications: ApplicationsService,
+  seedFile: string,
+): Promise<{ users: number; applications: number }> {
   if ((await ctx.store.countUsers()) > 0) return { users: 0, applications: 0 };
   const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as DemoSeed;
   const users = new Map<string, StoredUser>();
   for (const u of seed.users) {
     const { password, ...rest } = u;
-    const user: StoredUser = { ...rest, id: ctx.newId(), passwordHash: await hashPassword(password), createdAt: ctx.now().toISOString() };
+    const user: StoredUser = {
+      ...rest,
+      id: ctx.newId(),
+      passwordHash: await hashPassword(password),
+      createdAt: ctx.now().toISOString(),
+    };
     await ctx.store.createUser(user);
     users.set(user.username, user);
   }
@@ -37,10 +46,19 @@ export async function runDemoSeed(ctx: RuntimeContext, applications: Application
     const scenarios = loadScenarios(dir).scenarios.slice(0, seed.applications.perService);
     for (const { scenario } of scenarios) {
       try {
-        const view = await applications.create(applicant, { serviceId: id, data: scenario.data, channel: 'portal' }, 'kk');
+        const view = await applications.create(
+          applicant,
+          { serviceId: id, data: scenario.data, channel: 'portal' },
+          'kk',
+        );
         for (const e of scenario.events) {
           const actorIsApplicant = e.actor === 'applicant';
-          await applications.sendEvent(actorIsApplicant ? applicant : officer, view.id, { type: e.type, data: e.data }, 'kk');
+          await applications.sendEvent(
+            actorIsApplicant ? applicant : officer,
+            view.id,
+            { type: e.type, data: e.data },
+            'kk',
+          );
         }
         created++;
       } catch (e) {

@@ -62,13 +62,17 @@ function toCodePoint(n: number): string {
  * An unknown name or a malformed reference is kept as written.
  *
  * @example
- * decodeHtmlEntities('&quot;Азаматтарға арналған үкімет&quot; &amp; &#x3D; &#8470;') // '"Азаматтарға арналған үкімет" & = №'
+ * decodeHtmlEntities('&quot;Азаматтарға арналған үкімет&quot; &amp; &#x3D; &#8470;') // '"Азаматтарға арналған
+ *   үкімет" & = №'
  */
 export function decodeHtmlEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g, (whole, dec?: string, hex?: string, name?: string) => {
-    if (dec !== undefined) return toCodePoint(Number.parseInt(dec, 10));
-    if (hex !== undefined) return toCodePoint(Number.parseInt(hex, 16));
-    return Object.prototype.hasOwnProperty.call(NAMED, name!) ? NAMED[name!] : whole;
-  });
+  return text.replace(
+    /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g,
+    (whole, dec?: string, hex?: string, name?: string) => {
+      if (dec !== undefined) return toCodePoint(Number.parseInt(dec, 10));
+      if (hex !== undefined) return toCodePoint(Number.parseInt(hex, 16));
+      return Object.prototype.hasOwnProperty.call(NAMED, name!) ? NAMED[name!] : whole;
+    },
+  );
 }

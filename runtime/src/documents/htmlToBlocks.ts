@@ -57,18 +57,93 @@ interface Frame {
 
 /** Elements whose start or end ends the current run of inline text. */
 const BLOCK = new Set([
-  'html', 'body', 'main', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'div', 'table',
-  'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'section', 'article', 'header', 'footer', 'nav', 'aside',
-  'address', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'pre', 'hr', 'form', 'fieldset', 'center', 'head',
+  'html',
+  'body',
+  'main',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'div',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'address',
+  'figure',
+  'figcaption',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'hr',
+  'form',
+  'fieldset',
+  'center',
+  'head',
 ]);
-const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'wbr', 'area', 'base', 'col', 'embed', 'param', 'source', 'track']);
+const VOID = new Set([
+  'br',
+  'hr',
+  'img',
+  'meta',
+  'link',
+  'input',
+  'wbr',
+  'area',
+  'base',
+  'col',
+  'embed',
+  'param',
+  'source',
+  'track',
+]);
 /** Elements whose content is not document text; `title` is given to the PDF by the caller, not printed. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'template', 'noscript']);
 const BOLD = new Set(['strong', 'b']);
 const ITALIC = new Set(['em', 'i', 'cite', 'dfn']);
 const HEADING = /^h([1-6])$/;
 /** Block elements that close an open `<p>`, as an HTML parser does (`<p>a<ul>` ends the paragraph). */
-const CLOSES_P = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'div', 'table', 'hr', 'pre', 'dl', 'section', 'article', 'header', 'footer', 'address', 'figure']);
+const CLOSES_P = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'blockquote',
+  'div',
+  'table',
+  'hr',
+  'pre',
+  'dl',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'address',
+  'figure',
+]);
 /**
  * Nesting limit: deeper start tags are ignored (their text is kept). It keeps every stack walk short, so a hostile
  * or broken page costs linear time.
@@ -139,7 +214,11 @@ export function htmlToBlocks(html: string): Block[] {
     return text;
   };
 
-  const paragraph = (runs: TextRun[], ctx: ReturnType<typeof context>, markerText: string | undefined): ParagraphBlock => ({
+  const paragraph = (
+    runs: TextRun[],
+    ctx: ReturnType<typeof context>,
+    markerText: string | undefined,
+  ): ParagraphBlock => ({
     type: 'paragraph',
     runs,
     ...(ctx.classes.length ? { classes: [...ctx.classes] } : {}),
@@ -243,7 +322,11 @@ export function htmlToBlocks(html: string): Block[] {
     }
     const collapsed = decodeHtmlEntities(raw.replace(/[ \t\n\r\f]+/g, ' '));
     if (!collapsed) return;
-    pending.push({ text: collapsed, ...(bold > 0 ? { bold: true as const } : {}), ...(italic > 0 ? { italic: true as const } : {}) });
+    pending.push({
+      text: collapsed,
+      ...(bold > 0 ? { bold: true as const } : {}),
+      ...(italic > 0 ? { italic: true as const } : {}),
+    });
   };
 
   const startTag = (name: string, attrs: string, selfClosing: boolean): void => {
@@ -394,7 +477,20 @@ const LI: ReadonlySet<string> = new Set(['li']);
 const TR: ReadonlySet<string> = new Set(['tr']);
 const CELL: ReadonlySet<string> = new Set(['td', 'th']);
 const P: ReadonlySet<string> = new Set(['p']);
-const P_SCOPE: ReadonlySet<string> = new Set(['li', 'td', 'th', 'table', 'blockquote', 'div', 'ul', 'ol', 'main', 'body', 'section', 'article']);
+const P_SCOPE: ReadonlySet<string> = new Set([
+  'li',
+  'td',
+  'th',
+  'table',
+  'blockquote',
+  'div',
+  'ul',
+  'ol',
+  'main',
+  'body',
+  'section',
+  'article',
+]);
 const LIST_SCOPE: ReadonlySet<string> = new Set(['ul', 'ol', 'table']);
 const TABLE_SCOPE: ReadonlySet<string> = new Set(['table']);
 const ROW_SCOPE: ReadonlySet<string> = new Set(['tr', 'table']);
@@ -430,7 +526,10 @@ function normalizeRuns(runs: TextRun[]): TextRun[] {
 }
 
 /** Reads a start or end tag at `at` (the '<'); null when it is not a tag, so that the '<' is text. */
-function readTag(source: string, at: number): { name: string; attrs: string; closing: boolean; selfClosing: boolean; end: number } | null {
+function readTag(
+  source: string,
+  at: number,
+): { name: string; attrs: string; closing: boolean; selfClosing: boolean; end: number } | null {
   const m = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(source.slice(at, at + 64));
   if (!m) return null;
   let j = at + m[0].length;

@@ -10,8 +10,10 @@ import { PdfRenderError, renderPdf, type PdfMeta } from './renderPdf';
  * would: a PDF whose fonts lack a ToUnicode map looks right on screen but gives garbage there.
  */
 const POPPLER = spawnSync('pdftotext', ['-v']).error === undefined && spawnSync('pdfinfo', ['-v']).error === undefined;
-const SKIP_REASON = 'SKIPPED: pdftotext/pdfinfo (poppler-utils) are not installed; install them with `apt-get install -y poppler-utils`';
-const withPoppler = (name: string, fn: () => Promise<void>): void => (POPPLER ? it(name, fn) : it.skip(`${name} — ${SKIP_REASON}`, fn));
+const SKIP_REASON =
+  'SKIPPED: pdftotext/pdfinfo (poppler-utils) are not installed; install them with `apt-get install -y poppler-utils`';
+const withPoppler = (name: string, fn: () => Promise<void>): void =>
+  POPPLER ? it(name, fn) : it.skip(`${name} — ${SKIP_REASON}`, fn);
 
 const TITLE_KK = 'Жылжымайтын мүлік объектісінің кадастрлық паспортының телнұсқасы';
 const LETTERS = 'Ә ә Ғ ғ Қ қ Ң ң Ө ө Ұ ұ Ү ү Һ һ І і';
@@ -22,9 +24,20 @@ const renderer = createDocumentRenderer();
 function context(lang: 'kk' | 'ru', extra: Partial<DocumentContext> = {}): DocumentContext {
   return {
     lang,
-    data: { applicant: { fullName: 'ЖШС "Ақ & Көк" <Астана>' }, object: { cadastralNumber: '20-321-001-123:15', area: 1000.5 } },
-    application: { id: 'A-2026-0001', registeredAt: '2026-02-10T10:00:00+05:00', serviceId: 'cadastral-passport-duplicate', version: '1' },
-    service: { name: { kk: 'Кадастрлық паспорттың телнұсқасын беру', ru: 'Выдача дубликата кадастрового паспорта' }, provider: { name: { kk: 'Азаматтарға арналған үкімет', ru: 'Правительство для граждан' } } },
+    data: {
+      applicant: { fullName: 'ЖШС "Ақ & Көк" <Астана>' },
+      object: { cadastralNumber: '20-321-001-123:15', area: 1000.5 },
+    },
+    application: {
+      id: 'A-2026-0001',
+      registeredAt: '2026-02-10T10:00:00+05:00',
+      serviceId: 'cadastral-passport-duplicate',
+      version: '1',
+    },
+    service: {
+      name: { kk: 'Кадастрлық паспорттың телнұсқасын беру', ru: 'Выдача дубликата кадастрового паспорта' },
+      provider: { name: { kk: 'Азаматтарға арналған үкімет', ru: 'Правительство для граждан' } },
+    },
     deadlines: { service: '2026-02-11T18:30:00+05:00' },
     now: CREATED_AT,
     ...extra,
@@ -49,22 +62,46 @@ function refusalHtml(lang: 'kk' | 'ru'): string {
       grounds: [
         {
           id: 'unreliable-documents',
-          legalRef: { act: { kk: 'Мемлекеттік көрсетілетін қызметтер туралы Заң', ru: 'Закон «О государственных услугах»' }, article: '19-1', paragraph: 2, subparagraph: 1 },
-          message: { kk: 'Ұсынылған құжаттардың дәйексіздігі анықталды.', ru: 'Установлена недостоверность представленных документов & сведений.' },
+          legalRef: {
+            act: { kk: 'Мемлекеттік көрсетілетін қызметтер туралы Заң', ru: 'Закон «О государственных услугах»' },
+            article: '19-1',
+            paragraph: 2,
+            subparagraph: 1,
+          },
+          message: {
+            kk: 'Ұсынылған құжаттардың дәйексіздігі анықталды.',
+            ru: 'Установлена недостоверность представленных документов & сведений.',
+          },
           facts: { 'findings/documentsUnreliable': true },
         },
       ],
     },
   });
-  return renderDocument(renderer.compile(REFUSAL_NOTICE_TEMPLATES[lang], { documentId: 'refusal-notice', lang }), ctx).html;
+  return renderDocument(renderer.compile(REFUSAL_NOTICE_TEMPLATES[lang], { documentId: 'refusal-notice', lang }), ctx)
+    .html;
 }
 
 function longHtml(): string {
-  const paragraphs = Array.from({ length: 60 }, (_, i) => `<p>${i + 1}. Жылжымайтын мүлік объектісі туралы мәліметтер (${LETTERS}) құқықтық кадастрдың ақпараттық жүйесіне енгізілді.</p>`).join('\n');
-  return renderDocument(renderer.compile(`<h1>${TITLE_KK}</h1>\n${paragraphs}\n<p class="signature">Соңы</p>`, { documentId: 'long', lang: 'kk' }), context('kk')).html;
+  const paragraphs = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `<p>${i + 1}. Жылжымайтын мүлік объектісі туралы мәліметтер (${LETTERS}) құқықтық кадастрдың ақпараттық жүйесіне енгізілді.</p>`,
+  ).join('\n');
+  return renderDocument(
+    renderer.compile(`<h1>${TITLE_KK}</h1>\n${paragraphs}\n<p class="signature">Соңы</p>`, {
+      documentId: 'long',
+      lang: 'kk',
+    }),
+    context('kk'),
+  ).html;
 }
 
-const META: PdfMeta = { title: TITLE_KK, lang: 'kk', subject: 'cadastral-passport-duplicate A-2026-0001', createdAt: CREATED_AT };
+const META: PdfMeta = {
+  title: TITLE_KK,
+  lang: 'kk',
+  subject: 'cadastral-passport-duplicate A-2026-0001',
+  createdAt: CREATED_AT,
+};
 
 let dir: string;
 beforeAll(() => {
@@ -82,12 +119,19 @@ function save(pdf: Buffer, name: string): string {
 /** pdftotext -layout, with runs of spaces (justification) and line ends folded to one space. */
 function textOf(file: string, page?: number): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
+  return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function infoOf(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 describe('renderPdf', () => {
@@ -109,7 +153,9 @@ describe('renderPdf', () => {
   });
 
   it('rejects a createdAt that is not an instant, with a coded error', async () => {
-    await expect(renderPdf(kkHtml(), { ...META, createdAt: 'yesterday' })).rejects.toMatchObject({ code: 'pdf.createdAt' });
+    await expect(renderPdf(kkHtml(), { ...META, createdAt: 'yesterday' })).rejects.toMatchObject({
+      code: 'pdf.createdAt',
+    });
     await expect(renderPdf(kkHtml(), { ...META, createdAt: 'yesterday' })).rejects.toBeInstanceOf(PdfRenderError);
   });
 
@@ -138,7 +184,9 @@ describe('renderPdf', () => {
 
   withPoppler('renders the Russian refusal notice with its ground, legal reference and quote', async () => {
     const html = refusalHtml('ru');
-    const text = textOf(save(await renderPdf(html, { title: 'Уведомление об отказе', lang: 'ru', createdAt: CREATED_AT }), 'ru.pdf'));
+    const text = textOf(
+      save(await renderPdf(html, { title: 'Уведомление об отказе', lang: 'ru', createdAt: CREATED_AT }), 'ru.pdf'),
+    );
     expect(text).toContain('Уведомление о мотивированном отказе в оказании государственной услуги');
     expect(text).toContain('Основания отказа');
     expect(text).toContain('Установлена недостоверность представленных документов & сведений.');
@@ -148,7 +196,9 @@ describe('renderPdf', () => {
   });
 
   withPoppler('renders the Kazakh refusal notice', async () => {
-    const text = textOf(save(await renderPdf(refusalHtml('kk'), { ...META, title: 'Бас тарту туралы хабарлама' }), 'kk-refusal.pdf'));
+    const text = textOf(
+      save(await renderPdf(refusalHtml('kk'), { ...META, title: 'Бас тарту туралы хабарлама' }), 'kk-refusal.pdf'),
+    );
     expect(text).toContain('Мемлекеттік қызмет көрсетуден дәлелді бас тарту туралы хабарлама');
     expect(text).toContain('Ұсынылған құжаттардың дәйексіздігі анықталды.');
   });

@@ -1,6 +1,13 @@
 import PDFDocument from 'pdfkit';
 import { loadDocumentFonts } from './documentFonts';
-import { htmlToBlocks, type Block, type HeadingBlock, type ParagraphBlock, type TableBlock, type TextRun } from './htmlToBlocks';
+import {
+  htmlToBlocks,
+  type Block,
+  type HeadingBlock,
+  type ParagraphBlock,
+  type TableBlock,
+  type TextRun,
+} from './htmlToBlocks';
 
 /** What the PDF says about itself (document information dictionary and catalog). */
 export interface PdfMeta {
@@ -44,7 +51,12 @@ const CELL_PADDING = { top: 2, right: 4, bottom: 2, left: 4 };
 /** Deeper lists are drawn at this depth so that text keeps a usable width. */
 const MAX_INDENT_LEVELS = 6;
 
-const FONT = { regular: 'DejaVuSerif', bold: 'DejaVuSerif-Bold', italic: 'DejaVuSerif-Italic', boldItalic: 'DejaVuSerif-BoldItalic' } as const;
+const FONT = {
+  regular: 'DejaVuSerif',
+  bold: 'DejaVuSerif-Bold',
+  italic: 'DejaVuSerif-Italic',
+  boldItalic: 'DejaVuSerif-BoldItalic',
+} as const;
 
 type Doc = PDFKit.PDFDocument;
 type Align = 'left' | 'center' | 'right' | 'justify';
@@ -69,7 +81,14 @@ function styleOf(block: Block): BlockStyle {
     return { size, bold: true, italic: false, align: 'center', marginTop: 0.8 * size, marginBottom: 0.4 * size };
   }
   if (block.type === 'table') {
-    return { size: BODY_SIZE, bold: false, italic: false, align: 'left', marginTop: 0.3 * BODY_SIZE, marginBottom: 0.3 * BODY_SIZE };
+    return {
+      size: BODY_SIZE,
+      bold: false,
+      italic: false,
+      align: 'left',
+      marginTop: 0.3 * BODY_SIZE,
+      marginBottom: 0.3 * BODY_SIZE,
+    };
   }
   const classes = block.classes ?? [];
   return {
@@ -92,18 +111,25 @@ function styleOf(block: Block): BlockStyle {
  * {@link htmlToBlocks} reads from the HTML. The same HTML and meta give the same bytes.
  *
  * @example
- * const pdf = await renderPdf(document.html, { title: document.title, lang: 'kk', createdAt: '2026-02-11T10:00:00+05:00' });
+ * const pdf = await renderPdf(document.html, { title: document.title, lang: 'kk', createdAt:
+ *   '2026-02-11T10:00:00+05:00' });
  * pdf.subarray(0, 5).toString() // '%PDF-'
  */
 export async function renderPdf(html: string, meta: PdfMeta): Promise<Buffer> {
   const createdAt = new Date(meta.createdAt);
   if (typeof meta.createdAt !== 'string' || Number.isNaN(createdAt.getTime())) {
-    throw new PdfRenderError('pdf.createdAt', `meta.createdAt must be an ISO instant such as "2026-02-11T10:00:00+05:00", got ${JSON.stringify(meta.createdAt)}`, {
-      createdAt: meta.createdAt,
-    });
+    throw new PdfRenderError(
+      'pdf.createdAt',
+      `meta.createdAt must be an ISO instant such as "2026-02-11T10:00:00+05:00", got ${JSON.stringify(meta.createdAt)}`,
+      {
+        createdAt: meta.createdAt,
+      },
+    );
   }
   if (meta.lang !== 'kk' && meta.lang !== 'ru') {
-    throw new PdfRenderError('pdf.lang', `meta.lang must be "kk" or "ru", got ${JSON.stringify(meta.lang)}`, { lang: meta.lang });
+    throw new PdfRenderError('pdf.lang', `meta.lang must be "kk" or "ru", got ${JSON.stringify(meta.lang)}`, {
+      lang: meta.lang,
+    });
   }
   const blocks = htmlToBlocks(html);
   const fonts = loadDocumentFonts();
@@ -207,7 +233,10 @@ function drawParagraph(doc: Doc, block: ParagraphBlock, style: BlockStyle): void
     const y = doc.y;
     doc.font(FONT.regular).fontSize(style.size);
     const markerWidth = doc.widthOfString(block.marker);
-    doc.text(block.marker, Math.max(MARGINS.left, x - markerWidth - 6), y, { lineBreak: false, lineGap: lineGapFor(doc, style.size) });
+    doc.text(block.marker, Math.max(MARGINS.left, x - markerWidth - 6), y, {
+      lineBreak: false,
+      lineGap: lineGapFor(doc, style.size),
+    });
     doc.y = y;
     if (!block.runs.length) {
       doc.y = y + lineHeight;
@@ -336,11 +365,16 @@ function numberPages(doc: Doc): void {
     // Writing inside the margin would otherwise make pdfkit start a new page.
     doc.page.margins.bottom = 0;
     doc.font(FONT.regular).fontSize(FOOTER_SIZE);
-    doc.text(`${i - range.start + 1} / ${range.count}`, MARGINS.left, doc.page.height - MARGINS.bottom / 2 - FOOTER_SIZE / 2, {
-      width: contentWidth(doc),
-      align: 'center',
-      lineBreak: false,
-    });
+    doc.text(
+      `${i - range.start + 1} / ${range.count}`,
+      MARGINS.left,
+      doc.page.height - MARGINS.bottom / 2 - FOOTER_SIZE / 2,
+      {
+        width: contentWidth(doc),
+        align: 'center',
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
 }

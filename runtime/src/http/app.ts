@@ -12,7 +12,12 @@ import { servicesRoutes } from './routes/services.routes';
 import { simulateRoutes } from './routes/simulate.routes';
 
 /** The express app: /health, /api/v1 (JSON, problem details for every error), /admin (the admin UI's files). */
-export function createApp(ctx: RuntimeContext, applications: ApplicationsService, registry: DefinitionsRegistry, options: { adminDir?: string } = {}): Express {
+export function createApp(
+  ctx: RuntimeContext,
+  applications: ApplicationsService,
+  registry: DefinitionsRegistry,
+  options: { adminDir?: string } = {},
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -35,7 +40,16 @@ export function createApp(ctx: RuntimeContext, applications: ApplicationsService
   api.use(simulateRoutes(ctx));
   api.use(applicationsRoutes(ctx, applications));
   api.use('/admin', adminRoutes(ctx, registry, applications));
-  api.use((req, res) => sendProblem(res, 404, 'route.unknown', `no endpoint ${req.method} ${req.originalUrl}; see /api/v1/openapi.json`, {}, req.originalUrl));
+  api.use((req, res) =>
+    sendProblem(
+      res,
+      404,
+      'route.unknown',
+      `no endpoint ${req.method} ${req.originalUrl}; see /api/v1/openapi.json`,
+      {},
+      req.originalUrl,
+    ),
+  );
   app.use('/api/v1', api);
   if (options.adminDir) app.use('/admin', express.static(options.adminDir, { index: 'index.html', fallthrough: true }));
   app.use((req, res) => sendProblem(res, 404, 'route.unknown', `no page ${req.originalUrl}`, {}, req.originalUrl));

@@ -20,12 +20,18 @@ export function userOf(req: Request): StoredUser | undefined {
 
 export function requireUser(req: Request): StoredUser {
   const user = userOf(req);
-  if (!user) throw new HttpProblem(401, 'auth.required', 'sign in first: POST /api/v1/auth/login, then send Authorization: Bearer <token>');
+  if (!user)
+    throw new HttpProblem(
+      401,
+      'auth.required',
+      'sign in first: POST /api/v1/auth/login, then send Authorization: Bearer <token>',
+    );
   return user;
 }
 
 export function requireRole(req: Request, ...roles: StoredUser['roles']): StoredUser {
   const user = requireUser(req);
-  if (!roles.some((r) => user.roles.includes(r))) throw new HttpProblem(403, 'auth.role', `this needs one of the roles: ${roles.join(', ')}`);
+  if (!roles.some((r) => user.roles.includes(r)))
+    throw new HttpProblem(403, 'auth.role', `this needs one of the roles: ${roles.join(', ')}`);
   return user;
 }

@@ -40,8 +40,23 @@ const TITLES: Record<number, string> = {
   500: 'Internal error',
 };
 
-export function sendProblem(res: Response, status: number, code: string, detail: string, extra: Record<string, unknown> = {}, instance?: string): void {
-  const body: ProblemBody = { type: `https://qyzmet.kz/problems/${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...(instance ? { instance } : {}), ...extra };
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  instance?: string,
+): void {
+  const body: ProblemBody = {
+    type: `https://qyzmet.kz/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(instance ? { instance } : {}),
+    ...extra,
+  };
   res.status(status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -49,7 +64,8 @@ export function sendProblem(res: Response, status: number, code: string, detail:
 export function statusOf(problem: Problem): number {
   if (problem.code === 'version.notInForce') return 404;
   if (problem.code.startsWith('event.')) return problem.code === 'event.forbiddenRole' ? 403 : 409;
-  if (problem.code.startsWith('form.') || problem.code.startsWith('calendar.') || problem.code.startsWith('input.')) return 422;
+  if (problem.code.startsWith('form.') || problem.code.startsWith('calendar.') || problem.code.startsWith('input.'))
+    return 422;
   return problem.kind === 'user' ? 422 : 500;
 }
 
@@ -58,16 +74,40 @@ export function problemHandler(log: (message: string) => void) {
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
     void next;
     const e = err as { type?: string; status?: number; message?: string; expose?: boolean };
-    if (e?.type === 'entity.parse.failed') return sendProblem(res, 400, 'request.malformedJson', `the request body is not valid JSON: ${e.message}`, {}, req.originalUrl);
-    if (e?.type === 'entity.too.large') return sendProblem(res, 413, 'request.tooLarge', 'the request body is larger than the limit of this endpoint', {}, req.originalUrl);
-    if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return sendProblem(res, 415, 'request.encoding', String(e.message), {}, req.originalUrl);
-    if (err instanceof HttpProblem) return sendProblem(res, err.status, err.code, err.detail, err.extra, req.originalUrl);
+    if (e?.type === 'entity.parse.failed')
+      return sendProblem(
+        res,
+        400,
+        'request.malformedJson',
+        `the request body is not valid JSON: ${e.message}`,
+        {},
+        req.originalUrl,
+      );
+    if (e?.type === 'entity.too.large')
+      return sendProblem(
+        res,
+        413,
+        'request.tooLarge',
+        'the request body is larger than the limit of this endpoint',
+        {},
+        req.originalUrl,
+      );
+    if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported')
+      return sendProblem(res, 415, 'request.encoding', String(e.message), {}, req.originalUrl);
+    if (err instanceof HttpProblem)
+      return sendProblem(res, err.status, err.code, err.detail, err.extra, req.originalUrl);
     if (isProblemError(err)) {
       const p = err.problem;
       const { errors, ...params } = (p.params ?? {}) as { errors?: Problem[] };
       const extra: Record<string, unknown> = Object.keys(params).length ? { params } : {};
       // Form errors (simulate) are field errors like those of POST /applications: pointers into the request body.
-      if (Array.isArray(errors)) extra.errors = errors.map((e) => ({ pointer: `/data${e.pointer ?? ''}`, code: e.code, message: e.message, messages: (e.params as { messages?: unknown })?.messages }));
+      if (Array.isArray(errors))
+        extra.errors = errors.map((e) => ({
+          pointer: `/data${e.pointer ?? ''}`,
+          code: e.code,
+          message: e.message,
+          messages: (e.params as { messages?: unknown })?.messages,
+        }));
       return sendProblem(res, statusOf(p), p.code, p.message, extra, req.originalUrl);
     }
     log(`internal error on ${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}`);

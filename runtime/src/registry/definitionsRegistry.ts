@@ -26,13 +26,24 @@ import { loadScenarios } from './loadScenarios';
 
 export interface DraftCheck {
   problems: Problem[];
-  impact: Array<{ scenario: string; file: string; before: { status: string; state: string; due: string | null }; after: { status: string; state: string; due: string | null } | { error: string }; changed: boolean }>;
+  impact: Array<{
+    scenario: string;
+    file: string;
+    before: { status: string; state: string; due: string | null };
+    after: { status: string; state: string; due: string | null } | { error: string };
+    changed: boolean;
+  }>;
   openApplicationsOnCurrent: number;
   diff: JsonChange[];
 }
 
 /** The service definition plus one more version, assembled so that problems in the draft point into the draft. */
-function withDraft(base: AssembledDefinition, serviceDir: string, version: VersionDef, draftId: string): AssembledDefinition {
+function withDraft(
+  base: AssembledDefinition,
+  serviceDir: string,
+  version: VersionDef,
+  draftId: string,
+): AssembledDefinition {
   const def = base.value as ServiceDef;
   const index = def.versions.length;
   const at = `/versions/${index}`;
@@ -41,9 +52,13 @@ function withDraft(base: AssembledDefinition, serviceDir: string, version: Versi
     ...base,
     value: { ...def, versions: [...def.versions, version] },
     failedIncludes: base.failedIncludes,
-    locate: (p) => (inDraft(p) ? { file: `draft:${draftId}`, pointer: p.slice(at.length) || '/', line: 1, column: 1 } : base.locate(p)),
+    locate: (p) =>
+      inDraft(p)
+        ? { file: `draft:${draftId}`, pointer: p.slice(at.length) || '/', line: 1, column: 1 }
+        : base.locate(p),
     // Template paths of a drafted version are relative to the service folder.
-    resolvePath: (p, rel) => (inDraft(p) ? relative(process.cwd(), resolve(serviceDir, rel)) : base.resolvePath(p, rel)),
+    resolvePath: (p, rel) =>
+      inDraft(p) ? relative(process.cwd(), resolve(serviceDir, rel)) : base.resolvePath(p, rel),
   };
 }
 
@@ -57,19 +72,47 @@ export class DefinitionsRegistry {
     return { service, assembled };
   }
 
-  compileDraft(serviceId: string, version: VersionDef, draftId: string): { service?: CompiledService; problems: Problem[] } {
+  compileDraft(
+    serviceId: string,
+    version: VersionDef,
+    draftId: string,
+  ): { service?: CompiledService; problems: Problem[] } {
     const { assembled } = this.base(serviceId);
-    return compileService(withDraft(assembled, this.ctx.repo.serviceDir(serviceId), version, draftId), this.ctx.repo.compileEnv);
+    return compileService(
+      withDraft(assembled, this.ctx.repo.serviceDir(serviceId), version, draftId),
+      this.ctx.repo.compileEnv,
+    );
   }
 
-  async createDraft(user: StoredUser, serviceId: string, body: { version?: unknown; note?: unknown }): Promise<DefinitionDraft> {
+  async createDraft(
+    user: StoredUser,
+    serviceId: string,
+    body: { version?: unknown; note?: unknown },
+  ): Promise<DefinitionDraft> {
     const { service } = this.base(serviceId);
     const current = service.versionAt(this.ctx.now().getTime()) ?? service.versions[service.versions.length - 1];
-    const version = (body.version && typeof body.version === 'object' ? body.version : this.copyOf(serviceId, current.def)) as Record<string, unknown>;
+    const version = (
+      body.version && typeof body.version === 'object' ? body.version : this.copyOf(serviceId, current.def)
+    ) as Record<string, unknown>;
     const at = this.ctx.now().toISOString();
-    const draft: DefinitionDraft = { serviceId, id: this.ctx.newId(), definition: version, author: user.id, note: typeof body.note === 'string' ? body.note : '', createdAt: at, updatedAt: at, publishedAt: null };
+    const draft: DefinitionDraft = {
+      serviceId,
+      id: this.ctx.newId(),
+      definition: version,
+      author: user.id,
+      note: typeof body.note === 'string' ? body.note : '',
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: null,
+    };
     await this.ctx.store.saveDraft(draft);
-    await this.ctx.store.appendAudit({ at, userId: user.id, action: 'definition.draft.create', subject: `definition:${serviceId}`, details: { draftId: draft.id, from: current.id } });
+    await this.ctx.store.appendAudit({
+      at,
+      userId: user.id,
+      action: 'definition.draft.create',
+      subject: `definition:${serviceId}`,
+      details: { draftId: draft.id, from: current.id },
+    });
     return draft;
   }
 
@@ -104,17 +147,38 @@ export class DefinitionsRegistry {
     return d;
   }
 
-  async updateDraft(user: StoredUser, serviceId: string, draftId: string, body: { version?: unknown; note?: unknown }): Promise<DefinitionDraft> {
+  async updateDraft(
+    user: StoredUser,
+    serviceId: string,
+    draftId: string,
+    body: { version?: unknown; note?: unknown },
+  ): Promise<DefinitionDraft> {
     const d = await this.getDraft(serviceId, draftId);
-    if (d.publishedAt) throw new HttpProblem(409, 'draft.published', 'a published version is immutable: draft a new version instead');
-    if (!body.version || typeof body.version !== 'object') throw new HttpProblem(422, 'request.invalid', 'send { "version": { …the drafted version… } }');
-    const next = { ...d, definition: body.version as Record<string, unknown>, note: typeof body.note === 'string' ? body.note : d.note, updatedAt: this.ctx.now().toISOString() };
+    if (d.publishedAt)
+      throw new HttpProblem(409, 'draft.published', 'a published version is immutable: draft a new version instead');
+    if (!body.version || typeof body.version !== 'object')
+      throw new HttpProblem(422, 'request.invalid', 'send { "version": { …the drafted version… } }');
+    const next = {
+      ...d,
+      definition: body.version as Record<string, unknown>,
+      note: typeof body.note === 'string' ? body.note : d.note,
+      updatedAt: this.ctx.now().toISOString(),
+    };
     await this.ctx.store.saveDraft(next);
-    await this.ctx.store.appendAudit({ at: next.updatedAt, userId: user.id, action: 'definition.draft.update', subject: `definition:${serviceId}`, details: { draftId, changes: diffJson(d.definition, next.definition).length } });
+    await this.ctx.store.appendAudit({
+      at: next.updatedAt,
+      userId: user.id,
+      action: 'definition.draft.update',
+      subject: `definition:${serviceId}`,
+      details: { draftId, changes: diffJson(d.definition, next.definition).length },
+    });
     return next;
   }
 
-  /** Problems of the draft, the scenarios whose outcome it changes, and how many open applications stay on the current version. */
+  /**
+   * Problems of the draft, the scenarios whose outcome it changes, and how many open applications stay on the current
+   * version.
+   */
   async check(serviceId: string, draftId: string): Promise<DraftCheck> {
     const draft = await this.getDraft(serviceId, draftId);
     const { service } = this.base(serviceId);
@@ -122,7 +186,12 @@ export class DefinitionsRegistry {
     const current = service.versionAt(this.ctx.now().getTime()) ?? service.versions[service.versions.length - 1];
     const { service: drafted, problems } = this.compileDraft(serviceId, version, draftId);
     const diff = diffJson(current.def, version);
-    const open = await this.ctx.store.listApplications({ serviceId, status: ['registered', 'in-progress', 'suspended'], limit: 1, offset: 0 });
+    const open = await this.ctx.store.listApplications({
+      serviceId,
+      status: ['registered', 'in-progress', 'suspended'],
+      limit: 1,
+      offset: 0,
+    });
     const onCurrent = open.total;
     const impact: DraftCheck['impact'] = [];
     const draftedVersion = drafted?.versions.find((v) => v.id === version.id);
@@ -130,10 +199,20 @@ export class DefinitionsRegistry {
       for (const { file, scenario } of loadScenarios(this.ctx.repo.serviceDir(serviceId)).scenarios) {
         const before = await runScenario(service, scenario);
         const after = await runScenario(drafted!, scenario, { version: draftedVersion });
-        const summary = (o: typeof before) => ({ status: o.result?.status ?? 'error', state: o.result?.state ?? '', due: o.result?.deadlines.find((d) => d.id === 'service')?.dueAt ?? null });
+        const summary = (o: typeof before) => ({
+          status: o.result?.status ?? 'error',
+          state: o.result?.state ?? '',
+          due: o.result?.deadlines.find((d) => d.id === 'service')?.dueAt ?? null,
+        });
         const b = summary(before);
         const a = after.result ? summary(after) : { error: after.error ?? 'failed' };
-        impact.push({ scenario: scenario.name, file, before: b, after: a, changed: JSON.stringify(a) !== JSON.stringify(b) });
+        impact.push({
+          scenario: scenario.name,
+          file,
+          before: b,
+          after: a,
+          changed: JSON.stringify(a) !== JSON.stringify(b),
+        });
       }
     }
     return { problems, impact, openApplicationsOnCurrent: onCurrent, diff };
@@ -143,26 +222,55 @@ export class DefinitionsRegistry {
    * Publishes a draft as a new version. `effectiveFrom` is given, or computed from the publication date of the
    * amending act: published 1 February + 10 calendar days → in force from 12 February.
    */
-  async publish(user: StoredUser, serviceId: string, draftId: string, body: { effectiveFrom?: unknown; publishedOn?: unknown; calendarDays?: unknown }): Promise<{ version: string; effectiveFrom: string }> {
+  async publish(
+    user: StoredUser,
+    serviceId: string,
+    draftId: string,
+    body: { effectiveFrom?: unknown; publishedOn?: unknown; calendarDays?: unknown },
+  ): Promise<{ version: string; effectiveFrom: string }> {
     const draft = await this.getDraft(serviceId, draftId);
     if (draft.publishedAt) throw new HttpProblem(409, 'draft.published', 'this draft is already published');
     const version = { ...(draft.definition as unknown as VersionDef) };
     const date = /^\d{4}-\d{2}-\d{2}$/;
-    if (typeof body.effectiveFrom === 'string' && date.test(body.effectiveFrom)) version.effectiveFrom = body.effectiveFrom;
+    if (typeof body.effectiveFrom === 'string' && date.test(body.effectiveFrom))
+      version.effectiveFrom = body.effectiveFrom;
     else if (typeof body.publishedOn === 'string' && date.test(body.publishedOn)) {
       const days = typeof body.calendarDays === 'number' ? body.calendarDays : 10;
       version.effectiveFrom = addCalendarDays(body.publishedOn, days + 1);
     } else if (typeof version.effectiveFrom !== 'string') {
-      throw new HttpProblem(422, 'request.invalid', 'give "effectiveFrom" (YYYY-MM-DD) or "publishedOn" (YYYY-MM-DD, with "calendarDays", default 10)');
+      throw new HttpProblem(
+        422,
+        'request.invalid',
+        'give "effectiveFrom" (YYYY-MM-DD) or "publishedOn" (YYYY-MM-DD, with "calendarDays", default 10)',
+      );
     }
     const { service: compiled, problems } = this.compileDraft(serviceId, version, draftId);
-    if (!compiled) throw new HttpProblem(422, 'draft.invalid', `the draft has ${problems.length} problem(s); fix them first`, { errors: problems.map((p) => ({ pointer: p.pointer ?? '', code: p.code, message: p.message })) });
+    if (!compiled)
+      throw new HttpProblem(422, 'draft.invalid', `the draft has ${problems.length} problem(s); fix them first`, {
+        errors: problems.map((p) => ({ pointer: p.pointer ?? '', code: p.code, message: p.message })),
+      });
     const effective = compiled.versions.find((v) => v.id === version.id)!;
-    if (effective.fromMs <= this.ctx.now().getTime() - 86_400_000) throw new HttpProblem(422, 'draft.pastDate', `a new version cannot take effect in the past (${effective.effectiveFrom}); applications already registered keep their version`);
+    if (effective.fromMs <= this.ctx.now().getTime() - 86_400_000)
+      throw new HttpProblem(
+        422,
+        'draft.pastDate',
+        `a new version cannot take effect in the past (${effective.effectiveFrom}); applications already registered keep their version`,
+      );
     const at = this.ctx.now().toISOString();
-    await this.ctx.store.saveDraft({ ...draft, definition: version as unknown as Record<string, unknown>, publishedAt: at, updatedAt: at });
+    await this.ctx.store.saveDraft({
+      ...draft,
+      definition: version as unknown as Record<string, unknown>,
+      publishedAt: at,
+      updatedAt: at,
+    });
     this.apply(serviceId, version, draftId, compiled);
-    await this.ctx.store.appendAudit({ at, userId: user.id, action: 'definition.publish', subject: `definition:${serviceId}`, details: { draftId, version: version.id, effectiveFrom: effective.effectiveFrom } });
+    await this.ctx.store.appendAudit({
+      at,
+      userId: user.id,
+      action: 'definition.publish',
+      subject: `definition:${serviceId}`,
+      details: { draftId, version: version.id, effectiveFrom: effective.effectiveFrom },
+    });
     return { version: version.id, effectiveFrom: effective.effectiveFrom! };
   }
 
@@ -176,12 +284,16 @@ export class DefinitionsRegistry {
   async applyPublished(): Promise<number> {
     let applied = 0;
     for (const serviceId of [...this.ctx.repo.services.keys()]) {
-      const published = (await this.ctx.store.listDrafts(serviceId)).filter((d) => d.publishedAt).sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+      const published = (await this.ctx.store.listDrafts(serviceId))
+        .filter((d) => d.publishedAt)
+        .sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
       for (const d of published) {
         const version = d.definition as unknown as VersionDef;
         const { service, problems } = this.compileDraft(serviceId, version, d.id);
         if (!service) {
-          this.ctx.log(`published version ${version.id} of ${serviceId} no longer compiles: ${problems.map((p) => p.message).join('; ')}`);
+          this.ctx.log(
+            `published version ${version.id} of ${serviceId} no longer compiles: ${problems.map((p) => p.message).join('; ')}`,
+          );
           continue;
         }
         this.apply(serviceId, version, d.id, service);

@@ -42,7 +42,12 @@ export interface Repository {
 
 /** Finds the definitions folder: $QYZMET_DEFINITIONS, else ./definitions, else the one shipped beside the runtime. */
 export function findDefinitionsRoot(explicit?: string): string {
-  const candidates = [explicit, process.env.QYZMET_DEFINITIONS, join(process.cwd(), 'definitions'), resolve(__dirname, '../../../definitions')];
+  const candidates = [
+    explicit,
+    process.env.QYZMET_DEFINITIONS,
+    join(process.cwd(), 'definitions'),
+    resolve(__dirname, '../../../definitions'),
+  ];
   for (const c of candidates) if (c && existsSync(c) && statSync(c).isDirectory()) return resolve(c);
   return resolve(explicit ?? 'definitions');
 }
@@ -61,7 +66,12 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
 function readJson<T>(file: string, problems: Problem[]): T | undefined {
   const text = readText(file);
   if (text === undefined) {
-    problems.push({ code: 'file.missing', kind: 'definition', file: shown(file), message: `${shown(file)}: file not found` });
+    problems.push({
+      code: 'file.missing',
+      kind: 'definition',
+      file: shown(file),
+      message: `${shown(file)}: file not found`,
+    });
     return undefined;
   }
   const { source, problems: syntax } = parseJsonSource(shown(file), text);
@@ -70,7 +80,12 @@ function readJson<T>(file: string, problems: Problem[]): T | undefined {
 }
 
 function jsonFiles(dir: string, suffix: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 export function loadCalendars(root: string, problems: Problem[] = []) {
@@ -92,7 +107,11 @@ export function loadCalendars(root: string, problems: Problem[] = []) {
       try {
         compiled.set(id, s && c ? compileWorkingTime(c, s) : null);
       } catch (e) {
-        problems.push({ code: 'calendar.compile', kind: 'definition', message: `schedule "${id}": ${(e as Error).message}` });
+        problems.push({
+          code: 'calendar.compile',
+          kind: 'definition',
+          message: `schedule "${id}": ${(e as Error).message}`,
+        });
         compiled.set(id, null);
       }
     }
@@ -111,15 +130,23 @@ export function loadSharedActs(root: string, problems: Problem[] = []): Record<s
     const text = readText(file);
     if (text === undefined) continue;
     const { source, problems: syntax } = parseJsonSource(shown(file), text);
-    const shape = syntax.length ? [] : sharedActsValidator.validate(source.value).map((p) => {
-      const { line, column } = locateInSource(source, p.pointer ?? '');
-      return { ...p, file: shown(file), line, column, message: `${shown(file)}:${line}:${column}: ${p.message}` };
-    });
+    const shape = syntax.length
+      ? []
+      : sharedActsValidator.validate(source.value).map((p) => {
+          const { line, column } = locateInSource(source, p.pointer ?? '');
+          return { ...p, file: shown(file), line, column, message: `${shown(file)}:${line}:${column}: ${p.message}` };
+        });
     problems.push(...syntax, ...shape);
     if (syntax.length || shape.length) continue;
     const found = (source.value as { acts: Record<string, Act> }).acts;
     for (const [id, act] of Object.entries(found)) {
-      if (acts[id]) problems.push({ code: 'acts.duplicate', kind: 'definition', file: shown(file), message: `${shown(file)}: act "${id}" is already defined in another file of definitions/shared/acts/` });
+      if (acts[id])
+        problems.push({
+          code: 'acts.duplicate',
+          kind: 'definition',
+          file: shown(file),
+          message: `${shown(file)}: act "${id}" is already defined in another file of definitions/shared/acts/`,
+        });
       acts[id] = act;
     }
   }
@@ -139,7 +166,11 @@ export function loadRepository(root: string, only?: string[]): Repository {
   const compileEnv: CompileEnv = { sharedActs, workingTime, readText: (p) => readText(resolve(p)) };
   const broken = new Set<string>();
   const servicesDir = join(root, 'services');
-  const ids = existsSync(servicesDir) ? readdirSync(servicesDir).filter((d) => existsSync(join(servicesDir, d, 'service.json'))).sort() : [];
+  const ids = existsSync(servicesDir)
+    ? readdirSync(servicesDir)
+        .filter((d) => existsSync(join(servicesDir, d, 'service.json')))
+        .sort()
+    : [];
   for (const id of ids) {
     if (only && !only.includes(id)) continue;
     const entry = join(servicesDir, id, 'service.json');
@@ -150,12 +181,29 @@ export function loadRepository(root: string, only?: string[]): Repository {
       const { service, problems: compileProblems } = compileService(definition, compileEnv);
       found.push(...compileProblems);
       if (service) {
-        if (service.id !== id) found.push({ code: 'service.idMismatch', kind: 'definition', file: shown(entry), message: `${shown(entry)}: the service id "${service.id}" differs from its folder name "${id}"; the folder name is the id` });
+        if (service.id !== id)
+          found.push({
+            code: 'service.idMismatch',
+            kind: 'definition',
+            file: shown(entry),
+            message: `${shown(entry)}: the service id "${service.id}" differs from its folder name "${id}"; the folder name is the id`,
+          });
         else services.set(id, service);
       }
     }
     if (found.some((p) => p.severity !== 'warning')) broken.add(id);
     problems.push(...found);
   }
-  return { root, services, broken, problems, calendars, schedules, workingTime, serviceDir: (id) => join(servicesDir, id), assembled: assembledById, compileEnv };
+  return {
+    root,
+    services,
+    broken,
+    problems,
+    calendars,
+    schedules,
+    workingTime,
+    serviceDir: (id) => join(servicesDir, id),
+    assembled: assembledById,
+    compileEnv,
+  };
 }

@@ -1,6 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createSchemaValidator, locateInSource, parseJsonSource, scenarioSchema, serviceSchema, type Problem, type Scenario } from '@qyzmet/engine';
+import {
+  createSchemaValidator,
+  locateInSource,
+  parseJsonSource,
+  scenarioSchema,
+  serviceSchema,
+  type Problem,
+  type Scenario,
+} from '@qyzmet/engine';
 
 /** Reads the scenarios of one service folder, each checked against the scenario schema with located problems. */
 
@@ -17,7 +25,9 @@ export function loadScenarios(serviceDir: string): { scenarios: LoadedScenario[]
   const scenarios: LoadedScenario[] = [];
   const problems: Problem[] = [];
   if (!existsSync(dir)) return { scenarios, problems };
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const file = relative(process.cwd(), join(dir, name));
     const { source, problems: syntax } = parseJsonSource(file, readFileSync(join(dir, name), 'utf8'));
     if (syntax.length) {

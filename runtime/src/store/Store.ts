@@ -134,11 +134,24 @@ export interface DefinitionDraft {
 }
 
 export interface Store {
-  /** Applications: insert writes the application, its first events, its documents and the audit line in one transaction. */
-  insertApplication(app: StoredApplication, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): Promise<void>;
+  /**
+   * Applications: insert writes the application, its first events, its documents and the audit line in one transaction.
+   */
+  insertApplication(
+    app: StoredApplication,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<void>;
   getApplication(id: string): Promise<StoredApplication | undefined>;
   /** Writes the new state only if the stored rev is `expectedRev`; false on a concurrent update (nothing written). */
-  updateApplication(app: StoredApplication, expectedRev: number, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): Promise<boolean>;
+  updateApplication(
+    app: StoredApplication,
+    expectedRev: number,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<boolean>;
   listApplications(query: ApplicationQuery): Promise<ApplicationPage>;
   listEvents(applicationId: string): Promise<StoredEvent[]>;
   getDocument(applicationId: string, documentId: string, lang: 'kk' | 'ru'): Promise<StoredDocument | undefined>;

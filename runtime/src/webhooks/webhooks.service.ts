@@ -20,10 +20,18 @@ export function backoffMs(attempts: number): number {
   return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-export function statusChangeDeliveries(subs: WebhookSubscription[], now: StoredApplication, before: StoredApplication | null, ctx: RuntimeContext): WebhookDelivery[] {
+export function statusChangeDeliveries(
+  subs: WebhookSubscription[],
+  now: StoredApplication,
+  before: StoredApplication | null,
+  ctx: RuntimeContext,
+): WebhookDelivery[] {
   const at = ctx.now().toISOString();
   return subs
-    .filter((s) => s.active && (!s.serviceId || s.serviceId === now.serviceId) && (!s.provider || s.provider === now.provider))
+    .filter(
+      (s) =>
+        s.active && (!s.serviceId || s.serviceId === now.serviceId) && (!s.provider || s.provider === now.provider),
+    )
     .map((s) => ({
       id: ctx.newId(),
       subscriptionId: s.id,
@@ -67,7 +75,12 @@ export async function deliverDue(ctx: RuntimeContext, fetchImpl: typeof fetch = 
       try {
         const res = await fetchImpl(sub.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-qyzmet-event': d.event, 'x-qyzmet-delivery': d.id, 'x-qyzmet-signature': signature(sub.secret, body) },
+          headers: {
+            'content-type': 'application/json',
+            'x-qyzmet-event': d.event,
+            'x-qyzmet-delivery': d.id,
+            'x-qyzmet-signature': signature(sub.secret, body),
+          },
           body,
           signal: AbortSignal.timeout(10_000),
         });

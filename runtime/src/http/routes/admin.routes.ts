@@ -12,7 +12,11 @@ import { requireRole } from '../context';
  * The admin API (/api/v1/admin): definitions with their validation problems and coverage, the audit trail, and
  * webhook subscriptions with their delivery log. Analysts and admins only.
  */
-export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, applications: ApplicationsService): Router {
+export function adminRoutes(
+  ctx: RuntimeContext,
+  registry: DefinitionsRegistry,
+  applications: ApplicationsService,
+): Router {
   const r = Router();
   const serviceOf = (id: string) => {
     const s = ctx.repo.services.get(id);
@@ -22,7 +26,11 @@ export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, 
   r.get('/definitions', (req, res) => {
     requireRole(req, 'analyst', 'admin');
     res.json({
-      items: [...ctx.repo.services.values()].map((s) => ({ id: s.id, name: s.def.name, versions: s.versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo })) })),
+      items: [...ctx.repo.services.values()].map((s) => ({
+        id: s.id,
+        name: s.def.name,
+        versions: s.versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo })),
+      })),
       broken: [...ctx.repo.broken],
       problems: ctx.repo.problems,
     });
@@ -42,7 +50,12 @@ export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, 
     const s = serviceOf(req.params.id);
     const pick = (id: unknown) => {
       const v = s.versions.find((x) => x.id === id);
-      if (!v) throw new HttpProblem(400, 'request.version', `give ?from=<version>&to=<version>; versions: ${s.versions.map((x) => x.id).join(', ')}`);
+      if (!v)
+        throw new HttpProblem(
+          400,
+          'request.version',
+          `give ?from=<version>&to=<version>; versions: ${s.versions.map((x) => x.id).join(', ')}`,
+        );
       return v.def;
     };
     res.json({ from: req.query.from, to: req.query.to, changes: diffJson(pick(req.query.from), pick(req.query.to)) });
@@ -82,19 +95,26 @@ export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, 
    */
   r.get('/definitions/:id/files', (req, res) => {
     requireRole(req, 'analyst', 'admin');
-    if (!ctx.repo.services.has(req.params.id) && !ctx.repo.broken.has(req.params.id)) throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+    if (!ctx.repo.services.has(req.params.id) && !ctx.repo.broken.has(req.params.id))
+      throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
     const base = dirname(ctx.repo.root);
     const files: Record<string, string> = {};
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const full = join(dir, name);
         if (statSync(full).isDirectory()) walk(full);
-        else if (/\.(json|hbs)$/.test(name)) files[relative(base, full).split(sep).join('/')] = readFileSync(full, 'utf8');
+        else if (/\.(json|hbs)$/.test(name))
+          files[relative(base, full).split(sep).join('/')] = readFileSync(full, 'utf8');
       }
     };
     walk(ctx.repo.serviceDir(req.params.id));
     walk(join(ctx.repo.root, 'shared'));
-    res.json({ entry: relative(base, join(ctx.repo.serviceDir(req.params.id), 'service.json')).split(sep).join('/'), files });
+    res.json({
+      entry: relative(base, join(ctx.repo.serviceDir(req.params.id), 'service.json'))
+        .split(sep)
+        .join('/'),
+      files,
+    });
   });
   r.get('/audit', async (req, res) => {
     requireRole(req, 'analyst', 'admin');
@@ -104,13 +124,37 @@ export function adminRoutes(ctx: RuntimeContext, registry: DefinitionsRegistry, 
   r.post('/webhooks', async (req, res) => {
     const user = requireRole(req, 'admin');
     const { url, secret, serviceId, provider } = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw new HttpProblem(422, 'request.invalid', 'url must be an http(s) URL', { errors: [{ pointer: '/url', code: 'format', message: 'an http(s) URL' }] });
-    if (typeof secret !== 'string' || secret.length < 16) throw new HttpProblem(422, 'request.invalid', 'secret must be at least 16 characters (it signs the deliveries)', { errors: [{ pointer: '/secret', code: 'minLength', message: 'at least 16 characters' }] });
-    if (serviceId !== undefined && (typeof serviceId !== 'string' || !ctx.repo.services.has(serviceId))) throw new HttpProblem(422, 'request.invalid', `no service "${String(serviceId)}"`, { errors: [{ pointer: '/serviceId', code: 'enum', message: 'an existing service id' }] });
-    const sub = { id: ctx.newId(), url, secret, serviceId: (serviceId as string) ?? null, provider: typeof provider === 'string' ? provider : null, createdBy: user.id, createdAt: ctx.now().toISOString(), active: true };
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+      throw new HttpProblem(422, 'request.invalid', 'url must be an http(s) URL', {
+        errors: [{ pointer: '/url', code: 'format', message: 'an http(s) URL' }],
+      });
+    if (typeof secret !== 'string' || secret.length < 16)
+      throw new HttpProblem(422, 'request.invalid', 'secret must be at least 16 characters (it signs the deliveries)', {
+        errors: [{ pointer: '/secret', code: 'minLength', message: 'at least 16 characters' }],
+      });
+    if (serviceId !== undefined && (typeof serviceId !== 'string' || !ctx.repo.services.has(serviceId)))
+      throw new HttpProblem(422, 'request.invalid', `no service "${String(serviceId)}"`, {
+        errors: [{ pointer: '/serviceId', code: 'enum', message: 'an existing service id' }],
+      });
+    const sub = {
+      id: ctx.newId(),
+      url,
+      secret,
+      serviceId: (serviceId as string) ?? null,
+      provider: typeof provider === 'string' ? provider : null,
+      createdBy: user.id,
+      createdAt: ctx.now().toISOString(),
+      active: true,
+    };
     await ctx.store.createSubscription(sub);
     applications.subscriptionsChanged();
-    await ctx.store.appendAudit({ at: sub.createdAt, userId: user.id, action: 'webhook.create', subject: `webhook:${sub.id}`, details: { url, serviceId: sub.serviceId, provider: sub.provider } });
+    await ctx.store.appendAudit({
+      at: sub.createdAt,
+      userId: user.id,
+      action: 'webhook.create',
+      subject: `webhook:${sub.id}`,
+      details: { url, serviceId: sub.serviceId, provider: sub.provider },
+    });
     res.status(201).json({ ...sub, secret: undefined });
   });
   r.get('/webhooks', async (req, res) => {

@@ -23,18 +23,22 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     const q = req.query;
     const limit = q.limit === undefined ? 50 : Number(q.limit);
     const offset = q.offset === undefined ? 0 : Number(q.offset);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpProblem(400, 'request.limit', 'limit must be a whole number from 1 to 500');
-    if (!Number.isInteger(offset) || offset < 0) throw new HttpProblem(400, 'request.offset', 'offset must be a whole number from 0');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      throw new HttpProblem(400, 'request.limit', 'limit must be a whole number from 1 to 500');
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new HttpProblem(400, 'request.offset', 'offset must be a whole number from 0');
     const status = typeof q.status === 'string' ? q.status.split(',') : undefined;
-    if (status?.some((s) => !STATUSES.includes(s as Status))) throw new HttpProblem(400, 'request.status', `status must be among ${STATUSES.join(', ')}`);
+    if (status?.some((s) => !STATUSES.includes(s as Status)))
+      throw new HttpProblem(400, 'request.status', `status must be among ${STATUSES.join(', ')}`);
     const provider = typeof q.provider === 'string' ? q.provider : undefined;
     let providers: string[] | undefined;
     let applicantId: string | undefined;
     if (user.roles.includes('admin')) providers = provider ? [provider] : undefined;
     else if (user.roles.includes('officer')) {
       const mine = user.providers.includes('*') ? null : user.providers;
-      if (provider && mine && !mine.includes(provider)) throw new HttpProblem(403, 'auth.provider', `you do not work for provider "${provider}"`);
-      providers = provider ? [provider] : mine ?? undefined;
+      if (provider && mine && !mine.includes(provider))
+        throw new HttpProblem(403, 'auth.provider', `you do not work for provider "${provider}"`);
+      providers = provider ? [provider] : (mine ?? undefined);
     } else if (user.roles.includes('applicant')) applicantId = user.id;
     else throw new HttpProblem(403, 'auth.role', 'only applicants, officers and admins read applications');
     const now = ctx.now().toISOString();
@@ -75,10 +79,22 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     const q = typeof req.query.lang === 'string' ? req.query.lang : languageOf(req);
     const lang = q === 'ru' ? 'ru' : 'kk';
     const doc = await ctx.store.getDocument(app.id, req.params.documentId, lang);
-    if (!doc) throw new HttpProblem(404, 'document.unknown', `the application has no document "${req.params.documentId}"; issued: ${app.snapshot.documents.map((d) => d.id).join(', ') || 'none yet'}`);
+    if (!doc)
+      throw new HttpProblem(
+        404,
+        'document.unknown',
+        `the application has no document "${req.params.documentId}"; issued: ${app.snapshot.documents.map((d) => d.id).join(', ') || 'none yet'}`,
+      );
     if (req.accepts(['text/html', 'application/pdf']) === 'application/pdf') {
-      const pdf = await renderPdf(doc.html, { title: doc.title, lang, createdAt: doc.issuedAt, subject: `${app.serviceId} ${app.id}` });
-      res.type('application/pdf').setHeader('content-disposition', `inline; filename="${doc.documentId}-${app.id}.pdf"`);
+      const pdf = await renderPdf(doc.html, {
+        title: doc.title,
+        lang,
+        createdAt: doc.issuedAt,
+        subject: `${app.serviceId} ${app.id}`,
+      });
+      res
+        .type('application/pdf')
+        .setHeader('content-disposition', `inline; filename="${doc.documentId}-${app.id}.pdf"`);
       return void res.send(pdf);
     }
     res.type('text/html; charset=utf-8').send(doc.html);

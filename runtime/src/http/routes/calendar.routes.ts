@@ -1,5 +1,12 @@
 import { Router } from 'express';
-import { addDuration, calendarYear, formatInstant, parseDuration, parseInstant, registrationInstant } from '@qyzmet/engine';
+import {
+  addDuration,
+  calendarYear,
+  formatInstant,
+  parseDuration,
+  parseInstant,
+  registrationInstant,
+} from '@qyzmet/engine';
 import type { RuntimeContext } from '../../runtimeContext';
 import { HttpProblem } from '../problem';
 
@@ -9,7 +16,12 @@ export function calendarRoutes(ctx: RuntimeContext): Router {
   const wtOf = (schedule: unknown) => {
     const id = typeof schedule === 'string' ? schedule : 'provider-default';
     const wt = ctx.repo.workingTime(id);
-    if (!wt) throw new HttpProblem(404, 'schedule.unknown', `no schedule "${id}"; schedules: ${[...ctx.repo.schedules.keys()].join(', ')}`);
+    if (!wt)
+      throw new HttpProblem(
+        404,
+        'schedule.unknown',
+        `no schedule "${id}"; schedules: ${[...ctx.repo.schedules.keys()].join(', ')}`,
+      );
     return wt;
   };
   r.get('/calendar/:year', (req, res) => {
@@ -19,13 +31,23 @@ export function calendarRoutes(ctx: RuntimeContext): Router {
   });
   r.get('/deadline', (req, res) => {
     const { from, duration } = req.query;
-    if (typeof from !== 'string' || typeof duration !== 'string') throw new HttpProblem(400, 'request.invalid', 'give ?from=<ISO instant>&duration=<n unit>, e.g. from=2026-03-20T18:45:00%2B05:00&duration=3%20workingDays');
+    if (typeof from !== 'string' || typeof duration !== 'string')
+      throw new HttpProblem(
+        400,
+        'request.invalid',
+        'give ?from=<ISO instant>&duration=<n unit>, e.g. from=2026-03-20T18:45:00%2B05:00&duration=3%20workingDays',
+      );
     const wt = wtOf(req.query.schedule);
     const fromMs = parseInstant(from);
     const d = parseDuration(duration);
     const reg = registrationInstant(wt, fromMs);
     const due = addDuration(wt, reg.registeredAt, d);
-    res.json({ from: formatInstant(wt, fromMs), registeredAt: formatInstant(wt, reg.registeredAt), dueAt: formatInstant(wt, due.dueAt), explanation: [...reg.explanation, ...due.explanation] });
+    res.json({
+      from: formatInstant(wt, fromMs),
+      registeredAt: formatInstant(wt, reg.registeredAt),
+      dueAt: formatInstant(wt, due.dueAt),
+      explanation: [...reg.explanation, ...due.explanation],
+    });
   });
   return r;
 }

@@ -1,5 +1,12 @@
 import { Router } from 'express';
-import { describeVersions, isProblemError, versionInForce, type CompiledService, type CompiledVersion, type Condition } from '@qyzmet/engine';
+import {
+  describeVersions,
+  isProblemError,
+  versionInForce,
+  type CompiledService,
+  type CompiledVersion,
+  type Condition,
+} from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../../runtimeContext';
 import { HttpProblem } from '../problem';
 
@@ -22,12 +29,30 @@ function findingsOf(c: Condition): Array<{ key: string; value: unknown }> {
 }
 
 function versionSummary(v: CompiledVersion) {
-  return { id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, provisional: v.provisional, effectiveFromHow: v.effectiveFromHow, effectiveToHow: v.effectiveToHow, producedBy: v.def.producedBy, partial: v.def.partial ?? [], label: v.def.label ?? null };
+  return {
+    id: v.id,
+    effectiveFrom: v.effectiveFrom,
+    effectiveTo: v.effectiveTo,
+    provisional: v.provisional,
+    effectiveFromHow: v.effectiveFromHow,
+    effectiveToHow: v.effectiveToHow,
+    producedBy: v.def.producedBy,
+    partial: v.def.partial ?? [],
+    label: v.def.label ?? null,
+  };
 }
 
 function serviceSummary(s: CompiledService, at: string) {
   const inForce = s.versionAt(Date.parse(at));
-  return { id: s.id, name: s.def.name, kind: s.def.kind, providers: s.def.providers.map((p) => ({ id: p.id, name: p.name })), channels: s.def.channels.map((c) => c.id), versionInForce: inForce?.id ?? null, versions: s.versions.map(versionSummary) };
+  return {
+    id: s.id,
+    name: s.def.name,
+    kind: s.def.kind,
+    providers: s.def.providers.map((p) => ({ id: p.id, name: p.name })),
+    channels: s.def.channels.map((c) => c.id),
+    versionInForce: inForce?.id ?? null,
+    versions: s.versions.map(versionSummary),
+  };
 }
 
 export function servicesRoutes(ctx: RuntimeContext): Router {
@@ -46,12 +71,18 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
     const q = typeof req.query.at === 'string' ? req.query.at : null;
     // ?at= takes a date (the start of that local day) or an instant.
     const at = q ? (/^\d{4}-\d{2}-\d{2}$/.test(q) ? `${q}T00:00:00+05:00` : q) : nowIso(ctx, s);
-    if (q && Number.isNaN(Date.parse(at))) throw new HttpProblem(400, 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
+    if (q && Number.isNaN(Date.parse(at)))
+      throw new HttpProblem(400, 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
     let v: CompiledVersion;
     try {
       v = versionInForce(s, at);
     } catch (e) {
-      if (isProblemError(e) && e.problem.code === 'version.notInForce') throw new HttpProblem(404, 'version.notInForce', e.problem.message, { serviceId: s.id, at, ...(e.problem.params ?? {}) });
+      if (isProblemError(e) && e.problem.code === 'version.notInForce')
+        throw new HttpProblem(404, 'version.notInForce', e.problem.message, {
+          serviceId: s.id,
+          at,
+          ...(e.problem.params ?? {}),
+        });
       throw e;
     }
     const def = s.def;
@@ -66,7 +97,29 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
       fee: def.fee ?? null,
       schedule: def.schedule,
       registration: def.registration,
-      version: { ...versionSummary(v), variants: v.def.variants ?? [], form: v.def.form, refusalGrounds: (v.def.refusalGrounds ?? []).map((g) => ({ id: g.id, kind: g.kind ?? 'refusal', text: g.text, legalRef: g.legalRef, decidedBy: g.decidedBy ?? 'rule', findings: findingsOf(g.when) })), deadlines: v.def.deadlines, documents: (v.def.documents ?? []).map((d) => ({ id: d.id, title: d.title, kind: d.kind, legalRef: d.legalRef, annexMissing: d.annexMissing ?? null })), machine: v.def.machine, notEncoded: v.def.notEncoded ?? [] },
+      version: {
+        ...versionSummary(v),
+        variants: v.def.variants ?? [],
+        form: v.def.form,
+        refusalGrounds: (v.def.refusalGrounds ?? []).map((g) => ({
+          id: g.id,
+          kind: g.kind ?? 'refusal',
+          text: g.text,
+          legalRef: g.legalRef,
+          decidedBy: g.decidedBy ?? 'rule',
+          findings: findingsOf(g.when),
+        })),
+        deadlines: v.def.deadlines,
+        documents: (v.def.documents ?? []).map((d) => ({
+          id: d.id,
+          title: d.title,
+          kind: d.kind,
+          legalRef: d.legalRef,
+          annexMissing: d.annexMissing ?? null,
+        })),
+        machine: v.def.machine,
+        notEncoded: v.def.notEncoded ?? [],
+      },
       acts: Object.fromEntries(Object.entries(s.acts).filter(([id]) => JSON.stringify(def).includes(`"${id}"`))),
     });
   });

@@ -8,15 +8,36 @@ import { languageOf } from '../context';
 export function simulateRoutes(ctx: RuntimeContext): Router {
   const r = Router();
   r.post('/simulate', async (req, res) => {
-    const { serviceId, at, data, events } = (req.body ?? {}) as { serviceId?: unknown; at?: unknown; data?: unknown; events?: unknown };
-    if (typeof serviceId !== 'string') throw new HttpProblem(422, 'request.invalid', 'serviceId is required', { errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }] });
-    if (typeof at !== 'string') throw new HttpProblem(422, 'request.invalid', 'at is required: the ISO instant the application arrives', { errors: [{ pointer: '/at', code: 'required', message: 'at is required' }] });
-    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new HttpProblem(422, 'request.invalid', 'data must be an object', { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] });
-    if (events !== undefined && !Array.isArray(events)) throw new HttpProblem(422, 'request.invalid', 'events must be an array', { errors: [{ pointer: '/events', code: 'type', message: 'events must be an array' }] });
+    const { serviceId, at, data, events } = (req.body ?? {}) as {
+      serviceId?: unknown;
+      at?: unknown;
+      data?: unknown;
+      events?: unknown;
+    };
+    if (typeof serviceId !== 'string')
+      throw new HttpProblem(422, 'request.invalid', 'serviceId is required', {
+        errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }],
+      });
+    if (typeof at !== 'string')
+      throw new HttpProblem(422, 'request.invalid', 'at is required: the ISO instant the application arrives', {
+        errors: [{ pointer: '/at', code: 'required', message: 'at is required' }],
+      });
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new HttpProblem(422, 'request.invalid', 'data must be an object', {
+        errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }],
+      });
+    if (events !== undefined && !Array.isArray(events))
+      throw new HttpProblem(422, 'request.invalid', 'events must be an array', {
+        errors: [{ pointer: '/events', code: 'type', message: 'events must be an array' }],
+      });
     const service = ctx.repo.services.get(serviceId);
     if (!service) throw new HttpProblem(404, 'service.unknown', `no service "${serviceId}"`);
     const lang = languageOf(req);
-    const result = simulationContract(await simulate(service, data as Record<string, unknown>, (events ?? []) as ApplicationEvent[], at, { lang: lang === 'en' ? 'ru' : lang }));
+    const result = simulationContract(
+      await simulate(service, data as Record<string, unknown>, (events ?? []) as ApplicationEvent[], at, {
+        lang: lang === 'en' ? 'ru' : lang,
+      }),
+    );
     res.json(result);
   });
   return r;

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ApplicationState } from '@qyzmet/engine';
-import type { AuditEntry, StoredApplication, StoredDocument, StoredEvent, StoredUser, WebhookDelivery, WebhookSubscription } from '../Store';
+import type {
+  AuditEntry,
+  StoredApplication,
+  StoredDocument,
+  StoredEvent,
+  StoredUser,
+  WebhookDelivery,
+  WebhookSubscription,
+} from '../Store';
 import { migrations } from './migrations';
 import { insertSyntheticApplications } from './seedMany';
 import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, StoreError, type SqliteStore } from './SqliteStore';
@@ -53,7 +61,12 @@ function app(id: string, over: Partial<StoredApplication> = {}): StoredApplicati
     registeredAt,
     dueAt: '2025-03-06T18:30:00+05:00',
     nextTimerAt: null,
-    snapshot: { id, state: 'review', data: { iin: '900101300123', name: 'Әлия' }, timers: [] } as unknown as ApplicationState,
+    snapshot: {
+      id,
+      state: 'review',
+      data: { iin: '900101300123', name: 'Әлия' },
+      timers: [],
+    } as unknown as ApplicationState,
     rev: 0,
     createdAt: registeredAt,
     updatedAt: registeredAt,
@@ -77,7 +90,15 @@ function event(applicationId: string, seq: number, over: Partial<StoredEvent> = 
 }
 
 function doc(applicationId: string, documentId: string, lang: 'kk' | 'ru', html = '<p>Анықтама</p>'): StoredDocument {
-  return { applicationId, documentId, lang, title: `Title ${lang}`, kind: 'certificate', html, issuedAt: '2025-03-04T10:00:00+05:00' };
+  return {
+    applicationId,
+    documentId,
+    lang,
+    title: `Title ${lang}`,
+    kind: 'certificate',
+    html,
+    issuedAt: '2025-03-04T10:00:00+05:00',
+  };
 }
 
 function audit(subject: string, action: string, at = '2025-03-03T09:00:00+05:00'): AuditEntry {
@@ -91,10 +112,23 @@ describe('schema and migrations', () => {
     expect(existsSync(join(dir, SQLITE_FILE))).toBe(true);
     expect(store.appliedMigrations()).toEqual(migrations.map((m) => m.id));
     const db = new Database(join(dir, SQLITE_FILE), { readonly: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>
+    ).map((r) => r.name);
     const mode = db.pragma('journal_mode', { simple: true });
     db.close();
-    for (const t of ['schema_migrations', 'applications', 'events', 'documents', 'users', 'sessions', 'audit', 'webhook_subscriptions', 'webhook_deliveries', 'definition_drafts']) {
+    for (const t of [
+      'schema_migrations',
+      'applications',
+      'events',
+      'documents',
+      'users',
+      'sessions',
+      'audit',
+      'webhook_subscriptions',
+      'webhook_deliveries',
+      'definition_drafts',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(mode).toBe('wal');
@@ -129,7 +163,12 @@ describe('applications', () => {
   test('insert writes application, events, documents and audit; reads return them', async () => {
     const store = open();
     const a = app('A1', { nextTimerAt: '2025-03-04T09:00:00+05:00' });
-    await store.insertApplication(a, [event('A1', 1), event('A1', 2)], [doc('A1', 'receipt', 'kk'), doc('A1', 'receipt', 'ru')], [audit('application:A1', 'create')]);
+    await store.insertApplication(
+      a,
+      [event('A1', 1), event('A1', 2)],
+      [doc('A1', 'receipt', 'kk'), doc('A1', 'receipt', 'ru')],
+      [audit('application:A1', 'create')],
+    );
     expect(await store.getApplication('A1')).toEqual(a);
     expect(await store.getApplication('nope')).toBeUndefined();
     expect(await store.listEvents('A1')).toEqual([event('A1', 1), event('A1', 2)]);
@@ -144,23 +183,48 @@ describe('applications', () => {
     // Two events with the same seq violate the primary key after the application row was written.
     // better-sqlite3 is a native addon loaded once per jest worker, so its errors may come from another test file's
     // realm: check the error's content, not `instanceof Error` (which toThrow relies on).
-    await expect(store.insertApplication(app('A1'), [event('A1', 1), event('A1', 1)], [], [audit('application:A1', 'create')])).rejects.toHaveProperty('message', expect.stringMatching(/UNIQUE|PRIMARY KEY/));
+    await expect(
+      store.insertApplication(app('A1'), [event('A1', 1), event('A1', 1)], [], [audit('application:A1', 'create')]),
+    ).rejects.toHaveProperty('message', expect.stringMatching(/UNIQUE|PRIMARY KEY/));
     expect(await store.getApplication('A1')).toBeUndefined();
     expect(await store.listAudit(null, 10)).toEqual([]);
   });
 
   test('an instant that is not ISO is refused with a coded error', async () => {
     const store = open();
-    await expect(store.insertApplication(app('A1', { dueAt: 'next Tuesday' }), [], [], [])).rejects.toMatchObject({ code: 'store.invalid-instant' });
+    await expect(store.insertApplication(app('A1', { dueAt: 'next Tuesday' }), [], [], [])).rejects.toMatchObject({
+      code: 'store.invalid-instant',
+    });
   });
 
   test('optimistic concurrency: the second update from the same rev returns false and writes nothing', async () => {
     const store = open();
     await store.insertApplication(app('A1'), [event('A1', 1)], [], []);
-    const first = app('A1', { state: 'accepted', status: 'in-progress', rev: 1, updatedAt: '2025-03-04T10:00:00+05:00' });
+    const first = app('A1', {
+      state: 'accepted',
+      status: 'in-progress',
+      rev: 1,
+      updatedAt: '2025-03-04T10:00:00+05:00',
+    });
     const second = app('A1', { state: 'refused', status: 'refused', rev: 1, updatedAt: '2025-03-04T10:00:01+05:00' });
-    expect(await store.updateApplication(first, 0, [event('A1', 2)], [doc('A1', 'receipt', 'kk')], [audit('application:A1', 'accept')])).toBe(true);
-    expect(await store.updateApplication(second, 0, [event('A1', 3)], [doc('A1', 'refusal', 'kk')], [audit('application:A1', 'refuse')])).toBe(false);
+    expect(
+      await store.updateApplication(
+        first,
+        0,
+        [event('A1', 2)],
+        [doc('A1', 'receipt', 'kk')],
+        [audit('application:A1', 'accept')],
+      ),
+    ).toBe(true);
+    expect(
+      await store.updateApplication(
+        second,
+        0,
+        [event('A1', 3)],
+        [doc('A1', 'refusal', 'kk')],
+        [audit('application:A1', 'refuse')],
+      ),
+    ).toBe(false);
     expect(await store.getApplication('A1')).toEqual(first);
     expect((await store.listEvents('A1')).map((e) => e.seq)).toEqual([1, 2]);
     expect(await store.getDocument('A1', 'refusal', 'kk')).toBeUndefined();
@@ -181,7 +245,12 @@ describe('applications', () => {
   test('reopening the file keeps the data', async () => {
     const dir = tempDir();
     const first = openSqliteStore(dir);
-    await first.insertApplication(app('A1'), [event('A1', 1)], [doc('A1', 'receipt', 'kk')], [audit('application:A1', 'create')]);
+    await first.insertApplication(
+      app('A1'),
+      [event('A1', 1)],
+      [doc('A1', 'receipt', 'kk')],
+      [audit('application:A1', 'create')],
+    );
     await first.createUser(user('u1', 'officer'));
     await first.close();
     const again = open(dir);
@@ -195,13 +264,46 @@ describe('applications', () => {
 describe('inbox query', () => {
   // Due instants in two offsets: text order and instant order disagree on purpose (UTC+6 before 2024-03-01).
   const rows: StoredApplication[] = [
-    app('a', { provider: 'p1', status: 'registered', dueAt: '2024-02-20T10:00:00+06:00', registeredAt: '2024-02-10T09:00:00+06:00' }), // 04:00Z
-    app('b', { provider: 'p1', status: 'in-progress', dueAt: '2024-02-20T09:30:00+05:00', registeredAt: '2024-02-11T09:00:00+06:00' }), // 04:30Z
+    app('a', {
+      provider: 'p1',
+      status: 'registered',
+      dueAt: '2024-02-20T10:00:00+06:00',
+      registeredAt: '2024-02-10T09:00:00+06:00',
+    }), // 04:00Z
+    app('b', {
+      provider: 'p1',
+      status: 'in-progress',
+      dueAt: '2024-02-20T09:30:00+05:00',
+      registeredAt: '2024-02-11T09:00:00+06:00',
+    }), // 04:30Z
     app('c', { provider: 'p2', status: 'registered', dueAt: null, registeredAt: '2024-02-09T09:00:00+06:00' }),
-    app('d', { provider: 'p2', status: 'approved', dueAt: '2024-02-15T18:30:00+06:00', registeredAt: '2024-02-05T09:00:00+06:00' }),
-    app('e', { provider: 'p3', status: 'suspended', dueAt: '2024-02-20T10:00:00+06:00', registeredAt: '2024-02-08T09:00:00+06:00', applicantId: 'user-2' }), // 04:00Z, registered earlier than a
-    app('f', { provider: 'p1', status: 'refused', dueAt: null, registeredAt: '2024-02-01T09:00:00+06:00', serviceId: 'housing-presence-certificate' }),
-    app('g', { provider: 'p3', status: 'in-progress', dueAt: '2024-03-10T18:30:00+05:00', registeredAt: '2024-03-01T09:00:00+05:00', applicantId: 'user-2' }),
+    app('d', {
+      provider: 'p2',
+      status: 'approved',
+      dueAt: '2024-02-15T18:30:00+06:00',
+      registeredAt: '2024-02-05T09:00:00+06:00',
+    }),
+    app('e', {
+      provider: 'p3',
+      status: 'suspended',
+      dueAt: '2024-02-20T10:00:00+06:00',
+      registeredAt: '2024-02-08T09:00:00+06:00',
+      applicantId: 'user-2',
+    }), // 04:00Z, registered earlier than a
+    app('f', {
+      provider: 'p1',
+      status: 'refused',
+      dueAt: null,
+      registeredAt: '2024-02-01T09:00:00+06:00',
+      serviceId: 'housing-presence-certificate',
+    }),
+    app('g', {
+      provider: 'p3',
+      status: 'in-progress',
+      dueAt: '2024-03-10T18:30:00+05:00',
+      registeredAt: '2024-03-01T09:00:00+05:00',
+      applicantId: 'user-2',
+    }),
   ];
   let store: SqliteStore;
   beforeEach(async () => {
@@ -217,17 +319,31 @@ describe('inbox query', () => {
     ['everything: by due instant, nulls last, then registration', {}, ['d', 'e', 'a', 'b', 'g', 'f', 'c']],
     ['"*" is every provider', { providers: ['*'] }, ['d', 'e', 'a', 'b', 'g', 'f', 'c']],
     ['one provider', { providers: ['p1'] }, ['a', 'b', 'f']],
-    ['providers × statuses', { providers: ['p1', 'p3'], status: ['registered', 'suspended', 'in-progress'] }, ['e', 'a', 'b', 'g']],
+    [
+      'providers × statuses',
+      { providers: ['p1', 'p3'], status: ['registered', 'suspended', 'in-progress'] },
+      ['e', 'a', 'b', 'g'],
+    ],
     ['status only', { status: ['registered'] }, ['a', 'c']],
     ['applicant', { applicantId: 'user-2' }, ['e', 'g']],
     ['service', { serviceId: 'housing-presence-certificate' }, ['f']],
-    ['overdue: open and due before the instant (closed d and undated c excluded)', { overdueAt: '2024-02-20T09:15:00+05:00' }, ['e', 'a']],
+    [
+      'overdue: open and due before the instant (closed d and undated c excluded)',
+      { overdueAt: '2024-02-20T09:15:00+05:00' },
+      ['e', 'a'],
+    ],
     ['overdue with providers', { providers: ['p1', 'p2'], overdueAt: '2024-03-31T00:00:00+05:00' }, ['a', 'b']],
     ['due before includes closed ones', { dueBefore: '2024-02-20T09:15:00+05:00' }, ['d', 'e', 'a']],
     ['empty provider list matches nothing', { providers: [] }, []],
     ['empty status list matches nothing', { status: [] }, []],
   ] as const)('%s', async (_name, q, expected) => {
-    const res = await ids({ ...q, providers: q.providers ? [...q.providers] : undefined, status: q.status ? [...q.status] : undefined, limit: 100, offset: 0 } as never);
+    const res = await ids({
+      ...q,
+      providers: q.providers ? [...q.providers] : undefined,
+      status: q.status ? [...q.status] : undefined,
+      limit: 100,
+      offset: 0,
+    } as never);
     expect(res).toEqual({ ids: expected, total: expected.length });
   });
 
@@ -237,8 +353,15 @@ describe('inbox query', () => {
     expect(await ids({ limit: 3, offset: 6 })).toEqual({ ids: ['c'], total: 7 });
     expect(await ids({ limit: 3, offset: 9 })).toEqual({ ids: [], total: 7 });
     // The per-pair merge path pages the same way.
-    const q = { providers: ['p1', 'p2', 'p3'], status: ['registered' as const, 'in-progress' as const, 'suspended' as const, 'approved' as const] };
-    const pages = [...(await ids({ ...q, limit: 2, offset: 0 })).ids, ...(await ids({ ...q, limit: 2, offset: 2 })).ids, ...(await ids({ ...q, limit: 2, offset: 4 })).ids];
+    const q = {
+      providers: ['p1', 'p2', 'p3'],
+      status: ['registered' as const, 'in-progress' as const, 'suspended' as const, 'approved' as const],
+    };
+    const pages = [
+      ...(await ids({ ...q, limit: 2, offset: 0 })).ids,
+      ...(await ids({ ...q, limit: 2, offset: 2 })).ids,
+      ...(await ids({ ...q, limit: 2, offset: 4 })).ids,
+    ];
     expect(pages).toEqual(['d', 'e', 'a', 'b', 'g', 'c']);
   });
 
@@ -249,7 +372,15 @@ describe('inbox query', () => {
 
   test('the page is read from the inbox index, not by scanning the table', () => {
     const db = new Database(store.file, { readonly: true });
-    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT id FROM applications WHERE provider = 'p1' AND status = 'registered' ORDER BY due_at_ms, registered_at_ms, id LIMIT 50").all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    const plan = (
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT id FROM applications WHERE provider = 'p1' AND status = 'registered' ORDER BY due_at_ms, registered_at_ms, id LIMIT 50",
+        )
+        .all() as Array<{ detail: string }>
+    )
+      .map((r) => r.detail)
+      .join('\n');
     db.close();
     expect(plan).toMatch(/COVERING INDEX applications_inbox/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
@@ -259,7 +390,12 @@ describe('inbox query', () => {
 describe('leases', () => {
   async function seedTimers(store: SqliteStore, n: number) {
     for (let i = 0; i < n; i++) {
-      await store.insertApplication(app(`T${i}`, { nextTimerAt: `2025-03-03T${String(8 + (i % 4)).padStart(2, '0')}:00:00+05:00` }), [], [], []);
+      await store.insertApplication(
+        app(`T${i}`, { nextTimerAt: `2025-03-03T${String(8 + (i % 4)).padStart(2, '0')}:00:00+05:00` }),
+        [],
+        [],
+        [],
+      );
     }
     await store.insertApplication(app('later', { nextTimerAt: '2025-03-10T09:00:00+05:00' }), [], [], []);
     await store.insertApplication(app('none', { nextTimerAt: null }), [], [], []);
@@ -297,20 +433,43 @@ describe('leases', () => {
     const store = open();
     await store.createSubscription(sub('s1'));
     const d = (id: string, over: Partial<WebhookDelivery> = {}): WebhookDelivery => ({
-      id, subscriptionId: 's1', event: 'application.approved', payload: { applicationId: id }, attempts: 0,
-      nextAttemptAt: '2025-03-03T09:00:00+05:00', status: 'pending', lastError: null, lastStatus: null,
-      createdAt: `2025-03-03T08:0${id.slice(1)}:00+05:00`, deliveredAt: null, ...over,
+      id,
+      subscriptionId: 's1',
+      event: 'application.approved',
+      payload: { applicationId: id },
+      attempts: 0,
+      nextAttemptAt: '2025-03-03T09:00:00+05:00',
+      status: 'pending',
+      lastError: null,
+      lastStatus: null,
+      createdAt: `2025-03-03T08:0${id.slice(1)}:00+05:00`,
+      deliveredAt: null,
+      ...over,
     });
-    await store.enqueueDeliveries([d('d1'), d('d2'), d('d3', { nextAttemptAt: '2025-03-03T11:00:00+05:00' }), d('d4', { status: 'delivered' }), d('d5', { nextAttemptAt: null })]);
+    await store.enqueueDeliveries([
+      d('d1'),
+      d('d2'),
+      d('d3', { nextAttemptAt: '2025-03-03T11:00:00+05:00' }),
+      d('d4', { status: 'delivered' }),
+      d('d5', { nextAttemptAt: null }),
+    ]);
     const now = '2025-03-03T10:00:00+05:00';
     const first = await store.claimDueDeliveries(now, 'A', 60_000, 10);
     expect(first.map((x) => x.id).sort()).toEqual(['d1', 'd2', 'd5']);
     expect(first.find((x) => x.id === 'd1')).toEqual(d('d1'));
     expect(await store.claimDueDeliveries(now, 'B', 60_000, 10)).toEqual([]);
-    await store.updateDelivery({ ...d('d1'), attempts: 1, lastStatus: 500, lastError: 'HTTP 500', nextAttemptAt: '2025-03-03T10:00:00+05:00' });
+    await store.updateDelivery({
+      ...d('d1'),
+      attempts: 1,
+      lastStatus: 500,
+      lastError: 'HTTP 500',
+      nextAttemptAt: '2025-03-03T10:00:00+05:00',
+    });
     expect((await store.claimDueDeliveries(now, 'B', 60_000, 10)).map((x) => x.id)).toEqual(['d1']);
     // Two hours later every lease has run out and d3 is due too: everything pending goes to C.
-    expect((await store.claimDueDeliveries('2025-03-03T12:00:00+05:00', 'C', 60_000, 10)).map((x) => x.id).sort()).toEqual(['d1', 'd2', 'd3', 'd5']);
+    expect(
+      (await store.claimDueDeliveries('2025-03-03T12:00:00+05:00', 'C', 60_000, 10)).map((x) => x.id).sort(),
+    ).toEqual(['d1', 'd2', 'd3', 'd5']);
     const listed = await store.listDeliveries('s1', 10);
     expect(listed.map((x) => x.id)).toEqual(['d5', 'd4', 'd3', 'd2', 'd1']);
     expect(listed.find((x) => x.id === 'd1')).toMatchObject({ attempts: 1, lastStatus: 500, lastError: 'HTTP 500' });
@@ -319,11 +478,29 @@ describe('leases', () => {
 });
 
 function user(id: string, username: string): StoredUser {
-  return { id, username, passwordHash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==', roles: ['officer'], actorRoles: ['operator', 'head'], providers: ['*'], displayName: 'Офицер', createdAt: '2025-01-01T00:00:00Z' };
+  return {
+    id,
+    username,
+    passwordHash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==',
+    roles: ['officer'],
+    actorRoles: ['operator', 'head'],
+    providers: ['*'],
+    displayName: 'Офицер',
+    createdAt: '2025-01-01T00:00:00Z',
+  };
 }
 
 function sub(id: string): WebhookSubscription {
-  return { id, url: 'https://example.kz/hook', secret: 'sekret', serviceId: null, provider: 'prov-a', createdBy: 'u1', createdAt: '2025-03-01T00:00:00Z', active: true };
+  return {
+    id,
+    url: 'https://example.kz/hook',
+    secret: 'sekret',
+    serviceId: null,
+    provider: 'prov-a',
+    createdBy: 'u1',
+    createdAt: '2025-03-01T00:00:00Z',
+    active: true,
+  };
 }
 
 describe('users, sessions, audit, webhooks, drafts', () => {
@@ -332,7 +509,10 @@ describe('users, sessions, audit, webhooks, drafts', () => {
     expect(await store.countUsers()).toBe(0);
     await store.createUser(user('u1', 'officer'));
     await store.createUser({ ...user('u2', 'applicant'), roles: ['applicant'], actorRoles: [], providers: [] });
-    await expect(store.createUser(user('u3', 'officer'))).rejects.toHaveProperty('message', expect.stringMatching(/UNIQUE/));
+    await expect(store.createUser(user('u3', 'officer'))).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(/UNIQUE/),
+    );
     expect(await store.countUsers()).toBe(2);
     expect(await store.getUser('u1')).toEqual(user('u1', 'officer'));
     expect((await store.getUserByUsername('applicant'))?.roles).toEqual(['applicant']);
@@ -340,7 +520,10 @@ describe('users, sessions, audit, webhooks, drafts', () => {
     await store.createSession('hash1', 'u1', '2025-03-03T17:00:00+05:00');
     expect(await store.getSession('hash1')).toEqual({ userId: 'u1', expiresAt: '2025-03-03T17:00:00+05:00' });
     expect(await store.getSession('hash2')).toBeUndefined();
-    await expect(store.createSession('hash3', 'ghost', '2025-03-03T17:00:00+05:00')).rejects.toHaveProperty('message', expect.stringMatching(/FOREIGN KEY/));
+    await expect(store.createSession('hash3', 'ghost', '2025-03-03T17:00:00+05:00')).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(/FOREIGN KEY/),
+    );
   });
 
   test('audit is append-only: listing newest first, UPDATE and DELETE refused by the file itself', async () => {
@@ -360,17 +543,52 @@ describe('users, sessions, audit, webhooks, drafts', () => {
   test('subscriptions round-trip', async () => {
     const store = open();
     await store.createSubscription(sub('s2'));
-    await store.createSubscription({ ...sub('s1'), active: false, serviceId: 'housing-queue-registration', provider: null, createdAt: '2025-02-01T00:00:00Z' });
-    expect(await store.listSubscriptions()).toEqual([{ ...sub('s1'), active: false, serviceId: 'housing-queue-registration', provider: null, createdAt: '2025-02-01T00:00:00Z' }, sub('s2')]);
+    await store.createSubscription({
+      ...sub('s1'),
+      active: false,
+      serviceId: 'housing-queue-registration',
+      provider: null,
+      createdAt: '2025-02-01T00:00:00Z',
+    });
+    expect(await store.listSubscriptions()).toEqual([
+      {
+        ...sub('s1'),
+        active: false,
+        serviceId: 'housing-queue-registration',
+        provider: null,
+        createdAt: '2025-02-01T00:00:00Z',
+      },
+      sub('s2'),
+    ]);
   });
 
   test('drafts: save inserts, saving again replaces but keeps createdAt; list newest first', async () => {
     const store = open();
-    const draft = { serviceId: 'svc', id: 'd1', definition: { id: 'svc', title: { kk: 'Қызмет' } }, author: 'analyst', note: 'first', createdAt: '2025-03-01T00:00:00Z', updatedAt: '2025-03-01T00:00:00Z', publishedAt: null };
+    const draft = {
+      serviceId: 'svc',
+      id: 'd1',
+      definition: { id: 'svc', title: { kk: 'Қызмет' } },
+      author: 'analyst',
+      note: 'first',
+      createdAt: '2025-03-01T00:00:00Z',
+      updatedAt: '2025-03-01T00:00:00Z',
+      publishedAt: null,
+    };
     await store.saveDraft(draft);
     await store.saveDraft({ ...draft, id: 'd2', note: 'other', updatedAt: '2025-03-02T00:00:00Z' });
-    await store.saveDraft({ ...draft, note: 'second', createdAt: '2099-01-01T00:00:00Z', updatedAt: '2025-03-03T00:00:00Z', publishedAt: '2025-03-03T01:00:00Z' });
-    expect(await store.getDraft('svc', 'd1')).toEqual({ ...draft, note: 'second', updatedAt: '2025-03-03T00:00:00Z', publishedAt: '2025-03-03T01:00:00Z' });
+    await store.saveDraft({
+      ...draft,
+      note: 'second',
+      createdAt: '2099-01-01T00:00:00Z',
+      updatedAt: '2025-03-03T00:00:00Z',
+      publishedAt: '2025-03-03T01:00:00Z',
+    });
+    expect(await store.getDraft('svc', 'd1')).toEqual({
+      ...draft,
+      note: 'second',
+      updatedAt: '2025-03-03T00:00:00Z',
+      publishedAt: '2025-03-03T01:00:00Z',
+    });
     expect(await store.getDraft('svc', 'zz')).toBeUndefined();
     expect((await store.listDrafts('svc')).map((d) => d.id)).toEqual(['d1', 'd2']);
     expect(await store.listDrafts('other')).toEqual([]);
@@ -400,7 +618,10 @@ describe('durability', () => {
   beforeAll(() => {
     // The child process runs the compiled adapter, as the runtime does.
     try {
-      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'runtime'], { cwd: root, stdio: 'pipe' });
+      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'runtime'], {
+        cwd: root,
+        stdio: 'pipe',
+      });
     } catch {
       // Type errors elsewhere in the runtime still emit JavaScript; the existence check below is what matters.
     }
@@ -410,7 +631,8 @@ describe('durability', () => {
     const dir = tempDir();
     const seed = openSqliteStore(dir);
     const n = 300;
-    for (let i = 0; i < n; i++) await seed.insertApplication(app(`C${i}`, { nextTimerAt: '2025-03-03T09:00:00+05:00' }), [], [], []);
+    for (let i = 0; i < n; i++)
+      await seed.insertApplication(app(`C${i}`, { nextTimerAt: '2025-03-03T09:00:00+05:00' }), [], [], []);
     await seed.close();
     const script = (owner: string) => `
       const { openSqliteStore } = require(${JSON.stringify(compiled)});

@@ -55,7 +55,11 @@ export class StoreError extends Error {
 function toMs(iso: string, what: string): number {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) {
-    throw new StoreError('store.invalid-instant', `${what} is not an ISO instant: ${JSON.stringify(iso)} (expected e.g. 2025-03-03T09:00:00+05:00)`, { what, value: iso });
+    throw new StoreError(
+      'store.invalid-instant',
+      `${what} is not an ISO instant: ${JSON.stringify(iso)} (expected e.g. 2025-03-03T09:00:00+05:00)`,
+      { what, value: iso },
+    );
   }
   return ms;
 }
@@ -172,11 +176,24 @@ function documentParams(d: StoredDocument): Row {
 }
 
 function auditParams(a: AuditEntry): Row {
-  return { at: a.at, at_ms: toMs(a.at, 'audit.at'), user_id: a.userId, action: a.action, subject: a.subject, details: JSON.stringify(a.details) };
+  return {
+    at: a.at,
+    at_ms: toMs(a.at, 'audit.at'),
+    user_id: a.userId,
+    action: a.action,
+    subject: a.subject,
+    details: JSON.stringify(a.details),
+  };
 }
 
 function auditFromRow(r: Row): AuditEntry {
-  return { at: r.at as string, userId: r.user_id as string | null, action: r.action as string, subject: r.subject as string, details: JSON.parse(r.details as string) };
+  return {
+    at: r.at as string,
+    userId: r.user_id as string | null,
+    action: r.action as string,
+    subject: r.subject as string,
+    details: JSON.parse(r.details as string),
+  };
 }
 
 function userFromRow(r: Row): StoredUser {
@@ -261,11 +278,17 @@ function draftFromRow(r: Row): DefinitionDraft {
 export function applyMigrations(db: Database.Database, list: readonly Migration[] = allMigrations): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const run = db.transaction((): string[] => {
-    const done = new Set((db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: string }>).map((r) => r.id));
+    const done = new Set(
+      (db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: string }>).map((r) => r.id),
+    );
     const known = new Set(list.map((m) => m.id));
     const unknown = [...done].filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new StoreError('store.newer-schema', `The store file was written by a newer runtime (unknown migrations: ${unknown.join(', ')}); upgrade the runtime.`, { unknown });
+      throw new StoreError(
+        'store.newer-schema',
+        `The store file was written by a newer runtime (unknown migrations: ${unknown.join(', ')}); upgrade the runtime.`,
+        { unknown },
+      );
     }
     const applied: string[] = [];
     const record = db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
@@ -287,7 +310,8 @@ export function applyMigrations(db: Database.Database, list: readonly Migration[
  * @example
  * const store = openSqliteStore('./data');
  * await store.insertApplication(app, events, documents, [auditLine]);
- * const { items, total } = await store.listApplications({ providers: ['akimat-astana'], status: ['registered'], limit: 20, offset: 0 });
+ * const { items, total } = await store.listApplications({ providers: ['akimat-astana'], status: ['registered'],
+ *   limit: 20, offset: 0 });
  * await store.close();
  */
 export function openSqliteStore(dir: string): SqliteStore {
@@ -301,8 +325,19 @@ export class SqliteStore implements Store {
   private readonly s: Record<string, Stmt>;
   /** Inbox statements differ by the shape of the filter; each shape is prepared once. */
   private readonly inboxCache = new Map<string, Stmt>();
-  private readonly txInsert: (app: StoredApplication, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]) => void;
-  private readonly txUpdate: (app: StoredApplication, expectedRev: number, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]) => boolean;
+  private readonly txInsert: (
+    app: StoredApplication,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ) => void;
+  private readonly txUpdate: (
+    app: StoredApplication,
+    expectedRev: number,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ) => boolean;
   private readonly txBulk: (apps: StoredApplication[]) => void;
   private readonly txEnqueue: (deliveries: WebhookDelivery[]) => void;
 
@@ -323,7 +358,8 @@ export class SqliteStore implements Store {
 
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insertApp: p(`INSERT INTO applications (id, service_id, version, provider, applicant_id, channel, status, state, registered_at,
+      insertApp:
+        p(`INSERT INTO applications (id, service_id, version, provider, applicant_id, channel, status, state, registered_at,
           registered_at_ms, due_at, due_at_ms, next_timer_at, next_timer_at_ms, snapshot, rev, created_at, created_at_ms, updated_at)
         VALUES (@id, @service_id, @version, @provider, @applicant_id, @channel, @status, @state, @registered_at,
           @registered_at_ms, @due_at, @due_at_ms, @next_timer_at, @next_timer_at_ms, @snapshot, @rev, @created_at, @created_at_ms, @updated_at)`),
@@ -335,7 +371,8 @@ export class SqliteStore implements Store {
           created_at_ms = @created_at_ms, updated_at = @updated_at
         WHERE id = @id AND rev = @expected_rev`),
       getApp: p('SELECT * FROM applications WHERE id = ?'),
-      insertEvent: p(`INSERT INTO events (application_id, seq, type, actor, user_id, at, at_ms, data, from_state, to_state)
+      insertEvent:
+        p(`INSERT INTO events (application_id, seq, type, actor, user_id, at, at_ms, data, from_state, to_state)
         VALUES (@application_id, @seq, @type, @actor, @user_id, @at, @at_ms, @data, @from_state, @to_state)`),
       listEvents: p('SELECT * FROM events WHERE application_id = ? ORDER BY seq'),
       // A document issued again (same id and language) replaces the earlier rendering; the audit keeps the history.
@@ -350,38 +387,50 @@ export class SqliteStore implements Store {
           WHERE next_timer_at_ms <= @now_ms AND (lease_until_ms IS NULL OR lease_until_ms < @now_ms)
           ORDER BY next_timer_at_ms LIMIT @limit)
         RETURNING id, next_timer_at_ms`),
-      releaseLease: p('UPDATE applications SET lease_owner = NULL, lease_until = NULL, lease_until_ms = NULL WHERE id = ? AND lease_owner = ?'),
-      insertUser: p(`INSERT INTO users (id, username, password_hash, roles, actor_roles, providers, display_name, created_at)
+      releaseLease: p(
+        'UPDATE applications SET lease_owner = NULL, lease_until = NULL, lease_until_ms = NULL WHERE id = ? AND lease_owner = ?',
+      ),
+      insertUser:
+        p(`INSERT INTO users (id, username, password_hash, roles, actor_roles, providers, display_name, created_at)
         VALUES (@id, @username, @password_hash, @roles, @actor_roles, @providers, @display_name, @created_at)`),
       userByName: p('SELECT * FROM users WHERE username = ?'),
       userById: p('SELECT * FROM users WHERE id = ?'),
       countUsers: p('SELECT count(*) AS n FROM users'),
       insertSession: p('INSERT INTO sessions (token_hash, user_id, expires_at, expires_at_ms) VALUES (?, ?, ?, ?)'),
       getSession: p('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?'),
-      insertAudit: p('INSERT INTO audit (at, at_ms, user_id, action, subject, details) VALUES (@at, @at_ms, @user_id, @action, @subject, @details)'),
+      insertAudit: p(
+        'INSERT INTO audit (at, at_ms, user_id, action, subject, details) VALUES (@at, @at_ms, @user_id, @action, @subject, @details)',
+      ),
       listAuditAll: p('SELECT * FROM audit ORDER BY seq DESC LIMIT ?'),
       listAuditSubject: p('SELECT * FROM audit WHERE subject = ? ORDER BY seq DESC LIMIT ?'),
-      insertSubscription: p(`INSERT INTO webhook_subscriptions (id, url, secret, service_id, provider, created_by, created_at, created_at_ms, active)
+      insertSubscription:
+        p(`INSERT INTO webhook_subscriptions (id, url, secret, service_id, provider, created_by, created_at, created_at_ms, active)
         VALUES (@id, @url, @secret, @service_id, @provider, @created_by, @created_at, @created_at_ms, @active)`),
       listSubscriptions: p('SELECT * FROM webhook_subscriptions ORDER BY created_at_ms, id'),
-      insertDelivery: p(`INSERT INTO webhook_deliveries (id, subscription_id, event, payload, attempts, next_attempt_at, next_attempt_at_ms,
+      insertDelivery:
+        p(`INSERT INTO webhook_deliveries (id, subscription_id, event, payload, attempts, next_attempt_at, next_attempt_at_ms,
           status, last_error, last_status, created_at, created_at_ms, delivered_at)
         VALUES (@id, @subscription_id, @event, @payload, @attempts, @next_attempt_at, @next_attempt_at_ms,
           @status, @last_error, @last_status, @created_at, @created_at_ms, @delivered_at)`),
-      claimDeliveries: p(`UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @until, lease_until_ms = @until_ms
+      claimDeliveries:
+        p(`UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @until, lease_until_ms = @until_ms
         WHERE id IN (
           SELECT id FROM webhook_deliveries
           WHERE status = 'pending' AND next_attempt_at_ms <= @now_ms AND (lease_until_ms IS NULL OR lease_until_ms < @now_ms)
           ORDER BY next_attempt_at_ms LIMIT @limit)
         RETURNING *`),
       // Recording the outcome of an attempt ends the lease: the next attempt is claimed afresh at nextAttemptAt.
-      updateDelivery: p(`UPDATE webhook_deliveries SET subscription_id = @subscription_id, event = @event, payload = @payload,
+      updateDelivery:
+        p(`UPDATE webhook_deliveries SET subscription_id = @subscription_id, event = @event, payload = @payload,
           attempts = @attempts, next_attempt_at = @next_attempt_at, next_attempt_at_ms = @next_attempt_at_ms, status = @status,
           last_error = @last_error, last_status = @last_status, created_at = @created_at, created_at_ms = @created_at_ms,
           delivered_at = @delivered_at, lease_owner = NULL, lease_until = NULL, lease_until_ms = NULL
         WHERE id = @id`),
-      listDeliveries: p('SELECT * FROM webhook_deliveries WHERE subscription_id = ? ORDER BY created_at_ms DESC, rowid DESC LIMIT ?'),
-      upsertDraft: p(`INSERT INTO definition_drafts (service_id, id, definition, author, note, created_at, updated_at, updated_at_ms, published_at)
+      listDeliveries: p(
+        'SELECT * FROM webhook_deliveries WHERE subscription_id = ? ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
+      ),
+      upsertDraft:
+        p(`INSERT INTO definition_drafts (service_id, id, definition, author, note, created_at, updated_at, updated_at_ms, published_at)
         VALUES (@service_id, @id, @definition, @author, @note, @created_at, @updated_at, @updated_at_ms, @published_at)
         ON CONFLICT (service_id, id) DO UPDATE SET definition = excluded.definition, author = excluded.author, note = excluded.note,
           updated_at = excluded.updated_at, updated_at_ms = excluded.updated_at_ms, published_at = excluded.published_at`),
@@ -397,17 +446,31 @@ export class SqliteStore implements Store {
     };
     // Write transactions are IMMEDIATE: a deferred one that reads first and writes later can meet SQLITE_BUSY from
     // another process without the busy timeout helping; IMMEDIATE takes the write lock up front and waits for it.
-    const insert = db.transaction((app: StoredApplication, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]) => {
-      s.insertApp.run(applicationParams(app));
-      writeRest(events, documents, audit);
-    });
+    const insert = db.transaction(
+      (app: StoredApplication, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]) => {
+        s.insertApp.run(applicationParams(app));
+        writeRest(events, documents, audit);
+      },
+    );
     this.txInsert = (...a) => insert(...a);
-    const update = db.transaction((app: StoredApplication, expectedRev: number, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]) => {
-      const changed = s.updateApp.run({ ...applicationParams(app), new_rev: expectedRev + 1, expected_rev: expectedRev }).changes;
-      if (changed === 0) return false;
-      writeRest(events, documents, audit);
-      return true;
-    });
+    const update = db.transaction(
+      (
+        app: StoredApplication,
+        expectedRev: number,
+        events: StoredEvent[],
+        documents: StoredDocument[],
+        audit: AuditEntry[],
+      ) => {
+        const changed = s.updateApp.run({
+          ...applicationParams(app),
+          new_rev: expectedRev + 1,
+          expected_rev: expectedRev,
+        }).changes;
+        if (changed === 0) return false;
+        writeRest(events, documents, audit);
+        return true;
+      },
+    );
     this.txUpdate = (...a) => update(...a);
     const bulk = db.transaction((apps: StoredApplication[]) => {
       for (const app of apps) s.insertApp.run(applicationParams(app));
@@ -417,13 +480,15 @@ export class SqliteStore implements Store {
       for (const d of deliveries) s.insertDelivery.run(deliveryParams(d));
     });
     this.txEnqueue = (deliveries) => enqueue(deliveries);
-    const batch = db.transaction((ops: Array<() => unknown>) => ops.map((op) => {
-      try {
-        return { ok: true as const, value: op() };
-      } catch (error) {
-        return { ok: false as const, error };
-      }
-    }));
+    const batch = db.transaction((ops: Array<() => unknown>) =>
+      ops.map((op) => {
+        try {
+          return { ok: true as const, value: op() };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      }),
+    );
     this.txBatch = (ops) => batch.immediate(ops);
   }
 
@@ -471,7 +536,12 @@ export class SqliteStore implements Store {
     }
   }
 
-  insertApplication(app: StoredApplication, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): Promise<void> {
+  insertApplication(
+    app: StoredApplication,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<void> {
     return this.write(() => this.txInsert(app, events, documents, audit));
   }
 
@@ -486,7 +556,13 @@ export class SqliteStore implements Store {
    * The stored rev becomes `expectedRev + 1` whatever `app.rev` says, so two writers that started from the same rev
    * can never both succeed. On a rev mismatch (or an unknown id) nothing at all is written.
    */
-  updateApplication(app: StoredApplication, expectedRev: number, events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): Promise<boolean> {
+  updateApplication(
+    app: StoredApplication,
+    expectedRev: number,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<boolean> {
     return this.write(() => this.txUpdate(app, expectedRev, events, documents, audit));
   }
 
@@ -509,8 +585,10 @@ export class SqliteStore implements Store {
     const offset = Math.max(0, Math.floor(q.offset));
     const providers = q.providers === undefined || q.providers.includes('*') ? null : [...new Set(q.providers)];
     let statuses: Status[] | null = q.status === undefined ? null : [...new Set(q.status)];
-    if (q.overdueAt !== undefined) statuses = (statuses ?? [...OPEN_STATUSES]).filter((st) => !FINAL_STATUSES.includes(st));
-    if ((providers && providers.length === 0) || (statuses && statuses.length === 0)) return { items: [], total: 0, totalExact: true };
+    if (q.overdueAt !== undefined)
+      statuses = (statuses ?? [...OPEN_STATUSES]).filter((st) => !FINAL_STATUSES.includes(st));
+    if ((providers && providers.length === 0) || (statuses && statuses.length === 0))
+      return { items: [], total: 0, totalExact: true };
 
     // Conditions other than provider and status; the due bounds are both "due_at_ms < x", take the stricter.
     const rest: string[] = [];
@@ -523,7 +601,9 @@ export class SqliteStore implements Store {
       rest.push('service_id = ?');
       restParams.push(q.serviceId);
     }
-    const bounds = [q.overdueAt, q.dueBefore].filter((x): x is string => x !== undefined).map((x) => toMs(x, 'due bound'));
+    const bounds = [q.overdueAt, q.dueBefore]
+      .filter((x): x is string => x !== undefined)
+      .map((x) => toMs(x, 'due bound'));
     if (bounds.length > 0) {
       // NO_DUE_MS is beyond every instant, so applications without a due date never pass this bound.
       rest.push('due_at_ms < ?');
@@ -548,7 +628,11 @@ export class SqliteStore implements Store {
 
     // Counting every match of a broad filter (all in-progress: hundreds of thousands) costs more than the page; an
     // inbox needs "more than 10 000", not the exact figure: count at most COUNT_CAP + 1 and say whether it is exact.
-    const counted = (this.prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM applications ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...whereParams) as { n: number }).n;
+    const counted = (
+      this.prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM applications ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(
+        ...whereParams,
+      ) as { n: number }
+    ).n;
     const totalExact = counted <= COUNT_CAP;
     const total = Math.min(counted, COUNT_CAP);
     if (limit === 0 || offset >= total) return { items: [], total, totalExact };
@@ -567,7 +651,9 @@ export class SqliteStore implements Store {
       for (const pr of providers ?? [null]) {
         for (const st of pageStatuses ?? [null]) {
           const cond = [...(pr === null ? [] : ['provider = ?']), ...(st === null ? [] : ['status = ?']), ...rest];
-          parts.push(`SELECT * FROM (SELECT id, due_at_ms, registered_at_ms FROM applications WHERE ${cond.join(' AND ')} ${order} LIMIT ?)`);
+          parts.push(
+            `SELECT * FROM (SELECT id, due_at_ms, registered_at_ms FROM applications WHERE ${cond.join(' AND ')} ${order} LIMIT ?)`,
+          );
           pageParams.push(...(pr === null ? [] : [pr]), ...(st === null ? [] : [st]), ...restParams, offset + limit);
         }
       }
@@ -624,8 +710,16 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const nowMs = toMs(now, 'now');
       const untilMs = nowMs + leaseMs;
-      const rows = this.s.claimApps.all({ owner, until: new Date(untilMs).toISOString(), until_ms: untilMs, now_ms: nowMs, limit }) as Array<{ id: string; next_timer_at_ms: number }>;
-      return rows.sort((a, b) => a.next_timer_at_ms - b.next_timer_at_ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.id);
+      const rows = this.s.claimApps.all({
+        owner,
+        until: new Date(untilMs).toISOString(),
+        until_ms: untilMs,
+        now_ms: nowMs,
+        limit,
+      }) as Array<{ id: string; next_timer_at_ms: number }>;
+      return rows
+        .sort((a, b) => a.next_timer_at_ms - b.next_timer_at_ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((r) => r.id);
     });
   }
 
@@ -692,7 +786,9 @@ export class SqliteStore implements Store {
   /** Newest first (order of writing). */
   listAudit(subject: string | null, limit: number): Promise<AuditEntry[]> {
     return this.run(() => {
-      const rows = (subject === null ? this.s.listAuditAll.all(limit) : this.s.listAuditSubject.all(subject, limit)) as Row[];
+      const rows = (
+        subject === null ? this.s.listAuditAll.all(limit) : this.s.listAuditSubject.all(subject, limit)
+      ) as Row[];
       return rows.map(auditFromRow);
     });
   }
@@ -729,8 +825,18 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const nowMs = toMs(now, 'now');
       const untilMs = nowMs + leaseMs;
-      const rows = this.s.claimDeliveries.all({ owner, until: new Date(untilMs).toISOString(), until_ms: untilMs, now_ms: nowMs, limit }) as Row[];
-      rows.sort((a, b) => (a.next_attempt_at_ms as number) - (b.next_attempt_at_ms as number) || (a.created_at_ms as number) - (b.created_at_ms as number));
+      const rows = this.s.claimDeliveries.all({
+        owner,
+        until: new Date(untilMs).toISOString(),
+        until_ms: untilMs,
+        now_ms: nowMs,
+        limit,
+      }) as Row[];
+      rows.sort(
+        (a, b) =>
+          (a.next_attempt_at_ms as number) - (b.next_attempt_at_ms as number) ||
+          (a.created_at_ms as number) - (b.created_at_ms as number),
+      );
       return rows.map(deliveryFromRow);
     });
   }
@@ -784,17 +890,23 @@ export class SqliteStore implements Store {
 
   /** Migration ids recorded in this file, in the order applied. */
   appliedMigrations(): string[] {
-    return (this.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all() as Array<{ id: string }>).map((r) => r.id);
+    return (this.db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all() as Array<{ id: string }>).map(
+      (r) => r.id,
+    );
   }
 
   /** Refreshes the planner's statistics (after a bulk load; SQLite docs advise it before closing long sessions). */
   getMeta(key: string): Promise<string | undefined> {
-    return this.run(() => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+    return this.run(
+      () => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
+    );
   }
 
   setMeta(key: string, value: string): Promise<void> {
     return this.run(() => {
-      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+      this.db
+        .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, value);
     });
   }
 

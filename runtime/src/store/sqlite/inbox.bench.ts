@@ -27,9 +27,24 @@ function template(): StoredApplication {
     dueAt: null,
     nextTimerAt: null,
     snapshot: {
-      id: 'bench', serviceId: 'cadastral-passport-duplicate', version: '2024-1', channel: 'portal', arrivedAt: at, registeredAt: at,
-      state: 'review', status: 'registered', data: { iin: '900101300123', objectAddress: 'Астана, ул. Кенесары 1', reason: 'lost' },
-      findings: {}, external: {}, decisions: {}, deadlines: [], timers: [], documents: [], refusal: null, history: [], updatedAt: at,
+      id: 'bench',
+      serviceId: 'cadastral-passport-duplicate',
+      version: '2024-1',
+      channel: 'portal',
+      arrivedAt: at,
+      registeredAt: at,
+      state: 'review',
+      status: 'registered',
+      data: { iin: '900101300123', objectAddress: 'Астана, ул. Кенесары 1', reason: 'lost' },
+      findings: {},
+      external: {},
+      decisions: {},
+      deadlines: [],
+      timers: [],
+      documents: [],
+      refusal: null,
+      history: [],
+      updatedAt: at,
     } as unknown as StoredApplication['snapshot'],
     rev: 0,
     createdAt: at,
@@ -58,8 +73,14 @@ export async function inboxBench(n = 1_000_000, dir?: string): Promise<InboxBenc
     const open = ['registered', 'in-progress', 'suspended'] as ApplicationQuery['status'];
     const cases: Array<[string, ApplicationQuery]> = [
       ['officer, one provider, open', { providers: ['provider-03'], status: open, limit: 50, offset: 0 }],
-      ['officer, three providers, open', { providers: ['provider-01', 'provider-02', 'provider-03'], status: open, limit: 50, offset: 0 }],
-      ['officer, one provider, overdue', { providers: ['provider-03'], overdueAt: '2025-06-01T00:00:00+05:00', limit: 50, offset: 0 }],
+      [
+        'officer, three providers, open',
+        { providers: ['provider-01', 'provider-02', 'provider-03'], status: open, limit: 50, offset: 0 },
+      ],
+      [
+        'officer, one provider, overdue',
+        { providers: ['provider-03'], overdueAt: '2025-06-01T00:00:00+05:00', limit: 50, offset: 0 },
+      ],
       ['admin, all providers', { providers: ['*'], limit: 50, offset: 0 }],
       ['admin, all providers, in-progress', { status: ['in-progress'], limit: 50, offset: 0 }],
       ['applicant', { applicantId: 'applicant-42', limit: 50, offset: 0 }],
@@ -75,7 +96,13 @@ export async function inboxBench(n = 1_000_000, dir?: string): Promise<InboxBenc
         times.push(ms);
       }
       const sorted = [...times].sort((a, b) => a - b);
-      queries.push({ name, total, firstMs: times[0], medianMs: sorted[Math.floor(sorted.length / 2)], p99Ms: sorted[Math.floor(sorted.length * 0.99)] });
+      queries.push({
+        name,
+        total,
+        firstMs: times[0],
+        medianMs: sorted[Math.floor(sorted.length / 2)],
+        p99Ms: sorted[Math.floor(sorted.length * 0.99)],
+      });
     }
     return { rows: n, insertMs, queries };
   } finally {

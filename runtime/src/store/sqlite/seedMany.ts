@@ -5,7 +5,15 @@ import type { SqliteStore } from './SqliteStore';
 /** One transaction per batch: large enough to amortise the fsync of a commit, small enough to bound memory. */
 const BATCH = 10_000;
 const PROVIDERS = 20;
-const STATUSES: readonly Status[] = ['registered', 'in-progress', 'in-progress', 'suspended', 'approved', 'refused', 'withdrawn'];
+const STATUSES: readonly Status[] = [
+  'registered',
+  'in-progress',
+  'in-progress',
+  'suspended',
+  'approved',
+  'refused',
+  'withdrawn',
+];
 const HOUR = 3_600_000;
 
 /** Deterministic spread (no randomness, so two runs load the same rows): a multiplicative hash of the index. */
@@ -22,7 +30,11 @@ function spread(i: number, mod: number): number {
  * @example
  * await insertSyntheticApplications(store, 1_000_000, template);
  */
-export async function insertSyntheticApplications(store: SqliteStore, n: number, template: StoredApplication): Promise<void> {
+export async function insertSyntheticApplications(
+  store: SqliteStore,
+  n: number,
+  template: StoredApplication,
+): Promise<void> {
   const base = Date.parse(template.registeredAt);
   for (let start = 0; start < n; start += BATCH) {
     const batch: StoredApplication[] = [];
