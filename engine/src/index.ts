@@ -4,12 +4,13 @@
  */
 
 // Errors
-export { ProblemError, isProblemError } from './errors/problem';
+export { ProblemError, isProblemError, domainError } from './errors/problem';
 export type { Problem, ProblemKind } from './errors/problem';
 
 // The definition format
 export {
   assembleDefinition,
+  appendVersion,
   parseJsonSource,
   locateInSource,
   offsetToLineColumn,
@@ -23,8 +24,12 @@ export {
   scenarioSchema,
   sharedActsSchema,
   diffJson,
+  APPLICATION_STATUSES,
+  OPEN_STATUSES,
+  FINAL_STATUSES,
+  isStatus,
 } from './format';
-export type { AssembledDefinition, Location, ReadText, JsonSource, JsonChange } from './format';
+export type { AssembledDefinition, AppendedVersion, Location, ReadText, JsonSource, JsonChange } from './format';
 export type {
   Act,
   Condition,
@@ -93,7 +98,14 @@ export { createSchemaValidator } from './forms/schemaValidator';
 export { compileRules } from './rules';
 export type { Facts, FiredGround, Evaluation } from './rules';
 export { buildStepMachine } from './steps';
-export { createDocumentRenderer, renderDocument, REFUSAL_NOTICE_TEMPLATES, formatDate, formatMoney } from './documents';
+export {
+  createDocumentRenderer,
+  renderDocument,
+  REFUSAL_NOTICE_TEMPLATES,
+  formatDate,
+  formatMoney,
+  formatLegalRef,
+} from './documents';
 
 // Applications, simulation, scenarios
 export {

@@ -1,5 +1,7 @@
 export { assembleDefinition } from './assembleDefinition';
 export type { AssembledDefinition, Location, ReadText } from './assembleDefinition';
+export { appendVersion } from './appendVersion';
+export type { AppendedVersion } from './appendVersion';
 export { parseJsonSource, locateInSource, offsetToLineColumn } from './parseJsonSource';
 export type { JsonSource } from './parseJsonSource';
 export { parsePointer, formatPointer, appendPointer, getAtPointer } from './jsonPointer';
@@ -9,4 +11,5 @@ export { default as serviceSchema } from './service.schema.json';
 export { default as scenarioSchema } from './scenario.schema.json';
 export { default as sharedActsSchema } from './sharedActs.schema.json';
 export { diffJson } from './diffJson';
+export { APPLICATION_STATUSES, OPEN_STATUSES, FINAL_STATUSES, isStatus } from './applicationStatuses';
 export type { JsonChange } from './diffJson';

@@ -3,6 +3,8 @@
  * truth; these types mirror it for the compiler. docs/definition-format.md explains each part with examples.
  */
 
+import type { Status } from './applicationStatuses';
+
 export type Lang = 'kk' | 'ru' | 'en';
 
 export interface I18n {
@@ -127,7 +129,8 @@ export type Actor =
   | 'system'
   | 'gateway';
 
-export type Status = 'registered' | 'in-progress' | 'suspended' | 'approved' | 'refused' | 'withdrawn';
+// One list of statuses for the engine, the runtime and the UI: the type comes with the constant.
+export type { Status };
 
 export interface EventDef {
   name: I18n;
