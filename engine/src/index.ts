@@ -4,7 +4,7 @@
  */
 
 // Errors
-export { ProblemError, isProblemError, domainError } from './errors/problem';
+export { ProblemError, isProblemError } from './errors/problem';
 export type { Problem, ProblemKind } from './errors/problem';
 
 // The definition format
