@@ -1,4 +1,4 @@
-import { decodeHtmlEntities } from './decodeHtmlEntities';
+import { Parser } from 'htmlparser2';
 
 /** A piece of text in one style. A line break (`<br>`) is a run whose text is exactly `'\n'`. */
 export interface TextRun {
@@ -99,65 +99,26 @@ const BLOCK = new Set([
   'center',
   'head',
 ]);
-const VOID = new Set([
-  'br',
-  'hr',
-  'img',
-  'meta',
-  'link',
-  'input',
-  'wbr',
-  'area',
-  'base',
-  'col',
-  'embed',
-  'param',
-  'source',
-  'track',
-]);
 /** Elements whose content is not document text; `title` is given to the PDF by the caller, not printed. */
-const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'template', 'noscript']);
+const HIDDEN = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'template', 'noscript']);
 const BOLD = new Set(['strong', 'b']);
 const ITALIC = new Set(['em', 'i', 'cite', 'dfn']);
+const LIST = new Set(['ul', 'ol']);
 const HEADING = /^h([1-6])$/;
-/** Block elements that close an open `<p>`, as an HTML parser does (`<p>a<ul>` ends the paragraph). */
-const CLOSES_P = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'blockquote',
-  'div',
-  'table',
-  'hr',
-  'pre',
-  'dl',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'address',
-  'figure',
-]);
 /**
- * Nesting limit: deeper start tags are ignored (their text is kept). It keeps every stack walk short, so a hostile
- * or broken page costs linear time.
+ * Nesting limit: deeper elements are not framed (their text is kept, their block structure is not). It keeps every
+ * walk of our stack short; htmlparser2's own stack still costs O(depth) per tag, which only a template author, never
+ * the escaped application data, can make deep.
  */
 const MAX_DEPTH = 256;
-/** A tag longer than this is not a tag: its `<` is read as text. */
-const MAX_TAG_LENGTH = 4096;
 
 /**
  * Reads the HTML of a Qyzmet output document (the subset the engine's templates produce: h1–h3, p, strong, em, br,
- * ol/ul/li, blockquote, table/tr/th/td, span, div) into a flat list of blocks for a layout engine. It is not a
- * browser: it never throws, unknown elements keep their text, `<head>`, `<style>`, `<script>` and `<title>` are
- * dropped, whitespace collapses as in HTML, character references are decoded, unclosed and stray end tags are
- * tolerated, and no DOM library is needed.
+ * ol/ul/li, blockquote, table/tr/th/td, span, div) into a flat list of blocks for a layout engine. htmlparser2 does
+ * the reading — tags, attributes, character references, comments, raw text of `<style>` and `<script>`, the end
+ * tags an HTML parser implies (`<p>a<p>b`, `<li>x<li>y`, `<td>1<td>2`) — and this module only turns its balanced
+ * open/close events into blocks. It never throws, unknown elements keep their text, `<style>`, `<script>` and
+ * `<title>` are dropped, and whitespace collapses as in HTML.
  *
  * @example
  * htmlToBlocks('<h1>Анықтама</h1><p>Берілді: <strong>Сейітов&nbsp;А.</strong></p><ol><li>бір</li></ol>')
@@ -168,26 +129,21 @@ const MAX_TAG_LENGTH = 4096;
 export function htmlToBlocks(html: string): Block[] {
   const source = typeof html === 'string' ? html : String(html ?? '');
   const blocks: Block[] = [];
+  /** The open elements, innermost last; htmlparser2 closes them in reverse order of opening. */
   const stack: Frame[] = [];
-  const openCount = new Map<string, number>();
+  /** Open elements left out of `stack`: beyond MAX_DEPTH, or inside a HIDDEN element. */
+  let unframed = 0;
   let pending: TextRun[] = [];
   let bold = 0;
   let italic = 0;
   let hidden = 0;
+  let openTables = 0;
   /** The marker of the list item whose first block is not written yet. */
   let marker: { text: string; frame: Frame } | undefined;
   let table: { rows: TableRow[]; row?: TableRow; cell?: TableCell; indent: number; frame: Frame } | undefined;
   /** The row and cell elements of the outermost table (a nested table is only text of its cell). */
   let cellFrame: Frame | undefined;
   let rowFrame: Frame | undefined;
-
-  const push = (frame: Frame): void => {
-    stack.push(frame);
-    openCount.set(frame.name, (openCount.get(frame.name) ?? 0) + 1);
-    if (BOLD.has(frame.name)) bold++;
-    if (ITALIC.has(frame.name)) italic++;
-    if (frame.name === 'head') hidden++;
-  };
 
   const context = (): { indent: number; quote: boolean; classes: string[]; heading?: 1 | 2 | 3 } => {
     let indent = 0;
@@ -196,7 +152,7 @@ export function htmlToBlocks(html: string): Block[] {
     let heading: 1 | 2 | 3 | undefined;
     for (let i = stack.length - 1; i >= 0; i--) {
       const { name } = stack[i];
-      if (name === 'ul' || name === 'ol') indent++;
+      if (LIST.has(name)) indent++;
       else if (name === 'blockquote') {
         indent++;
         quote = true;
@@ -264,63 +220,10 @@ export function htmlToBlocks(html: string): Block[] {
     table.row = undefined;
   };
 
-  const pop = (): void => {
-    const frame = stack[stack.length - 1];
-    if (BLOCK.has(frame.name) || frame.name === 'br') flush();
-    stack.pop();
-    openCount.set(frame.name, (openCount.get(frame.name) ?? 1) - 1);
-    if (BOLD.has(frame.name)) bold--;
-    if (ITALIC.has(frame.name)) italic--;
-    if (frame.name === 'head') hidden--;
-    if (table) {
-      if (frame === table.frame) {
-        finishRow();
-        const done = table;
-        table = undefined;
-        if (done.rows.length) {
-          const m = takeMarker();
-          if (m !== undefined) blocks.push(paragraph([], { ...context(), indent: done.indent }, m));
-          blocks.push({ type: 'table', rows: done.rows, ...(done.indent ? { indent: done.indent } : {}) });
-        }
-        return;
-      }
-      if ((frame.name === 'td' || frame.name === 'th') && frame === cellFrame) {
-        finishCell();
-        cellFrame = undefined;
-      } else if (frame.name === 'tr' && frame === rowFrame) {
-        finishRow();
-        rowFrame = undefined;
-      }
-    }
-    if (frame.name === 'li' && marker?.frame === frame) {
-      // An empty item still shows its number, so that the numbering on paper matches the HTML.
-      blocks.push(paragraph([], context(), takeMarker()));
-    }
-  };
-
-  const popTo = (frame: Frame): void => {
-    while (stack.length && stack[stack.length - 1] !== frame) pop();
-    if (stack.length) pop();
-  };
-
-  /** The innermost open element named in `names`, searched no further than an element named in `stopAt`. */
-  const findOpen = (names: ReadonlySet<string>, stopAt: ReadonlySet<string>): Frame | undefined => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      if (names.has(stack[i].name)) return stack[i];
-      if (stopAt.has(stack[i].name)) return undefined;
-    }
-    return undefined;
-  };
-
-  const text = (raw: string): void => {
-    if (!raw) return;
-    if (hidden > 0) {
-      if (!/[^ \t\n\r\f]/.test(raw)) return;
-      // Text cannot stand in <head>: a browser moves it to the body, and so do we rather than lose it.
-      const head = stack.find((f) => f.name === 'head');
-      if (head) popTo(head);
-    }
-    const collapsed = decodeHtmlEntities(raw.replace(/[ \t\n\r\f]+/g, ' '));
+  const text = (data: string): void => {
+    if (hidden > 0) return;
+    // Collapsed after htmlparser2 decoded the references, as CSS collapses the DOM's text (`&#10;` is a space too).
+    const collapsed = data.replace(/[ \t\n\r\f]+/g, ' ');
     if (!collapsed) return;
     pending.push({
       text: collapsed,
@@ -329,171 +232,93 @@ export function htmlToBlocks(html: string): Block[] {
     });
   };
 
-  const startTag = (name: string, attrs: string, selfClosing: boolean): void => {
-    if (name === 'br') {
-      if (hidden === 0) pending.push({ text: '\n' });
+  const open = (name: string, attrs: Record<string, string>): void => {
+    // Styles and hiding count by name, framed or not, so that they hold at any depth.
+    if (HIDDEN.has(name)) hidden++;
+    if (BOLD.has(name)) bold++;
+    if (ITALIC.has(name)) italic++;
+    if (name === 'br' && hidden === 0) pending.push({ text: '\n' });
+    if (name === 'img' && attrs.alt) text(attrs.alt);
+    if (unframed > 0 || hidden > 0 || stack.length >= MAX_DEPTH) {
+      unframed++;
       return;
-    }
-    if (name === 'img') {
-      const alt = attribute(attrs, 'alt');
-      if (alt) text(alt);
-      return;
-    }
-    if (VOID.has(name)) {
-      if (BLOCK.has(name)) flush();
-      return;
-    }
-    if (stack.length >= MAX_DEPTH) return;
-
-    // Implied end tags, as an HTML parser inserts them for the elements our documents use.
-    const head = hidden > 0 ? stack.find((f) => f.name === 'head') : undefined;
-    if (head) popTo(head); // any body element ends <head>, even when </head> is missing
-    if (CLOSES_P.has(name)) {
-      const p = findOpen(P, P_SCOPE);
-      if (p) popTo(p);
-    }
-    if (HEADING.test(name) && stack.length && HEADING.test(stack[stack.length - 1].name)) pop();
-    if (name === 'li') {
-      const li = findOpen(LI, LIST_SCOPE);
-      if (li) popTo(li);
-    } else if (name === 'tr' && table) {
-      const tr = findOpen(TR, TABLE_SCOPE);
-      if (tr) popTo(tr);
-    } else if ((name === 'td' || name === 'th') && table) {
-      const cell = findOpen(CELL, ROW_SCOPE);
-      if (cell) popTo(cell);
     }
 
     if (BLOCK.has(name)) flush();
-    const frame: Frame = { name, classes: classList(attribute(attrs, 'class')) };
-
+    const frame: Frame = { name, classes: classList(attrs.class) };
     if (name === 'ol') {
-      const start = Number.parseInt(attribute(attrs, 'start') ?? '', 10);
-      frame.counter = Number.isFinite(start) ? start : 1;
+      frame.counter = integer(attrs.start) ?? 1;
     } else if (name === 'li') {
-      const list = findOpen(LIST, NONE);
-      let markerText = '•';
+      const lists = stack.filter((f) => LIST.has(f.name));
+      const list = lists[lists.length - 1];
+      let markerText = lists.length > 1 ? '–' : '•';
       if (list?.name === 'ol') {
-        const value = Number.parseInt(attribute(attrs, 'value') ?? '', 10);
-        const n = Number.isFinite(value) ? value : (list.counter ?? 1);
+        const n = integer(attrs.value) ?? list.counter ?? 1;
         list.counter = n + 1;
         markerText = `${n}.`;
-      } else if (list) {
-        const depth = stack.filter((f) => f.name === 'ul' || f.name === 'ol').length;
-        markerText = depth > 1 ? '–' : '•';
       }
       marker = { text: markerText, frame };
     } else if (name === 'table') {
-      if (!table) {
-        table = { rows: [], indent: context().indent, frame };
-      }
-    } else if (name === 'tr' && table && (openCount.get('table') ?? 0) === 1) {
+      openTables++;
+      if (!table) table = { rows: [], indent: context().indent, frame };
+    } else if (name === 'tr' && table && openTables === 1) {
       finishRow();
       table.row = { cells: [] };
       rowFrame = frame;
-    } else if ((name === 'td' || name === 'th') && table && (openCount.get('table') ?? 0) === 1) {
+    } else if ((name === 'td' || name === 'th') && table && openTables === 1) {
       finishCell();
-      const span = Number.parseInt(attribute(attrs, 'colspan') ?? '', 10);
+      const span = integer(attrs.colspan);
       table.cell = {
         runs: [],
         ...(name === 'th' ? { header: true as const } : {}),
-        ...(Number.isFinite(span) && span > 1 ? { colspan: Math.min(span, 64) } : {}),
+        ...(span !== undefined && span > 1 ? { colspan: Math.min(span, 64) } : {}),
       };
       cellFrame = frame;
     }
-    push(frame);
-    if (selfClosing) popTo(frame);
+    stack.push(frame);
   };
 
-  const endTag = (name: string): void => {
-    if (name === 'br') {
-      startTag('br', '', true);
+  const close = (name: string): void => {
+    if (HIDDEN.has(name)) hidden--;
+    if (BOLD.has(name)) bold--;
+    if (ITALIC.has(name)) italic--;
+    if (unframed > 0) {
+      unframed--;
       return;
     }
-    if (!(openCount.get(name) ?? 0)) {
-      // A stray end tag changes nothing but still separates blocks (`a</p>b` is two paragraphs in a browser).
-      if (BLOCK.has(name)) flush();
-      return;
-    }
-    for (let i = stack.length - 1; i >= 0; i--) {
-      if (stack[i].name === name) {
-        popTo(stack[i]);
-        return;
+    const frame = stack[stack.length - 1];
+    if (!frame) return;
+    if (BLOCK.has(frame.name)) flush(); // while the frame is open: its text takes its classes
+    stack.pop();
+    if (frame.name === 'table') openTables--;
+    if (frame === table?.frame) {
+      finishRow();
+      const done = table;
+      table = undefined;
+      if (done.rows.length) {
+        const m = takeMarker();
+        if (m !== undefined) blocks.push(paragraph([], { ...context(), indent: done.indent }, m));
+        blocks.push({ type: 'table', rows: done.rows, ...(done.indent ? { indent: done.indent } : {}) });
       }
+      return;
+    }
+    if (frame === cellFrame) {
+      finishCell();
+      cellFrame = undefined;
+    } else if (frame === rowFrame) {
+      finishRow();
+      rowFrame = undefined;
+    }
+    if (frame.name === 'li' && marker?.frame === frame) {
+      // An empty item still shows its number, so that the numbering on paper matches the HTML.
+      blocks.push(paragraph([], context(), takeMarker()));
     }
   };
 
-  let i = 0;
-  const n = source.length;
-  while (i < n) {
-    const lt = source.indexOf('<', i);
-    if (lt === -1) {
-      text(source.slice(i));
-      break;
-    }
-    if (lt > i) text(source.slice(i, lt));
-    if (source.startsWith('<!--', lt)) {
-      const end = source.indexOf('-->', lt + 4);
-      i = end === -1 ? n : end + 3;
-      continue;
-    }
-    const next = source.charAt(lt + 1);
-    if (next === '!' || next === '?') {
-      const end = source.indexOf('>', lt);
-      i = end === -1 ? n : end + 1;
-      continue;
-    }
-    const tag = readTag(source, lt);
-    if (!tag) {
-      text('<');
-      i = lt + 1;
-      continue;
-    }
-    i = tag.end;
-    if (tag.closing) {
-      endTag(tag.name);
-      continue;
-    }
-    if (RAW_TEXT.has(tag.name)) {
-      // Skip to the matching end tag without reading tags inside (CSS and scripts may contain '<').
-      if (tag.selfClosing) continue;
-      const close = new RegExp(`</${tag.name}[\\s/>]`, 'ig');
-      close.lastIndex = i;
-      const m = close.exec(source);
-      const endOfClose = m ? source.indexOf('>', m.index) : -1;
-      i = endOfClose === -1 ? n : endOfClose + 1;
-      continue;
-    }
-    startTag(tag.name, tag.attrs, tag.selfClosing);
-  }
-  while (stack.length) pop();
+  new Parser({ onopentag: open, onclosetag: close, ontext: text }).end(source);
   flush();
   return blocks;
 }
-
-const NONE: ReadonlySet<string> = new Set();
-const LIST: ReadonlySet<string> = new Set(['ul', 'ol']);
-const LI: ReadonlySet<string> = new Set(['li']);
-const TR: ReadonlySet<string> = new Set(['tr']);
-const CELL: ReadonlySet<string> = new Set(['td', 'th']);
-const P: ReadonlySet<string> = new Set(['p']);
-const P_SCOPE: ReadonlySet<string> = new Set([
-  'li',
-  'td',
-  'th',
-  'table',
-  'blockquote',
-  'div',
-  'ul',
-  'ol',
-  'main',
-  'body',
-  'section',
-  'article',
-]);
-const LIST_SCOPE: ReadonlySet<string> = new Set(['ul', 'ol', 'table']);
-const TABLE_SCOPE: ReadonlySet<string> = new Set(['table']);
-const ROW_SCOPE: ReadonlySet<string> = new Set(['tr', 'table']);
 
 /** Merges runs of one style, drops collapsible spaces at line starts and ends, as HTML whitespace rules do. */
 function normalizeRuns(runs: TextRun[]): TextRun[] {
@@ -525,35 +350,9 @@ function normalizeRuns(runs: TextRun[]): TextRun[] {
   return out.some((r) => r.text !== '\n') ? out : [];
 }
 
-/** Reads a start or end tag at `at` (the '<'); null when it is not a tag, so that the '<' is text. */
-function readTag(
-  source: string,
-  at: number,
-): { name: string; attrs: string; closing: boolean; selfClosing: boolean; end: number } | null {
-  const m = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(source.slice(at, at + 64));
-  if (!m) return null;
-  let j = at + m[0].length;
-  const limit = Math.min(source.length, at + MAX_TAG_LENGTH);
-  let quote = '';
-  for (; j < limit; j++) {
-    const c = source[j];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') break;
-  }
-  if (j >= limit) return null;
-  const attrs = source.slice(at + m[0].length, j);
-  return { name: m[2].toLowerCase(), attrs, closing: m[1] === '/', selfClosing: /\/\s*$/.test(attrs), end: j + 1 };
-}
-
-/** The decoded value of one attribute, or undefined. */
-function attribute(attrs: string, name: string): string | undefined {
-  const re = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-  for (let m = re.exec(attrs); m; m = re.exec(attrs)) {
-    if (m[1].toLowerCase() === name) return decodeHtmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
-  }
-  return undefined;
+function integer(value: string | undefined): number | undefined {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function classList(value: string | undefined): string[] {

@@ -3,6 +3,5 @@ export { renderPdf, PdfRenderError } from './renderPdf';
 export type { PdfMeta } from './renderPdf';
 export { htmlToBlocks } from './htmlToBlocks';
 export type { Block, HeadingBlock, ParagraphBlock, TableBlock, TableRow, TableCell, TextRun } from './htmlToBlocks';
-export { decodeHtmlEntities } from './decodeHtmlEntities';
 export { loadDocumentFonts } from './documentFonts';
 export type { DocumentFonts } from './documentFonts';
