@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import {
   addCalendarDays,
+  appendVersion,
   compileService,
   diffJson,
   runScenario,
@@ -8,7 +9,6 @@ import {
   type CompiledService,
   type JsonChange,
   type Problem,
-  type ServiceDef,
   type VersionDef,
 } from '@qyzmet/engine';
 import { HttpProblem } from '../http/problem';
@@ -37,29 +37,19 @@ export interface DraftCheck {
   diff: JsonChange[];
 }
 
-/** The service definition plus one more version, assembled so that problems in the draft point into the draft. */
+/**
+ * The service definition plus one more version: problems in the draft point into `draft:<id>`, and its template paths
+ * are relative to the service folder (the workbench appends its drafts the same way, with the engine's function).
+ */
 function withDraft(
   base: AssembledDefinition,
   serviceDir: string,
   version: VersionDef,
   draftId: string,
 ): AssembledDefinition {
-  const def = base.value as ServiceDef;
-  const index = def.versions.length;
-  const at = `/versions/${index}`;
-  const inDraft = (p: string) => p === at || p.startsWith(at + '/');
-  return {
-    ...base,
-    value: { ...def, versions: [...def.versions, version] },
-    failedIncludes: base.failedIncludes,
-    locate: (p) =>
-      inDraft(p)
-        ? { file: `draft:${draftId}`, pointer: p.slice(at.length) || '/', line: 1, column: 1 }
-        : base.locate(p),
-    // Template paths of a drafted version are relative to the service folder.
-    resolvePath: (p, rel) =>
-      inDraft(p) ? relative(process.cwd(), resolve(serviceDir, rel)) : base.resolvePath(p, rel),
-  };
+  return appendVersion(base, { value: version, file: `draft:${draftId}` }, (rel) =>
+    relative(process.cwd(), resolve(serviceDir, rel)),
+  );
 }
 
 export class DefinitionsRegistry {
