@@ -58,7 +58,6 @@ export {
   compileService,
   definitionValidator,
   resolveEffectiveFrom,
-  addCalendarDays,
   forEachLegalRef,
   clauseCoverage,
 } from './compiler';
@@ -77,6 +76,15 @@ export {
   parseInstant,
   formatInstant,
   DURATION_UNITS,
+  startOfCivilDay,
+  instantOfLocal,
+  toLocalIso,
+  civilDateOf,
+  localDateTimeOf,
+  toDottedDateTime,
+  KAZAKHSTAN_TIME_ZONE,
+  addCalendarDays,
+  daysInMonth,
 } from './calendar';
 export type {
   CalendarData,
@@ -89,6 +97,8 @@ export type {
   Explanation,
   CalendarYear,
   CalendarMonth,
+  CivilDateTime,
+  Instant,
 } from './calendar';
 
 // Forms, rules, steps, documents

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { WorkingTime } from './compileWorkingTime';
+import { toLocalIso } from './localTime';
 
 const DAY_MS = 86_400_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -16,8 +16,8 @@ function dayOf(wt: WorkingTime, ms: number): number {
 
 /**
  * ISO 8601 with the local offset of the calendar's zone at that instant; milliseconds only when not zero.
- * Hot path (every deadline and event the engine records): the compiled per-day offsets; luxon only for a day whose
- * offset changes within it (the night of 2024-02-29/03-01 in Asia/Almaty) or an instant outside the calendar.
+ * Hot path (every deadline and event the engine records): the compiled per-day offsets; toLocalIso (luxon) only for a
+ * day whose offset changes within it (the night of 2024-02-29/03-01 in Asia/Almaty) or an instant outside the calendar.
  *
  * @example
  * formatInstant(wt, Date.UTC(2025, 5, 3, 13, 30)); // "2025-06-03T18:30:00+05:00"
@@ -25,7 +25,7 @@ function dayOf(wt: WorkingTime, ms: number): number {
 export function formatInstant(wt: WorkingTime, ms: number): string {
   const i = dayOf(wt, ms);
   if (i < 0 || wt.offsetMinutes[i] !== wt.offsetMinutes[i + 1] || !Number.isInteger(ms)) {
-    return DateTime.fromMillis(ms, { zone: wt.timeZone }).toISO({ suppressMilliseconds: true }) as string;
+    return toLocalIso(ms, wt.timeZone);
   }
   const offset = wt.offsetMinutes[i];
   const t = new Date(ms + offset * 60_000);

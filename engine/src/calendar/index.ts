@@ -25,4 +25,16 @@ export type { CalendarMonth, CalendarYear } from './calendarYear';
 export { DURATION_UNITS, parseDuration } from './parseDuration';
 export { parseInstant } from './parseInstant';
 export { formatInstant } from './formatInstant';
+export {
+  civilDateOf,
+  instantOfLocal,
+  KAZAKHSTAN_TIME_ZONE,
+  localDateTimeOf,
+  startOfCivilDay,
+  toDottedDateTime,
+  toLocalIso,
+} from './localTime';
+export type { CivilDateTime, Instant } from './localTime';
+export { addCalendarDays } from './addCalendarDays';
+export { daysInMonth } from './civilDate';
 export type { DurationUnit, Explanation } from './explanation';

@@ -1,5 +1,6 @@
 import type { Act } from '../format/types';
-import { addCalendarDays, resolveEffectiveFrom } from './effectivePeriod';
+import { addCalendarDays } from '../calendar';
+import { resolveEffectiveFrom } from './effectivePeriod';
 
 const act = (publication: Act['publication']): Record<string, Act> => ({
   order: {

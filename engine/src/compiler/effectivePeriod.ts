@@ -1,3 +1,4 @@
+import { addCalendarDays } from '../calendar';
 import type { Act, EffectiveFrom } from '../format/types';
 
 /**
@@ -13,12 +14,6 @@ export interface ResolvedDate {
   how: string;
   /** True when it rests on the earliest possible publication date, not the real one. */
   provisional?: boolean;
-}
-
-export function addCalendarDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return t.toISOString().slice(0, 10);
 }
 
 export function resolveEffectiveFrom(
