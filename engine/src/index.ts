@@ -33,6 +33,7 @@ export type { AssembledDefinition, AppendedVersion, Location, ReadText, JsonSour
 export type {
   Act,
   Condition,
+  ConditionRef,
   Counting as CountingDef,
   DeadlineDef,
   DocumentDef,
@@ -105,7 +106,7 @@ export type {
 export { createFormCompiler, isValidIin, isValidBin, isKzPhone, isCadastralNumber } from './forms';
 export type { CompiledForm, FormError, FieldInfo } from './forms';
 export { createSchemaValidator } from './forms/schemaValidator';
-export { compileRules } from './rules';
+export { compileRules, referenceHolds, formatConditionRef } from './rules';
 export type { Facts, FiredGround, Evaluation } from './rules';
 export { buildStepMachine } from './steps';
 export {

@@ -5,6 +5,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import {
   addDuration,
+  formatConditionRef,
   formatInstant,
   isCadastralNumber,
   isKzPhone,
@@ -222,8 +223,9 @@ export function MachineDiagram({ version, lang }: { version: VersionDef; lang: L
     };
     for (const [id, s] of Object.entries(m.states)) {
       for (const [ev, tr] of Object.entries(s.on ?? {}))
-        for (const x of Array.isArray(tr) ? tr : [tr]) add(id, x.target, `${ev}${x.guard ? ` [${x.guard}]` : ''}`);
-      for (const x of s.always ?? []) add(id, x.target, `∅${x.guard ? ` [${x.guard}]` : ''}`);
+        for (const x of Array.isArray(tr) ? tr : [tr])
+          add(id, x.target, `${ev}${x.guard ? ` [${formatConditionRef(x.guard)}]` : ''}`);
+      for (const x of s.always ?? []) add(id, x.target, `∅${x.guard ? ` [${formatConditionRef(x.guard)}]` : ''}`);
       for (const tm of s.timers ?? [])
         if (tm.target) add(id, tm.target, `⏱ ${tm.id} (${tm.after ?? tm.beforeDeadline?.after ?? ''})`, true);
     }
@@ -475,7 +477,7 @@ export function DeadlinesPreview({
                       <div className="qz-muted">{t('startsAtState', { state: r.d.start.state })}</div>
                     )}
                   </td>
-                  <td>{r.c.when ? <code>{r.c.when}</code> : t('always')}</td>
+                  <td>{r.c.when ? <code>{formatConditionRef(r.c.when)}</code> : t('always')}</td>
                   <td>{r.c.duration}</td>
                   <td>
                     {r.error ? (

@@ -37,8 +37,8 @@ const ref = (paragraph: string) => ({ act: 'fixture-order', paragraph });
 const name = (kk: string, ru: string) => ({ kk, ru });
 
 const examined = [
-  { target: 'hearing', guard: 'anyRefusalGround', legalRef: ref('11') },
-  { target: 'signing', guard: '!anyRefusalGround', legalRef: ref('9') },
+  { target: 'hearing', guard: { condition: 'anyRefusalGround' }, legalRef: ref('11') },
+  { target: 'signing', guard: { condition: 'anyRefusalGround', negate: true }, legalRef: ref('9') },
 ];
 
 const version1 = {

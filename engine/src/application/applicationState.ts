@@ -1,6 +1,6 @@
 import type { Explanation } from '../calendar';
 import type { Problem } from '../errors/problem';
-import type { Lang, Status } from '../format/types';
+import type { ConditionRef, Lang, Status } from '../format/types';
 import type { FiredGround } from '../rules';
 
 /**
@@ -96,7 +96,7 @@ export type TraceEntry =
       event: string;
       actor: string;
       automatic: boolean;
-      guard?: string;
+      guard?: ConditionRef;
       legalRef?: unknown;
     }
   | {

@@ -10,7 +10,7 @@ import {
 import type { CompiledVersion } from '../compiler/compileService';
 import { ProblemError } from '../errors/problem';
 import type { Lang, StateDef } from '../format/types';
-import type { Facts } from '../rules';
+import { referenceHolds, type Facts } from '../rules';
 import { timerEvent, type TakenTransition } from '../steps';
 import type {
   ApplicationEvent,
@@ -90,7 +90,7 @@ class Run {
 
   startDeadline(id: string, atIso: string) {
     const d = this.version.def.deadlines.find((x) => x.id === id)!;
-    const c = (d.cases ?? []).find((x) => !x.when || this.app.decisions[x.when]);
+    const c = (d.cases ?? []).find((x) => referenceHolds(x.when, this.app.decisions));
     const existing = this.app.deadlines.findIndex((x) => x.id === id);
     if (!c) {
       // The act leaves the term to a document not in the seeds (notEncoded), or no case applies: no due instant.
@@ -503,7 +503,7 @@ export function recomputeDeadlines(
       continue;
     }
     const def = version.def.deadlines.find((x) => x.id === d.id);
-    const c = def?.cases?.find((x) => x.duration === d.duration && (!x.when || app.decisions[x.when]));
+    const c = def?.cases?.find((x) => x.duration === d.duration && referenceHolds(x.when, app.decisions));
     const r = addDuration(wt, toMs(d.startedAt), parseDuration(d.duration), c?.counting);
     const dueAt = formatInstant(wt, r.dueAt);
     if (dueAt !== d.dueAt) {

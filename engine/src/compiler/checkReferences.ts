@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem';
-import type { Act, LegalRef, ServiceDef, TransitionDef, VersionDef } from '../format/types';
+import type { Act, Condition, ConditionRef, LegalRef, ServiceDef, TransitionDef, VersionDef } from '../format/types';
 import { BUILTIN_DECISIONS, conditionReferences } from '../rules';
 
 /**
@@ -49,6 +49,21 @@ export function forEachLegalRef(
     else if (k === 'legalBasis' && Array.isArray(v)) v.forEach((r, i) => visit(r as LegalRef, `${p}/${i}`));
     else forEachLegalRef(v, p, visit);
   }
+}
+
+/** Every { not: { condition } } inside a rule: one way to negate a reference is its "negate". */
+function negatedReferences(
+  c: Condition,
+  pointer: string,
+  out: Array<{ name: string; pointer: string }> = [],
+): Array<{ name: string; pointer: string }> {
+  if ('all' in c) c.all.forEach((x, i) => negatedReferences(x, `${pointer}/all/${i}`, out));
+  else if ('any' in c) c.any.forEach((x, i) => negatedReferences(x, `${pointer}/any/${i}`, out));
+  else if ('not' in c) {
+    if ('condition' in c.not) out.push({ name: (c.not as ConditionRef).condition, pointer: `${pointer}/not` });
+    else negatedReferences(c.not, `${pointer}/not`, out);
+  }
+  return out;
 }
 
 export function checkServiceReferences(
@@ -178,13 +193,13 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
         ),
       );
     if (t.guard) {
-      const name = t.guard.replace(/^!/, '');
+      const name = t.guard.condition;
       if (!decisionNames.includes(name))
         problems.push(
           problem(
             'machine.unknownGuard',
-            `${p}/guard`,
-            `guard "${t.guard}" names no condition; declare it under "conditions" or use a built-in (${BUILTIN_DECISIONS.join(', ')}); ${nearest(name, Object.keys(conditions))}`,
+            `${p}/guard/condition`,
+            `guard "${name}" names no condition; declare it under "conditions" or use a built-in (${BUILTIN_DECISIONS.join(', ')}); ${nearest(name, Object.keys(conditions))}`,
           ),
         );
     }
@@ -285,6 +300,20 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
       });
   }
 
+  const rules = [
+    ...Object.entries(conditions).map(([name, c]) => ({ when: c.when, pointer: `${at}/conditions/${name}/when` })),
+    ...(v.refusalGrounds ?? []).map((g, i) => ({ when: g.when, pointer: `${at}/refusalGrounds/${i}/when` })),
+  ];
+  for (const { when, pointer } of rules) {
+    for (const p of negatedReferences(when, pointer))
+      problems.push(
+        problem(
+          'rules.negatedReference',
+          p.pointer,
+          `a reference is negated with "negate": write { "condition": "${p.name}", "negate": true } instead of { "not": { "condition": "${p.name}" } }`,
+        ),
+      );
+  }
   for (const [name, c] of Object.entries(conditions)) {
     for (const ref of conditionReferences(c.when, `${at}/conditions/${name}/when`)) {
       if (!conditions[ref.name])
@@ -321,12 +350,12 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   v.deadlines.forEach((d, i) => {
     const dp = `${at}/deadlines/${i}`;
     (d.cases ?? []).forEach((c, j) => {
-      if (c.when && !decisionNames.includes(c.when))
+      if (c.when && !decisionNames.includes(c.when.condition))
         problems.push(
           problem(
             'deadline.unknownCondition',
-            `${dp}/cases/${j}/when`,
-            `condition "${c.when}" is not declared under conditions; ${nearest(c.when, Object.keys(conditions))}`,
+            `${dp}/cases/${j}/when/condition`,
+            `condition "${c.when.condition}" is not declared under conditions; ${nearest(c.when.condition, Object.keys(conditions))}`,
           ),
         );
     });
@@ -342,12 +371,12 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
       problems.push(problem('deadline.duplicate', `${dp}/id`, `deadline id "${d.id}" is used twice`));
   });
   (v.variants ?? []).forEach((variant, i) => {
-    if (variant.when && !decisionNames.includes(variant.when))
+    if (variant.when && !decisionNames.includes(variant.when.condition))
       problems.push(
         problem(
           'variant.unknownCondition',
-          `${at}/variants/${i}/when`,
-          `condition "${variant.when}" is not declared under conditions`,
+          `${at}/variants/${i}/when/condition`,
+          `condition "${variant.when.condition}" is not declared under conditions; ${nearest(variant.when.condition, Object.keys(conditions))}`,
         ),
       );
   });

@@ -90,12 +90,22 @@ export interface NotEncoded {
   citation?: LegalRef;
 }
 
+/**
+ * The one way to refer to a named condition (or a built-in decision: anyRefusalGround, anyReturnGround, anyGround):
+ * a name and an optional negation, e.g. { condition: 'isApartment', negate: true }. Guards, deadline cases and
+ * variants hold only this; a rule may use it as a leaf.
+ */
+export interface ConditionRef {
+  condition: string;
+  negate?: boolean;
+}
+
 /** A json-rules-engine condition over the facts data, findings, external, application (paths are JSON Pointers). */
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
-  | { condition: string }
+  | ConditionRef
   | { fact: FactName; path?: string; operator: string; value: unknown };
 
 export type FactName = 'data' | 'findings' | 'external' | 'application';
@@ -142,7 +152,7 @@ export interface EventDef {
 
 export interface TransitionDef {
   target: string;
-  guard?: string;
+  guard?: ConditionRef;
   description?: I18n;
   legalRef?: LegalRef;
 }
@@ -190,7 +200,7 @@ export interface MachineDef {
 }
 
 export interface DeadlineCase {
-  when?: string;
+  when?: ConditionRef;
   duration: string;
   counting?: Counting;
   legalRef: LegalRef;
@@ -219,7 +229,7 @@ export interface DocumentDef {
 export interface VariantDef {
   id: string;
   name: I18n;
-  when?: string;
+  when?: ConditionRef;
   legalRef?: LegalRef;
 }
 

@@ -58,10 +58,19 @@ export const BUILTIN_DECISIONS = ['anyRefusalGround', 'anyReturnGround', 'anyGro
 const CONDITION_PREFIX = 'condition:';
 const GROUND_PREFIX = 'ground:';
 
+/** Our tree in json-rules-engine's words: it has no `negate`, so a negated reference becomes { not: { condition } }. */
+function toEngineTree(c: Condition): unknown {
+  if ('all' in c) return { all: c.all.map(toEngineTree) };
+  if ('any' in c) return { any: c.any.map(toEngineTree) };
+  if ('not' in c) return { not: toEngineTree(c.not) };
+  if ('condition' in c) return c.negate ? { not: { condition: c.condition } } : { condition: c.condition };
+  return c;
+}
+
 function toEngineCondition(c: Condition): TopLevelCondition {
-  // Our shape is json-rules-engine's own, except that it wants a top-level all/any/not/condition: wrap a lone leaf.
-  const top = 'fact' in c ? { all: [c] } : c;
-  return top as unknown as TopLevelCondition;
+  // json-rules-engine wants a top-level all/any/not/condition: wrap a lone leaf.
+  const tree = toEngineTree(c);
+  return ('fact' in c ? { all: [tree] } : tree) as TopLevelCondition;
 }
 
 /** Whether a node of json-rules-engine's result tree held (leaves carry `result`; a leaf it skipped did not hold). */

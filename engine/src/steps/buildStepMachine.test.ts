@@ -8,6 +8,8 @@ import { buildStepMachine, START_EVENT, timerEvent } from './index';
 
 const name = { kk: 'күй', ru: 'состояние' };
 const ref = { act: 'fixture-order', paragraph: '1' };
+const is = (condition: string) => ({ condition });
+const not = (condition: string) => ({ condition, negate: true });
 
 const def: MachineDef = {
   initial: 'received',
@@ -16,36 +18,36 @@ const def: MachineDef = {
       name,
       status: 'registered',
       always: [
-        { target: 'returned', guard: 'anyReturnGround', legalRef: ref },
-        { target: 'checked', guard: '!anyReturnGround' },
+        { target: 'returned', guard: is('anyReturnGround'), legalRef: ref },
+        { target: 'checked', guard: not('anyReturnGround') },
       ],
     },
     checked: {
       name,
       status: 'in-progress',
-      always: [{ target: 'fast-track', guard: 'isSimple' }],
+      always: [{ target: 'fast-track', guard: is('isSimple') }],
       on: { ACCEPT: { target: 'triage' } },
     },
     triage: {
       name,
       status: 'in-progress',
       always: [
-        { target: 'fast-track', guard: 'isSimple' },
-        { target: 'review', guard: '!isSimple' },
+        { target: 'fast-track', guard: is('isSimple') },
+        { target: 'review', guard: not('isSimple') },
       ],
     },
     'fast-track': {
       name,
       status: 'in-progress',
-      on: { SIGN: { target: 'approved' }, FINISH: { target: 'approved', guard: 'isComplete' } },
+      on: { SIGN: { target: 'approved' }, FINISH: { target: 'approved', guard: is('isComplete') } },
     },
     review: {
       name,
       status: 'in-progress',
       on: {
         DECIDE: [
-          { target: 'refused', guard: 'anyRefusalGround', legalRef: { act: 'fixture-order', paragraph: '11' } },
-          { target: 'approved', guard: '!anyRefusalGround' },
+          { target: 'refused', guard: is('anyRefusalGround'), legalRef: { act: 'fixture-order', paragraph: '11' } },
+          { target: 'approved', guard: not('anyRefusalGround') },
         ],
         REQUEST: { target: 'waiting' },
       },
@@ -64,7 +66,7 @@ const def: MachineDef = {
 const sm = buildStepMachine('fixture@v1', def);
 
 describe('buildStepMachine: start and automatic chains', () => {
-  test('no decision: the negated guard "!anyReturnGround" holds, the chain stops where no guard holds', () => {
+  test('no decision: the negated guard { condition: "anyReturnGround", negate: true } holds, the chain stops where no guard holds', () => {
     const r = sm.start({});
     expect(r.state).toBe('checked');
     expect(r.entered).toEqual(['received', 'checked']);
@@ -73,9 +75,9 @@ describe('buildStepMachine: start and automatic chains', () => {
         from: 'received',
         to: 'checked',
         event: 'always',
-        guard: '!anyReturnGround',
+        guard: not('anyReturnGround'),
         automatic: true,
-        def: { target: 'checked', guard: '!anyReturnGround' },
+        def: { target: 'checked', guard: not('anyReturnGround') },
       },
     ]);
   });
@@ -85,8 +87,8 @@ describe('buildStepMachine: start and automatic chains', () => {
     expect(r.state).toBe('fast-track');
     expect(r.entered).toEqual(['received', 'checked', 'fast-track']);
     expect(r.transitions.map((t) => [t.from, t.to, t.event, t.guard, t.automatic])).toEqual([
-      ['received', 'checked', 'always', '!anyReturnGround', true],
-      ['checked', 'fast-track', 'always', 'isSimple', true],
+      ['received', 'checked', 'always', not('anyReturnGround'), true],
+      ['checked', 'fast-track', 'always', is('isSimple'), true],
     ]);
   });
 
@@ -104,7 +106,7 @@ describe('buildStepMachine: start and automatic chains', () => {
     expect(r!.entered).toEqual(['triage', 'review']);
     expect(r!.transitions.map((t) => [t.from, t.to, t.event, t.guard, t.automatic])).toEqual([
       ['checked', 'triage', 'ACCEPT', undefined, false],
-      ['triage', 'review', 'always', '!isSimple', true],
+      ['triage', 'review', 'always', not('isSimple'), true],
     ]);
     expect(sm.send('checked', 'ACCEPT', { isSimple: true })!.entered).toEqual(['triage', 'fast-track']);
   });
@@ -112,10 +114,10 @@ describe('buildStepMachine: start and automatic chains', () => {
 
 describe('buildStepMachine: events, guards and end states', () => {
   test.each([
-    ['refused', { anyRefusalGround: true }, 'anyRefusalGround'],
-    ['approved', { anyRefusalGround: false }, '!anyRefusalGround'],
-    ['approved', {}, '!anyRefusalGround'],
-  ])('DECIDE reaches %s with %j (guard %s)', (target, decisions, guard) => {
+    ['refused', { anyRefusalGround: true }, is('anyRefusalGround')],
+    ['approved', { anyRefusalGround: false }, not('anyRefusalGround')],
+    ['approved', {}, not('anyRefusalGround')],
+  ])('DECIDE reaches %s with %j (guard %j)', (target, decisions, guard) => {
     const r = sm.send('review', 'DECIDE', decisions)!;
     expect(r.state).toBe(target);
     expect(r.transitions).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { createMachine, getMicrosteps, type AnyStateMachine } from 'xstate';
-import type { MachineDef, TransitionDef } from '../format/types';
+import type { ConditionRef, MachineDef, TransitionDef } from '../format/types';
+import { referenceHolds } from '../rules/conditionRef';
 
 /**
  * The one adapter over XState v5 (STYLE.md): a definition's step machine becomes an XState machine, built once per
@@ -15,7 +16,7 @@ export interface TakenTransition {
   from: string;
   to: string;
   event: string;
-  guard?: string;
+  guard?: ConditionRef;
   automatic: boolean;
   def?: TransitionDef;
 }
@@ -38,22 +39,10 @@ export interface StepMachine {
   isFinal(state: string): boolean;
 }
 
-interface GuardParams {
-  name: string;
-  negate: boolean;
-}
-
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 function guardOf(t: TransitionDef) {
-  if (!t.guard) return undefined;
-  const negate = t.guard.startsWith('!');
-  return { type: 'decision', params: { name: negate ? t.guard.slice(1) : t.guard, negate } };
-}
-
-function holds(guard: string | undefined, decisions: Record<string, boolean>): boolean {
-  if (!guard) return true;
-  return guard.startsWith('!') ? !decisions[guard.slice(1)] : Boolean(decisions[guard]);
+  return t.guard ? { type: 'decision', params: t.guard } : undefined;
 }
 
 /**
@@ -79,8 +68,8 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
     { id, initial: def.initial, context: { decisions: {} as Record<string, boolean> }, states } as never,
     {
       guards: {
-        decision: ({ context }: { context: { decisions: Record<string, boolean> } }, params: GuardParams) =>
-          Boolean(context.decisions[params.name]) !== params.negate,
+        decision: ({ context }: { context: { decisions: Record<string, boolean> } }, params: ConditionRef) =>
+          referenceHolds(params, context.decisions),
       } as never,
     },
   );
@@ -105,7 +94,7 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
       const isEventStep = i === 0 && event !== START_EVENT;
       if (value === current && !isEventStep) return;
       const candidates = isEventStep ? transitionsOf(current, event) : (def.states[current].always ?? []);
-      const def_ = candidates.find((t) => t.target === value && holds(t.guard, decisions));
+      const def_ = candidates.find((t) => t.target === value && referenceHolds(t.guard, decisions));
       taken.push({
         from: current,
         to: value,
@@ -127,12 +116,12 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
       return { ...r, entered: [def.initial, ...r.entered] };
     },
     send(state, event, decisions) {
-      if (!transitionsOf(state, event).some((t) => holds(t.guard, decisions))) return null;
+      if (!transitionsOf(state, event).some((t) => referenceHolds(t.guard, decisions))) return null;
       return run(state, event, decisions);
     },
     acceptedEvents(state, decisions) {
       return Object.keys(def.states[state]?.on ?? {}).filter((e) =>
-        transitionsOf(state, e).some((t) => holds(t.guard, decisions)),
+        transitionsOf(state, e).some((t) => referenceHolds(t.guard, decisions)),
       );
     },
     isFinal(state) {
