@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
+import { APPLICATION_STATUSES } from '../../engine/src/format/applicationStatuses';
 import scenarioSchema from '../../engine/src/format/scenario.schema.json';
 import serviceSchema from '../../engine/src/format/service.schema.json';
 import { createSchemaValidator } from '../../engine/src/forms/schemaValidator';
@@ -99,7 +100,7 @@ describe('qyzmet validate checks the scenarios of a service', () => {
       expect(r.status).toBe(1);
       const found = problemsOf(r.stdout).find((p) => p.file === `definitions/${rel}/broken.json` && p.pointer === '/expect/status');
       expect(found).toMatchObject({ code: 'scenario.enum', ...positionOf(text, '"status"\\s*:\\s*"issued"') });
-      for (const status of ['registered', 'in-progress', 'suspended', 'approved', 'refused', 'withdrawn']) expect(found!.message).toContain(status);
+      for (const status of APPLICATION_STATUSES) expect(found!.message).toContain(status);
     } finally {
       copy.remove();
     }

@@ -1,6 +1,7 @@
 import {
   allowedEvents,
   applyEvent,
+  FINAL_STATUSES,
   fireDueTimers,
   nextTimerAt,
   registrationOf,
@@ -52,8 +53,6 @@ export interface ApplicationView {
   history: ApplicationState['history'];
   overdue: boolean;
 }
-
-const FINAL: Status[] = ['approved', 'refused', 'withdrawn'];
 
 /** Subscriptions change rarely and every write consults them: read them at most once per SUBSCRIPTIONS_TTL_MS. */
 const SUBSCRIPTIONS_TTL_MS = 5_000;
@@ -130,7 +129,7 @@ export class ApplicationsService {
         : null,
       data: snap.data,
       history: snap.history,
-      overdue: !FINAL.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
+      overdue: !FINAL_STATUSES.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
     };
   }
 

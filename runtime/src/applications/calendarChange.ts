@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { recomputeDeadlines } from '@qyzmet/engine';
+import { OPEN_STATUSES, recomputeDeadlines } from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../runtimeContext';
 
 const META_KEY = 'calendar.fingerprint';
@@ -26,7 +26,7 @@ export async function recomputeAfterCalendarChange(
     const reason = `the working calendar changed (${before} → ${now})`;
     for (let offset = 0; ; offset += 500) {
       const page = await ctx.store.listApplications({
-        status: ['registered', 'in-progress', 'suspended'],
+        status: [...OPEN_STATUSES],
         limit: 500,
         offset,
       });

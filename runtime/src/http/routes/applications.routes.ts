@@ -1,12 +1,10 @@
 import { Router } from 'express';
-import type { Status } from '@qyzmet/engine';
+import { APPLICATION_STATUSES, isStatus, type Status } from '@qyzmet/engine';
 import type { ApplicationsService } from '../../applications/applications.service';
 import { renderPdf } from '../../documents';
 import type { RuntimeContext } from '../../runtimeContext';
 import { HttpProblem } from '../problem';
 import { languageOf, requireUser } from '../context';
-
-const STATUSES: Status[] = ['registered', 'in-progress', 'suspended', 'approved', 'refused', 'withdrawn'];
 
 /** Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. */
 export function applicationsRoutes(ctx: RuntimeContext, applications: ApplicationsService): Router {
@@ -28,8 +26,8 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     if (!Number.isInteger(offset) || offset < 0)
       throw new HttpProblem(400, 'request.offset', 'offset must be a whole number from 0');
     const status = typeof q.status === 'string' ? q.status.split(',') : undefined;
-    if (status?.some((s) => !STATUSES.includes(s as Status)))
-      throw new HttpProblem(400, 'request.status', `status must be among ${STATUSES.join(', ')}`);
+    if (status?.some((s) => !isStatus(s)))
+      throw new HttpProblem(400, 'request.status', `status must be among ${APPLICATION_STATUSES.join(', ')}`);
     const provider = typeof q.provider === 'string' ? q.provider : undefined;
     let providers: string[] | undefined;
     let applicantId: string | undefined;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Status } from '@qyzmet/engine';
+import { APPLICATION_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import type {
   ApplicationPage,
   ApplicationQuery,
@@ -24,9 +24,6 @@ export const SQLITE_FILE = 'qyzmet.sqlite';
 export const COUNT_CAP = 10_000;
 
 /** Statuses after which nothing more happens to an application: they are never "overdue". */
-const FINAL_STATUSES: readonly Status[] = ['approved', 'refused', 'withdrawn'];
-const OPEN_STATUSES: readonly Status[] = ['registered', 'in-progress', 'suspended'];
-const ALL_STATUSES: readonly Status[] = [...OPEN_STATUSES, ...FINAL_STATUSES];
 
 /**
  * Above this many (provider × status) pairs the inbox falls back to one plain query (the planner then sorts the
@@ -641,7 +638,7 @@ export class SqliteStore implements Store {
     // inbox order within one provider and status, not across several: one query would read and sort every match.
     // Instead each (provider, status) pair gives its first offset+limit entries and those are merged: bounded work.
     // No status filter with providers given means every status (status is NOT NULL and one of the six).
-    const pageStatuses = statuses ?? (providers ? [...ALL_STATUSES] : null);
+    const pageStatuses = statuses ?? (providers ? [...APPLICATION_STATUSES] : null);
     const pairs = (providers?.length ?? 1) * (pageStatuses?.length ?? 1);
     let pageSql: string;
     let pageParams: unknown[];

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OPEN_STATUSES } from '@qyzmet/engine';
 import type { ApplicationQuery, StoredApplication } from '../Store';
 import { insertSyntheticApplications } from './seedMany';
 import { openSqliteStore } from './SqliteStore';
@@ -70,7 +71,7 @@ export async function inboxBench(n = 1_000_000, dir?: string): Promise<InboxBenc
     await insertSyntheticApplications(store, n, template());
     store.optimize();
     const insertMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    const open = ['registered', 'in-progress', 'suspended'] as ApplicationQuery['status'];
+    const open = [...OPEN_STATUSES];
     const cases: Array<[string, ApplicationQuery]> = [
       ['officer, one provider, open', { providers: ['provider-03'], status: open, limit: 50, offset: 0 }],
       [
