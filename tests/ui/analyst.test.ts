@@ -153,6 +153,34 @@ describeUi('the analyst workbench in Chromium', () => {
     await page.context().close();
   }, 90_000);
 
+  test('the form preview is the applicant’s form: its labels and choices, the engine’s errors under the fields', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    const preview = page.getByTestId('form-preview');
+    await preview.locator('#root_applicant_iin').waitFor({ timeout: 20_000 });
+    // In Kazakh whatever the UI language, as most applicants see it; the choices by their names, not their values.
+    expect(await preview.locator('label[for="root_applicant_iin"]').textContent()).toContain('ЖСН');
+    await preview.locator('#root_applicant_kind').selectOption({ label: 'Жеке тұлға' });
+    await preview.locator('#root_applicant_iin').fill('900101300018'); // wrong check digit
+    await page.getByTestId('form-check').click();
+    // The engine's validation in the browser, as the runtime answers a submission: the error under its field.
+    const field = preview
+      .locator('#root_applicant_iin')
+      .locator('xpath=ancestor::div[contains(@class,"form-group")][1]');
+    await field.locator('.error-detail').waitFor();
+    expect(await field.locator('.error-detail').textContent()).toContain('ЖСН');
+    expect(await preview.locator('[role=alert]').textContent()).toContain('қателер');
+    // The same form in English: its labels and the same error in English.
+    await preview.locator('> label select').selectOption('en');
+    expect(await preview.locator('label[for="root_applicant_iin"]').textContent()).toContain('IIN');
+    expect(await field.locator('.error-detail').textContent()).toContain('IIN');
+    // Correcting the field clears its error at once, as on the applicant's page.
+    await preview.locator('#root_applicant_iin').fill('900101300017');
+    expect(await field.locator('.error-detail').count()).toBe(0);
+    await screenshot(page, 'analyst-form-preview');
+    await page.context().close();
+  }, 60_000);
+
   test('the services list at phone width', async () => {
     const page = await signIn(ui, 'analyst', { phone: true, lang: 'kk' });
     await page.waitForURL((u) => u.hash === '#/workbench');

@@ -1,4 +1,5 @@
-import { toExtraErrors, toRjsfSchema } from '../../admin-ui/src/applicant/formSchema';
+import { fieldId, toExtraErrors } from '../../admin-ui/src/forms/toExtraErrors';
+import { toRjsfSchema } from '../../admin-ui/src/forms/toRjsfSchema';
 import { hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
 
 const describeUi = hasChromium ? describe : describe.skip;
@@ -56,6 +57,33 @@ describe('the applicant form for rjsf', () => {
     const s = toRjsfSchema(form, 'kk') as any;
     expect(s.properties.fromGateway).toBeUndefined();
     expect(s.required).toEqual(['applicant']);
+  });
+
+  test('conditional and nested subschemas are converted too; $schema and $id are left to the engine', () => {
+    const nested = toRjsfSchema(
+      {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'urn:qyzmet:draft-form',
+        type: 'object',
+        properties: { kind: { enum: ['a'], 'x-enumLabels': { a: { kk: 'А түрі', ru: 'Вид А' } } } },
+        dependentSchemas: { kind: { properties: { extra: { type: 'string', 'x-label': { kk: 'Қосымша' } } } } },
+        patternProperties: { '^n': { type: 'string', 'x-help': { kk: 'Түсініктеме' } } },
+        allOf: [{ if: { properties: { kind: { const: 'a' } } }, then: { required: ['x'], 'x-label': { kk: 'Онда' } } }],
+      },
+      'kk',
+    ) as any;
+    expect(nested.$schema).toBeUndefined();
+    expect(nested.$id).toBeUndefined();
+    expect(nested.properties.kind.oneOf).toEqual([{ const: 'a', title: 'А түрі' }]);
+    expect(nested.dependentSchemas.kind.properties.extra.title).toBe('Қосымша');
+    expect(nested.patternProperties['^n'].description).toBe('Түсініктеме');
+    expect(nested.allOf[0].then).toEqual({ required: ['x'], title: 'Онда' });
+    expect(JSON.stringify(nested)).not.toContain('x-');
+  });
+
+  test('a server pointer names the id rjsf gives its field', () => {
+    expect(fieldId('/data/applicant/iin')).toBe('root_applicant_iin');
+    expect(fieldId('/applicant/iin')).toBe('root_applicant_iin');
   });
 
   test('server pointers become extraErrors in the UI language; errors on fields not shown are listed apart', () => {

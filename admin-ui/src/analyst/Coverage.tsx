@@ -1,4 +1,4 @@
-import type { CoverageReport } from '@qyzmet/engine';
+import { formatLegalRef, type CoverageReport } from '@qyzmet/engine';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shell/api';
@@ -16,23 +16,9 @@ export function Coverage({ serviceId, lang }: { serviceId: string; lang: 'kk' | 
   }, [serviceId]);
   if (error) return <p className="error">{error}</p>;
   if (!report) return null;
-  const where = (c: {
-    article?: string;
-    paragraph?: string;
-    subparagraph?: string;
-    annex?: string;
-    row?: string;
-    id: string;
-  }) =>
-    [
-      c.article && `ст. ${c.article}`,
-      c.annex && `прил. ${c.annex}`,
-      c.row && `стр. ${c.row}`,
-      c.paragraph && `п. ${c.paragraph}`,
-      c.subparagraph && `пп. ${c.subparagraph}`,
-    ]
-      .filter(Boolean)
-      .join(', ') || c.id;
+  // A clause as documents cite it (the engine's words; citations exist in Kazakh and Russian), or its id.
+  const where = (c: CoverageReport['acts'][number]['clauses'][number]) =>
+    formatLegalRef({ ...c, act: undefined }, lang === 'kk' ? 'kk' : 'ru') || c.id;
   return (
     <section className="card" data-testid="coverage">
       <h2>{t('coverageTitle')}</h2>

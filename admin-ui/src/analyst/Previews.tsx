@@ -1,28 +1,27 @@
-import Form from '@rjsf/core';
-import type { RJSFSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import {
   addDuration,
   formatConditionRef,
   formatInstant,
-  isCadastralNumber,
-  isKzPhone,
-  isValidBin,
-  isValidIin,
+  formatLegalRef,
   parseDuration,
   registrationInstant,
   simulate,
+  validateApplicationData,
   type CompiledService,
   type CompiledVersion,
   type LegalRef,
   type Scenario,
   type SimulationResult,
+  type Status,
   type VersionDef,
 } from '@qyzmet/engine';
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ServiceForm } from '../forms/ServiceForm';
+import type { ServerFieldError } from '../forms/toExtraErrors';
+import { LANGUAGES, type UiLang } from '../i18n';
 import { localInputToIso, type ScenarioRun } from './model';
 
 /** Live previews of the draft version, all computed in the browser from the compiled draft. */
@@ -31,17 +30,14 @@ type Lang = 'kk' | 'ru' | 'en';
 const pick = (t: { kk: string; ru: string; en?: string } | undefined, lang: Lang) =>
   t ? (lang === 'en' ? (t.en ?? t.ru) : t[lang]) : '';
 
-export function legalRefText(r: LegalRef | undefined): string {
+/**
+ * A legal reference as documents print it (the engine's words, in Kazakh or Russian: citations have no English form),
+ * with the lines of the seed it was read from, where the analyst looks it up.
+ */
+export function legalRefText(r: LegalRef | undefined, lang: Lang): string {
   if (!r) return '';
-  const parts = [r.act];
-  if (r.article) parts.push(`ст. ${r.article}`);
-  if (r.annex) parts.push(`прил. ${r.annex}`);
-  if (r.row) parts.push(`стр. ${r.row}`);
-  if (r.paragraph) parts.push(`п. ${r.paragraph}`);
-  if (r.subparagraph) parts.push(`пп. ${r.subparagraph}`);
-  if (r.part) parts.push(`ч. ${r.part}`);
-  if (r.lines) parts.push(`L${r.lines.join('–')}`);
-  return parts.join(', ');
+  const text = formatLegalRef(r, lang === 'kk' ? 'kk' : 'ru');
+  return r.lines ? `${text} (L${r.lines.join('–')})` : text;
 }
 
 /** Renders errors of a preview as a message instead of taking the workbench down. */
@@ -63,53 +59,44 @@ export class PreviewBoundary extends Component<
 
 // ---------------------------------------------------------------- form
 
-const validator = customizeValidator({
-  customFormats: {
-    iin: isValidIin,
-    bin: isValidBin,
-    'iin-or-bin': (s: string) => isValidIin(s) || isValidBin(s),
-    'kz-phone': isKzPhone,
-    'cadastral-number': isCadastralNumber,
-  },
-  ajvOptionsOverrides: { strict: false },
-});
-
-/** The version's JSON Schema with x-label / x-help turned into title / description in one language. */
-export function localizeSchema(node: unknown, lang: Lang): unknown {
-  if (Array.isArray(node)) return node.map((x) => localizeSchema(x, lang));
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-    if (k === 'x-label') out.title = pick(v as never, lang);
-    else if (k === 'x-help') out.description = pick(v as never, lang);
-    else if (k.startsWith('x-') || k === '$schema' || k === '$id') continue;
-    else if (k === 'properties' && v && typeof v === 'object')
-      out.properties = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, localizeSchema(s, lang)]));
-    else out[k] = localizeSchema(v, lang);
-  }
-  return out;
+/** The engine's field errors as the runtime answers them in a 422: pointers into the request, messages in kk/ru/en. */
+function asServerErrors(compiled: CompiledVersion, data: Record<string, unknown>, lang: UiLang): ServerFieldError[] {
+  return validateApplicationData(compiled, data, lang).map((p) => ({
+    pointer: `/data${p.pointer ?? ''}`,
+    code: p.code,
+    message: p.message,
+    messages: (p.params as { messages?: Record<string, string> } | undefined)?.messages,
+  }));
 }
 
-export function FormPreview({ version }: { version: VersionDef }) {
-  const [lang, setLang] = useState<'kk' | 'ru'>('kk');
-  const [data, setData] = useState<unknown>({});
-  const schema = useMemo(() => localizeSchema(version.form, lang) as RJSFSchema, [version.form, lang]);
+/**
+ * The form as an applicant gets it (the applicant page's own component) in the language picked; its button runs the
+ * engine's validation of the draft in the browser, as the runtime does on submission, errors under the fields.
+ */
+export function FormPreview({ version, compiled }: { version: VersionDef; compiled: CompiledVersion }) {
+  const { t } = useTranslation('analyst');
+  const [lang, setLang] = useState<UiLang>('kk');
+  const [errors, setErrors] = useState<ServerFieldError[]>([]);
+  // Errors of a check belong to the version checked.
+  useEffect(() => setErrors([]), [compiled]);
   return (
-    <div>
-      <DocumentLanguage className="qz-inline" lang={lang} onChange={setLang} />
-      <div className="qz-rjsf" lang={lang}>
-        <PreviewBoundary resetKey={schema}>
-          <Form
-            schema={schema}
-            validator={validator}
-            formData={data}
-            onChange={(e) => setData(e.formData)}
-            liveValidate={false}
-            noHtml5Validate
-            uiSchema={{ 'ui:submitButtonOptions': { norender: true } }}
-          />
-        </PreviewBoundary>
-      </div>
+    <div data-testid="form-preview">
+      <PreviewLanguage className="qz-inline" lang={lang} langs={LANGUAGES} onChange={setLang} />
+      <PreviewBoundary resetKey={version.form}>
+        <ServiceForm
+          form={version.form}
+          lang={lang}
+          errors={errors}
+          onErrorsChange={setErrors}
+          onSubmit={(data) => setErrors(asServerErrors(compiled, data, lang))}
+        >
+          <div className="submit-row">
+            <button type="submit" className="secondary" data-testid="form-check">
+              {t('formCheck')}
+            </button>
+          </div>
+        </ServiceForm>
+      </PreviewBoundary>
     </div>
   );
 }
@@ -128,7 +115,7 @@ interface Laid {
     width: number;
     height: number;
     lines: string[];
-    status: string;
+    status: Status;
     final: boolean;
     initial: boolean;
   }>;
@@ -140,7 +127,7 @@ interface Laid {
   }>;
 }
 
-const STATUS_COLOUR: Record<string, string> = {
+const STATUS_COLOUR: Record<Status, string> = {
   registered: '#e3f0fb',
   'in-progress': '#fff5d6',
   suspended: '#eee',
@@ -372,8 +359,8 @@ export function GroundsTable({ version, lang }: { version: VersionDef; lang: Lan
             </td>
             <td>{pick(g.text, lang)}</td>
             <td>
-              {legalRefText(g.legalRef)}
-              {g.basis && <div className="qz-muted">{legalRefText(g.basis)}</div>}
+              {legalRefText(g.legalRef, lang)}
+              {g.basis && <div className="qz-muted">{legalRefText(g.basis, lang)}</div>}
             </td>
           </tr>
         ))}
@@ -573,7 +560,7 @@ export function DocumentsPreview({
             ))}
           </select>
         </label>
-        <DocumentLanguage lang={lang} onChange={setLang} />
+        <PreviewLanguage lang={lang} langs={DOCUMENT_LANGUAGES} onChange={setLang} />
       </div>
       {result.error && <p className="error">{result.error}</p>}
       {result.r && !docs.length && <p className="qz-muted">{t('noDocuments')}</p>}
@@ -582,23 +569,31 @@ export function DocumentsPreview({
   );
 }
 
-/** The state language a preview is shown in (forms and documents exist in kk and ru). */
-function DocumentLanguage({
+/** Documents exist in the two state languages only. */
+const DOCUMENT_LANGUAGES = ['kk', 'ru'] as const;
+
+/** The language one preview is shown in, apart from the UI's: a form in kk, ru or en; a document in kk or ru. */
+function PreviewLanguage<L extends string>({
   lang,
+  langs,
   onChange,
   className,
 }: {
-  lang: 'kk' | 'ru';
-  onChange: (lang: 'kk' | 'ru') => void;
+  lang: L;
+  langs: readonly L[];
+  onChange: (lang: L) => void;
   className?: string;
 }) {
   const { t } = useTranslation('analyst');
   return (
     <label className={className}>
       {t('formLanguage')}
-      <select value={lang} onChange={(e) => onChange(e.target.value as 'kk' | 'ru')}>
-        <option value="kk">KK</option>
-        <option value="ru">RU</option>
+      <select value={lang} onChange={(e) => onChange(e.target.value as L)}>
+        {langs.map((l) => (
+          <option key={l} value={l}>
+            {l.toUpperCase()}
+          </option>
+        ))}
       </select>
     </label>
   );

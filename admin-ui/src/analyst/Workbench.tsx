@@ -351,7 +351,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                 <div className={stale ? 'qz-previews qz-is-stale' : 'qz-previews'}>
                   <details open className="card">
                     <summary>{t('previewForm')}</summary>
-                    <FormPreview version={current.version} />
+                    <FormPreview version={current.version} compiled={current.compiled} />
                   </details>
                   <details open className="card">
                     <summary>{t('previewMachine')}</summary>

@@ -1,9 +1,9 @@
 import {
+  appendVersion,
   assembleDefinition,
   compileService,
   compileWorkingTime,
   joinPath,
-  locateInSource,
   parseJsonSource,
   runScenario,
   type Act,
@@ -16,7 +16,6 @@ import {
   type Scenario,
   type ScenarioOutcome,
   type ScheduleData,
-  type ServiceDef,
   type VersionDef,
   type WorkingTime,
 } from '@qyzmet/engine';
@@ -90,27 +89,11 @@ export function buildEnv(files: Record<string, string>, cal: CalendarsResponse):
   };
 }
 
-/**
- * Appends versions to an assembled definition: problems inside them point into them (the caller maps them to the
- * editor's lines), and their template paths resolve against the service folder, as in the runtime's registry.
- */
-export function withVersions(base: AssembledDefinition, serviceDir: string, extra: unknown[]): AssembledDefinition {
-  const def = base.value as ServiceDef;
-  const first = def.versions.length;
-  const extraIndex = (p: string) => {
-    const m = /^\/versions\/(\d+)(\/|$)/.exec(p);
-    return m && Number(m[1]) >= first ? Number(m[1]) : -1;
-  };
-  return {
-    ...base,
-    value: { ...def, versions: [...def.versions, ...extra] },
-    locate: (p) =>
-      extraIndex(p) >= 0
-        ? { file: 'draft', pointer: p.replace(/^\/versions\/\d+/, '') || '/', line: 1, column: 1 }
-        : base.locate(p),
-    resolvePath: (p, rel) => (extraIndex(p) >= 0 ? joinPath(serviceDir, rel) : base.resolvePath(p, rel)),
-  };
-}
+/** The file name problems in the edited draft carry (a published draft's is `draft:<id>`, as in the runtime). */
+const DRAFT_FILE = 'draft';
+
+/** Template paths of a drafted version are relative to the service folder, as in the runtime's registry. */
+const inServiceDir = (serviceDir: string) => (rel: string) => joinPath(serviceDir, rel);
 
 export async function loadSources(serviceId: string): Promise<Sources> {
   const id = encodeURIComponent(serviceId);
@@ -129,14 +112,12 @@ export async function loadSources(serviceId: string): Promise<Sources> {
     .filter((d) => d.publishedAt)
     .sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
   const { definition, problems } = assembleDefinition(entry, (p) => files[p]);
-  const base =
-    definition && published.length
-      ? withVersions(
-          definition,
-          serviceDir,
-          published.map((d) => d.definition),
-        )
-      : definition;
+  // The versions published through the admin API come after the files' ones, as the runtime applies them.
+  const base = published.reduce<AssembledDefinition | undefined>(
+    (assembled, d) =>
+      assembled && appendVersion(assembled, { value: d.definition, file: `draft:${d.id}` }, inServiceDir(serviceDir)),
+    definition,
+  );
   const scenarios = Object.keys(files)
     .filter((f) => f.startsWith(`${serviceDir}/scenarios/`) && f.endsWith('.json'))
     .sort()
@@ -195,24 +176,22 @@ export function compileDraft(src: Sources, text: string): DraftCompilation {
         },
       ],
     };
-  const baseCount = (src.base.value as ServiceDef).versions.length;
-  const at = `/versions/${baseCount}`;
-  const { service, problems } = compileService(withVersions(src.base, src.serviceDir, [version]), src.env);
+  const drafted = appendVersion(src.base, { value: version, file: DRAFT_FILE, source }, inServiceDir(src.serviceDir));
+  const { service, problems } = compileService(drafted, src.env);
   const located: EditorProblem[] = problems.map((p) => {
     const severity = p.severity === 'warning' ? 'warning' : 'error';
-    if (p.pointer !== undefined && (p.pointer === at || p.pointer.startsWith(at + '/'))) {
-      const inner = p.pointer.slice(at.length);
-      const { line, column } = locateInSource(source, inner);
+    // Located by its pointer, not by the file it names: a problem in a template the draft names is the draft's too.
+    const where = p.pointer === undefined ? undefined : drafted.locate(p.pointer);
+    if (where?.file === DRAFT_FILE)
       return {
         message: stripLocation(p.message),
         code: p.code,
         severity,
-        pointer: inner || '/',
-        line,
-        column,
+        pointer: where.pointer,
+        line: where.line,
+        column: where.column,
         inDraft: true,
       };
-    }
     return {
       message: p.message,
       code: p.code,

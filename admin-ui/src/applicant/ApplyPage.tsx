@@ -1,46 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Form from '@rjsf/core';
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-// The engine's own format checks, imported from their modules rather than from '@qyzmet/engine': the index would pull
-// the whole engine (rules, step machine, Handlebars) into the chunk an applicant's phone downloads.
-import { isCadastralNumber } from '../../../engine/src/forms/cadastralNumber';
-import { isValidBin, isValidIin } from '../../../engine/src/forms/identificationNumber';
-import { isKzPhone } from '../../../engine/src/forms/kzPhone';
+import { ServiceForm } from '../forms/ServiceForm';
+import type { ServerFieldError } from '../forms/toExtraErrors';
 import { applicant } from '../i18n/applicant';
 import { registerArea } from '../i18n';
-import { api, ApiError, type FieldError } from '../shell/api';
+import { api, ApiError } from '../shell/api';
 import { go } from '../shell/router';
 import { loadService, pick, ProblemView, useLang, type ServiceDetail } from '../officer/common';
-import { toExtraErrors, toRjsfSchema, type ErrorTree } from './formSchema';
 import './applicant.css';
 
 registerArea('applicant', applicant);
 
-// The formats of the definition format, checked by the engine's own functions: rjsf resolves if/then with these.
-const validator = customizeValidator({
-  customFormats: {
-    iin: isValidIin,
-    bin: isValidBin,
-    'iin-or-bin': (s: string) => isValidIin(s) || isValidBin(s),
-    'kz-phone': isKzPhone,
-    'cadastral-number': isCadastralNumber,
-  },
-});
-
-const uiSchema: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
-
 /**
- * The application form of a service, rendered from its JSON Schema by rjsf in the UI language. The server is the one
- * validator (the same engine code, messages in kk/ru/en): its 422 field errors are put next to their fields.
+ * The application form of the service's version in force, submitted to the runtime. The server is the one validator
+ * (the same engine code, messages in kk/ru/en): its 422 field errors are put next to their fields.
  */
 export default function ApplyPage({ serviceId }: { serviceId: string }) {
   const { t } = useTranslation('applicant');
   const lang = useLang();
   const [service, setService] = useState<ServiceDetail | null | undefined>(undefined);
-  const [formData, setFormData] = useState<Record<string, unknown>>({});
-  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<ServerFieldError[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,17 +27,8 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
     void loadService(serviceId).then(setService);
   }, [serviceId]);
 
-  const schema = useMemo(
-    () => (service ? (toRjsfSchema(service.version.form, lang) as RJSFSchema) : null),
-    [service, lang],
-  );
-  const { tree, unplaced } = useMemo(
-    () => toExtraErrors(fieldErrors, lang, schema ?? undefined),
-    [fieldErrors, lang, schema],
-  );
-
   if (service === undefined) return <p>…</p>;
-  if (service === null || !schema)
+  if (service === null)
     return (
       <div className="card">
         <p className="error">{t('notInForce')}</p>
@@ -87,49 +57,21 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
         <a href="#/apply">{t('backToServices')}</a>
       </p>
       <h1>{pick(service.name, lang)}</h1>
-      {fieldErrors.length > 0 && (
-        <div className="card error" role="alert">
-          <p>{t('fixErrors')}</p>
-          {unplaced.length > 0 && (
-            <>
-              {t('otherErrors')}
-              <ul>
-                {unplaced.map((m, i) => (
-                  <li key={i}>{m}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
       <ProblemView error={error} />
       <div className="card apply-form">
-        <Form
-          schema={schema}
-          uiSchema={uiSchema}
-          validator={validator}
-          formData={formData}
-          noValidate
-          noHtml5Validate
-          showErrorList={false}
-          // A `const` inside a conditional branch is a rule for the server to check, not an answer to fill in for the
-          // applicant (e.g. "phone linked to the portal" must be true only when signing with a one-time password).
-          experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
-          extraErrors={tree as never as ErrorTree & Record<string, never>}
-          onChange={(e, id) => {
-            setFormData(e.formData as Record<string, unknown>);
-            // A corrected field loses its server error at once; the others stay until the next submit.
-            if (id)
-              setFieldErrors((errs) => errs.filter((x) => `root_${x.pointer.split('/').slice(2).join('_')}` !== id));
-          }}
-          onSubmit={(e) => void submit(e.formData as Record<string, unknown>)}
+        <ServiceForm
+          form={service.version.form}
+          lang={lang}
+          errors={fieldErrors}
+          onErrorsChange={setFieldErrors}
+          onSubmit={(data) => void submit(data)}
         >
           <div className="submit-row">
             <button type="submit" disabled={busy}>
               {busy ? t('submitting') : t('submit')}
             </button>
           </div>
-        </Form>
+        </ServiceForm>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import { api, session } from '../shell/api';
 import { DataView } from './DataView';
 import { DocumentsView } from './DocumentsView';
@@ -10,7 +11,6 @@ import {
   loadService,
   localDay,
   mainDeadline,
-  OPEN,
   pick,
   ProblemView,
   StatusBadge,
@@ -138,7 +138,7 @@ export default function ApplicationPage({ id }: { id: string }) {
       )}
 
       <ProblemView error={actionError} />
-      {(isOfficer || app.allowedEvents.length > 0) && OPEN.includes(app.status) && (
+      {(isOfficer || app.allowedEvents.length > 0) && OPEN_STATUSES.includes(app.status) && (
         <EventActions
           app={app}
           service={service}
@@ -168,12 +168,12 @@ export default function ApplicationPage({ id }: { id: string }) {
               {app.deadlines.map((d) => {
                 const late =
                   d.status === 'overdue' ||
-                  (d.status !== 'closed' && OPEN.includes(app.status) && d.id === due?.id && app.overdue);
+                  (d.status !== 'closed' && OPEN_STATUSES.includes(app.status) && d.id === due?.id && app.overdue);
                 const todayDue =
                   !late &&
                   d.status !== 'closed' &&
                   d.dueAt &&
-                  OPEN.includes(app.status) &&
+                  OPEN_STATUSES.includes(app.status) &&
                   localDay(new Date(d.dueAt)) === today;
                 return (
                   <tr key={d.id} data-deadline={d.id} className={late ? 'overdue' : todayDue ? 'due-today' : ''}>

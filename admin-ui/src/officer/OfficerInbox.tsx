@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shell/api';
 import { go } from '../shell/router';
+import { APPLICATION_STATUSES, OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import {
   formatInstant,
   loadService,
@@ -10,7 +11,6 @@ import {
   pick,
   ProblemView,
   StatusBadge,
-  STATUSES,
   urgency,
   useLang,
   type Application,
@@ -28,7 +28,7 @@ interface Filters {
 }
 
 /** The officer's work: open applications first (closed ones are one choice away). */
-const OPEN = 'registered,in-progress,suspended';
+const OPEN = OPEN_STATUSES.join(',');
 const KEY = 'qyzmet.inbox.filters';
 
 /**
@@ -101,7 +101,7 @@ export default function OfficerInbox() {
           <select name="status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
             <option value={OPEN}>{t('openOnly')}</option>
             <option value="">{t('all')}</option>
-            {STATUSES.map((s) => (
+            {APPLICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
               </option>

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { officer } from '../i18n/officer';
 import { registerArea, type UiLang } from '../i18n';
 import { api, ApiError } from '../shell/api';
+// The engine's one list of statuses, from its module: the engine's index would pull the whole engine into this chunk.
+import { OPEN_STATUSES, type Status } from '../../../engine/src/format/applicationStatuses';
 import './officer.css';
 
 // The officer's texts; the applicant's pages reuse the status names and the application page, so they import this too.
@@ -9,9 +11,6 @@ registerArea('officer', officer);
 
 /** What the API gives, as far as these pages read it (see runtime/src/http/openapi.ts). */
 export type Text = { kk: string; ru: string; en?: string };
-export type Status = 'registered' | 'in-progress' | 'suspended' | 'approved' | 'refused' | 'withdrawn';
-export const STATUSES: Status[] = ['registered', 'in-progress', 'suspended', 'approved', 'refused', 'withdrawn'];
-export const OPEN: Status[] = ['registered', 'in-progress', 'suspended'];
 
 // The engine's own type: a type-only import adds nothing to the officer's and applicant's bundles.
 export type { LegalRef } from '@qyzmet/engine';
@@ -174,7 +173,7 @@ export function mainDeadline(a: Application): Deadline | undefined {
  * is due on today's local date in Asia/Almaty (the browser's date: the API does not tell its own); '' otherwise.
  */
 export function urgency(a: Application, now: Date = new Date()): 'overdue' | 'due-today' | '' {
-  if (!OPEN.includes(a.status)) return '';
+  if (!OPEN_STATUSES.includes(a.status)) return '';
   if (a.overdue) return 'overdue';
   const d = mainDeadline(a);
   if (!d?.dueAt || d.status === 'closed') return '';
