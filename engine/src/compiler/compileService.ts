@@ -9,6 +9,7 @@ import { createSchemaValidator } from '../forms/schemaValidator';
 import { compileRules, type RuleSet } from '../rules';
 import { buildStepMachine, type StepMachine } from '../steps';
 import { checkServiceReferences } from './checkReferences';
+import { inheritSeeds } from './inheritSeeds';
 import { resolveEffectiveFrom } from './effectivePeriod';
 import { missingPlaceholders } from './placeholders';
 
@@ -114,8 +115,10 @@ export function compileService(
     .validate(assembled.value)
     .filter((p) => !failed.some((at) => p.pointer === at || p.pointer?.startsWith(at + '/')));
   if (shape.length || failed.length) return { problems: locateAll(assembled, shape) };
-  const def = assembled.value as ServiceDef;
-  const acts = { ...env.sharedActs, ...def.acts };
+  const written = assembled.value as ServiceDef;
+  const registry = { ...env.sharedActs, ...written.acts };
+  const def = inheritSeeds(written, registry);
+  const acts = inheritSeeds(registry, registry);
   const problems: Problem[] = [...checkServiceReferences(def, acts, (id) => env.workingTime(id) !== undefined)];
   const wt = env.workingTime(def.schedule.id);
   if (problems.some((p) => p.severity !== 'warning') || !wt) return { problems: locateAll(assembled, problems) };

@@ -114,7 +114,8 @@ export class DefinitionsRegistry {
     const { service, assembled } = this.base(serviceId);
     const index = service.def.versions.findIndex((v) => v.id === def.id);
     const dir = this.ctx.repo.serviceDir(serviceId);
-    const copy = structuredClone(def);
+    // The version as written: the compiled one has every legalRef's seed filled in from the acts registry.
+    const copy = structuredClone((assembled.value as { versions: VersionDef[] }).versions[index] ?? def);
     // Unique among the versions, so a second draft after a publication never clashes with the first.
     const taken = new Set(service.versions.map((v) => v.id));
     let n = 1;
