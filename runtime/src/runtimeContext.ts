@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatInstant, type CompiledService } from '@qyzmet/engine';
+import { KAZAKHSTAN_TIME_ZONE, toLocalIso, type CompiledService } from '@qyzmet/engine';
 import type { Repository } from './registry/loadRepository';
 import type { Store } from './store/Store';
 
@@ -32,18 +32,10 @@ export function createContext(
   };
 }
 
-/** The current instant as the service's local ISO (Asia/Almaty offset), the form the engine stores. */
+/**
+ * The current instant as ISO with the local offset of the service's zone (Kazakhstan's without a service), the form
+ * the engine stores.
+ */
 export function nowIso(ctx: RuntimeContext, service?: CompiledService): string {
-  const ms = ctx.now().getTime();
-  const wt = service?.workingTime ?? firstWorkingTime(ctx);
-  try {
-    return wt ? formatInstant(wt, ms) : new Date(ms).toISOString();
-  } catch {
-    return new Date(ms).toISOString();
-  }
-}
-
-function firstWorkingTime(ctx: RuntimeContext) {
-  for (const s of ctx.repo.services.values()) return s.workingTime;
-  return undefined;
+  return toLocalIso(ctx.now().getTime(), service?.workingTime.timeZone ?? KAZAKHSTAN_TIME_ZONE);
 }

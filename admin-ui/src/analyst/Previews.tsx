@@ -4,10 +4,12 @@ import {
   addDuration,
   formatConditionRef,
   formatInstant,
+  instantOfLocal,
   formatLegalRef,
   parseDuration,
   registrationInstant,
   simulate,
+  toLocalIso,
   validateApplicationData,
   type CompiledService,
   type CompiledVersion,
@@ -22,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { ServiceForm } from '../forms/ServiceForm';
 import type { ServerFieldError } from '../forms/toExtraErrors';
 import { LANGUAGES, type UiLang } from '../i18n';
-import { localInputToIso, type ScenarioRun } from './model';
+import type { ScenarioRun } from './model';
 
 /** Live previews of the draft version, all computed in the browser from the compiled draft. */
 
@@ -371,9 +373,9 @@ export function GroundsTable({ version, lang }: { version: VersionDef; lang: Lan
 
 // ---------------------------------------------------------------- deadlines
 
-function nowLocalInput(): string {
-  const d = new Date(Date.now() + 5 * 3_600_000);
-  return d.toISOString().slice(0, 16);
+/** Now as a datetime-local value ("YYYY-MM-DDTHH:mm"): the local ISO of the zone without seconds and offset. */
+function nowLocalInput(zone: string): string {
+  return toLocalIso(Date.now(), zone).slice(0, 16);
 }
 
 export function DeadlinesPreview({
@@ -386,12 +388,11 @@ export function DeadlinesPreview({
   lang: Lang;
 }) {
   const { t } = useTranslation('analyst');
-  const [at, setAt] = useState(nowLocalInput);
+  const [at, setAt] = useState(() => nowLocalInput(service.workingTime.timeZone));
   const wt = service.workingTime;
   const result = useMemo(() => {
     try {
-      const iso = localInputToIso(wt, at);
-      const reg = registrationInstant(wt, Date.parse(iso));
+      const reg = registrationInstant(wt, instantOfLocal(at, wt.timeZone));
       const rows = version.deadlines.flatMap((d) =>
         (d.cases ?? []).map((c, i) => {
           try {

@@ -1,4 +1,11 @@
-import { addCalendarDays, diffJson, type VersionDef } from '@qyzmet/engine';
+import {
+  addCalendarDays,
+  civilDateOf,
+  diffJson,
+  KAZAKHSTAN_TIME_ZONE,
+  toDottedDateTime,
+  type VersionDef,
+} from '@qyzmet/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../shell/api';
@@ -53,10 +60,6 @@ const short = (v: unknown) => {
   return s === undefined ? '' : s.length > 160 ? `${s.slice(0, 159)}…` : s;
 };
 
-function localToday(): string {
-  return new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function Versions({ serviceId, defs, draft, save, onPublished, lang }: VersionsProps) {
   const { t } = useTranslation('analyst');
   const id = encodeURIComponent(serviceId);
@@ -105,7 +108,8 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   };
 
   // Publication
-  const [publishedOn, setPublishedOn] = useState(localToday);
+  // Publication dates are civil dates in Kazakhstan: today there, whatever the browser's zone.
+  const [publishedOn, setPublishedOn] = useState(() => civilDateOf(Date.now(), KAZAKHSTAN_TIME_ZONE));
   const [days, setDays] = useState(10);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<{ version: string; effectiveFrom: string } | null>(null);
@@ -358,7 +362,7 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
           <tbody>
             {audit.map((a, i) => (
               <tr key={i}>
-                <td className="qz-nowrap">{a.at.replace('T', ' ').slice(0, 19)}</td>
+                <td className="qz-nowrap">{toDottedDateTime(a.at, KAZAKHSTAN_TIME_ZONE)}</td>
                 <td>{a.userId ?? '—'}</td>
                 <td>
                   <code>{a.action}</code>

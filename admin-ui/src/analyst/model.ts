@@ -242,17 +242,6 @@ export async function runScenarios(
   return out;
 }
 
-/** "2026-03-03T10:00" (a datetime-local value) in the service's zone → ISO instant with the zone's offset. */
-export function localInputToIso(wt: WorkingTime, value: string): string {
-  // Asia/Almaty's offset for that day (the working time compiled the zone's history); a guess of +05:00 first.
-  const guess = Date.parse(`${value}:00+05:00`);
-  const day = Math.floor((guess - wt.dayStart[0]) / 86_400_000);
-  const offset = wt.offsetMinutes[Math.min(Math.max(day, 0), wt.dayCount)] ?? 300;
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${value}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 export function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { applicant } from '../i18n/applicant';
 import { registerArea } from '../i18n';
 import { api } from '../shell/api';
+import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import {
-  formatInstant,
   loadServices,
   mainDeadline,
   pick,
@@ -65,8 +65,10 @@ export default function ApplicantHome() {
                     <td data-label={t('service')}>
                       <a href={`#/application/${encodeURIComponent(a.id)}`}>{names[a.serviceId] ?? a.serviceId}</a>
                     </td>
-                    <td data-label={t('registered')}>{formatInstant(a.registeredAt, lang)}</td>
-                    <td data-label={t('due')}>{formatInstant(mainDeadline(a)?.dueAt, lang)}</td>
+                    <td data-label={t('registered')}>{toDottedDateTime(a.registeredAt, KAZAKHSTAN_TIME_ZONE)}</td>
+                    <td data-label={t('due')}>
+                      {mainDeadline(a)?.dueAt ? toDottedDateTime(mainDeadline(a)!.dueAt!, KAZAKHSTAN_TIME_ZONE) : '—'}
+                    </td>
                     <td data-label={t('status')}>
                       <StatusBadge status={a.status} />
                     </td>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { civilDateOf, KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import { OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import { api, session } from '../shell/api';
 import { DataView } from './DataView';
@@ -7,9 +8,7 @@ import { DocumentsView } from './DocumentsView';
 import { EventActions } from './EventActions';
 import { RefusalView } from './RefusalView';
 import {
-  formatInstant,
   loadService,
-  localDay,
   mainDeadline,
   pick,
   ProblemView,
@@ -79,7 +78,7 @@ export default function ApplicationPage({ id }: { id: string }) {
   const u = urgency(app);
   const due = mainDeadline(app);
   const providerName = service?.providers?.find((p) => p.id === app.provider)?.name;
-  const today = localDay(new Date());
+  const today = civilDateOf(Date.now(), KAZAKHSTAN_TIME_ZONE);
 
   return (
     <article className="application" data-status={app.status} data-state={app.state}>
@@ -106,17 +105,21 @@ export default function ApplicationPage({ id }: { id: string }) {
           <dd data-field="state">{stateName(app.state)}</dd>
           <dt>{t('registeredAt')}</dt>
           <dd data-field="registeredAt">
-            <time dateTime={app.registeredAt}>{formatInstant(app.registeredAt, lang)}</time>
+            <time dateTime={app.registeredAt}>{toDottedDateTime(app.registeredAt, KAZAKHSTAN_TIME_ZONE)}</time>
           </dd>
           {app.arrivedAt && app.arrivedAt !== app.registeredAt && (
             <>
               <dt>{t('arrivedAt')}</dt>
-              <dd>{formatInstant(app.arrivedAt, lang)}</dd>
+              <dd>{toDottedDateTime(app.arrivedAt, KAZAKHSTAN_TIME_ZONE)}</dd>
             </>
           )}
           <dt>{t('dueAt')}</dt>
           <dd data-field="dueAt">
-            {due?.dueAt ? <time dateTime={due.dueAt}>{formatInstant(due.dueAt, lang)}</time> : t('notSet')}
+            {due?.dueAt ? (
+              <time dateTime={due.dueAt}>{toDottedDateTime(due.dueAt, KAZAKHSTAN_TIME_ZONE)}</time>
+            ) : (
+              t('notSet')
+            )}
           </dd>
           {providerName && (
             <>
@@ -151,7 +154,7 @@ export default function ApplicationPage({ id }: { id: string }) {
         />
       )}
 
-      <DocumentsView applicationId={app.id} documents={app.documents} lang={lang} />
+      <DocumentsView applicationId={app.id} documents={app.documents} />
 
       <div className="app-grid">
         <section className="card" aria-labelledby="deadlines-title">
@@ -174,11 +177,13 @@ export default function ApplicationPage({ id }: { id: string }) {
                   d.status !== 'closed' &&
                   d.dueAt &&
                   OPEN_STATUSES.includes(app.status) &&
-                  localDay(new Date(d.dueAt)) === today;
+                  civilDateOf(d.dueAt, KAZAKHSTAN_TIME_ZONE) === today;
                 return (
                   <tr key={d.id} data-deadline={d.id} className={late ? 'overdue' : todayDue ? 'due-today' : ''}>
                     <td data-label={t('deadlines')}>{deadlineName(d.id)}</td>
-                    <td data-label={t('dueAt')}>{d.dueAt ? formatInstant(d.dueAt, lang) : t('notSet')}</td>
+                    <td data-label={t('dueAt')}>
+                      {d.dueAt ? toDottedDateTime(d.dueAt, KAZAKHSTAN_TIME_ZONE) : t('notSet')}
+                    </td>
                     <td data-label={t('status')}>
                       {d.status ? t(`deadline.${d.status}`, { defaultValue: d.status }) : '—'}
                     </td>
@@ -217,7 +222,7 @@ export default function ApplicationPage({ id }: { id: string }) {
               {events.map((e) => (
                 <tr key={e.seq}>
                   <td className="when" data-label={t('when')}>
-                    {formatInstant(e.at, lang)}
+                    {toDottedDateTime(e.at, KAZAKHSTAN_TIME_ZONE)}
                   </td>
                   <td data-label={t('event')}>
                     {eventName(e.type)}

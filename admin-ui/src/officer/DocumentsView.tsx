@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentUrl } from '../shell/api';
-import { formatInstant, ProblemView, type AppDocument } from './common';
+import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
+import { ProblemView, type AppDocument } from './common';
 
 type DocLang = 'kk' | 'ru';
 const DOC_LANGS: DocLang[] = ['kk', 'ru'];
@@ -10,15 +11,7 @@ const DOC_LANGS: DocLang[] = ['kk', 'ru'];
  * The documents issued so far: view the HTML in a sandboxed frame (no scripts) and download the PDF, in Kazakh or
  * Russian. The bearer token cannot ride on a plain link, so both go through blob URLs.
  */
-export function DocumentsView({
-  applicationId,
-  documents,
-  lang,
-}: {
-  applicationId: string;
-  documents: AppDocument[];
-  lang: string;
-}) {
+export function DocumentsView({ applicationId, documents }: { applicationId: string; documents: AppDocument[] }) {
   const { t } = useTranslation('officer');
   const [shown, setShown] = useState<{ id: string; title: string; url: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -65,7 +58,7 @@ export function DocumentsView({
               <div>{d.title}</div>
               {d.issuedAt && (
                 <div className="muted">
-                  {t('issuedAt')}: {formatInstant(d.issuedAt, lang)}
+                  {t('issuedAt')}: {toDottedDateTime(d.issuedAt, KAZAKHSTAN_TIME_ZONE)}
                 </div>
               )}
               <div className="doc-buttons">

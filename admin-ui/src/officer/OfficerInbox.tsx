@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shell/api';
 import { go } from '../shell/router';
+import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import { APPLICATION_STATUSES, OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import {
-  formatInstant,
   loadService,
   loadServices,
   mainDeadline,
@@ -174,6 +174,7 @@ export default function OfficerInbox() {
               <tbody>
                 {list.items.map((a) => {
                   const u = urgency(a, now);
+                  const dueAt = mainDeadline(a)?.dueAt;
                   const state = machines[a.serviceId]?.version.machine?.states?.[a.state]?.name;
                   return (
                     <tr key={a.id} className={u} data-id={a.id} onClick={() => go('application', a.id)}>
@@ -187,10 +188,10 @@ export default function OfficerInbox() {
                         </a>
                       </td>
                       <td className="when" data-label={t('colRegistered')}>
-                        {formatInstant(a.registeredAt, lang)}
+                        {toDottedDateTime(a.registeredAt, KAZAKHSTAN_TIME_ZONE)}
                       </td>
                       <td className="when" data-label={t('colDue')}>
-                        {formatInstant(mainDeadline(a)?.dueAt, lang)}
+                        {dueAt ? toDottedDateTime(dueAt, KAZAKHSTAN_TIME_ZONE) : '—'}
                         {u === 'overdue' && <span className="flag overdue-flag">{t('overdue')}</span>}
                         {u === 'due-today' && <span className="flag due-today-flag">{t('dueToday')}</span>}
                       </td>

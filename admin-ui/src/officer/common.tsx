@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { officer } from '../i18n/officer';
 import { registerArea, type UiLang } from '../i18n';
 import { api, ApiError } from '../shell/api';
+// Times are shown with the calendar module's functions (Asia/Almaty, the offset of each date), imported from their
+// module like every engine import of these pages: the engine's index would pull the whole engine into their chunks.
+import { civilDateOf, KAZAKHSTAN_TIME_ZONE } from '../../../engine/src/calendar/localTime';
 // The engine's one list of statuses, from its module: the engine's index would pull the whole engine into this chunk.
 import { OPEN_STATUSES, type Status } from '../../../engine/src/format/applicationStatuses';
 import './officer.css';
@@ -130,36 +133,6 @@ export function loadService(id: string, at?: string): Promise<ServiceDetail | nu
   return p;
 }
 
-const ZONE = 'Asia/Almaty';
-const PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * An instant as the provider's local time (Asia/Almaty, never a fixed offset): 03.03.2026 10:00, the way documents in
- * Kazakhstan write dates in Kazakh and Russian alike (browsers' kk-KZ locale data differ, so the parts are assembled).
- */
-export function formatInstant(iso: string | null | undefined, _lang?: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = Object.fromEntries(PARTS.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
-}
-
-/** The local calendar day (YYYY-MM-DD in Asia/Almaty) of an instant. */
-export function localDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-}
-
 /** The due instant an inbox sorts by: the overall term `service`, else the earliest running deadline. */
 export function mainDeadline(a: Application): Deadline | undefined {
   return (
@@ -177,7 +150,9 @@ export function urgency(a: Application, now: Date = new Date()): 'overdue' | 'du
   if (a.overdue) return 'overdue';
   const d = mainDeadline(a);
   if (!d?.dueAt || d.status === 'closed') return '';
-  return localDay(new Date(d.dueAt)) === localDay(now) ? 'due-today' : '';
+  return civilDateOf(d.dueAt, KAZAKHSTAN_TIME_ZONE) === civilDateOf(now.getTime(), KAZAKHSTAN_TIME_ZONE)
+    ? 'due-today'
+    : '';
 }
 
 export function StatusBadge({ status }: { status: string }) {

@@ -1,4 +1,4 @@
-import type { WorkingTime } from '../calendar';
+import { startOfCivilDay, type WorkingTime } from '../calendar';
 import { createDocumentRenderer, type CompiledTemplate } from '../documents';
 import { isProblemError, type Problem } from '../errors/problem';
 import type { AssembledDefinition } from '../format/assembleDefinition';
@@ -75,14 +75,25 @@ export function definitionValidator() {
 const formCompiler = createFormCompiler();
 const documentRenderer = createDocumentRenderer();
 
-/** Local midnight of a date in the working time's zone, as epoch ms (luxon-free: uses the compiled offsets). */
-function localMidnightMs(wt: WorkingTime, date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  const idx = Math.floor((utcMidnight - wt.dayStart[0]) / 86_400_000);
-  // Outside the calendar's coverage, use the offset of the nearest covered day (Asia/Almaty had no DST then).
-  const clamped = Math.min(Math.max(idx, 0), wt.dayCount);
-  return utcMidnight - wt.offsetMinutes[clamped] * 60_000;
+/**
+ * One end of a version's effective period: its date (resolved from the acts) and the start of that civil day in the
+ * service's zone. The meta-schema checks only the form YYYY-MM-DD, so a date that is no real day (2026-02-30) is
+ * reported here as a definition problem at `pointer` instead of escaping as an exception.
+ */
+function periodEnd(
+  resolve: () => ReturnType<typeof resolveEffectiveFrom>,
+  zone: string,
+  pointer: string,
+  problems: Problem[],
+): { date: string | null; how: string; provisional?: boolean; ms: number } | undefined {
+  try {
+    const r = resolve();
+    return { ...r, ms: r.date ? startOfCivilDay(r.date, zone) : NaN };
+  } catch (e) {
+    if (!isProblemError(e)) throw e;
+    problems.push({ ...e.problem, kind: 'definition', pointer });
+    return undefined;
+  }
 }
 
 function locateAll(def: AssembledDefinition, problems: Problem[]): Problem[] {
@@ -189,12 +200,22 @@ export function compileService(
       if (templates.kk && templates.ru)
         documents.set(d.id, { def: d, templates: templates as CompiledDocument['templates'] });
     });
-    const from = resolveEffectiveFrom(v.effectiveFrom, acts);
-    const to =
-      v.effectiveTo === undefined
-        ? { date: null, how: 'until a later version takes effect' }
-        : resolveEffectiveFrom(typeof v.effectiveTo === 'string' ? v.effectiveTo : v.effectiveTo, acts);
-    if (!form) return;
+    const from = periodEnd(
+      () => resolveEffectiveFrom(v.effectiveFrom, acts),
+      wt.timeZone,
+      `${at}/effectiveFrom`,
+      problems,
+    );
+    const to = periodEnd(
+      () =>
+        v.effectiveTo === undefined
+          ? { date: null, how: 'until a later version takes effect' }
+          : resolveEffectiveFrom(typeof v.effectiveTo === 'string' ? v.effectiveTo : v.effectiveTo, acts),
+      wt.timeZone,
+      `${at}/effectiveTo`,
+      problems,
+    );
+    if (!form || !from || !to) return;
     compiled.push({
       service,
       def: v,
@@ -204,8 +225,8 @@ export function compileService(
       provisional: Boolean(from.provisional || to.provisional),
       effectiveTo: to.date,
       effectiveToHow: to.how,
-      fromMs: from.date ? localMidnightMs(wt, from.date) : NaN,
-      toMs: to.date ? localMidnightMs(wt, to.date) : NaN,
+      fromMs: from.ms,
+      toMs: to.ms,
       form,
       rules: compileRules(v.conditions ?? {}, v.refusalGrounds ?? []),
       machine: buildStepMachine(`${def.id}@${v.id}`, v.machine),

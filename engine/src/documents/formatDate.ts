@@ -1,3 +1,4 @@
+import { daysInMonth, KAZAKHSTAN_TIME_ZONE, localDateTimeOf } from '../calendar';
 import type { DocumentLang } from './DocumentContext';
 
 /** Month names in the form used after the day number: Kazakh nominative, Russian genitive. */
@@ -44,34 +45,15 @@ export interface LocalDateTime {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** The zone of every provider in the catalogue; documents show its local date (DESIGN: never a fixed offset). */
-const DOCUMENT_TIME_ZONE = 'Asia/Almaty';
-
-let almatyFormat: Intl.DateTimeFormat | undefined;
-
-function toAlmaty(instant: string): LocalDateTime | undefined {
+/**
+ * A UTC instant as the wall clock of Kazakhstan, the zone of every provider in the catalogue (the render context
+ * carries no zone); the calendar module converts with the offset of that date (UTC+6 before 2024-03-01).
+ */
+function toKazakhstanTime(instant: string): LocalDateTime | undefined {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return undefined;
-  // Intl with an explicit IANA zone: independent of the machine's zone, same answer in Node and the browser.
-  almatyFormat ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: DOCUMENT_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const parts: Record<string, number> = {};
-  for (const p of almatyFormat.formatToParts(new Date(ms))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const { year, month, day, hour, minute } = localDateTimeOf(ms, KAZAKHSTAN_TIME_ZONE);
+  return { year, month, day, hour, minute };
 }
 
 /**
@@ -79,7 +61,8 @@ function daysInMonth(year: number, month: number): number {
  * - 'YYYY-MM-DD' is a calendar date, shown as is.
  * - An instant with an explicit offset ('2025-03-03T14:30:00+05:00') is shown with its date and time as written:
  *   the engine formats instants with the provider's local offset, so the text already is local time.
- * - An instant in UTC ('…Z') is converted to Asia/Almaty, so a UTC timestamp never prints the previous day.
+ * - An instant in UTC ('…Z') is converted to Kazakhstan time (Asia/Almaty), so a UTC timestamp never prints the
+ *   previous day.
  * Returns undefined when the text is not such a date.
  *
  * @example
@@ -96,7 +79,7 @@ export function parseLocalDateTime(value: string): LocalDateTime | undefined {
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   if (hour > 23 || minute > 59 || (m[6] !== undefined && Number(m[6]) > 59)) return undefined;
-  if (m[7] === 'Z' || m[7] === 'z') return toAlmaty(value.trim());
+  if (m[7] === 'Z' || m[7] === 'z') return toKazakhstanTime(value.trim());
   return { year, month, day, hour, minute };
 }
 

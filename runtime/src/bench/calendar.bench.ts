@@ -1,4 +1,4 @@
-import { addDuration, registrationInstant, type WorkingTime } from '@qyzmet/engine';
+import { addCalendarDays, addDuration, registrationInstant, startOfCivilDay, type WorkingTime } from '@qyzmet/engine';
 
 export interface BenchResult {
   name: string;
@@ -34,8 +34,8 @@ function measure(
  * days). Instants are spread over the coverage, leaving a year at its end so no term runs out of it.
  */
 export function calendarBench(wt: WorkingTime): BenchResult[] {
-  const first = wt.dayStart[0];
-  const span = wt.dayStart[Math.max(1, wt.dayCount - 400)] - first;
+  const first = startOfCivilDay(wt.coverage.from, wt.timeZone);
+  const span = startOfCivilDay(addCalendarDays(wt.coverage.to, -399), wt.timeZone) - first;
   const instants = new Float64Array(4096);
   let x = 12345;
   for (let i = 0; i < instants.length; i++) {

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import {
   addCalendarDays,
   appendVersion,
+  civilDateOf,
   compileService,
   diffJson,
   runScenario,
@@ -12,7 +13,7 @@ import {
   type VersionDef,
 } from '@qyzmet/engine';
 import { HttpProblem } from '../http/problem';
-import { nowIso, type RuntimeContext } from '../runtimeContext';
+import type { RuntimeContext } from '../runtimeContext';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
 import { loadScenarios } from './loadScenarios';
 
@@ -121,7 +122,7 @@ export class DefinitionsRegistry {
     let n = 1;
     while (taken.has(`${def.id}-draft${n > 1 ? `-${n}` : ''}`)) n++;
     copy.id = `${def.id}-draft${n > 1 ? `-${n}` : ''}`;
-    copy.effectiveFrom = addCalendarDays(nowIso(this.ctx, service).slice(0, 10), 1);
+    copy.effectiveFrom = addCalendarDays(civilDateOf(this.ctx.now().getTime(), service.workingTime.timeZone), 1);
     delete copy.effectiveTo;
     (copy.documents ?? []).forEach((d, j) => {
       for (const lang of ['kk', 'ru'] as const) {

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import {
   describeVersions,
   isProblemError,
+  startOfCivilDay,
+  toLocalIso,
   versionInForce,
   type CompiledService,
   type CompiledVersion,
@@ -69,8 +71,9 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
   r.get('/services/:id', (req, res) => {
     const s = get(req.params.id);
     const q = typeof req.query.at === 'string' ? req.query.at : null;
-    // ?at= takes a date (the start of that local day) or an instant.
-    const at = q ? (/^\d{4}-\d{2}-\d{2}$/.test(q) ? `${q}T00:00:00+05:00` : q) : nowIso(ctx, s);
+    // ?at= takes a date (the start of that civil day in the service's zone: UTC+6 before 2024-03-01) or an instant.
+    const zone = s.workingTime.timeZone;
+    const at = q ? (/^\d{4}-\d{2}-\d{2}$/.test(q) ? toLocalIso(startOfCivilDay(q, zone), zone) : q) : nowIso(ctx, s);
     if (q && Number.isNaN(Date.parse(at)))
       throw new HttpProblem(400, 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
     let v: CompiledVersion;
@@ -88,6 +91,8 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
     const def = s.def;
     res.json({
       id: s.id,
+      // The instant the version in force was chosen for (now, or ?at=), with the local offset of that date.
+      at,
       name: def.name,
       kind: def.kind,
       providers: def.providers,
