@@ -1,13 +1,17 @@
+import type { components } from './api.generated';
+
 /**
  * The runtime's HTTP API, as the UI uses it: JSON in and out, the bearer token kept in sessionStorage, RFC 9457
  * problems turned into ApiError (with field errors), the UI's language sent as Accept-Language.
  */
-export interface FieldError {
-  pointer: string;
-  code: string;
-  message: string;
-  messages?: Record<string, string>;
-}
+
+/**
+ * The shapes of the API's bodies, generated from its OpenAPI document (runtime/src/http/openapi.ts) into
+ * ./api.generated.ts: `api<Schemas['Application']>('GET', …)`. The UI declares no API shape of its own.
+ */
+export type Schemas = components['schemas'];
+export type FieldError = Schemas['FieldError'];
+export type SessionUser = Schemas['User'];
 
 export class ApiError extends Error {
   constructor(
@@ -23,13 +27,6 @@ export class ApiError extends Error {
 
 const TOKEN = 'qyzmet.token';
 const USER = 'qyzmet.user';
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  roles: Array<'applicant' | 'officer' | 'analyst' | 'admin'>;
-  displayName: string;
-}
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN),
@@ -71,7 +68,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 }
 
 export async function login(username: string, password: string): Promise<SessionUser> {
-  const r = await api<{ token: string; user: SessionUser }>('POST', '/auth/login', { username, password });
+  const r = await api<Schemas['Login']>('POST', '/auth/login', { username, password });
   session.set(r.token, r.user);
   return r.user;
 }

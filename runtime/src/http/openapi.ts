@@ -1,22 +1,38 @@
+import { schemas } from './openapi.schemas';
+
 /**
- * The OpenAPI 3.1 document of /api/v1. The integration tests validate real responses against these schemas, so
- * the document cannot drift from what the API does.
+ * The OpenAPI 3.1 document of /api/v1. The integration tests validate real responses against these schemas, and the
+ * admin UI's types are generated from it (`npm run api-types -w admin-ui`), so the document cannot drift from the API
+ * nor the UI from the document.
  */
 
-const text = {
-  type: 'object',
-  required: ['kk', 'ru'],
-  properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } },
-};
-const problemRef = { $ref: '#/components/schemas/Problem' };
+const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: problemRef } },
+  content: { 'application/problem+json': { schema: ref('Problem') } },
 });
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
+const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const query = (name: string, schema: object = { type: 'string' }, required = false) => ({
+  name,
+  in: 'query',
+  ...(required ? { required } : {}),
+  schema,
+});
 const bearer = [{ bearer: [] }];
-const status = { type: 'string', enum: ['registered', 'in-progress', 'suspended', 'approved', 'refused', 'withdrawn'] };
-const instant = { type: 'string', description: 'ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00' };
+const signedIn = { '401': problem('Not signed in') };
+/** The admin API answers analysts and admins (webhooks: admins only). */
+const admin = { ...signedIn, '403': problem('Not an analyst or admin') };
+const unknownService = { '404': problem('No such service') };
+const unknownDraft = { '404': problem('No such service or draft') };
+const draftBody = body({
+  type: 'object',
+  properties: {
+    version: { type: 'object', additionalProperties: true, description: 'The drafted version (definition format)' },
+    note: { type: 'string' },
+  },
+});
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -24,252 +40,36 @@ export const openApiDocument = {
     title: 'Qyzmet API',
     version: '1.0.0',
     description:
-      'State services of Kazakhstan declared as JSON: catalogue, applications, officer actions, documents, simulation, the working calendar. Errors are RFC 9457 problem details; messages follow Accept-Language (kk, ru, en).',
+      'State services of Kazakhstan declared as JSON: catalogue, applications, officer actions, documents, simulation, the working calendar, and the admin API of the analysts. Errors are RFC 9457 problem details; messages follow Accept-Language (kk, ru, en).',
   },
   servers: [{ url: '/api/v1' }],
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'POST /auth/login gives the token' } },
-    schemas: {
-      Text: text,
-      Problem: {
-        type: 'object',
-        required: ['type', 'title', 'status'],
-        properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          instance: { type: 'string' },
-          code: { type: 'string' },
-          errors: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['pointer', 'code', 'message'],
-              properties: {
-                pointer: { type: 'string' },
-                code: { type: 'string' },
-                message: { type: 'string' },
-                messages: { type: 'object' },
-              },
-            },
-          },
-        },
-      },
-      VersionSummary: {
-        type: 'object',
-        required: ['id', 'effectiveFrom', 'effectiveTo'],
-        properties: {
-          id: { type: 'string' },
-          effectiveFrom: { type: ['string', 'null'] },
-          effectiveTo: { type: ['string', 'null'] },
-          effectiveFromHow: { type: 'string' },
-          effectiveToHow: { type: 'string' },
-          producedBy: { type: 'array', items: { type: 'string' } },
-          partial: { type: 'array', items: { type: 'string' } },
-        },
-      },
-      ServiceSummary: {
-        type: 'object',
-        required: ['id', 'name', 'kind', 'versionInForce', 'versions'],
-        properties: {
-          id: { type: 'string' },
-          name: text,
-          kind: { type: 'string' },
-          versionInForce: { type: ['string', 'null'] },
-          versions: { type: 'array', items: { $ref: '#/components/schemas/VersionSummary' } },
-        },
-      },
-      Service: {
-        type: 'object',
-        required: ['id', 'name', 'version'],
-        properties: {
-          id: { type: 'string' },
-          name: text,
-          version: {
-            type: 'object',
-            required: ['id', 'form', 'deadlines'],
-            properties: {
-              id: { type: 'string' },
-              form: { type: 'object' },
-              deadlines: { type: 'array' },
-              refusalGrounds: { type: 'array' },
-              documents: { type: 'array' },
-              machine: { type: 'object' },
-            },
-          },
-        },
-      },
-      Application: {
-        type: 'object',
-        required: [
-          'id',
-          'serviceId',
-          'version',
-          'state',
-          'status',
-          'registeredAt',
-          'deadlines',
-          'documents',
-          'allowedEvents',
-        ],
-        properties: {
-          id: { type: 'string' },
-          serviceId: { type: 'string' },
-          version: { type: 'string' },
-          provider: { type: 'string' },
-          channel: { type: ['string', 'null'] },
-          state: { type: 'string' },
-          status,
-          arrivedAt: instant,
-          registeredAt: instant,
-          deadlines: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['id', 'dueAt'],
-              properties: { id: { type: 'string' }, dueAt: { type: ['string', 'null'] }, status: { type: 'string' } },
-            },
-          },
-          documents: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['id', 'title'],
-              properties: {
-                id: { type: 'string' },
-                title: { type: 'string' },
-                kind: { type: 'string' },
-                issuedAt: instant,
-              },
-            },
-          },
-          allowedEvents: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['type'],
-              properties: { type: { type: 'string' }, name: { type: 'string' } },
-            },
-          },
-          refusal: {
-            type: ['object', 'null'],
-            properties: {
-              grounds: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['id', 'message', 'legalRef'],
-                  properties: {
-                    id: { type: 'string' },
-                    message: { type: 'string' },
-                    legalRef: { type: 'object' },
-                    facts: {},
-                  },
-                },
-              },
-            },
-          },
-          data: { type: 'object' },
-          history: { type: 'array' },
-          overdue: { type: 'boolean' },
-        },
-      },
-      ApplicationList: {
-        type: 'object',
-        required: ['items', 'total', 'limit', 'offset'],
-        properties: {
-          items: { type: 'array', items: { $ref: '#/components/schemas/Application' } },
-          total: {
-            type: 'integer',
-            description: 'Exact when totalExact; otherwise a lower bound (the count stops at 10 000)',
-          },
-          totalExact: { type: 'boolean' },
-          limit: { type: 'integer' },
-          offset: { type: 'integer' },
-        },
-      },
-      Calendar: {
-        type: 'object',
-        required: ['year', 'months', 'workingDays'],
-        properties: {
-          year: { type: 'integer' },
-          workingDays: { type: 'integer' },
-          months: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['month', 'workingDays', 'daysOff', 'workingWeekendDays'],
-              properties: {
-                month: { type: 'integer' },
-                workingDays: { type: 'integer' },
-                daysOff: { type: 'array', items: { type: 'string' } },
-                workingWeekendDays: { type: 'array', items: { type: 'string' } },
-              },
-            },
-          },
-        },
-      },
-      Deadline: {
-        type: 'object',
-        required: ['from', 'registeredAt', 'dueAt', 'explanation'],
-        properties: { from: instant, registeredAt: instant, dueAt: instant, explanation: { type: 'array' } },
-      },
-      Simulation: {
-        type: 'object',
-        required: [
-          'serviceId',
-          'version',
-          'registeredAt',
-          'state',
-          'status',
-          'deadlines',
-          'refusal',
-          'documents',
-          'trace',
-        ],
-        properties: {
-          serviceId: { type: 'string' },
-          version: { type: 'string' },
-          registeredAt: instant,
-          state: { type: 'string' },
-          status,
-          deadlines: { type: 'array', items: { type: 'object', required: ['id', 'dueAt'] } },
-          refusal: { type: ['object', 'null'] },
-          documents: { type: 'array', items: { type: 'object', required: ['id', 'title', 'html'] } },
-          trace: { type: 'array' },
-        },
-      },
-      Login: {
-        type: 'object',
-        required: ['token', 'expiresAt', 'user'],
-        properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, user: { type: 'object' } },
-      },
-    },
+    schemas,
   },
   paths: {
-    '/health': { get: { summary: 'Ready', responses: { '200': json({ type: 'object' }) } } },
-    '/services': {
+    '/health': {
       get: {
-        summary: 'The service catalogue',
+        summary: 'Ready',
         responses: {
           '200': json({
             type: 'object',
-            required: ['items'],
-            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ServiceSummary' } } },
+            required: ['status', 'services'],
+            properties: { status: { type: 'string' }, services: { type: 'integer' } },
           }),
         },
       },
     },
+    '/services': {
+      get: { summary: 'The service catalogue', responses: { '200': json(ref('ServiceList')) } },
+    },
     '/services/{id}': {
       get: {
         summary: 'The version in force now, or at ?at=<date or instant>',
-        parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'at', in: 'query', schema: { type: 'string' } },
-        ],
+        parameters: [path('id'), query('at')],
         responses: {
-          '200': json({ $ref: '#/components/schemas/Service' }),
+          '200': json(ref('Service')),
+          '400': problem('?at= is not a date or an instant'),
           '404': problem('No such service, or no version in force then (names the repealing act)'),
         },
       },
@@ -277,63 +77,50 @@ export const openApiDocument = {
     '/services/{id}/versions': {
       get: {
         summary: 'Every version with its period',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {
-          '200': json({
-            type: 'object',
-            required: ['items'],
-            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/VersionSummary' } } },
-          }),
-          '404': problem('No such service'),
-        },
+        parameters: [path('id')],
+        responses: { '200': json(ref('VersionList')), ...unknownService },
       },
     },
     '/auth/login': {
       post: {
         summary: 'Sign in',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['username', 'password'],
-                properties: { username: { type: 'string' }, password: { type: 'string' } },
-              },
-            },
-          },
-        },
+        requestBody: body({
+          type: 'object',
+          required: ['username', 'password'],
+          properties: { username: { type: 'string' }, password: { type: 'string' } },
+        }),
         responses: {
-          '200': json({ $ref: '#/components/schemas/Login' }),
+          '200': json(ref('Login')),
           '401': problem('Wrong username or password'),
+          '422': problem('No username or password'),
         },
+      },
+    },
+    '/auth/me': {
+      get: {
+        summary: 'The signed-in user',
+        security: bearer,
+        responses: { '200': json(ref('Me')), ...signedIn },
       },
     },
     '/applications': {
       post: {
         summary: 'Submit an application',
         security: bearer,
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['serviceId', 'data'],
-                properties: {
-                  serviceId: { type: 'string' },
-                  data: { type: 'object' },
-                  channel: { type: 'string' },
-                  provider: { type: 'string' },
-                },
-              },
-            },
+        requestBody: body({
+          type: 'object',
+          required: ['serviceId', 'data'],
+          properties: {
+            serviceId: { type: 'string' },
+            data: { type: 'object', additionalProperties: true },
+            channel: { type: 'string' },
+            provider: { type: 'string' },
           },
-        },
+        }),
         responses: {
-          '201': json({ $ref: '#/components/schemas/Application' }, 'Registered'),
+          '201': json(ref('Application'), 'Registered'),
           '400': problem('Malformed JSON'),
-          '401': problem('Not signed in'),
+          ...signedIn,
           '404': problem('Unknown service or no version in force'),
           '413': problem('Body too large'),
           '422': problem('Field errors with JSON pointers, in the Accept-Language'),
@@ -342,14 +129,19 @@ export const openApiDocument = {
       get: {
         summary: 'Inbox: applications you may see, by due instant',
         security: bearer,
-        parameters: ['status', 'provider', 'overdue', 'serviceId', 'dueBefore', 'limit', 'offset'].map((name) => ({
-          name,
-          in: 'query',
-          schema: { type: 'string' },
-        })),
+        parameters: [
+          query('status', { type: 'string', description: 'Statuses separated by commas' }),
+          query('provider'),
+          query('overdue', { type: 'string', enum: ['true', '1', 'false', '0'] }),
+          query('serviceId'),
+          query('dueBefore'),
+          query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
+          query('offset', { type: 'integer', minimum: 0, default: 0 }),
+        ],
         responses: {
-          '200': json({ $ref: '#/components/schemas/ApplicationList' }),
-          '401': problem('Not signed in'),
+          '200': json(ref('ApplicationList')),
+          '400': problem('A bad limit, offset or status'),
+          ...signedIn,
           '403': problem('Not your provider'),
         },
       },
@@ -358,36 +150,41 @@ export const openApiDocument = {
       get: {
         summary: 'One application',
         security: bearer,
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [path('id')],
         responses: {
-          '200': json({ $ref: '#/components/schemas/Application' }),
-          '401': problem('Not signed in'),
+          '200': json(ref('Application')),
+          ...signedIn,
           '404': problem('No application you may see'),
         },
       },
     },
     '/applications/{id}/events': {
+      get: {
+        summary: 'The events of an application, in order',
+        security: bearer,
+        parameters: [path('id')],
+        responses: {
+          '200': json(ref('ApplicationEventList')),
+          ...signedIn,
+          '404': problem('No application you may see'),
+        },
+      },
       post: {
         summary: 'An officer or applicant action',
         security: bearer,
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['type'],
-                properties: { type: { type: 'string' }, data: { type: 'object' } },
-              },
-            },
-          },
-        },
+        parameters: [path('id')],
+        requestBody: body({
+          type: 'object',
+          required: ['type'],
+          properties: { type: { type: 'string' }, data: { type: 'object', additionalProperties: true } },
+        }),
         responses: {
-          '200': json({ $ref: '#/components/schemas/Application' }),
+          '200': json(ref('Application')),
+          ...signedIn,
           '403': problem('Your role may not send this event'),
           '404': problem('No application you may see'),
           '409': problem('The event is not allowed in this state'),
+          '422': problem('No type, or data that is not an object'),
         },
       },
     },
@@ -395,11 +192,7 @@ export const openApiDocument = {
       get: {
         summary: 'A document: HTML, or PDF with Accept: application/pdf (?lang=kk|ru)',
         security: bearer,
-        parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'documentId', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['kk', 'ru'] } },
-        ],
+        parameters: [path('id'), path('documentId'), query('lang', { type: 'string', enum: ['kk', 'ru'] })],
         responses: {
           '200': {
             description: 'The document',
@@ -408,6 +201,7 @@ export const openApiDocument = {
               'application/pdf': { schema: { type: 'string', format: 'binary' } },
             },
           },
+          ...signedIn,
           '404': problem('No such document'),
         },
       },
@@ -415,25 +209,18 @@ export const openApiDocument = {
     '/simulate': {
       post: {
         summary: 'Run one application through a service without storing it',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['serviceId', 'at', 'data'],
-                properties: {
-                  serviceId: { type: 'string' },
-                  at: instant,
-                  data: { type: 'object' },
-                  events: { type: 'array' },
-                },
-              },
-            },
+        requestBody: body({
+          type: 'object',
+          required: ['serviceId', 'at', 'data'],
+          properties: {
+            serviceId: { type: 'string' },
+            at: { type: 'string', description: 'ISO 8601 instant' },
+            data: { type: 'object', additionalProperties: true },
+            events: { type: 'array', items: { type: 'object', additionalProperties: true } },
           },
-        },
+        }),
         responses: {
-          '200': json({ $ref: '#/components/schemas/Simulation' }),
+          '200': json(ref('Simulation')),
           '404': problem('No version in force at that instant'),
           '422': problem('Invalid data'),
         },
@@ -443,17 +230,173 @@ export const openApiDocument = {
       get: {
         summary: 'The working calendar of a year',
         parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
-        responses: { '200': json({ $ref: '#/components/schemas/Calendar' }), '422': problem('Year outside the data') },
+        responses: { '200': json(ref('Calendar')), '422': problem('Year outside the data') },
       },
     },
     '/deadline': {
       get: {
         summary: 'A due instant with its explanation',
-        parameters: [
-          { name: 'from', in: 'query', required: true, schema: { type: 'string' } },
-          { name: 'duration', in: 'query', required: true, schema: { type: 'string' } },
-        ],
-        responses: { '200': json({ $ref: '#/components/schemas/Deadline' }), '422': problem('Bad instant or unit') },
+        parameters: [query('from', { type: 'string' }, true), query('duration', { type: 'string' }, true)],
+        responses: { '200': json(ref('Deadline')), '422': problem('Bad instant or unit') },
+      },
+    },
+    '/admin/definitions': {
+      get: {
+        summary: 'Every service with its versions, and the problems found in the definitions',
+        security: bearer,
+        responses: { '200': json(ref('DefinitionList')), ...admin },
+      },
+    },
+    '/admin/definitions/{id}': {
+      get: {
+        summary: 'The assembled definition of a service and the acts it cites',
+        security: bearer,
+        parameters: [path('id')],
+        responses: { '200': json(ref('DefinitionSource')), ...admin, ...unknownService },
+      },
+    },
+    '/admin/definitions/{id}/files': {
+      get: {
+        summary: 'The source files of a service and the shared fragments, for the workbench to compile in the browser',
+        security: bearer,
+        parameters: [path('id')],
+        responses: { '200': json(ref('DefinitionFiles')), ...admin, ...unknownService },
+      },
+    },
+    '/admin/definitions/{id}/coverage': {
+      get: {
+        summary: 'Which operative clauses of the acts the definition cites, explains, or leaves out',
+        security: bearer,
+        parameters: [path('id')],
+        responses: { '200': json(ref('Coverage')), ...admin, ...unknownService },
+      },
+    },
+    '/admin/definitions/{id}/diff': {
+      get: {
+        summary: 'The changes between two versions',
+        security: bearer,
+        parameters: [path('id'), query('from', { type: 'string' }, true), query('to', { type: 'string' }, true)],
+        responses: {
+          '200': json(ref('VersionDiff')),
+          '400': problem('No such version'),
+          ...admin,
+          ...unknownService,
+        },
+      },
+    },
+    '/admin/definitions/{id}/drafts': {
+      get: {
+        summary: 'The drafts of new versions, published ones included',
+        security: bearer,
+        parameters: [path('id')],
+        responses: { '200': json(ref('DraftList')), ...admin },
+      },
+      post: {
+        summary: 'Draft a new version: the given one, or a copy of the version in force',
+        security: bearer,
+        parameters: [path('id')],
+        requestBody: draftBody,
+        responses: { '201': json(ref('Draft'), 'Created'), ...admin, ...unknownService },
+      },
+    },
+    '/admin/definitions/{id}/drafts/{draftId}': {
+      get: {
+        summary: 'One draft',
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        responses: { '200': json(ref('Draft')), ...admin, ...unknownDraft },
+      },
+      put: {
+        summary: 'Replace the drafted version',
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        requestBody: draftBody,
+        responses: {
+          '200': json(ref('Draft')),
+          ...admin,
+          ...unknownDraft,
+          '409': problem('The draft is published: published versions are immutable'),
+          '422': problem('No version in the body'),
+        },
+      },
+    },
+    '/admin/definitions/{id}/drafts/{draftId}/check': {
+      post: {
+        summary: "The draft's problems, the scenarios whose outcome it changes, the open applications it leaves",
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        responses: { '200': json(ref('DraftCheck')), ...admin, ...unknownDraft },
+      },
+    },
+    '/admin/definitions/{id}/drafts/{draftId}/publish': {
+      post: {
+        summary: 'Publish the draft as a new version, from a date given or computed from the publication of the act',
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        requestBody: body({
+          type: 'object',
+          properties: {
+            effectiveFrom: { type: 'string', description: 'YYYY-MM-DD' },
+            publishedOn: { type: 'string', description: 'YYYY-MM-DD: the first official publication of the act' },
+            calendarDays: { type: 'integer', default: 10, description: 'In force after this many days' },
+          },
+        }),
+        responses: {
+          '200': json(ref('Publication')),
+          ...admin,
+          ...unknownDraft,
+          '409': problem('Already published'),
+          '422': problem('No date, a date in the past, or a draft with problems'),
+        },
+      },
+    },
+    '/admin/calendars': {
+      get: {
+        summary: 'The working calendars and schedules, for the workbench to compute working time in the browser',
+        security: bearer,
+        responses: { '200': json(ref('Calendars')), ...admin },
+      },
+    },
+    '/admin/audit': {
+      get: {
+        summary: 'The audit trail, newest first (200 entries)',
+        security: bearer,
+        parameters: [query('subject', { type: 'string', description: 'e.g. definition:<serviceId>' })],
+        responses: { '200': json(ref('AuditList')), ...admin },
+      },
+    },
+    '/admin/webhooks': {
+      get: {
+        summary: 'The webhook subscriptions (admins)',
+        security: bearer,
+        responses: { '200': json(ref('WebhookList')), ...admin },
+      },
+      post: {
+        summary: 'Subscribe a URL to application events (admins)',
+        security: bearer,
+        requestBody: body({
+          type: 'object',
+          required: ['url', 'secret'],
+          properties: {
+            url: { type: 'string' },
+            secret: { type: 'string', minLength: 16, description: 'Signs the deliveries' },
+            serviceId: { type: 'string' },
+            provider: { type: 'string' },
+          },
+        }),
+        responses: {
+          '201': json(ref('Webhook'), 'Created'),
+          ...admin,
+          '422': problem('Bad URL, short secret or unknown service'),
+        },
+      },
+    },
+    '/admin/webhooks/{id}/deliveries': {
+      get: {
+        summary: 'The deliveries of a subscription (admins)',
+        security: bearer,
+        parameters: [path('id')],
+        responses: { '200': json(ref('WebhookDeliveryList')), ...admin },
       },
     },
   },

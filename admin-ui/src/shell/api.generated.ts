@@ -1,0 +1,2427 @@
+/**
+ * Generated from the runtime's OpenAPI document (runtime/src/http/openapi.ts) by openapi-typescript: do not edit.
+ * Regenerate with `npm run api-types -w admin-ui`; tests/http/apiTypes.test.ts fails while this file is stale.
+ * The UI names these shapes through `Schemas` in ./api.ts.
+ */
+
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                            services: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version in force now, or at ?at=<date or instant> */
+        get: {
+            parameters: {
+                query?: {
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Service"];
+                    };
+                };
+                /** @description ?at= is not a date or an instant */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service, or no version in force then (names the repealing act) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version with its period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionList"];
+                    };
+                };
+                /** @description No such service */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Login"];
+                    };
+                };
+                /** @description Wrong username or password */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No username or password */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbox: applications you may see, by due instant */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    provider?: string;
+                    overdue?: "true" | "1" | "false" | "0";
+                    serviceId?: string;
+                    dueBefore?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationList"];
+                    };
+                };
+                /** @description A bad limit, offset or status */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not your provider */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit an application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        serviceId: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        channel?: string;
+                        provider?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Registered */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Malformed JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown service or no version in force */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Field errors with JSON pointers, in the Accept-Language */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No application you may see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events of an application, in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationEventList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No application you may see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** An officer or applicant action */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Your role may not send this event */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No application you may see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The event is not allowed in this state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No type, or data that is not an object */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document: HTML, or PDF with Accept: application/pdf (?lang=kk|ru) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "kk" | "ru";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such document */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run one application through a service without storing it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        serviceId: string;
+                        /** @description ISO 8601 instant */
+                        at: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        events?: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Simulation"];
+                    };
+                };
+                /** @description No version in force at that instant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working calendar of a year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Calendar"];
+                    };
+                };
+                /** @description Year outside the data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A due instant with its explanation */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    duration: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deadline"];
+                    };
+                };
+                /** @description Bad instant or unit */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service with its versions, and the problems found in the definitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assembled definition of a service and the acts it cites */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionSource"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The source files of a service and the shared fragments, for the workbench to compile in the browser */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionFiles"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which operative clauses of the acts the definition cites, explains, or leaves out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coverage"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The changes between two versions */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionDiff"];
+                    };
+                };
+                /** @description No such version */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The drafts of new versions, published ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a new version: the given one, or a copy of the version in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The drafted version (definition format) */
+                        version?: {
+                            [key: string]: unknown;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/drafts/{draftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the drafted version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The drafted version (definition format) */
+                        version?: {
+                            [key: string]: unknown;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The draft is published: published versions are immutable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No version in the body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/drafts/{draftId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The draft's problems, the scenarios whose outcome it changes, the open applications it leaves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftCheck"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/drafts/{draftId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as a new version, from a date given or computed from the publication of the act */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        effectiveFrom?: string;
+                        /** @description YYYY-MM-DD: the first official publication of the act */
+                        publishedOn?: string;
+                        /**
+                         * @description In force after this many days
+                         * @default 10
+                         */
+                        calendarDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Publication"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already published */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No date, a date in the past, or a draft with problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working calendars and schedules, for the workbench to compute working time in the browser */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Calendars"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first (200 entries) */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook subscriptions (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to application events (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** @description Signs the deliveries */
+                        secret: string;
+                        serviceId?: string;
+                        provider?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad URL, short secret or unknown service */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deliveries of a subscription (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Text: {
+            kk: string;
+            ru: string;
+            en?: string;
+            /** @enum {string} */
+            ruStatus?: "official" | "working-translation";
+        };
+        /** @enum {string} */
+        Status: "registered" | "in-progress" | "suspended" | "approved" | "refused" | "withdrawn";
+        LegalRef: {
+            /** @description An act id of the acts registry (definitions/shared/acts) */
+            act: string;
+            article?: string;
+            paragraph?: string;
+            subparagraph?: string;
+            part?: string;
+            annex?: string;
+            row?: string;
+            step?: string;
+            seed?: string;
+            /** @description Lines of the seed text: one line, or the first and the last */
+            lines?: [
+                number
+            ] | [
+                number,
+                number
+            ];
+            quote?: string;
+            note?: string;
+        };
+        FieldError: {
+            /** @description JSON Pointer into the request body, e.g. /data/applicant/iin */
+            pointer: string;
+            code: string;
+            /** @description In the request's Accept-Language */
+            message: string;
+            /** @description The message in every language (kk, ru, en) */
+            messages?: {
+                [key: string]: string;
+            };
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            code?: string;
+            errors?: components["schemas"]["FieldError"][];
+        };
+        DefinitionProblem: {
+            code: string;
+            message: string;
+            kind?: string;
+            /** @enum {string} */
+            severity?: "error" | "warning";
+            /** @description JSON Pointer into the assembled definition */
+            pointer?: string;
+            file?: string;
+            line?: number;
+            column?: number;
+            /** @description The values the message is made of */
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        User: {
+            id: string;
+            username: string;
+            roles: ("applicant" | "officer" | "analyst" | "admin")[];
+            displayName: string;
+        };
+        Me: {
+            id: string;
+            username: string;
+            roles: ("applicant" | "officer" | "analyst" | "admin")[];
+            /** @description Provider-side roles: operator, specialist, head, commission… */
+            actorRoles: string[];
+            /** @description The providers an officer works for ("*": every one) */
+            providers: string[];
+            displayName: string;
+        };
+        Login: {
+            token: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            expiresAt: string;
+            user: components["schemas"]["User"];
+        };
+        VersionSummary: {
+            id: string;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            /** @description The period rests on a publication date not yet established */
+            provisional: boolean;
+            effectiveFromHow: string;
+            effectiveToHow: string;
+            producedBy?: string[];
+            partial: string[];
+            label: components["schemas"]["Text"] | null;
+        };
+        VersionList: {
+            serviceId: string;
+            items: components["schemas"]["VersionSummary"][];
+            summary: string;
+        };
+        ServiceSummary: {
+            id: string;
+            name: components["schemas"]["Text"];
+            kind: string;
+            providers: {
+                id: string;
+                name: components["schemas"]["Text"];
+            }[];
+            channels: string[];
+            versionInForce: string | null;
+            versions: components["schemas"]["VersionSummary"][];
+        };
+        ServiceList: {
+            items: components["schemas"]["ServiceSummary"][];
+        };
+        Act: {
+            type: string;
+            title: components["schemas"]["Text"];
+            number?: string;
+            /** @description YYYY-MM-DD */
+            date?: string;
+            status: string;
+            url?: string;
+        };
+        ServiceGround: {
+            id: string;
+            /** @enum {string} */
+            kind: "refusal" | "return";
+            text: components["schemas"]["Text"];
+            legalRef: components["schemas"]["LegalRef"];
+            /** @enum {string} */
+            decidedBy: "rule" | "officer";
+            findings: {
+                key: string;
+                value: unknown;
+            }[];
+        };
+        MachineEvent: {
+            name: components["schemas"]["Text"];
+            roles: string[];
+            /** @enum {string} */
+            records?: "findings" | "external" | "none";
+            legalRef?: components["schemas"]["LegalRef"];
+        };
+        MachineState: {
+            name: components["schemas"]["Text"];
+            status: components["schemas"]["Status"];
+            final?: boolean;
+            legalRef?: components["schemas"]["LegalRef"];
+        };
+        ServiceVersion: {
+            id: string;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            /** @description The period rests on a publication date not yet established */
+            provisional: boolean;
+            effectiveFromHow: string;
+            effectiveToHow: string;
+            producedBy?: string[];
+            partial: string[];
+            label: components["schemas"]["Text"] | null;
+            variants: {
+                [key: string]: unknown;
+            }[];
+            /** @description The application form: a JSON Schema with x-label / x-help in kk, ru, en */
+            form: {
+                [key: string]: unknown;
+            };
+            refusalGrounds: components["schemas"]["ServiceGround"][];
+            deadlines: {
+                id: string;
+                name: components["schemas"]["Text"];
+                legalRef: components["schemas"]["LegalRef"];
+            }[];
+            documents: {
+                id: string;
+                title: components["schemas"]["Text"];
+                kind: string;
+                legalRef: components["schemas"]["LegalRef"];
+                annexMissing: string | null;
+            }[];
+            machine: {
+                initial: string;
+                events?: {
+                    [key: string]: components["schemas"]["MachineEvent"];
+                };
+                states: {
+                    [key: string]: components["schemas"]["MachineState"];
+                };
+            };
+            notEncoded: {
+                [key: string]: unknown;
+            }[];
+        };
+        Service: {
+            id: string;
+            name: components["schemas"]["Text"];
+            kind: string;
+            providers: {
+                id: string;
+                name: components["schemas"]["Text"];
+            }[];
+            recipients: {
+                [key: string]: unknown;
+            }[];
+            channels: {
+                [key: string]: unknown;
+            }[];
+            serviceForm: {
+                [key: string]: unknown;
+            } | null;
+            fee: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The working-time schedule of the providers */
+            schedule: {
+                [key: string]: unknown;
+            };
+            /** @description How an application is registered */
+            registration: {
+                [key: string]: unknown;
+            };
+            version: components["schemas"]["ServiceVersion"];
+            /** @description The acts the definition cites, by act id */
+            acts: {
+                [key: string]: components["schemas"]["Act"];
+            };
+        };
+        ApplicationDeadline: {
+            id: string;
+            dueAt: string | null;
+            /** @enum {string} */
+            status: "running" | "suspended" | "closed";
+        };
+        IssuedDocument: {
+            id: string;
+            title: string;
+            kind: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            issuedAt: string;
+        };
+        Fact: {
+            fact: string;
+            path?: string;
+            operator: string;
+            value?: unknown;
+            actual?: unknown;
+        };
+        RefusalGround: {
+            id: string;
+            /** @description In the request's Accept-Language */
+            message: string;
+            legalRef: components["schemas"]["LegalRef"];
+            facts: components["schemas"]["Fact"][];
+        };
+        HistoryEntry: {
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            at: string;
+            event: string;
+            actor: string;
+            from: string;
+            to: string;
+        };
+        Application: {
+            id: string;
+            serviceId: string;
+            version: string;
+            provider: string;
+            channel: string | null;
+            state: string;
+            status: components["schemas"]["Status"];
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            arrivedAt: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            registeredAt: string;
+            deadlines: components["schemas"]["ApplicationDeadline"][];
+            documents: components["schemas"]["IssuedDocument"][];
+            /** @description The events this user may send now */
+            allowedEvents: {
+                type: string;
+                name: string;
+            }[];
+            refusal: {
+                grounds: components["schemas"]["RefusalGround"][];
+            } | null;
+            /** @description The application data, as the form describes it */
+            data: {
+                [key: string]: unknown;
+            };
+            history: components["schemas"]["HistoryEntry"][];
+            overdue: boolean;
+        };
+        ApplicationList: {
+            items: components["schemas"]["Application"][];
+            /** @description Exact when totalExact; otherwise a lower bound (the count stops at 10 000) */
+            total: number;
+            totalExact?: boolean;
+            limit: number;
+            offset: number;
+        };
+        ApplicationEvent: {
+            applicationId: string;
+            seq: number;
+            type: string;
+            actor: string;
+            userId: string | null;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            } | null;
+            fromState: string;
+            toState: string;
+        };
+        ApplicationEventList: {
+            items: components["schemas"]["ApplicationEvent"][];
+        };
+        Calendar: {
+            year: number;
+            workingDays: number;
+            months: {
+                month: number;
+                workingDays: number;
+                daysOff: string[];
+                workingWeekendDays: string[];
+            }[];
+        };
+        Deadline: {
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            from: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            registeredAt: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            dueAt: string;
+            explanation: {
+                [key: string]: unknown;
+            }[];
+        };
+        Simulation: {
+            serviceId: string;
+            version: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            registeredAt: string;
+            state: string;
+            status: components["schemas"]["Status"];
+            deadlines: {
+                id: string;
+                dueAt: string | null;
+                status: string;
+            }[];
+            refusal: {
+                grounds: components["schemas"]["RefusalGround"][];
+            } | null;
+            documents: {
+                id: string;
+                title: string;
+                html: string;
+            }[];
+            trace: {
+                [key: string]: unknown;
+            }[];
+        };
+        DefinitionList: {
+            items: {
+                id: string;
+                name: components["schemas"]["Text"];
+                versions: {
+                    id: string;
+                    effectiveFrom: string | null;
+                    effectiveTo: string | null;
+                }[];
+            }[];
+            /** @description Services whose definition does not compile */
+            broken: string[];
+            problems: components["schemas"]["DefinitionProblem"][];
+        };
+        DefinitionSource: {
+            id: string;
+            /** @description The assembled service definition */
+            definition: {
+                [key: string]: unknown;
+            };
+            acts: {
+                [key: string]: components["schemas"]["Act"];
+            };
+        };
+        DefinitionFiles: {
+            /** @description The service's service.json, relative to the definitions folder's parent */
+            entry: string;
+            /** @description The texts of the service folder and definitions/shared, by path */
+            files: {
+                [key: string]: string;
+            };
+        };
+        Coverage: {
+            serviceId: string;
+            acts: {
+                [key: string]: unknown;
+            }[];
+            uncited: {
+                act: string;
+                clause: string;
+                lines: number[];
+                summary: string;
+            }[];
+            counts: {
+                clauses: number;
+                cited: number;
+                explained: number;
+                uncited: number;
+            };
+        };
+        JsonChange: {
+            pointer: string;
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            before?: unknown;
+            after?: unknown;
+        };
+        VersionDiff: {
+            from: string;
+            to: string;
+            changes: components["schemas"]["JsonChange"][];
+        };
+        Calendars: {
+            /** @description By calendar id */
+            calendars: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description By schedule id */
+            schedules: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        Draft: {
+            serviceId: string;
+            id: string;
+            /** @description The drafted version (definition format) */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @description The user id of its author */
+            author: string;
+            note: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            createdAt: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            updatedAt: string;
+            publishedAt: string | null;
+        };
+        DraftList: {
+            items: components["schemas"]["Draft"][];
+        };
+        ScenarioOutcome: {
+            status: string;
+            state: string;
+            due: string | null;
+        };
+        DraftCheck: {
+            problems: components["schemas"]["DefinitionProblem"][];
+            impact: {
+                scenario: string;
+                file: string;
+                before: components["schemas"]["ScenarioOutcome"];
+                after: components["schemas"]["ScenarioOutcome"] | {
+                    error: string;
+                };
+                changed: boolean;
+            }[];
+            /** @description Open applications that stay on the version in force now */
+            openApplicationsOnCurrent: number;
+            /** @description From the version in force now to the draft */
+            diff: components["schemas"]["JsonChange"][];
+        };
+        Publication: {
+            version: string;
+            /** @description YYYY-MM-DD */
+            effectiveFrom: string;
+        };
+        AuditEntry: {
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            at: string;
+            userId: string | null;
+            action: string;
+            /** @description application:<id>, definition:<serviceId>, user:<id>, webhook:<id> */
+            subject: string;
+            /** @description What changed */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditList: {
+            items: components["schemas"]["AuditEntry"][];
+        };
+        Webhook: {
+            id: string;
+            url: string;
+            serviceId: string | null;
+            provider: string | null;
+            createdBy: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            createdAt: string;
+            active: boolean;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+        };
+        WebhookDelivery: {
+            id: string;
+            subscriptionId: string;
+            event: string;
+            /** @description The body that was sent */
+            payload: {
+                [key: string]: unknown;
+            };
+            attempts: number;
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            lastError: string | null;
+            lastStatus: number | null;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            createdAt: string;
+            deliveredAt: string | null;
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,425 @@
+import { APPLICATION_STATUSES } from '@qyzmet/engine';
+
+/**
+ * The component schemas of the OpenAPI document (openapi.ts): the shapes of the API's bodies. The integration tests
+ * validate real responses against them, and the admin UI's types are generated from them
+ * (admin-ui/src/shell/api.generated.ts), so a field named here is a field the UI may read.
+ *
+ * Parts copied from a service definition (forms, machines, deadlines) are open objects that name only what clients
+ * read: the definition format (engine/src/format/service.schema.json) describes the rest.
+ */
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const string = { type: 'string' } as const;
+const integer = { type: 'integer' } as const;
+const boolean = { type: 'boolean' } as const;
+const strings = { type: 'array', items: string } as const;
+const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
+/** An object whose members the document does not list (application data, a JSON Schema, engine records). */
+const open = (description: string) => ({ type: 'object', additionalProperties: true, description });
+const arrayOf = (schema: object) => ({ type: 'array', items: schema });
+const mapOf = (schema: object) => ({ type: 'object', additionalProperties: schema });
+const instant = { type: 'string', description: 'ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00' };
+const date = { type: 'string', description: 'YYYY-MM-DD' };
+/** An object with every listed member required. */
+const record = (properties: Record<string, object>, optional: string[] = []) => ({
+  type: 'object',
+  required: Object.keys(properties).filter((k) => !optional.includes(k)),
+  properties,
+});
+
+const versionSummary = {
+  id: string,
+  effectiveFrom: nullable(date),
+  effectiveTo: nullable(date),
+  provisional: { ...boolean, description: 'The period rests on a publication date not yet established' },
+  effectiveFromHow: string,
+  effectiveToHow: string,
+  producedBy: strings,
+  partial: strings,
+  label: nullable(ref('Text')),
+};
+
+export const schemas = {
+  Text: {
+    type: 'object',
+    required: ['kk', 'ru'],
+    properties: {
+      kk: string,
+      ru: string,
+      en: string,
+      ruStatus: { type: 'string', enum: ['official', 'working-translation'] },
+    },
+  },
+  Status: { type: 'string', enum: [...APPLICATION_STATUSES] },
+  LegalRef: {
+    type: 'object',
+    required: ['act'],
+    properties: {
+      act: { ...string, description: 'An act id of the acts registry (definitions/shared/acts)' },
+      article: string,
+      paragraph: string,
+      subparagraph: string,
+      part: string,
+      annex: string,
+      row: string,
+      step: string,
+      seed: string,
+      lines: {
+        description: 'Lines of the seed text: one line, or the first and the last',
+        oneOf: [
+          { type: 'array', prefixItems: [integer], items: false, minItems: 1 },
+          { type: 'array', prefixItems: [integer, integer], items: false, minItems: 2 },
+        ],
+      },
+      quote: string,
+      note: string,
+    },
+  },
+  FieldError: record(
+    {
+      pointer: { ...string, description: 'JSON Pointer into the request body, e.g. /data/applicant/iin' },
+      code: string,
+      message: { ...string, description: "In the request's Accept-Language" },
+      messages: { ...mapOf(string), description: 'The message in every language (kk, ru, en)' },
+    },
+    ['messages'],
+  ),
+  Problem: {
+    type: 'object',
+    required: ['type', 'title', 'status'],
+    properties: {
+      type: string,
+      title: string,
+      status: integer,
+      detail: string,
+      instance: string,
+      code: string,
+      errors: arrayOf(ref('FieldError')),
+    },
+  },
+  /** A problem of a definition or a draft, located in its file (the engine's Problem). */
+  DefinitionProblem: record(
+    {
+      code: string,
+      message: string,
+      kind: string,
+      severity: { type: 'string', enum: ['error', 'warning'] },
+      pointer: { ...string, description: 'JSON Pointer into the assembled definition' },
+      file: string,
+      line: integer,
+      column: integer,
+      params: open('The values the message is made of'),
+    },
+    ['kind', 'severity', 'pointer', 'file', 'line', 'column', 'params'],
+  ),
+  User: record({
+    id: string,
+    username: string,
+    roles: arrayOf({ type: 'string', enum: ['applicant', 'officer', 'analyst', 'admin'] }),
+    displayName: string,
+  }),
+  Me: record({
+    id: string,
+    username: string,
+    roles: arrayOf({ type: 'string', enum: ['applicant', 'officer', 'analyst', 'admin'] }),
+    actorRoles: { ...strings, description: 'Provider-side roles: operator, specialist, head, commission…' },
+    providers: { ...strings, description: 'The providers an officer works for ("*": every one)' },
+    displayName: string,
+  }),
+  Login: record({ token: string, expiresAt: instant, user: ref('User') }),
+
+  VersionSummary: record(versionSummary, ['producedBy']),
+  VersionList: record({ serviceId: string, items: arrayOf(ref('VersionSummary')), summary: string }),
+  ServiceSummary: record({
+    id: string,
+    name: ref('Text'),
+    kind: string,
+    providers: arrayOf(record({ id: string, name: ref('Text') })),
+    channels: strings,
+    versionInForce: nullable(string),
+    versions: arrayOf(ref('VersionSummary')),
+  }),
+  ServiceList: record({ items: arrayOf(ref('ServiceSummary')) }),
+  Act: {
+    type: 'object',
+    required: ['type', 'title', 'status'],
+    properties: { type: string, title: ref('Text'), number: string, date, status: string, url: string },
+  },
+  /** A refusal or return ground as an officer sees it: what establishes it and the findings an officer records. */
+  ServiceGround: record({
+    id: string,
+    kind: { type: 'string', enum: ['refusal', 'return'] },
+    text: ref('Text'),
+    legalRef: ref('LegalRef'),
+    decidedBy: { type: 'string', enum: ['rule', 'officer'] },
+    findings: arrayOf(record({ key: string, value: {} })),
+  }),
+  MachineEvent: {
+    type: 'object',
+    required: ['name', 'roles'],
+    properties: {
+      name: ref('Text'),
+      roles: strings,
+      records: { type: 'string', enum: ['findings', 'external', 'none'] },
+      legalRef: ref('LegalRef'),
+    },
+  },
+  MachineState: {
+    type: 'object',
+    required: ['name', 'status'],
+    properties: { name: ref('Text'), status: ref('Status'), final: boolean, legalRef: ref('LegalRef') },
+  },
+  ServiceVersion: {
+    type: 'object',
+    required: [
+      ...Object.keys(versionSummary).filter((k) => k !== 'producedBy'),
+      'variants',
+      'form',
+      'refusalGrounds',
+      'deadlines',
+      'documents',
+      'machine',
+      'notEncoded',
+    ],
+    properties: {
+      ...versionSummary,
+      variants: arrayOf(open('A variant of the service (definition format)')),
+      form: open('The application form: a JSON Schema with x-label / x-help in kk, ru, en'),
+      refusalGrounds: arrayOf(ref('ServiceGround')),
+      deadlines: arrayOf({
+        type: 'object',
+        required: ['id', 'name', 'legalRef'],
+        properties: { id: string, name: ref('Text'), legalRef: ref('LegalRef') },
+      }),
+      documents: arrayOf(
+        record({
+          id: string,
+          title: ref('Text'),
+          kind: string,
+          legalRef: ref('LegalRef'),
+          annexMissing: nullable(string),
+        }),
+      ),
+      machine: {
+        type: 'object',
+        required: ['initial', 'states'],
+        properties: { initial: string, events: mapOf(ref('MachineEvent')), states: mapOf(ref('MachineState')) },
+      },
+      notEncoded: arrayOf(open('A fact of the act the definition does not encode, with the reason')),
+    },
+  },
+  Service: {
+    type: 'object',
+    required: [
+      'id',
+      'name',
+      'kind',
+      'providers',
+      'recipients',
+      'channels',
+      'serviceForm',
+      'fee',
+      'schedule',
+      'registration',
+      'version',
+      'acts',
+    ],
+    properties: {
+      id: string,
+      name: ref('Text'),
+      kind: string,
+      providers: arrayOf({ type: 'object', required: ['id', 'name'], properties: { id: string, name: ref('Text') } }),
+      recipients: arrayOf(open('A recipient party (definition format)')),
+      channels: arrayOf(open('A channel (definition format)')),
+      serviceForm: nullable(open('The form of the service: electronic, paper…')),
+      fee: nullable(open('Whether the service is paid, and how much')),
+      schedule: open('The working-time schedule of the providers'),
+      registration: open('How an application is registered'),
+      version: ref('ServiceVersion'),
+      acts: { ...mapOf(ref('Act')), description: 'The acts the definition cites, by act id' },
+    },
+  },
+
+  ApplicationDeadline: record({
+    id: string,
+    dueAt: nullable(instant),
+    status: { type: 'string', enum: ['running', 'suspended', 'closed'] },
+  }),
+  IssuedDocument: record({ id: string, title: string, kind: string, issuedAt: instant }),
+  /** One leaf of a ground's condition that held, with the value the fact had. */
+  Fact: record({ fact: string, path: string, operator: string, value: {}, actual: {} }, ['path', 'value', 'actual']),
+  RefusalGround: record({
+    id: string,
+    message: { ...string, description: "In the request's Accept-Language" },
+    legalRef: ref('LegalRef'),
+    facts: arrayOf(ref('Fact')),
+  }),
+  HistoryEntry: record({ at: instant, event: string, actor: string, from: string, to: string }),
+  Application: record({
+    id: string,
+    serviceId: string,
+    version: string,
+    provider: string,
+    channel: nullable(string),
+    state: string,
+    status: ref('Status'),
+    arrivedAt: instant,
+    registeredAt: instant,
+    deadlines: arrayOf(ref('ApplicationDeadline')),
+    documents: arrayOf(ref('IssuedDocument')),
+    allowedEvents: {
+      ...arrayOf(record({ type: string, name: string })),
+      description: 'The events this user may send now',
+    },
+    refusal: nullable(record({ grounds: arrayOf(ref('RefusalGround')) })),
+    data: open('The application data, as the form describes it'),
+    history: arrayOf(ref('HistoryEntry')),
+    overdue: boolean,
+  }),
+  ApplicationList: record(
+    {
+      items: arrayOf(ref('Application')),
+      total: { ...integer, description: 'Exact when totalExact; otherwise a lower bound (the count stops at 10 000)' },
+      totalExact: boolean,
+      limit: integer,
+      offset: integer,
+    },
+    ['totalExact'],
+  ),
+  ApplicationEvent: record({
+    applicationId: string,
+    seq: integer,
+    type: string,
+    actor: string,
+    userId: nullable(string),
+    at: instant,
+    data: nullable(open('What the event carried')),
+    fromState: string,
+    toState: string,
+  }),
+  ApplicationEventList: record({ items: arrayOf(ref('ApplicationEvent')) }),
+
+  Calendar: record({
+    year: integer,
+    workingDays: integer,
+    months: arrayOf(
+      record({ month: integer, workingDays: integer, daysOff: arrayOf(date), workingWeekendDays: arrayOf(date) }),
+    ),
+  }),
+  Deadline: record({
+    from: instant,
+    registeredAt: instant,
+    dueAt: instant,
+    explanation: arrayOf(open('One step of the count: a day counted or skipped, and why')),
+  }),
+  Simulation: record({
+    serviceId: string,
+    version: string,
+    registeredAt: instant,
+    state: string,
+    status: ref('Status'),
+    deadlines: arrayOf(record({ id: string, dueAt: nullable(instant), status: string })),
+    refusal: nullable(record({ grounds: arrayOf(ref('RefusalGround')) })),
+    documents: arrayOf(record({ id: string, title: string, html: string })),
+    trace: arrayOf(open('One step of the engine: what it did and why')),
+  }),
+
+  DefinitionList: record({
+    items: arrayOf(
+      record({
+        id: string,
+        name: ref('Text'),
+        versions: arrayOf(record({ id: string, effectiveFrom: nullable(date), effectiveTo: nullable(date) })),
+      }),
+    ),
+    broken: { ...strings, description: 'Services whose definition does not compile' },
+    problems: arrayOf(ref('DefinitionProblem')),
+  }),
+  DefinitionSource: record({
+    id: string,
+    definition: open('The assembled service definition'),
+    acts: mapOf(ref('Act')),
+  }),
+  DefinitionFiles: record({
+    entry: { ...string, description: "The service's service.json, relative to the definitions folder's parent" },
+    files: { ...mapOf(string), description: 'The texts of the service folder and definitions/shared, by path' },
+  }),
+  Coverage: record({
+    serviceId: string,
+    acts: arrayOf(open("An act's operative clauses, each cited, explained or not")),
+    uncited: arrayOf(record({ act: string, clause: string, lines: arrayOf(integer), summary: string })),
+    counts: record({ clauses: integer, cited: integer, explained: integer, uncited: integer }),
+  }),
+  JsonChange: record(
+    { pointer: string, kind: { type: 'string', enum: ['added', 'removed', 'changed'] }, before: {}, after: {} },
+    ['before', 'after'],
+  ),
+  VersionDiff: record({ from: string, to: string, changes: arrayOf(ref('JsonChange')) }),
+  Calendars: record({
+    calendars: { ...mapOf(open('A working calendar (definitions/calendars)')), description: 'By calendar id' },
+    schedules: { ...mapOf(open('A working-time schedule')), description: 'By schedule id' },
+  }),
+  Draft: record({
+    serviceId: string,
+    id: string,
+    definition: open('The drafted version (definition format)'),
+    author: { ...string, description: 'The user id of its author' },
+    note: string,
+    createdAt: instant,
+    updatedAt: instant,
+    publishedAt: nullable(instant),
+  }),
+  DraftList: record({ items: arrayOf(ref('Draft')) }),
+  ScenarioOutcome: record({ status: string, state: string, due: nullable(instant) }),
+  DraftCheck: record({
+    problems: arrayOf(ref('DefinitionProblem')),
+    impact: arrayOf(
+      record({
+        scenario: string,
+        file: string,
+        before: ref('ScenarioOutcome'),
+        after: { anyOf: [ref('ScenarioOutcome'), record({ error: string })] },
+        changed: boolean,
+      }),
+    ),
+    openApplicationsOnCurrent: {
+      ...integer,
+      description: 'Open applications that stay on the version in force now',
+    },
+    diff: { ...arrayOf(ref('JsonChange')), description: 'From the version in force now to the draft' },
+  }),
+  Publication: record({ version: string, effectiveFrom: date }),
+  AuditEntry: record({
+    at: instant,
+    userId: nullable(string),
+    action: string,
+    subject: { ...string, description: 'application:<id>, definition:<serviceId>, user:<id>, webhook:<id>' },
+    details: open('What changed'),
+  }),
+  AuditList: record({ items: arrayOf(ref('AuditEntry')) }),
+  Webhook: record({
+    id: string,
+    url: string,
+    serviceId: nullable(string),
+    provider: nullable(string),
+    createdBy: string,
+    createdAt: instant,
+    active: boolean,
+  }),
+  WebhookList: record({ items: arrayOf(ref('Webhook')) }),
+  WebhookDelivery: record({
+    id: string,
+    subscriptionId: string,
+    event: string,
+    payload: open('The body that was sent'),
+    attempts: integer,
+    nextAttemptAt: nullable(instant),
+    status: { type: 'string', enum: ['pending', 'delivered', 'failed'] },
+    lastError: nullable(string),
+    lastStatus: nullable(integer),
+    createdAt: instant,
+    deliveredAt: nullable(instant),
+  }),
+  WebhookDeliveryList: record({ items: arrayOf(ref('WebhookDelivery')) }),
+} as const;

@@ -1,0 +1,176 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { openApiDocument } from '../../runtime/src/http/openapi';
+import { startServer, type RunningServer } from '../../runtime/src/server';
+
+// The OpenAPI document against a real server (loopback, SQLite, the real definitions and the demo seed): every
+// operation it lists is called, and each answer must match the schema the document gives for that path, method and
+// status. The admin UI's types are generated from this document, so a schema that lies would type the UI wrongly.
+const repo = resolve(__dirname, '../..');
+const clock = new Date('2026-03-03T10:00:00+05:00');
+const SERVICE = 'cadastral-passport-duplicate';
+let server: RunningServer;
+let base: string;
+
+type Method = 'get' | 'post' | 'put';
+interface Operation {
+  responses: Record<string, { content?: Record<string, unknown> }>;
+}
+const paths = openApiDocument.paths as unknown as Record<string, Partial<Record<Method, Operation>>>;
+const ajv = new Ajv2020({ strict: false });
+ajv.addSchema({ ...openApiDocument, $id: 'openapi' });
+const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+/** The operations called so far, as "get /services/{id}". */
+const called = new Set<string>();
+
+/**
+ * Calls `template` with its {parameters} filled from `params`, and checks the answer: its status is documented for the
+ * operation, and a JSON body matches the documented schema of that status and media type.
+ */
+async function call(
+  method: Method,
+  template: string,
+  opts: { params?: Record<string, string>; query?: string; token?: string; body?: unknown; accept?: string } = {},
+) {
+  const operation = paths[template]?.[method];
+  if (!operation) throw new Error(`${method} ${template} is not in the document`);
+  called.add(`${method} ${template}`);
+  const url = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(opts.params![name]));
+  const res = await fetch(`${base}/api/v1${url}${opts.query ? `?${opts.query}` : ''}`, {
+    method: method.toUpperCase(),
+    headers: {
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.accept ? { accept: opts.accept } : {}),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const type = (res.headers.get('content-type') ?? '').split(';')[0];
+  const text = await res.text();
+  const where = `${method.toUpperCase()} ${url} → ${res.status} ${type}`;
+  const response = operation.responses[String(res.status)];
+  if (!response) throw new Error(`${where}: status not documented; ${text.slice(0, 300)}`);
+  if (!response.content?.[type]) throw new Error(`${where}: media type not documented`);
+  const body = type.endsWith('json') ? JSON.parse(text) : text;
+  if (type.endsWith('json')) {
+    const ref = `openapi#/${pointer('paths', template, method, 'responses', String(res.status), 'content', type, 'schema')}`;
+    const validate = ajv.getSchema(ref);
+    if (!validate) throw new Error(`${where}: no schema at ${ref}`);
+    if (!validate(body)) throw new Error(`${where}: ${ajv.errorsText(validate.errors)} in ${text.slice(0, 300)}`);
+  }
+  return { status: res.status, body };
+}
+
+const login = async (username: string): Promise<string> =>
+  (await call('post', '/auth/login', { body: { username, password: 'demo' } })).body.token;
+
+const apartment = {
+  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
+  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+  request: { signedWith: 'eds' },
+  payment: { viaGateway: true },
+  consentToPersonalData: true,
+};
+
+beforeAll(async () => {
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-openapi-')),
+    definitionsRoot: join(repo, 'definitions'),
+    demo: true,
+    now: () => clock,
+    schedulerIntervalMs: 60_000,
+  });
+  base = `http://127.0.0.1:${server.port}`;
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+test('public operations answer as documented', async () => {
+  await call('get', '/health');
+  await call('get', '/services');
+  const id = { id: SERVICE };
+  expect((await call('get', '/services/{id}', { params: id })).body.version.id).toBe('2026-order-65');
+  expect((await call('get', '/services/{id}', { params: id, query: 'at=2026-02-01' })).status).toBe(404);
+  expect((await call('get', '/services/{id}', { params: { id: 'no-such-service' } })).status).toBe(404);
+  await call('get', '/services/{id}/versions', { params: id });
+  await call('get', '/calendar/{year}', { params: { year: '2026' } });
+  await call('get', '/deadline', {
+    query: `from=${encodeURIComponent('2026-03-20T18:45:00+05:00')}&duration=3%20workingDays`,
+  });
+  const at = '2026-03-07T12:00:00+05:00';
+  await call('post', '/simulate', { body: { serviceId: SERVICE, at, data: apartment, events: [] } });
+  expect((await call('post', '/simulate', { body: { serviceId: SERVICE, at, data: {} } })).status).toBe(422);
+});
+
+test('an application, its events and documents answer as documented', async () => {
+  const applicant = await login('applicant');
+  const officer = await login('officer');
+  expect((await call('get', '/auth/me', { token: officer })).body.actorRoles.length).toBeGreaterThan(0);
+  const created = await call('post', '/applications', {
+    token: applicant,
+    body: { serviceId: SERVICE, data: apartment, channel: 'portal' },
+  });
+  expect(created.status).toBe(201);
+  const params = { id: created.body.id };
+  await call('get', '/applications', { token: officer, query: 'status=in-progress&limit=5' });
+  await call('get', '/applications/{id}', { params, token: applicant });
+  for (const type of ['FILE_HANDED_OVER', 'EXAMINED', 'SIGNED'])
+    await call('post', '/applications/{id}/events', { params, token: officer, body: { type } });
+  expect((await call('post', '/applications/{id}/events', { params, token: officer, body: {} })).status).toBe(422);
+  const events = (await call('get', '/applications/{id}/events', { params, token: applicant })).body.items;
+  expect(events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['EXAMINED', 'SIGNED']));
+  const doc = { ...params, documentId: 'duplicate' };
+  expect(
+    (await call('get', '/applications/{id}/documents/{documentId}', { params: doc, token: applicant })).status,
+  ).toBe(200);
+});
+
+test('admin operations answer as documented', async () => {
+  const analyst = await login('analyst');
+  const admin = await login('admin');
+  const id = { id: SERVICE };
+  const token = analyst;
+  await call('get', '/admin/definitions', { token });
+  expect((await call('get', '/admin/definitions', { token: await login('applicant') })).status).toBe(403);
+  await call('get', '/admin/definitions/{id}', { params: id, token });
+  await call('get', '/admin/definitions/{id}/files', { params: id, token });
+  await call('get', '/admin/definitions/{id}/coverage', { params: id, token });
+  const versions = `from=2026-order-65&to=2026-order-65`;
+  await call('get', '/admin/definitions/{id}/diff', { params: id, token, query: versions });
+  await call('get', '/admin/calendars', { token });
+
+  const draft = (await call('post', '/admin/definitions/{id}/drafts', { params: id, token, body: { note: 'n' } })).body;
+  const params = { id: SERVICE, draftId: draft.id };
+  await call('get', '/admin/definitions/{id}/drafts', { params: id, token });
+  await call('get', '/admin/definitions/{id}/drafts/{draftId}', { params, token });
+  await call('put', '/admin/definitions/{id}/drafts/{draftId}', { params, token, body: { version: draft.definition } });
+  await call('post', '/admin/definitions/{id}/drafts/{draftId}/check', { params, token });
+  const published = await call('post', '/admin/definitions/{id}/drafts/{draftId}/publish', {
+    params,
+    token,
+    body: { effectiveFrom: '2026-04-01' },
+  });
+  expect(published.status).toBe(200);
+  await call('get', '/admin/audit', { token, query: `subject=definition:${SERVICE}` });
+
+  const hook = await call('post', '/admin/webhooks', {
+    token: admin,
+    body: { url: 'http://127.0.0.1:9/hook', secret: 'a-secret-of-16-chars' },
+  });
+  expect(hook.status).toBe(201);
+  await call('get', '/admin/webhooks', { token: admin });
+  await call('get', '/admin/webhooks/{id}/deliveries', { params: { id: hook.body.id }, token: admin });
+});
+
+test('every operation of the document was called', () => {
+  const documented = Object.entries(paths).flatMap(([template, ops]) =>
+    Object.keys(ops).map((method) => `${method} ${template}`),
+  );
+  expect(documented.filter((op) => !called.has(op))).toEqual([]);
+});
