@@ -33,7 +33,8 @@ export interface DayDetail {
 /**
  * A calendar and a schedule compiled once into dense per-day tables (index 0 = coverage.from). Every query is then
  * integer arithmetic on epoch milliseconds; luxon is used only here and for formatting.
- * The fields are public for the engine's own functions; treat them as read-only.
+ * Outside the calendar module only `calendar`, `schedule`, `timeZone` and `coverage` are read (a test keeps it so):
+ * the tables are the module's own representation, answered through its functions (startOfCivilDay, toLocalIso, …).
  */
 export interface WorkingTime {
   readonly calendar: CalendarData;
