@@ -16,9 +16,9 @@ export function addCalendarDays(date: string, days: number): string {
     throw calendarProblem(
       'calendar.badDate',
       {
-        kk: `Күн "YYYY-MM-DD" түрінде, күндер саны бүтін сан болуы керек, мысалы ("2026-02-01", 11); берілгені: ("${date}", ${days}).`,
-        ru: `Дата записывается как "YYYY-MM-DD", число дней целое, например ("2026-02-01", 11); получено ("${date}", ${days}).`,
-        en: `A date is "YYYY-MM-DD" and a number of days an integer, e.g. ("2026-02-01", 11); got ("${date}", ${days}).`,
+        kk: `Нақты күн ("YYYY-MM-DD") және бүтін күндер саны керек, мысалы ("2026-02-01", 11); берілгені: ("${date}", ${days}).`,
+        ru: `Нужны существующая дата ("YYYY-MM-DD") и целое число дней, например ("2026-02-01", 11); получено ("${date}", ${days}).`,
+        en: `Expected a real date ("YYYY-MM-DD") and a whole number of days, e.g. ("2026-02-01", 11); got ("${date}", ${days}).`,
       },
       { value: date, days },
     );

@@ -59,9 +59,9 @@ function badLocal(value: string, expected: string, example: string): ProblemErro
   return calendarProblem(
     'calendar.badDate',
     {
-      kk: `Күн ${expected} түрінде жазылады, мысалы "${example}"; берілгені: "${value}".`,
-      ru: `Дата записывается как ${expected}, например "${example}"; получено "${value}".`,
-      en: `A date is written ${expected}, e.g. "${example}"; got "${value}".`,
+      kk: `"${value}" нақты күн емес; ${expected} түрінде жазыңыз, мысалы "${example}".`,
+      ru: `"${value}" — не существующая дата; пишите ${expected}, например "${example}".`,
+      en: `"${value}" is not a real date; write ${expected}, e.g. "${example}".`,
     },
     { value },
   );
