@@ -2,21 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
 import { analyst } from '../i18n/analyst';
-import { api } from '../shell/api';
+import { api, type Schemas } from '../shell/api';
 
 registerArea('analyst', analyst);
 
 /** #/workbench: every service with its versions and how many problems the runtime found in its definition. */
 
-interface DefinitionsResponse {
-  items: Array<{
-    id: string;
-    name: { kk: string; ru: string; en?: string };
-    versions: Array<{ id: string; effectiveFrom: string | null; effectiveTo: string | null }>;
-  }>;
-  broken: string[];
-  problems: Array<{ message: string; file?: string; severity?: string }>;
-}
+type DefinitionsResponse = Schemas['DefinitionList'];
 
 export default function ServicesList() {
   const { t, i18n } = useTranslation('analyst');

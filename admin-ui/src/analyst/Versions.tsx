@@ -8,40 +8,16 @@ import {
 } from '@qyzmet/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../shell/api';
+import { api, ApiError, type Schemas } from '../shell/api';
 
 /**
  * The versions of a service: when each applies, a diff between any two (the draft included, computed in the
  * browser), the draft's impact as the runtime checks it, publication with a computed effective date, and the audit.
  */
 
-interface VersionSummary {
-  id: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  effectiveFromHow: string;
-  effectiveToHow: string;
-  label: { kk: string; ru: string; en?: string } | null;
-}
-
-interface DraftCheck {
-  problems: Array<{ message: string; pointer?: string }>;
-  impact: Array<{
-    scenario: string;
-    file: string;
-    before: { status: string; state: string; due: string | null };
-    after: { status: string; state: string; due: string | null } | { error: string };
-    changed: boolean;
-  }>;
-  openApplicationsOnCurrent: number;
-}
-
-interface AuditEntry {
-  at: string;
-  userId: string | null;
-  action: string;
-  details: Record<string, unknown>;
-}
+type VersionSummary = Schemas['VersionSummary'];
+type DraftCheck = Schemas['DraftCheck'];
+type AuditEntry = Schemas['AuditEntry'];
 
 export interface VersionsProps {
   serviceId: string;
@@ -68,11 +44,11 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
-    api<{ items: VersionSummary[] }>('GET', `/services/${id}/versions`).then(
+    api<Schemas['VersionList']>('GET', `/services/${id}/versions`).then(
       (r) => setVersions(r.items),
       (e: Error) => setError(e.message),
     );
-    api<{ items: AuditEntry[] }>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then(
+    api<Schemas['AuditList']>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then(
       (r) => setAudit(r.items),
       (e: Error) => setError(e.message),
     );
@@ -122,11 +98,10 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
     setError(null);
     try {
       if (!(await save())) return;
-      const r = await api<{ version: string; effectiveFrom: string }>(
-        'POST',
-        `/admin/definitions/${id}/drafts/${draft.id}/publish`,
-        { publishedOn, calendarDays: days },
-      );
+      const r = await api<Schemas['Publication']>('POST', `/admin/definitions/${id}/drafts/${draft.id}/publish`, {
+        publishedOn,
+        calendarDays: days,
+      });
       setDone(r);
       setConfirming(false);
       setCheck(null);

@@ -19,7 +19,7 @@ import {
   type VersionDef,
   type WorkingTime,
 } from '@qyzmet/engine';
-import { api } from '../shell/api';
+import { api, type Schemas } from '../shell/api';
 
 /**
  * The workbench's model: the service's source files fetched once from the runtime, assembled and compiled in the
@@ -27,15 +27,7 @@ import { api } from '../shell/api';
  * runs follow the analyst's typing without a round trip.
  */
 
-export interface Draft {
-  id: string;
-  serviceId: string;
-  definition: Record<string, unknown>;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-}
+export type Draft = Schemas['Draft'];
 
 export interface Sources {
   serviceId: string;
@@ -98,10 +90,10 @@ const inServiceDir = (serviceDir: string) => (rel: string) => joinPath(serviceDi
 export async function loadSources(serviceId: string): Promise<Sources> {
   const id = encodeURIComponent(serviceId);
   const [{ entry, files }, cal, drafts, inForce] = await Promise.all([
-    api<{ entry: string; files: Record<string, string> }>('GET', `/admin/definitions/${id}/files`),
+    api<Schemas['DefinitionFiles']>('GET', `/admin/definitions/${id}/files`),
     api<CalendarsResponse>('GET', '/admin/calendars'),
-    api<{ items: Draft[] }>('GET', `/admin/definitions/${id}/drafts`),
-    api<{ version: { id: string } }>('GET', `/services/${id}`).then(
+    api<Schemas['DraftList']>('GET', `/admin/definitions/${id}/drafts`),
+    api<Schemas['Service']>('GET', `/services/${id}`).then(
       (r) => r.version.id,
       () => null,
     ),

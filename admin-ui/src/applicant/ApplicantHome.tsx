@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicant } from '../i18n/applicant';
 import { registerArea } from '../i18n';
-import { api } from '../shell/api';
+import { api, type Schemas } from '../shell/api';
 import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import {
   loadServices,
@@ -30,7 +30,7 @@ export default function ApplicantHome() {
     loadServices().then(setServices, setError);
   }, []);
   useEffect(() => {
-    api<{ items: Application[] }>('GET', '/applications?limit=100').then((r) => setMine(r.items), setError);
+    api<Schemas['ApplicationList']>('GET', '/applications?limit=100').then((r) => setMine(r.items), setError);
   }, [lang]);
   const names = useMemo(
     () => Object.fromEntries((services ?? []).map((s) => [s.id, pick(s.name, lang)])),

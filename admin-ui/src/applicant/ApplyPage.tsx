@@ -4,7 +4,7 @@ import { ServiceForm } from '../forms/ServiceForm';
 import type { ServerFieldError } from '../forms/toExtraErrors';
 import { applicant } from '../i18n/applicant';
 import { registerArea } from '../i18n';
-import { api, ApiError } from '../shell/api';
+import { api, ApiError, type Schemas } from '../shell/api';
 import { go } from '../shell/router';
 import { loadService, pick, ProblemView, useLang, type ServiceDetail } from '../officer/common';
 import './applicant.css';
@@ -40,7 +40,7 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<{ id: string }>('POST', '/applications', { serviceId, data });
+      const created = await api<Schemas['Application']>('POST', '/applications', { serviceId, data });
       setFieldErrors([]);
       go('application', created.id);
     } catch (e) {

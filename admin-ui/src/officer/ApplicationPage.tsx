@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { civilDateOf, KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import { OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
-import { api, session } from '../shell/api';
+import { api, session, type Schemas } from '../shell/api';
 import { DataView } from './DataView';
 import { DocumentsView } from './DocumentsView';
 import { EventActions } from './EventActions';
@@ -19,15 +19,7 @@ import {
   type ServiceDetail,
 } from './common';
 
-interface StoredEvent {
-  seq: number;
-  type: string;
-  actor: string;
-  at: string;
-  data: unknown;
-  fromState: string;
-  toState: string;
-}
+type StoredEvent = Schemas['ApplicationEvent'];
 
 /**
  * One application, for its officers and its applicant alike: data labelled from the form, status and step,
@@ -48,7 +40,7 @@ export default function ApplicationPage({ id }: { id: string }) {
     try {
       const [a, ev] = await Promise.all([
         api<Application>('GET', `/applications/${encodeURIComponent(id)}`),
-        api<{ items: StoredEvent[] }>('GET', `/applications/${encodeURIComponent(id)}/events`).catch(() => ({
+        api<Schemas['ApplicationEventList']>('GET', `/applications/${encodeURIComponent(id)}/events`).catch(() => ({
           items: [] as StoredEvent[],
         })),
       ]);
@@ -169,9 +161,9 @@ export default function ApplicationPage({ id }: { id: string }) {
             </thead>
             <tbody>
               {app.deadlines.map((d) => {
+                // A deadline's own status is running, suspended or closed: lateness is the application's `overdue`.
                 const late =
-                  d.status === 'overdue' ||
-                  (d.status !== 'closed' && OPEN_STATUSES.includes(app.status) && d.id === due?.id && app.overdue);
+                  d.status !== 'closed' && OPEN_STATUSES.includes(app.status) && d.id === due?.id && app.overdue;
                 const todayDue =
                   !late &&
                   d.status !== 'closed' &&

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../shell/api';
+import { api, type Schemas } from '../shell/api';
 import { go } from '../shell/router';
 import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import { APPLICATION_STATUSES, OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
@@ -64,7 +64,7 @@ export default function OfficerInbox() {
     if (filters.overdue) q.set('overdue', 'true');
     let live = true;
     setError(null);
-    api<{ items: Application[]; total: number; totalExact?: boolean }>('GET', `/applications?${q}`).then(
+    api<Schemas['ApplicationList']>('GET', `/applications?${q}`).then(
       (r) => live && setList(r),
       (e) => live && setError(e),
     );

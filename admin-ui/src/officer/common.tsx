@@ -1,102 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import { officer } from '../i18n/officer';
 import { registerArea, type UiLang } from '../i18n';
-import { api, ApiError } from '../shell/api';
+import { api, ApiError, type Schemas } from '../shell/api';
 // Times are shown with the calendar module's functions (Asia/Almaty, the offset of each date), imported from their
 // module like every engine import of these pages: the engine's index would pull the whole engine into their chunks.
 import { civilDateOf, KAZAKHSTAN_TIME_ZONE } from '../../../engine/src/calendar/localTime';
 // The engine's one list of statuses, from its module: the engine's index would pull the whole engine into this chunk.
-import { OPEN_STATUSES, type Status } from '../../../engine/src/format/applicationStatuses';
+import { OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import './officer.css';
 
 // The officer's texts; the applicant's pages reuse the status names and the application page, so they import this too.
 registerArea('officer', officer);
 
-/** What the API gives, as far as these pages read it (see runtime/src/http/openapi.ts). */
-export type Text = { kk: string; ru: string; en?: string };
+/** What the API gives: the types generated from its OpenAPI document (runtime/src/http/openapi.ts). */
+export type Text = Schemas['Text'];
 
 // The engine's own type: a type-only import adds nothing to the officer's and applicant's bundles.
 export type { LegalRef } from '@qyzmet/engine';
-import type { LegalRef } from '@qyzmet/engine';
-export interface Deadline {
-  id: string;
-  dueAt: string | null;
-  status?: string;
-}
-export interface AppDocument {
-  id: string;
-  title: string;
-  kind?: string;
-  issuedAt?: string;
-}
-export interface Fact {
-  fact: string;
-  path?: string;
-  operator?: string;
-  value?: unknown;
-  actual?: unknown;
-}
-export interface RefusalGround {
-  id: string;
-  message: string;
-  legalRef: LegalRef;
-  facts?: Fact[];
-}
-export interface Application {
-  id: string;
-  serviceId: string;
-  version: string;
-  provider?: string;
-  channel?: string | null;
-  state: string;
-  status: Status;
-  arrivedAt?: string;
-  registeredAt: string;
-  deadlines: Deadline[];
-  documents: AppDocument[];
-  allowedEvents: Array<{ type: string; name?: string }>;
-  refusal?: { grounds: RefusalGround[] } | null;
-  data?: Record<string, unknown>;
-  overdue?: boolean;
-}
-export interface ServiceSummary {
-  id: string;
-  name: Text;
-  kind: string;
-  providers?: Array<{ id: string; name: Text }>;
-  versionInForce: string | null;
-}
-export interface EventDef {
-  name?: Text;
-  roles?: string[];
-  records?: 'findings' | 'external' | 'none';
-}
-export interface StateDef {
-  name?: Text;
-  status?: Status;
-}
-export interface OfficerGround {
-  id: string;
-  kind: 'refusal' | 'return';
-  text: Text;
-  legalRef: LegalRef;
-  decidedBy: 'rule' | 'officer';
-  findings?: Array<{ key: string; value: unknown }>;
-}
-export interface ServiceDetail {
-  id: string;
-  name: Text;
-  providers?: Array<{ id: string; name: Text }>;
-  version: {
-    id: string;
-    form: JsonSchema;
-    refusalGrounds?: OfficerGround[];
-    deadlines?: Array<{ id: string; name?: Text }>;
-    documents?: Array<{ id: string; title?: Text }>;
-    machine?: { events?: Record<string, EventDef>; states?: Record<string, StateDef> };
-  };
-  acts?: Record<string, { title?: Text; number?: string; date?: string }>;
-}
+export type Application = Schemas['Application'];
+export type Deadline = Schemas['ApplicationDeadline'];
+export type AppDocument = Schemas['IssuedDocument'];
+export type Fact = Schemas['Fact'];
+export type RefusalGround = Schemas['RefusalGround'];
+export type ServiceSummary = Schemas['ServiceSummary'];
+export type ServiceDetail = Schemas['Service'];
+export type EventDef = Schemas['MachineEvent'];
+export type StateDef = Schemas['MachineState'];
+export type OfficerGround = Schemas['ServiceGround'];
 export type JsonSchema = { [k: string]: unknown };
 
 /** The UI language's text of a { kk, ru, en } object; Russian, then Kazakh, when the language is missing. */
@@ -110,7 +40,7 @@ export function pick(text: Partial<Text> | string | undefined | null, lang: stri
 let catalogue: Promise<ServiceSummary[]> | null = null;
 const details = new Map<string, Promise<ServiceDetail | null>>();
 export function loadServices(): Promise<ServiceSummary[]> {
-  catalogue ??= api<{ items: ServiceSummary[] }>('GET', '/services').then(
+  catalogue ??= api<Schemas['ServiceList']>('GET', '/services').then(
     (r) => r.items,
     (e) => {
       catalogue = null;
