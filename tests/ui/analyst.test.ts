@@ -1,10 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifacts, hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
-
-const describeUi = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn(skipReason);
+import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 const SCENARIO = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
@@ -20,6 +17,13 @@ const markers = (page: Page) =>
       .map((m) => ({ line: m.startLineNumber, message: m.message })),
   );
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+/** Waits until the engine's problems put a marker on that line of the draft. */
+const markerAt = (page: Page, line: number) =>
+  page.waitForFunction(
+    (l) => window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === l),
+    line,
+    { timeout: 10_000 },
+  );
 
 async function badge(page: Page): Promise<{ passed: number; total: number }> {
   const text = (await page.getByTestId('scenario-badge').textContent()) ?? '';
@@ -75,22 +79,12 @@ describeUi('the analyst workbench in Chromium', () => {
     const original = await editorText(page);
     const initialLine = lineOf(original, '"initial": "received"');
     await setEditorText(page, original.replace('"initial": "received"', '"initial": 5'));
-    await page.waitForFunction(
-      (line) =>
-        window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line),
-      initialLine,
-      { timeout: 10_000 },
-    );
+    await markerAt(page, initialLine);
     expect((await markers(page)).map((m) => m.line)).toContain(initialLine);
     await screenshot(page, 'analyst-editor-marker');
     const labelLine = lineOf(original, '"label"');
     await setEditorText(page, original.replace('"label": {', '"label" {'));
-    await page.waitForFunction(
-      (line) =>
-        window.__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet' }).some((m) => m.startLineNumber === line),
-      labelLine,
-      { timeout: 10_000 },
-    );
+    await markerAt(page, labelLine);
     expect(Math.min(...(await markers(page)).map((m) => m.line))).toBe(labelLine);
 
     // The housing-object deadline goes from 1 to 2 working days: scenario 01 turns red on /expect/deadlines/service.

@@ -1,9 +1,6 @@
 import { fieldId, toExtraErrors } from '../../admin-ui/src/forms/toExtraErrors';
 import { toRjsfSchema } from '../../admin-ui/src/forms/toRjsfSchema';
-import { hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
-
-const describeUi = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn(skipReason);
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 // The form transformation and the error mapping are pure: checked without a browser.
 describe('the applicant form for rjsf', () => {

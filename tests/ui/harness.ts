@@ -13,6 +13,10 @@ import { startServer, type RunningServer } from '../../runtime/src/server';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const skipReason = `Chromium is not installed at ${CHROMIUM}: these browser tests are skipped (apt-get install -y chromium)`;
+
+/** `describe` for a browser suite: skipped, saying why, where Chromium is missing. */
+export const describeUi: jest.Describe = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn(skipReason);
 const repo = resolve(__dirname, '../..');
 export const artifacts = join(repo, 'test-artifacts', 'ui');
 

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
-
-const describeUi = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn(skipReason);
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const NOW = '2026-03-03T10:00:00+05:00'; // the demo clock: Tuesday
 const data = (iin: string, fullName: string, cadastralNumber: string) => ({
@@ -44,30 +41,16 @@ describeUi('the officer in Chromium', () => {
     // The demo applications were all registered at the demo instant and are due later: add an overdue one and one
     // due today by submitting on earlier days (the runtime's clock is the test's to move).
     const { token } = await post('/auth/login', { username: 'applicant', password: 'demo' });
-    ui.clock.now = new Date('2026-02-27T10:00:00+05:00'); // Friday: due Monday 2 March 18:30, overdue by Tuesday
-    ids.overdue = (
-      await post(
-        '/applications',
-        { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Мұратов Ерлан', '20-321-001-101') },
-        token,
-      )
-    ).id;
-    ui.clock.now = new Date('2026-03-02T10:00:00+05:00'); // Monday: due Tuesday 3 March 18:30, i.e. today
-    ids.dueToday = (
-      await post(
-        '/applications',
-        { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Исаева Гүлнар', '20-321-001-102') },
-        token,
-      )
-    ).id;
-    ui.clock.now = new Date(NOW);
-    ids.toIssue = (
-      await post(
-        '/applications',
-        { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', 'Сейітова Айгүл', '20-321-001-103') },
-        token,
-      )
-    ).id;
+    const submitAt = async (at: string, fullName: string, cadastralNumber: string): Promise<string> => {
+      ui.clock.now = new Date(at);
+      const body = { serviceId: 'cadastral-passport-duplicate', data: data('900101300017', fullName, cadastralNumber) };
+      return (await post('/applications', body, token)).id;
+    };
+    // Friday: due Monday 2 March 18:30, overdue by Tuesday.
+    ids.overdue = await submitAt('2026-02-27T10:00:00+05:00', 'Мұратов Ерлан', '20-321-001-101');
+    // Monday: due Tuesday 3 March 18:30, i.e. today.
+    ids.dueToday = await submitAt('2026-03-02T10:00:00+05:00', 'Исаева Гүлнар', '20-321-001-102');
+    ids.toIssue = await submitAt(NOW, 'Сейітова Айгүл', '20-321-001-103');
   }, 60_000);
   afterAll(() => stopUi(ui));
 

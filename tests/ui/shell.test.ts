@@ -1,7 +1,4 @@
-import { hasChromium, screenshot, signIn, skipReason, startUi, stopUi, type UiContext } from './harness';
-
-const describeUi = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn(skipReason);
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 describeUi('the shell in Chromium', () => {
   let ui: UiContext;

@@ -43,7 +43,7 @@ export function legalRefText(r: LegalRef | undefined, lang: Lang): string {
 }
 
 /** Renders errors of a preview as a message instead of taking the workbench down. */
-export class PreviewBoundary extends Component<
+class PreviewBoundary extends Component<
   { children: ReactNode; resetKey: unknown },
   { error: string | null; key: unknown }
 > {
@@ -57,6 +57,16 @@ export class PreviewBoundary extends Component<
   render() {
     return this.state.error ? <p className="error">{this.state.error}</p> : this.props.children;
   }
+}
+
+/** One preview of the workbench: a card that folds, and whose failure stays inside it. */
+export function PreviewCard({ title, resetKey, children }: { title: string; resetKey: unknown; children: ReactNode }) {
+  return (
+    <details open className="card">
+      <summary>{title}</summary>
+      <PreviewBoundary resetKey={resetKey}>{children}</PreviewBoundary>
+    </details>
+  );
 }
 
 // ---------------------------------------------------------------- form

@@ -1,23 +1,40 @@
-import {
-  addCalendarDays,
-  civilDateOf,
-  diffJson,
-  KAZAKHSTAN_TIME_ZONE,
-  toDottedDateTime,
-  type VersionDef,
-} from '@qyzmet/engine';
+import { addCalendarDays, diffJson, type VersionDef } from '@qyzmet/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Schemas } from '../shell/api';
+import { api, ApiError } from '../shell/api';
 
 /**
  * The versions of a service: when each applies, a diff between any two (the draft included, computed in the
  * browser), the draft's impact as the runtime checks it, publication with a computed effective date, and the audit.
  */
 
-type VersionSummary = Schemas['VersionSummary'];
-type DraftCheck = Schemas['DraftCheck'];
-type AuditEntry = Schemas['AuditEntry'];
+interface VersionSummary {
+  id: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  effectiveFromHow: string;
+  effectiveToHow: string;
+  label: { kk: string; ru: string; en?: string } | null;
+}
+
+interface DraftCheck {
+  problems: Array<{ message: string; pointer?: string }>;
+  impact: Array<{
+    scenario: string;
+    file: string;
+    before: { status: string; state: string; due: string | null };
+    after: { status: string; state: string; due: string | null } | { error: string };
+    changed: boolean;
+  }>;
+  openApplicationsOnCurrent: number;
+}
+
+interface AuditEntry {
+  at: string;
+  userId: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}
 
 export interface VersionsProps {
   serviceId: string;
@@ -36,6 +53,10 @@ const short = (v: unknown) => {
   return s === undefined ? '' : s.length > 160 ? `${s.slice(0, 159)}…` : s;
 };
 
+function localToday(): string {
+  return new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
+}
+
 export function Versions({ serviceId, defs, draft, save, onPublished, lang }: VersionsProps) {
   const { t } = useTranslation('analyst');
   const id = encodeURIComponent(serviceId);
@@ -44,11 +65,11 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
-    api<Schemas['VersionList']>('GET', `/services/${id}/versions`).then(
+    api<{ items: VersionSummary[] }>('GET', `/services/${id}/versions`).then(
       (r) => setVersions(r.items),
       (e: Error) => setError(e.message),
     );
-    api<Schemas['AuditList']>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then(
+    api<{ items: AuditEntry[] }>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then(
       (r) => setAudit(r.items),
       (e: Error) => setError(e.message),
     );
@@ -56,6 +77,12 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
 
   // Diff
   const options = [...defs.map((d) => d.id), ...(draft?.version ? [DRAFT] : [])];
+  // Both sides of the diff choose among the same versions.
+  const versionOptions = options.map((o) => (
+    <option key={o} value={o}>
+      {o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}
+    </option>
+  ));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const fromId =
@@ -84,8 +111,7 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   };
 
   // Publication
-  // Publication dates are civil dates in Kazakhstan: today there, whatever the browser's zone.
-  const [publishedOn, setPublishedOn] = useState(() => civilDateOf(Date.now(), KAZAKHSTAN_TIME_ZONE));
+  const [publishedOn, setPublishedOn] = useState(localToday);
   const [days, setDays] = useState(10);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<{ version: string; effectiveFrom: string } | null>(null);
@@ -98,10 +124,11 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
     setError(null);
     try {
       if (!(await save())) return;
-      const r = await api<Schemas['Publication']>('POST', `/admin/definitions/${id}/drafts/${draft.id}/publish`, {
-        publishedOn,
-        calendarDays: days,
-      });
+      const r = await api<{ version: string; effectiveFrom: string }>(
+        'POST',
+        `/admin/definitions/${id}/drafts/${draft.id}/publish`,
+        { publishedOn, calendarDays: days },
+      );
       setDone(r);
       setConfirming(false);
       setCheck(null);
@@ -178,21 +205,13 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
           <label>
             {t('diffFrom')}
             <select value={fromId} onChange={(e) => setFrom(e.target.value)}>
-              {options.map((o) => (
-                <option key={o} value={o}>
-                  {o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}
-                </option>
-              ))}
+              {versionOptions}
             </select>
           </label>
           <label>
             {t('diffTo')}
             <select value={toId} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
-              {options.map((o) => (
-                <option key={o} value={o}>
-                  {o === DRAFT ? `${draft?.version?.id} (${t('draftVersion')})` : o}
-                </option>
-              ))}
+              {versionOptions}
             </select>
           </label>
         </div>
@@ -337,7 +356,7 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
           <tbody>
             {audit.map((a, i) => (
               <tr key={i}>
-                <td className="qz-nowrap">{toDottedDateTime(a.at, KAZAKHSTAN_TIME_ZONE)}</td>
+                <td className="qz-nowrap">{a.at.replace('T', ' ').slice(0, 19)}</td>
                 <td>{a.userId ?? '—'}</td>
                 <td>
                   <code>{a.action}</code>

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
 import { analyst } from '../i18n/analyst';
-import { api, type Schemas } from '../shell/api';
+import { api } from '../shell/api';
 import { go } from '../shell/router';
 import './analyst.css';
 import { Coverage } from './Coverage';
@@ -23,14 +23,7 @@ import {
   type ScenarioRun,
   type Sources,
 } from './model';
-import {
-  DeadlinesPreview,
-  DocumentsPreview,
-  FormPreview,
-  GroundsTable,
-  MachineDiagram,
-  PreviewBoundary,
-} from './Previews';
+import { DeadlinesPreview, DocumentsPreview, FormPreview, GroundsTable, MachineDiagram, PreviewCard } from './Previews';
 import { Scenarios } from './Scenarios';
 import { Versions } from './Versions';
 
@@ -88,10 +81,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     try {
       const s = await loadSources(serviceId);
       setSrc(s);
-      const drafts = await api<Schemas['DraftList']>(
-        'GET',
-        `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`,
-      );
+      const drafts = await api<{ items: Draft[] }>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`);
       const open =
         drafts.items.filter((d) => !d.publishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
       setDraft(open);
@@ -352,32 +342,21 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
               )}
               {current && (
                 <div className={stale ? 'qz-previews qz-is-stale' : 'qz-previews'}>
-                  <details open className="card">
-                    <summary>{t('previewForm')}</summary>
+                  <PreviewCard title={t('previewForm')} resetKey={current.version}>
                     <FormPreview version={current.version} compiled={current.compiled} />
-                  </details>
-                  <details open className="card">
-                    <summary>{t('previewMachine')}</summary>
-                    <PreviewBoundary resetKey={current.version}>
-                      <MachineDiagram version={current.version} lang={previewLang} />
-                    </PreviewBoundary>
-                  </details>
-                  <details open className="card">
-                    <summary>{t('previewGrounds')}</summary>
+                  </PreviewCard>
+                  <PreviewCard title={t('previewMachine')} resetKey={current.version}>
+                    <MachineDiagram version={current.version} lang={previewLang} />
+                  </PreviewCard>
+                  <PreviewCard title={t('previewGrounds')} resetKey={current.version}>
                     <GroundsTable version={current.version} lang={previewLang} />
-                  </details>
-                  <details open className="card">
-                    <summary>{t('previewDeadlines')}</summary>
-                    <PreviewBoundary resetKey={current.version}>
-                      <DeadlinesPreview service={current.service} version={current.version} lang={previewLang} />
-                    </PreviewBoundary>
-                  </details>
-                  <details open className="card">
-                    <summary>{t('previewDocuments')}</summary>
-                    <PreviewBoundary resetKey={current.compiled}>
-                      <DocumentsPreview service={current.service} compiled={current.compiled} runs={runs} />
-                    </PreviewBoundary>
-                  </details>
+                  </PreviewCard>
+                  <PreviewCard title={t('previewDeadlines')} resetKey={current.version}>
+                    <DeadlinesPreview service={current.service} version={current.version} lang={previewLang} />
+                  </PreviewCard>
+                  <PreviewCard title={t('previewDocuments')} resetKey={current.compiled}>
+                    <DocumentsPreview service={current.service} compiled={current.compiled} runs={runs} />
+                  </PreviewCard>
                 </div>
               )}
             </div>
