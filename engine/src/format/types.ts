@@ -283,6 +283,7 @@ export interface ScenarioEvent {
 }
 
 export interface Scenario {
+  $schema?: string;
   name: string;
   description?: string;
   legalRefs?: LegalRef[];
