@@ -1,40 +1,23 @@
-import { addCalendarDays, diffJson, type VersionDef } from '@qyzmet/engine';
+import {
+  addCalendarDays,
+  civilDateOf,
+  diffJson,
+  KAZAKHSTAN_TIME_ZONE,
+  toDottedDateTime,
+  type VersionDef,
+} from '@qyzmet/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../shell/api';
+import { api, ApiError, type Schemas } from '../shell/api';
 
 /**
  * The versions of a service: when each applies, a diff between any two (the draft included, computed in the
  * browser), the draft's impact as the runtime checks it, publication with a computed effective date, and the audit.
  */
 
-interface VersionSummary {
-  id: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  effectiveFromHow: string;
-  effectiveToHow: string;
-  label: { kk: string; ru: string; en?: string } | null;
-}
-
-interface DraftCheck {
-  problems: Array<{ message: string; pointer?: string }>;
-  impact: Array<{
-    scenario: string;
-    file: string;
-    before: { status: string; state: string; due: string | null };
-    after: { status: string; state: string; due: string | null } | { error: string };
-    changed: boolean;
-  }>;
-  openApplicationsOnCurrent: number;
-}
-
-interface AuditEntry {
-  at: string;
-  userId: string | null;
-  action: string;
-  details: Record<string, unknown>;
-}
+type VersionSummary = Schemas['VersionSummary'];
+type DraftCheck = Schemas['DraftCheck'];
+type AuditEntry = Schemas['AuditEntry'];
 
 export interface VersionsProps {
   serviceId: string;
@@ -53,10 +36,6 @@ const short = (v: unknown) => {
   return s === undefined ? '' : s.length > 160 ? `${s.slice(0, 159)}…` : s;
 };
 
-function localToday(): string {
-  return new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function Versions({ serviceId, defs, draft, save, onPublished, lang }: VersionsProps) {
   const { t } = useTranslation('analyst');
   const id = encodeURIComponent(serviceId);
@@ -65,11 +44,11 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
-    api<{ items: VersionSummary[] }>('GET', `/services/${id}/versions`).then(
+    api<Schemas['VersionList']>('GET', `/services/${id}/versions`).then(
       (r) => setVersions(r.items),
       (e: Error) => setError(e.message),
     );
-    api<{ items: AuditEntry[] }>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then(
+    api<Schemas['AuditList']>('GET', `/admin/audit?subject=${encodeURIComponent(`definition:${serviceId}`)}`).then(
       (r) => setAudit(r.items),
       (e: Error) => setError(e.message),
     );
@@ -111,7 +90,8 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
   };
 
   // Publication
-  const [publishedOn, setPublishedOn] = useState(localToday);
+  // Publication dates are civil dates in Kazakhstan: today there, whatever the browser's zone.
+  const [publishedOn, setPublishedOn] = useState(() => civilDateOf(Date.now(), KAZAKHSTAN_TIME_ZONE));
   const [days, setDays] = useState(10);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<{ version: string; effectiveFrom: string } | null>(null);
@@ -124,11 +104,10 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
     setError(null);
     try {
       if (!(await save())) return;
-      const r = await api<{ version: string; effectiveFrom: string }>(
-        'POST',
-        `/admin/definitions/${id}/drafts/${draft.id}/publish`,
-        { publishedOn, calendarDays: days },
-      );
+      const r = await api<Schemas['Publication']>('POST', `/admin/definitions/${id}/drafts/${draft.id}/publish`, {
+        publishedOn,
+        calendarDays: days,
+      });
       setDone(r);
       setConfirming(false);
       setCheck(null);
@@ -356,7 +335,7 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
           <tbody>
             {audit.map((a, i) => (
               <tr key={i}>
-                <td className="qz-nowrap">{a.at.replace('T', ' ').slice(0, 19)}</td>
+                <td className="qz-nowrap">{toDottedDateTime(a.at, KAZAKHSTAN_TIME_ZONE)}</td>
                 <td>{a.userId ?? '—'}</td>
                 <td>
                   <code>{a.action}</code>

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
 import { analyst } from '../i18n/analyst';
-import { api } from '../shell/api';
+import { api, type Schemas } from '../shell/api';
 import { go } from '../shell/router';
 import './analyst.css';
 import { Coverage } from './Coverage';
@@ -81,7 +81,10 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     try {
       const s = await loadSources(serviceId);
       setSrc(s);
-      const drafts = await api<{ items: Draft[] }>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`);
+      const drafts = await api<Schemas['DraftList']>(
+        'GET',
+        `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`,
+      );
       const open =
         drafts.items.filter((d) => !d.publishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
       setDraft(open);
