@@ -1,7 +1,7 @@
 import { applyOperation, JsonPatchError, type Operation } from 'fast-json-patch';
 import type { Problem } from '../errors/problem';
 import { getAtPointer, parsePointer } from './jsonPointer';
-import { originOf, type Origin } from './origins';
+import { originOf, pinOrigin, type Origin } from './origins';
 import { closeGap, isUnder, openGap, rebase, splitLast, takeUnder, type AtPointer } from './pointerShift';
 import type { ChangeDef, LegalRef } from './types';
 
@@ -52,7 +52,7 @@ const LIBRARY_MESSAGES: Record<string, string> = {
   OPERATION_OP_INVALID: '"op" must be one of add, remove, replace, move, copy, test',
   OPERATION_PATH_INVALID: '"path" must be a JSON Pointer starting with "/"',
   OPERATION_NOT_AN_OBJECT: 'a change is an object { "op", "path", "value"?, "from"?, "legalRef" }',
-  TEST_OPERATION_FAILED: 'the "test" found a different value in the base version',
+  TEST_OPERATION_FAILED: 'the "test" does not hold',
   OPERATION_PATH_CANNOT_ADD: 'cannot add at this path',
   OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED: 'the value contains undefined',
 };
@@ -74,23 +74,42 @@ function deepestExisting(doc: unknown, path: string): string {
 }
 
 const describe = (v: unknown) =>
-  Array.isArray(v)
-    ? `an array of ${v.length}`
-    : v === null
-      ? 'null'
-      : typeof v === 'object'
-        ? 'an object'
-        : JSON.stringify(v);
+  v === undefined
+    ? 'nothing'
+    : Array.isArray(v)
+      ? `an array of ${v.length}`
+      : v === null
+        ? 'null'
+        : typeof v === 'object'
+          ? 'an object'
+          : JSON.stringify(v);
 
 /** Bookkeeping of one materialisation: the origins and provenance lists follow each operation. */
 class Tracker {
   constructor(
+    /** The version's pointer in the service (`/versions/<i>`); every entry lies under it. */
+    readonly at: string,
     readonly origins: Origin[],
     readonly provenance: Tracked[],
   ) {}
 
   private lists(): AtPointer[][] {
     return [this.origins, this.provenance];
+  }
+
+  /**
+   * Before an operation shifts the items of an array or carries a value away, each of them gets an origin record of
+   * its own: otherwise an item inherited whole is located through its ancestor's record, by the index it had.
+   */
+  pin(doc: unknown, pointers: string[]): void {
+    // No fallback file is needed: the tracker's first entry covers the whole version.
+    for (const pointer of pointers) {
+      const { parent } = splitLast(pointer);
+      const container = getAtPointer(doc, parent);
+      if (Array.isArray(container))
+        container.forEach((_, n) => pinOrigin(this.origins, `${this.at}${parent}/${n}`, ''));
+      if (getAtPointer(doc, pointer) !== undefined) pinOrigin(this.origins, this.at + pointer, '');
+    }
   }
 
   /** An item enters an array at `pointer` (the later items move up), or a place is overwritten (its records go). */
@@ -107,6 +126,38 @@ class Tracker {
       provenance: closeGap(this.provenance, pointer, parentIsArray),
     };
   }
+
+  /** What is recorded at or under `pointer`, copied to lie under a placeholder until it is put at its destination. */
+  carry(pointer: string): { origins: Origin[]; provenance: Tracked[] } {
+    return { origins: rebase(this.origins, pointer, '\0'), provenance: rebase(this.provenance, pointer, '\0') };
+  }
+}
+
+/**
+ * Why a change's `path` or `from` cannot be handed to the library, or undefined: a pointer without its leading "/"
+ * makes our own pointer code throw (and the library ignores a bad `from`), and a way through the prototype makes the
+ * library throw a TypeError; both must be located problems, not stack traces.
+ */
+function pointerMistake(
+  pointer: string | undefined,
+  key: 'path' | 'from',
+): { key: 'path' | 'from'; code: string; message: string } | undefined {
+  if (pointer === undefined || pointer === '') return undefined;
+  const Key = key === 'path' ? 'Path' : 'From';
+  if (!pointer.startsWith('/'))
+    return {
+      key,
+      code: `amendment.operation${Key}Invalid`,
+      message: `"${key}": "${pointer}" is not a JSON Pointer, which starts with "/", e.g. "/${pointer}"`,
+    };
+  const segments = parsePointer(pointer);
+  if (segments.some((s, i) => s === '__proto__' || (s === 'prototype' && segments[i - 1] === 'constructor')))
+    return {
+      key,
+      code: `amendment.operation${Key}Banned`,
+      message: `"${key}": "${pointer}" goes through "__proto__" or "constructor/prototype", which no version has`,
+    };
+  return undefined;
 }
 
 /** The concrete pointer an `add`/`move`/`copy` target names ("-" → the appended index). */
@@ -162,47 +213,76 @@ export function applyAmendments(
     });
   };
 
+  /** How many versions lie below each version in its chain (0: written whole), to order provenance oldest first. */
+  const depth = new Map<string, number>();
+  /** The versions being materialised, innermost last, to name a cycle by its members. */
+  const stack: number[] = [];
+  const idOf = (n: number) => String((versions[n] as { id?: unknown } | null)?.id ?? n);
+
+  const fail = (n: number) => {
+    if (state.get(n) !== 'failed') failed.push(`/versions/${n}`);
+    state.set(n, 'failed');
+    return false;
+  };
+
   const materialise = (i: number): boolean => {
     const seen = state.get(i);
     if (seen === 'done') return true;
     if (seen === 'failed') return false;
     const at = `/versions/${i}`;
     const own = versions[i] as Record<string, unknown>;
-    const id = String(own?.id ?? i);
+    const id = idOf(i);
     if (!own || typeof own !== 'object' || typeof own.basedOn !== 'string') {
       state.set(i, 'done');
+      depth.set(id, 0);
       provenance.set(id, { basedOn: null, changes: [] });
       return true;
     }
-    const fail = () => {
-      state.set(i, 'failed');
-      failed.push(at);
-      return false;
-    };
     if (seen === 'visiting') {
-      problem(`${at}/basedOn`, 'amendment.cycle', `version "${id}" is based, through its chain, on itself`);
-      return fail();
+      // Every member of the cycle is told, each with the cycle read from itself.
+      const members = stack.slice(stack.indexOf(i));
+      members.forEach((m, k) => {
+        const chain = [...members.slice(k), ...members.slice(0, k), m].map(idOf).join(' → ');
+        problem(
+          `/versions/${m}/basedOn`,
+          'amendment.cycle',
+          `version "${idOf(m)}" is based, through its chain, on itself: ${chain}`,
+        );
+        fail(m);
+      });
+      return false;
     }
     state.set(i, 'visiting');
-    const j = indexOfId(own.basedOn);
+    stack.push(i);
+    const built = build(i, at, own, id);
+    stack.pop();
+    if (!built) return fail(i);
+    state.set(i, 'done');
+    return true;
+  };
+
+  /** Materialises version `i` (written as an amendment) once its base is; false when it cannot be. */
+  const build = (i: number, at: string, own: Record<string, unknown>, id: string): boolean => {
+    const basedOn = own.basedOn as string;
+    const j = indexOfId(basedOn);
     if (j < 0) {
       const ids = versions.map((v) => (v as { id?: unknown })?.id).filter((x) => typeof x === 'string');
       problem(
         `${at}/basedOn`,
         'amendment.unknownBase',
-        `"basedOn": "${own.basedOn}" names no version of this service; it has ${ids.map((x) => `"${x}"`).join(', ')}`,
-        { basedOn: own.basedOn },
+        `"basedOn": "${basedOn}" names no version of this service; it has ${ids.map((x) => `"${x}"`).join(', ')}`,
+        { basedOn },
       );
-      return fail();
+      return false;
     }
     if (!materialise(j)) {
       if (state.get(i) !== 'failed')
         problem(
           `${at}/basedOn`,
           'amendment.baseFailed',
-          `the base version "${own.basedOn}" has problems of its own (listed above); this version cannot be built before they are fixed`,
+          `the base version "${basedOn}" has problems of its own (listed above); this version cannot be built before they are fixed`,
         );
-      return fail();
+      return false;
     }
     const changes = own.changes;
     if (!Array.isArray(changes)) {
@@ -211,7 +291,7 @@ export function applyAmendments(
         'amendment.noChanges',
         `a version with "basedOn" lists its "changes" (an array of RFC 6902 operations, each with a "legalRef"), e.g. [{ "op": "replace", "path": "/deadlines/0/duration", "value": "2 workingDays", "legalRef": { "act": "…", "paragraph": "1" } }]`,
       );
-      return fail();
+      return false;
     }
 
     // Where the amending file's own parts were written, kept for locating its keys and its changes.
@@ -221,12 +301,13 @@ export function applyAmendments(
     const doc = cloneJson(base);
     delete doc.basedOn;
     delete doc.changes;
-    const baseProvenance = provenance.get(String(base.id))?.changes ?? [];
+    const baseProvenance = provenance.get(idOf(j))?.changes ?? [];
     const tracker = new Tracker(
+      at,
       [{ at, ...originOf(origins, `/versions/${j}`, entryFile) }, ...rebase(origins, `/versions/${j}`, at)],
       baseProvenance.filter((r) => r.op !== 'remove').map((r) => ({ at: at + r.pointer, record: r })),
     );
-    const removed: ChangeRecord[] = baseProvenance.filter((r) => r.op === 'remove');
+    let removed: ChangeRecord[] = baseProvenance.filter((r) => r.op === 'remove');
     const locateChange = (k: number, key?: string) => {
       const p = `${at}/changes/${k}${key ? '/' + key : ''}`;
       return originOf([{ at, ...ownRoot }, ...ownOrigins], p, entryFile);
@@ -257,6 +338,14 @@ export function applyAmendments(
       if (!ok) return;
       const change = raw as ChangeDef;
       const path = typeof change?.path === 'string' ? change.path : undefined;
+      const from =
+        typeof change?.from === 'string' && (change.op === 'move' || change.op === 'copy') ? change.from : undefined;
+      const mistake = pointerMistake(path, 'path') ?? pointerMistake(from, 'from');
+      if (mistake) {
+        changeProblem(k, mistake.key, mistake.code, mistake.message, { path, ...(from !== undefined ? { from } : {}) });
+        ok = false;
+        return;
+      }
       const first = path ? parsePointer(path)[0] : undefined;
       if (
         path === '' ||
@@ -266,7 +355,9 @@ export function applyAmendments(
           k,
           'path',
           'amendment.ownKey',
-          `"${path}" is written beside "basedOn" in this file (or is the version's id, basedOn or changes); change it in one place only`,
+          path === ''
+            ? `"path": "" names the whole version; write the keys it replaces beside "basedOn" instead`
+            : `"${path}" is written beside "basedOn" in this file (or is the version's id, basedOn or changes); change it in one place only`,
           { path },
         );
         ok = false;
@@ -274,25 +365,32 @@ export function applyAmendments(
       }
       const before = path !== undefined ? cloneJson(getAtPointer(doc, path)) : undefined;
       const target = path !== undefined ? concreteTarget(doc, path) : undefined;
-      const fromParentIsArray =
-        typeof change?.from === 'string' && Array.isArray(getAtPointer(doc, splitLast(change.from).parent));
+      const fromParentIsArray = from !== undefined && Array.isArray(getAtPointer(doc, splitLast(from).parent));
+      if (path !== undefined && change.op !== 'test') tracker.pin(doc, from !== undefined ? [path, from] : [path]);
       const { legalRef, note, ...operation } = (change ?? {}) as ChangeDef;
       try {
         applyOperation(doc, cloneJson(operation) as Operation, true, true, true, k);
       } catch (e) {
         if (!(e instanceof JsonPatchError)) throw e;
-        const missingAt = e.name === 'OPERATION_FROM_UNRESOLVABLE' ? change.from! : (path ?? '');
+        const fromFailed = e.name === 'OPERATION_FROM_UNRESOLVABLE';
+        const missingAt = fromFailed ? from! : (path ?? '');
         const exists = deepestExisting(doc, missingAt);
-        const where =
-          e.name === 'OPERATION_PATH_UNRESOLVABLE' || e.name === 'OPERATION_FROM_UNRESOLVABLE'
-            ? `; in the base version "${own.basedOn}" the path resolves as far as "${exists || '/'}" (${describe(getAtPointer(doc, exists))})`
+        const where = [
+          'OPERATION_PATH_UNRESOLVABLE',
+          'OPERATION_FROM_UNRESOLVABLE',
+          'OPERATION_PATH_CANNOT_ADD',
+          'OPERATION_VALUE_OUT_OF_BOUNDS',
+        ].includes(e.name)
+          ? `; in the base version "${basedOn}" the path resolves as far as "${exists || '/'}" (${describe(getAtPointer(doc, exists))})`
+          : e.name === 'TEST_OPERATION_FAILED'
+            ? `: it expects ${describe(change.value)}, the base version "${basedOn}" has ${describe(getAtPointer(doc, missingAt))}`
             : '';
         changeProblem(
           k,
-          e.name === 'OPERATION_FROM_UNRESOLVABLE' ? 'from' : 'path',
+          fromFailed ? 'from' : 'path',
           `amendment.${e.name.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}`,
           `${change?.op ?? '?'} "${missingAt}": ${LIBRARY_MESSAGES[e.name] ?? e.message}${where}`,
-          { path, basePointer: exists, baseVersion: own.basedOn },
+          { path, ...(from !== undefined ? { from } : {}), basePointer: exists, baseVersion: basedOn },
         );
         ok = false;
         return;
@@ -315,13 +413,15 @@ export function applyAmendments(
       }
       let carried: { origins: Origin[]; provenance: Tracked[] } = { origins: [], provenance: [] };
       if (change.op === 'move') {
-        const fromAbs = at + change.from!;
-        carried = tracker.remove(fromAbs, fromParentIsArray);
+        const fromAbs = at + from!;
+        const taken = tracker.remove(fromAbs, fromParentIsArray);
         carried = {
-          origins: rebase(carried.origins, fromAbs, '\0'),
-          provenance: rebase(carried.provenance, fromAbs, '\0'),
+          origins: rebase(taken.origins, fromAbs, '\0'),
+          provenance: rebase(taken.provenance, fromAbs, '\0'),
         };
       }
+      // A copy carries what is recorded at its source before the room made for it shifts the source's neighbours.
+      if (change.op === 'copy') carried = tracker.carry(at + from!);
       // After a move the target is resolved on the document as it now is (the item left its old place first).
       const dest = change.op === 'move' ? concreteTarget(doc, path) : target;
       const destAbs =
@@ -330,12 +430,6 @@ export function applyAmendments(
           ? dest.pointer.replace(/\/(\d+)$/, (_, n: string) => `/${Number(n) - 1}`)
           : dest.pointer);
       tracker.makeRoom(destAbs, dest.parentIsArray && change.op !== 'replace');
-      if (change.op === 'copy') {
-        carried = {
-          origins: rebase(tracker.origins, at + change.from!, '\0'),
-          provenance: rebase(tracker.provenance, at + change.from!, '\0'),
-        };
-      }
       if (change.op === 'add' || change.op === 'replace') {
         const valueAt = `${at}/changes/${k}/value`;
         tracker.origins.push({ at: destAbs, ...locateChange(k, 'value') }, ...rebase(ownOrigins, valueAt, destAbs));
@@ -351,18 +445,22 @@ export function applyAmendments(
         record: record(destAbs, {
           ...(overwrote ? { before } : {}),
           after,
-          ...(change.from ? { from: change.from } : {}),
+          ...(from !== undefined ? { from } : {}),
         }),
       });
     });
-    if (!ok) return fail();
+    if (!ok) return false;
 
-    // Keys written beside basedOn replace the base's, and are located in the amending file.
+    // Keys written beside basedOn replace the base's, and are located in the amending file; what earlier versions
+    // recorded beneath them no longer describes their value.
     const ownKeyOrigins: Origin[] = [];
     for (const key of Object.keys(own)) {
-      takeUnder(tracker.origins, `${at}/${key}`);
+      const keyAt = `${at}/${key}`;
+      takeUnder(tracker.origins, keyAt);
+      takeUnder(tracker.provenance, keyAt);
+      removed = removed.filter((r) => !isUnder(at + r.pointer, keyAt));
       doc[key] = own[key];
-      ownKeyOrigins.push({ at: `${at}/${key}`, file: ownRoot.file, pointer: `${ownRoot.pointer}/${key}` });
+      ownKeyOrigins.push({ at: keyAt, file: ownRoot.file, pointer: `${ownRoot.pointer}/${key}` });
     }
     versions[i] = doc;
     // Includes inside the file's own keys (and its changes) keep locating there; its root now is the base's.
@@ -371,20 +469,16 @@ export function applyAmendments(
     );
     origins.push(...tracker.origins, ...ownKeyOrigins, ...insideOwnKeys);
     const visible = tracker.provenance.map((t) => ({ ...t.record, pointer: t.at.slice(at.length) }));
+    depth.set(id, (depth.get(idOf(j)) ?? 0) + 1);
+    // Oldest first: by how deep in the chain the version that made the change lies, then by the change's index.
+    const age = (r: ChangeRecord) => depth.get(r.version) ?? 0;
     provenance.set(id, {
-      basedOn: own.basedOn,
-      changes: [...visible, ...removed].sort((a, b) => chainOrder(a, b, versions)),
+      basedOn,
+      changes: [...visible, ...removed].sort((a, b) => age(a) - age(b) || a.change - b.change),
     });
-    state.set(i, 'done');
     return true;
   };
 
   versions.forEach((_, i) => materialise(i));
   return { provenance, problems, failed };
-}
-
-/** Oldest first: by the position of the version that made the change in its chain, then by the change's index. */
-function chainOrder(a: ChangeRecord, b: ChangeRecord, versions: unknown[]): number {
-  const pos = (id: string) => versions.findIndex((v) => (v as { id?: unknown })?.id === id);
-  return a.version === b.version ? a.change - b.change : pos(a.version) - pos(b.version);
 }

@@ -20,3 +20,13 @@ export function originOf(origins: readonly Origin[], pointer: string, fallbackFi
     ? { file: best.file, pointer: best.pointer + pointer.slice(best.at.length) }
     : { file: fallbackFile, pointer };
 }
+
+/**
+ * Gives the value at `pointer` an origin record of its own (a copy of the one that covers it), so that the record
+ * follows the value when array items shift or the value moves. Without it, an item inherited whole from a base file
+ * is found only through its ancestor's record, by its index, and would locate at whatever item now has that index.
+ */
+export function pinOrigin(origins: Origin[], pointer: string, fallbackFile: string): void {
+  if (origins.some((o) => o.at === pointer)) return;
+  origins.push({ at: pointer, ...originOf(origins, pointer, fallbackFile) });
+}
