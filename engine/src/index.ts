@@ -4,7 +4,7 @@
  */
 
 // Errors
-export { ProblemError, isProblemError } from './errors/problem';
+export { ProblemError, isProblemError, domainError } from './errors/problem';
 export type { Problem, ProblemKind } from './errors/problem';
 
 // The definition format
@@ -24,14 +24,27 @@ export {
   scenarioSchema,
   sharedActsSchema,
   diffJson,
+  changesBetween,
+  VERSION_OWN_KEYS,
   APPLICATION_STATUSES,
   OPEN_STATUSES,
   FINAL_STATUSES,
   isStatus,
 } from './format';
-export type { AssembledDefinition, AppendedVersion, Location, ReadText, JsonSource, JsonChange } from './format';
+export type {
+  AssembledDefinition,
+  AssembleOptions,
+  AppendedVersion,
+  ChangeRecord,
+  Location,
+  ReadText,
+  JsonSource,
+  JsonChange,
+  VersionProvenance,
+} from './format';
 export type {
   Act,
+  ChangeDef,
   Condition,
   ConditionRef,
   Counting as CountingDef,
@@ -61,8 +74,18 @@ export {
   resolveEffectiveFrom,
   forEachLegalRef,
   clauseCoverage,
+  amendmentReport,
+  describeElement,
+  describeActItem,
 } from './compiler';
-export type { CompileEnv, CompiledService, CompiledVersion, CompiledDocument, CoverageReport } from './compiler';
+export type {
+  AmendmentLine,
+  CompileEnv,
+  CompiledService,
+  CompiledVersion,
+  CompiledDocument,
+  CoverageReport,
+} from './compiler';
 
 // Calendar and deadlines
 export {

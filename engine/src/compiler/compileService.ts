@@ -1,6 +1,7 @@
 import { startOfCivilDay, type WorkingTime } from '../calendar';
 import { createDocumentRenderer, type CompiledTemplate } from '../documents';
 import { isProblemError, type Problem } from '../errors/problem';
+import type { VersionProvenance } from '../format/applyAmendments';
 import type { AssembledDefinition } from '../format/assembleDefinition';
 import serviceSchema from '../format/service.schema.json';
 import type { Act, DocumentDef, ServiceDef, VersionDef } from '../format/types';
@@ -52,6 +53,8 @@ export interface CompiledVersion {
   rules: RuleSet;
   machine: StepMachine;
   documents: Map<string, CompiledDocument>;
+  /** The version it amends and the act items that changed its elements (none for a version written whole). */
+  provenance: VersionProvenance;
 }
 
 export interface CompiledService {
@@ -231,6 +234,7 @@ export function compileService(
       rules: compileRules(v.conditions ?? {}, v.refusalGrounds ?? []),
       machine: buildStepMachine(`${def.id}@${v.id}`, v.machine),
       documents,
+      provenance: assembled.provenance?.get(v.id) ?? { basedOn: null, changes: [] },
     });
   });
 

@@ -1,17 +1,12 @@
 import type { Problem } from '../errors/problem';
+import { applyAmendments, type VersionProvenance } from './applyAmendments';
 import { appendPointer, formatPointer, getAtPointer, parsePointer } from './jsonPointer';
+import { originOf, type Origin } from './origins';
 import { locateInSource, parseJsonSource, type JsonSource } from './parseJsonSource';
 import { dirname, joinPath } from './paths';
 
 /** Reads a definition file's text by its path; undefined when it does not exist. Injected: the engine does no I/O. */
 export type ReadText = (path: string) => string | undefined;
-
-/** Where a part of the assembled definition was written: which file, at which pointer inside that file. */
-interface Origin {
-  at: string;
-  file: string;
-  pointer: string;
-}
 
 export interface Location {
   file: string;
@@ -34,6 +29,16 @@ export interface AssembledDefinition {
    * Pointers (in the assembled value) where an include failed: checks skip them, the include's own problem says why.
    */
   failedIncludes: string[];
+  /** For every version id: the version it amends and the act items that changed its elements (empty for originals). */
+  provenance: Map<string, VersionProvenance>;
+}
+
+export interface AssembleOptions {
+  /**
+   * Version files appended to the service's `versions` (drafts kept by the runtime, read through `readText` like any
+   * file), so that a draft is assembled, materialised and located exactly like a version on disk.
+   */
+  appendVersions?: string[];
 }
 
 const INCLUDE = '$include';
@@ -50,6 +55,7 @@ const INCLUDE = '$include';
 export function assembleDefinition(
   entryFile: string,
   readText: ReadText,
+  options: AssembleOptions = {},
 ): { definition?: AssembledDefinition; problems: Problem[] } {
   const problems: Problem[] = [];
   const sources = new Map<string, JsonSource | null>();
@@ -163,30 +169,31 @@ export function assembleDefinition(
   const entry = load(entryFile);
   if (!entry) return { problems };
   const value = resolve(entry.value, entryFile, '', '', [`${entryFile}#`]);
+  const versions = (value as { versions?: unknown })?.versions;
+  for (const file of options.appendVersions ?? []) {
+    if (!Array.isArray(versions)) break;
+    const src = load(file);
+    if (!src) continue;
+    const at = `/versions/${versions.length}`;
+    origins.push({ at, file, pointer: '' });
+    versions.push(resolve(src.value, file, '', at, [`${file}#`]));
+  }
 
-  // Longest origin prefix wins: a pointer inside an include maps into the included file.
-  // At the same pointer, an include inside an include wins: it is where the value was really written.
-  const sorted = origins.map((o, i) => ({ ...o, i })).sort((a, b) => b.at.length - a.at.length || b.i - a.i);
-  const originOf = (pointer: string): { file: string; pointer: string } => {
-    for (const o of sorted) {
-      if (pointer === o.at || pointer.startsWith(o.at + '/') || o.at === '') {
-        const rest = pointer.slice(o.at.length);
-        return { file: o.file, pointer: o.pointer + rest };
-      }
-    }
-    return { file: entryFile, pointer };
-  };
+  const amended = applyAmendments(value, origins, locateIn, entryFile);
+  problems.push(...amended.problems);
+  failedIncludes.push(...amended.failed);
   const definition: AssembledDefinition = {
     entryFile,
     value,
     files: [...sources.keys()].filter((f) => sources.get(f)),
     failedIncludes,
+    provenance: amended.provenance,
     locate(pointer) {
-      const o = originOf(pointer);
+      const o = originOf(origins, pointer, entryFile);
       return { ...o, ...locateIn(o.file, o.pointer) };
     },
     resolvePath(pointer, relPath) {
-      return joinPath(dirname(originOf(pointer).file), relPath);
+      return joinPath(dirname(originOf(origins, pointer, entryFile).file), relPath);
     },
   };
   return { definition, problems };

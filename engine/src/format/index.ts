@@ -1,5 +1,6 @@
 export { assembleDefinition } from './assembleDefinition';
-export type { AssembledDefinition, Location, ReadText } from './assembleDefinition';
+export type { AssembledDefinition, AssembleOptions, Location, ReadText } from './assembleDefinition';
+export type { ChangeRecord, VersionProvenance } from './applyAmendments';
 export { appendVersion } from './appendVersion';
 export type { AppendedVersion } from './appendVersion';
 export { parseJsonSource, locateInSource, offsetToLineColumn } from './parseJsonSource';
@@ -11,5 +12,6 @@ export { default as serviceSchema } from './service.schema.json';
 export { default as scenarioSchema } from './scenario.schema.json';
 export { default as sharedActsSchema } from './sharedActs.schema.json';
 export { diffJson } from './diffJson';
+export { changesBetween, VERSION_OWN_KEYS } from './changesBetween';
 export { APPLICATION_STATUSES, OPEN_STATUSES, FINAL_STATUSES, isStatus } from './applicationStatuses';
 export type { JsonChange } from './diffJson';

@@ -233,9 +233,22 @@ export interface VariantDef {
   legalRef?: LegalRef;
 }
 
+/** One change of an amending act (RFC 6902 operation + the act item that makes it). */
+export interface ChangeDef {
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  path: string;
+  from?: string;
+  value?: unknown;
+  legalRef: LegalRef;
+  note?: string;
+}
+
 export interface VersionDef {
   id: string;
   label?: I18n;
+  /** The version this one amends; the materialised version keeps it, with the `changes` that made it. */
+  basedOn?: string;
+  changes?: ChangeDef[];
   producedBy: string[];
   effectiveFrom: EffectiveFrom;
   effectiveTo?: string | { actEntersIntoForce: string };

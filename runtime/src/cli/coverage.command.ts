@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { clauseCoverage } from '@qyzmet/engine';
+import { amendmentReport, clauseCoverage } from '@qyzmet/engine';
 import { findDefinitionsRoot, loadRepository } from '../registry/loadRepository';
 import { fail, formatProblem, printJson } from './output';
 
@@ -28,7 +28,8 @@ export function coverageCommand(program: Command, setExit: (code: number) => voi
         );
       }
       const report = clauseCoverage(service.def, service.acts);
-      if (opts.json) printJson(report);
+      const amendments = amendmentReport(service);
+      if (opts.json) printJson({ ...report, amendments });
       else {
         for (const act of report.acts) {
           process.stdout.write(`${act.act} — ${act.title.kk}\n`);
@@ -45,6 +46,22 @@ export function coverageCommand(program: Command, setExit: (code: number) => voi
               );
             else if (c.reason) process.stdout.write(`      ${c.status}: ${c.reason}\n`);
           }
+        }
+        // Which act item last changed each element of an amended version, and what stood there before.
+        for (const a of amendments) {
+          const when = a.inForce
+            ? `in force ${a.inForce}${a.provisional ? ', provisional' : ''}`
+            : 'awaiting publication';
+          const before = a.before === undefined ? '' : `; before: ${JSON.stringify(a.before).slice(0, 80)}`;
+          const verb = {
+            add: 'added',
+            remove: 'removed',
+            replace: 'changed',
+            move: 'moved',
+            copy: 'copied',
+            test: 'checked',
+          }[a.op];
+          process.stdout.write(`${a.version}: ${a.element}: ${verb} by ${a.actItem} (${when})${before}\n`);
         }
         const n = report.counts;
         process.stdout.write(
