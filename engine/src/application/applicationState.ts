@@ -18,8 +18,17 @@ export interface DeadlineState {
   suspendedAt?: string;
   /** Set once a suspension or an extension has moved the due instant: it no longer follows from start + duration. */
   adjusted?: boolean;
+  /**
+   * What moved the deadline since its start, in order: replayed on the new calendar after a calendar change (see
+   * replayDeadline). Absent until the first move, and in states stored before it was recorded.
+   */
+  adjustments?: DeadlineAdjustment[];
   explanation: Explanation[];
 }
+
+/** A suspension, a resumption or an extension of a deadline, at an instant (ISO with offset). */
+export type DeadlineAdjustment =
+  { action: 'suspend'; at: string } | { action: 'resume'; at: string } | { action: 'extend'; at: string; by: string };
 
 export interface TimerState {
   id: string;

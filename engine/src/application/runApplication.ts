@@ -20,6 +20,7 @@ import type {
   TimerState,
   TraceEntry,
 } from './applicationState';
+import { replayDeadline } from './replayDeadline';
 
 /**
  * Runs one application through one compiled version, purely: time, ids and data come in; the next state and the
@@ -136,6 +137,8 @@ class Run {
       if (!d || d.status !== 'running' || !d.dueAt) continue;
       d.status = 'suspended';
       d.suspendedAt = atIso;
+      // A new array: the previous state shares the old one (cloneState copies deadlines one level deep).
+      d.adjustments = [...(d.adjustments ?? []), { action: 'suspend', at: atIso }];
       this.trace.push({ kind: 'deadline', at: atIso, id, action: 'suspend', dueAt: d.dueAt, explanation: [] });
     }
     for (const id of s.deadlines?.resume ?? []) {
@@ -146,6 +149,7 @@ class Run {
       d.dueAt = this.iso(r.dueAt);
       d.status = 'running';
       d.adjusted = true;
+      d.adjustments = [...(d.adjustments ?? []), { action: 'resume', at: atIso }];
       delete d.suspendedAt;
       d.explanation = r.explanation;
       this.trace.push({
@@ -163,6 +167,7 @@ class Run {
       const r = addDuration(this.wt, toMs(d.dueAt), parseDuration(e.by));
       d.dueAt = this.iso(r.dueAt);
       d.adjusted = true;
+      d.adjustments = [...(d.adjustments ?? []), { action: 'extend', at: atIso, by: e.by }];
       d.explanation = r.explanation;
       this.trace.push({
         kind: 'deadline',
@@ -484,9 +489,11 @@ export interface DeadlineChange {
 }
 
 /**
- * Re-computes the running due instants of an application on the service's current working time (after a calendar
- * change: a new transfer of days off, a holiday added). A deadline moved by a suspension or an extension is left as
- * it is (it no longer follows from its start) and reported by the caller as not re-computed.
+ * Re-computes the due instants of an application's open deadlines (running or suspended) on the service's current
+ * working time, after a calendar change (a new transfer of days off, a holiday added): each deadline's history is
+ * replayed on the new calendar (start, suspensions, resumptions, extensions; see replayDeadline), so a suspension or
+ * an extension is kept and moves with the calendar. A deadline whose moves predate their recording cannot be replayed:
+ * it is left as it is and listed in `skipped` for the caller to report.
  */
 export function recomputeDeadlines(
   version: CompiledVersion,
@@ -497,14 +504,14 @@ export function recomputeDeadlines(
   const changes: DeadlineChange[] = [];
   const skipped: string[] = [];
   for (const d of app.deadlines) {
-    if (d.status !== 'running' || !d.dueAt || !d.duration) continue;
-    if (d.adjusted) {
+    if (d.status === 'closed' || !d.dueAt || !d.duration) continue;
+    const def = version.def.deadlines.find((x) => x.id === d.id);
+    const c = def?.cases?.find((x) => x.duration === d.duration && referenceHolds(x.when, app.decisions));
+    const r = replayDeadline(wt, d, c?.counting);
+    if (!r) {
       skipped.push(d.id);
       continue;
     }
-    const def = version.def.deadlines.find((x) => x.id === d.id);
-    const c = def?.cases?.find((x) => x.duration === d.duration && referenceHolds(x.when, app.decisions));
-    const r = addDuration(wt, toMs(d.startedAt), parseDuration(d.duration), c?.counting);
     const dueAt = formatInstant(wt, r.dueAt);
     if (dueAt !== d.dueAt) {
       changes.push({ id: d.id, from: d.dueAt, to: dueAt, explanation: r.explanation });

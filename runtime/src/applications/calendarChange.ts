@@ -3,6 +3,9 @@ import { OPEN_STATUSES, recomputeDeadlines } from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../runtimeContext';
 
 const META_KEY = 'calendar.fingerprint';
+const NOT_REPLAYED =
+  'moved by a suspension or an extension before such moves were recorded: its due instant stays as computed on the ' +
+  'previous calendar; check it by hand';
 
 /** A fingerprint of the calendars and schedules the due instants are computed with. */
 export function calendarFingerprint(ctx: RuntimeContext): string {
@@ -12,8 +15,10 @@ export function calendarFingerprint(ctx: RuntimeContext): string {
 
 /**
  * At start: when the calendar differs from the one the stored due instants were computed with (a government act
- * transferred days off, a holiday was added), every open application's running deadlines are re-computed from
- * their start, and each change is recorded in the audit trail with the reason and the new explanation.
+ * transferred days off, a holiday was added), every open application's open deadlines are re-computed by replaying
+ * their history on the new calendar (start, suspensions, resumptions, extensions: recomputeDeadlines), and each change
+ * is recorded in the audit trail with the reason and the new explanation. A deadline that cannot be replayed (moved
+ * before its history was recorded) keeps its due instant, and the audit trail says so.
  */
 export async function recomputeAfterCalendarChange(
   ctx: RuntimeContext,
@@ -34,8 +39,18 @@ export async function recomputeAfterCalendarChange(
         const version = ctx.repo.services.get(app.serviceId)?.versions.find((v) => v.id === app.version);
         if (!version) continue;
         const { application, changes, skipped } = recomputeDeadlines(version, app.snapshot);
-        if (changes.length === 0) continue;
         const at = nowIso(ctx, version.service);
+        if (changes.length === 0) {
+          if (skipped.length)
+            await ctx.store.appendAudit({
+              at,
+              userId: null,
+              action: 'deadline.notRecomputed',
+              subject: `application:${app.id}`,
+              details: { deadlines: skipped, reason, why: NOT_REPLAYED },
+            });
+          continue;
+        }
         const stored = {
           ...app,
           rev: app.rev + 1,
@@ -54,6 +69,7 @@ export async function recomputeAfterCalendarChange(
             to: c.to,
             reason,
             notRecomputed: skipped,
+            ...(skipped.length ? { notRecomputedWhy: NOT_REPLAYED } : {}),
             explanation: c.explanation.map((e) => e.text.en),
           },
         }));
