@@ -1,4 +1,4 @@
-import type { ApplicationState, Status } from '@qyzmet/engine';
+import type { Act, ApplicationState, Status } from '@qyzmet/engine';
 
 /**
  * The store interface of the runtime. The embedded SQLite adapter serves a laptop or one office; a MongoDB adapter
@@ -121,6 +121,15 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
 }
 
+/** An acts-registry entry written through the admin API: its id and the entry as in definitions/shared/acts. */
+export interface StoredAct {
+  id: string;
+  act: Act;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DefinitionDraft {
   serviceId: string;
   id: string;
@@ -180,6 +189,10 @@ export interface Store {
   claimDueDeliveries(now: string, owner: string, leaseMs: number, limit: number): Promise<WebhookDelivery[]>;
   updateDelivery(d: WebhookDelivery): Promise<void>;
   listDeliveries(subscriptionId: string, limit: number): Promise<WebhookDelivery[]>;
+
+  /** Acts registered or amended through the admin API (those of the files are not stored). */
+  saveAct(act: StoredAct): Promise<void>;
+  listActs(): Promise<StoredAct[]>;
 
   saveDraft(draft: DefinitionDraft): Promise<void>;
   getDraft(serviceId: string, id: string): Promise<DefinitionDraft | undefined>;

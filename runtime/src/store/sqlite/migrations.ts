@@ -177,4 +177,18 @@ CREATE TABLE meta (
 );
 `,
   },
+  {
+    id: '0003-acts',
+    // Acts an analyst registers (or whose publication date is entered) through the admin API, applied over the
+    // acts registry of the files at every start.
+    sql: `
+CREATE TABLE acts (
+  id TEXT PRIMARY KEY,
+  act TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`,
+  },
 ];
