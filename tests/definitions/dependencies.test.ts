@@ -95,3 +95,47 @@ describe('engine/package.json: the architecture as dependencies', () => {
     expect(declared.filter((d) => d.startsWith('@qyzmet/'))).toEqual([]);
   });
 });
+
+/**
+ * The runtime's domain code (applications, registry, store) throws problems with a kind and knows nothing of HTTP;
+ * only runtime/src/http chooses statuses (issue 12). An import back into http/ would bring that cycle back.
+ */
+const RUNTIME_SRC = join(REPO, 'runtime', 'src');
+const HTTP = join(RUNTIME_SRC, 'http');
+const DOMAIN_DIRS = ['applications', 'registry', 'store'];
+
+/** Why an import written in `file` reaches the HTTP layer, or undefined when it does not. */
+function httpImport(file: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const target = resolve(dirname(file), specifier);
+  if (target === HTTP || target.startsWith(HTTP + sep)) return `the HTTP layer (${relative(REPO, target)})`;
+  return undefined;
+}
+
+describe('runtime domain code does not import runtime/src/http', () => {
+  test.each([
+    ['applications/x.ts', "import { HttpProblem } from '../http/problem';", true],
+    ['registry/x.ts', "import type { ProblemBody } from '../http/problem';", true],
+    ['store/sqlite/x.ts', "export { sendProblem } from '../../http/problem';", true],
+    ['applications/x.ts', "const routes = await import('../http/routes/applications.routes');", true],
+    ['store/x.ts', "import { createApp } from '../http';", true],
+    ['applications/x.ts', "import { nowIso } from '../runtimeContext';", false],
+    ['applications/x.ts', "import { maySee } from './access';", false],
+    ['registry/x.ts', "import { domainError } from '@qyzmet/engine';", false],
+  ])('%s: %s → forbidden: %s', (at, text, forbidden) => {
+    const file = join(RUNTIME_SRC, at);
+    expect(importsOf(text).some((s) => httpImport(file, s))).toBe(forbidden);
+  });
+
+  test.each(DOMAIN_DIRS)('no non-test .ts file under runtime/src/%s imports from runtime/src/http', (dir) => {
+    const files = sourceFiles(join(RUNTIME_SRC, dir));
+    expect(files.length).toBeGreaterThan(0);
+    const violations = files.flatMap((f) =>
+      importsOf(readFileSync(f, 'utf8')).flatMap((s) => {
+        const why = httpImport(f, s);
+        return why ? [`${relative(REPO, f)} imports "${s}": ${why}`] : [];
+      }),
+    );
+    expect(violations).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import {
   allowedEvents,
   applyEvent,
   FINAL_STATUSES,
+  domainError,
   fireDueTimers,
   nextTimerAt,
   registrationOf,
@@ -16,7 +17,6 @@ import {
   type Status,
   type TraceEntry,
 } from '@qyzmet/engine';
-import { HttpProblem } from '../http/problem';
 import { nowIso, type RuntimeContext } from '../runtimeContext';
 import type {
   AuditEntry,
@@ -27,12 +27,13 @@ import type {
   WebhookSubscription,
 } from '../store/Store';
 import { statusChangeDeliveries } from '../webhooks/webhooks.service';
+import { actingRole, actorRolesOf, assertMaySubmit, maySee } from './access';
 
 /**
  * The application lifecycle over the engine and the store: create (form, version in force, registration,
  * machine, deadlines), officer and applicant events (role and state checked by the definition), timers, documents
- * rendered when issued, audit and webhooks. Access: an applicant sees only their applications, an officer only
- * their providers', an admin all; what a user may not see is answered as not found, so nothing leaks.
+ * rendered when issued, audit and webhooks. Who may see and act on what is decided in `access.ts`; what a user
+ * may not see is answered as not found, so nothing leaks.
  */
 
 export interface ApplicationView {
@@ -69,38 +70,25 @@ export class ApplicationsService {
 
   service(id: string): CompiledService {
     const s = this.ctx.repo.services.get(id);
-    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${id}"; see GET /api/v1/services`);
+    if (!s) throw domainError('notFound', 'service.unknown', `no service "${id}"; see GET /api/v1/services`);
     return s;
   }
 
   private version(app: StoredApplication): CompiledVersion {
     const v = this.service(app.serviceId).versions.find((x) => x.id === app.version);
     if (!v)
-      throw new HttpProblem(500, 'version.missing', `version "${app.version}" of ${app.serviceId} is no longer loaded`);
+      throw domainError(
+        'internal',
+        'version.missing',
+        `version "${app.version}" of ${app.serviceId} is no longer loaded`,
+      );
     return v;
-  }
-
-  canSee(user: StoredUser, app: StoredApplication): boolean {
-    if (user.roles.includes('admin')) return true;
-    if (user.roles.includes('officer') && (user.providers.includes('*') || user.providers.includes(app.provider)))
-      return true;
-    return user.roles.includes('applicant') && app.applicantId === user.id;
-  }
-
-  /** The provider-side roles (and "applicant" for the owner) this user may act as on this application. */
-  private actorRolesOf(user: StoredUser, app: StoredApplication): string[] {
-    const roles: string[] = [];
-    if (app.applicantId === user.id) roles.push('applicant');
-    if (user.roles.includes('officer') && (user.providers.includes('*') || user.providers.includes(app.provider)))
-      roles.push(...user.actorRoles);
-    if (user.roles.includes('admin')) roles.push(...user.actorRoles);
-    return roles;
   }
 
   view(app: StoredApplication, user: StoredUser, lang: Lang): ApplicationView {
     const snap = app.snapshot;
     const version = this.version(app);
-    const mine = this.actorRolesOf(user, app);
+    const mine = actorRolesOf(user, app);
     const now = this.ctx.now().getTime();
     return {
       id: app.id,
@@ -196,31 +184,28 @@ export class ApplicationsService {
     body: { serviceId?: unknown; data?: unknown; channel?: unknown; provider?: unknown },
     lang: Lang,
   ): Promise<ApplicationView> {
-    if (!user.roles.includes('applicant') && !user.roles.includes('admin'))
-      throw new HttpProblem(403, 'auth.role', 'only an applicant submits applications');
+    assertMaySubmit(user);
     if (typeof body.serviceId !== 'string')
-      throw new HttpProblem(
-        422,
+      throw domainError(
+        'user',
         'request.invalid',
         'serviceId is required: the id of a service from GET /api/v1/services',
-        { errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }] },
+        {
+          extensions: { errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }] },
+        },
       );
     if (!body.data || typeof body.data !== 'object' || Array.isArray(body.data))
-      throw new HttpProblem(422, 'request.invalid', 'data must be an object holding the application form', {
-        errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }],
+      throw domainError('user', 'request.invalid', 'data must be an object holding the application form', {
+        extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
       });
     const service = this.service(body.serviceId);
     const arrivedAt = nowIso(this.ctx, service);
     const version = versionInForce(service, registrationOf(service, arrivedAt).registeredAt);
     const errors = validateApplicationData(version, body.data, lang);
     if (errors.length) {
-      throw new HttpProblem(422, 'form.invalid', `the application data do not fit the form of ${service.id}`, {
-        errors: errors.map((e) => ({
-          pointer: `/data${e.pointer}`,
-          code: e.code,
-          message: e.message,
-          messages: (e.params as { messages?: Record<string, string> })?.messages,
-        })),
+      // As the engine's simulate reports them: the HTTP layer points them into the request body (/data/...).
+      throw domainError('user', 'form.invalid', `the application data do not fit the form of ${service.id}`, {
+        params: { errors },
       });
     }
     const providerIds = service.def.providers.map((p) => p.id);
@@ -281,8 +266,8 @@ export class ApplicationsService {
 
   async get(user: StoredUser, id: string): Promise<StoredApplication> {
     const app = await this.ctx.store.getApplication(id);
-    if (!app || !this.canSee(user, app))
-      throw new HttpProblem(404, 'application.unknown', `no application "${id}" that you may see`);
+    if (!app || !maySee(user, app))
+      throw domainError('notFound', 'application.unknown', `no application "${id}" that you may see`);
     return app;
   }
 
@@ -297,29 +282,25 @@ export class ApplicationsService {
     lang: Lang,
   ): Promise<ApplicationView> {
     if (typeof body.type !== 'string')
-      throw new HttpProblem(422, 'request.invalid', 'type is required: one of the allowedEvents of the application', {
-        errors: [{ pointer: '/type', code: 'required', message: 'type is required' }],
+      throw domainError('user', 'request.invalid', 'type is required: one of the allowedEvents of the application', {
+        extensions: { errors: [{ pointer: '/type', code: 'required', message: 'type is required' }] },
       });
     if (body.data !== undefined && (body.data === null || typeof body.data !== 'object' || Array.isArray(body.data)))
-      throw new HttpProblem(422, 'request.invalid', 'data must be an object', {
-        errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }],
+      throw domainError('user', 'request.invalid', 'data must be an object', {
+        extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
       });
     for (let attempt = 0; attempt < 3; attempt++) {
       const app = await this.get(user, id);
       const version = this.version(app);
       const def = version.def.machine.events?.[body.type];
+      // Users send only the events the definition declares: the engine would also take a "timer:…" type, which is
+      // its own to fire.
       if (!def)
-        throw new HttpProblem(409, 'event.unknown', `the service has no event "${body.type}"`, {
-          allowedEvents: allowedEvents(version, app.snapshot).map((e) => e.type),
+        throw domainError('conflict', 'event.unknown', `the service has no event "${body.type}"`, {
+          extensions: { allowedEvents: allowedEvents(version, app.snapshot).map((e) => e.type) },
         });
-      const mine = this.actorRolesOf(user, app);
-      const actor = def.roles.find((r) => mine.includes(r));
-      if (!actor)
-        throw new HttpProblem(
-          403,
-          'event.forbiddenRole',
-          `you may not send "${body.type}"; it is sent by: ${def.roles.join(', ')}`,
-        );
+      // Whether this role may send the event is the engine's check (event.forbiddenRole); nothing is written then.
+      const actor = actingRole(user, app, def.roles);
       const at = nowIso(this.ctx, version.service);
       const timers = await fireDueTimers(version, app.snapshot, at);
       const out = await applyEvent(version, timers.application, {
@@ -354,7 +335,11 @@ export class ApplicationsService {
         return this.view(stored, user, lang);
       }
     }
-    throw new HttpProblem(409, 'application.busy', 'the application changed while this event was applied; try again');
+    throw domainError(
+      'conflict',
+      'application.busy',
+      'the application changed while this event was applied; try again',
+    );
   }
 
   /** Fires the due timers of one application (the scheduler calls this under a lease). */

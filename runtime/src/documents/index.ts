@@ -1,5 +1,5 @@
 // Output documents as PDF: the only place in the runtime that imports pdfkit (one adapter per library).
-export { renderPdf, PdfRenderError } from './renderPdf';
+export { renderPdf } from './renderPdf';
 export type { PdfMeta } from './renderPdf';
 export { htmlToBlocks } from './htmlToBlocks';
 export type { Block, HeadingBlock, ParagraphBlock, TableBlock, TableRow, TableCell, TextRun } from './htmlToBlocks';

@@ -2,8 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDocumentRenderer, renderDocument, REFUSAL_NOTICE_TEMPLATES, type DocumentContext } from '@qyzmet/engine';
-import { PdfRenderError, renderPdf, type PdfMeta } from './renderPdf';
+import {
+  createDocumentRenderer,
+  ProblemError,
+  renderDocument,
+  REFUSAL_NOTICE_TEMPLATES,
+  type DocumentContext,
+} from '@qyzmet/engine';
+import { renderPdf, type PdfMeta } from './renderPdf';
 
 /**
  * The text checks read the PDF back with poppler's pdftotext/pdfinfo, the way a search index or a screen reader
@@ -35,8 +41,8 @@ function context(lang: 'kk' | 'ru', extra: Partial<DocumentContext> = {}): Docum
       version: '1',
     },
     service: {
-      name: { kk: 'Кадастрлық паспорттың телнұсқасын беру', ru: 'Выдача дубликата кадастрового паспорта' },
-      provider: { name: { kk: 'Азаматтарға арналған үкімет', ru: 'Правительство для граждан' } },
+      label: { kk: 'Кадастрлық паспорттың телнұсқасын беру', ru: 'Выдача дубликата кадастрового паспорта' },
+      provider: { label: { kk: 'Азаматтарға арналған үкімет', ru: 'Правительство для граждан' } },
     },
     deadlines: { service: '2026-02-11T18:30:00+05:00' },
     now: CREATED_AT,
@@ -154,9 +160,9 @@ describe('renderPdf', () => {
 
   it('rejects a createdAt that is not an instant, with a coded error', async () => {
     await expect(renderPdf(kkHtml(), { ...META, createdAt: 'yesterday' })).rejects.toMatchObject({
-      code: 'pdf.createdAt',
+      problem: { code: 'pdf.createdAt', kind: 'internal' },
     });
-    await expect(renderPdf(kkHtml(), { ...META, createdAt: 'yesterday' })).rejects.toBeInstanceOf(PdfRenderError);
+    await expect(renderPdf(kkHtml(), { ...META, createdAt: 'yesterday' })).rejects.toBeInstanceOf(ProblemError);
   });
 
   it('renders broken HTML instead of failing', async () => {

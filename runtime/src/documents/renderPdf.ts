@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { domainError } from '@qyzmet/engine';
 import { loadDocumentFonts } from './documentFonts';
 import {
   htmlToBlocks,
@@ -19,18 +20,6 @@ export interface PdfMeta {
   subject?: string;
   /** ISO instant of issue, given by the caller so that the same input gives the same file. */
   createdAt: string;
-}
-
-/** Thrown for arguments that cannot make a PDF; carries the project's error shape. */
-export class PdfRenderError extends Error {
-  readonly code: string;
-  readonly params?: Record<string, unknown>;
-  constructor(code: string, message: string, params?: Record<string, unknown>) {
-    super(message);
-    this.name = 'PdfRenderError';
-    this.code = code;
-    if (params) this.params = params;
-  }
 }
 
 const MM = 72 / 25.4;
@@ -118,17 +107,17 @@ function styleOf(block: Block): BlockStyle {
 export async function renderPdf(html: string, meta: PdfMeta): Promise<Buffer> {
   const createdAt = new Date(meta.createdAt);
   if (typeof meta.createdAt !== 'string' || Number.isNaN(createdAt.getTime())) {
-    throw new PdfRenderError(
+    // The meta comes from the stored document, not from a user: a bad one is the runtime's fault.
+    throw domainError(
+      'internal',
       'pdf.createdAt',
       `meta.createdAt must be an ISO instant such as "2026-02-11T10:00:00+05:00", got ${JSON.stringify(meta.createdAt)}`,
-      {
-        createdAt: meta.createdAt,
-      },
+      { params: { createdAt: meta.createdAt } },
     );
   }
   if (meta.lang !== 'kk' && meta.lang !== 'ru') {
-    throw new PdfRenderError('pdf.lang', `meta.lang must be "kk" or "ru", got ${JSON.stringify(meta.lang)}`, {
-      lang: meta.lang,
+    throw domainError('internal', 'pdf.lang', `meta.lang must be "kk" or "ru", got ${JSON.stringify(meta.lang)}`, {
+      params: { lang: meta.lang },
     });
   }
   const blocks = htmlToBlocks(html);

@@ -1,9 +1,11 @@
 import express, { type Express } from 'express';
+import { domainError } from '@qyzmet/engine';
 import type { ApplicationsService } from '../applications/applications.service';
 import type { DefinitionsRegistry } from '../registry/definitionsRegistry';
 import type { RuntimeContext } from '../runtimeContext';
 import { openApiDocument } from './openapi';
-import { problemHandler, sendProblem } from './problem';
+import { problemHandler } from './problem';
+import { actsRoutes } from './routes/acts.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { applicationsRoutes } from './routes/applications.routes';
 import { authenticate, authRoutes } from './routes/auth.routes';
@@ -39,20 +41,20 @@ export function createApp(
   api.use(calendarRoutes(ctx));
   api.use(simulateRoutes(ctx));
   api.use(applicationsRoutes(ctx, applications));
+  api.use('/admin', actsRoutes(ctx));
   api.use('/admin', adminRoutes(ctx, registry, applications));
-  api.use((req, res) =>
-    sendProblem(
-      res,
-      404,
+  api.use((req) => {
+    throw domainError(
+      'notFound',
       'route.unknown',
       `no endpoint ${req.method} ${req.originalUrl}; see /api/v1/openapi.json`,
-      {},
-      req.originalUrl,
-    ),
-  );
+    );
+  });
   app.use('/api/v1', api);
   if (options.adminDir) app.use('/admin', express.static(options.adminDir, { index: 'index.html', fallthrough: true }));
-  app.use((req, res) => sendProblem(res, 404, 'route.unknown', `no page ${req.originalUrl}`, {}, req.originalUrl));
+  app.use((req) => {
+    throw domainError('notFound', 'route.unknown', `no page ${req.originalUrl}`);
+  });
   app.use(problemHandler(ctx.log));
   return app;
 }

@@ -1,7 +1,6 @@
 import type { Request } from 'express';
-import type { Lang } from '@qyzmet/engine';
+import { domainError, type Lang } from '@qyzmet/engine';
 import type { StoredUser } from '../store/Store';
-import { HttpProblem } from './problem';
 
 /** Per-request facts: the authenticated user (if any) and the language of messages (Accept-Language: kk, ru, en). */
 
@@ -21,8 +20,8 @@ export function userOf(req: Request): StoredUser | undefined {
 export function requireUser(req: Request): StoredUser {
   const user = userOf(req);
   if (!user)
-    throw new HttpProblem(
-      401,
+    throw domainError(
+      'unauthenticated',
       'auth.required',
       'sign in first: POST /api/v1/auth/login, then send Authorization: Bearer <token>',
     );
@@ -32,6 +31,6 @@ export function requireUser(req: Request): StoredUser {
 export function requireRole(req: Request, ...roles: StoredUser['roles']): StoredUser {
   const user = requireUser(req);
   if (!roles.some((r) => user.roles.includes(r)))
-    throw new HttpProblem(403, 'auth.role', `this needs one of the roles: ${roles.join(', ')}`);
+    throw domainError('forbidden', 'auth.role', `this needs one of the roles: ${roles.join(', ')}`);
   return user;
 }

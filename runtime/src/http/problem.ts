@@ -1,9 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import { isProblemError, type Problem } from '@qyzmet/engine';
+import { isProblemError, type Problem, type ProblemKind } from '@qyzmet/engine';
 
 /**
  * RFC 9457 problem details: every error of the API, and the one place where an error becomes an HTTP status.
- * Never an HTML error page, never a stack trace.
+ * Domain code throws a ProblemError with a kind (`domainError` from the engine); this module alone turns the kind
+ * into a status. Never an HTML error page, never a stack trace.
  */
 
 export interface ProblemBody {
@@ -17,16 +18,17 @@ export interface ProblemBody {
   [extension: string]: unknown;
 }
 
-export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail);
-  }
-}
+/** Each kind of problem has exactly one status. */
+export const STATUS_OF_KIND: Readonly<Record<ProblemKind, number>> = {
+  user: 422,
+  request: 400,
+  definition: 422,
+  conflict: 409,
+  notFound: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  internal: 500,
+};
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -40,77 +42,107 @@ const TITLES: Record<number, string> = {
   500: 'Internal error',
 };
 
-export function sendProblem(
-  res: Response,
-  status: number,
-  code: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-  instance?: string,
-): void {
-  const body: ProblemBody = {
+/**
+ * The engine raises these with kind `user`, which it used for every caller's mistake before the finer kinds existed;
+ * their answers have always been these statuses. Exact codes, so a new engine code never lands here by accident.
+ */
+const ENGINE_KINDS: Readonly<Record<string, ProblemKind>> = {
+  'version.notInForce': 'notFound',
+  'event.unknown': 'conflict',
+  'event.notAllowed': 'conflict',
+  'event.forbiddenRole': 'forbidden',
+};
+
+/** The kind that decides the status: the problem's own, refined for the engine's older codes; none is internal. */
+export function kindOf(problem: Problem): ProblemKind {
+  if (problem.kind === 'user' && ENGINE_KINDS[problem.code]) return ENGINE_KINDS[problem.code];
+  return problem.kind ?? 'internal';
+}
+
+export function statusOf(problem: Problem): number {
+  return STATUS_OF_KIND[kindOf(problem)];
+}
+
+/**
+ * The body of a problem. `extensions` become members; `params` stay under `params` as the engine reports them,
+ * except its field errors (`params.errors`, pointers into the application data), written as `errors` with pointers
+ * into the request body (`/data/...`) like those of POST /applications.
+ */
+export function problemBody(problem: Problem, instance?: string): ProblemBody {
+  const { errors, ...params } = (problem.params ?? {}) as { errors?: Problem[] };
+  const body = bodyOf(statusOf(problem), problem.code, problem.message, instance);
+  if (Object.keys(params).length) body.params = params;
+  if (Array.isArray(errors))
+    body.errors = errors.map((e) => ({
+      pointer: `/data${e.pointer ?? ''}`,
+      code: e.code,
+      message: e.message,
+      messages: (e.params as { messages?: Record<string, string> })?.messages,
+    }));
+  return { ...body, ...problem.extensions };
+}
+
+function bodyOf(status: number, code: string, detail: string, instance?: string): ProblemBody {
+  return {
     type: `https://qyzmet.kz/problems/${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail,
     code,
     ...(instance ? { instance } : {}),
-    ...extra,
   };
-  res.status(status).type('application/problem+json').send(JSON.stringify(body));
 }
 
-/** The HTTP status of an engine problem: the user's mistakes are 4xx, definition and internal faults 500. */
-export function statusOf(problem: Problem): number {
-  if (problem.code === 'version.notInForce') return 404;
-  if (problem.code.startsWith('event.')) return problem.code === 'event.forbiddenRole' ? 403 : 409;
-  if (problem.code.startsWith('form.') || problem.code.startsWith('calendar.') || problem.code.startsWith('input.'))
-    return 422;
-  return problem.kind === 'user' ? 422 : 500;
+function write(res: Response, body: ProblemBody): void {
+  res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
-/** The express error handler: body-parser failures, HttpProblem, engine ProblemError, anything else as 500. */
+export function sendProblem(res: Response, problem: Problem, instance?: string): void {
+  write(res, problemBody(problem, instance));
+}
+
+/**
+ * Failures of the body parser, answered with its own statuses: the request's bytes are not JSON (400), too many
+ * (413), or in an encoding it does not read (415). They happen before any route runs, so no domain code throws them.
+ */
+const BODY_PARSER = new Map<string, { status: number; code: string; detail: (message: string) => string }>([
+  [
+    'entity.parse.failed',
+    { status: 400, code: 'request.malformedJson', detail: (m) => `the request body is not valid JSON: ${m}` },
+  ],
+  [
+    'entity.too.large',
+    {
+      status: 413,
+      code: 'request.tooLarge',
+      detail: () => 'the request body is larger than the limit of this endpoint',
+    },
+  ],
+  ['charset.unsupported', { status: 415, code: 'request.encoding', detail: (m) => m }],
+  ['encoding.unsupported', { status: 415, code: 'request.encoding', detail: (m) => m }],
+]);
+
+/** The express error handler: body-parser failures, ProblemError (domain and engine), anything else as 500. */
 export function problemHandler(log: (message: string) => void) {
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
     void next;
-    const e = err as { type?: string; status?: number; message?: string; expose?: boolean };
-    if (e?.type === 'entity.parse.failed')
-      return sendProblem(
+    const parser = BODY_PARSER.get(String((err as { type?: unknown } | null)?.type));
+    if (parser)
+      return write(
         res,
-        400,
-        'request.malformedJson',
-        `the request body is not valid JSON: ${e.message}`,
-        {},
-        req.originalUrl,
+        bodyOf(parser.status, parser.code, parser.detail(String((err as Error).message)), req.originalUrl),
       );
-    if (e?.type === 'entity.too.large')
-      return sendProblem(
-        res,
-        413,
-        'request.tooLarge',
-        'the request body is larger than the limit of this endpoint',
-        {},
-        req.originalUrl,
-      );
-    if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported')
-      return sendProblem(res, 415, 'request.encoding', String(e.message), {}, req.originalUrl);
-    if (err instanceof HttpProblem)
-      return sendProblem(res, err.status, err.code, err.detail, err.extra, req.originalUrl);
     if (isProblemError(err)) {
-      const p = err.problem;
-      const { errors, ...params } = (p.params ?? {}) as { errors?: Problem[] };
-      const extra: Record<string, unknown> = Object.keys(params).length ? { params } : {};
-      // Form errors (simulate) are field errors like those of POST /applications: pointers into the request body.
-      if (Array.isArray(errors))
-        extra.errors = errors.map((e) => ({
-          pointer: `/data${e.pointer ?? ''}`,
-          code: e.code,
-          message: e.message,
-          messages: (e.params as { messages?: unknown })?.messages,
-        }));
-      return sendProblem(res, statusOf(p), p.code, p.message, extra, req.originalUrl);
+      if (kindOf(err.problem) === 'internal')
+        log(`internal problem ${err.problem.code} on ${req.method} ${req.originalUrl}: ${err.stack ?? err.message}`);
+      return sendProblem(res, err.problem, req.originalUrl);
     }
     log(`internal error on ${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}`);
-    sendProblem(res, 500, 'internal', 'an internal error occurred; it has been logged', {}, req.originalUrl);
+    const problem: Problem = {
+      code: 'internal',
+      kind: 'internal',
+      message: 'an internal error occurred; it has been logged',
+    };
+    sendProblem(res, problem, req.originalUrl);
   };
 }

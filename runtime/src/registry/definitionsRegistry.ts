@@ -5,6 +5,7 @@ import {
   civilDateOf,
   compileService,
   diffJson,
+  domainError,
   runScenario,
   type AssembledDefinition,
   type CompiledService,
@@ -12,7 +13,6 @@ import {
   type Problem,
   type VersionDef,
 } from '@qyzmet/engine';
-import { HttpProblem } from '../http/problem';
 import type { RuntimeContext } from '../runtimeContext';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
 import { loadScenarios } from './loadScenarios';
@@ -59,7 +59,7 @@ export class DefinitionsRegistry {
   private base(serviceId: string): { service: CompiledService; assembled: AssembledDefinition } {
     const service = this.ctx.repo.services.get(serviceId);
     const assembled = this.ctx.repo.assembled.get(serviceId);
-    if (!service || !assembled) throw new HttpProblem(404, 'service.unknown', `no service "${serviceId}"`);
+    if (!service || !assembled) throw domainError('notFound', 'service.unknown', `no service "${serviceId}"`);
     return { service, assembled };
   }
 
@@ -135,7 +135,7 @@ export class DefinitionsRegistry {
 
   async getDraft(serviceId: string, draftId: string): Promise<DefinitionDraft> {
     const d = await this.ctx.store.getDraft(serviceId, draftId);
-    if (!d) throw new HttpProblem(404, 'draft.unknown', `no draft "${draftId}" of ${serviceId}`);
+    if (!d) throw domainError('notFound', 'draft.unknown', `no draft "${draftId}" of ${serviceId}`);
     return d;
   }
 
@@ -147,9 +147,9 @@ export class DefinitionsRegistry {
   ): Promise<DefinitionDraft> {
     const d = await this.getDraft(serviceId, draftId);
     if (d.publishedAt)
-      throw new HttpProblem(409, 'draft.published', 'a published version is immutable: draft a new version instead');
+      throw domainError('conflict', 'draft.published', 'a published version is immutable: draft a new version instead');
     if (!body.version || typeof body.version !== 'object')
-      throw new HttpProblem(422, 'request.invalid', 'send { "version": { …the drafted version… } }');
+      throw domainError('user', 'request.invalid', 'send { "version": { …the drafted version… } }');
     const next = {
       ...d,
       definition: body.version as Record<string, unknown>,
@@ -221,7 +221,7 @@ export class DefinitionsRegistry {
     body: { effectiveFrom?: unknown; publishedOn?: unknown; calendarDays?: unknown },
   ): Promise<{ version: string; effectiveFrom: string }> {
     const draft = await this.getDraft(serviceId, draftId);
-    if (draft.publishedAt) throw new HttpProblem(409, 'draft.published', 'this draft is already published');
+    if (draft.publishedAt) throw domainError('conflict', 'draft.published', 'this draft is already published');
     const version = { ...(draft.definition as unknown as VersionDef) };
     const date = /^\d{4}-\d{2}-\d{2}$/;
     if (typeof body.effectiveFrom === 'string' && date.test(body.effectiveFrom))
@@ -230,21 +230,21 @@ export class DefinitionsRegistry {
       const days = typeof body.calendarDays === 'number' ? body.calendarDays : 10;
       version.effectiveFrom = addCalendarDays(body.publishedOn, days + 1);
     } else if (typeof version.effectiveFrom !== 'string') {
-      throw new HttpProblem(
-        422,
+      throw domainError(
+        'user',
         'request.invalid',
         'give "effectiveFrom" (YYYY-MM-DD) or "publishedOn" (YYYY-MM-DD, with "calendarDays", default 10)',
       );
     }
     const { service: compiled, problems } = this.compileDraft(serviceId, version, draftId);
     if (!compiled)
-      throw new HttpProblem(422, 'draft.invalid', `the draft has ${problems.length} problem(s); fix them first`, {
-        errors: problems.map((p) => ({ pointer: p.pointer ?? '', code: p.code, message: p.message })),
+      throw domainError('definition', 'draft.invalid', `the draft has ${problems.length} problem(s); fix them first`, {
+        extensions: { errors: problems.map((p) => ({ pointer: p.pointer ?? '', code: p.code, message: p.message })) },
       });
     const effective = compiled.versions.find((v) => v.id === version.id)!;
     if (effective.fromMs <= this.ctx.now().getTime() - 86_400_000)
-      throw new HttpProblem(
-        422,
+      throw domainError(
+        'user',
         'draft.pastDate',
         `a new version cannot take effect in the past (${effective.effectiveFrom}); applications already registered keep their version`,
       );

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Router } from 'express';
-import { clauseCoverage, diffJson } from '@qyzmet/engine';
+import { clauseCoverage, diffJson, domainError } from '@qyzmet/engine';
 import type { ApplicationsService } from '../../applications/applications.service';
 import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
 import type { RuntimeContext } from '../../runtimeContext';
-import { HttpProblem } from '../problem';
 import { requireRole } from '../context';
 
 /**
@@ -20,7 +19,7 @@ export function adminRoutes(
   const r = Router();
   const serviceOf = (id: string) => {
     const s = ctx.repo.services.get(id);
-    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${id}"`);
+    if (!s) throw domainError('notFound', 'service.unknown', `no service "${id}"`);
     return s;
   };
   r.get('/definitions', (req, res) => {
@@ -51,8 +50,8 @@ export function adminRoutes(
     const pick = (id: unknown) => {
       const v = s.versions.find((x) => x.id === id);
       if (!v)
-        throw new HttpProblem(
-          400,
+        throw domainError(
+          'request',
           'request.version',
           `give ?from=<version>&to=<version>; versions: ${s.versions.map((x) => x.id).join(', ')}`,
         );
@@ -96,7 +95,7 @@ export function adminRoutes(
   r.get('/definitions/:id/files', (req, res) => {
     requireRole(req, 'analyst', 'admin');
     if (!ctx.repo.services.has(req.params.id) && !ctx.repo.broken.has(req.params.id))
-      throw new HttpProblem(404, 'service.unknown', `no service "${req.params.id}"`);
+      throw domainError('notFound', 'service.unknown', `no service "${req.params.id}"`);
     const base = dirname(ctx.repo.root);
     const files: Record<string, string> = {};
     const walk = (dir: string) => {
@@ -125,16 +124,16 @@ export function adminRoutes(
     const user = requireRole(req, 'admin');
     const { url, secret, serviceId, provider } = (req.body ?? {}) as Record<string, unknown>;
     if (typeof url !== 'string' || !/^https?:\/\//.test(url))
-      throw new HttpProblem(422, 'request.invalid', 'url must be an http(s) URL', {
-        errors: [{ pointer: '/url', code: 'format', message: 'an http(s) URL' }],
+      throw domainError('user', 'request.invalid', 'url must be an http(s) URL', {
+        extensions: { errors: [{ pointer: '/url', code: 'format', message: 'an http(s) URL' }] },
       });
     if (typeof secret !== 'string' || secret.length < 16)
-      throw new HttpProblem(422, 'request.invalid', 'secret must be at least 16 characters (it signs the deliveries)', {
-        errors: [{ pointer: '/secret', code: 'minLength', message: 'at least 16 characters' }],
+      throw domainError('user', 'request.invalid', 'secret must be at least 16 characters (it signs the deliveries)', {
+        extensions: { errors: [{ pointer: '/secret', code: 'minLength', message: 'at least 16 characters' }] },
       });
     if (serviceId !== undefined && (typeof serviceId !== 'string' || !ctx.repo.services.has(serviceId)))
-      throw new HttpProblem(422, 'request.invalid', `no service "${String(serviceId)}"`, {
-        errors: [{ pointer: '/serviceId', code: 'enum', message: 'an existing service id' }],
+      throw domainError('user', 'request.invalid', `no service "${String(serviceId)}"`, {
+        extensions: { errors: [{ pointer: '/serviceId', code: 'enum', message: 'an existing service id' }] },
       });
     const sub = {
       id: ctx.newId(),

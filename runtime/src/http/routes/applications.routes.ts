@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { APPLICATION_STATUSES, isStatus, type Status } from '@qyzmet/engine';
+import { APPLICATION_STATUSES, domainError, isStatus, type Status } from '@qyzmet/engine';
+import { inboxScope } from '../../applications/access';
 import type { ApplicationsService } from '../../applications/applications.service';
 import { renderPdf } from '../../documents';
 import type { RuntimeContext } from '../../runtimeContext';
-import { HttpProblem } from '../problem';
 import { languageOf, requireUser } from '../context';
 
 /** Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. */
@@ -22,32 +22,28 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     const limit = q.limit === undefined ? 50 : Number(q.limit);
     const offset = q.offset === undefined ? 0 : Number(q.offset);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      throw new HttpProblem(400, 'request.limit', 'limit must be a whole number from 1 to 500');
+      throw domainError('request', 'request.limit', 'limit must be a whole number from 1 to 500');
     if (!Number.isInteger(offset) || offset < 0)
-      throw new HttpProblem(400, 'request.offset', 'offset must be a whole number from 0');
+      throw domainError('request', 'request.offset', 'offset must be a whole number from 0');
     const status = typeof q.status === 'string' ? q.status.split(',') : undefined;
     if (status?.some((s) => !isStatus(s)))
-      throw new HttpProblem(400, 'request.status', `status must be among ${APPLICATION_STATUSES.join(', ')}`);
-    const provider = typeof q.provider === 'string' ? q.provider : undefined;
-    let providers: string[] | undefined;
-    let applicantId: string | undefined;
-    if (user.roles.includes('admin')) providers = provider ? [provider] : undefined;
-    else if (user.roles.includes('officer')) {
-      const mine = user.providers.includes('*') ? null : user.providers;
-      if (provider && mine && !mine.includes(provider))
-        throw new HttpProblem(403, 'auth.provider', `you do not work for provider "${provider}"`);
-      providers = provider ? [provider] : (mine ?? undefined);
-    } else if (user.roles.includes('applicant')) applicantId = user.id;
-    else throw new HttpProblem(403, 'auth.role', 'only applicants, officers and admins read applications');
+      throw domainError('request', 'request.status', `status must be among ${APPLICATION_STATUSES.join(', ')}`);
+    const dueBefore = typeof q.dueBefore === 'string' ? q.dueBefore : undefined;
+    if (dueBefore !== undefined && Number.isNaN(Date.parse(dueBefore)))
+      throw domainError(
+        'request',
+        'request.dueBefore',
+        `dueBefore="${dueBefore}" is not an ISO instant such as 2026-03-31T18:30:00+05:00`,
+      );
+    const scope = inboxScope(user, typeof q.provider === 'string' ? q.provider : undefined);
     const now = ctx.now().toISOString();
     const overdue = q.overdue === 'true' || q.overdue === '1';
     const { items, total, totalExact } = await ctx.store.listApplications({
-      providers,
-      applicantId,
+      ...scope,
       serviceId: typeof q.serviceId === 'string' ? q.serviceId : undefined,
       status: status as Status[] | undefined,
       overdueAt: overdue ? now : undefined,
-      dueBefore: typeof q.dueBefore === 'string' ? q.dueBefore : undefined,
+      dueBefore,
       limit,
       offset,
     });
@@ -78,8 +74,8 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     const lang = q === 'ru' ? 'ru' : 'kk';
     const doc = await ctx.store.getDocument(app.id, req.params.documentId, lang);
     if (!doc)
-      throw new HttpProblem(
-        404,
+      throw domainError(
+        'notFound',
         'document.unknown',
         `the application has no document "${req.params.documentId}"; issued: ${app.snapshot.documents.map((d) => d.id).join(', ') || 'none yet'}`,
       );

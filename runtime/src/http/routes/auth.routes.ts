@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { domainError } from '@qyzmet/engine';
 import { newToken, tokenHash, verifyPassword } from '../../auth/passwords';
 import type { RuntimeContext } from '../../runtimeContext';
-import { HttpProblem } from '../problem';
 import { requireUser } from '../context';
 
 const SESSION_MS = 12 * 3_600_000;
@@ -13,12 +13,14 @@ export function authenticate(ctx: RuntimeContext) {
       const header = req.headers.authorization;
       if (header) {
         const m = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!m) throw new HttpProblem(401, 'auth.malformed', 'the Authorization header must be "Bearer <token>"');
+        if (!m)
+          throw domainError('unauthenticated', 'auth.malformed', 'the Authorization header must be "Bearer <token>"');
         const session = await ctx.store.getSession(tokenHash(m[1]));
         if (!session || Date.parse(session.expiresAt) <= ctx.now().getTime())
-          throw new HttpProblem(401, 'auth.expired', 'the token is unknown or expired; sign in again');
+          throw domainError('unauthenticated', 'auth.expired', 'the token is unknown or expired; sign in again');
         const user = await ctx.store.getUser(session.userId);
-        if (!user) throw new HttpProblem(401, 'auth.expired', 'the token is unknown or expired; sign in again');
+        if (!user)
+          throw domainError('unauthenticated', 'auth.expired', 'the token is unknown or expired; sign in again');
         (req as Request & { user?: unknown }).user = user;
       }
       next();
@@ -33,7 +35,7 @@ export function authRoutes(ctx: RuntimeContext): Router {
   r.post('/auth/login', async (req, res) => {
     const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
     if (typeof username !== 'string' || typeof password !== 'string')
-      throw new HttpProblem(422, 'request.invalid', 'send { "username": "...", "password": "..." }');
+      throw domainError('user', 'request.invalid', 'send { "username": "...", "password": "..." }');
     const user = await ctx.store.getUserByUsername(username);
     // The same answer and a password check either way, so the response does not tell which usernames exist.
     const ok = user
@@ -43,7 +45,7 @@ export function authRoutes(ctx: RuntimeContext): Router {
           'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
         ),
         false);
-    if (!user || !ok) throw new HttpProblem(401, 'auth.invalid', 'wrong username or password');
+    if (!user || !ok) throw domainError('unauthenticated', 'auth.invalid', 'wrong username or password');
     const token = newToken();
     const expiresAt = new Date(ctx.now().getTime() + SESSION_MS).toISOString();
     await ctx.store.createSession(tokenHash(token), user.id, expiresAt);

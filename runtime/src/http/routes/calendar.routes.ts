@@ -2,13 +2,13 @@ import { Router } from 'express';
 import {
   addDuration,
   calendarYear,
+  domainError,
   formatInstant,
   parseDuration,
   parseInstant,
   registrationInstant,
 } from '@qyzmet/engine';
 import type { RuntimeContext } from '../../runtimeContext';
-import { HttpProblem } from '../problem';
 
 /** The same answers as `qyzmet calendar` and `qyzmet deadline`. */
 export function calendarRoutes(ctx: RuntimeContext): Router {
@@ -17,8 +17,8 @@ export function calendarRoutes(ctx: RuntimeContext): Router {
     const id = typeof schedule === 'string' ? schedule : 'provider-default';
     const wt = ctx.repo.workingTime(id);
     if (!wt)
-      throw new HttpProblem(
-        404,
+      throw domainError(
+        'notFound',
         'schedule.unknown',
         `no schedule "${id}"; schedules: ${[...ctx.repo.schedules.keys()].join(', ')}`,
       );
@@ -26,14 +26,14 @@ export function calendarRoutes(ctx: RuntimeContext): Router {
   };
   r.get('/calendar/:year', (req, res) => {
     const year = Number(req.params.year);
-    if (!Number.isInteger(year)) throw new HttpProblem(400, 'request.year', `"${req.params.year}" is not a year`);
+    if (!Number.isInteger(year)) throw domainError('request', 'request.year', `"${req.params.year}" is not a year`);
     res.json(calendarYear(wtOf(req.query.schedule), year));
   });
   r.get('/deadline', (req, res) => {
     const { from, duration } = req.query;
     if (typeof from !== 'string' || typeof duration !== 'string')
-      throw new HttpProblem(
-        400,
+      throw domainError(
+        'request',
         'request.invalid',
         'give ?from=<ISO instant>&duration=<n unit>, e.g. from=2026-03-20T18:45:00%2B05:00&duration=3%20workingDays',
       );

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   describeVersions,
+  domainError,
   isProblemError,
   startOfCivilDay,
   toLocalIso,
@@ -10,7 +11,6 @@ import {
   type Condition,
 } from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../../runtimeContext';
-import { HttpProblem } from '../problem';
 
 /** The public catalogue: services, the version in force (now or at a date), and every version with its period. */
 
@@ -61,7 +61,7 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
   const r = Router();
   const get = (id: string) => {
     const s = ctx.repo.services.get(id);
-    if (!s) throw new HttpProblem(404, 'service.unknown', `no service "${id}"; see GET /api/v1/services`);
+    if (!s) throw domainError('notFound', 'service.unknown', `no service "${id}"; see GET /api/v1/services`);
     return s;
   };
   r.get('/services', (_req, res) => {
@@ -75,16 +75,14 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
     const zone = s.workingTime.timeZone;
     const at = q ? (/^\d{4}-\d{2}-\d{2}$/.test(q) ? toLocalIso(startOfCivilDay(q, zone), zone) : q) : nowIso(ctx, s);
     if (q && Number.isNaN(Date.parse(at)))
-      throw new HttpProblem(400, 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
+      throw domainError('request', 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
     let v: CompiledVersion;
     try {
       v = versionInForce(s, at);
     } catch (e) {
       if (isProblemError(e) && e.problem.code === 'version.notInForce')
-        throw new HttpProblem(404, 'version.notInForce', e.problem.message, {
-          serviceId: s.id,
-          at,
-          ...(e.problem.params ?? {}),
+        throw domainError('notFound', 'version.notInForce', e.problem.message, {
+          extensions: { serviceId: s.id, at, ...(e.problem.params ?? {}) },
         });
       throw e;
     }

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { simulate, simulationContract, type ApplicationEvent } from '@qyzmet/engine';
+import { domainError, simulate, simulationContract, type ApplicationEvent } from '@qyzmet/engine';
 import type { RuntimeContext } from '../../runtimeContext';
-import { HttpProblem } from '../problem';
 import { languageOf } from '../context';
 
 /** POST /simulate: the same as `qyzmet simulate` (nothing stored). */
@@ -15,23 +14,23 @@ export function simulateRoutes(ctx: RuntimeContext): Router {
       events?: unknown;
     };
     if (typeof serviceId !== 'string')
-      throw new HttpProblem(422, 'request.invalid', 'serviceId is required', {
-        errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }],
+      throw domainError('user', 'request.invalid', 'serviceId is required', {
+        extensions: { errors: [{ pointer: '/serviceId', code: 'required', message: 'serviceId is required' }] },
       });
     if (typeof at !== 'string')
-      throw new HttpProblem(422, 'request.invalid', 'at is required: the ISO instant the application arrives', {
-        errors: [{ pointer: '/at', code: 'required', message: 'at is required' }],
+      throw domainError('user', 'request.invalid', 'at is required: the ISO instant the application arrives', {
+        extensions: { errors: [{ pointer: '/at', code: 'required', message: 'at is required' }] },
       });
     if (!data || typeof data !== 'object' || Array.isArray(data))
-      throw new HttpProblem(422, 'request.invalid', 'data must be an object', {
-        errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }],
+      throw domainError('user', 'request.invalid', 'data must be an object', {
+        extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
       });
     if (events !== undefined && !Array.isArray(events))
-      throw new HttpProblem(422, 'request.invalid', 'events must be an array', {
-        errors: [{ pointer: '/events', code: 'type', message: 'events must be an array' }],
+      throw domainError('user', 'request.invalid', 'events must be an array', {
+        extensions: { errors: [{ pointer: '/events', code: 'type', message: 'events must be an array' }] },
       });
     const service = ctx.repo.services.get(serviceId);
-    if (!service) throw new HttpProblem(404, 'service.unknown', `no service "${serviceId}"`);
+    if (!service) throw domainError('notFound', 'service.unknown', `no service "${serviceId}"`);
     const lang = languageOf(req);
     const result = simulationContract(
       await simulate(service, data as Record<string, unknown>, (events ?? []) as ApplicationEvent[], at, {

@@ -15,7 +15,7 @@ import type {
 } from '../Store';
 import { migrations } from './migrations';
 import { insertSyntheticApplications } from './seedMany';
-import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, StoreError, type SqliteStore } from './SqliteStore';
+import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, type SqliteStore } from './SqliteStore';
 
 /** The message a function throws, whatever realm its error comes from (native addon errors cross jest's realms). */
 function messageOf(f: () => unknown): string | undefined {
@@ -143,7 +143,9 @@ describe('schema and migrations', () => {
     const cols = (db.prepare('PRAGMA table_info(users)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(cols).toContain('locale');
     // A runtime that does not know 9999 refuses the file instead of guessing its schema.
-    expect(() => applyMigrations(db, migrations)).toThrow(StoreError);
+    expect(() => applyMigrations(db, migrations)).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ code: 'store.newer-schema', kind: 'internal' }) }),
+    );
     db.close();
   });
 
@@ -185,7 +187,10 @@ describe('applications', () => {
     // realm: check the error's content, not `instanceof Error` (which toThrow relies on).
     await expect(
       store.insertApplication(app('A1'), [event('A1', 1), event('A1', 1)], [], [audit('application:A1', 'create')]),
-    ).rejects.toHaveProperty('message', expect.stringMatching(/UNIQUE|PRIMARY KEY/));
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/UNIQUE|PRIMARY KEY/),
+      problem: { kind: 'conflict', code: 'store.duplicate' },
+    });
     expect(await store.getApplication('A1')).toBeUndefined();
     expect(await store.listAudit(null, 10)).toEqual([]);
   });
@@ -193,7 +198,7 @@ describe('applications', () => {
   test('an instant that is not ISO is refused with a coded error', async () => {
     const store = open();
     await expect(store.insertApplication(app('A1', { dueAt: 'next Tuesday' }), [], [], [])).rejects.toMatchObject({
-      code: 'store.invalid-instant',
+      problem: { code: 'store.invalid-instant', kind: 'internal' },
     });
   });
 

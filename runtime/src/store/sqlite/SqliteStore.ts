@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { APPLICATION_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
+import { APPLICATION_STATUSES, domainError, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import type {
   ApplicationPage,
   ApplicationQuery,
@@ -37,28 +37,42 @@ const CACHE_KIB = 65_536;
 /** How long a writer waits for another process holding the write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 10_000;
 
-/** Thrown for a caller's mistake the store can name (an instant it cannot read, a file from a newer runtime). */
-export class StoreError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly params?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
-
+/**
+ * The instants the store is given come from the runtime, which reads the user's own (query parameters) before they
+ * get here: one it cannot read is the runtime's fault, hence `internal`.
+ */
 function toMs(iso: string, what: string): number {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) {
-    throw new StoreError(
+    throw domainError(
+      'internal',
       'store.invalid-instant',
       `${what} is not an ISO instant: ${JSON.stringify(iso)} (expected e.g. 2025-03-03T09:00:00+05:00)`,
-      { what, value: iso },
+      { params: { what, value: iso } },
     );
   }
   return ms;
+}
+
+/**
+ * SQLite's failures as the runtime's problems: a second row with the same key is a conflict (the caller can say
+ * which), a write lock held past the busy timeout is named; anything else stays as it is (an internal error, logged).
+ */
+function storeProblem(error: unknown): unknown {
+  // Read by its code, not `instanceof Database.SqliteError`: the native addon's errors may come from another realm.
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return domainError('conflict', 'store.duplicate', `this already exists (${String(message)})`, {
+      params: { sqlite: code },
+    });
+  if (code === 'SQLITE_BUSY')
+    return domainError(
+      'internal',
+      'store.busy',
+      `another process held the store's write lock for over ${BUSY_TIMEOUT_MS} ms; try again`,
+      { params: { sqlite: code } },
+    );
+  return error;
 }
 
 function toMsOrNull(iso: string | null, what: string): number | null {
@@ -281,10 +295,11 @@ export function applyMigrations(db: Database.Database, list: readonly Migration[
     const known = new Set(list.map((m) => m.id));
     const unknown = [...done].filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new StoreError(
+      throw domainError(
+        'internal',
         'store.newer-schema',
         `The store file was written by a newer runtime (unknown migrations: ${unknown.join(', ')}); upgrade the runtime.`,
-        { unknown },
+        { params: { unknown } },
       );
     }
     const applied: string[] = [];
@@ -518,10 +533,10 @@ export class SqliteStore implements Store {
     try {
       results = this.txBatch(ops.map((op) => op.work));
     } catch (error) {
-      for (const op of ops) op.reject(error);
+      for (const op of ops) op.reject(storeProblem(error));
       return;
     }
-    results.forEach((r, i) => (r.ok ? ops[i].resolve(r.value as never) : ops[i].reject(r.error)));
+    results.forEach((r, i) => (r.ok ? ops[i].resolve(r.value as never) : ops[i].reject(storeProblem(r.error))));
   }
 
   /** Runs synchronous work and hands its result (or its error) back as a promise, as the Store interface wants. */
@@ -529,7 +544,7 @@ export class SqliteStore implements Store {
     try {
       return Promise.resolve(work());
     } catch (err) {
-      return Promise.reject(err);
+      return Promise.reject(storeProblem(err));
     }
   }
 
