@@ -2080,6 +2080,8 @@ export interface components {
         };
         Service: {
             id: string;
+            /** @description The instant the version was chosen for: now, or ?at= (a date is the start of that day in the service's zone) */
+            at: string;
             name: components["schemas"]["Text"];
             kind: string;
             providers: {

@@ -213,6 +213,7 @@ export const schemas = {
     type: 'object',
     required: [
       'id',
+      'at',
       'name',
       'kind',
       'providers',
@@ -227,6 +228,11 @@ export const schemas = {
     ],
     properties: {
       id: string,
+      at: {
+        ...instant,
+        description:
+          "The instant the version was chosen for: now, or ?at= (a date is the start of that day in the service's zone)",
+      },
       name: ref('Text'),
       kind: string,
       providers: arrayOf({ type: 'object', required: ['id', 'name'], properties: { id: string, name: ref('Text') } }),
