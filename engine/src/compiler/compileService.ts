@@ -128,7 +128,8 @@ export function compileService(
   const shape = definitionValidator()
     .validate(assembled.value)
     .filter((p) => !failed.some((at) => p.pointer === at || p.pointer?.startsWith(at + '/')));
-  if (shape.length || failed.length) return { problems: locateAll(assembled, shape) };
+  const pending = assembled.materialisationProblems ?? [];
+  if (shape.length || failed.length) return { problems: [...pending, ...locateAll(assembled, shape)] };
   const written = assembled.value as ServiceDef;
   const registry = { ...env.sharedActs, ...written.acts };
   const def = inheritSeeds(written, registry);

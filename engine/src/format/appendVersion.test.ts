@@ -72,4 +72,45 @@ describe('appendVersion', () => {
       'defs/services/x/templates/a.kk.hbs',
     );
   });
+
+  test('a draft written as an amendment is materialised: inherited parts locate in the base file, changes in the draft', () => {
+    const amendmentText = JSON.stringify(
+      {
+        id: 'v3',
+        basedOn: 'v1',
+        changes: [{ op: 'add', path: '/documents/-', value: { id: 'd' }, legalRef: { act: 'a', paragraph: '1' } }],
+      },
+      null,
+      2,
+    );
+    const { source } = parseJsonSource('draft:9', amendmentText);
+    const drafted = appendVersion(definition!, { value: JSON.parse(amendmentText), file: 'draft:9', source }, (rel) =>
+      joinPath(serviceDir, rel),
+    );
+    const v3 = (drafted.value as { versions: Array<Record<string, unknown>> }).versions[2];
+    expect(v3).toMatchObject({ id: 'v3', basedOn: 'v1', documents: [{ id: 'd' }] });
+    expect(drafted.materialisationProblems).toEqual([]);
+    expect(drafted.provenance.get('v3')?.changes).toEqual([
+      expect.objectContaining({ pointer: '/documents/0', op: 'add', legalRef: { act: 'a', paragraph: '1' } }),
+    ]);
+    expect(drafted.locate('/versions/2/documents/0/id').file).toBe('draft:9');
+    expect(drafted.locate('/versions/2/id').file).toBe('draft:9');
+    expect(drafted.locate('/versions/2/documents').file).toBe('defs/services/x/versions/v1.json');
+    // The versions before it keep their own shape (no basedOn added, not re-materialised).
+    expect((drafted.value as { versions: unknown[] }).versions[0]).toEqual({ id: 'v1', documents: [] });
+  });
+
+  test('a change the base cannot take is a problem located at the change in the draft', () => {
+    const text = JSON.stringify(
+      { id: 'v3', basedOn: 'v1', changes: [{ op: 'remove', path: '/machine/x', legalRef: { act: 'a' } }] },
+      null,
+      2,
+    );
+    const { source } = parseJsonSource('draft:10', text);
+    const drafted = appendVersion(definition!, { value: JSON.parse(text), file: 'draft:10', source }, (rel) => rel);
+    expect(drafted.materialisationProblems).toEqual([
+      expect.objectContaining({ file: 'draft:10', pointer: '/versions/2/changes/0/path', line: 7 }),
+    ]);
+    expect(drafted.failedIncludes).toContain('/versions/2');
+  });
 });

@@ -31,6 +31,11 @@ export interface AssembledDefinition {
   failedIncludes: string[];
   /** For every version id: the version it amends and the act items that changed its elements (empty for originals). */
   provenance: Map<string, VersionProvenance>;
+  /**
+   * Problems of materialising versions appended after assembly (a draft written as an amendment); assembly's own are
+   * returned beside the definition.
+   */
+  materialisationProblems?: Problem[];
 }
 
 export interface AssembleOptions {
