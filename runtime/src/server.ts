@@ -5,6 +5,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { recomputeAfterCalendarChange } from './applications/calendarChange';
 import { runDemoSeed } from './demo/demoSeed';
 import { createApp } from './http/app';
+import { ActsRegistry } from './registry/actsRegistry';
 import { DefinitionsRegistry } from './registry/definitionsRegistry';
 import { findDefinitionsRoot, loadRepository } from './registry/loadRepository';
 import { createContext, type RuntimeContext } from './runtimeContext';
@@ -36,6 +37,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   for (const p of repo.problems.filter((x) => x.severity !== 'warning')) ctx.log(`definition problem: ${p.message}`);
   const applications = new ApplicationsService(ctx);
   const registry = new DefinitionsRegistry(ctx);
+  // Acts entered through the API first: a publication date there decides the periods of the versions below.
+  const storedActs = await new ActsRegistry(ctx).applyStored();
+  if (storedActs) ctx.log(`acts: ${storedActs} entered through the admin API applied`);
   const published = await registry.applyPublished();
   if (published) ctx.log(`definitions: ${published} version(s) published through the admin API applied`);
   if (options.demo) {

@@ -7,6 +7,7 @@ import type {
   ApplicationQuery,
   AuditEntry,
   DefinitionDraft,
+  StoredAct,
   Store,
   StoredApplication,
   StoredDocument,
@@ -447,6 +448,10 @@ export class SqliteStore implements Store {
         ON CONFLICT (service_id, id) DO UPDATE SET definition = excluded.definition, author = excluded.author, note = excluded.note,
           updated_at = excluded.updated_at, updated_at_ms = excluded.updated_at_ms, published_at = excluded.published_at`),
       getDraft: p('SELECT * FROM definition_drafts WHERE service_id = ? AND id = ?'),
+      upsertAct: p(`INSERT INTO acts (id, act, created_by, created_at, updated_at)
+        VALUES (@id, @act, @created_by, @created_at, @updated_at)
+        ON CONFLICT (id) DO UPDATE SET act = excluded.act, updated_at = excluded.updated_at`),
+      listActs: p('SELECT * FROM acts ORDER BY id'),
       listDrafts: p('SELECT * FROM definition_drafts WHERE service_id = ? ORDER BY updated_at_ms DESC, id'),
     };
 
@@ -879,6 +884,31 @@ export class SqliteStore implements Store {
         published_at: draft.publishedAt,
       });
     });
+  }
+
+  /** Insert or replace by id; the first registration's author and date are kept. */
+  saveAct(a: StoredAct): Promise<void> {
+    return this.run(() => {
+      this.s.upsertAct.run({
+        id: a.id,
+        act: JSON.stringify(a.act),
+        created_by: a.createdBy,
+        created_at: a.createdAt,
+        updated_at: a.updatedAt,
+      });
+    });
+  }
+
+  listActs(): Promise<StoredAct[]> {
+    return this.run(() =>
+      (this.s.listActs.all() as Row[]).map((r) => ({
+        id: String(r.id),
+        act: JSON.parse(String(r.act)),
+        createdBy: String(r.created_by),
+        createdAt: String(r.created_at),
+        updatedAt: String(r.updated_at),
+      })),
+    );
   }
 
   getDraft(serviceId: string, id: string): Promise<DefinitionDraft | undefined> {
