@@ -18,7 +18,7 @@ describe('the applicant form for rjsf', () => {
             type: 'string',
             format: 'iin',
             'x-label': { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' },
-            'x-help': { kk: '12 цифр', ru: '12 цифр' },
+            'x-description': { kk: '12 цифр', ru: '12 цифр' },
           },
           kind: {
             enum: ['individual', 'legal-entity'],
@@ -31,7 +31,7 @@ describe('the applicant form for rjsf', () => {
     },
   };
 
-  test('x-label becomes the title in the UI language, x-help the description; enums get labels where the definition has them', () => {
+  test('x-label becomes the title in the UI language, x-description the description; enums get labels where the definition has them', () => {
     const kk = toRjsfSchema(form, 'kk') as any;
     expect(kk.title).toBe('Сұрау салу');
     expect(kk.properties.applicant.properties.iin).toEqual({
@@ -64,7 +64,7 @@ describe('the applicant form for rjsf', () => {
         type: 'object',
         properties: { kind: { enum: ['a'], 'x-enumLabels': { a: { kk: 'А түрі', ru: 'Вид А' } } } },
         dependentSchemas: { kind: { properties: { extra: { type: 'string', 'x-label': { kk: 'Қосымша' } } } } },
-        patternProperties: { '^n': { type: 'string', 'x-help': { kk: 'Түсініктеме' } } },
+        patternProperties: { '^n': { type: 'string', 'x-description': { kk: 'Түсініктеме' } } },
         allOf: [{ if: { properties: { kind: { const: 'a' } } }, then: { required: ['x'], 'x-label': { kk: 'Онда' } } }],
       },
       'kk',

@@ -176,7 +176,7 @@ export function MachineDiagram({ version, lang }: { version: VersionDef; lang: L
       const lines = [
         id,
         `[${s.status}]${s.final ? ` · ${t('final')}` : ''}`,
-        ...wrap(pick(s.name, lang), 32, 2),
+        ...wrap(pick(s.label, lang), 32, 2),
         ...(s.timers ?? []).map((tm) =>
           `⏱ ${tm.id}: ${tm.after ?? (tm.beforeDeadline ? `${tm.beforeDeadline.deadline} − ${tm.beforeDeadline.after}` : '')}`.slice(
             0,
@@ -470,7 +470,7 @@ export function DeadlinesPreview({
               {result.rows.map((r) => (
                 <tr key={r.key}>
                   <td>
-                    <code>{r.d.id}</code> {pick(r.d.name, lang)}
+                    <code>{r.d.id}</code> {pick(r.d.label, lang)}
                     {typeof r.d.start === 'object' && (
                       <div className="qz-muted">{t('startsAtState', { state: r.d.start.state })}</div>
                     )}
@@ -496,7 +496,7 @@ export function DeadlinesPreview({
               {result.none.map((d) => (
                 <tr key={d.id}>
                   <td>
-                    <code>{d.id}</code> {pick(d.name, lang)}
+                    <code>{d.id}</code> {pick(d.label, lang)}
                   </td>
                   <td colSpan={3} className="qz-muted">
                     {t('notComputable')}

@@ -199,7 +199,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     );
   if (!src) return <p>{t('loading', { ns: 'shell' })}</p>;
   const def = src.base?.value as ServiceDef | undefined;
-  const name = def ? (lang === 'en' ? (def.name.en ?? def.name.ru) : def.name[lang]) : serviceId;
+  const name = def ? (lang === 'en' ? (def.label.en ?? def.label.ru) : def.label[lang]) : serviceId;
   const passed = runs.filter((r) => r.outcome?.passed).length;
   const problems = compilation?.problems ?? [];
   const draftProblems = problems.filter((p) => p.inDraft);

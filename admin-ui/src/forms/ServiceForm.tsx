@@ -15,7 +15,7 @@ registerArea('forms', forms);
 const uiSchema: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
 
 export interface ServiceFormProps {
-  /** The version's form: JSON Schema with x-label, x-help, x-enumLabels and x-source. */
+  /** The version's form: JSON Schema with x-label, x-description, x-enumLabels and x-source. */
   form: unknown;
   lang: UiLang;
   /** Field errors of the last submission (pointers into the request, /data/…), shown under their fields. */

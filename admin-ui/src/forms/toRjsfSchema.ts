@@ -1,6 +1,6 @@
 /**
- * The service's form (JSON Schema with x-label / x-help / x-enumLabels in kk, ru, en) made ready for @rjsf/core in one
- * UI language. Pure: the browser tests call it directly too.
+ * The service's form (JSON Schema with x-label / x-description / x-enumLabels in kk, ru, en) made ready for
+ * @rjsf/core in one UI language. Pure: the browser tests call it directly too.
  */
 export type Schema = { [k: string]: unknown };
 type Text = Record<string, string | undefined>;
@@ -37,7 +37,7 @@ const SUBSCHEMA = [
 const SUBSCHEMA_MAPS = ['$defs', 'definitions', 'dependentSchemas', 'patternProperties'];
 
 /**
- * x-label → title, x-help → description, enum labels (x-enumLabels, or oneOf [{ const, x-label }]) → oneOf with
+ * x-label → title, x-description → description, enum labels (x-enumLabels, or oneOf [{ const, x-label }]) → oneOf with
  * titles; fields of other sources (x-source gateway / officer) left out together with their `required` entries.
  * Everything else (types, formats, if/then, allOf) is kept, so rjsf shows the same conditional fields the server
  * checks. `$schema` and `$id` are dropped: rjsf's validator knows one draft, and it caches schemas by `$id`, which a
@@ -56,7 +56,7 @@ export function toRjsfSchema(schema: unknown, lang: string): Schema {
     Object.fromEntries(Object.entries(v as Schema).map(([p, s]) => [p, f(s)]));
   for (const [k, v] of Object.entries(src)) {
     if (k === 'x-label') out.title = pickText(v, lang);
-    else if (k === 'x-help') out.description = pickText(v, lang);
+    else if (k === 'x-description') out.description = pickText(v, lang);
     else if (k.startsWith('x-') || k === '$schema' || k === '$id') continue;
     else if (k === 'properties' && v && typeof v === 'object') {
       out.properties = Object.fromEntries(

@@ -2048,7 +2048,7 @@ export interface components {
             variants: {
                 [key: string]: unknown;
             }[];
-            /** @description The application form: a JSON Schema with x-label / x-help in kk, ru, en */
+            /** @description The application form: a JSON Schema with x-label / x-description in kk, ru, en */
             form: {
                 [key: string]: unknown;
             };

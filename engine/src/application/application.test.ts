@@ -83,22 +83,22 @@ const version1 = {
   machine: {
     initial: 'received',
     events: {
-      EXAMINED: { name: name('Тексерілді', 'Проверено'), roles: ['specialist'], records: 'findings' },
-      REQUEST_DOCUMENTS: { name: name('Құжаттар сұралды', 'Запрошены документы'), roles: ['specialist'] },
+      EXAMINED: { label: name('Тексерілді', 'Проверено'), roles: ['specialist'], records: 'findings' },
+      REQUEST_DOCUMENTS: { label: name('Құжаттар сұралды', 'Запрошены документы'), roles: ['specialist'] },
       DOCUMENTS_SUBMITTED: {
-        name: name('Құжаттар ұсынылды', 'Документы представлены'),
+        label: name('Құжаттар ұсынылды', 'Документы представлены'),
         roles: ['applicant'],
         records: 'none',
       },
-      OBJECTION: { name: name('Қарсылық', 'Возражение'), roles: ['applicant'], records: 'none' },
-      EXTEND: { name: name('Мерзім ұзартылды', 'Срок продлён'), roles: ['head'], records: 'none' },
-      SIGNED: { name: name('Қол қойылды', 'Подписано'), roles: ['head'] },
-      GATEWAY_DATA: { name: name('Шлюз деректері', 'Данные шлюза'), roles: ['gateway'], records: 'external' },
+      OBJECTION: { label: name('Қарсылық', 'Возражение'), roles: ['applicant'], records: 'none' },
+      EXTEND: { label: name('Мерзім ұзартылды', 'Срок продлён'), roles: ['head'], records: 'none' },
+      SIGNED: { label: name('Қол қойылды', 'Подписано'), roles: ['head'] },
+      GATEWAY_DATA: { label: name('Шлюз деректері', 'Данные шлюза'), roles: ['gateway'], records: 'external' },
     },
     states: {
-      received: { name: name('Қабылданды', 'Принято'), status: 'registered', always: [{ target: 'review' }] },
+      received: { label: name('Қабылданды', 'Принято'), status: 'registered', always: [{ target: 'review' }] },
       review: {
-        name: name('Қарау', 'Рассмотрение'),
+        label: name('Қарау', 'Рассмотрение'),
         status: 'in-progress',
         deadlines: { resume: ['service'] },
         timers: [
@@ -117,27 +117,27 @@ const version1 = {
         },
       },
       'awaiting-documents': {
-        name: name('Құжаттар күтілуде', 'Ожидание документов'),
+        label: name('Құжаттар күтілуде', 'Ожидание документов'),
         status: 'suspended',
         deadlines: { suspend: ['service'] },
         on: { DOCUMENTS_SUBMITTED: { target: 'review' } },
       },
       'extended-review': {
-        name: name('Ұзартылған қарау', 'Продлённое рассмотрение'),
+        label: name('Ұзартылған қарау', 'Продлённое рассмотрение'),
         status: 'in-progress',
         deadlines: { extend: [{ deadline: 'service', by: '2 months', legalRef: ref('10') }] },
         on: { EXAMINED: examined },
       },
       hearing: {
-        name: name('Тыңдау', 'Заслушивание'),
+        label: name('Тыңдау', 'Заслушивание'),
         status: 'in-progress',
         timers: [{ id: 'objection-window', after: '2 workingDays', target: 'refused', legalRef: ref('5-1') }],
         on: { OBJECTION: { target: 'review' } },
       },
-      signing: { name: name('Қол қою', 'Подписание'), status: 'in-progress', on: { SIGNED: { target: 'approved' } } },
-      approved: { name: name('Берілді', 'Выдано'), status: 'approved', final: true, documents: ['permit'] },
+      signing: { label: name('Қол қою', 'Подписание'), status: 'in-progress', on: { SIGNED: { target: 'approved' } } },
+      approved: { label: name('Берілді', 'Выдано'), status: 'approved', final: true, documents: ['permit'] },
       refused: {
-        name: name('Бас тартылды', 'Отказано'),
+        label: name('Бас тартылды', 'Отказано'),
         status: 'refused',
         final: true,
         documents: ['refusal-notice'],
@@ -147,7 +147,7 @@ const version1 = {
   deadlines: [
     {
       id: 'service',
-      name: name('Қызмет көрсету мерзімі', 'Срок оказания услуги'),
+      label: name('Қызмет көрсету мерзімі', 'Срок оказания услуги'),
       start: 'registration',
       legalRef: ref('8'),
       cases: [{ duration: '10 workingDays', legalRef: ref('8') }],
@@ -157,14 +157,14 @@ const version1 = {
     {
       id: 'permit',
       kind: 'result',
-      title: name('Рұқсат', 'Разрешение'),
+      label: name('Рұқсат', 'Разрешение'),
       templates: { kk: '../templates/permit.kk.hbs', ru: '../templates/permit.ru.hbs' },
       legalRef: ref('13'),
     },
     {
       id: 'refusal-notice',
       kind: 'refusal',
-      title: name('Бас тарту туралы хабарлама', 'Уведомление об отказе'),
+      label: name('Бас тарту туралы хабарлама', 'Уведомление об отказе'),
       templates: { kk: '../templates/refusal.kk.hbs', ru: '../templates/refusal.ru.hbs' },
       legalRef: ref('11'),
     },
@@ -189,7 +189,7 @@ const version2 = {
 const service = {
   formatVersion: 1,
   id: 'fixture-permit',
-  name: name('Рұқсат беру', 'Выдача разрешения'),
+  label: name('Рұқсат беру', 'Выдача разрешения'),
   kind: 'state-service',
   acts: {
     'fixture-order': { type: 'order', title: name('Үлгі бұйрық', 'Образцовый приказ'), status: 'in-force' },
@@ -200,9 +200,9 @@ const service = {
       publication: { date: '2026-03-21' },
     },
   },
-  providers: [{ id: 'akimat', name: name('Әкімдік', 'Акимат') }],
-  recipients: [{ id: 'individuals', name: name('Жеке тұлғалар', 'Физические лица') }],
-  channels: [{ id: 'portal', name: name('Портал', 'Портал') }],
+  providers: [{ id: 'akimat', label: name('Әкімдік', 'Акимат') }],
+  recipients: [{ id: 'individuals', label: name('Жеке тұлғалар', 'Физические лица') }],
+  channels: [{ id: 'portal', label: name('Портал', 'Портал') }],
   schedule: { id: 'provider-default' },
   registration: { rule: 'next-working-day-after-hours' },
   versions: [{ $include: 'versions/v1.json' }, { $include: 'versions/v2.json' }],
@@ -474,7 +474,7 @@ describe('suspension, resumption and extension of the "service" deadline', () =>
         ...version1.deadlines,
         {
           id: 'signing-term',
-          name: name('Қол қою мерзімі', 'Срок подписания'),
+          label: name('Қол қою мерзімі', 'Срок подписания'),
           start: { state: 'signing' },
           legalRef: ref('9'),
           cases: [{ duration: '1 workingDays', legalRef: ref('9') }],

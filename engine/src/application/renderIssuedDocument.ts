@@ -38,7 +38,7 @@ export function renderIssuedDocument(
     },
     service: {
       id: service.id,
-      name: service.name,
+      label: service.label,
       provider: service.providers[0] as unknown as Record<string, unknown>,
     },
     refusal: app.refusal ? { grounds: app.refusal.grounds.map(forDocument) } : undefined,

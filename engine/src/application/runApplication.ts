@@ -245,7 +245,7 @@ class Run {
       this.app.documents.push({
         id,
         kind: doc.def.kind,
-        title: titleOf(doc.def.title),
+        title: titleOf(doc.def.label),
         issuedAt: atIso,
         state: stateName,
       });
@@ -374,7 +374,7 @@ export function allowedEvents(
   return version.machine.acceptedEvents(app.state, app.decisions).map((type) => ({
     type,
     roles: events[type]?.roles ?? [],
-    name: titleOf(events[type]?.name ?? { kk: type, ru: type }),
+    name: titleOf(events[type]?.label ?? { kk: type, ru: type }),
   }));
 }
 

@@ -48,7 +48,7 @@ export interface DocumentContext {
     version: string | number;
     [key: string]: unknown;
   };
-  service: { name: LocalizedText; provider?: Record<string, unknown>; [key: string]: unknown };
+  service: { label: LocalizedText; provider?: Record<string, unknown>; [key: string]: unknown };
   refusal?: { grounds: DocumentRefusalGround[] };
   /** Due dates by deadline id (ISO instants). */
   deadlines: Record<string, string>;

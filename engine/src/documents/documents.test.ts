@@ -47,8 +47,8 @@ function baseContext(lang: 'kk' | 'ru'): DocumentContext {
       version: '1',
     },
     service: {
-      name: { kk: 'Анықтама беру', ru: 'Выдача справки', en: 'Certificate' },
-      provider: { name: { kk: 'Әкімдік', ru: 'Акимат' } },
+      label: { kk: 'Анықтама беру', ru: 'Выдача справки', en: 'Certificate' },
+      provider: { label: { kk: 'Әкімдік', ru: 'Акимат' } },
     },
     deadlines: { service: '2025-03-10T18:30:00+05:00' },
     now: '2025-03-06T11:00:00+05:00',

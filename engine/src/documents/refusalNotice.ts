@@ -10,13 +10,13 @@
  * `legalRef.act` should be the act's title (the engine resolves act ids before rendering); an id prints as is.
  *
  * Context used: `refusal.grounds[]` ({ legalRef, message, facts }), `application.id`, `application.registeredAt`,
- * `service.name`, `service.provider.name` (optional), `data.applicant.fullName` (optional), `now`.
+ * `service.label`, `service.provider.label` (optional), `data.applicant.fullName` (optional), `now`.
  */
 
 const KK = `<h1>Мемлекеттік қызмет көрсетуден дәлелді бас тарту туралы хабарлама</h1>
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
-<p>Мемлекеттік көрсетілетін қызмет: {{t service.name}}.</p>
-{{#if service.provider.name}}<p>Көрсетілетін қызметті беруші: {{t service.provider.name}}.</p>{{/if}}
+<p>Мемлекеттік көрсетілетін қызмет: {{t service.label}}.</p>
+{{#if service.provider.label}}<p>Көрсетілетін қызметті беруші: {{t service.provider.label}}.</p>{{/if}}
 <p>Өтініш № {{application.id}}, тіркелген күні: {{datetime application.registeredAt}}.</p>
 <p>Сіздің өтінішіңіз бойынша мемлекеттік қызмет көрсетуден мына негіздер бойынша бас тартылады.</p>
 <h2>Бас тарту негіздері</h2>
@@ -37,8 +37,8 @@ const KK = `<h1>Мемлекеттік қызмет көрсетуден дәл�
 
 const RU = `<h1>Уведомление о мотивированном отказе в оказании государственной услуги</h1>
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
-<p>Государственная услуга: {{t service.name}}.</p>
-{{#if service.provider.name}}<p>Услугодатель: {{t service.provider.name}}.</p>{{/if}}
+<p>Государственная услуга: {{t service.label}}.</p>
+{{#if service.provider.label}}<p>Услугодатель: {{t service.provider.label}}.</p>{{/if}}
 <p>Заявление № {{application.id}}, дата регистрации: {{datetime application.registeredAt}}.</p>
 <p>По Вашему заявлению в оказании государственной услуги отказано по следующим основаниям.</p>
 <h2>Основания отказа</h2>

@@ -31,8 +31,8 @@ export const DOCUMENT_CSS = [
  */
 export function renderDocument(compiled: CompiledTemplate, context: DocumentContext): { html: string } {
   const body = compiled.render(context);
-  const name = context.service?.name;
-  const title = isLocalizedText(name) ? localize(name, context.lang) : compiled.where.documentId;
+  const label = context.service?.label;
+  const title = isLocalizedText(label) ? localize(label, context.lang) : compiled.where.documentId;
   const html =
     `<!doctype html><html lang="${context.lang}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +

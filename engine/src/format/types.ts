@@ -7,6 +7,11 @@ import type { Status } from './applicationStatuses';
 
 export type Lang = 'kk' | 'ru' | 'en';
 
+/**
+ * A text in kk and ru (en optional). The key that holds it says its kind, one word each (docs/definition-format.md,
+ * "One word per kind of text"): `label` a short name, `description` an explanation in our words, `text` the act's
+ * fixed wording, `message` what the applicant is told; an act's `title` is citation data.
+ */
 export interface I18n {
   kk: string;
   ru: string;
@@ -72,15 +77,15 @@ export interface Clause {
 
 export interface Party {
   id: string;
-  name: I18n;
+  label: I18n;
   description?: I18n;
-  units?: Array<{ id: string; name: I18n; legalRef?: LegalRef }>;
+  units?: Array<{ id: string; label: I18n; legalRef?: LegalRef }>;
   legalRef?: LegalRef;
 }
 
 export interface Fact {
   value: string | boolean | number;
-  text?: I18n;
+  description?: I18n;
   legalRef?: LegalRef;
 }
 
@@ -143,7 +148,7 @@ export type Actor =
 export type { Status };
 
 export interface EventDef {
-  name: I18n;
+  label: I18n;
   roles: Actor[];
   records?: 'findings' | 'external' | 'none';
   data?: Record<string, unknown>;
@@ -168,12 +173,12 @@ export interface TimerDef {
   counting?: Counting;
   beforeDeadline?: { deadline: string; after: string };
   target?: string;
-  name?: I18n;
+  label?: I18n;
   legalRef: LegalRef;
 }
 
 export interface StateDef {
-  name: I18n;
+  label: I18n;
   status: Status;
   performer?: Actor;
   unit?: string;
@@ -194,7 +199,7 @@ export interface StateDef {
 
 export interface MachineDef {
   initial: string;
-  roles?: Record<string, { name: I18n; legalRef?: LegalRef }>;
+  roles?: Record<string, { label: I18n; legalRef?: LegalRef }>;
   events?: Record<string, EventDef>;
   states: Record<string, StateDef>;
 }
@@ -209,7 +214,7 @@ export interface DeadlineCase {
 
 export interface DeadlineDef {
   id: string;
-  name: I18n;
+  label: I18n;
   start?: 'registration' | { state: string };
   cases?: DeadlineCase[];
   notEncoded?: NotEncoded;
@@ -218,7 +223,7 @@ export interface DeadlineDef {
 
 export interface DocumentDef {
   id: string;
-  title: I18n;
+  label: I18n;
   kind: 'result' | 'refusal' | 'return' | 'notice' | 'receipt';
   templates: { kk: string; ru: string };
   ruStatus?: 'official' | 'working-translation';
@@ -228,7 +233,7 @@ export interface DocumentDef {
 
 export interface VariantDef {
   id: string;
-  name: I18n;
+  label: I18n;
   when?: ConditionRef;
   legalRef?: LegalRef;
 }
@@ -269,7 +274,7 @@ export interface ServiceDef {
   $schema?: string;
   formatVersion: 1;
   id: string;
-  name: I18n;
+  label: I18n;
   kind: 'state-service' | 'procedure';
   description?: I18n;
   seed?: string;
@@ -279,8 +284,8 @@ export interface ServiceDef {
   recipients: Party[];
   channels: Party[];
   serviceForm?: Fact;
-  fee?: { paid: boolean; amount?: number; currency?: 'KZT'; text?: I18n; legalRef?: LegalRef };
-  schedule: { id: string; text?: I18n; legalRef?: LegalRef };
+  fee?: { paid: boolean; amount?: number; currency?: 'KZT'; description?: I18n; legalRef?: LegalRef };
+  schedule: { id: string; description?: I18n; legalRef?: LegalRef };
   registration: { rule: 'next-working-day-after-hours' | 'immediate'; legalRef?: LegalRef };
   appeal?: Fact;
   notes?: Array<{ id?: string; text: string; legalRef?: LegalRef }>;

@@ -69,7 +69,8 @@ export function collectFields(root: object): FieldIndex {
 
   const describe = (f: FieldInfo, s: Schema): void => {
     if (f.label === undefined && isSchema(s['x-label'])) f.label = s['x-label'] as unknown as LocalizedText;
-    if (f.help === undefined && isSchema(s['x-help'])) f.help = s['x-help'] as unknown as LocalizedText;
+    if (f.description === undefined && isSchema(s['x-description']))
+      f.description = s['x-description'] as unknown as LocalizedText;
     if (f.ui === undefined && isSchema(s['x-ui'])) f.ui = s['x-ui'] as Record<string, unknown>;
     if (f.type === undefined) f.type = typeOf(s);
     if (f.format === undefined && typeof s.format === 'string') f.format = s.format;

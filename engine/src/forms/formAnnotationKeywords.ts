@@ -21,8 +21,8 @@ const localizedText = {
 export const formAnnotationKeywords: KeywordDefinition[] = [
   /** The label of the field, in kk / ru (/ en). */
   { keyword: 'x-label', metaSchema: localizedText },
-  /** A help text shown beside the field. */
-  { keyword: 'x-help', metaSchema: localizedText },
+  /** What to write in the field, in more words than its label: shown beside it. */
+  { keyword: 'x-description', metaSchema: localizedText },
   /** UI hints: widget, order, placeholder, … (open: the admin UI owns their meaning). */
   {
     keyword: 'x-ui',

@@ -60,7 +60,8 @@ export interface FieldInfo {
   source?: FieldSource;
   document: boolean;
   legalRef?: FieldLegalRef;
-  help?: LocalizedText;
+  /** The `x-description` of the field: what to write there, in more words than the label. */
+  description?: LocalizedText;
   ui?: Record<string, unknown>;
 }
 

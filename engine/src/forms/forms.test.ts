@@ -125,10 +125,14 @@ describe('definition errors (strict mode)', () => {
         type: 'string',
         'x-legalRef': { act: 'order-156', paragraph: '5', annexRow: '2', seed: '003', lines: [10, 12], note: 'free' },
         'x-ui': { widget: 'masked', order: 3, placeholder: { kk: 'ЖСН', ru: 'ИИН' }, mask: '999999999999' },
-        'x-help': { kk: 'Жеке куәлікте көрсетілген', ru: 'Указан в удостоверении личности' },
+        'x-description': { kk: 'Жеке куәлікте көрсетілген', ru: 'Указан в удостоверении личности' },
       }),
     ).not.toThrow();
     expect(problemOf({ type: 'string', 'x-legalRef': 'p. 5' }).pointer).toBe('/x-legalRef');
+  });
+
+  test('a field explains itself with x-description; the former x-help is an unknown keyword', () => {
+    expect(problemOf({ type: 'string', 'x-help': { kk: 'Түсініктеме', ru: 'Пояснение' } }).message).toContain('x-help');
   });
 });
 

@@ -185,7 +185,7 @@ export const schemas = {
     properties: {
       ...versionSummary,
       variants: arrayOf(open('A variant of the service (definition format)')),
-      form: open('The application form: a JSON Schema with x-label / x-help in kk, ru, en'),
+      form: open('The application form: a JSON Schema with x-label / x-description in kk, ru, en'),
       refusalGrounds: arrayOf(ref('ServiceGround')),
       deadlines: arrayOf({
         type: 'object',

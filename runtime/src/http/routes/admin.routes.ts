@@ -27,7 +27,7 @@ export function adminRoutes(
     res.json({
       items: [...ctx.repo.services.values()].map((s) => ({
         id: s.id,
-        name: s.def.name,
+        name: s.def.label,
         versions: s.versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo })),
       })),
       broken: [...ctx.repo.broken],

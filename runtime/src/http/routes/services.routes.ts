@@ -11,6 +11,7 @@ import {
   type Condition,
 } from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../../runtimeContext';
+import { factInApiWords, machineInApiWords, namedInApiWords, partyInApiWords } from './inApiWords';
 
 /** The public catalogue: services, the version in force (now or at a date), and every version with its period. */
 
@@ -48,9 +49,9 @@ function serviceSummary(s: CompiledService, at: string) {
   const inForce = s.versionAt(Date.parse(at));
   return {
     id: s.id,
-    name: s.def.name,
+    name: s.def.label,
     kind: s.def.kind,
-    providers: s.def.providers.map((p) => ({ id: p.id, name: p.name })),
+    providers: s.def.providers.map((p) => ({ id: p.id, name: p.label })),
     channels: s.def.channels.map((c) => c.id),
     versionInForce: inForce?.id ?? null,
     versions: s.versions.map(versionSummary),
@@ -91,18 +92,19 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
       id: s.id,
       // The instant the version in force was chosen for (now, or ?at=), with the local offset of that date.
       at,
-      name: def.name,
+      // The API's words, not the definition's (inApiWords.ts): label is name, a fact's description is text.
+      name: def.label,
       kind: def.kind,
-      providers: def.providers,
-      recipients: def.recipients,
-      channels: def.channels,
-      serviceForm: def.serviceForm ?? null,
-      fee: def.fee ?? null,
-      schedule: def.schedule,
+      providers: def.providers.map(partyInApiWords),
+      recipients: def.recipients.map(partyInApiWords),
+      channels: def.channels.map(partyInApiWords),
+      serviceForm: factInApiWords(def.serviceForm),
+      fee: factInApiWords(def.fee),
+      schedule: factInApiWords(def.schedule),
       registration: def.registration,
       version: {
         ...versionSummary(v),
-        variants: v.def.variants ?? [],
+        variants: (v.def.variants ?? []).map(namedInApiWords),
         form: v.def.form,
         refusalGrounds: (v.def.refusalGrounds ?? []).map((g) => ({
           id: g.id,
@@ -112,15 +114,15 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
           decidedBy: g.decidedBy ?? 'rule',
           findings: findingsOf(g.when),
         })),
-        deadlines: v.def.deadlines,
+        deadlines: v.def.deadlines.map(namedInApiWords),
         documents: (v.def.documents ?? []).map((d) => ({
           id: d.id,
-          title: d.title,
+          title: d.label,
           kind: d.kind,
           legalRef: d.legalRef,
           annexMissing: d.annexMissing ?? null,
         })),
-        machine: v.def.machine,
+        machine: machineInApiWords(v.def.machine),
         notEncoded: v.def.notEncoded ?? [],
       },
       acts: Object.fromEntries(Object.entries(s.acts).filter(([id]) => JSON.stringify(def).includes(`"${id}"`))),
