@@ -37,12 +37,12 @@ const ref = { act: 'fixture-order', paragraph: '1' };
 const service = {
   formatVersion: 1,
   id: 'fixture-recompute',
-  name: text('Үлгі', 'Образец'),
+  label: text('Үлгі', 'Образец'),
   kind: 'state-service',
   acts: { 'fixture-order': { type: 'order', title: text('Бұйрық', 'Приказ'), status: 'in-force' } },
-  providers: [{ id: 'akimat', name: text('Әкімдік', 'Акимат') }],
-  recipients: [{ id: 'individuals', name: text('Жеке тұлғалар', 'Физические лица') }],
-  channels: [{ id: 'portal', name: text('Портал', 'Портал') }],
+  providers: [{ id: 'akimat', label: text('Әкімдік', 'Акимат') }],
+  recipients: [{ id: 'individuals', label: text('Жеке тұлғалар', 'Физические лица') }],
+  channels: [{ id: 'portal', label: text('Портал', 'Портал') }],
   schedule: { id: 'provider-default' },
   registration: { rule: 'next-working-day-after-hours' },
   versions: [
@@ -54,15 +54,15 @@ const service = {
       machine: {
         initial: 'received',
         events: {
-          REQUEST_DOCUMENTS: { name: text('Құжаттар сұралды', 'Запрошены документы'), roles: ['specialist'] },
-          DOCUMENTS_SUBMITTED: { name: text('Құжаттар ұсынылды', 'Документы представлены'), roles: ['applicant'] },
-          EXTEND: { name: text('Мерзім ұзартылды', 'Срок продлён'), roles: ['head'] },
-          DONE: { name: text('Дайын', 'Готово'), roles: ['head'] },
+          REQUEST_DOCUMENTS: { label: text('Құжаттар сұралды', 'Запрошены документы'), roles: ['specialist'] },
+          DOCUMENTS_SUBMITTED: { label: text('Құжаттар ұсынылды', 'Документы представлены'), roles: ['applicant'] },
+          EXTEND: { label: text('Мерзім ұзартылды', 'Срок продлён'), roles: ['head'] },
+          DONE: { label: text('Дайын', 'Готово'), roles: ['head'] },
         },
         states: {
-          received: { name: text('Қабылданды', 'Принято'), status: 'registered', always: [{ target: 'review' }] },
+          received: { label: text('Қабылданды', 'Принято'), status: 'registered', always: [{ target: 'review' }] },
           review: {
-            name: text('Қарау', 'Рассмотрение'),
+            label: text('Қарау', 'Рассмотрение'),
             status: 'in-progress',
             deadlines: { resume: ['service'] },
             on: {
@@ -72,24 +72,24 @@ const service = {
             },
           },
           'awaiting-documents': {
-            name: text('Құжаттар күтілуде', 'Ожидание документов'),
+            label: text('Құжаттар күтілуде', 'Ожидание документов'),
             status: 'suspended',
             deadlines: { suspend: ['service'] },
             on: { DOCUMENTS_SUBMITTED: { target: 'review' } },
           },
           extended: {
-            name: text('Ұзартылды', 'Продлено'),
+            label: text('Ұзартылды', 'Продлено'),
             status: 'in-progress',
             deadlines: { extend: [{ deadline: 'service', by: '5 workingDays', legalRef: ref }] },
             on: { REQUEST_DOCUMENTS: { target: 'awaiting-documents' }, DONE: { target: 'done' } },
           },
-          done: { name: text('Дайын', 'Готово'), status: 'approved', final: true },
+          done: { label: text('Дайын', 'Готово'), status: 'approved', final: true },
         },
       },
       deadlines: [
         {
           id: 'service',
-          name: text('Мерзім', 'Срок'),
+          label: text('Мерзім', 'Срок'),
           start: 'registration',
           legalRef: ref,
           cases: [{ duration: '10 workingDays', legalRef: ref }],
