@@ -77,6 +77,7 @@ export {
   amendmentReport,
   describeElement,
   describeActItem,
+  languageParity,
 } from './compiler';
 export type {
   AmendmentLine,

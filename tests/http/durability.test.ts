@@ -182,24 +182,50 @@ describe('publishing a new version through the admin API', () => {
     let server = await startServer(options);
     let base = `http://127.0.0.1:${server.port}`;
     const analyst = await login(base, 'analyst');
-    const draft = await json(base, 'POST', '/api/v1/admin/definitions/cadastral-passport-duplicate/drafts', analyst, {
-      note: 'amending order: housing objects on the 2nd working day',
-    });
-    expect(draft.status).toBe(201);
-    const version = draft.body.definition;
-    version.id = '2026-amendment-test';
-    version.deadlines[0].cases[0].duration = '2 workingDays';
+    // The amending order is registered first (a made-up test act), and every change cites its item.
+    const act = 'test-order-1-2026';
     expect(
       (
-        await json(
-          base,
-          'PUT',
-          `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}`,
-          analyst,
-          { version },
-        )
+        await json(base, 'POST', '/api/v1/admin/acts', analyst, {
+          id: act,
+          type: 'order',
+          title: { kk: 'Сынақ бұйрығы', ru: 'Тестовый приказ' },
+          number: '1',
+          status: 'in-force',
+          note: 'Made up for the durability test; not a real act.',
+        })
       ).status,
-    ).toBe(200);
+    ).toBe(201);
+    const draft = await json(base, 'POST', '/api/v1/admin/definitions/cadastral-passport-duplicate/drafts', analyst, {
+      note: 'amending order: housing objects on the 2nd working day',
+      legalRef: { act, paragraph: '1' },
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({
+      rev: 1,
+      baseVersion: '2026-order-65',
+      definition: { basedOn: '2026-order-65' },
+    });
+    const version = draft.body.materialised;
+    version.id = '2026-amendment-test';
+    version.deadlines[0].cases[0].duration = '2 workingDays';
+    const saved = await json(
+      base,
+      'PUT',
+      `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}`,
+      analyst,
+      { version, rev: 1 },
+    );
+    expect(saved.status).toBe(200);
+    // Stored as the amendment it is: one cited change, not a copy of the version.
+    expect(saved.body.definition.changes).toEqual([
+      {
+        op: 'replace',
+        path: '/deadlines/0',
+        value: expect.objectContaining({ id: 'service' }),
+        legalRef: { act, paragraph: '1' },
+      },
+    ]);
 
     const check = await json(
       base,
@@ -224,14 +250,51 @@ describe('publishing a new version through the admin API', () => {
       ),
     ).toBe(true);
 
-    const published = await json(
+    const publish = () =>
+      json(
+        base,
+        'POST',
+        `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/publish`,
+        analyst,
+        { publishedOn: '2026-03-04' },
+      );
+    // Four eyes: not before a second analyst approves this revision.
+    expect((await publish()).status).toBe(409);
+    const approved = await json(
       base,
       'POST',
-      `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/publish`,
-      analyst,
-      { publishedOn: '2026-03-04' },
+      `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/approve`,
+      await login(base, 'reviewer'),
+      { rev: 2 },
     );
-    expect(published.body).toEqual({ version: '2026-amendment-test', effectiveFrom: '2026-03-15' });
+    expect(approved.status).toBe(200);
+    // The scenarios that now end later block publication until the analyst accepts the new outcome as expected.
+    const blocked = await publish();
+    expect(blocked.status).toBe(422);
+    expect(blocked.body.code).toBe('draft.scenariosFail');
+    let rev = 2;
+    for (const { file } of blocked.body.scenarios as Array<{ file: string }>) {
+      const accepted = await json(
+        base,
+        'POST',
+        `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/scenarios/accept`,
+        analyst,
+        { file, rev },
+      );
+      expect(accepted.status).toBe(200);
+      rev = accepted.body.rev;
+    }
+    // Accepting made new revisions: the approval of revision 2 does not publish revision 5.
+    expect((await publish()).body.code).toBe('draft.notApproved');
+    await json(
+      base,
+      'POST',
+      `/api/v1/admin/definitions/cadastral-passport-duplicate/drafts/${draft.body.id}/approve`,
+      await login(base, 'reviewer'),
+      { rev },
+    );
+    const published = await publish();
+    expect(published.body).toEqual({ version: '2026-amendment-test', effectiveFrom: '2026-03-15', rev: 5 });
     expect(
       (await json(base, 'GET', '/api/v1/services/cadastral-passport-duplicate?at=2026-03-14')).body.version.id,
     ).toBe('2026-order-65');
@@ -258,7 +321,12 @@ describe('publishing a new version through the admin API', () => {
       await login(base, 'admin'),
     );
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['definition.draft.create', 'definition.draft.update', 'definition.publish']),
+      expect.arrayContaining([
+        'definition.draft.create',
+        'definition.draft.update',
+        'definition.draft.approve',
+        'definition.publish',
+      ]),
     );
     await server.close();
   }, 60_000);

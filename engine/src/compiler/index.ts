@@ -6,3 +6,4 @@ export { clauseCoverage } from './clauseCoverage';
 export type { CoverageReport, ActCoverage, CoveredClause } from './clauseCoverage';
 export { amendmentReport, describeElement, describeActItem } from './amendmentReport';
 export type { AmendmentLine } from './amendmentReport';
+export { languageParity } from './languageParity';

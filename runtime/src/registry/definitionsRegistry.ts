@@ -1,57 +1,78 @@
 import { relative, resolve } from 'node:path';
 import {
   addCalendarDays,
+  amendmentReport,
   appendVersion,
+  changesBetween,
   civilDateOf,
   compileService,
   diffJson,
   domainError,
+  languageParity,
+  OPEN_STATUSES,
   runScenario,
+  type AmendmentLine,
   type AssembledDefinition,
+  type ChangeDef,
   type CompiledService,
+  type CompiledVersion,
   type JsonChange,
+  type LegalRef,
   type Problem,
+  type Scenario,
   type VersionDef,
 } from '@qyzmet/engine';
 import type { RuntimeContext } from '../runtimeContext';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
-import { loadScenarios } from './loadScenarios';
+import { loadScenarios, type LoadedScenario } from './loadScenarios';
 
 /**
  * The definition registry behind the admin API. An analyst amends a service by drafting a NEW version (published
- * versions are immutable), checks it (problems located in the draft, the scenarios whose outcome or due date it
- * changes, the open applications that stay on the version it replaces), and publishes it with its effective date —
- * given, or computed as "N calendar days after the first official publication". Published drafts live in the store
- * and are applied over the files at every start, so a publication survives a restart.
+ * versions are immutable) written as an amendment: `basedOn` the latest published version (including one whose
+ * effective date is still ahead) plus changes that each cite the amending act's item. Every save is a revision with an
+ * optimistic `rev`; a check lists the problems, the changes in words, the scenarios and open applications it would
+ * change; a second analyst approves the exact revision; publication runs the language-parity check and the scenarios
+ * and fixes the effective date. Published drafts live in the store and are applied over the files at every start.
  */
 
+type DraftBody = Record<string, unknown>;
+
+interface ScenarioImpact {
+  scenario: string;
+  file: string;
+  /** The version each run chose by the scenario's own date, before and after the draft. */
+  before: { version: string; status: string; state: string; due: string | null } | { error: string };
+  after: { version: string; status: string; state: string; due: string | null } | { error: string };
+  changed: boolean;
+}
+
+interface OpenApplicationImpact {
+  id: string;
+  version: string;
+  state: string;
+  status: string;
+  dueAt: string | null;
+  /** Whether the draft would change its outcome or due instant if it were on the new version (it stays on its own). */
+  affected: boolean;
+  onNewVersion?: { status: string; state: string; due: string | null } | { error: string };
+}
+
 export interface DraftCheck {
+  rev: number;
   problems: Problem[];
-  impact: Array<{
-    scenario: string;
-    file: string;
-    before: { status: string; state: string; due: string | null };
-    after: { status: string; state: string; due: string | null } | { error: string };
-    changed: boolean;
-  }>;
+  /** The draft's changes in words, with the act item each cites and what stood before. */
+  changes: AmendmentLine[];
+  impact: ScenarioImpact[];
+  openApplications: OpenApplicationImpact[];
   openApplicationsOnCurrent: number;
   diff: JsonChange[];
 }
 
-/**
- * The service definition plus one more version: problems in the draft point into `draft:<id>`, and its template paths
- * are relative to the service folder (the workbench appends its drafts the same way, with the engine's function).
- */
-function withDraft(
-  base: AssembledDefinition,
-  serviceDir: string,
-  version: VersionDef,
-  draftId: string,
-): AssembledDefinition {
-  return appendVersion(base, { value: version, file: `draft:${draftId}` }, (rel) =>
-    relative(process.cwd(), resolve(serviceDir, rel)),
-  );
-}
+/** What the API answers for a draft: the stored draft plus the version it makes, materialised. */
+export type DraftView = DefinitionDraft & { materialised: Record<string, unknown> | null };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export class DefinitionsRegistry {
   constructor(private readonly ctx: RuntimeContext) {}
@@ -63,74 +84,50 @@ export class DefinitionsRegistry {
     return { service, assembled };
   }
 
+  /** The service with the draft appended (materialised, problems located in `draft:<id>`). */
   compileDraft(
     serviceId: string,
-    version: VersionDef,
+    version: Record<string, unknown>,
     draftId: string,
   ): { service?: CompiledService; problems: Problem[] } {
     const { assembled } = this.base(serviceId);
-    return compileService(
-      withDraft(assembled, this.ctx.repo.serviceDir(serviceId), version, draftId),
-      this.ctx.repo.compileEnv,
+    return compileService(this.withDraft(assembled, serviceId, version, draftId), this.ctx.repo.compileEnv);
+  }
+
+  private withDraft(
+    assembled: AssembledDefinition,
+    serviceId: string,
+    version: Record<string, unknown>,
+    draftId: string,
+  ): AssembledDefinition {
+    const dir = this.ctx.repo.serviceDir(serviceId);
+    // A template a draft names itself is read from the service folder.
+    return appendVersion(assembled, { value: version, file: `draft:${draftId}` }, (rel) =>
+      relative(process.cwd(), resolve(dir, rel)),
     );
   }
 
-  async createDraft(
-    user: StoredUser,
-    serviceId: string,
-    body: { version?: unknown; note?: unknown },
-  ): Promise<DefinitionDraft> {
-    const { service } = this.base(serviceId);
-    const current = service.versionAt(this.ctx.now().getTime()) ?? service.versions[service.versions.length - 1];
-    const version = (
-      body.version && typeof body.version === 'object' ? body.version : this.copyOf(serviceId, current.def)
-    ) as Record<string, unknown>;
-    const at = this.ctx.now().toISOString();
-    const draft: DefinitionDraft = {
-      serviceId,
-      id: this.ctx.newId(),
-      definition: version,
-      author: user.id,
-      note: typeof body.note === 'string' ? body.note : '',
-      createdAt: at,
-      updatedAt: at,
-      publishedAt: null,
-    };
-    await this.ctx.store.saveDraft(draft);
-    await this.ctx.store.appendAudit({
-      at,
-      userId: user.id,
-      action: 'definition.draft.create',
-      subject: `definition:${serviceId}`,
-      details: { draftId: draft.id, from: current.id },
-    });
-    return draft;
+  /** The latest published version, including one that waits for its effective date: what a new draft amends. */
+  private latestPublished(service: CompiledService): CompiledVersion {
+    return service.versions[service.versions.length - 1];
   }
 
-  /**
-   * A new version to edit, copied from an existing one: its template paths made relative to the service folder
-   * (where a drafted version's paths are read from), and a provisional start tomorrow, replaced at publication.
-   */
-  private copyOf(serviceId: string, def: VersionDef): VersionDef {
-    const { service, assembled } = this.base(serviceId);
-    const index = service.def.versions.findIndex((v) => v.id === def.id);
-    const dir = this.ctx.repo.serviceDir(serviceId);
-    // The version as written: the compiled one has every legalRef's seed filled in from the acts registry.
-    const copy = structuredClone((assembled.value as { versions: VersionDef[] }).versions[index] ?? def);
-    // Unique among the versions, so a second draft after a publication never clashes with the first.
-    const taken = new Set(service.versions.map((v) => v.id));
-    let n = 1;
-    while (taken.has(`${def.id}-draft${n > 1 ? `-${n}` : ''}`)) n++;
-    copy.id = `${def.id}-draft${n > 1 ? `-${n}` : ''}`;
-    copy.effectiveFrom = addCalendarDays(civilDateOf(this.ctx.now().getTime(), service.workingTime.timeZone), 1);
-    delete copy.effectiveTo;
-    (copy.documents ?? []).forEach((d, j) => {
-      for (const lang of ['kk', 'ru'] as const) {
-        const file = assembled.resolvePath(`/versions/${index}/documents/${j}/templates/${lang}`, d.templates[lang]);
-        d.templates[lang] = relative(dir, resolve(file));
-      }
-    });
-    return copy;
+  private materialise(serviceId: string, draft: DefinitionDraft): Record<string, unknown> | null {
+    const { service } = this.compileDraft(serviceId, draft.definition, draft.id);
+    const v = service?.versions.find((x) => x.id === draft.definition.id);
+    if (!v) return null;
+    // The whole version an engineer edits in the JSON view: what it is, not how it was written.
+    const { basedOn: _basedOn, changes: _changes, ...whole } = v.def;
+    return whole as unknown as Record<string, unknown>;
+  }
+
+  view(serviceId: string, draft: DefinitionDraft): DraftView {
+    return { ...draft, materialised: this.materialise(serviceId, draft) };
+  }
+
+  async listDrafts(serviceId: string, includeClosed: boolean): Promise<DefinitionDraft[]> {
+    const all = await this.ctx.store.listDrafts(serviceId);
+    return includeClosed ? all : all.filter((d) => !d.discardedAt);
   }
 
   async getDraft(serviceId: string, draftId: string): Promise<DefinitionDraft> {
@@ -139,136 +136,455 @@ export class DefinitionsRegistry {
     return d;
   }
 
-  async updateDraft(
-    user: StoredUser,
-    serviceId: string,
-    draftId: string,
-    body: { version?: unknown; note?: unknown },
-  ): Promise<DefinitionDraft> {
-    const d = await this.getDraft(serviceId, draftId);
+  /**
+   * The version as written, from what the client sent: an amendment (`basedOn`) as it is; a whole version as the
+   * changes from the draft's base, each citing the draft's act item; or a list of changes alone.
+   */
+  private written(
+    service: CompiledService,
+    baseId: string,
+    current: Record<string, unknown> | null,
+    body: DraftBody,
+    legalRef: LegalRef | null,
+  ): Record<string, unknown> {
+    // An amendment names its base and lists its changes; a whole version carries the form and the machine.
+    if (isObject(body.version) && typeof body.version.basedOn === 'string' && !('machine' in body.version))
+      return body.version;
+    const base = service.versions.find((v) => v.id === baseId);
+    if (!base) throw domainError('conflict', 'draft.baseGone', `the draft's base version "${baseId}" no longer exists`);
+    const keep = current ?? {};
+    if (isObject(body.version)) {
+      const { own, changes } = changesBetween(
+        base.def as unknown as Record<string, unknown>,
+        body.version,
+        () => legalRef as LegalRef,
+      );
+      // A change without a citation is kept (so no work is lost) and reported by the check until the act is chosen.
+      const cited = changes.map((c) => (legalRef ? c : (({ legalRef: _none, ...rest }) => rest)(c)));
+      return { ...own, basedOn: baseId, changes: cited };
+    }
+    if (Array.isArray(body.changes)) return { ...keep, basedOn: baseId, changes: body.changes };
+    return keep;
+  }
+
+  private uniqueVersionId(service: CompiledService, drafts: DefinitionDraft[], from: string): string {
+    const taken = new Set([...service.versions.map((v) => v.id), ...drafts.map((d) => String(d.definition.id))]);
+    let n = 1;
+    while (taken.has(`${from}-draft${n > 1 ? `-${n}` : ''}`)) n++;
+    return `${from}-draft${n > 1 ? `-${n}` : ''}`;
+  }
+
+  async createDraft(user: StoredUser, serviceId: string, body: DraftBody): Promise<DraftView> {
+    const { service } = this.base(serviceId);
+    const base = this.latestPublished(service);
+    const legalRef = isObject(body.legalRef) ? (body.legalRef as unknown as LegalRef) : null;
+    const tomorrow = addCalendarDays(civilDateOf(this.ctx.now().getTime(), service.workingTime.timeZone), 1);
+    const start: Record<string, unknown> = {
+      id: this.uniqueVersionId(service, await this.ctx.store.listDrafts(serviceId), base.id),
+      producedBy: base.def.producedBy,
+      // Provisional: replaced by the date the publication gives.
+      effectiveFrom: tomorrow,
+      basedOn: base.id,
+      changes: [],
+    };
+    const definition = this.written(service, base.id, start, body, legalRef);
+    const at = this.ctx.now().toISOString();
+    const draft: DefinitionDraft = {
+      serviceId,
+      id: this.ctx.newId(),
+      rev: 1,
+      definition,
+      baseVersion: base.id,
+      legalRef,
+      scenarios: Array.isArray(body.scenarios) ? (body.scenarios as DefinitionDraft['scenarios']) : [],
+      expectedFrom: typeof body.expectedFrom === 'string' && DATE.test(body.expectedFrom) ? body.expectedFrom : null,
+      approvals: [],
+      author: user.id,
+      savedBy: user.id,
+      note: typeof body.note === 'string' ? body.note : '',
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: null,
+      discardedAt: null,
+    };
+    await this.ctx.store.saveDraft(draft, null);
+    await this.audit(user, serviceId, 'definition.draft.create', { draftId: draft.id, rev: 1, basedOn: base.id });
+    return this.view(serviceId, draft);
+  }
+
+  private open(d: DefinitionDraft): void {
     if (d.publishedAt)
       throw domainError('conflict', 'draft.published', 'a published version is immutable: draft a new version instead');
-    if (!body.version || typeof body.version !== 'object')
-      throw domainError('user', 'request.invalid', 'send { "version": { …the drafted version… } }');
-    const next = {
-      ...d,
-      definition: body.version as Record<string, unknown>,
-      note: typeof body.note === 'string' ? body.note : d.note,
-      updatedAt: this.ctx.now().toISOString(),
-    };
-    await this.ctx.store.saveDraft(next);
-    await this.ctx.store.appendAudit({
-      at: next.updatedAt,
-      userId: user.id,
-      action: 'definition.draft.update',
-      subject: `definition:${serviceId}`,
-      details: { draftId, changes: diffJson(d.definition, next.definition).length },
-    });
+    if (d.discardedAt) throw domainError('conflict', 'draft.discarded', 'this draft was discarded');
+  }
+
+  /** The 409 of a save made from an older revision: what the other analyst changed since, so nothing is overwritten. */
+  private async conflict(d: DefinitionDraft, fromRev: unknown): Promise<never> {
+    const revisions = await this.ctx.store.listDraftRevisions(d.serviceId, d.id);
+    const theirs = revisions.find((r) => r.rev === fromRev);
+    const by = [
+      ...new Set(revisions.filter((r) => typeof fromRev === 'number' && r.rev > fromRev).map((r) => r.savedBy)),
+    ];
+    throw domainError(
+      'conflict',
+      'draft.changed',
+      `the draft was saved by someone else since revision ${String(fromRev)} (now revision ${d.rev}); reload it, then apply your edits again`,
+      {
+        params: { rev: d.rev, yourRev: fromRev, savedBy: by },
+        extensions: {
+          rev: d.rev,
+          savedBy: by,
+          changes: theirs ? diffJson(theirs.definition, d.definition) : [],
+        },
+      },
+    );
+  }
+
+  private async save(user: StoredUser, d: DefinitionDraft, next: DefinitionDraft, action: string, details = {}) {
+    if (!(await this.ctx.store.saveDraft(next, d.rev)))
+      return this.conflict(await this.getDraft(d.serviceId, d.id), d.rev);
+    await this.audit(user, d.serviceId, action, { draftId: d.id, rev: next.rev, ...details });
     return next;
   }
 
-  /**
-   * Problems of the draft, the scenarios whose outcome it changes, and how many open applications stay on the current
-   * version.
-   */
-  async check(serviceId: string, draftId: string): Promise<DraftCheck> {
-    const draft = await this.getDraft(serviceId, draftId);
+  async updateDraft(user: StoredUser, serviceId: string, draftId: string, body: DraftBody): Promise<DraftView> {
+    const d = await this.getDraft(serviceId, draftId);
+    this.open(d);
+    if (typeof body.rev !== 'number')
+      throw domainError('user', 'draft.revRequired', 'send the revision you edited: { "rev": <the draft\'s rev>, … }', {
+        extensions: { errors: [{ pointer: '/rev', code: 'required', message: 'the revision the edit was made from' }] },
+      });
+    if (body.rev !== d.rev) return this.conflict(d, body.rev);
     const { service } = this.base(serviceId);
-    const version = draft.definition as unknown as VersionDef;
-    const current = service.versionAt(this.ctx.now().getTime()) ?? service.versions[service.versions.length - 1];
-    const { service: drafted, problems } = this.compileDraft(serviceId, version, draftId);
-    const diff = diffJson(current.def, version);
-    const open = await this.ctx.store.listApplications({
-      serviceId,
-      status: ['registered', 'in-progress', 'suspended'],
-      limit: 1,
-      offset: 0,
-    });
-    const onCurrent = open.total;
-    const impact: DraftCheck['impact'] = [];
-    const draftedVersion = drafted?.versions.find((v) => v.id === version.id);
-    if (draftedVersion) {
-      for (const { file, scenario } of loadScenarios(this.ctx.repo.serviceDir(serviceId)).scenarios) {
-        const before = await runScenario(service, scenario);
-        const after = await runScenario(drafted!, scenario, { version: draftedVersion });
-        const summary = (o: typeof before) => ({
-          status: o.result?.status ?? 'error',
-          state: o.result?.state ?? '',
-          due: o.result?.deadlines.find((d) => d.id === 'service')?.dueAt ?? null,
-        });
-        const b = summary(before);
-        const a = after.result ? summary(after) : { error: after.error ?? 'failed' };
-        impact.push({
-          scenario: scenario.name,
-          file,
-          before: b,
-          after: a,
-          changed: JSON.stringify(a) !== JSON.stringify(b),
-        });
-      }
-    }
-    return { problems, impact, openApplicationsOnCurrent: onCurrent, diff };
+    const legalRef =
+      'legalRef' in body ? (isObject(body.legalRef) ? (body.legalRef as unknown as LegalRef) : null) : d.legalRef;
+    const next: DefinitionDraft = {
+      ...d,
+      legalRef,
+      definition: this.written(
+        service,
+        d.baseVersion || String(d.definition.basedOn ?? ''),
+        d.definition,
+        body,
+        legalRef,
+      ),
+      scenarios: Array.isArray(body.scenarios) ? (body.scenarios as DefinitionDraft['scenarios']) : d.scenarios,
+      expectedFrom:
+        body.expectedFrom === null
+          ? null
+          : typeof body.expectedFrom === 'string' && DATE.test(body.expectedFrom)
+            ? body.expectedFrom
+            : d.expectedFrom,
+      note: typeof body.note === 'string' ? body.note : d.note,
+    };
+    // Citing the act item later cites the changes made before it that lack one.
+    if (legalRef && Array.isArray(next.definition.changes))
+      next.definition = {
+        ...next.definition,
+        changes: (next.definition.changes as ChangeDef[]).map((c) => (c.legalRef ? c : { ...c, legalRef })),
+      };
+    const same = (a: DefinitionDraft, b: DefinitionDraft) =>
+      JSON.stringify([a.definition, a.legalRef, a.scenarios, a.expectedFrom, a.note]) ===
+      JSON.stringify([b.definition, b.legalRef, b.scenarios, b.expectedFrom, b.note]);
+    // A save that changes nothing makes no revision (an approval of this revision stays valid).
+    if (same(d, next)) return this.view(serviceId, d);
+    const saved = await this.save(
+      user,
+      d,
+      { ...next, rev: d.rev + 1, savedBy: user.id, updatedAt: this.ctx.now().toISOString() },
+      'definition.draft.update',
+      { changes: diffJson(d.definition, next.definition).length },
+    );
+    return this.view(serviceId, saved);
+  }
+
+  async discardDraft(user: StoredUser, serviceId: string, draftId: string): Promise<DraftView> {
+    const d = await this.getDraft(serviceId, draftId);
+    this.open(d);
+    const at = this.ctx.now().toISOString();
+    const saved = await this.save(
+      user,
+      d,
+      { ...d, rev: d.rev + 1, savedBy: user.id, discardedAt: at, updatedAt: at },
+      'definition.draft.discard',
+    );
+    return this.view(serviceId, saved);
+  }
+
+  async revisions(serviceId: string, draftId: string): Promise<DefinitionDraft[]> {
+    await this.getDraft(serviceId, draftId);
+    return this.ctx.store.listDraftRevisions(serviceId, draftId);
   }
 
   /**
-   * Publishes a draft as a new version. `effectiveFrom` is given, or computed from the publication date of the
-   * amending act: published 1 February + 10 calendar days → in force from 12 February.
+   * A second user approves the exact revision they read: an analyst, or an officer acting as head, never the author.
+   * A later save makes a new revision that needs its own approval.
+   */
+  async approve(user: StoredUser, serviceId: string, draftId: string, body: DraftBody): Promise<DraftView> {
+    const d = await this.getDraft(serviceId, draftId);
+    this.open(d);
+    const mayApprove = user.roles.includes('analyst') || user.actorRoles.includes('head');
+    if (!mayApprove) throw domainError('forbidden', 'draft.approverRole', 'an analyst or a head approves publications');
+    if (user.id === d.author)
+      throw domainError(
+        'forbidden',
+        'draft.ownApproval',
+        'the author of a draft cannot approve it: a second analyst must',
+      );
+    if (body.rev !== d.rev) return this.conflict(d, body.rev);
+    const at = this.ctx.now().toISOString();
+    const next = { ...d, approvals: [...d.approvals, { rev: d.rev, by: user.id, at }] };
+    // The approval belongs to this revision: it is written without making a new one.
+    if (!(await this.ctx.store.saveDraft(next, d.rev)))
+      return this.conflict(await this.getDraft(serviceId, draftId), d.rev);
+    await this.audit(user, serviceId, 'definition.draft.approve', { draftId, rev: d.rev, author: d.author });
+    return this.view(serviceId, next);
+  }
+
+  /** Every scenario of the service: the files', then those published with earlier drafts, then this draft's. */
+  private async scenariosOf(serviceId: string, draft?: DefinitionDraft): Promise<LoadedScenario[]> {
+    const byFile = new Map<string, Scenario>();
+    for (const s of loadScenarios(this.ctx.repo.serviceDir(serviceId)).scenarios)
+      byFile.set(baseName(s.file), s.scenario);
+    const published = (await this.ctx.store.listDrafts(serviceId))
+      .filter((d) => d.publishedAt)
+      .sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+    for (const d of [...published, ...(draft ? [draft] : [])])
+      for (const s of d.scenarios) byFile.set(baseName(s.file), s.scenario);
+    return [...byFile].map(([file, scenario]) => ({ file, scenario }));
+  }
+
+  /** The draft compiled as it would be in force: from its own date, or before publication from the expected one. */
+  private compileForRuns(serviceId: string, d: DefinitionDraft) {
+    const version =
+      d.expectedFrom && !d.publishedAt ? { ...d.definition, effectiveFrom: d.expectedFrom } : d.definition;
+    return this.compileDraft(serviceId, version, d.id);
+  }
+
+  async check(serviceId: string, draftId: string): Promise<DraftCheck> {
+    const d = await this.getDraft(serviceId, draftId);
+    const { service } = this.base(serviceId);
+    const { service: drafted, problems } = this.compileDraft(serviceId, d.definition, d.id);
+    const forRuns = this.compileForRuns(serviceId, d).service;
+    const draftedVersion = drafted?.versions.find((v) => v.id === d.definition.id);
+    const base = service.versions.find((v) => v.id === d.baseVersion) ?? this.latestPublished(service);
+    const summary = (o: Awaited<ReturnType<typeof runScenario>>) =>
+      o.result
+        ? {
+            version: o.result.version,
+            status: o.result.status,
+            state: o.result.state,
+            due: o.result.deadlines.find((x) => x.id === 'service')?.dueAt ?? null,
+          }
+        : { error: o.error ?? 'failed' };
+
+    const impact: ScenarioImpact[] = [];
+    if (forRuns)
+      for (const { file, scenario } of await this.scenariosOf(serviceId, d)) {
+        // Each scenario runs against the version in force at its own date: one dated before the draft keeps testing
+        // the old version.
+        const before = summary(await runScenario(service, scenario));
+        const after = summary(await runScenario(forRuns, scenario));
+        // A change of version alone is no change of outcome: only status, state and due instant count.
+        const outcome = (x: typeof before) => ('error' in x ? x : { status: x.status, state: x.state, due: x.due });
+        const changed = JSON.stringify(outcome(before)) !== JSON.stringify(outcome(after));
+        impact.push({ scenario: scenario.name, file, before, after, changed });
+      }
+
+    const open = await this.ctx.store.listApplications({
+      serviceId,
+      status: [...OPEN_STATUSES],
+      limit: 200,
+      offset: 0,
+    });
+    const openApplications: OpenApplicationImpact[] = [];
+    for (const app of open.items) {
+      const row: OpenApplicationImpact = {
+        id: app.id,
+        version: app.version,
+        state: app.state,
+        status: app.status,
+        dueAt: app.dueAt,
+        affected: false,
+      };
+      if (draftedVersion && drafted) {
+        // Its data as registered, run again on the old and on the new version from its registration instant.
+        const probe = {
+          name: app.id,
+          at: app.registeredAt,
+          data: app.snapshot.data,
+          events: [],
+          expect: { status: 'registered' },
+        };
+        const old = service.versions.find((v) => v.id === app.version);
+        const was = summary(await runScenario(service, probe as unknown as Scenario, { version: old }));
+        const would = summary(await runScenario(drafted, probe as unknown as Scenario, { version: draftedVersion }));
+        const strip = (x: typeof was) => ('error' in x ? x : { status: x.status, state: x.state, due: x.due });
+        row.onNewVersion = strip(would);
+        row.affected = JSON.stringify(strip(was)) !== JSON.stringify(strip(would));
+      }
+      openApplications.push(row);
+    }
+    const lines = drafted ? amendmentReport(drafted).filter((l) => l.version === d.definition.id) : [];
+    return {
+      rev: d.rev,
+      problems: [...problems, ...this.parity(d)],
+      changes: lines,
+      impact,
+      openApplications,
+      openApplicationsOnCurrent: open.total,
+      diff: draftedVersion ? diffJson(base.def, draftedVersion.def) : [],
+    };
+  }
+
+  /** Kazakh and Russian texts the draft writes (its changes and the keys it replaces), each needing the other. */
+  private parity(d: DefinitionDraft): Problem[] {
+    const { changes, basedOn: _b, ...own } = d.definition as { changes?: ChangeDef[]; basedOn?: unknown };
+    const found = [
+      ...languageParity(own),
+      ...(changes ?? []).flatMap((c, k) => languageParity(c.value, `/changes/${k}/value`)),
+    ];
+    return found.map((p) => ({ ...p, file: `draft:${d.id}` }));
+  }
+
+  /**
+   * Publishes the approved revision as a new version. `effectiveFrom` is given, or computed from the publication date
+   * of the amending act (published 1 February + 10 calendar days → in force from 12 February), or the draft's own
+   * rule when its act's publication date is in the registry.
    */
   async publish(
     user: StoredUser,
     serviceId: string,
     draftId: string,
-    body: { effectiveFrom?: unknown; publishedOn?: unknown; calendarDays?: unknown },
-  ): Promise<{ version: string; effectiveFrom: string }> {
-    const draft = await this.getDraft(serviceId, draftId);
-    if (draft.publishedAt) throw domainError('conflict', 'draft.published', 'this draft is already published');
-    const version = { ...(draft.definition as unknown as VersionDef) };
-    const date = /^\d{4}-\d{2}-\d{2}$/;
-    if (typeof body.effectiveFrom === 'string' && date.test(body.effectiveFrom))
+    body: DraftBody,
+  ): Promise<{ version: string; effectiveFrom: string; rev: number }> {
+    const d = await this.getDraft(serviceId, draftId);
+    this.open(d);
+    if (body.rev !== undefined && body.rev !== d.rev) return this.conflict(d, body.rev);
+    const approval = d.approvals.find((a) => a.rev === d.rev && a.by !== d.author);
+    if (!approval)
+      throw domainError(
+        'conflict',
+        'draft.notApproved',
+        `revision ${d.rev} of this draft has no approval by a second analyst; ask a colleague to approve it first`,
+        { params: { rev: d.rev, approvedRevs: d.approvals.map((a) => a.rev) } },
+      );
+    const version = { ...d.definition };
+    if (typeof body.effectiveFrom === 'string' && DATE.test(body.effectiveFrom))
       version.effectiveFrom = body.effectiveFrom;
-    else if (typeof body.publishedOn === 'string' && date.test(body.publishedOn)) {
+    else if (typeof body.publishedOn === 'string' && DATE.test(body.publishedOn)) {
       const days = typeof body.calendarDays === 'number' ? body.calendarDays : 10;
       version.effectiveFrom = addCalendarDays(body.publishedOn, days + 1);
-    } else if (typeof version.effectiveFrom !== 'string') {
-      throw domainError(
-        'user',
-        'request.invalid',
-        'give "effectiveFrom" (YYYY-MM-DD) or "publishedOn" (YYYY-MM-DD, with "calendarDays", default 10)',
-      );
     }
-    const { service: compiled, problems } = this.compileDraft(serviceId, version, draftId);
-    if (!compiled)
-      throw domainError('definition', 'draft.invalid', `the draft has ${problems.length} problem(s); fix them first`, {
-        extensions: { errors: problems.map((p) => ({ pointer: p.pointer ?? '', code: p.code, message: p.message })) },
+    const { service: compiled, problems } = this.compileDraft(serviceId, version, d.id);
+    const blocking = [...problems.filter((p) => p.severity !== 'warning'), ...this.parity(d)];
+    if (!compiled || blocking.length)
+      throw domainError('definition', 'draft.invalid', `the draft has ${blocking.length} problem(s); fix them first`, {
+        extensions: {
+          errors: blocking.map((p) => ({ pointer: p.pointer ?? '', code: p.code, message: p.message })),
+        },
       });
     const effective = compiled.versions.find((v) => v.id === version.id)!;
+    if (!effective.effectiveFrom)
+      throw domainError(
+        'user',
+        'draft.noDate',
+        'the amending act has no publication date yet: enter it in the acts registry, or give "publishedOn" (YYYY-MM-DD) or "effectiveFrom"',
+      );
     if (effective.fromMs <= this.ctx.now().getTime() - 86_400_000)
       throw domainError(
         'user',
         'draft.pastDate',
         `a new version cannot take effect in the past (${effective.effectiveFrom}); applications already registered keep their version`,
       );
+    const failing = [];
+    for (const { file, scenario } of await this.scenariosOf(serviceId, d)) {
+      const outcome = await runScenario(compiled, scenario);
+      if (!outcome.passed)
+        failing.push({ file, scenario: scenario.name, differences: outcome.differences, error: outcome.error });
+    }
+    if (failing.length)
+      throw domainError(
+        'definition',
+        'draft.scenariosFail',
+        `${failing.length} scenario(s) fail on the new version; accept the new outcome where it is what the act says, or fix the draft`,
+        { extensions: { scenarios: failing } },
+      );
     const at = this.ctx.now().toISOString();
-    await this.ctx.store.saveDraft({
-      ...draft,
-      definition: version as unknown as Record<string, unknown>,
-      publishedAt: at,
-      updatedAt: at,
+    const published: DefinitionDraft = { ...d, definition: version, publishedAt: at, updatedAt: at };
+    if (!(await this.ctx.store.saveDraft(published, d.rev)))
+      return this.conflict(await this.getDraft(serviceId, draftId), d.rev);
+    this.apply(serviceId, version, d.id, compiled);
+    await this.audit(user, serviceId, 'definition.publish', {
+      draftId,
+      rev: d.rev,
+      version: version.id,
+      author: d.author,
+      approver: approval.by,
+      acts: [...new Set(((version.changes as ChangeDef[] | undefined) ?? []).map((c) => c.legalRef?.act))],
+      effectiveFrom: effective.effectiveFrom,
     });
-    this.apply(serviceId, version, draftId, compiled);
-    await this.ctx.store.appendAudit({
-      at,
-      userId: user.id,
-      action: 'definition.publish',
-      subject: `definition:${serviceId}`,
-      details: { draftId, version: version.id, effectiveFrom: effective.effectiveFrom },
-    });
-    return { version: version.id, effectiveFrom: effective.effectiveFrom! };
+    return { version: String(version.id), effectiveFrom: effective.effectiveFrom, rev: d.rev };
   }
 
-  private apply(serviceId: string, version: VersionDef, draftId: string, compiled: CompiledService): void {
+  /**
+   * "Received as expected": the scenario's expectation becomes what the engine now produces with the draft, kept in
+   * the draft (a scenario of the files is copied into it) and published with it.
+   */
+  async acceptScenario(user: StoredUser, serviceId: string, draftId: string, body: DraftBody): Promise<DraftView> {
+    const d = await this.getDraft(serviceId, draftId);
+    this.open(d);
+    if (body.rev !== d.rev) return this.conflict(d, body.rev);
+    const file = typeof body.file === 'string' ? baseName(body.file) : '';
+    const found = (await this.scenariosOf(serviceId, d)).find((s) => s.file === file);
+    if (!found) throw domainError('notFound', 'scenario.unknown', `no scenario "${file}" in this service or draft`);
+    const compiled = this.compileForRuns(serviceId, d).service;
+    if (!compiled)
+      throw domainError('definition', 'draft.invalid', 'the draft does not compile; fix its problems first');
+    const outcome = await runScenario(compiled, found.scenario);
+    if (!outcome.result)
+      throw domainError('definition', 'scenario.failed', outcome.error ?? 'the scenario does not run');
+    const r = outcome.result;
+    const x = found.scenario.expect;
+    const expect: Scenario['expect'] = {
+      ...x,
+      status: r.status,
+      ...(x.state !== undefined ? { state: r.state } : {}),
+      ...(x.version !== undefined ? { version: r.version } : {}),
+      ...(x.registeredAt !== undefined ? { registeredAt: r.registeredAt } : {}),
+      ...(x.deadlines
+        ? {
+            deadlines: Object.fromEntries(
+              r.deadlines.filter((dl) => dl.id in x.deadlines!).map((dl) => [dl.id, dl.dueAt]),
+            ),
+          }
+        : {}),
+      ...(x.refusalGrounds !== undefined ? { refusalGrounds: (r.refusal?.grounds ?? []).map((g) => g.id) } : {}),
+      ...(x.documents !== undefined ? { documents: r.documents.map((doc) => doc.id) } : {}),
+    };
+    const scenario = { ...found.scenario, expect };
+    const next = {
+      ...d,
+      scenarios: [...d.scenarios.filter((s) => baseName(s.file) !== file), { file, scenario }],
+      rev: d.rev + 1,
+      savedBy: user.id,
+      updatedAt: this.ctx.now().toISOString(),
+    };
+    const saved = await this.save(user, d, next, 'scenario.accept', { file, before: x, after: expect });
+    return this.view(serviceId, saved);
+  }
+
+  private apply(
+    serviceId: string,
+    version: VersionDef | Record<string, unknown>,
+    draftId: string,
+    compiled: CompiledService,
+  ) {
     const assembled = this.ctx.repo.assembled.get(serviceId)!;
-    this.ctx.repo.assembled.set(serviceId, withDraft(assembled, this.ctx.repo.serviceDir(serviceId), version, draftId));
+    this.ctx.repo.assembled.set(
+      serviceId,
+      this.withDraft(assembled, serviceId, version as Record<string, unknown>, draftId),
+    );
     this.ctx.repo.services.set(serviceId, compiled);
   }
 
@@ -280,18 +596,32 @@ export class DefinitionsRegistry {
         .filter((d) => d.publishedAt)
         .sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
       for (const d of published) {
-        const version = d.definition as unknown as VersionDef;
-        const { service, problems } = this.compileDraft(serviceId, version, d.id);
+        const { service, problems } = this.compileDraft(serviceId, d.definition, d.id);
         if (!service) {
           this.ctx.log(
-            `published version ${version.id} of ${serviceId} no longer compiles: ${problems.map((p) => p.message).join('; ')}`,
+            `published version ${String(d.definition.id)} of ${serviceId} no longer compiles: ${problems.map((p) => p.message).join('; ')}`,
           );
           continue;
         }
-        this.apply(serviceId, version, d.id, service);
+        this.apply(serviceId, d.definition, d.id, service);
         applied++;
       }
     }
     return applied;
   }
+
+  private audit(user: StoredUser, serviceId: string, action: string, details: Record<string, unknown>) {
+    return this.ctx.store.appendAudit({
+      at: this.ctx.now().toISOString(),
+      userId: user.id,
+      action,
+      subject: `definition:${serviceId}`,
+      details,
+    });
+  }
+}
+
+/** Scenarios are keyed by file name: a draft's scenario with the name of a file's replaces it. */
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
 }

@@ -1,4 +1,4 @@
-import type { Act, ApplicationState, Status } from '@qyzmet/engine';
+import type { Act, ApplicationState, LegalRef, Scenario, Status } from '@qyzmet/engine';
 
 /**
  * The store interface of the runtime. The embedded SQLite adapter serves a laptop or one office; a MongoDB adapter
@@ -130,16 +130,34 @@ export interface StoredAct {
   updatedAt: string;
 }
 
+/**
+ * A new version in the making, kept whole on the server so no work is lost: the version as written (`basedOn` the
+ * version it amends, plus cited `changes` and the keys it replaces), the scenarios written with it, and every save
+ * as a numbered revision. `rev` is the optimistic lock: a save names the revision it was made from.
+ */
 export interface DefinitionDraft {
   serviceId: string;
   id: string;
-  /** The assembled service definition the analyst edits. */
+  rev: number;
+  /** The version as written: `basedOn` + `changes` + the keys it replaces (or, rarely, a whole version). */
   definition: Record<string, unknown>;
+  /** The version it was started from: the latest published, including one whose effective date is still ahead. */
+  baseVersion: string;
+  /** The amending act's item that the changes made from now on cite, chosen once and kept until changed. */
+  legalRef: LegalRef | null;
+  /** Scenarios written with the draft (by file name), published with it into the service's scenarios. */
+  scenarios: Array<{ file: string; scenario: Scenario }>;
+  /** The date the analyst expects it in force, used by scenarios and impact before the date is known. */
+  expectedFrom: string | null;
+  approvals: Array<{ rev: number; by: string; at: string }>;
   author: string;
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Who saved this revision. */
+  savedBy: string;
   publishedAt: string | null;
+  discardedAt: string | null;
 }
 
 export interface Store {
@@ -194,9 +212,15 @@ export interface Store {
   saveAct(act: StoredAct): Promise<void>;
   listActs(): Promise<StoredAct[]>;
 
-  saveDraft(draft: DefinitionDraft): Promise<void>;
+  /**
+   * Writes a draft and keeps the revision: `expectedRev` null creates it (false when the id is taken), a number
+   * updates it only if the stored draft is still at that revision (false when someone saved in between).
+   */
+  saveDraft(draft: DefinitionDraft, expectedRev: number | null): Promise<boolean>;
   getDraft(serviceId: string, id: string): Promise<DefinitionDraft | undefined>;
   listDrafts(serviceId: string): Promise<DefinitionDraft[]>;
+  /** Every saved revision of a draft, oldest first. */
+  listDraftRevisions(serviceId: string, id: string): Promise<DefinitionDraft[]>;
 
   /** Small key/value facts about the store (e.g. the calendar fingerprint the due instants were computed with). */
   getMeta(key: string): Promise<string | undefined>;

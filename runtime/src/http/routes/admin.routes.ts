@@ -5,7 +5,7 @@ import { clauseCoverage, diffJson, domainError } from '@qyzmet/engine';
 import type { ApplicationsService } from '../../applications/applications.service';
 import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
 import type { RuntimeContext } from '../../runtimeContext';
-import { requireRole } from '../context';
+import { requireRole, requireUser } from '../context';
 
 /**
  * The admin API (/api/v1/admin): definitions with their validation problems and coverage, the audit trail, and
@@ -65,19 +65,35 @@ export function adminRoutes(
   });
   r.get('/definitions/:id/drafts', async (req, res) => {
     requireRole(req, 'analyst', 'admin');
-    res.json({ items: await ctx.store.listDrafts(req.params.id) });
+    res.json({ items: await registry.listDrafts(req.params.id, req.query.all === 'true') });
   });
   r.get('/definitions/:id/drafts/:draftId', async (req, res) => {
     requireRole(req, 'analyst', 'admin');
-    res.json(await registry.getDraft(req.params.id, req.params.draftId));
+    res.json(registry.view(req.params.id, await registry.getDraft(req.params.id, req.params.draftId)));
+  });
+  r.get('/definitions/:id/drafts/:draftId/revisions', async (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    res.json({ items: await registry.revisions(req.params.id, req.params.draftId) });
   });
   r.put('/definitions/:id/drafts/:draftId', async (req, res) => {
     const user = requireRole(req, 'analyst', 'admin');
     res.json(await registry.updateDraft(user, req.params.id, req.params.draftId, req.body ?? {}));
   });
+  r.delete('/definitions/:id/drafts/:draftId', async (req, res) => {
+    const user = requireRole(req, 'analyst', 'admin');
+    res.json(await registry.discardDraft(user, req.params.id, req.params.draftId));
+  });
   r.post('/definitions/:id/drafts/:draftId/check', async (req, res) => {
     requireRole(req, 'analyst', 'admin');
     res.json(await registry.check(req.params.id, req.params.draftId));
+  });
+  r.post('/definitions/:id/drafts/:draftId/approve', async (req, res) => {
+    const user = requireUser(req);
+    res.json(await registry.approve(user, req.params.id, req.params.draftId, req.body ?? {}));
+  });
+  r.post('/definitions/:id/drafts/:draftId/scenarios/accept', async (req, res) => {
+    const user = requireRole(req, 'analyst', 'admin');
+    res.json(await registry.acceptScenario(user, req.params.id, req.params.draftId, req.body ?? {}));
   });
   r.post('/definitions/:id/drafts/:draftId/publish', async (req, res) => {
     const user = requireRole(req, 'analyst', 'admin');

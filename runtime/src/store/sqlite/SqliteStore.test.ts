@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { ApplicationState } from '@qyzmet/engine';
 import type {
   AuditEntry,
+  DefinitionDraft,
   StoredApplication,
   StoredDocument,
   StoredEvent,
@@ -567,36 +568,72 @@ describe('users, sessions, audit, webhooks, drafts', () => {
     ]);
   });
 
-  test('drafts: save inserts, saving again replaces but keeps createdAt; list newest first', async () => {
+  test('drafts: created once, updated only from the revision stored, every revision kept; list newest first', async () => {
     const store = open();
-    const draft = {
+    const draft: DefinitionDraft = {
       serviceId: 'svc',
       id: 'd1',
-      definition: { id: 'svc', title: { kk: 'Қызмет' } },
+      rev: 1,
+      definition: { id: 'v2', basedOn: 'v1', changes: [] },
+      baseVersion: 'v1',
+      legalRef: null,
+      scenarios: [],
+      expectedFrom: null,
+      approvals: [],
       author: 'analyst',
+      savedBy: 'analyst',
       note: 'first',
       createdAt: '2025-03-01T00:00:00Z',
       updatedAt: '2025-03-01T00:00:00Z',
       publishedAt: null,
+      discardedAt: null,
     };
-    await store.saveDraft(draft);
-    await store.saveDraft({ ...draft, id: 'd2', note: 'other', updatedAt: '2025-03-02T00:00:00Z' });
-    await store.saveDraft({
-      ...draft,
-      note: 'second',
-      createdAt: '2099-01-01T00:00:00Z',
-      updatedAt: '2025-03-03T00:00:00Z',
-      publishedAt: '2025-03-03T01:00:00Z',
-    });
-    expect(await store.getDraft('svc', 'd1')).toEqual({
-      ...draft,
-      note: 'second',
-      updatedAt: '2025-03-03T00:00:00Z',
-      publishedAt: '2025-03-03T01:00:00Z',
-    });
+    expect(await store.saveDraft(draft, null)).toBe(true);
+    // The id is taken: a second create is refused, not an overwrite.
+    expect(await store.saveDraft({ ...draft, note: 'again' }, null)).toBe(false);
+    expect(await store.saveDraft({ ...draft, id: 'd2', note: 'other', updatedAt: '2025-03-02T00:00:00Z' }, null)).toBe(
+      true,
+    );
+    const second = { ...draft, rev: 2, note: 'second', savedBy: 'reviewer', updatedAt: '2025-03-03T00:00:00Z' };
+    expect(await store.saveDraft(second, 1)).toBe(true);
+    // Two analysts both editing revision 1: the second save finds revision 2 and is refused.
+    expect(await store.saveDraft({ ...draft, rev: 2, note: 'lost?' }, 1)).toBe(false);
+    expect(await store.getDraft('svc', 'd1')).toEqual(second);
+    expect((await store.listDraftRevisions('svc', 'd1')).map((d) => [d.rev, d.note])).toEqual([
+      [1, 'first'],
+      [2, 'second'],
+    ]);
     expect(await store.getDraft('svc', 'zz')).toBeUndefined();
     expect((await store.listDrafts('svc')).map((d) => d.id)).toEqual(['d1', 'd2']);
     expect(await store.listDrafts('other')).toEqual([]);
+  });
+
+  test('acts entered through the API: saved, replaced by id, listed', async () => {
+    const store = open();
+    const act = { type: 'order', title: { kk: 'Бұйрық', ru: 'Приказ' }, status: 'in-force' };
+    await store.saveAct({
+      id: 'a',
+      act,
+      createdBy: 'u1',
+      createdAt: '2026-12-01T00:00:00Z',
+      updatedAt: '2026-12-01T00:00:00Z',
+    });
+    await store.saveAct({
+      id: 'a',
+      act: { ...act, number: '9' },
+      createdBy: 'u2',
+      createdAt: '2026-12-02T00:00:00Z',
+      updatedAt: '2026-12-02T00:00:00Z',
+    });
+    expect(await store.listActs()).toEqual([
+      {
+        id: 'a',
+        act: { ...act, number: '9' },
+        createdBy: 'u1',
+        createdAt: '2026-12-01T00:00:00Z',
+        updatedAt: '2026-12-02T00:00:00Z',
+      },
+    ]);
   });
 });
 

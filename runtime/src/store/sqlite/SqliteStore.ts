@@ -268,16 +268,48 @@ function deliveryFromRow(r: Row): WebhookDelivery {
   };
 }
 
+/** The parts of a draft kept in the `extra` column, with their defaults for drafts saved before migration 0004. */
+const DRAFT_EXTRA_DEFAULTS = {
+  baseVersion: '',
+  legalRef: null,
+  scenarios: [],
+  expectedFrom: null,
+  approvals: [],
+  savedBy: '',
+  discardedAt: null,
+};
+
 function draftFromRow(r: Row): DefinitionDraft {
+  const extra = JSON.parse((r.extra as string | undefined) ?? '{}') as Partial<DefinitionDraft>;
   return {
     serviceId: r.service_id as string,
     id: r.id as string,
+    rev: Number(r.rev ?? 1),
     definition: JSON.parse(r.definition as string),
+    ...DRAFT_EXTRA_DEFAULTS,
+    ...extra,
     author: r.author as string,
     note: r.note as string,
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
     publishedAt: r.published_at as string | null,
+  };
+}
+
+function draftParams(d: DefinitionDraft) {
+  const { baseVersion, legalRef, scenarios, expectedFrom, approvals, savedBy, discardedAt } = d;
+  return {
+    service_id: d.serviceId,
+    id: d.id,
+    rev: d.rev,
+    definition: JSON.stringify(d.definition),
+    extra: JSON.stringify({ baseVersion, legalRef, scenarios, expectedFrom, approvals, savedBy, discardedAt }),
+    author: d.author,
+    note: d.note,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+    updated_at_ms: toMs(d.updatedAt, 'draft.updatedAt'),
+    published_at: d.publishedAt,
   };
 }
 
@@ -442,11 +474,20 @@ export class SqliteStore implements Store {
       listDeliveries: p(
         'SELECT * FROM webhook_deliveries WHERE subscription_id = ? ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
       ),
-      upsertDraft:
-        p(`INSERT INTO definition_drafts (service_id, id, definition, author, note, created_at, updated_at, updated_at_ms, published_at)
-        VALUES (@service_id, @id, @definition, @author, @note, @created_at, @updated_at, @updated_at_ms, @published_at)
-        ON CONFLICT (service_id, id) DO UPDATE SET definition = excluded.definition, author = excluded.author, note = excluded.note,
-          updated_at = excluded.updated_at, updated_at_ms = excluded.updated_at_ms, published_at = excluded.published_at`),
+      insertDraft: p(`INSERT INTO definition_drafts
+          (service_id, id, rev, definition, extra, author, note, created_at, updated_at, updated_at_ms, published_at)
+        VALUES (@service_id, @id, @rev, @definition, @extra, @author, @note, @created_at, @updated_at, @updated_at_ms,
+          @published_at)
+        ON CONFLICT (service_id, id) DO NOTHING`),
+      updateDraft: p(`UPDATE definition_drafts SET rev = @rev, definition = @definition, extra = @extra, note = @note,
+          updated_at = @updated_at, updated_at_ms = @updated_at_ms, published_at = @published_at
+        WHERE service_id = @service_id AND id = @id AND rev = @expected_rev`),
+      insertDraftRevision:
+        p(`INSERT OR REPLACE INTO definition_draft_revisions (service_id, draft_id, rev, draft, saved_at)
+        VALUES (?, ?, ?, ?, ?)`),
+      listDraftRevisions: p(
+        'SELECT draft FROM definition_draft_revisions WHERE service_id = ? AND draft_id = ? ORDER BY rev',
+      ),
       getDraft: p('SELECT * FROM definition_drafts WHERE service_id = ? AND id = ?'),
       upsertAct: p(`INSERT INTO acts (id, act, created_by, created_at, updated_at)
         VALUES (@id, @act, @created_by, @created_at, @updated_at)
@@ -869,21 +910,25 @@ export class SqliteStore implements Store {
     return this.run(() => (this.s.listDeliveries.all(subscriptionId, limit) as Row[]).map(deliveryFromRow));
   }
 
-  /** Insert or replace by (serviceId, id); createdAt of an existing draft is kept. */
-  saveDraft(draft: DefinitionDraft): Promise<void> {
-    return this.run(() => {
-      this.s.upsertDraft.run({
-        service_id: draft.serviceId,
-        id: draft.id,
-        definition: JSON.stringify(draft.definition),
-        author: draft.author,
-        note: draft.note,
-        created_at: draft.createdAt,
-        updated_at: draft.updatedAt,
-        updated_at_ms: toMs(draft.updatedAt, 'draft.updatedAt'),
-        published_at: draft.publishedAt,
-      });
-    });
+  saveDraft(draft: DefinitionDraft, expectedRev: number | null): Promise<boolean> {
+    return this.run(() =>
+      this.db.transaction(() => {
+        const params = draftParams(draft);
+        const written =
+          expectedRev === null
+            ? this.s.insertDraft.run(params).changes
+            : this.s.updateDraft.run({ ...params, expected_rev: expectedRev }).changes;
+        if (written !== 1) return false;
+        this.s.insertDraftRevision.run(draft.serviceId, draft.id, draft.rev, JSON.stringify(draft), draft.updatedAt);
+        return true;
+      })(),
+    );
+  }
+
+  listDraftRevisions(serviceId: string, id: string): Promise<DefinitionDraft[]> {
+    return this.run(() =>
+      (this.s.listDraftRevisions.all(serviceId, id) as Row[]).map((r) => JSON.parse(r.draft as string)),
+    );
   }
 
   /** Insert or replace by id; the first registration's author and date are kept. */

@@ -191,4 +191,21 @@ CREATE TABLE acts (
 );
 `,
   },
+  {
+    id: '0004-draft-revisions',
+    // Drafts become amendments with an optimistic revision; every save is kept. `extra` holds the parts that are
+    // read whole (base version, cited act item, scenarios, approvals, dates).
+    sql: `
+ALTER TABLE definition_drafts ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE definition_drafts ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE definition_draft_revisions (
+  service_id TEXT NOT NULL,
+  draft_id TEXT NOT NULL,
+  rev INTEGER NOT NULL,
+  draft TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  PRIMARY KEY (service_id, draft_id, rev)
+);
+`,
+  },
 ];
