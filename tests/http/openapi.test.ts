@@ -145,18 +145,50 @@ test('admin operations answer as documented', async () => {
   await call('get', '/admin/definitions/{id}/diff', { params: id, token, query: versions });
   await call('get', '/admin/calendars', { token });
 
-  const draft = (await call('post', '/admin/definitions/{id}/drafts', { params: id, token, body: { note: 'n' } })).body;
+  const acts = (await call('get', '/admin/acts', { token })).body.items;
+  await call('get', '/admin/acts/{id}', { params: { id: acts[0].id }, token });
+  const act = { id: 'test-order-2-2026', type: 'order', title: { kk: 'Бұйрық', ru: 'Приказ' }, status: 'in-force' };
+  expect((await call('post', '/admin/acts', { token, body: act })).status).toBe(201);
+  expect(
+    (await call('patch', '/admin/acts/{id}', { params: { id: act.id }, token, body: { number: '2' } })).status,
+  ).toBe(200);
+
+  const legalRef = { act: act.id, paragraph: '1' };
+  const draft = (
+    await call('post', '/admin/definitions/{id}/drafts', { params: id, token, body: { note: 'n', legalRef } })
+  ).body;
   const params = { id: SERVICE, draftId: draft.id };
   await call('get', '/admin/definitions/{id}/drafts', { params: id, token });
   await call('get', '/admin/definitions/{id}/drafts/{draftId}', { params, token });
-  await call('put', '/admin/definitions/{id}/drafts/{draftId}', { params, token, body: { version: draft.definition } });
+  const saved = await call('put', '/admin/definitions/{id}/drafts/{draftId}', {
+    params,
+    token,
+    body: { version: { ...draft.materialised, notes: [] }, rev: draft.rev },
+  });
+  expect(saved.body.rev).toBe(2);
+  await call('get', '/admin/definitions/{id}/drafts/{draftId}/revisions', { params, token });
   await call('post', '/admin/definitions/{id}/drafts/{draftId}/check', { params, token });
+  const file = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
+  const accepted = await call('post', '/admin/definitions/{id}/drafts/{draftId}/scenarios/accept', {
+    params,
+    token,
+    body: { file, rev: 2 },
+  });
+  expect(accepted.status).toBe(200);
+  const rev = accepted.body.rev;
+  const reviewer = await login('reviewer');
+  await call('post', '/admin/definitions/{id}/drafts/{draftId}/approve', { params, token: reviewer, body: { rev } });
   const published = await call('post', '/admin/definitions/{id}/drafts/{draftId}/publish', {
     params,
     token,
     body: { effectiveFrom: '2026-04-01' },
   });
   expect(published.status).toBe(200);
+  const other = (await call('post', '/admin/definitions/{id}/drafts', { params: id, token, body: {} })).body;
+  await call('delete', '/admin/definitions/{id}/drafts/{draftId}', {
+    params: { id: SERVICE, draftId: other.id },
+    token,
+  });
   await call('get', '/admin/audit', { token, query: `subject=definition:${SERVICE}` });
 
   const hook = await call('post', '/admin/webhooks', {

@@ -16,6 +16,49 @@ const markers = (page: Page) =>
       .__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet', resource: window.__qyzmetEditor!.getModel()!.uri })
       .map((m) => ({ line: m.startLineNumber, message: m.message })),
   );
+/** The admin API as a given demo user. */
+async function apiAs(ui: UiContext, username: string) {
+  const api = ui.base.replace(/\/admin\/$/, '/api/v1');
+  const login = await fetch(`${api}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+}
+
+/**
+ * Cites the open draft's changes, accepts the scenarios that fail on it (by their own dates), has the reviewer
+ * approve.
+ */
+async function prepareForPublication(ui: UiContext, expectedFrom: string) {
+  const analyst = await apiAs(ui, 'analyst');
+  const drafts = `/admin/definitions/${SERVICE}/drafts`;
+  const draft = (await analyst('GET', drafts)).body.items.find((d: { publishedAt: string | null }) => !d.publishedAt);
+  const act = { id: 'test-order-3-2026', type: 'order', title: { kk: 'Сынақ', ru: 'Тест' }, status: 'in-force' };
+  expect((await analyst('POST', '/admin/acts', act)).status).toBe(201);
+  let rev = (
+    await analyst('PUT', `${drafts}/${draft.id}`, {
+      rev: draft.rev,
+      legalRef: { act: act.id, paragraph: '1' },
+      expectedFrom,
+    })
+  ).body.rev;
+  const check = (await analyst('POST', `${drafts}/${draft.id}/check`)).body;
+  for (const i of check.impact.filter((x: { passed: boolean }) => !x.passed))
+    rev = (await analyst('POST', `${drafts}/${draft.id}/scenarios/accept`, { file: i.file, rev })).body.rev;
+  const approved = await (await apiAs(ui, 'reviewer'))('POST', `${drafts}/${draft.id}/approve`, { rev });
+  expect(approved.status).toBe(200);
+}
+
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 /** Waits until the engine's problems put a marker on that line of the draft. */
 const markerAt = (page: Page, line: number) =>
@@ -118,6 +161,13 @@ describeUi('the analyst workbench in Chromium', () => {
     await scenario.and(page.locator('[data-passed=true]')).waitFor({ timeout: 15_000 });
     expect(await scenario.locator('tr[data-path]').count()).toBe(0);
     await screenshot(page, 'analyst-scenarios');
+
+    // What the workbench has no form for yet (the no-code editors come with the workbench issue) is done over the
+    // admin API as the analyst and a second analyst would: the changes cite the amending act's item, the scenarios
+    // whose outcome changes on the new version's dates are accepted as expected, and the reviewer approves.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Saved' }).waitFor();
+    await prepareForPublication(ui, '2026-03-16');
 
     // Publish: published 5 March 2026 + 10 calendar days → in force from 16 March, shown before confirming.
     await page.click(`a[href="#/workbench/${SERVICE}/versions"][role=tab]`);

@@ -250,7 +250,11 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
                       <tr key={i.file}>
                         <td>{i.scenario}</td>
                         <td>
-                          {i.before.status} · {i.before.state} · {i.before.due ?? '—'}
+                          {'error' in i.before ? (
+                            <span className="error">{i.before.error}</span>
+                          ) : (
+                            `${i.before.status} · ${i.before.state} · ${i.before.due ?? '—'}`
+                          )}
                         </td>
                         <td>
                           {'error' in i.after ? (

@@ -88,7 +88,17 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       const open =
         drafts.items.filter((d) => !d.publishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
       setDraft(open);
-      const body = open ? `${JSON.stringify(open.definition, null, 2)}\n` : '';
+      // Scenarios written with the draft come back with it: edited files and new ones alike.
+      const withDraft = Object.fromEntries(
+        (open?.scenarios ?? []).map((x) => [
+          `${s.serviceDir}/scenarios/${x.file}`,
+          `${JSON.stringify(x.scenario, null, 2)}\n`,
+        ]),
+      );
+      setScenarioTexts(withDraft);
+      setAddedFiles(Object.keys(withDraft).filter((f) => !s.scenarios.some((x) => x.file === f)));
+      // The JSON view shows the whole version the draft makes; the server keeps it as cited changes of its base.
+      const body = open ? `${JSON.stringify(open.materialised ?? open.definition, null, 2)}\n` : '';
       setText(body);
       setSavedText(body);
       setNote(open?.note ?? '');
@@ -155,7 +165,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
   const newDraft = async () => {
     try {
       const d = await api<Draft>('POST', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`, { note: '' });
-      const body = `${JSON.stringify(d.definition, null, 2)}\n`;
+      const body = `${JSON.stringify(d.materialised ?? d.definition, null, 2)}\n`;
       setDraft(d);
       setText(body);
       setSavedText(body);
@@ -169,6 +179,17 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
   /** PUTs the editor's text; false (with the reason shown) when it is not JSON. */
   const save = useCallback(async (): Promise<boolean> => {
     if (!draft) return false;
+    // The scenarios edited or added in the workbench are saved with the draft, so a reload keeps them.
+    const scenarios = Object.entries(scenarioTexts).flatMap(([file, body]) => {
+      try {
+        return [{ file: file.slice(file.lastIndexOf('/') + 1), scenario: JSON.parse(body) as Record<string, unknown> }];
+      } catch {
+        return [];
+      }
+    });
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    // Nothing new: no revision (an approval of the current one stays valid).
+    if (text === savedText && note === (draft.note ?? '') && same(scenarios, draft.scenarios)) return true;
     let version: unknown;
     try {
       version = JSON.parse(text);
@@ -177,9 +198,12 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       return false;
     }
     try {
+      // The revision this edit was made from: a save after someone else's is refused (409), never lost.
       const d = await api<Draft>('PUT', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${draft.id}`, {
         version,
         note,
+        scenarios,
+        rev: draft.rev,
       });
       setDraft(d);
       setSavedText(text);
@@ -189,7 +213,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       setError((e as Error).message);
       return false;
     }
-  }, [draft, text, note, serviceId, t]);
+  }, [draft, text, savedText, note, scenarioTexts, serviceId, t]);
 
   if (error && !src)
     return (

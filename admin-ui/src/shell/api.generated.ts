@@ -1237,10 +1237,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The drafted version (definition format) */
+                        /** @description The revision the edit was made from (required to save) */
+                        rev?: number;
+                        /** @description The version as an amendment (basedOn + changes), or whole (stored as the changes from the base) */
                         version?: {
                             [key: string]: unknown;
                         };
+                        /** @description RFC 6902 changes, each with its legalRef */
+                        changes?: Record<string, never>[];
+                        /** @description The amending act item that changes made from a whole version cite */
+                        legalRef?: Record<string, never>;
+                        scenarios?: Record<string, never>[];
+                        /** @description YYYY-MM-DD: when the analyst expects it in force */
+                        expectedFrom?: string;
                         note?: string;
                     };
                 };
@@ -1362,10 +1371,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The drafted version (definition format) */
+                        /** @description The revision the edit was made from (required to save) */
+                        rev?: number;
+                        /** @description The version as an amendment (basedOn + changes), or whole (stored as the changes from the base) */
                         version?: {
                             [key: string]: unknown;
                         };
+                        /** @description RFC 6902 changes, each with its legalRef */
+                        changes?: Record<string, never>[];
+                        /** @description The amending act item that changes made from a whole version cite */
+                        legalRef?: Record<string, never>;
+                        scenarios?: Record<string, never>[];
+                        /** @description YYYY-MM-DD: when the analyst expects it in force */
+                        expectedFrom?: string;
                         note?: string;
                     };
                 };
@@ -1407,7 +1425,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The draft is published: published versions are immutable */
+                /** @description Saved by someone else since that revision (the answer lists what changed), or closed */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1416,7 +1434,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No version in the body */
+                /** @description No revision in the body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1428,6 +1446,303 @@ export interface paths {
             };
         };
         post?: never;
+        /** Discard the draft (its revisions stay in the store and the audit trail) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/drafts/{draftId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every saved revision of the draft, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftRevisions"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/drafts/{draftId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second analyst (not the author) approves this revision for publication */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rev: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The draft changed since that revision, or is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/definitions/{id}/drafts/{draftId}/scenarios/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Received as expected: the scenario's expectation becomes what the draft now produces */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        file: string;
+                        rev: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service or draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The draft changed since that revision */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The draft does not compile */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1572,7 +1887,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Already published */
+                /** @description Already published, or this revision has no approval by a second analyst */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1581,7 +1896,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No date, a date in the past, or a draft with problems */
+                /** @description No date, a date in the past, a draft with problems, or failing scenarios */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1596,6 +1911,251 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/admin/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The acts registry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an act (an amending order before anyone edits a file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegisteredAct"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An act with this id exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The entry is not valid (errors as pointers) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/acts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One act */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegisteredAct"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such act */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Amend an entry (typically its publication date): the versions waiting for it take their dates */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegisteredAct"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such act */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The entry is not valid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/admin/calendars": {
@@ -2327,37 +2887,101 @@ export interface components {
         Draft: {
             serviceId: string;
             id: string;
-            /** @description The drafted version (definition format) */
+            /** @description The revision: every save makes a new one; a save names the one it was made from */
+            rev: number;
+            /** @description The version as written: basedOn + cited changes + the keys it replaces */
             definition: {
                 [key: string]: unknown;
             };
+            materialised: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The version it amends: the latest published, pending included */
+            baseVersion: string;
+            legalRef: components["schemas"]["LegalRef"] | null;
+            scenarios: {
+                file: string;
+                /** @description A scenario (definitions/services/<id>/scenarios) */
+                scenario: {
+                    [key: string]: unknown;
+                };
+            }[];
+            expectedFrom: string | null;
+            approvals: {
+                rev: number;
+                by: string;
+                /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+                at: string;
+            }[];
             /** @description The user id of its author */
             author: string;
+            savedBy: string;
             note: string;
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             createdAt: string;
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             updatedAt: string;
             publishedAt: string | null;
+            discardedAt: string | null;
+        };
+        DraftRevisions: {
+            items: {
+                [key: string]: unknown;
+            }[];
         };
         DraftList: {
             items: components["schemas"]["Draft"][];
         };
         ScenarioOutcome: {
+            version: string;
             status: string;
             state: string;
             due: string | null;
         };
         DraftCheck: {
+            rev: number;
             problems: components["schemas"]["DefinitionProblem"][];
+            changes: {
+                version: string;
+                basedOn: string;
+                pointer: string;
+                /** @description The element in words, e.g. deadline `service` case 1 duration */
+                element: string;
+                op: string;
+                /** @description The amending act item, e.g. order No. 999 p.1 sub. 1 */
+                actItem: string;
+                legalRef: components["schemas"]["LegalRef"];
+                changedIn: string;
+                inForce: string | null;
+                provisional: boolean;
+                before?: unknown;
+                after?: unknown;
+            }[];
             impact: {
                 scenario: string;
                 file: string;
-                before: components["schemas"]["ScenarioOutcome"];
+                before: components["schemas"]["ScenarioOutcome"] | {
+                    error: string;
+                };
                 after: components["schemas"]["ScenarioOutcome"] | {
                     error: string;
                 };
                 changed: boolean;
+                /** @description It meets its expectation with the draft */
+                passed: boolean;
+            }[];
+            openApplications: {
+                id: string;
+                version: string;
+                state: string;
+                status: string;
+                dueAt: string | null;
+                /** @description The draft would change its outcome or due instant (it keeps its version) */
+                affected: boolean;
+                /** @description Its outcome on the new version */
+                onNewVersion?: {
+                    [key: string]: unknown;
+                };
             }[];
             /** @description Open applications that stay on the version in force now */
             openApplicationsOnCurrent: number;
@@ -2368,6 +2992,14 @@ export interface components {
             version: string;
             /** @description YYYY-MM-DD */
             effectiveFrom: string;
+            rev: number;
+        };
+        /** @description An entry of the acts registry (definitions/shared/acts), with its id */
+        RegisteredAct: {
+            [key: string]: unknown;
+        };
+        ActList: {
+            items: components["schemas"]["RegisteredAct"][];
         };
         AuditEntry: {
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */

@@ -29,10 +29,21 @@ const unknownDraft = { '404': problem('No such service or draft') };
 const draftBody = body({
   type: 'object',
   properties: {
-    version: { type: 'object', additionalProperties: true, description: 'The drafted version (definition format)' },
+    rev: { type: 'integer', description: 'The revision the edit was made from (required to save)' },
+    version: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'The version as an amendment (basedOn + changes), or whole (stored as the changes from the base)',
+    },
+    changes: { type: 'array', items: { type: 'object' }, description: 'RFC 6902 changes, each with its legalRef' },
+    legalRef: { type: 'object', description: 'The amending act item that changes made from a whole version cite' },
+    scenarios: { type: 'array', items: { type: 'object' } },
+    expectedFrom: { type: 'string', description: 'YYYY-MM-DD: when the analyst expects it in force' },
     note: { type: 'string' },
   },
 });
+const revBody = body({ type: 'object', required: ['rev'], properties: { rev: { type: 'integer' } } });
+const actBody = body({ type: 'object', additionalProperties: true, description: 'An acts-registry entry with its id' });
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -315,8 +326,55 @@ export const openApiDocument = {
           '200': json(ref('Draft')),
           ...admin,
           ...unknownDraft,
-          '409': problem('The draft is published: published versions are immutable'),
-          '422': problem('No version in the body'),
+          '409': problem('Saved by someone else since that revision (the answer lists what changed), or closed'),
+          '422': problem('No revision in the body'),
+        },
+      },
+      delete: {
+        summary: 'Discard the draft (its revisions stay in the store and the audit trail)',
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        responses: { '200': json(ref('Draft')), ...admin, ...unknownDraft, '409': problem('Already closed') },
+      },
+    },
+    '/admin/definitions/{id}/drafts/{draftId}/revisions': {
+      get: {
+        summary: 'Every saved revision of the draft, oldest first',
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        responses: { '200': json(ref('DraftRevisions')), ...admin, ...unknownDraft },
+      },
+    },
+    '/admin/definitions/{id}/drafts/{draftId}/approve': {
+      post: {
+        summary: 'A second analyst (not the author) approves this revision for publication',
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        requestBody: revBody,
+        responses: {
+          '200': json(ref('Draft')),
+          ...admin,
+          ...unknownDraft,
+          '409': problem('The draft changed since that revision, or is closed'),
+        },
+      },
+    },
+    '/admin/definitions/{id}/drafts/{draftId}/scenarios/accept': {
+      post: {
+        summary: "Received as expected: the scenario's expectation becomes what the draft now produces",
+        security: bearer,
+        parameters: [path('id'), path('draftId')],
+        requestBody: body({
+          type: 'object',
+          required: ['file', 'rev'],
+          properties: { file: { type: 'string' }, rev: { type: 'integer' } },
+        }),
+        responses: {
+          '200': json(ref('Draft')),
+          ...admin,
+          ...unknownDraft,
+          '409': problem('The draft changed since that revision'),
+          '422': problem('The draft does not compile'),
         },
       },
     },
@@ -345,8 +403,46 @@ export const openApiDocument = {
           '200': json(ref('Publication')),
           ...admin,
           ...unknownDraft,
-          '409': problem('Already published'),
-          '422': problem('No date, a date in the past, or a draft with problems'),
+          '409': problem('Already published, or this revision has no approval by a second analyst'),
+          '422': problem('No date, a date in the past, a draft with problems, or failing scenarios'),
+        },
+      },
+    },
+    '/admin/acts': {
+      get: {
+        summary: 'The acts registry',
+        security: bearer,
+        responses: { '200': json(ref('ActList')), ...admin },
+      },
+      post: {
+        summary: 'Register an act (an amending order before anyone edits a file)',
+        security: bearer,
+        requestBody: actBody,
+        responses: {
+          '201': json(ref('RegisteredAct'), 'Created'),
+          ...admin,
+          '409': problem('An act with this id exists'),
+          '422': problem('The entry is not valid (errors as pointers)'),
+        },
+      },
+    },
+    '/admin/acts/{id}': {
+      get: {
+        summary: 'One act',
+        security: bearer,
+        parameters: [path('id')],
+        responses: { '200': json(ref('RegisteredAct')), ...admin, '404': problem('No such act') },
+      },
+      patch: {
+        summary: 'Amend an entry (typically its publication date): the versions waiting for it take their dates',
+        security: bearer,
+        parameters: [path('id')],
+        requestBody: actBody,
+        responses: {
+          '200': json(ref('RegisteredAct')),
+          ...admin,
+          '404': problem('No such act'),
+          '422': problem('The entry is not valid'),
         },
       },
     },

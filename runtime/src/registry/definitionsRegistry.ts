@@ -44,6 +44,8 @@ interface ScenarioImpact {
   before: { version: string; status: string; state: string; due: string | null } | { error: string };
   after: { version: string; status: string; state: string; due: string | null } | { error: string };
   changed: boolean;
+  /** Whether it meets its expectation with the draft (a failing one blocks publication until fixed or accepted). */
+  passed: boolean;
 }
 
 interface OpenApplicationImpact {
@@ -384,11 +386,12 @@ export class DefinitionsRegistry {
         // Each scenario runs against the version in force at its own date: one dated before the draft keeps testing
         // the old version.
         const before = summary(await runScenario(service, scenario));
-        const after = summary(await runScenario(forRuns, scenario));
+        const run = await runScenario(forRuns, scenario);
+        const after = summary(run);
         // A change of version alone is no change of outcome: only status, state and due instant count.
         const outcome = (x: typeof before) => ('error' in x ? x : { status: x.status, state: x.state, due: x.due });
         const changed = JSON.stringify(outcome(before)) !== JSON.stringify(outcome(after));
-        impact.push({ scenario: scenario.name, file, before, after, changed });
+        impact.push({ scenario: scenario.name, file, before, after, changed, passed: run.passed });
       }
 
     const open = await this.ctx.store.listApplications({
