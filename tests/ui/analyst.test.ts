@@ -165,8 +165,9 @@ describeUi('the analyst workbench in Chromium', () => {
     // What the workbench has no form for yet (the no-code editors come with the workbench issue) is done over the
     // admin API as the analyst and a second analyst would: the changes cite the amending act's item, the scenarios
     // whose outcome changes on the new version's dates are accepted as expected, and the reviewer approves.
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('button', { name: 'Saved' }).waitFor();
+    await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Saved', exact: true }).waitFor();
     await prepareForPublication(ui, '2026-03-16');
 
     // Publish: published 5 March 2026 + 10 calendar days → in force from 16 March, shown before confirming.

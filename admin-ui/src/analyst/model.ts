@@ -50,16 +50,16 @@ interface CalendarsResponse {
   schedules: Record<string, ScheduleData>;
 }
 
-export function buildEnv(files: Record<string, string>, cal: CalendarsResponse): CompileEnv {
-  const sharedActs: Record<string, Act> = {};
-  for (const [path, text] of Object.entries(files)) {
-    if (!/^(.*\/)?definitions\/shared\/acts\/[^/]+\.json$/.test(path)) continue;
-    try {
-      Object.assign(sharedActs, (JSON.parse(text) as { acts?: Record<string, Act> }).acts ?? {});
-    } catch {
-      // The runtime reports a broken shared file among the definitions' problems.
-    }
-  }
+/**
+ * What the engine needs to compile in the browser as the runtime does: the acts registry as the runtime holds it (the
+ * files' acts plus those registered or dated through the API), the working time, and the source files.
+ */
+export function buildEnv(
+  files: Record<string, string>,
+  cal: CalendarsResponse,
+  acts: Array<{ id: string } & Act>,
+): CompileEnv {
+  const sharedActs: Record<string, Act> = Object.fromEntries(acts.map(({ id, ...act }) => [id, act as Act]));
   const compiled = new Map<string, WorkingTime | undefined>();
   return {
     sharedActs,
@@ -89,16 +89,17 @@ const inServiceDir = (serviceDir: string) => (rel: string) => joinPath(serviceDi
 
 export async function loadSources(serviceId: string): Promise<Sources> {
   const id = encodeURIComponent(serviceId);
-  const [{ entry, files }, cal, drafts, inForce] = await Promise.all([
+  const [{ entry, files }, cal, acts, drafts, inForce] = await Promise.all([
     api<Schemas['DefinitionFiles']>('GET', `/admin/definitions/${id}/files`),
     api<CalendarsResponse>('GET', '/admin/calendars'),
+    api<Schemas['ActList']>('GET', '/admin/acts'),
     api<Schemas['DraftList']>('GET', `/admin/definitions/${id}/drafts`),
     api<Schemas['Service']>('GET', `/services/${id}`).then(
       (r) => r.version.id,
       () => null,
     ),
   ]);
-  const env = buildEnv(files, cal);
+  const env = buildEnv(files, cal, acts.items as unknown as Array<{ id: string } & Act>);
   const serviceDir = entry.replace(/\/service\.json$/, '');
   const published = drafts.items
     .filter((d) => d.publishedAt)

@@ -16,6 +16,7 @@ import {
   type ChangeDef,
   type CompiledService,
   type CompiledVersion,
+  type DocumentDef,
   type JsonChange,
   type LegalRef,
   type Problem,
@@ -114,13 +115,50 @@ export class DefinitionsRegistry {
     return service.versions[service.versions.length - 1];
   }
 
+  /** The whole version the draft makes, as written (the compiled one has seeds and defaults filled in). */
   private materialise(serviceId: string, draft: DefinitionDraft): Record<string, unknown> | null {
-    const { service } = this.compileDraft(serviceId, draft.definition, draft.id);
-    const v = service?.versions.find((x) => x.id === draft.definition.id);
-    if (!v) return null;
+    const { assembled } = this.base(serviceId);
+    const drafted = this.withDraft(assembled, serviceId, draft.definition, draft.id);
+    if (drafted.materialisationProblems?.length) return null;
+    const versions = (drafted.value as { versions: Array<Record<string, unknown>> }).versions;
+    const at = versions.length - 1;
     // The whole version an engineer edits in the JSON view: what it is, not how it was written.
-    const { basedOn: _basedOn, changes: _changes, ...whole } = v.def;
-    return whole as unknown as Record<string, unknown>;
+    const { basedOn: _basedOn, changes: _changes, ...whole } = JSON.parse(JSON.stringify(versions[at]));
+    // Its template paths, written relative to the files that named them, become relative to the service folder,
+    // where the paths of a version sent whole are read from.
+    const dir = this.ctx.repo.serviceDir(serviceId);
+    ((whole.documents ?? []) as DocumentDef[]).forEach((d, j) => {
+      for (const lang of ['kk', 'ru'] as const) {
+        const file = drafted.resolvePath(`/versions/${at}/documents/${j}/templates/${lang}`, d.templates[lang]);
+        d.templates[lang] = relative(dir, resolve(file));
+      }
+    });
+    return whole;
+  }
+
+  /**
+   * A version sent whole names its templates relative to the service folder; where they are the base's own files, the
+   * base's spelling is kept, so an unchanged document is no change.
+   */
+  private baseTemplatePaths(serviceId: string, baseId: string, version: Record<string, unknown>) {
+    const { assembled } = this.base(serviceId);
+    const dir = this.ctx.repo.serviceDir(serviceId);
+    const versions = (assembled.value as { versions: VersionDef[] }).versions;
+    const k = versions.findIndex((v) => v.id === baseId);
+    const baseDocs = versions[k]?.documents ?? [];
+    const docs = ((version.documents ?? []) as DocumentDef[]).map((d) => {
+      const j = baseDocs.findIndex((b) => b.id === d.id);
+      if (j < 0 || !d.templates) return d;
+      const templates = { ...d.templates };
+      for (const lang of ['kk', 'ru'] as const) {
+        const theirs = resolve(
+          assembled.resolvePath(`/versions/${k}/documents/${j}/templates/${lang}`, baseDocs[j].templates[lang]),
+        );
+        if (resolve(dir, d.templates[lang]) === theirs) templates[lang] = baseDocs[j].templates[lang];
+      }
+      return { ...d, templates };
+    });
+    return version.documents ? { ...version, documents: docs } : version;
   }
 
   view(serviceId: string, draft: DefinitionDraft): DraftView {
@@ -157,8 +195,8 @@ export class DefinitionsRegistry {
     const keep = current ?? {};
     if (isObject(body.version)) {
       const { own, changes } = changesBetween(
-        base.def as unknown as Record<string, unknown>,
-        body.version,
+        this.written0(service.id, base.id),
+        this.baseTemplatePaths(service.id, baseId, body.version),
         () => legalRef as LegalRef,
       );
       // A change without a citation is kept (so no work is lost) and reported by the check until the act is chosen.
@@ -167,6 +205,12 @@ export class DefinitionsRegistry {
     }
     if (Array.isArray(body.changes)) return { ...keep, basedOn: baseId, changes: body.changes };
     return keep;
+  }
+
+  /** A version as the files (or an earlier publication) wrote it, before compiling filled anything in. */
+  private written0(serviceId: string, versionId: string): Record<string, unknown> {
+    const versions = (this.ctx.repo.assembled.get(serviceId)?.value as { versions?: VersionDef[] })?.versions;
+    return (versions?.find((v) => v.id === versionId) ?? {}) as unknown as Record<string, unknown>;
   }
 
   private uniqueVersionId(service: CompiledService, drafts: DefinitionDraft[], from: string): string {
