@@ -29,6 +29,8 @@ export interface AmendmentLine {
 }
 
 const MAPS = new Set(['states', 'events', 'conditions', 'properties']);
+/** Containers that add nothing to a name: "event `X`" says enough without "machine". */
+const SILENT = new Set(['machine', 'form']);
 const singular = (key: string) => key.replace(/ies$/, 'y').replace(/s$/, '');
 
 /** Names the element at `pointer` of `version` by the ids it passes through. */
@@ -45,7 +47,7 @@ export function describeElement(version: unknown, pointer: string): string {
         typeof id === 'string' ? `${singular(parentKey)} \`${id}\`` : `${singular(parentKey)} ${Number(seg) + 1}`,
       );
     } else if (MAPS.has(parentKey)) words.push(`${singular(parentKey)} \`${seg}\``);
-    else if (!MAPS.has(seg) && !Array.isArray(value)) words.push(seg);
+    else if (!MAPS.has(seg) && !SILENT.has(seg) && !Array.isArray(value)) words.push(seg);
     parentKey = seg;
   }
   return words.join(' ') || 'the whole version';
