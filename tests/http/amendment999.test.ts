@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../runtime/src/server';
-import { copyExample, EXAMPLE_ID, REPO, type ExampleCopy } from '../definitions/exampleCopy';
+import { CLI, copyExample, EXAMPLE_ID, REPO, type ExampleCopy } from '../definitions/exampleCopy';
 
 /**
  * The amendments-as-data issue's worked example, end to end over HTTP on loopback and without touching a file:
@@ -56,6 +57,7 @@ const apartment = {
 };
 
 let copy: ExampleCopy;
+let dataDir: string;
 let server: RunningServer;
 let api: string;
 let clock = new Date('2026-12-07T10:00:00+05:00');
@@ -84,7 +86,7 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-999-')),
+    dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-999-'))),
     definitionsRoot: copy.definitions,
     demo: true,
     now: () => clock,
@@ -196,4 +198,24 @@ test('a new draft starts from the latest published version even while it waits f
   const open = (await as('analyst', 'GET', drafts)).body.items.map((d: { id: string }) => d.id);
   expect(open).not.toContain(next.body.id);
   expect((await as('analyst', 'PUT', `${drafts}/${next.body.id}`, { rev: 2, note: 'x' })).status).toBe(409);
+});
+
+test('qyzmet export writes the published version as basedOn + changes that validate and test accept', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'qyzmet-export-')), 'definitions');
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], { cwd: copy.dir, encoding: 'utf8', timeout: 60_000 });
+  const exported = cli('export', SERVICE, '--data', dataDir, '--definitions', copy.definitions, '--out', out, '--json');
+  expect(exported.stderr).toBe('');
+  expect(JSON.parse(exported.stdout)).toMatchObject({ versions: ['versions/2026-order-999.json'] });
+  const written = JSON.parse(readFileSync(join(out, 'services', SERVICE, 'versions', '2026-order-999.json'), 'utf8'));
+  expect(written).toMatchObject({ basedOn: '2026-order-65', changes: [{ op: 'replace' }, { op: 'add' }] });
+  // The act entered through the API (with its publication date) goes with it.
+  const acts = JSON.parse(readFileSync(join(out, 'shared', 'acts', 'registered-through-api.json'), 'utf8')).acts;
+  expect(acts[ORDER].publication.date).toBe('2026-12-10');
+  const validate = cli('validate', out);
+  expect(validate.stdout + validate.stderr).toContain('valid');
+  expect(validate.status).toBe(0);
+  const scenarios = cli('test', SERVICE, '--definitions', out);
+  expect(scenarios.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
+  expect(scenarios.status).toBe(0);
 });

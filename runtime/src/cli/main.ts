@@ -3,6 +3,7 @@ import { findDefinitionsRoot, loadCalendars } from '../registry/loadRepository';
 import { calendarCommand } from './calendar.command';
 import { coverageCommand } from './coverage.command';
 import { deadlineCommand } from './deadline.command';
+import { exportCommand } from './export.command';
 import { newCommand } from './new.command';
 import { simulateCommand } from './simulate.command';
 import { testCommand } from './test.command';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   simulateCommand(program, setExit);
   newCommand(program, setExit);
   coverageCommand(program, setExit);
+  exportCommand(program, setExit);
   calendarCommand(program, calendars);
   deadlineCommand(program, calendars);
   serveCommand(program, setExit);
