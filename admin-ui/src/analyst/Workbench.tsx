@@ -85,8 +85,12 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
         'GET',
         `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`,
       );
-      const open =
+      const latest =
         drafts.items.filter((d) => !d.publishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+      // One draft read whole: with the version it makes, which the list leaves out.
+      const open = latest
+        ? await api<Draft>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${latest.id}`)
+        : null;
       setDraft(open);
       // Scenarios written with the draft come back with it: edited files and new ones alike.
       const withDraft = Object.fromEntries(

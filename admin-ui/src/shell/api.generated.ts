@@ -2893,7 +2893,7 @@ export interface components {
             definition: {
                 [key: string]: unknown;
             };
-            materialised: {
+            materialised?: {
                 [key: string]: unknown;
             } | null;
             /** @description The version it amends: the latest published, pending included */
