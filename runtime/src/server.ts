@@ -5,8 +5,8 @@ import { ApplicationsService } from './applications/applications.service';
 import { recomputeAfterCalendarChange } from './applications/calendarChange';
 import { runDemoSeed } from './demo/demoSeed';
 import { createApp } from './http/app';
-import { ActsRegistry } from './registry/actsRegistry';
 import { DefinitionsRegistry } from './registry/definitionsRegistry';
+import { DefinitionsSync } from './registry/definitionsSync';
 import { findDefinitionsRoot, loadRepository } from './registry/loadRepository';
 import { createContext, type RuntimeContext } from './runtimeContext';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
@@ -37,11 +37,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   for (const p of repo.problems.filter((x) => x.severity !== 'warning')) ctx.log(`definition problem: ${p.message}`);
   const applications = new ApplicationsService(ctx);
   const registry = new DefinitionsRegistry(ctx);
-  // Acts entered through the API first: a publication date there decides the periods of the versions below.
-  const storedActs = await new ActsRegistry(ctx).applyStored();
-  if (storedActs) ctx.log(`acts: ${storedActs} entered through the admin API applied`);
-  const published = await registry.applyPublished();
-  if (published) ctx.log(`definitions: ${published} version(s) published through the admin API applied`);
+  // What was published through the admin API (acts, then versions) over the files; again whenever another instance
+  // on the same store publishes.
+  const sync = new DefinitionsSync(ctx);
+  const applied = await sync.apply();
+  if (applied.acts || applied.versions)
+    ctx.log(`admin API: ${applied.acts} act(s) and ${applied.versions} version(s) published through it applied`);
   if (options.demo) {
     const seedFile = resolve(repo.root, '..', 'seeds', 'demo.json');
     if (existsSync(seedFile)) {
@@ -57,6 +58,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const adminDir = resolve(__dirname, '../../admin-ui/dist');
   const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000);
+  const poll = setInterval(() => {
+    sync.refreshIfChanged().catch((e) => ctx.log(`definitions: reload failed: ${(e as Error).message}`));
+  }, options.schedulerIntervalMs ?? 1000);
+  poll.unref();
   const server: Server = await new Promise((ok, fail) => {
     const s = app.listen(options.port, options.host ?? '0.0.0.0', () => ok(s));
     s.on('error', fail);
@@ -68,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ctx,
     scheduler,
     async close() {
+      clearInterval(poll);
       await scheduler.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();

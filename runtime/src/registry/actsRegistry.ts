@@ -9,6 +9,7 @@ import {
 } from '@qyzmet/engine';
 import type { RuntimeContext } from '../runtimeContext';
 import type { StoredAct, StoredUser } from '../store/Store';
+import { markPublished } from './definitionsGeneration';
 
 /**
  * The acts registry over the admin API: the acts of definitions/shared/acts plus those an analyst registers through
@@ -92,6 +93,7 @@ export class ActsRegistry {
     });
     this.acts[id] = act;
     this.recompile();
+    await markPublished(this.ctx);
   }
 
   /** At start: the acts registered or amended through the API, over those of the files. */

@@ -25,6 +25,7 @@ import {
 } from '@qyzmet/engine';
 import type { RuntimeContext } from '../runtimeContext';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
+import { markPublished } from './definitionsGeneration';
 import { loadScenarios, type LoadedScenario } from './loadScenarios';
 
 /**
@@ -562,6 +563,7 @@ export class DefinitionsRegistry {
     if (!(await this.ctx.store.saveDraft(published, d.rev)))
       return this.conflict(await this.getDraft(serviceId, draftId), d.rev);
     this.apply(serviceId, version, d.id, compiled);
+    await markPublished(this.ctx);
     await this.audit(user, serviceId, 'definition.publish', {
       draftId,
       rev: d.rev,
