@@ -1,75 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { assertBuilt, CLI, copyExample, EXAMPLE_ID, positionOf, runValidate, type ExampleCopy } from './exampleCopy';
+import { apartment, ORDER, order999Act, version999 } from './order999';
 
 /**
- * The amendments-as-data contract on disk, end to end through the real CLI: an amending order written as a version
- * `basedOn` the one it amends, with two cited changes, beside the files as an analyst would commit it. The order is
- * the issue's worked example, not a real act: "Order No. 999 of the Minister of Justice of 1 December 2026 amends
- * order 156: in Annex 2, row 3, the term for housing objects becomes the second working day; a refusal ground is
- * added; in force ten calendar days after first official publication; published 10 December 2026" → in force
- * 21.12.2026.
+ * The amendments-as-data contract on disk, end to end through the real CLI: order 999 (order999.ts) written as a
+ * version `basedOn` the one it amends, with two cited changes, beside the files as an analyst would commit it.
  */
-
-const ORDER = 'moj-order-999-2026';
-const order999 = {
-  acts: {
-    [ORDER]: {
-      type: 'order',
-      issuer: { kk: 'Қазақстан Республикасы Әділет министрі', ru: 'Министр юстиции Республики Казахстан' },
-      title: {
-        kk: 'Қазақстан Республикасы Әділет министрінің 2013 жылғы 6 мамырдағы № 156 бұйрығына өзгерістер енгізу туралы',
-        ru: 'О внесении изменений в приказ Министра юстиции Республики Казахстан от 6 мая 2013 года № 156',
-      },
-      number: '999',
-      date: '2026-12-01',
-      publication: { date: '2026-12-10' },
-      entryIntoForce: { afterPublication: { act: ORDER, calendarDays: 10 } },
-      status: 'in-force',
-      amends: ['moj-order-156-2013'],
-      note: 'The worked example of the amendments-as-data issue, not a real act.',
-    },
-  },
-};
-
-const version999 = {
-  id: '2026-order-999',
-  label: { kk: '№ 999 бұйрықпен өзгертілген редакция', ru: 'Редакция с изменениями приказа № 999' },
-  producedBy: ['moj-order-156-2013', 'moj-order-65-2026', ORDER],
-  effectiveFrom: { actEntersIntoForce: ORDER },
-  basedOn: '2026-order-65',
-  changes: [
-    {
-      op: 'replace',
-      path: '/deadlines/0/cases/0/duration',
-      value: '2 workingDays',
-      legalRef: { act: ORDER, paragraph: '1', subparagraph: '1' },
-    },
-    {
-      op: 'add',
-      path: '/refusalGrounds/-',
-      value: {
-        id: 'object-under-arrest',
-        kind: 'refusal',
-        decidedBy: 'officer',
-        text: {
-          kk: 'объектіге құқықтық кадастрда тіркелген тыйым салынуы',
-          ru: 'наличие ареста объекта, зарегистрированного в правовом кадастре',
-        },
-        legalRef: { act: ORDER, paragraph: '1', subparagraph: '2' },
-        when: { fact: 'findings', path: '/objectUnderArrest', operator: 'isTrue', value: true },
-      },
-      legalRef: { act: ORDER, paragraph: '1', subparagraph: '2' },
-    },
-  ],
-};
-
-const data = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 
 let copy: ExampleCopy;
 const cli = (...args: string[]) => {
@@ -80,12 +16,12 @@ const cli = (...args: string[]) => {
 beforeAll(() => {
   assertBuilt();
   copy = copyExample();
-  copy.write('shared/acts/order-999.json', JSON.stringify(order999, null, 2));
+  copy.write('shared/acts/order-999.json', JSON.stringify({ acts: { [ORDER]: order999Act() } }, null, 2));
   copy.write(`services/${EXAMPLE_ID}/versions/2026-order-999.json`, JSON.stringify(version999, null, 2));
   const entry = JSON.parse(copy.read(`services/${EXAMPLE_ID}/service.json`));
   entry.versions.push({ $include: 'versions/2026-order-999.json' });
   copy.write(`services/${EXAMPLE_ID}/service.json`, JSON.stringify(entry, null, 2));
-  copy.write('data.json', JSON.stringify(data));
+  copy.write('data.json', JSON.stringify(apartment));
 });
 afterAll(() => copy?.remove());
 

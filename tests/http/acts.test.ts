@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../runtime/src/server';
-import { copyExample, EXAMPLE_ID, REPO, type ExampleCopy } from '../definitions/exampleCopy';
+import { copyExample, EXAMPLE_ID, type ExampleCopy } from '../definitions/exampleCopy';
+import { ORDER, order999Act, version999 as order999Version } from '../definitions/order999';
+import { startTestServer, type TestServer } from './testServer';
 
 /**
  * The acts registry over the admin API: an amending order registered without touching files, its publication date
@@ -10,70 +11,26 @@ import { copyExample, EXAMPLE_ID, REPO, type ExampleCopy } from '../definitions/
  * The amending version is on disk waiting for order 999, whose publication date the files do not know yet.
  */
 
-const ORDER = 'moj-order-999-2026';
-const waitingAct = {
-  type: 'order',
-  title: { kk: '№ 156 бұйрыққа өзгерістер енгізу туралы', ru: 'О внесении изменений в приказ № 156' },
-  number: '999',
-  date: '2026-12-01',
-  publication: { date: null, note: 'Not yet published.' },
-  entryIntoForce: { afterPublication: { act: ORDER, calendarDays: 10 } },
-  status: 'in-force',
-};
-const version999 = {
-  id: '2026-order-999',
-  producedBy: ['moj-order-156-2013', 'moj-order-65-2026', ORDER],
-  effectiveFrom: { actEntersIntoForce: ORDER },
-  basedOn: '2026-order-65',
-  changes: [
-    {
-      op: 'replace',
-      path: '/deadlines/0/cases/0/duration',
-      value: '2 workingDays',
-      legalRef: { act: ORDER, paragraph: '1', subparagraph: '1' },
-    },
-  ],
-};
+const waitingAct = order999Act(null);
+// Order 999 with one change: enough to see its date follow the registry.
+const version999 = { ...order999Version, changes: order999Version.changes.slice(0, 1) };
 
 let copy: ExampleCopy;
 let dataDir: string;
-let server: RunningServer;
-let base: string;
-let analyst: string;
-
-async function start() {
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
+let t: TestServer;
+const start = async () => {
+  t = await startTestServer({
     definitionsRoot: copy.definitions,
-    demo: true,
+    dataDir,
     now: () => new Date('2026-12-06T10:00:00+05:00'),
-    schedulerIntervalMs: 60_000,
   });
-  base = `http://127.0.0.1:${server.port}/api/v1`;
-  const login = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'analyst', password: 'demo' }),
-  });
-  analyst = ((await login.json()) as { token: string }).token;
-}
-
-const call = async (method: string, path: string, body?: unknown, token = analyst) => {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'en' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
 };
+const call = async (method: string, path: string, body?: unknown, user = 'analyst') => t.as(user, method, path, body);
 const versionsOf = async () =>
   (await call('GET', `/services/${EXAMPLE_ID}/versions`)).body.items as Array<{ id: string; effectiveFrom: string }>;
 
 beforeAll(async () => {
   copy = copyExample();
-  cpSync(join(REPO, 'seeds'), join(copy.dir, 'seeds'), { recursive: true });
   copy.write('shared/acts/order-999.json', JSON.stringify({ acts: { [ORDER]: waitingAct } }, null, 2));
   copy.write(`services/${EXAMPLE_ID}/versions/2026-order-999.json`, JSON.stringify(version999, null, 2));
   const entry = JSON.parse(copy.read(`services/${EXAMPLE_ID}/service.json`));
@@ -83,7 +40,7 @@ beforeAll(async () => {
   await start();
 }, 90_000);
 afterAll(async () => {
-  await server?.close();
+  await t?.server.close();
   copy?.remove();
 });
 
@@ -109,13 +66,7 @@ test('registering an act: located errors, 201, 409 on the same id, analysts only
   expect(created.status).toBe(201);
   expect(created.body).toMatchObject(act);
   expect((await call('POST', '/admin/acts', act)).status).toBe(409);
-  const login = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'officer', password: 'demo' }),
-  });
-  const officer = ((await login.json()) as { token: string }).token;
-  expect((await call('POST', '/admin/acts', { ...act, id: 'x-1' }, officer)).status).toBe(403);
+  expect((await call('POST', '/admin/acts', { ...act, id: 'x-1' }, 'officer')).status).toBe(403);
 });
 
 test('entering the publication date puts the waiting version in force ten days later, also after a restart', async () => {
@@ -125,7 +76,7 @@ test('entering the publication date puts the waiting version in force ten days l
   expect(patched.body.publication.date).toBe('2026-12-10');
   expect((await versionsOf()).find((v) => v.id === '2026-order-999')?.effectiveFrom).toBe('2026-12-21');
 
-  await server.close();
+  await t.server.close();
   await start();
   expect((await versionsOf()).find((v) => v.id === '2026-order-999')?.effectiveFrom).toBe('2026-12-21');
   expect((await call('GET', '/admin/acts/moj-order-1000-2026')).status).toBe(200);

@@ -1,125 +1,48 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../runtime/src/server';
-import { CLI, copyExample, EXAMPLE_ID, REPO, type ExampleCopy } from '../definitions/exampleCopy';
+import { CLI, copyExample, EXAMPLE_ID, type ExampleCopy } from '../definitions/exampleCopy';
+import { apartment, item, ORDER, order999Act, version999 } from '../definitions/order999';
+import { startTestServer, type TestServer } from './testServer';
 
 /**
- * The amendments-as-data issue's worked example, end to end over HTTP on loopback and without touching a file:
- * "Order No. 999 of the Minister of Justice of 1 December 2026 amends order 156: in Annex 2, row 3, the term for
- * housing objects becomes the second working day; a refusal ground is added ('the object is under arrest recorded in
- * the legal cadastre'); in force ten calendar days after first official publication; published 10 December 2026."
- * → in force 21.12.2026; an application registered 18.12.2026 gets version 65 and the first working day, one
- * registered 22.12.2026 gets version 999 and the second working day. (Not a real act: the issue's example.)
+ * Order 999 (the worked example of order999.ts) end to end over HTTP on loopback, without touching a file: in force
+ * 21.12.2026; an application registered 18.12.2026 gets version 65 and the first working day, one registered
+ * 22.12.2026 gets version 999 and the second working day.
  */
 
 const SERVICE = EXAMPLE_ID;
-const ORDER = 'moj-order-999-2026';
-const order999 = {
-  id: ORDER,
-  type: 'order',
-  issuer: { kk: 'Қазақстан Республикасы Әділет министрі', ru: 'Министр юстиции Республики Казахстан' },
-  title: {
-    kk: 'Қазақстан Республикасы Әділет министрінің 2013 жылғы 6 мамырдағы № 156 бұйрығына өзгерістер енгізу туралы',
-    ru: 'О внесении изменений в приказ Министра юстиции Республики Казахстан от 6 мая 2013 года № 156',
-  },
-  number: '999',
-  date: '2026-12-01',
-  publication: { date: null, note: 'Not yet published when registered.' },
-  entryIntoForce: { afterPublication: { act: ORDER, calendarDays: 10 } },
-  status: 'in-force',
-  amends: ['moj-order-156-2013'],
-  note: "The amendments-as-data issue's worked example, not a real act.",
-};
-const item = (subparagraph: string) => ({ act: ORDER, paragraph: '1', subparagraph });
-const underArrest = {
-  id: 'object-under-arrest',
-  kind: 'refusal',
-  decidedBy: 'officer',
-  text: {
-    kk: 'объектіге құқықтық кадастрда тіркелген тыйым салынуы',
-    ru: 'наличие ареста объекта, зарегистрированного в правовом кадастре',
-  },
-  message: {
-    kk: 'Объектіге құқықтық кадастрда тіркелген тыйым салынған.',
-    ru: 'На объект наложен арест, зарегистрированный в правовом кадастре.',
-  },
-  legalRef: item('2'),
-  when: { fact: 'findings', path: '/objectUnderArrest', operator: 'isTrue', value: true },
-};
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 
 let copy: ExampleCopy;
-let dataDir: string;
-let server: RunningServer;
-let api: string;
+let t: TestServer;
 let clock = new Date('2026-12-07T10:00:00+05:00');
-const tokens: Record<string, string> = {};
-
-async function as(username: string, method: string, path: string, body?: unknown) {
-  if (!tokens[username]) {
-    const login = await fetch(`${api}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo' }),
-    });
-    tokens[username] = ((await login.json()) as { token: string }).token;
-  }
-  const res = await fetch(`${api}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[username]}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const as = (username: string | null, method: string, path: string, body?: unknown) =>
+  t.as(username, method, path, body);
 
 beforeAll(async () => {
   copy = copyExample();
-  cpSync(join(REPO, 'seeds'), join(copy.dir, 'seeds'), { recursive: true });
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: (dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-999-'))),
-    definitionsRoot: copy.definitions,
-    demo: true,
-    now: () => clock,
-    schedulerIntervalMs: 3_600_000,
-  });
-  api = `http://127.0.0.1:${server.port}/api/v1`;
+  t = await startTestServer({ definitionsRoot: copy.definitions, now: () => clock });
 }, 90_000);
 afterAll(async () => {
-  await server?.close();
+  await t?.server.close();
   copy?.remove();
 });
 
 test('order 999 registered, drafted, checked, approved, published and applied by date — all over HTTP', async () => {
   const drafts = `/admin/definitions/${SERVICE}/drafts`;
-  expect((await as('analyst', 'POST', '/admin/acts', order999)).status).toBe(201);
+  expect((await as('analyst', 'POST', '/admin/acts', { id: ORDER, ...order999Act(null) })).status).toBe(201);
 
   // The draft amends the latest published version, each change citing the item of order 999 that makes it.
   const created = await as('analyst', 'POST', drafts, { note: 'Order No. 999', legalRef: item('1') });
   expect(created.status).toBe(201);
   const draft = created.body;
   expect(draft).toMatchObject({ rev: 1, baseVersion: '2026-order-65', definition: { basedOn: '2026-order-65' } });
-  const version = {
-    id: '2026-order-999',
-    label: { kk: '№ 999 бұйрықпен өзгертілген редакция', ru: 'Редакция с изменениями приказа № 999' },
-    producedBy: ['moj-order-156-2013', 'moj-order-65-2026', ORDER],
-    effectiveFrom: { actEntersIntoForce: ORDER },
-    basedOn: '2026-order-65',
-    changes: [
-      { op: 'replace', path: '/deadlines/0/cases/0/duration', value: '2 workingDays', legalRef: item('1') },
-      { op: 'add', path: '/refusalGrounds/-', value: underArrest, legalRef: item('2') },
-    ],
-  };
-  const saved = await as('analyst', 'PUT', `${drafts}/${draft.id}`, { rev: 1, version, expectedFrom: '2026-12-21' });
+  const saved = await as('analyst', 'PUT', `${drafts}/${draft.id}`, {
+    rev: 1,
+    version: version999,
+    expectedFrom: '2026-12-21',
+  });
   expect(saved.status).toBe(200);
   expect(saved.body.rev).toBe(2);
 
@@ -169,8 +92,8 @@ test('order 999 registered, drafted, checked, approved, published and applied by
   // Applications take the version in force at their registration.
   const apply = async (at: string) => {
     clock = new Date(at);
-    // Sessions expire: days later the applicant signs in again.
-    delete tokens.applicant;
+    // Sessions expire: days later everyone signs in again.
+    t.forget();
     return (await as('applicant', 'POST', '/applications', { serviceId: SERVICE, data: apartment })).body;
   };
   const before = await apply('2026-12-18T10:00:00+05:00');
@@ -187,7 +110,7 @@ test('order 999 registered, drafted, checked, approved, published and applied by
 
 test('a new draft starts from the latest published version even while it waits for its date; a draft can be discarded', async () => {
   clock = new Date('2026-12-08T10:00:00+05:00');
-  for (const u of Object.keys(tokens)) delete tokens[u];
+  t.forget();
   const drafts = `/admin/definitions/${SERVICE}/drafts`;
   const next = await as('analyst', 'POST', drafts, {});
   // Order 999 is published but in force only from 21.12: the next amendment builds on it, not on order 65.
@@ -204,7 +127,17 @@ test('qyzmet export writes the published version as basedOn + changes that valid
   const out = join(mkdtempSync(join(tmpdir(), 'qyzmet-export-')), 'definitions');
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, [CLI, ...args], { cwd: copy.dir, encoding: 'utf8', timeout: 60_000 });
-  const exported = cli('export', SERVICE, '--data', dataDir, '--definitions', copy.definitions, '--out', out, '--json');
+  const exported = cli(
+    'export',
+    SERVICE,
+    '--data',
+    t.dataDir,
+    '--definitions',
+    copy.definitions,
+    '--out',
+    out,
+    '--json',
+  );
   expect(exported.stderr).toBe('');
   expect(JSON.parse(exported.stdout)).toMatchObject({ versions: ['versions/2026-order-999.json'] });
   const written = JSON.parse(readFileSync(join(out, 'services', SERVICE, 'versions', '2026-order-999.json'), 'utf8'));

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../runtime/src/server';
-import { copyExample, EXAMPLE_ID, REPO, type ExampleCopy } from '../definitions/exampleCopy';
+import type { RunningServer } from '../../runtime/src/server';
+import { copyExample, EXAMPLE_ID, type ExampleCopy } from '../definitions/exampleCopy';
+import { startTestServer } from './testServer';
 
 /**
  * Two runtime instances on one store: what an analyst publishes through one (an act's date, a version) is what the
@@ -14,37 +15,14 @@ const servers: RunningServer[] = [];
 const clock = new Date('2026-03-03T10:00:00+05:00');
 
 async function instance(dataDir: string) {
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
+  const t = await startTestServer({
     definitionsRoot: copy.definitions,
-    demo: true,
+    dataDir,
     now: () => clock,
     schedulerIntervalMs: 200,
   });
-  servers.push(server);
-  const api = `http://127.0.0.1:${server.port}/api/v1`;
-  const tokens: Record<string, string> = {};
-  return async (username: string | null, method: string, path: string, body?: unknown) => {
-    if (username && !tokens[username]) {
-      const login = await fetch(`${api}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo' }),
-      });
-      tokens[username] = ((await login.json()) as { token: string }).token;
-    }
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        ...(username ? { authorization: `Bearer ${tokens[username]}` } : {}),
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  servers.push(t.server);
+  return (username: string | null, method: string, path: string, body?: unknown) => t.as(username, method, path, body);
 }
 
 /** Polls until `check` holds (each instance reloads within its 200 ms poll), at most 5 s. */
@@ -58,7 +36,6 @@ async function eventually(check: () => Promise<boolean>) {
 
 beforeAll(() => {
   copy = copyExample();
-  cpSync(join(REPO, 'seeds'), join(copy.dir, 'seeds'), { recursive: true });
 });
 afterAll(async () => {
   for (const s of servers) await s.close();

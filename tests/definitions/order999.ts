@@ -1,0 +1,69 @@
+/**
+ * The amendments-as-data issue's worked example, shared by the tests that apply it on disk and over HTTP: "Order
+ * No. 999 of the Minister of Justice of 1 December 2026 amends order 156: in Annex 2, row 3, the term for housing
+ * objects becomes the second working day; a refusal ground is added ('the object is under arrest recorded in the legal
+ * cadastre'); in force ten calendar days after first official publication; published 10 December 2026." Not a real
+ * act.
+ */
+
+export const ORDER = 'moj-order-999-2026';
+
+/** The acts-registry entry, published on 10 December 2026 (`publishedOn: null`: not yet published). */
+export function order999Act(publishedOn: string | null = '2026-12-10') {
+  return {
+    type: 'order',
+    issuer: { kk: 'Қазақстан Республикасы Әділет министрі', ru: 'Министр юстиции Республики Казахстан' },
+    title: {
+      kk: 'Қазақстан Республикасы Әділет министрінің 2013 жылғы 6 мамырдағы № 156 бұйрығына өзгерістер енгізу туралы',
+      ru: 'О внесении изменений в приказ Министра юстиции Республики Казахстан от 6 мая 2013 года № 156',
+    },
+    number: '999',
+    date: '2026-12-01',
+    publication: publishedOn ? { date: publishedOn } : { date: null, note: 'Not yet published.' },
+    entryIntoForce: { afterPublication: { act: ORDER, calendarDays: 10 } },
+    status: 'in-force',
+    amends: ['moj-order-156-2013'],
+    note: "The amendments-as-data issue's worked example, not a real act.",
+  };
+}
+
+/** The item of order 999 a change cites: p.1 sub. 1 (the term), sub. 2 (the ground). */
+export const item = (subparagraph: string) => ({ act: ORDER, paragraph: '1', subparagraph });
+
+export const underArrest = {
+  id: 'object-under-arrest',
+  kind: 'refusal',
+  decidedBy: 'officer',
+  text: {
+    kk: 'объектіге құқықтық кадастрда тіркелген тыйым салынуы',
+    ru: 'наличие ареста объекта, зарегистрированного в правовом кадастре',
+  },
+  message: {
+    kk: 'Объектіге құқықтық кадастрда тіркелген тыйым салынған.',
+    ru: 'На объект наложен арест, зарегистрированный в правовом кадастре.',
+  },
+  legalRef: item('2'),
+  when: { fact: 'findings', path: '/objectUnderArrest', operator: 'isTrue', value: true },
+};
+
+/** Order 999's version of cadastral-passport-duplicate, written as an amendment of order 65's. */
+export const version999 = {
+  id: '2026-order-999',
+  label: { kk: '№ 999 бұйрықпен өзгертілген редакция', ru: 'Редакция с изменениями приказа № 999' },
+  producedBy: ['moj-order-156-2013', 'moj-order-65-2026', ORDER],
+  effectiveFrom: { actEntersIntoForce: ORDER },
+  basedOn: '2026-order-65',
+  changes: [
+    { op: 'replace', path: '/deadlines/0/cases/0/duration', value: '2 workingDays', legalRef: item('1') },
+    { op: 'add', path: '/refusalGrounds/-', value: underArrest, legalRef: item('2') },
+  ],
+};
+
+/** An application for a duplicate of an apartment's passport (a housing object), as the demo applicant sends it. */
+export const apartment = {
+  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
+  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+  request: { signedWith: 'eds' },
+  payment: { viaGateway: true },
+  consentToPersonalData: true,
+};

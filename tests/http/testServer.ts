@@ -1,0 +1,68 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../runtime/src/server';
+import { REPO } from '../definitions/exampleCopy';
+
+/**
+ * A runtime on loopback for the HTTP tests, with the demo users, and a caller that signs in as a demo user once per
+ * session (sessions expire: `forget()` after moving the clock far).
+ */
+
+export interface TestServer {
+  server: RunningServer;
+  /** http://127.0.0.1:<port>/api/v1 */
+  api: string;
+  dataDir: string;
+  /** Calls the API as a demo user (null: anonymous); the body is parsed JSON. */
+  as(
+    username: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; type: string; body: any }>;
+  forget(): void;
+}
+
+export async function startTestServer(options: {
+  definitionsRoot?: string;
+  dataDir?: string;
+  now?: () => Date;
+  schedulerIntervalMs?: number;
+}): Promise<TestServer> {
+  const definitionsRoot = options.definitionsRoot ?? join(REPO, 'definitions');
+  // The demo seed is read beside the definitions folder: a copy of the definitions gets the seeds too.
+  if (definitionsRoot !== join(REPO, 'definitions'))
+    cpSync(join(REPO, 'seeds'), join(definitionsRoot, '..', 'seeds'), { recursive: true });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'qyzmet-http-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    definitionsRoot,
+    demo: true,
+    now: options.now,
+    schedulerIntervalMs: options.schedulerIntervalMs ?? 3_600_000,
+  });
+  const api = `http://127.0.0.1:${server.port}/api/v1`;
+  const tokens = new Map<string, string>();
+  const send = async (token: string | undefined, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
+  };
+  return {
+    server,
+    api,
+    dataDir,
+    async as(username, method, path, body) {
+      if (username && !tokens.has(username))
+        tokens.set(username, (await send(undefined, 'POST', '/auth/login', { username, password: 'demo' })).body.token);
+      return send(username ? tokens.get(username) : undefined, method, path, body);
+    },
+    forget: () => tokens.clear(),
+  };
+}
