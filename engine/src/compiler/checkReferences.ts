@@ -314,8 +314,9 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
         ),
       );
   }
-  for (const [name, c] of Object.entries(conditions)) {
-    for (const ref of conditionReferences(c.when, `${at}/conditions/${name}/when`)) {
+  // Named conditions and grounds' rules alike may only refer to declared conditions.
+  for (const { when, pointer } of rules) {
+    for (const ref of conditionReferences(when, pointer)) {
       if (!conditions[ref.name])
         problems.push(
           problem(
@@ -326,18 +327,6 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
         );
     }
   }
-  (v.refusalGrounds ?? []).forEach((g, i) => {
-    for (const ref of conditionReferences(g.when, `${at}/refusalGrounds/${i}/when`)) {
-      if (!conditions[ref.name])
-        problems.push(
-          problem(
-            'rules.unknownCondition',
-            ref.pointer,
-            `condition "${ref.name}" is not declared under conditions; ${nearest(ref.name, Object.keys(conditions))}`,
-          ),
-        );
-    }
-  });
   const groundIds = new Set<string>();
   (v.refusalGrounds ?? []).forEach((g, i) => {
     if (groundIds.has(g.id))
