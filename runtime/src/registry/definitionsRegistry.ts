@@ -20,13 +20,13 @@ import {
   type JsonChange,
   type LegalRef,
   type Problem,
-  type Scenario,
   type VersionDef,
 } from '@qyzmet/engine';
 import type { RuntimeContext } from '../runtimeContext';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
 import { markPublished } from './definitionsGeneration';
-import { loadScenarios, type LoadedScenario } from './loadScenarios';
+import { openApplicationsImpact, scenarioImpact, type OpenApplicationImpact, type ScenarioImpact } from './draftImpact';
+import { acceptedExpectation, baseName, scenariosOf } from './draftScenarios';
 
 /**
  * The definition registry behind the admin API. An analyst amends a service by drafting a NEW version (published
@@ -38,28 +38,6 @@ import { loadScenarios, type LoadedScenario } from './loadScenarios';
  */
 
 type DraftBody = Record<string, unknown>;
-
-interface ScenarioImpact {
-  scenario: string;
-  file: string;
-  /** The version each run chose by the scenario's own date, before and after the draft. */
-  before: { version: string; status: string; state: string; due: string | null } | { error: string };
-  after: { version: string; status: string; state: string; due: string | null } | { error: string };
-  changed: boolean;
-  /** Whether it meets its expectation with the draft (a failing one blocks publication until fixed or accepted). */
-  passed: boolean;
-}
-
-interface OpenApplicationImpact {
-  id: string;
-  version: string;
-  state: string;
-  status: string;
-  dueAt: string | null;
-  /** Whether the draft would change its outcome or due instant if it were on the new version (it stays on its own). */
-  affected: boolean;
-  onNewVersion?: { status: string; state: string; due: string | null } | { error: string };
-}
 
 export interface DraftCheck {
   rev: number;
@@ -388,19 +366,6 @@ export class DefinitionsRegistry {
     return this.view(serviceId, next);
   }
 
-  /** Every scenario of the service: the files', then those published with earlier drafts, then this draft's. */
-  private async scenariosOf(serviceId: string, draft?: DefinitionDraft): Promise<LoadedScenario[]> {
-    const byFile = new Map<string, Scenario>();
-    for (const s of loadScenarios(this.ctx.repo.serviceDir(serviceId)).scenarios)
-      byFile.set(baseName(s.file), s.scenario);
-    const published = (await this.ctx.store.listDrafts(serviceId))
-      .filter((d) => d.publishedAt)
-      .sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
-    for (const d of [...published, ...(draft ? [draft] : [])])
-      for (const s of d.scenarios) byFile.set(baseName(s.file), s.scenario);
-    return [...byFile].map(([file, scenario]) => ({ file, scenario }));
-  }
-
   /** The draft compiled as it would be in force: from its own date, or before publication from the expected one. */
   private compileForRuns(serviceId: string, d: DefinitionDraft) {
     const version =
@@ -415,64 +380,19 @@ export class DefinitionsRegistry {
     const forRuns = this.compileForRuns(serviceId, d).service;
     const draftedVersion = drafted?.versions.find((v) => v.id === d.definition.id);
     const base = service.versions.find((v) => v.id === d.baseVersion) ?? this.latestPublished(service);
-    const summary = (o: Awaited<ReturnType<typeof runScenario>>) =>
-      o.result
-        ? {
-            version: o.result.version,
-            status: o.result.status,
-            state: o.result.state,
-            due: o.result.deadlines.find((x) => x.id === 'service')?.dueAt ?? null,
-          }
-        : { error: o.error ?? 'failed' };
-
-    const impact: ScenarioImpact[] = [];
-    if (forRuns)
-      for (const { file, scenario } of await this.scenariosOf(serviceId, d)) {
-        // Each scenario runs against the version in force at its own date: one dated before the draft keeps testing
-        // the old version.
-        const before = summary(await runScenario(service, scenario));
-        const run = await runScenario(forRuns, scenario);
-        const after = summary(run);
-        // A change of version alone is no change of outcome: only status, state and due instant count.
-        const outcome = (x: typeof before) => ('error' in x ? x : { status: x.status, state: x.state, due: x.due });
-        const changed = JSON.stringify(outcome(before)) !== JSON.stringify(outcome(after));
-        impact.push({ scenario: scenario.name, file, before, after, changed, passed: run.passed });
-      }
-
+    // Scenarios dated before the draft's date keep testing the old version.
+    const impact = forRuns ? await scenarioImpact(service, forRuns, await scenariosOf(this.ctx, serviceId, d)) : [];
     const open = await this.ctx.store.listApplications({
       serviceId,
       status: [...OPEN_STATUSES],
       limit: 200,
       offset: 0,
     });
-    const openApplications: OpenApplicationImpact[] = [];
-    for (const app of open.items) {
-      const row: OpenApplicationImpact = {
-        id: app.id,
-        version: app.version,
-        state: app.state,
-        status: app.status,
-        dueAt: app.dueAt,
-        affected: false,
-      };
-      if (draftedVersion && drafted) {
-        // Its data as registered, run again on the old and on the new version from its registration instant.
-        const probe = {
-          name: app.id,
-          at: app.registeredAt,
-          data: app.snapshot.data,
-          events: [],
-          expect: { status: 'registered' },
-        };
-        const old = service.versions.find((v) => v.id === app.version);
-        const was = summary(await runScenario(service, probe as unknown as Scenario, { version: old }));
-        const would = summary(await runScenario(drafted, probe as unknown as Scenario, { version: draftedVersion }));
-        const strip = (x: typeof was) => ('error' in x ? x : { status: x.status, state: x.state, due: x.due });
-        row.onNewVersion = strip(would);
-        row.affected = JSON.stringify(strip(was)) !== JSON.stringify(strip(would));
-      }
-      openApplications.push(row);
-    }
+    const openApplications = await openApplicationsImpact(
+      open.items,
+      service,
+      drafted && draftedVersion ? { service: drafted, version: draftedVersion } : undefined,
+    );
     const lines = drafted ? amendmentReport(drafted).filter((l) => l.version === d.definition.id) : [];
     return {
       rev: d.rev,
@@ -546,7 +466,7 @@ export class DefinitionsRegistry {
         `a new version cannot take effect in the past (${effective.effectiveFrom}); applications already registered keep their version`,
       );
     const failing = [];
-    for (const { file, scenario } of await this.scenariosOf(serviceId, d)) {
+    for (const { file, scenario } of await scenariosOf(this.ctx, serviceId, d)) {
       const outcome = await runScenario(compiled, scenario);
       if (!outcome.passed)
         failing.push({ file, scenario: scenario.name, differences: outcome.differences, error: outcome.error });
@@ -585,7 +505,7 @@ export class DefinitionsRegistry {
     this.open(d);
     if (body.rev !== d.rev) return this.conflict(d, body.rev);
     const file = typeof body.file === 'string' ? baseName(body.file) : '';
-    const found = (await this.scenariosOf(serviceId, d)).find((s) => s.file === file);
+    const found = (await scenariosOf(this.ctx, serviceId, d)).find((s) => s.file === file);
     if (!found) throw domainError('notFound', 'scenario.unknown', `no scenario "${file}" in this service or draft`);
     const compiled = this.compileForRuns(serviceId, d).service;
     if (!compiled)
@@ -593,24 +513,8 @@ export class DefinitionsRegistry {
     const outcome = await runScenario(compiled, found.scenario);
     if (!outcome.result)
       throw domainError('definition', 'scenario.failed', outcome.error ?? 'the scenario does not run');
-    const r = outcome.result;
     const x = found.scenario.expect;
-    const expect: Scenario['expect'] = {
-      ...x,
-      status: r.status,
-      ...(x.state !== undefined ? { state: r.state } : {}),
-      ...(x.version !== undefined ? { version: r.version } : {}),
-      ...(x.registeredAt !== undefined ? { registeredAt: r.registeredAt } : {}),
-      ...(x.deadlines
-        ? {
-            deadlines: Object.fromEntries(
-              r.deadlines.filter((dl) => dl.id in x.deadlines!).map((dl) => [dl.id, dl.dueAt]),
-            ),
-          }
-        : {}),
-      ...(x.refusalGrounds !== undefined ? { refusalGrounds: (r.refusal?.grounds ?? []).map((g) => g.id) } : {}),
-      ...(x.documents !== undefined ? { documents: r.documents.map((doc) => doc.id) } : {}),
-    };
+    const expect = acceptedExpectation(x, outcome.result);
     const scenario = { ...found.scenario, expect };
     const next = {
       ...d,
@@ -668,9 +572,4 @@ export class DefinitionsRegistry {
       details,
     });
   }
-}
-
-/** Scenarios are keyed by file name: a draft's scenario with the name of a file's replaces it. */
-function baseName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1);
 }
