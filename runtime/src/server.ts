@@ -58,8 +58,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const adminDir = resolve(__dirname, '../../admin-ui/dist');
   const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000);
+  let reloading = false;
   const poll = setInterval(() => {
-    sync.refreshIfChanged().catch((e) => ctx.log(`definitions: reload failed: ${(e as Error).message}`));
+    if (reloading) return;
+    reloading = true;
+    sync
+      .refreshIfChanged()
+      .catch((e) => ctx.log(`definitions: reload failed: ${(e as Error).message}`))
+      .finally(() => (reloading = false));
   }, options.schedulerIntervalMs ?? 1000);
   poll.unref();
   const server: Server = await new Promise((ok, fail) => {
