@@ -1,16 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '../../runtime/src/http/openapi';
-import { startServer, type RunningServer } from '../../runtime/src/server';
+import { startTestServer, type TestServer } from './testServer';
 
 // The runtime over real HTTP on loopback with a real SQLite file, the real definitions and the demo seed. The clock
 // is pinned (Tuesday 3 March 2026, 10:00 Astana) so due instants are exact.
-const repo = resolve(__dirname, '../..');
 const clock = new Date('2026-03-03T10:00:00+05:00');
-let server: RunningServer;
+let t: TestServer;
 let base: string;
 
 const ajv = new Ajv2020({ strict: false });
@@ -57,19 +56,11 @@ const apartment = (fullName = 'Сейітова Айгүл') => ({
 });
 
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-http-')),
-    definitionsRoot: join(repo, 'definitions'),
-    demo: true,
-    now: () => clock,
-    schedulerIntervalMs: 60_000,
-  });
-  base = `http://127.0.0.1:${server.port}`;
+  t = await startTestServer({ now: () => clock, schedulerIntervalMs: 60_000 });
+  base = t.api.replace(/\/api\/v1$/, '');
 }, 60_000);
 afterAll(async () => {
-  await server?.close();
+  await t?.server.close();
 });
 
 describe('public endpoints', () => {

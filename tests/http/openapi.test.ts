@@ -1,17 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '../../runtime/src/http/openapi';
-import { startServer, type RunningServer } from '../../runtime/src/server';
+import { apartment } from '../definitions/order999';
+import { startTestServer, type TestServer } from './testServer';
 
 // The OpenAPI document against a real server (loopback, SQLite, the real definitions and the demo seed): every
 // operation it lists is called, and each answer must match the schema the document gives for that path, method and
 // status. The admin UI's types are generated from this document, so a schema that lies would type the UI wrongly.
-const repo = resolve(__dirname, '../..');
 const clock = new Date('2026-03-03T10:00:00+05:00');
 const SERVICE = 'cadastral-passport-duplicate';
-let server: RunningServer;
+let t: TestServer;
 let base: string;
 
 type Method = 'get' | 'post' | 'put';
@@ -67,28 +64,12 @@ async function call(
 const login = async (username: string): Promise<string> =>
   (await call('post', '/auth/login', { body: { username, password: 'demo' } })).body.token;
 
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
-
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-openapi-')),
-    definitionsRoot: join(repo, 'definitions'),
-    demo: true,
-    now: () => clock,
-    schedulerIntervalMs: 60_000,
-  });
-  base = `http://127.0.0.1:${server.port}`;
+  t = await startTestServer({ now: () => clock, schedulerIntervalMs: 60_000 });
+  base = t.api.replace(/\/api\/v1$/, '');
 }, 60_000);
 afterAll(async () => {
-  await server?.close();
+  await t?.server.close();
 });
 
 test('public operations answer as documented', async () => {
