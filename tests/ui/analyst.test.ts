@@ -5,6 +5,8 @@ import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiCont
 
 const SERVICE = 'cadastral-passport-duplicate';
 const SCENARIO = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
+/** The amending act registered through the workbench's form (not a real act). */
+const ACT = 'test-order-3-2026';
 
 /** The draft editor's text and its markers, through the test hook the workbench exposes (window.__qyzmetEditor). */
 const editorText = (page: Page) => page.evaluate(() => window.__qyzmetEditor!.getModel()!.getValue());
@@ -16,49 +18,6 @@ const markers = (page: Page) =>
       .__qyzmetMonaco!.editor.getModelMarkers({ owner: 'qyzmet', resource: window.__qyzmetEditor!.getModel()!.uri })
       .map((m) => ({ line: m.startLineNumber, message: m.message })),
   );
-/** The admin API as a given demo user. */
-async function apiAs(ui: UiContext, username: string) {
-  const api = ui.base.replace(/\/admin\/$/, '/api/v1');
-  const login = await fetch(`${api}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
-}
-
-/**
- * Cites the open draft's changes, accepts the scenarios that fail on it (by their own dates), has the reviewer
- * approve.
- */
-async function prepareForPublication(ui: UiContext, expectedFrom: string) {
-  const analyst = await apiAs(ui, 'analyst');
-  const drafts = `/admin/definitions/${SERVICE}/drafts`;
-  const draft = (await analyst('GET', drafts)).body.items.find((d: { publishedAt: string | null }) => !d.publishedAt);
-  const act = { id: 'test-order-3-2026', type: 'order', title: { kk: 'Сынақ', ru: 'Тест' }, status: 'in-force' };
-  expect((await analyst('POST', '/admin/acts', act)).status).toBe(201);
-  let rev = (
-    await analyst('PUT', `${drafts}/${draft.id}`, {
-      rev: draft.rev,
-      legalRef: { act: act.id, paragraph: '1' },
-      expectedFrom,
-    })
-  ).body.rev;
-  const check = (await analyst('POST', `${drafts}/${draft.id}/check`)).body;
-  for (const i of check.impact.filter((x: { passed: boolean }) => !x.passed))
-    rev = (await analyst('POST', `${drafts}/${draft.id}/scenarios/accept`, { file: i.file, rev })).body.rev;
-  const approved = await (await apiAs(ui, 'reviewer'))('POST', `${drafts}/${draft.id}/approve`, { rev });
-  expect(approved.status).toBe(200);
-}
-
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 /** Waits until the engine's problems put a marker on that line of the draft. */
 const markerAt = (page: Page, line: number) =>
@@ -162,13 +121,80 @@ describeUi('the analyst workbench in Chromium', () => {
     expect(await scenario.locator('tr[data-path]').count()).toBe(0);
     await screenshot(page, 'analyst-scenarios');
 
-    // What the workbench has no form for yet (the no-code editors come with the workbench issue) is done over the
-    // admin API as the analyst and a second analyst would: the changes cite the amending act's item, the scenarios
-    // whose outcome changes on the new version's dates are accepted as expected, and the reviewer approves.
+    // The amending act, registered in the registry through the draft panel's form, and the item of it that every
+    // change of the draft cites, chosen once; scenarios run by the date the draft is expected in force from.
     await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('button', { name: 'Saved', exact: true }).waitFor();
-    await prepareForPublication(ui, '2026-03-16');
+    const actItem = page.getByTestId('act-item');
+    expect(await actItem.getByTestId('cites').textContent()).toBe('The changes cite no act item yet');
+    await actItem.locator('summary').click();
+    await actItem.locator('input[name=actId]').fill(ACT);
+    await actItem.locator('select[name=actType]').selectOption('order');
+    await actItem.locator('input[name=actNumber]').fill('3');
+    await actItem.locator('input[name=actDate]').fill('2026-03-02');
+    await actItem.locator('input[name=actTitleKk]').fill('Сынақ бұйрығы');
+    await actItem.locator('input[name=actTitleRu]').fill('Тестовый приказ');
+    await actItem.locator('input[name=actNotPublished]').check();
+    await actItem.getByRole('button', { name: 'Register', exact: true }).click();
+    await actItem.getByText(`Act ${ACT} registered`).waitFor();
+    await actItem.locator(`select[name=act] option[value="${ACT}"]`).waitFor({ state: 'attached' });
+    await actItem.locator('select[name=act]').selectOption(ACT);
+    await actItem.getByLabel('Paragraph', { exact: true }).fill('1');
+    await actItem.getByLabel('Sub-paragraph', { exact: true }).fill('2');
+    await actItem.locator('input[name=expectedFrom]').fill('2026-03-16');
+    await actItem.getByRole('button', { name: 'Cite this item' }).click();
+    await actItem.getByText('Changes cite: order No. 3 p.1 sub. 2').waitFor();
+    await screenshot(page, 'analyst-act-item');
+
+    // The review in words: the change under its act item with what stood before, the scenarios that fail.
+    await page.click(`a[href="#/workbench/${SERVICE}/versions"][role=tab]`);
+    const review = page.getByTestId('review');
+    await review.getByTestId('run-check').click();
+    await review.getByTestId('checked-rev').waitFor();
+    const group = review.locator('[data-testid=change-group]');
+    expect(await group.count()).toBe(1);
+    expect(await group.getAttribute('data-act-item')).toBe('order No. 3 p.1 sub. 2');
+    expect(await group.textContent()).toMatch(/1 workingDays\s*→\s*2 workingDays/);
+    expect(await review.textContent()).not.toContain('{"');
+    const failing = review.locator('[data-testid=impact] tr[data-passed=false]');
+    expect(await failing.count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'analyst-review');
+    // Not approved yet: the author may not approve, and Publish says why it is disabled.
+    expect(await page.getByTestId('approve').count()).toBe(0);
+    expect(await page.getByTestId('four-eyes').textContent()).toContain('You wrote this draft');
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('publish-blocked').textContent()).toMatch(/approval of revision \d+/);
+
+    // Each failing scenario accepted as expected with its button: the check runs again on the new revision.
+    for (let n = await failing.count(); n > 0; n--) {
+      await failing
+        .first()
+        .getByRole('button', { name: /^Accept as expected/ })
+        .click();
+      await page.waitForFunction(
+        (left) => document.querySelectorAll('[data-testid=impact] tr[data-passed=false]').length < left,
+        n,
+        { timeout: 15_000 },
+      );
+    }
+    expect(await review.getByTestId('review-status').textContent()).toContain('accepted as expected');
+
+    // A second analyst approves the revision they read, in a browser of their own.
+    const reviewer = await signIn(ui, 'reviewer', { lang: 'en' });
+    await reviewer.goto(`${ui.base}#/workbench/${SERVICE}/versions`);
+    const approve = reviewer.getByRole('button', { name: /^Approve revision \d+$/ });
+    await approve.waitFor({ timeout: 20_000 });
+    const rev = (await approve.textContent())!.replace(/\D/g, '');
+    await approve.click();
+    await reviewer.locator(`[data-testid=approvals] li[data-rev="${rev}"]`).waitFor();
+    await screenshot(reviewer, 'analyst-approved-by-reviewer');
+    await reviewer.context().close();
+
+    // The author sees the approval of that very revision, and may publish.
+    await page.getByTestId('refresh-draft').click();
+    await page.locator(`[data-testid=approvals] li[data-rev="${rev}"]`).waitFor();
+    expect(await page.getByTestId('publish-blocked').count()).toBe(0);
 
     // Publish: published 5 March 2026 + 10 calendar days → in force from 16 March, shown before confirming.
     await page.click(`a[href="#/workbench/${SERVICE}/versions"][role=tab]`);

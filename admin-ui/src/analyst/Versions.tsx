@@ -9,6 +9,8 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Schemas } from '../shell/api';
+import { approvedNow, FourEyes } from './FourEyes';
+import { Review } from './Review';
 
 /**
  * The versions of a service: when each applies, a diff between any two (the draft included, computed in the
@@ -16,17 +18,20 @@ import { api, ApiError, type Schemas } from '../shell/api';
  */
 
 type VersionSummary = Schemas['VersionSummary'];
-type DraftCheck = Schemas['DraftCheck'];
 type AuditEntry = Schemas['AuditEntry'];
 
 export interface VersionsProps {
   serviceId: string;
   /** Every version definition known in the browser (files + published), and the draft's when there is one. */
   defs: VersionDef[];
-  draft: { id: string; version?: VersionDef } | null;
+  draft: ({ version?: VersionDef } & Pick<Schemas['Draft'], 'id' | 'rev' | 'author' | 'approvals'>) | null;
   /** Saves the editor's text to the draft (the server checks and publishes what it stores). */
   save(): Promise<boolean>;
   onPublished(): void;
+  /** The draft changed on the server (a scenario accepted, an approval): the workbench reads it again. */
+  onDraftChanged(): void;
+  /** A failed request about the draft: a conflict banner or the error, shown by the workbench. */
+  onError(e: unknown): void;
   lang: 'kk' | 'ru' | 'en';
 }
 
@@ -36,7 +41,7 @@ const short = (v: unknown) => {
   return s === undefined ? '' : s.length > 160 ? `${s.slice(0, 159)}…` : s;
 };
 
-export function Versions({ serviceId, defs, draft, save, onPublished, lang }: VersionsProps) {
+export function Versions({ serviceId, defs, draft, save, onPublished, onDraftChanged, onError, lang }: VersionsProps) {
   const { t } = useTranslation('analyst');
   const id = encodeURIComponent(serviceId);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
@@ -74,21 +79,6 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
     return a && b ? diffJson(a, b) : [];
   }, [fromId, toId, defs, draft?.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Impact
-  const [check, setCheck] = useState<DraftCheck | null>(null);
-  const [checking, setChecking] = useState(false);
-  const runCheck = async () => {
-    if (!draft) return;
-    setChecking(true);
-    try {
-      if (await save()) setCheck(await api<DraftCheck>('POST', `/admin/definitions/${id}/drafts/${draft.id}/check`));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setChecking(false);
-    }
-  };
-
   // Publication
   // Publication dates are civil dates in Kazakhstan: today there, whatever the browser's zone.
   const [publishedOn, setPublishedOn] = useState(() => civilDateOf(Date.now(), KAZAKHSTAN_TIME_ZONE));
@@ -110,11 +100,11 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
       });
       setDone(r);
       setConfirming(false);
-      setCheck(null);
       setReload((n) => n + 1);
       onPublished();
     } catch (e) {
       const ae = e as ApiError;
+      if (ae.status === 409 && ae.code === 'draft.changed') return onError(e);
       setError([ae.message, ...(ae.errors ?? []).map((x) => `${x.pointer}: ${x.message}`)].join('\n'));
     }
   };
@@ -218,61 +208,15 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
         )}
       </section>
 
-      <section className="card">
-        <div className="qz-row">
-          <h2 className="qz-grow">{t('impact')}</h2>
-          <button className="secondary" disabled={!draft || checking} onClick={() => void runCheck()}>
-            {t('runImpact')}
-          </button>
-        </div>
-        {!draft && <p className="qz-muted">{t('needDraft')}</p>}
-        {check && (
-          <>
-            <p>{t('openApplications', { count: check.openApplicationsOnCurrent })}</p>
-            {check.problems.length > 0 && (
-              <p className="error">
-                {t('problems')}: {check.problems.length}
-              </p>
-            )}
-            {check.impact.some((i) => i.changed) ? (
-              <table className="responsive qz-small" data-testid="impact">
-                <thead>
-                  <tr>
-                    <th>{t('scenario')}</th>
-                    <th>{t('colBefore')}</th>
-                    <th>{t('colAfter')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {check.impact
-                    .filter((i) => i.changed)
-                    .map((i) => (
-                      <tr key={i.file}>
-                        <td>{i.scenario}</td>
-                        <td>
-                          {'error' in i.before ? (
-                            <span className="error">{i.before.error}</span>
-                          ) : (
-                            `${i.before.status} · ${i.before.state} · ${i.before.due ?? '—'}`
-                          )}
-                        </td>
-                        <td>
-                          {'error' in i.after ? (
-                            <span className="error">{i.after.error}</span>
-                          ) : (
-                            `${i.after.status} · ${i.after.state} · ${i.after.due ?? '—'}`
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            ) : (
-              <p className="ok">{t('impactNone')}</p>
-            )}
-          </>
-        )}
-      </section>
+      <Review
+        serviceId={serviceId}
+        draft={draft}
+        save={save}
+        onDraftChanged={onDraftChanged}
+        onError={onError}
+        lang={lang}
+      />
+      {draft && <FourEyes serviceId={serviceId} draft={draft} onDraftChanged={onDraftChanged} onError={onError} />}
 
       <section className="card">
         <h2>{t('publish')}</h2>
@@ -312,8 +256,17 @@ export function Versions({ serviceId, defs, draft, save, onPublished, lang }: Ve
                 <strong>{t('effectiveComputed', { date: computed, days })}</strong>
               </p>
             )}
+            {!approvedNow(draft) && (
+              <p className="error" id="publish-blocked" data-testid="publish-blocked">
+                {t('publishNeedsApproval', { rev: draft.rev })}
+              </p>
+            )}
             {!confirming ? (
-              <button disabled={!computed} onClick={() => setConfirming(true)}>
+              <button
+                disabled={!computed || !approvedNow(draft)}
+                aria-describedby={approvedNow(draft) ? undefined : 'publish-blocked'}
+                onClick={() => setConfirming(true)}
+              >
                 {t('publish')}
               </button>
             ) : (

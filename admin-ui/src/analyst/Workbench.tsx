@@ -2,6 +2,7 @@ import {
   compileService,
   type CompiledService,
   type CompiledVersion,
+  type LegalRef,
   type ServiceDef,
   type VersionDef,
 } from '@qyzmet/engine';
@@ -11,8 +12,10 @@ import { registerArea, type UiLang } from '../i18n';
 import { analyst } from '../i18n/analyst';
 import { api, type Schemas } from '../shell/api';
 import { go } from '../shell/router';
+import { ActItem } from './ActItem';
 import './analyst.css';
 import { Coverage } from './Coverage';
+import { conflictUsers } from './draftConflict';
 import { JsonEditor } from './JsonEditor';
 import {
   compileDraft,
@@ -76,6 +79,13 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
   const [running, setRunning] = useState(false);
   const [rerun, setRerun] = useState(0);
   const [loadCount, setLoadCount] = useState(0);
+  /** Who saved the draft since this browser read it (a refused save): a banner asks to reload. */
+  const [conflict, setConflict] = useState<string[] | null>(null);
+  const fail = useCallback((e: unknown) => {
+    const users = conflictUsers(e);
+    if (users) setConflict(users);
+    else setError((e as Error).message);
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -107,6 +117,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       setSavedText(body);
       setNote(open?.note ?? '');
       setError(null);
+      setConflict(null);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -214,10 +225,26 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       setError(null);
       return true;
     } catch (e) {
-      setError((e as Error).message);
+      fail(e);
       return false;
     }
-  }, [draft, text, savedText, note, scenarioTexts, serviceId, t]);
+  }, [draft, text, savedText, note, scenarioTexts, serviceId, t, fail]);
+
+  /** The act item every change cites, saved on its own (the editor's unsaved text stays as it is). */
+  const cite = async (legalRef: LegalRef, expectedFrom: string | null) => {
+    if (!draft) return;
+    try {
+      const d = await api<Draft>('PUT', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${draft.id}`, {
+        rev: draft.rev,
+        legalRef,
+        expectedFrom,
+      });
+      setDraft(d);
+      setError(null);
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   if (error && !src)
     return (
@@ -268,6 +295,14 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
           {error}
         </pre>
       )}
+      <div aria-live="assertive">
+        {conflict && (
+          <div className="qz-banner" role="alert" data-testid="draft-conflict">
+            <span className="qz-grow">{t('draftChanged', { users: conflict.join(', ') || '—' })}</span>
+            <button onClick={() => setLoadCount((n) => n + 1)}>{t('reload')}</button>
+          </div>
+        )}
+      </div>
 
       {tab === 'editor' && (
         <>
@@ -292,6 +327,14 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                 {t('draftNote')}
                 <input value={note} onChange={(e) => setNote(e.target.value)} />
               </label>
+            )}
+            {draft && (
+              <ActItem
+                legalRef={(draft.legalRef as LegalRef | null) ?? null}
+                expectedFrom={draft.expectedFrom}
+                lang={lang}
+                onCite={cite}
+              />
             )}
           </section>
           <div className="qz-split">
@@ -422,9 +465,11 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
         <Versions
           serviceId={serviceId}
           defs={def?.versions ?? []}
-          draft={draft ? { id: draft.id, version: compilation?.version } : null}
+          draft={draft ? { ...draft, version: compilation?.version } : null}
           save={save}
           onPublished={() => setLoadCount((n) => n + 1)}
+          onDraftChanged={() => setLoadCount((n) => n + 1)}
+          onError={fail}
           lang={lang}
         />
       )}

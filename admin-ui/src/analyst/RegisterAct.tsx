@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../shell/api';
+
+const TYPES = ['order', 'joint-order', 'resolution', 'decree', 'law', 'rules', 'regulation', 'standard', 'other'];
+
+/**
+ * Registers an amending act in the acts registry (POST /admin/acts) before anyone edits a file: the order usually
+ * arrives unpublished, so "not yet published" is a choice and its date is entered later; it enters into force the
+ * given number of calendar days after its first official publication.
+ */
+export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }) {
+  const { t } = useTranslation('analyst');
+  const [open, setOpen] = useState(false);
+  const [f, setF] = useState({ id: '', type: 'order', number: '', date: '', kk: '', ru: '', publishedOn: '' });
+  const [unpublished, setUnpublished] = useState(false);
+  const [days, setDays] = useState(10);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+
+  const register = async () => {
+    const id = f.id.trim();
+    try {
+      await api('POST', '/admin/acts', {
+        id,
+        type: f.type,
+        title: { kk: f.kk, ru: f.ru },
+        ...(f.number ? { number: f.number } : {}),
+        ...(f.date ? { date: f.date } : {}),
+        publication: unpublished || !f.publishedOn ? { date: null } : { date: f.publishedOn },
+        entryIntoForce: { afterPublication: { act: id, calendarDays: days } },
+        status: 'in-force',
+      });
+      setMessage({ ok: true, text: t('actRegistered', { id }) });
+      onRegistered(id);
+    } catch (e) {
+      const ae = e as ApiError;
+      setMessage({
+        ok: false,
+        text: [ae.message, ...(ae.errors ?? []).map((x) => `${x.pointer}: ${x.message}`)].join('; '),
+      });
+    }
+  };
+
+  return (
+    <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="register-act">
+      <summary>{t('actRegisterTitle')}</summary>
+      <form
+        className="qz-form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void register();
+        }}
+      >
+        <label>
+          {t('actId')}
+          <input name="actId" value={f.id} onChange={set('id')} required pattern="[a-z0-9][a-z0-9-]*" />
+        </label>
+        <label>
+          {t('actType')}
+          <select name="actType" value={f.type} onChange={set('type')}>
+            {TYPES.map((x) => (
+              <option key={x}>{x}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('actNumber')}
+          <input name="actNumber" value={f.number} onChange={set('number')} />
+        </label>
+        <label>
+          {t('actDate')}
+          <input name="actDate" type="date" value={f.date} onChange={set('date')} />
+        </label>
+        <label>
+          {t('actTitleKk')}
+          <input name="actTitleKk" lang="kk" value={f.kk} onChange={set('kk')} required />
+        </label>
+        <label>
+          {t('actTitleRu')}
+          <input name="actTitleRu" lang="ru" value={f.ru} onChange={set('ru')} required />
+        </label>
+        <label>
+          {t('actPublishedOn')}
+          <input
+            name="actPublishedOn"
+            type="date"
+            value={f.publishedOn}
+            onChange={set('publishedOn')}
+            disabled={unpublished}
+          />
+        </label>
+        <label className="qz-check">
+          <input
+            type="checkbox"
+            name="actNotPublished"
+            checked={unpublished}
+            onChange={(e) => setUnpublished(e.target.checked)}
+          />{' '}
+          {t('actNotPublished')}
+        </label>
+        <label>
+          {t('actDays')}
+          <input name="actDays" type="number" min={0} value={days} onChange={(e) => setDays(Number(e.target.value))} />
+        </label>
+        <div>
+          <button type="submit" className="secondary">
+            {t('actRegister')}
+          </button>
+        </div>
+      </form>
+      <p aria-live="polite" role="status" className={message?.ok ? 'ok' : 'error'} data-testid="register-act-result">
+        {message?.text}
+      </p>
+    </details>
+  );
+}
