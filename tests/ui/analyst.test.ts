@@ -183,8 +183,15 @@ describeUi('the analyst workbench in Chromium', () => {
     // A second analyst approves the revision they read, in a browser of their own.
     const reviewer = await signIn(ui, 'reviewer', { lang: 'en' });
     await reviewer.goto(`${ui.base}#/workbench/${SERVICE}/versions`);
+    // They read the check first (the same review in words), then approve the revision it was made of.
+    await reviewer.getByTestId('run-check').click();
+    await reviewer.getByTestId('checked-rev').waitFor({ timeout: 20_000 });
+    expect(await reviewer.locator('[data-testid=impact] tr[data-passed=false]').count()).toBe(0);
     const approve = reviewer.getByRole('button', { name: /^Approve revision \d+$/ });
-    await approve.waitFor({ timeout: 20_000 });
+    await approve.waitFor();
+    expect(await reviewer.getByTestId('checked-rev').textContent()).toContain(
+      (await approve.textContent())!.replace(/\D/g, ''),
+    );
     const rev = (await approve.textContent())!.replace(/\D/g, '');
     await approve.click();
     await reviewer.locator(`[data-testid=approvals] li[data-rev="${rev}"]`).waitFor();
@@ -249,6 +256,34 @@ describeUi('the analyst workbench in Chromium', () => {
     await preview.locator('#root_applicant_iin').fill('900101300017');
     expect(await field.locator('.error-detail').count()).toBe(0);
     await screenshot(page, 'analyst-form-preview');
+    await page.context().close();
+  }, 60_000);
+
+  test('two analysts on one draft: a save from a stale revision shows who saved since, and reload', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.getByTestId('new-draft').click();
+    await page.getByTestId('act-item').waitFor({ timeout: 20_000 });
+    // The reviewer opens the same draft and saves a note first.
+    const reviewer = await signIn(ui, 'reviewer', { lang: 'en' });
+    await reviewer.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await reviewer.getByLabel('Note on the draft').fill('checked the grounds');
+    await reviewer.getByRole('button', { name: 'Save', exact: true }).click();
+    await reviewer.getByRole('button', { name: 'Saved', exact: true }).waitFor();
+    const reviewerId = await reviewer.evaluate(() => JSON.parse(sessionStorage.getItem('qyzmet.user')!).id as string);
+    await reviewer.context().close();
+    // The analyst's save names the revision it was made from: refused, with a banner instead of a raw problem.
+    await page.getByLabel('Note on the draft').fill('my note');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const banner = page.getByTestId('draft-conflict');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain(`This draft was saved by ${reviewerId} since you opened it`);
+    expect(await page.locator('pre.error').count()).toBe(0);
+    await screenshot(page, 'analyst-draft-conflict');
+    // Reload: the reviewer's revision, and no banner.
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Note on the draft').inputValue()).toBe('checked the grounds');
     await page.context().close();
   }, 60_000);
 

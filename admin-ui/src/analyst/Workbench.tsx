@@ -318,7 +318,8 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                   onClick={() => void save()}
                   disabled={text === savedText && note === (draft.note ?? '')}
                 >
-                  {text === savedText ? t('saved') : t('save')}
+                  {/* A note typed is an unsaved edit too. */}
+                  {text === savedText && note === (draft.note ?? '') ? t('saved') : t('save')}
                 </button>
               )}
             </div>
