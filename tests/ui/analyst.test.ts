@@ -135,7 +135,11 @@ describeUi('the analyst workbench in Chromium', () => {
     await actItem.locator('input[name=actDate]').fill('2026-03-02');
     await actItem.locator('input[name=actTitleKk]').fill('Сынақ бұйрығы');
     await actItem.locator('input[name=actTitleRu]').fill('Тестовый приказ');
+    // "Not yet published" empties the date; this order was published on 5 March (in force 10 days after).
     await actItem.locator('input[name=actNotPublished]').check();
+    expect(await actItem.locator('input[name=actPublishedOn]').isDisabled()).toBe(true);
+    await actItem.locator('input[name=actNotPublished]').uncheck();
+    await actItem.locator('input[name=actPublishedOn]').fill('2026-03-05');
     await actItem.getByRole('button', { name: 'Register', exact: true }).click();
     await actItem.getByText(`Act ${ACT} registered`).waitFor();
     await actItem.locator(`select[name=act] option[value="${ACT}"]`).waitFor({ state: 'attached' });
@@ -203,10 +207,13 @@ describeUi('the analyst workbench in Chromium', () => {
     await page.locator(`[data-testid=approvals] li[data-rev="${rev}"]`).waitFor();
     expect(await page.getByTestId('publish-blocked').count()).toBe(0);
 
-    // Publish: published 5 March 2026 + 10 calendar days → in force from 16 March, shown before confirming.
+    // Publish: published 5 March 2026 + 10 calendar days → in force from 16 March, shown before confirming; the
+    // publication date and the days come from the cited act's registry entry.
+    await page.waitForFunction(
+      () => (document.querySelector('input[name=publishedOn]') as HTMLInputElement | null)?.value === '2026-03-05',
+    );
+    expect(await page.inputValue('input[name=calendarDays]')).toBe('10');
     await page.click(`a[href="#/workbench/${SERVICE}/versions"][role=tab]`);
-    await page.fill('input[name=publishedOn]', '2026-03-05');
-    await page.fill('input[name=calendarDays]', '10');
     expect(await page.getByTestId('computed-effective').textContent()).toContain('2026-03-16');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Confirm and publish' }).click();

@@ -1,5 +1,5 @@
 import { diffJson, KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '@qyzmet/engine';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../shell/api';
 import { plainPath, plainValue } from './plainValue';
@@ -63,6 +63,11 @@ export function Review({ serviceId, draft, save, onDraftChanged, onError, lang }
   const [check, setCheck] = useState<DraftCheck | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  // Another draft (or none, once published): the check shown was of the one before.
+  useEffect(() => {
+    setCheck(null);
+    setStatus('');
+  }, [draft?.id]);
 
   const run = async () => {
     if (!draft) return;

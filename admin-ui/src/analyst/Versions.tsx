@@ -4,6 +4,7 @@ import {
   diffJson,
   KAZAKHSTAN_TIME_ZONE,
   toDottedDateTime,
+  type Act,
   type VersionDef,
 } from '@qyzmet/engine';
 import { useEffect, useMemo, useState } from 'react';
@@ -24,7 +25,7 @@ export interface VersionsProps {
   serviceId: string;
   /** Every version definition known in the browser (files + published), and the draft's when there is one. */
   defs: VersionDef[];
-  draft: ({ version?: VersionDef } & Pick<Schemas['Draft'], 'id' | 'rev' | 'author' | 'approvals'>) | null;
+  draft: ({ version?: VersionDef } & Pick<Schemas['Draft'], 'id' | 'rev' | 'author' | 'approvals' | 'legalRef'>) | null;
   /** Saves the editor's text to the draft (the server checks and publishes what it stores). */
   save(): Promise<boolean>;
   onPublished(): void;
@@ -83,6 +84,19 @@ export function Versions({ serviceId, defs, draft, save, onPublished, onDraftCha
   // Publication dates are civil dates in Kazakhstan: today there, whatever the browser's zone.
   const [publishedOn, setPublishedOn] = useState(() => civilDateOf(Date.now(), KAZAKHSTAN_TIME_ZONE));
   const [days, setDays] = useState(10);
+  // The cited act's publication as the registry knows it (entered with the act, or later): the form starts from it.
+  const citedAct = draft?.legalRef?.act;
+  useEffect(() => {
+    if (!citedAct) return;
+    api<Act>('GET', `/admin/acts/${encodeURIComponent(citedAct)}`).then(
+      (act) => {
+        if (act.publication?.date) setPublishedOn(act.publication.date);
+        const rule = act.entryIntoForce;
+        if (rule && typeof rule === 'object' && 'afterPublication' in rule) setDays(rule.afterPublication.calendarDays);
+      },
+      () => undefined, // an act missing from the registry: the analyst enters the date
+    );
+  }, [citedAct]);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<{ version: string; effectiveFrom: string } | null>(null);
   const computed =
