@@ -185,13 +185,15 @@ describeUi('the analyst workbench in Chromium', () => {
     expect(await review.getByTestId('review-status').textContent()).toContain('accepted as expected');
 
     // A second analyst approves the revision they read, in a browser of their own.
-    const reviewer = await signIn(ui, 'reviewer', { lang: 'en' });
+    // The reviewer works in Kazakh: the same review in their language.
+    const reviewer = await signIn(ui, 'reviewer', { lang: 'kk' });
     await reviewer.goto(`${ui.base}#/workbench/${SERVICE}/versions`);
     // They read the check first (the same review in words), then approve the revision it was made of.
     await reviewer.getByTestId('run-check').click();
     await reviewer.getByTestId('checked-rev').waitFor({ timeout: 20_000 });
     expect(await reviewer.locator('[data-testid=impact] tr[data-passed=false]').count()).toBe(0);
-    const approve = reviewer.getByRole('button', { name: /^Approve revision \d+$/ });
+    expect(await reviewer.getByTestId('review').textContent()).toContain('Акт тармақтары бойынша өзгерістер');
+    const approve = reviewer.getByRole('button', { name: /^\d+-ревизияны мақұлдау$/ });
     await approve.waitFor();
     expect(await reviewer.getByTestId('checked-rev').textContent()).toContain(
       (await approve.textContent())!.replace(/\D/g, ''),
