@@ -142,6 +142,10 @@ describeUi('the analyst workbench in Chromium', () => {
     await actItem.locator('input[name=actPublishedOn]').fill('2026-03-05');
     await actItem.getByRole('button', { name: 'Register', exact: true }).click();
     await actItem.getByText(`Act ${ACT} registered`).waitFor();
+    // The same id twice: the registry refuses, and the field is marked.
+    await actItem.getByRole('button', { name: 'Register', exact: true }).click();
+    await actItem.locator('input[name=actId][aria-invalid=true]').waitFor();
+    expect(await actItem.getByTestId('register-act-result').textContent()).toContain('already in the registry');
     await actItem.locator(`select[name=act] option[value="${ACT}"]`).waitFor({ state: 'attached' });
     await actItem.locator('select[name=act]').selectOption(ACT);
     await actItem.getByLabel('Paragraph', { exact: true }).fill('1');
@@ -150,6 +154,7 @@ describeUi('the analyst workbench in Chromium', () => {
     await actItem.getByRole('button', { name: 'Cite this item' }).click();
     await actItem.getByText('Changes cite: order No. 3 p.1 sub. 2').waitFor();
     await screenshot(page, 'analyst-act-item');
+    await actItem.screenshot({ path: join(artifacts, 'analyst-act-item-form.png') });
 
     // The review in words: the change under its act item with what stood before, the scenarios that fail.
     await page.click(`a[href="#/workbench/${SERVICE}/versions"][role=tab]`);

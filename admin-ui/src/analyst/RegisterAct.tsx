@@ -16,6 +16,12 @@ export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }
   const [unpublished, setUnpublished] = useState(false);
   const [days, setDays] = useState(10);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** The pointers into the request the registry refused (e.g. /title/kk), marked on their fields. */
+  const [refused, setRefused] = useState<string[]>([]);
+  const bad = (pointer: string) => {
+    const yes = refused.some((p) => p === pointer || p.startsWith(`${pointer}/`));
+    return yes ? { 'aria-invalid': true, 'aria-describedby': 'register-act-result' } : {};
+  };
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
 
   const register = async () => {
@@ -32,9 +38,12 @@ export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }
         status: 'in-force',
       });
       setMessage({ ok: true, text: t('actRegistered', { id }) });
+      setRefused([]);
       onRegistered(id);
     } catch (e) {
       const ae = e as ApiError;
+      // A taken id is the id field's fault too.
+      setRefused([...(ae.errors ?? []).map((x) => x.pointer), ...(ae.code === 'act.exists' ? ['/id'] : [])]);
       setMessage({
         ok: false,
         text: [ae.message, ...(ae.errors ?? []).map((x) => `${x.pointer}: ${x.message}`)].join('; '),
@@ -54,11 +63,11 @@ export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }
       >
         <label>
           {t('actId')}
-          <input name="actId" value={f.id} onChange={set('id')} required pattern="[a-z0-9][a-z0-9-]*" />
+          <input name="actId" {...bad('/id')} value={f.id} onChange={set('id')} required pattern="[a-z0-9][a-z0-9-]*" />
         </label>
         <label>
           {t('actType')}
-          <select name="actType" value={f.type} onChange={set('type')}>
+          <select name="actType" {...bad('/type')} value={f.type} onChange={set('type')}>
             {TYPES.map((x) => (
               <option key={x}>{x}</option>
             ))}
@@ -66,24 +75,25 @@ export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }
         </label>
         <label>
           {t('actNumber')}
-          <input name="actNumber" value={f.number} onChange={set('number')} />
+          <input name="actNumber" {...bad('/number')} value={f.number} onChange={set('number')} />
         </label>
         <label>
           {t('actDate')}
-          <input name="actDate" type="date" value={f.date} onChange={set('date')} />
+          <input name="actDate" {...bad('/date')} type="date" value={f.date} onChange={set('date')} />
         </label>
         <label>
           {t('actTitleKk')}
-          <input name="actTitleKk" lang="kk" value={f.kk} onChange={set('kk')} required />
+          <input name="actTitleKk" {...bad('/title/kk')} lang="kk" value={f.kk} onChange={set('kk')} required />
         </label>
         <label>
           {t('actTitleRu')}
-          <input name="actTitleRu" lang="ru" value={f.ru} onChange={set('ru')} required />
+          <input name="actTitleRu" {...bad('/title/ru')} lang="ru" value={f.ru} onChange={set('ru')} required />
         </label>
         <label>
           {t('actPublishedOn')}
           <input
             name="actPublishedOn"
+            {...bad('/publication')}
             type="date"
             value={f.publishedOn}
             onChange={set('publishedOn')}
@@ -101,7 +111,14 @@ export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }
         </label>
         <label>
           {t('actDays')}
-          <input name="actDays" type="number" min={0} value={days} onChange={(e) => setDays(Number(e.target.value))} />
+          <input
+            name="actDays"
+            {...bad('/entryIntoForce')}
+            type="number"
+            min={0}
+            value={days}
+            onChange={(e) => setDays(Number(e.target.value))}
+          />
         </label>
         <div>
           <button type="submit" className="secondary">
