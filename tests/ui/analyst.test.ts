@@ -169,6 +169,9 @@ describeUi('the analyst workbench in Chromium', () => {
     const failing = review.locator('[data-testid=impact] tr[data-passed=false]');
     expect(await failing.count()).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'analyst-review');
+    await review.screenshot({ path: join(artifacts, 'analyst-review-panel.png') });
+    // Outcomes by the states' names, not their ids.
+    expect(await review.getByTestId('open-applications').textContent()).not.toMatch(/\bexamination\b/);
     // Not approved yet: the author may not approve, and Publish says why it is disabled.
     expect(await page.getByTestId('approve').count()).toBe(0);
     expect(await page.getByTestId('four-eyes').textContent()).toContain('You wrote this draft');

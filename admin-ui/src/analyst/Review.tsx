@@ -1,4 +1,4 @@
-import { diffJson, KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '@qyzmet/engine';
+import { diffJson, KAZAKHSTAN_TIME_ZONE, toDottedDateTime, type VersionDef } from '@qyzmet/engine';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../shell/api';
@@ -17,6 +17,8 @@ export interface ReviewProps {
   /** A failed request: a conflict banner or the error shown by the workbench. */
   onError(e: unknown): void;
   lang: 'kk' | 'ru' | 'en';
+  /** The version whose states name the outcomes (the draft's, else the latest): "Examination", not `examination`. */
+  version?: VersionDef;
 }
 
 const OP_WORD: Record<string, string> = { add: 'added', remove: 'removed' };
@@ -57,7 +59,7 @@ function BeforeAfter({ c, lang }: { c: DraftCheck['changes'][number]; lang: 'kk'
  * item that makes them (element, added / changed / removed, before → after), the problems, the scenarios whose
  * outcome changes or that fail (each failing one accepted as expected with a button), and the open applications.
  */
-export function Review({ serviceId, draft, save, onDraftChanged, onError, lang }: ReviewProps) {
+export function Review({ serviceId, draft, save, onDraftChanged, onError, lang, version }: ReviewProps) {
   const { t } = useTranslation('analyst');
   const drafts = `/admin/definitions/${encodeURIComponent(serviceId)}/drafts`;
   const [check, setCheck] = useState<DraftCheck | null>(null);
@@ -97,8 +99,12 @@ export function Review({ serviceId, draft, save, onDraftChanged, onError, lang }
     }
   };
 
+  const stateName = (id: string) => {
+    const name = version?.machine.states[id]?.label;
+    return (name && (lang === 'en' ? (name.en ?? name.ru) : name[lang])) || id;
+  };
   const outcome = (o: Outcome) =>
-    'error' in o ? <span className="error">{o.error}</span> : `${o.status} · ${o.state} · ${due(o.due)}`;
+    'error' in o ? <span className="error">{o.error}</span> : `${stateName(o.state)} · ${due(o.due)}`;
   const groups = new Map<string, DraftCheck['changes']>();
   for (const c of check?.changes ?? []) groups.set(c.actItem, [...(groups.get(c.actItem) ?? []), c]);
   const scenarios = check?.impact.filter((i) => i.changed || !i.passed) ?? [];
@@ -219,9 +225,7 @@ export function Review({ serviceId, draft, save, onDraftChanged, onError, lang }
                     <td>
                       <code>{a.id}</code> <span className="qz-muted">{a.version}</span>
                     </td>
-                    <td>
-                      {a.state} · {a.status}
-                    </td>
+                    <td>{stateName(a.state)}</td>
                     <td className="qz-nowrap">{due(a.dueAt)}</td>
                     <td className={a.affected ? 'error' : ''}>{a.affected ? t('yes') : t('no')}</td>
                   </tr>

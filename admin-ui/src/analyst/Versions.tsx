@@ -229,6 +229,7 @@ export function Versions({ serviceId, defs, draft, save, onPublished, onDraftCha
         onDraftChanged={onDraftChanged}
         onError={onError}
         lang={lang}
+        version={draft?.version ?? defs[defs.length - 1]}
       />
       {draft && <FourEyes serviceId={serviceId} draft={draft} onDraftChanged={onDraftChanged} onError={onError} />}
 
