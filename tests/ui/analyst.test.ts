@@ -301,6 +301,13 @@ describeUi('the analyst workbench in Chromium', () => {
     await banner.getByRole('button', { name: 'Reload' }).click();
     await banner.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Note on the draft').inputValue()).toBe('checked the grounds');
+    // The draft says what it amends (the latest published version, one waiting for its date included).
+    expect(await page.getByTestId('draft-base').textContent()).toContain('based on 2026-order-65');
+    // Discarded after a second click: no draft open any more.
+    await page.getByTestId('discard-draft').click();
+    await page.getByRole('button', { name: 'Confirm discarding the draft' }).click();
+    await page.getByRole('heading', { name: /^No draft/ }).waitFor();
+    expect(await page.getByTestId('act-item').count()).toBe(0);
     await page.context().close();
   }, 60_000);
 

@@ -15,6 +15,7 @@ import { go } from '../shell/router';
 import { ActItem } from './ActItem';
 import './analyst.css';
 import { Coverage } from './Coverage';
+import { DiscardDraft } from './DiscardDraft';
 import { conflictUsers } from './draftConflict';
 import { JsonEditor } from './JsonEditor';
 import {
@@ -308,7 +309,15 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
         <>
           <section className="card">
             <div className="qz-row">
-              <h2 className="qz-grow">{draft ? `${t('draftOf')}: ${compilation?.version?.id ?? ''}` : t('noDraft')}</h2>
+              <h2 className="qz-grow">
+                {draft ? `${t('draftOf')}: ${compilation?.version?.id ?? ''}` : t('noDraft')}
+                {draft && (
+                  <span className="qz-muted qz-small" data-testid="draft-base">
+                    {' '}
+                    {t('draftBasedOn', { version: draft.baseVersion })}
+                  </span>
+                )}
+              </h2>
               <button onClick={() => void newDraft()} data-testid="new-draft">
                 {t('newDraft')}
               </button>
@@ -321,6 +330,14 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                   {/* A note typed is an unsaved edit too. */}
                   {text === savedText && note === (draft.note ?? '') ? t('saved') : t('save')}
                 </button>
+              )}
+              {draft && (
+                <DiscardDraft
+                  serviceId={serviceId}
+                  draftId={draft.id}
+                  onDiscarded={() => setLoadCount((n) => n + 1)}
+                  onError={fail}
+                />
               )}
             </div>
             {draft && (

@@ -164,6 +164,9 @@ export const analyst = {
     draftChanged:
       'Бұл жобаны сіз ашқаннан кейін {{users}} сақтады: жобаны қайта жүктеп, өзгерістеріңізді қайта енгізіңіз',
     reload: 'Қайта жүктеу',
+    discardDraft: 'Жобадан бас тарту',
+    confirmDiscard: 'Растау: жобадан бас тарту',
+    draftBasedOn: 'негізі: {{version}} (соңғы жарияланған редакция)',
   },
   ru: {
     servicesTitle: 'Услуги и их редакции',
@@ -328,6 +331,9 @@ export const analyst = {
     draftChanged:
       'С тех пор как вы открыли проект, его сохранил(а) {{users}}: перезагрузите проект и внесите свои правки снова',
     reload: 'Перезагрузить',
+    discardDraft: 'Отказаться от проекта',
+    confirmDiscard: 'Подтвердить отказ от проекта',
+    draftBasedOn: 'на основе {{version}} (последняя опубликованная редакция)',
   },
   en: {
     servicesTitle: 'Services and their versions',
@@ -490,5 +496,8 @@ export const analyst = {
     refresh: 'Refresh',
     draftChanged: 'This draft was saved by {{users}} since you opened it: reload it, then apply your edits again',
     reload: 'Reload',
+    discardDraft: 'Discard the draft',
+    confirmDiscard: 'Confirm discarding the draft',
+    draftBasedOn: 'based on {{version}} (the latest published version)',
   },
 };
