@@ -393,7 +393,9 @@ export class DefinitionsRegistry {
       service,
       drafted && draftedVersion ? { service: drafted, version: draftedVersion } : undefined,
     );
-    const lines = drafted ? amendmentReport(drafted).filter((l) => l.version === d.definition.id) : [];
+    // Dated as the analyst expects it before publication (the draft's own date is a placeholder until then).
+    const dated = forRuns ?? drafted;
+    const lines = dated ? amendmentReport(dated).filter((l) => l.version === d.definition.id) : [];
     return {
       rev: d.rev,
       problems: [...problems, ...this.parity(d)],
