@@ -123,9 +123,10 @@ describeUi('the analyst workbench in Chromium', () => {
 
     // The amending act, registered in the registry through the draft panel's form, and the item of it that every
     // change of the draft cites, chosen once; scenarios run by the date the draft is expected in force from.
+    // Autosave keeps the edits (the term and the scenario's expectation) ~3 s after the last one: no Save click.
     await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('button', { name: 'Saved', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Saved', exact: true }).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('autosave').textContent()).toMatch(/^Saved \(revision \d+\) at \d\d:\d\d$/);
     const actItem = page.getByTestId('act-item');
     expect(await actItem.getByTestId('cites').textContent()).toBe('The changes cite no act item yet');
     await actItem.locator('summary').click();

@@ -6,14 +6,15 @@ import {
   type ServiceDef,
   type VersionDef,
 } from '@qyzmet/engine';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
 import { analyst } from '../i18n/analyst';
-import { api, type Schemas } from '../shell/api';
+import { api, session, type Schemas } from '../shell/api';
 import { go } from '../shell/router';
 import { ActItem } from './ActItem';
 import './analyst.css';
+import { clockTime } from './clockTime';
 import { Coverage } from './Coverage';
 import { DiscardDraft } from './DiscardDraft';
 import { conflictUsers } from './draftConflict';
@@ -29,6 +30,9 @@ import {
 } from './model';
 import { DeadlinesPreview, DocumentsPreview, FormPreview, GroundsTable, MachineDiagram, PreviewCard } from './Previews';
 import { Scenarios } from './Scenarios';
+import { useAutosave } from './useAutosave';
+import { useDraftWatch, type RemoteSave } from './useDraftWatch';
+import { useLeaveWarning } from './useLeaveWarning';
 import { Versions } from './Versions';
 
 registerArea('analyst', analyst);
@@ -80,11 +84,16 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
   const [running, setRunning] = useState(false);
   const [rerun, setRerun] = useState(0);
   const [loadCount, setLoadCount] = useState(0);
-  /** Who saved the draft since this browser read it (a refused save): a banner asks to reload. */
-  const [conflict, setConflict] = useState<string[] | null>(null);
+  /**
+   * Who saved the draft since this browser read it (a refused save, or another analyst's revision seen by polling): a
+   * banner asks to reload, and autosave stops until then.
+   */
+  const [conflict, setConflict] = useState<{ users: string[]; remote?: RemoteSave } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inFlight = useRef<Promise<boolean> | null>(null);
   const fail = useCallback((e: unknown) => {
     const users = conflictUsers(e);
-    if (users) setConflict(users);
+    if (users) setConflict((c) => ({ users, remote: c?.remote }));
     else setError((e as Error).message);
   }, []);
 
@@ -192,20 +201,39 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     }
   };
 
+  // The scenarios edited or added in the workbench are saved with the draft, so a reload keeps them.
+  const scenarios = useMemo(
+    () =>
+      Object.entries(scenarioTexts).flatMap(([file, body]) => {
+        try {
+          const scenario = JSON.parse(body) as Record<string, unknown>;
+          return [{ file: file.slice(file.lastIndexOf('/') + 1), scenario }];
+        } catch {
+          return [];
+        }
+      }),
+    [scenarioTexts],
+  );
+  /** Edits not saved yet: the text, the note or the scenarios differ from the revision held. */
+  const dirty =
+    !!draft &&
+    (text !== savedText ||
+      note !== (draft.note ?? '') ||
+      JSON.stringify(scenarios) !== JSON.stringify(draft.scenarios ?? []));
+  const parses = useMemo(() => {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }, [text]);
+
   /** PUTs the editor's text; false (with the reason shown) when it is not JSON. */
-  const save = useCallback(async (): Promise<boolean> => {
+  const put = useCallback(async (): Promise<boolean> => {
     if (!draft) return false;
-    // The scenarios edited or added in the workbench are saved with the draft, so a reload keeps them.
-    const scenarios = Object.entries(scenarioTexts).flatMap(([file, body]) => {
-      try {
-        return [{ file: file.slice(file.lastIndexOf('/') + 1), scenario: JSON.parse(body) as Record<string, unknown> }];
-      } catch {
-        return [];
-      }
-    });
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     // Nothing new: no revision (an approval of the current one stays valid).
-    if (text === savedText && note === (draft.note ?? '') && same(scenarios, draft.scenarios)) return true;
+    if (!dirty) return true;
     let version: unknown;
     try {
       version = JSON.parse(text);
@@ -229,7 +257,27 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       fail(e);
       return false;
     }
-  }, [draft, text, savedText, note, scenarioTexts, serviceId, t, fail]);
+  }, [draft, dirty, text, note, scenarios, serviceId, t, fail]);
+  /** One save at a time: the Save button during an autosave waits for it instead of sending the same rev twice. */
+  const save = useCallback(async (): Promise<boolean> => {
+    if (inFlight.current) return inFlight.current;
+    setSaving(true);
+    inFlight.current = put();
+    try {
+      return await inFlight.current;
+    } finally {
+      inFlight.current = null;
+      setSaving(false);
+    }
+  }, [put]);
+  useAutosave(dirty && parses && !conflict && !saving, save);
+  const me = session.user()?.id;
+  useDraftWatch(serviceId, draft, me, (remote) =>
+    setConflict((c) => (c?.remote && c.remote.rev >= remote.rev ? c : { users: [remote.savedBy], remote })),
+  );
+  // Other tabs of this workbench keep the edits; another service or area is asked about.
+  const stays = useCallback((next: string[]) => next[0] === 'workbench' && next[1] === serviceId, [serviceId]);
+  useLeaveWarning(dirty, t('leaveUnsaved'), stays);
 
   /** The act item every change cites, saved on its own (the editor's unsaved text stays as it is). */
   const cite = async (legalRef: LegalRef, expectedFrom: string | null) => {
@@ -299,7 +347,15 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       <div aria-live="assertive">
         {conflict && (
           <div className="qz-banner" role="alert" data-testid="draft-conflict">
-            <span className="qz-grow">{t('draftChanged', { users: conflict.join(', ') || '—' })}</span>
+            <span className="qz-grow">
+              {conflict.remote &&
+                `${t('savedByOther', {
+                  user: conflict.remote.savedBy,
+                  rev: conflict.remote.rev,
+                  time: clockTime(conflict.remote.updatedAt),
+                })} `}
+              {t('draftChanged', { users: conflict.users.join(', ') || '—' })}
+            </span>
             <button onClick={() => setLoadCount((n) => n + 1)}>{t('reload')}</button>
           </div>
         )}
@@ -322,13 +378,9 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                 {t('newDraft')}
               </button>
               {draft && (
-                <button
-                  className="secondary"
-                  onClick={() => void save()}
-                  disabled={text === savedText && note === (draft.note ?? '')}
-                >
-                  {/* A note typed is an unsaved edit too. */}
-                  {text === savedText && note === (draft.note ?? '') ? t('saved') : t('save')}
+                <button className="secondary" onClick={() => void save()} disabled={!dirty}>
+                  {/* A note typed or a scenario edited is an unsaved edit too. */}
+                  {dirty ? t('save') : t('saved')}
                 </button>
               )}
               {draft && (
@@ -340,6 +392,19 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                 />
               )}
             </div>
+            {draft && (
+              <p className="qz-muted qz-small" role="status" aria-live="polite" data-testid="autosave">
+                {conflict
+                  ? t('autosavePaused')
+                  : saving
+                    ? t('autosaving')
+                    : dirty
+                      ? parses
+                        ? t('unsaved')
+                        : t('autosaveNotJson')
+                      : t('savedRevision', { rev: draft.rev, time: clockTime(draft.updatedAt) })}
+              </p>
+            )}
             {draft && (
               <label>
                 {t('draftNote')}

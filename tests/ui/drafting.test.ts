@@ -1,0 +1,122 @@
+import type { Page } from 'playwright-core';
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+
+const SERVICE = 'cadastral-passport-duplicate';
+const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
+
+interface DraftView {
+  id: string;
+  rev: number;
+  note: string;
+  savedBy: string;
+  publishedAt: string | null;
+  discardedAt: string | null;
+}
+
+describeUi('safe drafting in the analyst workbench', () => {
+  let ui: UiContext;
+  let api: string;
+
+  async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+  /** The open draft as the server holds it. */
+  async function serverDraft(token: string): Promise<DraftView> {
+    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
+    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
+    expect(open).toHaveLength(1);
+    return open[0];
+  }
+
+  beforeAll(async () => {
+    ui = await startUi();
+    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  test('an edit autosaves as a new revision; leaving with unsaved edits asks; another analyst’s save shows a banner', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.getByTestId('new-draft').click();
+    await page.waitForFunction(
+      () => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"2026-order-65-draft"'),
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const token = await tokenOf(page);
+    const created = await serverDraft(token);
+    const status = page.getByTestId('autosave');
+    await status.filter({ hasText: `Saved (revision ${created.rev})` }).waitFor();
+
+    // An edit of the JSON, and no Save click: the server's revision goes up ~3 s after the last keystroke.
+    await page.evaluate(() => {
+      const model = window.__qyzmetEditor!.getModel()!;
+      model.setValue(model.getValue().replace('"duration": "1 workingDays"', '"duration": "2 workingDays"'));
+    });
+    expect(await status.textContent()).toBe('Unsaved changes');
+    await status.filter({ hasText: `Saved (revision ${created.rev + 1}) at` }).waitFor({ timeout: 15_000 });
+    expect((await serverDraft(token)).rev).toBe(created.rev + 1);
+    // Text that is not JSON is not saved, and the status says why.
+    const good = await page.evaluate(() => window.__qyzmetEditor!.getModel()!.getValue());
+    await page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t.replace('"label": {', '"label" {')), good);
+    await status.filter({ hasText: 'the text is not JSON' }).waitFor();
+    await page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t), good);
+    await status.filter({ hasText: `Saved (revision ${created.rev + 1})` }).waitFor();
+
+    // Leaving for the services list with an unsaved note asks; cancelling keeps the page and the note.
+    const note = page.getByLabel('Note on the draft');
+    await note.fill('term of order 3');
+    // The confirm comes on the hashchange, after the click: the handler answers it (Cancel) whenever it comes.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      }),
+    );
+    await page.getByRole('link', { name: '← Services' }).click();
+    expect(await asked).toBe('confirm: The draft has unsaved changes. Leave without saving them?');
+    expect(await page.evaluate(() => window.location.hash)).toBe(`#/workbench/${SERVICE}/editor`);
+    expect(await note.inputValue()).toBe('term of order 3');
+    // Tabs of the same workbench are not asked about.
+    await page.click(`a[href="#/workbench/${SERVICE}/scenarios"][role=tab]`);
+    await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
+    expect(await note.inputValue()).toBe('term of order 3');
+    // The note autosaves too.
+    await status.filter({ hasText: `Saved (revision ${created.rev + 2})` }).waitFor({ timeout: 15_000 });
+    expect((await serverDraft(token)).note).toBe('term of order 3');
+
+    // The reviewer saves over the API: the analyst's page notices within a poll, names them, and stops autosaving.
+    const reviewer = await call<{ token: string; user: { id: string } }>('POST', '/auth/login', '', {
+      username: 'reviewer',
+      password: 'demo',
+    });
+    const theirs = await serverDraft(reviewer.token);
+    await call('PUT', `${DRAFTS}/${theirs.id}`, reviewer.token, { rev: theirs.rev, note: 'grounds checked' });
+    const banner = page.getByTestId('draft-conflict');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toMatch(
+      new RegExp(`^${reviewer.user.id} saved revision ${theirs.rev + 1} at \\d\\d:\\d\\d\\.`),
+    );
+    expect(await status.textContent()).toContain('Autosave is paused');
+    await screenshot(page, 'analyst-draft-changed-banner');
+    // An edit now stays unsaved (no overwrite of the reviewer's revision) until the analyst reloads.
+    await note.fill('mine');
+    await page.waitForTimeout(4_000);
+    expect((await serverDraft(token)).note).toBe('grounds checked');
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(await note.inputValue()).toBe('grounds checked');
+    await status.filter({ hasText: `Saved (revision ${theirs.rev + 1})` }).waitFor();
+    await page.context().close();
+  }, 90_000);
+});
