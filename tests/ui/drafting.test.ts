@@ -117,6 +117,18 @@ describeUi('safe drafting in the analyst workbench', () => {
     await banner.waitFor({ state: 'detached' });
     expect(await note.inputValue()).toBe('grounds checked');
     await status.filter({ hasText: `Saved (revision ${theirs.rev + 1})` }).waitFor();
+
+    // Closing the tab with an unsaved edit: the browser's own prompt (beforeunload); staying keeps the page.
+    await note.fill('unsaved at close');
+    const prompted = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await prompted).toBe('beforeunload');
+    expect(await note.inputValue()).toBe('unsaved at close');
     await page.context().close();
   }, 90_000);
 });
