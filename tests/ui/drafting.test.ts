@@ -73,6 +73,17 @@ describeUi('safe drafting in the analyst workbench', () => {
     await page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t), good);
     await status.filter({ hasText: `Saved (revision ${created.rev + 1})` }).waitFor();
 
+    // The server out of reach: the status says the edit is not saved, and why; the next edit saves it with the rest.
+    const puts = '**/api/v1/admin/definitions/*/drafts/*';
+    await page.route(puts, (r) => (r.request().method() === 'PUT' ? r.abort('internetdisconnected') : r.continue()));
+    await page.evaluate(
+      (t) => window.__qyzmetEditor!.getModel()!.setValue(t.replace('"2 workingDays"', '"3 workingDays"')),
+      good,
+    );
+    await status.filter({ hasText: /^Not saved: / }).waitFor({ timeout: 15_000 });
+    await page.unroute(puts);
+    expect((await serverDraft(token)).rev).toBe(created.rev + 1);
+
     // Leaving for the services list with an unsaved note asks; cancelling keeps the page and the note.
     const note = page.getByLabel('Note on the draft');
     await note.fill('term of order 3');

@@ -90,6 +90,8 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
    */
   const [conflict, setConflict] = useState<{ users: string[]; remote?: RemoteSave } | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Why the last save was refused (other than a conflict), shown where autosave reports. */
+  const [saveFailure, setSaveFailure] = useState<string | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const fail = useCallback((e: unknown) => {
     const users = conflictUsers(e);
@@ -128,6 +130,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       setNote(open?.note ?? '');
       setError(null);
       setConflict(null);
+      setSaveFailure(null);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -252,9 +255,11 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       setDraft(d);
       setSavedText(text);
       setError(null);
+      setSaveFailure(null);
       return true;
     } catch (e) {
       fail(e);
+      if (!conflictUsers(e)) setSaveFailure((e as Error).message);
       return false;
     }
   }, [draft, dirty, text, note, scenarios, serviceId, t, fail]);
@@ -399,9 +404,11 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
                   : saving
                     ? t('autosaving')
                     : dirty
-                      ? parses
-                        ? t('unsaved')
-                        : t('autosaveNotJson')
+                      ? !parses
+                        ? t('autosaveNotJson')
+                        : saveFailure
+                          ? t('autosaveFailed', { reason: saveFailure })
+                          : t('unsaved')
                       : t('savedRevision', { rev: draft.rev, time: clockTime(draft.updatedAt) })}
               </p>
             )}

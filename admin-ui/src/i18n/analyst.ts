@@ -173,6 +173,7 @@ export const analyst = {
     autosaveNotJson: 'Автосақтау күтуде: мәтін JSON емес',
     autosavePaused: 'Автосақтау тоқтатылды: жобаны басқа талдаушы өзгертті, қайта жүктеңіз',
     savedByOther: '{{user}} {{time}} {{rev}}-ревизияны сақтады.',
+    autosaveFailed: 'Сақталмады: {{reason}}',
   },
   ru: {
     servicesTitle: 'Услуги и их редакции',
@@ -346,6 +347,7 @@ export const analyst = {
     autosaveNotJson: 'Автосохранение ждёт: текст не является JSON',
     autosavePaused: 'Автосохранение остановлено: проект изменил другой аналитик, перезагрузите его',
     savedByOther: '{{user}} сохранил(а) ревизию {{rev}} в {{time}}.',
+    autosaveFailed: 'Не сохранено: {{reason}}',
   },
   en: {
     servicesTitle: 'Services and their versions',
@@ -517,5 +519,6 @@ export const analyst = {
     autosaveNotJson: 'Autosave is waiting: the text is not JSON',
     autosavePaused: 'Autosave is paused: another analyst changed the draft, reload it',
     savedByOther: '{{user}} saved revision {{rev}} at {{time}}.',
+    autosaveFailed: 'Not saved: {{reason}}',
   },
 };
