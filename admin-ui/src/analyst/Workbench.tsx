@@ -99,6 +99,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     else setError((e as Error).message);
   }, []);
 
+  const knownRev = useRef(0);
   const load = useCallback(async () => {
     try {
       const s = await loadSources(serviceId);
@@ -113,6 +114,8 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
       const open = latest
         ? await api<Draft>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${latest.id}`)
         : null;
+      // Known at once, before React renders it: a poll answered in between must not call this revision "newer".
+      knownRev.current = open?.rev ?? 0;
       setDraft(open);
       // Scenarios written with the draft come back with it: edited files and new ones alike.
       const withDraft = Object.fromEntries(
@@ -277,7 +280,7 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
   }, [put]);
   useAutosave(dirty && parses && !conflict && !saving, save);
   const me = session.user()?.id;
-  useDraftWatch(serviceId, draft, me, (remote) =>
+  useDraftWatch(serviceId, draft, me, knownRev, (remote) =>
     setConflict((c) => (c?.remote && c.remote.rev >= remote.rev ? c : { users: [remote.savedBy], remote })),
   );
   // Other tabs of this workbench keep the edits; another service or area is asked about.

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MutableRefObject } from 'react';
 import { api } from '../shell/api';
 import type { Draft } from './model';
 
@@ -21,6 +21,8 @@ export function useDraftWatch(
   serviceId: string,
   draft: Draft | null,
   me: string | undefined,
+  /** The revision the workbench last loaded, set before it renders (a reply racing a reload is not "newer"). */
+  knownRev: MutableRefObject<number>,
   onNewer: (remote: RemoteSave) => void,
   ms = WATCH_MS,
 ): void {
@@ -36,7 +38,7 @@ export function useDraftWatch(
     const h = setInterval(() => {
       api<Draft>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${id}`).then(
         (d) => {
-          if (live && d.rev > rev.current && d.savedBy !== me)
+          if (live && d.rev > Math.max(rev.current, knownRev.current) && d.savedBy !== me)
             notify.current({ rev: d.rev, savedBy: d.savedBy, updatedAt: d.updatedAt });
         },
         () => undefined,
@@ -46,5 +48,5 @@ export function useDraftWatch(
       live = false;
       clearInterval(h);
     };
-  }, [serviceId, id, me, ms]);
+  }, [serviceId, id, me, ms, knownRev]);
 }
