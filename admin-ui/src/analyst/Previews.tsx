@@ -162,7 +162,17 @@ function wrap(s: string, n: number, max = 3): string[] {
   return out.length > max ? [...out.slice(0, max - 1), clip(out.slice(max - 1).join(' '), n)] : out;
 }
 
-export function MachineDiagram({ version, lang }: { version: VersionDef; lang: Lang }) {
+export function MachineDiagram({
+  version,
+  lang,
+}: {
+  version: VersionDef;
+  lang: Lang;
+  /** The state being edited beside the diagram, highlighted. */
+  selected?: string | null;
+  /** Given, a click on a state selects it for editing. */
+  onSelect?: (state: string) => void;
+}) {
   const { t } = useTranslation('analyst');
   const [laid, setLaid] = useState<Laid | null>(null);
   const [error, setError] = useState<string | null>(null);

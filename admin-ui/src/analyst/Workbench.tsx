@@ -28,6 +28,12 @@ import {
   type ScenarioRun,
   type Sources,
 } from './model';
+import { DeadlinesEditor } from './editors/DeadlinesEditor';
+import { DocumentsEditor } from './editors/DocumentsEditor';
+import { FieldsEditor } from './editors/FieldsEditor';
+import { GroundsEditor } from './editors/GroundsEditor';
+import { StepsEditor } from './editors/StepsEditor';
+import type { EditorContext } from './editors/types';
 import { DeadlinesPreview, DocumentsPreview, FormPreview, GroundsTable, MachineDiagram, PreviewCard } from './Previews';
 import { Scenarios } from './Scenarios';
 import { useAutosave } from './useAutosave';
@@ -38,13 +44,25 @@ import { Versions } from './Versions';
 registerArea('analyst', analyst);
 
 /**
- * The analyst's workbench for one service (#/workbench/<serviceId>/<tab>): a draft of a new version edited in Monaco
- * with the engine's problems as markers, live previews and scenario runs recomputed in the browser ~300 ms after the
- * last keystroke, the versions with diff / impact / publication / audit, and the clause coverage.
+ * The analyst's workbench for one service (#/workbench/<serviceId>/<tab>/<section>): a draft of a new version edited
+ * in forms, one section at a time (form fields, steps, deadlines, refusal grounds, documents), or as JSON in Monaco for
+ * engineers (the advanced section); live previews and scenario runs recomputed in the browser ~300 ms after the last
+ * edit, the versions with review / approval / publication / audit, and the clause coverage.
  */
 
 const TABS = ['editor', 'scenarios', 'versions', 'coverage'] as const;
 type Tab = (typeof TABS)[number];
+/** The sections of the editor tab: a form for each part of a version, and the JSON of the whole for engineers. */
+const SECTIONS = ['fields', 'steps', 'deadlines', 'grounds', 'documents', 'json'] as const;
+type Section = (typeof SECTIONS)[number];
+const SECTION_LABEL: Record<Section, string> = {
+  fields: 'sectionFields',
+  steps: 'sectionSteps',
+  deadlines: 'sectionDeadlines',
+  grounds: 'sectionGrounds',
+  documents: 'sectionDocuments',
+  json: 'sectionJson',
+};
 const TAB_LABEL: Record<Tab, string> = {
   editor: 'tabEditor',
   scenarios: 'tabScenarios',
@@ -67,10 +85,22 @@ interface Good {
   version: VersionDef;
 }
 
-export default function Workbench({ serviceId, tab: tabParam }: { serviceId: string; tab?: string }) {
+export default function Workbench({
+  serviceId,
+  tab: tabParam,
+  section: sectionParam,
+}: {
+  serviceId: string;
+  tab?: string;
+  section?: string;
+}) {
   const { t, i18n } = useTranslation('analyst');
   const lang = i18n.language as UiLang;
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'editor';
+  const section: Section = (SECTIONS as readonly string[]).includes(sectionParam ?? '')
+    ? (sectionParam as Section)
+    : 'fields';
+  const [selectedState, setSelectedState] = useState<string | null>(null);
   const [src, setSrc] = useState<Sources | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -226,14 +256,15 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
     (text !== savedText ||
       note !== (draft.note ?? '') ||
       JSON.stringify(scenarios) !== JSON.stringify(draft.scenarios ?? []));
-  const parses = useMemo(() => {
+  /** The draft's version as written now (the forms edit it), or null while the JSON view holds a syntax error. */
+  const written = useMemo((): VersionDef | null => {
     try {
-      JSON.parse(text);
-      return true;
+      return JSON.parse(text) as VersionDef;
     } catch {
-      return false;
+      return null;
     }
   }, [text]);
+  const parses = written !== null;
 
   /** PUTs the editor's text; false (with the reason shown) when it is not JSON. */
   const put = useCallback(async (): Promise<boolean> => {
@@ -317,6 +348,21 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
   const draftProblems = problems.filter((p) => p.inDraft);
   const outside = problems.filter((p) => !p.inDraft);
   const previewLang = lang;
+  const editorVersion = draft ? written : (current?.version ?? null);
+  const ctx: EditorContext | null = editorVersion
+    ? {
+        serviceId,
+        version: editorVersion,
+        compiled: current,
+        acts: src.env.sharedActs,
+        env: src.env,
+        lang,
+        readOnly: !draft,
+        problems: draftProblems,
+        runs,
+        onChange: (next) => setText(`${JSON.stringify(next, null, 2)}\n`),
+      }
+    : null;
 
   return (
     <div className="qz-workbench">
@@ -430,65 +476,93 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
               />
             )}
           </section>
+          <nav className="qz-sections" role="tablist" aria-label={t('sections')}>
+            {SECTIONS.map((x) => (
+              <a
+                key={x}
+                role="tab"
+                aria-selected={section === x}
+                className={section === x ? 'qz-section active' : 'qz-section'}
+                href={`#/workbench/${encodeURIComponent(serviceId)}/editor/${x}`}
+                data-section={x}
+              >
+                {t(SECTION_LABEL[x])}
+              </a>
+            ))}
+          </nav>
           <div className="qz-split">
-            <div className="qz-pane">
-              {draft ? (
+            <div className="qz-pane" data-testid={`section-${section}`}>
+              {section === 'json' ? (
+                draft ? (
+                  <>
+                    <JsonEditor
+                      key={`draft-${draft.id}`}
+                      path={`draft-${draft.id}.version.json`}
+                      value={text}
+                      onChange={setText}
+                      problems={problems}
+                      testHook="__qyzmetEditor"
+                      reveal={reveal}
+                      height="70vh"
+                    />
+                    <div className="card qz-problems" data-testid="problems">
+                      <h3>
+                        {t('problems')}: {problems.length}
+                      </h3>
+                      {compilation && problems.length === 0 && <p className="ok">{t('problemsNone')}</p>}
+                      <ul>
+                        {draftProblems.map((p, i) => (
+                          <li key={i}>
+                            <button
+                              className="link qz-link"
+                              onClick={() => setReveal({ line: p.line, nonce: Date.now() })}
+                              data-line={p.line}
+                            >
+                              {t('line')} {p.line}:{p.column}
+                            </button>{' '}
+                            <span className={p.severity === 'warning' ? '' : 'error'}>{p.message}</span>{' '}
+                            {p.pointer && <code className="qz-muted">{p.pointer}</code>}
+                          </li>
+                        ))}
+                      </ul>
+                      {outside.length > 0 && (
+                        <>
+                          <h4>{t('problemsOutside')}</h4>
+                          <ul>
+                            {outside.map((p, i) => (
+                              <li key={i} className="error">
+                                {p.message}
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </div>
+                  </>
+                ) : (
+                  current && (
+                    <JsonEditor
+                      key="current"
+                      path={`current-${current.version.id}.version.json`}
+                      value={`${JSON.stringify(current.version, null, 2)}\n`}
+                      onChange={() => undefined}
+                      readOnly
+                      height="70vh"
+                    />
+                  )
+                )
+              ) : ctx ? (
                 <>
-                  <JsonEditor
-                    key={`draft-${draft.id}`}
-                    path={`draft-${draft.id}.version.json`}
-                    value={text}
-                    onChange={setText}
-                    problems={problems}
-                    testHook="__qyzmetEditor"
-                    reveal={reveal}
-                    height="70vh"
-                  />
-                  <div className="card qz-problems" data-testid="problems">
-                    <h3>
-                      {t('problems')}: {problems.length}
-                    </h3>
-                    {compilation && problems.length === 0 && <p className="ok">{t('problemsNone')}</p>}
-                    <ul>
-                      {draftProblems.map((p, i) => (
-                        <li key={i}>
-                          <button
-                            className="link qz-link"
-                            onClick={() => setReveal({ line: p.line, nonce: Date.now() })}
-                            data-line={p.line}
-                          >
-                            {t('line')} {p.line}:{p.column}
-                          </button>{' '}
-                          <span className={p.severity === 'warning' ? '' : 'error'}>{p.message}</span>{' '}
-                          {p.pointer && <code className="qz-muted">{p.pointer}</code>}
-                        </li>
-                      ))}
-                    </ul>
-                    {outside.length > 0 && (
-                      <>
-                        <h4>{t('problemsOutside')}</h4>
-                        <ul>
-                          {outside.map((p, i) => (
-                            <li key={i} className="error">
-                              {p.message}
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                  </div>
+                  {section === 'fields' && <FieldsEditor {...ctx} />}
+                  {section === 'steps' && <StepsEditor {...ctx} selected={selectedState} onSelect={setSelectedState} />}
+                  {section === 'deadlines' && <DeadlinesEditor {...ctx} />}
+                  {section === 'grounds' && <GroundsEditor {...ctx} />}
+                  {section === 'documents' && <DocumentsEditor {...ctx} />}
                 </>
               ) : (
-                current && (
-                  <JsonEditor
-                    key="current"
-                    path={`current-${current.version.id}.version.json`}
-                    value={`${JSON.stringify(current.version, null, 2)}\n`}
-                    onChange={() => undefined}
-                    readOnly
-                    height="70vh"
-                  />
-                )
+                <p className="error" role="alert">
+                  {t('formsNeedJson')}
+                </p>
               )}
             </div>
             <div className="qz-pane">
@@ -509,21 +583,36 @@ export default function Workbench({ serviceId, tab: tabParam }: { serviceId: str
               )}
               {current && (
                 <div className={stale ? 'qz-previews qz-is-stale' : 'qz-previews'}>
-                  <PreviewCard title={t('previewForm')} resetKey={current.version}>
-                    <FormPreview version={current.version} compiled={current.compiled} />
-                  </PreviewCard>
-                  <PreviewCard title={t('previewMachine')} resetKey={current.version}>
-                    <MachineDiagram version={current.version} lang={previewLang} />
-                  </PreviewCard>
-                  <PreviewCard title={t('previewGrounds')} resetKey={current.version}>
-                    <GroundsTable version={current.version} lang={previewLang} />
-                  </PreviewCard>
-                  <PreviewCard title={t('previewDeadlines')} resetKey={current.version}>
-                    <DeadlinesPreview service={current.service} version={current.version} lang={previewLang} />
-                  </PreviewCard>
-                  <PreviewCard title={t('previewDocuments')} resetKey={current.compiled}>
-                    <DocumentsPreview service={current.service} compiled={current.compiled} runs={runs} />
-                  </PreviewCard>
+                  {(section === 'json' || section === 'fields') && (
+                    <PreviewCard title={t('previewForm')} resetKey={current.version}>
+                      <FormPreview version={current.version} compiled={current.compiled} />
+                    </PreviewCard>
+                  )}
+                  {(section === 'json' || section === 'steps') && (
+                    <PreviewCard title={t('previewMachine')} resetKey={current.version}>
+                      <MachineDiagram
+                        version={current.version}
+                        lang={previewLang}
+                        selected={selectedState}
+                        onSelect={section === 'steps' ? setSelectedState : undefined}
+                      />
+                    </PreviewCard>
+                  )}
+                  {(section === 'json' || section === 'grounds') && (
+                    <PreviewCard title={t('previewGrounds')} resetKey={current.version}>
+                      <GroundsTable version={current.version} lang={previewLang} />
+                    </PreviewCard>
+                  )}
+                  {(section === 'json' || section === 'deadlines') && (
+                    <PreviewCard title={t('previewDeadlines')} resetKey={current.version}>
+                      <DeadlinesPreview service={current.service} version={current.version} lang={previewLang} />
+                    </PreviewCard>
+                  )}
+                  {(section === 'json' || section === 'documents') && (
+                    <PreviewCard title={t('previewDocuments')} resetKey={current.compiled}>
+                      <DocumentsPreview service={current.service} compiled={current.compiled} runs={runs} />
+                    </PreviewCard>
+                  )}
                 </div>
               )}
             </div>

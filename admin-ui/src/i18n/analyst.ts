@@ -1,6 +1,15 @@
 /** Texts of the analyst's workbench (namespace "analyst"). */
 export const analyst = {
   kk: {
+    sections: 'Редакция бөлімдері',
+    sectionFields: 'Өтініш өрістері',
+    sectionSteps: 'Қадамдар мен оқиғалар',
+    sectionDeadlines: 'Мерзімдер',
+    sectionGrounds: 'Бас тарту негіздері',
+    sectionDocuments: 'Құжаттар мәтіндері',
+    sectionJson: 'JSON (инженерлерге)',
+    formsNeedJson:
+      'Жоба мәтінінде JSON қатесі бар: оны «JSON (инженерлерге)» бөлімінде түзетіңіз, сонда нысандар қайта ашылады.',
     servicesTitle: 'Қызметтер мен олардың редакциялары',
     colService: 'Қызмет',
     colVersions: 'Редакциялар',
@@ -176,6 +185,15 @@ export const analyst = {
     autosaveFailed: 'Сақталмады: {{reason}}',
   },
   ru: {
+    sections: 'Разделы редакции',
+    sectionFields: 'Поля заявления',
+    sectionSteps: 'Шаги и события',
+    sectionDeadlines: 'Сроки',
+    sectionGrounds: 'Основания отказа',
+    sectionDocuments: 'Тексты документов',
+    sectionJson: 'JSON (для инженеров)',
+    formsNeedJson:
+      'В тексте проекта ошибка JSON: исправьте её в разделе «JSON (для инженеров)», и формы откроются снова.',
     servicesTitle: 'Услуги и их редакции',
     colService: 'Услуга',
     colVersions: 'Редакции',
@@ -350,6 +368,15 @@ export const analyst = {
     autosaveFailed: 'Не сохранено: {{reason}}',
   },
   en: {
+    sections: 'Parts of the version',
+    sectionFields: 'Form fields',
+    sectionSteps: 'Steps and events',
+    sectionDeadlines: 'Deadlines',
+    sectionGrounds: 'Refusal grounds',
+    sectionDocuments: 'Document texts',
+    sectionJson: 'JSON (for engineers)',
+    formsNeedJson:
+      'The draft’s text has a JSON error: correct it in the “JSON (for engineers)” part, and the forms open again.',
     servicesTitle: 'Services and their versions',
     colService: 'Service',
     colVersions: 'Versions',

@@ -45,12 +45,12 @@ export function App() {
       />
     );
   else {
-    const [area, a, b] = route;
+    const [area, a, b, c] = route;
     if (area === 'inbox') page = <OfficerInbox />;
     else if (area === 'application' && a) page = <ApplicationPage id={a} />;
     else if (area === 'apply' && a) page = <ApplyPage serviceId={a} />;
     else if (area === 'apply' || area === 'my') page = <ApplicantHome />;
-    else if (area === 'workbench' && a) page = <Workbench serviceId={a} tab={b} />;
+    else if (area === 'workbench' && a) page = <Workbench serviceId={a} tab={b} section={c} />;
     else if (area === 'workbench') page = <ServicesList />;
     else page = <p>{t('notFound')}</p>;
   }
