@@ -12,6 +12,7 @@ const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
   (f) => f.endsWith('.ts') && f !== 'index.ts',
 );
 const areas: Array<[string, Texts]> = files.flatMap((f) =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the files are found at run time
   Object.entries(require(join(dir, f)) as Record<string, unknown>)
     .filter((e): e is [string, Texts] => typeof e[1] === 'object' && !!e[1] && 'kk' in e[1])
     .map(([name, texts]) => [`${relative(dir, join(dir, f))} ${name}`, texts] as [string, Texts]),

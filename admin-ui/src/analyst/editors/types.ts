@@ -5,8 +5,8 @@ import type { EditorProblem, ScenarioRun } from '../model';
 /**
  * What every form editor of the workbench gets: the draft's version as written (its `$include` entries as they are),
  * the last version that compiled (includes resolved, seeds filled in) for reading, and `onChange` taking a whole new
- * version. The workbench serialises it, recompiles, autosaves it as a revision, and the server turns the difference into
- * changes citing the act item chosen once for the draft: an editor never writes JSON, pointers or citations of changes.
+ * version. The workbench serialises it, recompiles, autosaves it as a revision, and the server turns the difference
+ * into changes citing the act item chosen once for the draft: an editor never writes JSON, pointers or citations.
  */
 export interface EditorContext {
   serviceId: string;
