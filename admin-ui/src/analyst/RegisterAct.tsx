@@ -9,10 +9,32 @@ const TYPES = ['order', 'joint-order', 'resolution', 'decree', 'law', 'rules', '
  * arrives unpublished, so "not yet published" is a choice and its date is entered later; it enters into force the
  * given number of calendar days after its first official publication.
  */
-export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }) {
-  const { t } = useTranslation('analyst');
-  const [open, setOpen] = useState(false);
-  const [f, setF] = useState({ id: '', type: 'order', number: '', date: '', kk: '', ru: '', publishedOn: '' });
+export function RegisterAct({
+  onRegistered,
+  acts = [],
+  startOpen = false,
+}: {
+  onRegistered(id: string): void;
+  /** The registry's acts, to say which ones this act amends (services of those acts are the ones it changes). */
+  acts?: ReadonlyArray<{ id: string; number?: string; date?: string; title: { kk: string; ru: string } }>;
+  startOpen?: boolean;
+}) {
+  const { t, i18n } = useTranslation('analyst');
+  const [open, setOpen] = useState(startOpen);
+  const [f, setF] = useState({
+    id: '',
+    type: 'order',
+    number: '',
+    date: '',
+    kk: '',
+    ru: '',
+    issuerKk: '',
+    issuerRu: '',
+    regNumber: '',
+    regDate: '',
+    publishedOn: '',
+  });
+  const [amends, setAmends] = useState<string[]>([]);
   const [unpublished, setUnpublished] = useState(false);
   const [days, setDays] = useState(10);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -31,6 +53,9 @@ export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }
         id,
         type: f.type,
         title: { kk: f.kk, ru: f.ru },
+        ...(f.issuerKk || f.issuerRu ? { issuer: { kk: f.issuerKk, ru: f.issuerRu } } : {}),
+        ...(f.regNumber ? { registration: { number: f.regNumber, ...(f.regDate ? { date: f.regDate } : {}) } } : {}),
+        ...(amends.length ? { amends } : {}),
         ...(f.number ? { number: f.number } : {}),
         ...(f.date ? { date: f.date } : {}),
         publication: unpublished || !f.publishedOn ? { date: null } : { date: f.publishedOn },
@@ -89,6 +114,44 @@ export function RegisterAct({ onRegistered }: { onRegistered(id: string): void }
           {t('actTitleRu')}
           <input name="actTitleRu" {...bad('/title/ru')} lang="ru" value={f.ru} onChange={set('ru')} required />
         </label>
+        <label>
+          {t('actIssuerKk')}
+          <input name="actIssuerKk" {...bad('/issuer/kk')} lang="kk" value={f.issuerKk} onChange={set('issuerKk')} />
+        </label>
+        <label>
+          {t('actIssuerRu')}
+          <input name="actIssuerRu" {...bad('/issuer/ru')} lang="ru" value={f.issuerRu} onChange={set('issuerRu')} />
+        </label>
+        <label>
+          {t('actRegNumber')}
+          <input name="actRegNumber" {...bad('/registration')} value={f.regNumber} onChange={set('regNumber')} />
+        </label>
+        <label>
+          {t('actRegDate')}
+          <input name="actRegDate" {...bad('/registration')} type="date" value={f.regDate} onChange={set('regDate')} />
+        </label>
+        {acts.length > 0 && (
+          <label>
+            {t('actAmends')}
+            <select
+              name="actAmends"
+              multiple
+              size={4}
+              {...bad('/amends')}
+              value={amends}
+              onChange={(e) => setAmends([...e.target.selectedOptions].map((o) => o.value))}
+            >
+              {acts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {[a.number && `№ ${a.number}`, a.date, i18n.language === 'kk' ? a.title.kk : a.title.ru]
+                    .filter(Boolean)
+                    .join(' · ')
+                    .slice(0, 100)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('actPublishedOn')}
           <input

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
+import { amendment } from '../i18n/amendment';
 import { analyst } from '../i18n/analyst';
 import { api, type Schemas } from '../shell/api';
 
 registerArea('analyst', analyst);
+registerArea('amendment', amendment);
 
 /** #/workbench: every service with its versions and how many problems the runtime found in its definition. */
 
@@ -34,7 +36,12 @@ export default function ServicesList() {
   ];
   return (
     <section className="card">
-      <h1>{t('servicesTitle')}</h1>
+      <div className="qz-row">
+        <h1 className="qz-grow">{t('servicesTitle')}</h1>
+        <a className="button" href="#/amend" data-testid="new-amendment-link">
+          {t('newAmendment', { ns: 'amendment' })}
+        </a>
+      </div>
       <table className="responsive" data-testid="services">
         <thead>
           <tr>

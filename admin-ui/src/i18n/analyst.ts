@@ -1,6 +1,11 @@
 /** Texts of the analyst's workbench (namespace "analyst"). */
 export const analyst = {
   kk: {
+    actIssuerKk: 'Актіні қабылдаған орган (қазақша)',
+    actIssuerRu: 'Актіні қабылдаған орган (орысша)',
+    actRegNumber: 'Мемлекеттік тіркеу нөмірі',
+    actRegDate: 'Мемлекеттік тіркеу күні',
+    actAmends: 'Қандай актілерге өзгерістер енгізеді',
     sections: 'Редакция бөлімдері',
     sectionFields: 'Өтініш өрістері',
     sectionSteps: 'Қадамдар мен оқиғалар',
@@ -185,6 +190,11 @@ export const analyst = {
     autosaveFailed: 'Сақталмады: {{reason}}',
   },
   ru: {
+    actIssuerKk: 'Орган, принявший акт (на казахском)',
+    actIssuerRu: 'Орган, принявший акт (на русском)',
+    actRegNumber: 'Номер государственной регистрации',
+    actRegDate: 'Дата государственной регистрации',
+    actAmends: 'В какие акты вносит изменения',
     sections: 'Разделы редакции',
     sectionFields: 'Поля заявления',
     sectionSteps: 'Шаги и события',
@@ -368,6 +378,11 @@ export const analyst = {
     autosaveFailed: 'Не сохранено: {{reason}}',
   },
   en: {
+    actIssuerKk: 'Issued by (Kazakh)',
+    actIssuerRu: 'Issued by (Russian)',
+    actRegNumber: 'State registration number',
+    actRegDate: 'State registration date',
+    actAmends: 'Acts it amends',
     sections: 'Parts of the version',
     sectionFields: 'Form fields',
     sectionSteps: 'Steps and events',

@@ -12,6 +12,7 @@ const ApplicantHome = lazy(() => import('../applicant/ApplicantHome'));
 const ApplyPage = lazy(() => import('../applicant/ApplyPage'));
 const Workbench = lazy(() => import('../analyst/Workbench'));
 const ServicesList = lazy(() => import('../analyst/ServicesList'));
+const NewAmendment = lazy(() => import('../analyst/NewAmendment'));
 
 function home(user: SessionUser): string[] {
   if (user.roles.includes('officer')) return ['inbox'];
@@ -52,6 +53,7 @@ export function App() {
     else if (area === 'apply' || area === 'my') page = <ApplicantHome />;
     else if (area === 'workbench' && a) page = <Workbench serviceId={a} tab={b} section={c} />;
     else if (area === 'workbench') page = <ServicesList />;
+    else if (area === 'amend') page = <NewAmendment />;
     else page = <p>{t('notFound')}</p>;
   }
 

@@ -2816,6 +2816,8 @@ export interface components {
                     id: string;
                     effectiveFrom: string | null;
                     effectiveTo: string | null;
+                    /** @description The acts whose text the version encodes (an amending act amends them) */
+                    producedBy: string[];
                 }[];
             }[];
             /** @description Services whose definition does not compile */

@@ -336,7 +336,17 @@ export const schemas = {
       record({
         id: string,
         name: ref('Text'),
-        versions: arrayOf(record({ id: string, effectiveFrom: nullable(date), effectiveTo: nullable(date) })),
+        versions: arrayOf(
+          record({
+            id: string,
+            effectiveFrom: nullable(date),
+            effectiveTo: nullable(date),
+            producedBy: {
+              ...strings,
+              description: 'The acts whose text the version encodes (an amending act amends them)',
+            },
+          }),
+        ),
       }),
     ),
     broken: { ...strings, description: 'Services whose definition does not compile' },

@@ -28,7 +28,12 @@ export function adminRoutes(
       items: [...ctx.repo.services.values()].map((s) => ({
         id: s.id,
         name: s.def.label,
-        versions: s.versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo })),
+        versions: s.versions.map((v) => ({
+          id: v.id,
+          effectiveFrom: v.effectiveFrom,
+          effectiveTo: v.effectiveTo,
+          producedBy: v.def.producedBy,
+        })),
       })),
       broken: [...ctx.repo.broken],
       problems: ctx.repo.problems,
