@@ -106,6 +106,7 @@ export function ActItem({ legalRef, expectedFrom, lang, onCite }: ActItemProps) 
         </button>
       </form>
       <RegisterAct
+        acts={sorted}
         onRegistered={(id) => {
           setReload((n) => n + 1);
           setAct(id);
