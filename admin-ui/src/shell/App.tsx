@@ -35,6 +35,22 @@ export function App() {
     if (user && route.length === 0) go(...home(user));
   }, [user, route.length]);
 
+  // Each view has its own page title (a screen reader announces it; a tab says where it is); the workbench adds the
+  // service and the tab to it.
+  useEffect(() => {
+    const [area, a, b] = route;
+    const view = !user
+      ? t('login')
+      : area === 'inbox' || area === 'application'
+        ? t('inbox')
+        : area === 'apply' || area === 'my'
+          ? t('apply')
+          : area === 'workbench' || area === 'amend'
+            ? t('workbench')
+            : t('notFound');
+    document.title = [[a, b].filter(Boolean).join(' · '), view, t('appName')].filter(Boolean).join(' — ');
+  }, [route, user, t]);
+
   let page: ReactNode;
   if (!user)
     page = (
