@@ -288,14 +288,17 @@ describeUi('the analyst workbench in Chromium', () => {
     await reviewer.getByLabel('Note on the draft').fill('checked the grounds');
     await reviewer.getByRole('button', { name: 'Save', exact: true }).click();
     await reviewer.getByRole('button', { name: 'Saved', exact: true }).waitFor();
-    const reviewerId = await reviewer.evaluate(() => JSON.parse(sessionStorage.getItem('qyzmet.user')!).id as string);
+    const reviewerName = await reviewer.evaluate(
+      () => JSON.parse(sessionStorage.getItem('qyzmet.user')!).displayName as string,
+    );
     await reviewer.context().close();
     // The analyst's save names the revision it was made from: refused, with a banner instead of a raw problem.
     await page.getByLabel('Note on the draft').fill('my note');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const banner = page.getByTestId('draft-conflict');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain(`This draft was saved by ${reviewerId} since you opened it`);
+    // By name, as people know each other, not by id.
+    expect(await banner.textContent()).toContain(`This draft was saved by ${reviewerName} since you opened it`);
     expect(await page.locator('pre.error').count()).toBe(0);
     await screenshot(page, 'analyst-draft-conflict');
     // Reload: the reviewer's revision, and no banner.

@@ -10,7 +10,7 @@ export const approvedNow = (d: Pick<Draft, 'rev' | 'approvals'>) => d.approvals.
 
 export interface FourEyesProps {
   serviceId: string;
-  draft: Pick<Draft, 'id' | 'rev' | 'author' | 'approvals'>;
+  draft: Pick<Draft, 'id' | 'rev' | 'author' | 'approvals' | 'names'>;
   /** The draft changed on the server (approved), or the analyst asks to see whether it was: read it again. */
   onDraftChanged(): void;
   onError(e: unknown): void;
@@ -25,8 +25,8 @@ export function FourEyes({ serviceId, draft, onDraftChanged, onError }: FourEyes
   const user = session.user();
   const me = user?.id;
   const [busy, setBusy] = useState(false);
-  // Other users are known by their id only (the API lists no users to analysts); the signed-in one by name.
-  const who = (id: string) => (id === me ? `${user?.displayName ?? id} (${t('you')})` : id);
+  // People by their names (the draft names those it mentions); the id only where the server knows no name.
+  const who = (id: string) => (id === me ? `${user?.displayName ?? id} (${t('you')})` : (draft.names?.[id] ?? id));
 
   const approve = async () => {
     setBusy(true);

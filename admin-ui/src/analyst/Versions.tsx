@@ -25,7 +25,9 @@ export interface VersionsProps {
   serviceId: string;
   /** Every version definition known in the browser (files + published), and the draft's when there is one. */
   defs: VersionDef[];
-  draft: ({ version?: VersionDef } & Pick<Schemas['Draft'], 'id' | 'rev' | 'author' | 'approvals' | 'legalRef'>) | null;
+  draft:
+    | ({ version?: VersionDef } & Pick<Schemas['Draft'], 'id' | 'rev' | 'author' | 'approvals' | 'legalRef' | 'names'>)
+    | null;
   /** Saves the editor's text to the draft (the server checks and publishes what it stores). */
   save(): Promise<boolean>;
   onPublished(): void;

@@ -8,6 +8,7 @@ export const WATCH_MS = 5_000;
 /** A revision saved by someone else since the one this browser holds. */
 export interface RemoteSave {
   rev: number;
+  /** Who saved it, by name (the id when the server knows no name). */
   savedBy: string;
   updatedAt: string;
 }
@@ -39,7 +40,7 @@ export function useDraftWatch(
       api<Draft>('GET', `/admin/definitions/${encodeURIComponent(serviceId)}/drafts/${id}`).then(
         (d) => {
           if (live && d.rev > Math.max(rev.current, knownRev.current) && d.savedBy !== me)
-            notify.current({ rev: d.rev, savedBy: d.savedBy, updatedAt: d.updatedAt });
+            notify.current({ rev: d.rev, savedBy: d.names?.[d.savedBy] ?? d.savedBy, updatedAt: d.updatedAt });
         },
         () => undefined,
       );

@@ -2918,6 +2918,10 @@ export interface components {
             /** @description The user id of its author */
             author: string;
             savedBy: string;
+            /** @description Display names of the users it mentions (author, savedBy, approvers), by user id */
+            names?: {
+                [key: string]: string;
+            };
             note: string;
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             createdAt: string;

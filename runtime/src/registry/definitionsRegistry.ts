@@ -51,7 +51,11 @@ export interface DraftCheck {
 }
 
 /** What the API answers for a draft: the stored draft plus the version it makes, materialised. */
-export type DraftView = DefinitionDraft & { materialised: Record<string, unknown> | null };
+export type DraftView = DefinitionDraft & {
+  materialised: Record<string, unknown> | null;
+  /** The display names of the users it mentions (author, last saver, approvers): people, not ids, on screen. */
+  names: Record<string, string>;
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -140,8 +144,22 @@ export class DefinitionsRegistry {
     return version.documents ? { ...version, documents: docs } : version;
   }
 
-  view(serviceId: string, draft: DefinitionDraft): DraftView {
-    return { ...draft, materialised: this.materialise(serviceId, draft) };
+  async view(serviceId: string, draft: DefinitionDraft): Promise<DraftView> {
+    return {
+      ...draft,
+      materialised: this.materialise(serviceId, draft),
+      names: await this.namesOf([draft.author, draft.savedBy, ...draft.approvals.map((a) => a.by)]),
+    };
+  }
+
+  /** Display names by user id (an unknown id keeps no name: the UI shows the id). */
+  private async namesOf(ids: string[]): Promise<Record<string, string>> {
+    const names: Record<string, string> = {};
+    for (const id of new Set(ids)) {
+      const user = await this.ctx.store.getUser(id);
+      if (user) names[id] = user.displayName;
+    }
+    return names;
   }
 
   async listDrafts(serviceId: string, includeClosed: boolean): Promise<DefinitionDraft[]> {
@@ -259,6 +277,7 @@ export class DefinitionsRegistry {
         extensions: {
           rev: d.rev,
           savedBy: by,
+          savedByNames: Object.values(await this.namesOf(by)),
           changes: theirs ? diffJson(theirs.definition, d.definition) : [],
         },
       },

@@ -74,7 +74,7 @@ export function adminRoutes(
   });
   r.get('/definitions/:id/drafts/:draftId', async (req, res) => {
     requireRole(req, 'analyst', 'admin');
-    res.json(registry.view(req.params.id, await registry.getDraft(req.params.id, req.params.draftId)));
+    res.json(await registry.view(req.params.id, await registry.getDraft(req.params.id, req.params.draftId)));
   });
   r.get('/definitions/:id/drafts/:draftId/revisions', async (req, res) => {
     requireRole(req, 'analyst', 'admin');
