@@ -86,6 +86,11 @@ describe('a ProblemError thrown from a route reaches the client as its status wi
     app.get('/engine/event', () => {
       throw new ProblemError({ code: 'event.notAllowed', kind: 'user', message: 'not now', params: { state: 's' } });
     });
+    app.get('/not-approved', () => {
+      throw domainError('conflict', 'draft.notApproved', 'revision 4 of this draft has no approval', {
+        params: { rev: 4 },
+      });
+    });
     app.get('/crash', () => {
       throw new Error('a bug');
     });
@@ -158,5 +163,15 @@ describe('a ProblemError thrown from a route reaches the client as its status wi
     const large = await post(JSON.stringify({ pad: 'x'.repeat(2000) }));
     expect([large.status, large.body.code]).toEqual([413, 'request.tooLarge']);
     expect(large.type).toMatch(/^application\/problem\+json/);
+  });
+
+  test('the detail follows Accept-Language (kk, ru; en is the message as written), with its params filled in', async () => {
+    const detail = async (lang: string) =>
+      (await get('/not-approved', { headers: { 'Accept-Language': lang } })).body.detail as string;
+    expect(await detail('ru')).toBe('Ревизия 4 проекта не одобрена вторым аналитиком: попросите коллегу одобрить её.');
+    expect(await detail('kk')).toContain('4-ревизиясын');
+    expect(await detail('en')).toBe('revision 4 of this draft has no approval');
+    // A code without catalogued words keeps its English detail in every language.
+    expect((await get('/kind/user', { headers: { 'Accept-Language': 'ru' } })).body.detail).toBe('a user problem');
   });
 });

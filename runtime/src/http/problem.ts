@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { isProblemError, type Problem, type ProblemKind } from '@qyzmet/engine';
+import { isProblemError, type Lang, type Problem, type ProblemKind } from '@qyzmet/engine';
+import { languageOf } from './context';
+import { problemDetail } from './problemTexts';
 
 /**
  * RFC 9457 problem details: every error of the API, and the one place where an error becomes an HTTP status.
@@ -68,9 +70,10 @@ export function statusOf(problem: Problem): number {
  * except its field errors (`params.errors`, pointers into the application data), written as `errors` with pointers
  * into the request body (`/data/...`) like those of POST /applications.
  */
-export function problemBody(problem: Problem, instance?: string): ProblemBody {
+export function problemBody(problem: Problem, instance?: string, lang: Lang = 'en'): ProblemBody {
   const { errors, ...params } = (problem.params ?? {}) as { errors?: Problem[] };
-  const body = bodyOf(statusOf(problem), problem.code, problem.message, instance);
+  const detail = problemDetail(problem.code, problem.message, lang, { ...params, ...problem.extensions });
+  const body = bodyOf(statusOf(problem), problem.code, detail, instance);
   if (Object.keys(params).length) body.params = params;
   if (Array.isArray(errors))
     body.errors = errors.map((e) => ({
@@ -97,8 +100,8 @@ function write(res: Response, body: ProblemBody): void {
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
-export function sendProblem(res: Response, problem: Problem, instance?: string): void {
-  write(res, problemBody(problem, instance));
+export function sendProblem(res: Response, problem: Problem, instance?: string, lang?: Lang): void {
+  write(res, problemBody(problem, instance, lang));
 }
 
 /**
@@ -135,7 +138,7 @@ export function problemHandler(log: (message: string) => void) {
     if (isProblemError(err)) {
       if (kindOf(err.problem) === 'internal')
         log(`internal problem ${err.problem.code} on ${req.method} ${req.originalUrl}: ${err.stack ?? err.message}`);
-      return sendProblem(res, err.problem, req.originalUrl);
+      return sendProblem(res, err.problem, req.originalUrl, languageOf(req));
     }
     log(`internal error on ${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}`);
     const problem: Problem = {
