@@ -48,6 +48,8 @@ describeUi('the analyst workbench in Chromium', () => {
     expect(await row.textContent()).toContain('2026-order-65');
     await row.locator('a').first().click();
     await page.waitForURL((u) => u.hash === `#/workbench/${SERVICE}/editor`);
+    // This journey is the engineers' one: the JSON of the version in Monaco (analysts edit in the forms).
+    await page.click('[data-section=json]');
 
     // A new draft: the engine compiles it in the browser and every scenario passes on the copy of the version in force.
     await page.getByTestId('new-draft').click();
@@ -64,7 +66,7 @@ describeUi('the analyst workbench in Chromium', () => {
     const before = await badge(page);
     expect(before.total).toBeGreaterThanOrEqual(20);
     expect(before.passed).toBeGreaterThanOrEqual(before.total - 1);
-    await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
+    await page.click(`a[href^="#/workbench/${SERVICE}/editor"][role=tab]`);
     await page.waitForFunction(() => !!window.__qyzmetEditor?.getModel());
     await page.getByTestId('machine-diagram').locator('[data-state="examination"]').waitFor();
     expect(await page.getByTestId('problems').textContent()).toContain('Problems: 0');
@@ -124,7 +126,7 @@ describeUi('the analyst workbench in Chromium', () => {
     // The amending act, registered in the registry through the draft panel's form, and the item of it that every
     // change of the draft cites, chosen once; scenarios run by the date the draft is expected in force from.
     // Autosave keeps the edits (the term and the scenario's expectation) ~3 s after the last one: no Save click.
-    await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
+    await page.click(`a[href^="#/workbench/${SERVICE}/editor"][role=tab]`);
     await page.getByRole('button', { name: 'Saved', exact: true }).waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('autosave').textContent()).toMatch(/^Saved \(revision \d+\) at \d\d:\d\d$/);
     const actItem = page.getByTestId('act-item');
@@ -279,7 +281,7 @@ describeUi('the analyst workbench in Chromium', () => {
 
   test('two analysts on one draft: a save from a stale revision shows who saved since, and reload', async () => {
     const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/json`);
     await page.getByTestId('new-draft').click();
     await page.getByTestId('act-item').waitFor({ timeout: 20_000 });
     // The reviewer opens the same draft and saves a note first.

@@ -44,7 +44,7 @@ describeUi('safe drafting in the analyst workbench', () => {
 
   test('an edit autosaves as a new revision; leaving with unsaved edits asks; another analyst’s save shows a banner', async () => {
     const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/json`);
     await page.getByTestId('new-draft').click();
     await page.waitForFunction(
       () => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"2026-order-65-draft"'),
@@ -96,11 +96,11 @@ describeUi('safe drafting in the analyst workbench', () => {
     );
     await page.getByRole('link', { name: '← Services' }).click();
     expect(await asked).toBe('confirm: The draft has unsaved changes. Leave without saving them?');
-    expect(await page.evaluate(() => window.location.hash)).toBe(`#/workbench/${SERVICE}/editor`);
+    expect(await page.evaluate(() => window.location.hash)).toBe(`#/workbench/${SERVICE}/editor/json`);
     expect(await note.inputValue()).toBe('term of order 3');
     // Tabs of the same workbench are not asked about.
     await page.click(`a[href="#/workbench/${SERVICE}/scenarios"][role=tab]`);
-    await page.click(`a[href="#/workbench/${SERVICE}/editor"][role=tab]`);
+    await page.click(`a[href^="#/workbench/${SERVICE}/editor"][role=tab]`);
     expect(await note.inputValue()).toBe('term of order 3');
     // The note autosaves too.
     await status.filter({ hasText: `Saved (revision ${created.rev + 2})` }).waitFor({ timeout: 15_000 });

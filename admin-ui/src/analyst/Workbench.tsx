@@ -101,6 +101,11 @@ export default function Workbench({
     ? (sectionParam as Section)
     : 'fields';
   const [selectedState, setSelectedState] = useState<string | null>(null);
+  // The editor tab reopens the part of the version last edited.
+  const [lastSection, setLastSection] = useState<Section>(section);
+  useEffect(() => {
+    if (tab === 'editor') setLastSection(section);
+  }, [tab, section]);
   const [src, setSrc] = useState<Sources | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -210,7 +215,10 @@ export default function Workbench({
     if (!current) return;
     let live = true;
     setRunning(true);
-    runScenarios(current.service, current.compiled, debouncedScenarios).then(
+    // Before the date the draft is expected in force, a scenario runs against the version in force then.
+    const from =
+      draft?.expectedFrom && baseCompiled ? { date: draft.expectedFrom, before: baseCompiled.service } : undefined;
+    runScenarios(current.service, current.compiled, debouncedScenarios, from).then(
       (r) => {
         if (!live) return;
         setRuns(r);
@@ -221,7 +229,7 @@ export default function Workbench({
     return () => {
       live = false;
     };
-  }, [current, debouncedScenarios, rerun]);
+  }, [current, debouncedScenarios, rerun, draft?.expectedFrom, baseCompiled]);
 
   const newDraft = async () => {
     try {
@@ -379,7 +387,7 @@ export default function Workbench({
             role="tab"
             aria-selected={tab === x}
             className={tab === x ? 'qz-tab active' : 'qz-tab'}
-            href={`#/workbench/${encodeURIComponent(serviceId)}/${x}`}
+            href={`#/workbench/${encodeURIComponent(serviceId)}/${x}${x === 'editor' ? `/${lastSection}` : ''}`}
           >
             {t(TAB_LABEL[x])}
             {x === 'scenarios' && runs.length > 0 && (
@@ -624,6 +632,9 @@ export default function Workbench({
         <Scenarios
           runs={runs}
           versionId={current?.version.id ?? '—'}
+          texts={scenarioList}
+          isDraft={!!draft}
+          draftFrom={draft?.expectedFrom ?? null}
           running={running}
           edited={new Set(Object.keys(scenarioTexts))}
           added={new Set(addedFiles)}
