@@ -165,6 +165,8 @@ function wrap(s: string, n: number, max = 3): string[] {
 export function MachineDiagram({
   version,
   lang,
+  selected,
+  onSelect,
 }: {
   version: VersionDef;
   lang: Lang;
@@ -291,7 +293,8 @@ export function MachineDiagram({
       <svg
         style={{ width: '100%', maxWidth: laid.width + 20, minWidth: Math.min(laid.width + 20, 560), height: 'auto' }}
         viewBox={`-10 -10 ${laid.width + 20} ${laid.height + 20}`}
-        role="img"
+        // States that can be selected make the diagram a group of buttons, not a picture.
+        role={onSelect ? 'group' : 'img'}
         aria-label={t('previewMachine')}
       >
         <defs>
@@ -328,7 +331,26 @@ export function MachineDiagram({
           </g>
         ))}
         {laid.nodes.map((nd) => (
-          <g key={nd.id} transform={`translate(${nd.x},${nd.y})`} data-state={nd.id}>
+          <g
+            key={nd.id}
+            transform={`translate(${nd.x},${nd.y})`}
+            data-state={nd.id}
+            className={`qz-node${selected === nd.id ? ' qz-node-selected' : ''}`}
+            {...(onSelect && {
+              role: 'button',
+              tabIndex: 0,
+              'aria-label': nd.lines.join(', '),
+              'aria-pressed': selected === nd.id,
+              onClick: () => onSelect(nd.id),
+              onKeyDown: (e: { key: string; preventDefault(): void }) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                onSelect(nd.id);
+              },
+            })}
+          >
+            {/* The state being edited beside the diagram, and the one with keyboard focus, get a halo. */}
+            <rect className="qz-node-halo" x="-5" y="-5" width={nd.width + 10} height={nd.height + 10} rx="9" />
             <rect
               width={nd.width}
               height={nd.height}
@@ -527,18 +549,23 @@ export function DocumentsPreview({
   service,
   compiled,
   runs,
+  initialLang = 'kk',
+  initialDocument = '',
 }: {
   service: CompiledService;
   compiled: CompiledVersion;
-  runs: ScenarioRun[];
+  runs: readonly ScenarioRun[];
+  /** The language and the document shown first (the documents editor opens on the template being edited). */
+  initialLang?: 'kk' | 'ru';
+  initialDocument?: string;
 }) {
   const { t } = useTranslation('analyst');
   const usable = runs.filter((r) => r.scenario) as Array<ScenarioRun & { scenario: Scenario }>;
   const [file, setFile] = useState<string>(
     () => usable.find((r) => r.outcome?.result?.documents.length)?.file ?? usable[0]?.file ?? '',
   );
-  const [lang, setLang] = useState<'kk' | 'ru'>('kk');
-  const [docId, setDocId] = useState<string>('');
+  const [lang, setLang] = useState<'kk' | 'ru'>(initialLang);
+  const [docId, setDocId] = useState<string>(initialDocument);
   const [result, setResult] = useState<{ r?: SimulationResult; error?: string }>({});
   const run = usable.find((r) => r.file === file);
   useEffect(() => {
