@@ -73,6 +73,10 @@ export {
   definitionValidator,
   resolveEffectiveFrom,
   forEachLegalRef,
+  inheritSeeds,
+  checkQuotes,
+  createQuoteChecker,
+  missingFragment,
   clauseCoverage,
   amendmentReport,
   describeElement,
@@ -86,6 +90,7 @@ export type {
   CompiledVersion,
   CompiledDocument,
   CoverageReport,
+  ReadSeed,
 } from './compiler';
 
 // Calendar and deadlines

@@ -25,7 +25,8 @@ function nearest(name: string, options: string[]): string {
 }
 
 /**
- * Walks every legalRef of a definition (any object under a "legalRef", "basis" or "citation" key, or in "legalRefs").
+ * Walks every legalRef of a definition (any object under a "legalRef", "basis", "citation" or "x-legalRef" key, or
+ * in a "legalBasis" or "legalRefs" list, as a scenario has).
  */
 export function forEachLegalRef(
   value: unknown,
@@ -46,7 +47,8 @@ export function forEachLegalRef(
       !Array.isArray(v)
     )
       visit(v as LegalRef, p);
-    else if (k === 'legalBasis' && Array.isArray(v)) v.forEach((r, i) => visit(r as LegalRef, `${p}/${i}`));
+    else if ((k === 'legalBasis' || k === 'legalRefs') && Array.isArray(v))
+      v.forEach((r, i) => visit(r as LegalRef, `${p}/${i}`));
     else forEachLegalRef(v, p, visit);
   }
 }

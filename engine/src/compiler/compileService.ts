@@ -10,6 +10,7 @@ import { createSchemaValidator } from '../forms/schemaValidator';
 import { compileRules, type RuleSet } from '../rules';
 import { buildStepMachine, type StepMachine } from '../steps';
 import { checkServiceReferences } from './checkReferences';
+import { checkQuotes } from './checkQuotes';
 import { inheritSeeds } from './inheritSeeds';
 import { resolveEffectiveFrom } from './effectivePeriod';
 import { missingPlaceholders } from './placeholders';
@@ -27,6 +28,11 @@ export interface CompileEnv {
   workingTime(scheduleId: string): WorkingTime | undefined;
   /** The text of a file (templates), by path; undefined when missing. */
   readText(path: string): string | undefined;
+  /**
+   * The text of an act's seed file (definitions/seeds/<file>), by the name a legalRef's `seed` gives; without it, or
+   * when it answers undefined, the quotes citing that seed are not checked.
+   */
+  readSeed?(file: string): string | undefined;
 }
 
 export interface CompiledDocument {
@@ -135,8 +141,12 @@ export function compileService(
   const def = inheritSeeds(written, registry);
   const acts = inheritSeeds(registry, registry);
   const problems: Problem[] = [...checkServiceReferences(def, acts, (id) => env.workingTime(id) !== undefined)];
+  // A misquote is an error, yet it does not stop the compile: the version's other problems are found beside it.
+  const misquotes = env.readSeed ? checkQuotes(def, (file) => env.readSeed!(file)) : [];
   const wt = env.workingTime(def.schedule.id);
-  if (problems.some((p) => p.severity !== 'warning') || !wt) return { problems: locateAll(assembled, problems) };
+  if (problems.some((p) => p.severity !== 'warning') || !wt)
+    return { problems: locateAll(assembled, [...problems, ...misquotes]) };
+  problems.push(...misquotes);
 
   const service: CompiledService = { def, id: def.id, acts, workingTime: wt, versions: [], versionAt: () => undefined };
   const compiled: CompiledVersion[] = [];

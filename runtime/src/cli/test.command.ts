@@ -27,7 +27,10 @@ export function testCommand(program: Command, setExit: (code: number) => void): 
         failed++;
       }
       for (const [id, service] of repo.services) {
-        const { scenarios, problems } = loadScenarios(repo.serviceDir(id));
+        const { scenarios, problems } = loadScenarios(repo.serviceDir(id), {
+          acts: service.acts,
+          readSeed: repo.compileEnv.readSeed,
+        });
         for (const p of problems) {
           process.stdout.write(`✗ ${formatProblem(p)}\n`);
           failed++;

@@ -34,7 +34,10 @@ export function validateCommand(program: Command, setExit: (code: number) => voi
         } else root = full;
       }
       const repo = loadRepository(root, only);
-      const scenarioProblems = [...repo.services.keys()].flatMap((id) => loadScenarios(repo.serviceDir(id)).problems);
+      const scenarioProblems = [...repo.services].flatMap(
+        ([id, service]) =>
+          loadScenarios(repo.serviceDir(id), { acts: service.acts, readSeed: repo.compileEnv.readSeed }).problems,
+      );
       const problems = [...repo.problems, ...scenarioProblems];
       const errors = problems.filter((p) => p.severity !== 'warning');
       const checked = only ?? [...repo.services.keys(), ...repo.broken];

@@ -8,6 +8,8 @@ import {
   sharedActsSchema,
   compileService,
   compileWorkingTime,
+  createQuoteChecker,
+  inheritSeeds,
   parseJsonSource,
   type Act,
   type CalendarData,
@@ -18,6 +20,7 @@ import {
   type ScheduleData,
   type WorkingTime,
 } from '@qyzmet/engine';
+import { seedReader } from './seedFiles';
 
 /**
  * Reads the definitions folder (services, shared fragments, calendars, schedules) from disk and compiles every
@@ -122,9 +125,13 @@ export function loadCalendars(root: string, problems: Problem[] = []) {
 
 let sharedActsValidator: ReturnType<typeof createSchemaValidator> | undefined;
 
-/** Acts cited by several services: every file in definitions/shared/acts/ holds { "acts": { id: act } }. */
+/**
+ * Acts cited by several services: every file in definitions/shared/acts/ holds { "acts": { id: act } }. The quotes of
+ * the acts' own legalRefs are checked against the seeds here, once, since no service's definition holds them.
+ */
 export function loadSharedActs(root: string, problems: Problem[] = []): Record<string, Act> {
   const acts: Record<string, Act> = {};
+  const loaded: Array<{ file: string; source: ReturnType<typeof parseJsonSource>['source'] }> = [];
   sharedActsValidator ??= createSchemaValidator(sharedActsSchema, 'acts', [serviceSchema]);
   for (const file of jsonFiles(join(root, 'shared', 'acts'), '.json')) {
     const text = readText(file);
@@ -138,6 +145,7 @@ export function loadSharedActs(root: string, problems: Problem[] = []): Record<s
         });
     problems.push(...syntax, ...shape);
     if (syntax.length || shape.length) continue;
+    loaded.push({ file, source });
     const found = (source.value as { acts: Record<string, Act> }).acts;
     for (const [id, act] of Object.entries(found)) {
       if (acts[id])
@@ -150,6 +158,18 @@ export function loadSharedActs(root: string, problems: Problem[] = []): Record<s
       acts[id] = act;
     }
   }
+  const checkQuotes = createQuoteChecker(seedReader(root));
+  for (const { file, source } of loaded)
+    for (const p of checkQuotes(inheritSeeds(source.value, acts))) {
+      const { line, column } = locateInSource(source, p.pointer ?? '');
+      problems.push({
+        ...p,
+        file: shown(file),
+        line,
+        column,
+        message: `${shown(file)}:${line}:${column}: ${p.message}`,
+      });
+    }
   return acts;
 }
 
@@ -163,7 +183,12 @@ export function loadRepository(root: string, only?: string[]): Repository {
   const sharedActs = loadSharedActs(root, problems);
   const services = new Map<string, CompiledService>();
   const assembledById = new Map<string, AssembledDefinition>();
-  const compileEnv: CompileEnv = { sharedActs, workingTime, readText: (p) => readText(resolve(p)) };
+  const compileEnv: CompileEnv = {
+    sharedActs,
+    workingTime,
+    readText: (p) => readText(resolve(p)),
+    readSeed: seedReader(root),
+  };
   const broken = new Set<string>();
   const servicesDir = join(root, 'services');
   const ids = existsSync(servicesDir)

@@ -1,16 +1,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
+  checkQuotes,
   createSchemaValidator,
+  inheritSeeds,
   locateInSource,
   parseJsonSource,
   scenarioSchema,
   serviceSchema,
+  type Act,
   type Problem,
+  type ReadSeed,
   type Scenario,
 } from '@qyzmet/engine';
 
-/** Reads the scenarios of one service folder, each checked against the scenario schema with located problems. */
+/**
+ * Reads the scenarios of one service folder, each checked against the scenario schema with located problems; given
+ * the service's acts and the seeds' texts, the quotes of its `legalRefs` are checked as the definition's are.
+ */
 
 let validator: ReturnType<typeof createSchemaValidator> | undefined;
 
@@ -19,7 +26,15 @@ export interface LoadedScenario {
   scenario: Scenario;
 }
 
-export function loadScenarios(serviceDir: string): { scenarios: LoadedScenario[]; problems: Problem[] } {
+export interface ScenarioQuoteCheck {
+  acts: Record<string, Act>;
+  readSeed?: ReadSeed;
+}
+
+export function loadScenarios(
+  serviceDir: string,
+  quotes?: ScenarioQuoteCheck,
+): { scenarios: LoadedScenario[]; problems: Problem[] } {
   validator ??= createSchemaValidator(scenarioSchema, 'scenario', [serviceSchema]);
   const dir = join(serviceDir, 'scenarios');
   const scenarios: LoadedScenario[] = [];
@@ -34,11 +49,14 @@ export function loadScenarios(serviceDir: string): { scenarios: LoadedScenario[]
       problems.push(...syntax);
       continue;
     }
-    const shape = validator.validate(source.value).map((p) => {
+    const located = (p: Problem): Problem => {
       const { line, column } = locateInSource(source, p.pointer ?? '');
       return { ...p, file, line, column, message: `${file}:${line}:${column}: ${p.message}` };
-    });
+    };
+    const shape = validator.validate(source.value).map(located);
     problems.push(...shape);
+    if (shape.length === 0 && quotes?.readSeed)
+      problems.push(...checkQuotes(inheritSeeds(source.value, quotes.acts), quotes.readSeed).map(located));
     if (shape.length === 0) scenarios.push({ file, scenario: source.value as Scenario });
   }
   return { scenarios, problems };
