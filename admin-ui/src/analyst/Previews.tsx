@@ -72,7 +72,11 @@ export function PreviewCard({ title, resetKey, children }: { title: string; rese
 // ---------------------------------------------------------------- form
 
 /** The engine's field errors as the runtime answers them in a 422: pointers into the request, messages in kk/ru/en. */
-function asServerErrors(compiled: CompiledVersion, data: Record<string, unknown>, lang: UiLang): ServerFieldError[] {
+export function asServerErrors(
+  compiled: CompiledVersion,
+  data: Record<string, unknown>,
+  lang: UiLang,
+): ServerFieldError[] {
   return validateApplicationData(compiled, data, lang).map((p) => ({
     pointer: `/data${p.pointer ?? ''}`,
     code: p.code,

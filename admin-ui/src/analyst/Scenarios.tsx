@@ -1,18 +1,27 @@
-import type { Scenario } from '@qyzmet/engine';
-import { useState } from 'react';
+import { KAZAKHSTAN_TIME_ZONE, type Scenario } from '@qyzmet/engine';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { registerArea, type UiLang } from '../i18n';
+import { scenarios as scenarioTexts } from '../i18n/editors/scenarios';
+import { ExpectedReceived } from './editors/ExpectedReceived';
+import { comparisonRows } from './editors/expectedReceived';
+import { ScenarioEditor } from './editors/ScenarioEditor';
+import { blankScenario, copiedScenario, isoOfLocalInput, newScenarioFile } from './editors/scenarioEditing';
 import { JsonEditor } from './JsonEditor';
-import { download, type ScenarioRun } from './model';
+import { download, parseScenario, type ScenarioRun } from './model';
+
+registerArea('scenarios', scenarioTexts);
 
 /**
- * Every scenario of the service run against the draft on each change: green or red with the differences. A scenario
- * can be edited here (kept in the browser) and a new one made from a run's actual result.
+ * Every scenario of the service run on each change, green or red, each against the version in force at its date (the
+ * draft's from the date it is expected in force). A scenario is edited in a form (ScenarioEditor), made new from
+ * scratch or as a copy of another, and its expectation can be set to what the run received. The workbench saves the
+ * scenarios with the draft.
  */
 
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 const fileName = (f: string) => f.split('/').pop() ?? f;
 
-/** A scenario whose expectations are what the run actually produced. */
+/** A scenario whose expectations are what the run actually produced (a pinned version stays pinned). */
 export function scenarioFromResult(run: ScenarioRun, name: string): Scenario | null {
   const r = run.outcome?.result;
   if (!run.scenario || !r) return null;
@@ -23,6 +32,7 @@ export function scenarioFromResult(run: ScenarioRun, name: string): Scenario | n
     expect: {
       status: r.status,
       state: r.state,
+      ...(run.scenario.expect?.version !== undefined ? { version: r.version } : {}),
       registeredAt: r.registeredAt,
       deadlines: Object.fromEntries(r.deadlines.filter((d) => d.dueAt).map((d) => [d.id, d.dueAt])),
       refusalGrounds: (r.refusal?.grounds ?? []).map((g) => g.id),
@@ -31,9 +41,17 @@ export function scenarioFromResult(run: ScenarioRun, name: string): Scenario | n
   };
 }
 
+const asText = (s: Scenario) => `${JSON.stringify(s, null, 2)}\n`;
+
 export interface ScenariosProps {
   runs: ScenarioRun[];
+  /** The version the draft makes (or the one in force when there is no draft). */
   versionId: string;
+  /** The scenarios' texts as written now (the runs follow them after a pause). */
+  texts: Array<{ file: string; text: string }>;
+  isDraft: boolean;
+  /** The date the draft is expected in force (YYYY-MM-DD): earlier scenarios run against the version then. */
+  draftFrom: string | null;
   running: boolean;
   edited: Set<string>;
   added: Set<string>;
@@ -47,6 +65,9 @@ export interface ScenariosProps {
 export function Scenarios({
   runs,
   versionId,
+  texts,
+  isDraft,
+  draftFrom,
   running,
   edited,
   added,
@@ -56,48 +77,67 @@ export function Scenarios({
   onAdd,
   onRerun,
 }: ScenariosProps) {
-  const { t } = useTranslation('analyst');
+  const { t, i18n } = useTranslation('scenarios');
+  const lang = i18n.language as UiLang;
   const [open, setOpen] = useState<string | null>(null);
-  const [base, setBase] = useState<string>('');
+  /** Bumped by "undo my changes": the open editor starts again from the scenario as it was. */
+  const [resets, setResets] = useState(0);
   const passed = runs.filter((r) => r.outcome?.passed).length;
-  const addFromPreview = () => {
-    const run = runs.find((r) => r.file === base) ?? runs.find((r) => r.outcome?.result);
-    if (!run) return;
-    const n = runs.length + 1;
-    const s = scenarioFromResult(run, `${t('newScenarioName')} ${n}`);
-    if (!s) return;
-    const file = `${serviceDir}/scenarios/${String(n).padStart(2, '0')}-new-scenario.json`;
-    onAdd(file, `${JSON.stringify(s, null, 2)}\n`);
+  const zoneOf = (r: ScenarioRun | undefined) =>
+    r?.version?.service.workingTime.timeZone ??
+    runs.find((x) => x.version)?.version?.service.workingTime.timeZone ??
+    KAZAKHSTAN_TIME_ZONE;
+  const textOf = (file: string) => texts.find((x) => x.file === file)?.text;
+
+  const create = (name: string, from: string) => {
+    const zone = zoneOf(undefined);
+    const source = from ? parseScenario(textOf(from) ?? '').scenario : undefined;
+    // A scenario from scratch is submitted on the day the draft is expected in force (else today) at 10:00.
+    const day = draftFrom ?? new Date().toISOString().slice(0, 10);
+    const s = source
+      ? copiedScenario(source, name)
+      : blankScenario(name, isoOfLocalInput(`${day}T10:00`, zone) ?? `${day}T10:00:00+05:00`);
+    const file = newScenarioFile(
+      serviceDir,
+      name,
+      runs.map((r) => r.file),
+    );
+    onAdd(file, asText(s));
     setOpen(file);
   };
+  const accept = (r: ScenarioRun) => {
+    const s = r.scenario && scenarioFromResult(r, r.scenario.name);
+    if (s) onEdit(r.file, asText(s));
+  };
+
   return (
     <section className="card" data-testid="scenarios-panel">
       <div className="qz-row">
         <h2 className="qz-grow" data-testid="scenarios-summary">
-          {t('scenariosSummary', { passed, total: runs.length })}{' '}
-          <span className="qz-muted">· {t('scenariosAgainst', { version: versionId })}</span>
+          {t('scenariosSummary', { ns: 'analyst', passed, total: runs.length })}
           {running && <span className="qz-muted"> …</span>}
         </h2>
         <button className="secondary" onClick={onRerun}>
           {t('rerun')}
         </button>
       </div>
-      <div className="qz-row">
-        <label className="qz-grow">
-          {t('baseScenario')}
-          <select value={base} onChange={(e) => setBase(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.file} value={r.file}>
-                {r.scenario?.name ?? fileName(r.file)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button onClick={addFromPreview}>{t('addFromPreview')}</button>
-      </div>
+      <p className="qz-muted qz-small" data-testid="scenarios-dating">
+        {isDraft && draftFrom
+          ? t('byDate', { date: draftFrom.split('-').reverse().join('.') })
+          : isDraft
+            ? t('draftForAll')
+            : t('ranAgainst', { version: versionId })}{' '}
+        {isDraft && t('savedWithDraft')}
+      </p>
+      <NewScenario runs={runs} onCreate={create} />
       <ul className="qz-scenarios">
         {runs.map((r, i) => {
           const ok = !!r.outcome?.passed;
+          const current = textOf(r.file) ?? r.text;
+          const parsed = parseScenario(current).scenario;
+          const name = parsed?.name ?? r.scenario?.name ?? fileName(r.file);
+          const zone = zoneOf(r);
+          const ranOn = r.version?.id ?? r.outcome?.result?.version;
           return (
             <li
               key={r.file}
@@ -105,70 +145,150 @@ export function Scenarios({
               data-testid="scenario"
               data-file={fileName(r.file)}
               data-passed={ok ? 'true' : 'false'}
+              data-version={ranOn}
             >
               <div className="qz-row">
                 <span className={`qz-badge ${ok ? 'qz-badge-ok' : 'qz-badge-fail'}`}>
                   {ok ? t('passed') : t('failed')}
                 </span>
                 <span className="qz-grow">
-                  <strong>{r.scenario?.name ?? fileName(r.file)}</strong>{' '}
-                  <span className="qz-muted">{fileName(r.file)}</span>
-                  {edited.has(r.file) && <em className="qz-muted"> · {t('modified')}</em>}
+                  <strong>{name}</strong> <span className="qz-muted qz-small">{fileName(r.file)}</span>
+                  {added.has(r.file) ? (
+                    <em className="qz-muted"> · {t('added')}</em>
+                  ) : (
+                    edited.has(r.file) && <em className="qz-muted"> · {t('modified')}</em>
+                  )}
+                  {ranOn && (
+                    <span className="qz-small qz-muted" data-testid="ran-against">
+                      {' '}
+                      · {t('ranAgainst', { version: ranOn })}
+                      {isDraft && ranOn === versionId && ` (${t('draftMark')})`}
+                    </span>
+                  )}
                 </span>
-                <button className="secondary" onClick={() => setOpen(open === r.file ? null : r.file)}>
+                <button
+                  className="secondary"
+                  aria-expanded={open === r.file}
+                  onClick={() => setOpen(open === r.file ? null : r.file)}
+                >
                   {open === r.file ? t('close') : t('edit')}
                 </button>
                 {edited.has(r.file) && !added.has(r.file) && (
-                  <button className="secondary" onClick={() => onReset(r.file)}>
+                  <button
+                    className="secondary"
+                    onClick={() => {
+                      onReset(r.file);
+                      setResets((n) => n + 1);
+                    }}
+                  >
                     {t('reset')}
                   </button>
                 )}
                 {(edited.has(r.file) || added.has(r.file)) && (
-                  <button className="secondary" onClick={() => download(fileName(r.file), r.text)}>
+                  <button className="secondary" onClick={() => download(fileName(r.file), current)}>
                     {t('download')}
                   </button>
                 )}
               </div>
-              {r.parseError && <p className="error">{r.parseError}</p>}
-              {r.outcome?.error && <pre className="error qz-pre">{r.outcome.error.split('\n')[0]}</pre>}
-              {!!r.outcome?.differences.length && (
-                <table className="responsive qz-small qz-diffs">
-                  <thead>
-                    <tr>
-                      <th>{t('path')}</th>
-                      <th>{t('expected')}</th>
-                      <th>{t('actual')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.outcome.differences.map((d) => (
-                      <tr key={d.path} data-path={d.path}>
-                        <td>
-                          <code>{d.path}</code>
-                        </td>
-                        <td>{show(d.expected)}</td>
-                        <td>{show(d.actual)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+              {open !== r.file && (
+                <>
+                  {r.outcome?.error && <p className="error qz-small">{r.outcome.error.split('\n')[0]}</p>}
+                  <ExpectedReceived
+                    rows={comparisonRows(r.scenario?.expect, r.outcome)}
+                    version={r.version?.def}
+                    zone={zone}
+                    lang={lang}
+                    onlyDifferences
+                  />
+                </>
               )}
-              {added.has(r.file) && (
-                <p className="qz-muted">{t('newScenarioHint', { dir: `${serviceDir}/scenarios/` })}</p>
-              )}
-              {open === r.file && (
-                <JsonEditor
-                  path={`scenario-${i}.scenario.json`}
-                  value={r.text}
-                  onChange={(text) => onEdit(r.file, text)}
-                  height="45vh"
-                  testHook="__qyzmetScenarioEditor"
-                />
-              )}
+              {open === r.file &&
+                (parsed ? (
+                  <ScenarioEditor
+                    key={`${r.file}:${resets}`}
+                    scenario={parsed}
+                    text={current}
+                    run={r}
+                    version={r.version}
+                    zone={zone}
+                    lang={lang}
+                    jsonPath={`scenario-${i}.scenario.json`}
+                    onChange={(next) => onEdit(r.file, asText(next))}
+                    onText={(text) => onEdit(r.file, text)}
+                    onAccept={() => accept(r)}
+                    acceptWaiting={r.text !== current}
+                  />
+                ) : (
+                  // Text that is not JSON can only be mended as text.
+                  <>
+                    {r.parseError && <p className="error">{r.parseError}</p>}
+                    <JsonEditor
+                      path={`scenario-${i}.scenario.json`}
+                      value={current}
+                      onChange={(text) => onEdit(r.file, text)}
+                      height="45vh"
+                      testHook="__qyzmetScenarioEditor"
+                    />
+                  </>
+                ))}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** "New scenario": a name, and an empty scenario or a copy of an existing one to start from. */
+function NewScenario({ runs, onCreate }: { runs: ScenarioRun[]; onCreate: (name: string, from: string) => void }) {
+  const { t } = useTranslation('scenarios');
+  const id = useId();
+  const [name, setName] = useState('');
+  const [from, setFrom] = useState('');
+  const [tried, setTried] = useState(false);
+  const missing = tried && !name.trim();
+  return (
+    <form
+      className="qz-sc-new"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (!name.trim()) return;
+        onCreate(name.trim(), from);
+        setName('');
+        setTried(false);
+      }}
+    >
+      <h3 id={`${id}-title`}>{t('newTitle')}</h3>
+      <div className="qz-row">
+        <label className="qz-grow">
+          {t('newName')}
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? `${id}-missing` : undefined}
+          />
+        </label>
+        <label className="qz-grow">
+          {t('startFrom')}
+          <select value={from} onChange={(e) => setFrom(e.target.value)}>
+            <option value="">{t('fromScratch')}</option>
+            {runs.map((r) => (
+              <option key={r.file} value={r.file}>
+                {t('copyOf', { name: r.scenario?.name ?? fileName(r.file) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t('create')}</button>
+      </div>
+      {missing && (
+        <p id={`${id}-missing`} className="error qz-small">
+          {t('nameRequired')}
+        </p>
+      )}
+    </form>
   );
 }

@@ -5,7 +5,9 @@ import {
   compileWorkingTime,
   joinPath,
   parseJsonSource,
+  registrationOf,
   runScenario,
+  startOfCivilDay,
   type Act,
   type AssembledDefinition,
   type CalendarData,
@@ -205,6 +207,8 @@ export interface ScenarioRun {
   scenario?: Scenario;
   parseError?: string;
   outcome?: ScenarioOutcome;
+  /** The version it ran against (the draft's, or the one in force at its date), when one was found. */
+  version?: CompiledVersion;
 }
 
 export function parseScenario(text: string): { scenario?: Scenario; error?: string } {
@@ -216,12 +220,15 @@ export function parseScenario(text: string): { scenario?: Scenario; error?: stri
 }
 
 /**
- * Runs every scenario under one version (a draft's, whatever its date), as `qyzmet test` and the registry's check do.
+ * Runs every scenario under the draft's version, as `qyzmet test` and the registry's check do; given `draftFrom` (the
+ * date the draft is expected in force, with the service as it is without the draft), a scenario registered before that
+ * date runs against the version in force then, as an application of that day would.
  */
 export async function runScenarios(
   service: CompiledService,
   version: CompiledVersion | undefined,
   scenarios: Array<{ file: string; text: string }>,
+  draftFrom?: { date: string; before: CompiledService },
 ): Promise<ScenarioRun[]> {
   const out: ScenarioRun[] = [];
   for (const s of scenarios) {
@@ -230,9 +237,33 @@ export async function runScenarios(
       out.push({ ...s, parseError: error });
       continue;
     }
-    out.push({ ...s, scenario, outcome: await runScenario(service, scenario, version ? { version } : {}) });
+    if (draftFrom && registeredBefore(draftFrom.before, scenario.at, draftFrom.date)) {
+      const outcome = await runScenario(draftFrom.before, scenario);
+      const ran = draftFrom.before.versions.find((v) => v.id === outcome.result?.version);
+      out.push({ ...s, scenario, outcome, version: ran ?? inForceAt(draftFrom.before, scenario.at) });
+      continue;
+    }
+    out.push({ ...s, scenario, outcome: await runScenario(service, scenario, version ? { version } : {}), version });
   }
   return out;
+}
+
+/** Whether an application arriving at `at` is registered before the civil day `date` begins (false when unknown). */
+function registeredBefore(service: CompiledService, at: string, date: string): boolean {
+  try {
+    return Date.parse(registrationOf(service, at).registeredAt) < startOfCivilDay(date, service.workingTime.timeZone);
+  } catch {
+    return false;
+  }
+}
+
+/** The version in force when an application arriving at `at` is registered, if any. */
+function inForceAt(service: CompiledService, at: string): CompiledVersion | undefined {
+  try {
+    return service.versionAt(Date.parse(registrationOf(service, at).registeredAt));
+  } catch {
+    return undefined;
+  }
 }
 
 export function download(name: string, text: string): void {

@@ -25,6 +25,10 @@ export interface ServiceFormProps {
   onSubmit: (data: Record<string, unknown>) => void;
   /** The submit row, inside the form. */
   children?: ReactNode;
+  /** The data the form starts with (a scenario's); empty by default. */
+  formData?: Record<string, unknown>;
+  /** Every change of the data as it is typed (the scenario editor writes it back). */
+  onChange?: (data: Record<string, unknown>) => void;
 }
 
 /**
@@ -33,9 +37,18 @@ export interface ServiceFormProps {
  * validation under their fields. The applicant's page and the analyst's preview both render this one component, so
  * what an analyst checks in the workbench is what an applicant gets.
  */
-export function ServiceForm({ form, lang, errors, onErrorsChange, onSubmit, children }: ServiceFormProps) {
+export function ServiceForm({
+  form,
+  lang,
+  errors,
+  onErrorsChange,
+  onSubmit,
+  children,
+  formData: initialData,
+  onChange,
+}: ServiceFormProps) {
   const { t } = useTranslation('forms', { lng: lang });
-  const [formData, setFormData] = useState<Record<string, unknown>>({});
+  const [formData, setFormData] = useState<Record<string, unknown>>(() => initialData ?? {});
   const schema = useMemo(() => toRjsfSchema(form, lang) as RJSFSchema, [form, lang]);
   const { tree, unplaced } = useMemo(() => toExtraErrors([...errors], lang, schema), [errors, lang, schema]);
   return (
@@ -70,6 +83,7 @@ export function ServiceForm({ form, lang, errors, onErrorsChange, onSubmit, chil
         extraErrors={tree as never as ErrorTree & Record<string, never>}
         onChange={(e, id) => {
           setFormData(e.formData as Record<string, unknown>);
+          onChange?.(e.formData as Record<string, unknown>);
           if (id && errors.some((x) => fieldId(x.pointer) === id))
             onErrorsChange(errors.filter((x) => fieldId(x.pointer) !== id));
         }}

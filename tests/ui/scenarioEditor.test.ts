@@ -1,0 +1,172 @@
+import type { Page } from 'playwright-core';
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+
+const SERVICE = 'cadastral-passport-duplicate';
+const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
+const FIRST = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
+const NAME = 'Dacha, payment document unreliable: refused';
+const FILE = '30-dacha-payment-document-unreliable-refused.json';
+
+interface DraftView {
+  id: string;
+  rev: number;
+  publishedAt: string | null;
+  discardedAt: string | null;
+  definition: { id: string };
+  scenarios: Array<{ file: string; scenario: Record<string, unknown> }>;
+}
+interface SavedScenario {
+  name: string;
+  at: string;
+  data: { applicant: { kind: string; iin: string }; object: { kind: string }; consentToPersonalData: boolean };
+  events: Array<{ type: string; at: string; actor?: string; data?: Record<string, unknown> }>;
+  expect: { status: string; state?: string; refusalGrounds?: string[]; deadlines?: Record<string, string> };
+}
+
+describeUi('scenarios without JSON in the analyst workbench', () => {
+  let ui: UiContext;
+  let api: string;
+  async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+  async function openDraft(token: string): Promise<DraftView> {
+    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
+    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
+    expect(open).toHaveLength(1);
+    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
+  }
+
+  beforeAll(async () => {
+    ui = await startUi();
+    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  test('a scenario made in forms: data in the service’s form, events on a timeline, received accepted as expected, saved with the draft', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.getByTestId('new-draft').click();
+    await page.getByTestId('draft-base').waitFor({ timeout: 20_000 });
+    const token = await tokenOf(page);
+    // The draft is expected in force from Monday 16 March: earlier scenarios keep the version in force then.
+    const created = await openDraft(token);
+    await call('PUT', `${DRAFTS}/${created.id}`, token, { rev: created.rev, expectedFrom: '2026-03-16' });
+    await page.reload();
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/scenarios`);
+    const panel = page.getByTestId('scenarios-panel');
+    const first = panel.locator(`[data-testid=scenario][data-file="${FIRST}"]`);
+    await first.and(page.locator('[data-passed=true]')).waitFor({ timeout: 20_000 });
+    expect(await first.getAttribute('data-version')).toBe('2026-order-65');
+    expect(await panel.getByTestId('scenarios-dating').textContent()).toContain('before 16.03.2026');
+    // Scenario 23 is submitted on 1 May: it runs against the draft.
+    const may = panel.locator('[data-testid=scenario][data-file^="23-"]');
+    expect(await may.getAttribute('data-version')).toBe(created.definition.id);
+    expect(await may.getByTestId('ran-against').textContent()).toContain('(this draft)');
+
+    // A new scenario from scratch: a name, and the form opens under it.
+    await panel.getByLabel('Name of the new scenario').fill(NAME);
+    await panel.getByLabel('Start from').selectOption({ label: 'An empty scenario' });
+    await panel.getByRole('button', { name: 'Create scenario' }).click();
+    const mine = panel.locator(`[data-testid=scenario][data-file="${FILE}"]`);
+    const editor = mine.getByTestId('scenario-editor');
+    await editor.waitFor({ timeout: 15_000 });
+    expect(await editor.getByLabel('Name', { exact: true }).inputValue()).toBe(NAME);
+    // Submitted on the day the draft is expected in force, shown in the provider's wall-clock time.
+    expect(await editor.getByLabel('Submitted at (Asia/Almaty)').inputValue()).toBe('2026-03-16T10:00');
+    await editor.getByLabel('Submitted at (Asia/Almaty)').fill('2026-03-17T10:30');
+
+    // The application data through the service's own form (the applicant page's component).
+    await editor.getByLabel('Kind of applicant').selectOption({ label: 'Individual' });
+    await editor.getByLabel(/^IIN/).fill('900101300017');
+    await editor.getByLabel('Full name (name of the legal entity)').fill('Сейітов Арман Болатұлы');
+    await editor.getByLabel('Cadastral number').fill('20-321-001-123:15');
+    await editor.getByLabel('Kind of object').selectOption({ label: 'Dacha building' });
+    await editor.getByLabel('Certified with').selectOption({ label: 'Electronic digital signature' });
+    await editor.getByLabel('Paid through the e-government payment gateway').check();
+    await editor.getByLabel('Consent to access restricted personal data').check();
+
+    // The events on the timeline: the examination first, then the archive's hand-over moved above it.
+    await editor.getByRole('button', { name: 'Add event' }).click();
+    await editor
+      .getByLabel('Event 1', { exact: true })
+      .selectOption({ label: 'The executor checked the grounds for refusal' });
+    expect(await editor.getByLabel('Actor of event 1').inputValue()).toBe('executor');
+    await editor.getByLabel('Time of event 1').fill('2026-03-17T15:00');
+    await editor
+      .getByRole('group', { name: 'Officer’s findings in event 1' })
+      .getByLabel('documentsUnreliable')
+      .check();
+    await editor.getByRole('button', { name: 'Add event' }).click();
+    await editor
+      .getByLabel('Event 2', { exact: true })
+      .selectOption({ label: 'Inventory file found and handed to the executor' });
+    await editor.getByLabel('Actor of event 2').selectOption({ label: 'Archive' });
+    await editor.getByLabel('Time of event 2').fill('2026-03-17T11:00');
+    await editor.getByRole('button', { name: 'Move event 2 up' }).click();
+    expect(await editor.getByLabel('Event 1', { exact: true }).inputValue()).toBe('FILE_HANDED_OVER');
+
+    // Expected (registered, as a new scenario says) beside received (refused): the difference is marked, red.
+    const status = editor.locator('tr[data-fact="/expect/status"]');
+    await status.and(page.locator('[data-path]')).waitFor({ timeout: 15_000 });
+    expect(await status.textContent()).toMatch(/Status\s*≠ differs\s*Registered\s*Refused/);
+    expect(await mine.getAttribute('data-passed')).toBe('false');
+    expect(await mine.getAttribute('data-version')).toBe(created.definition.id);
+    // A dacha building is a housing object: due the first working day after registration, read as dd.mm.yyyy HH:mm.
+    expect(await editor.locator('tr[data-fact="/expect/deadlines/service"]').textContent()).toContain(
+      '18.03.2026 18:30',
+    );
+    await editor.scrollIntoViewIfNeeded();
+    await screenshot(page, 'scenario-editor');
+    await editor.getByTestId('expected-received').screenshot({
+      path: 'test-artifacts/ui/scenario-expected-received.png',
+    });
+
+    await editor.getByRole('button', { name: 'Accept received as expected' }).click();
+    await mine.and(page.locator('[data-passed=true]')).waitFor({ timeout: 15_000 });
+    expect(await editor.locator('tr[data-path]').count()).toBe(0);
+    // The ground by its text in the reader's language, not its id.
+    const ground = await editor.locator('tr[data-fact="/expect/refusalGrounds"] td').first().textContent();
+    expect(ground).toContain('the documents submitted by the recipient');
+    expect(ground).not.toContain('unreliable-documents');
+
+    // Saved with the draft (autosave), as the form wrote it: no JSON typed anywhere.
+    let saved: SavedScenario | undefined;
+    for (let i = 0; i < 40 && saved?.expect.status !== 'refused'; i++) {
+      await page.waitForTimeout(500);
+      saved = (await openDraft(token)).scenarios.find((s) => s.file === FILE)?.scenario as SavedScenario | undefined;
+    }
+    expect(saved).toBeDefined();
+    expect(saved!.name).toBe(NAME);
+    expect(saved!.at).toBe('2026-03-17T10:30:00+05:00');
+    expect(saved!.data.applicant).toEqual({
+      kind: 'individual',
+      iin: '900101300017',
+      fullName: 'Сейітов Арман Болатұлы',
+    });
+    expect(saved!.data.object.kind).toBe('dacha-building');
+    expect(saved!.data.consentToPersonalData).toBe(true);
+    expect(saved!.events).toEqual([
+      { type: 'FILE_HANDED_OVER', at: '2026-03-17T11:00:00+05:00', actor: 'archive' },
+      {
+        type: 'EXAMINED',
+        at: '2026-03-17T15:00:00+05:00',
+        actor: 'executor',
+        data: { documentsUnreliable: true },
+      },
+    ]);
+    expect(saved!.expect).toMatchObject({
+      status: 'refused',
+      refusalGrounds: ['unreliable-documents'],
+      deadlines: { service: '2026-03-18T18:30:00+05:00' },
+    });
+    await screenshot(page, 'scenario-accepted');
+  }, 180_000);
+});
