@@ -72,7 +72,9 @@ export function createFormCompiler(): FormCompiler {
   for (const keyword of formAnnotationKeywords) ajv.addKeyword(keyword);
 
   const byIdentity = new WeakMap<object, CompiledForm>();
-  const byKey = new Map<string, CompiledForm>();
+  // A key names a version, whose form changes while it is a draft (an analyst's every edit keeps the version's id):
+  // the compiled form stands only while the schema's text is the same, and a replaced one leaves ajv's cache.
+  const byKey = new Map<string, { text: string; schema: object; form: CompiledForm }>();
 
   const build = (schema: object): CompiledForm => {
     if (!ajv.validateSchema(schema)) {
@@ -102,11 +104,19 @@ export function createFormCompiler(): FormCompiler {
 
   return {
     compile(schema: object, key?: string): CompiledForm {
-      const cached = key === undefined ? byIdentity.get(schema) : byKey.get(key);
-      if (cached) return cached;
+      if (key === undefined) {
+        const cached = byIdentity.get(schema);
+        if (cached) return cached;
+        const form = build(schema);
+        byIdentity.set(schema, form);
+        return form;
+      }
+      const text = JSON.stringify(schema);
+      const cached = byKey.get(key);
+      if (cached?.text === text) return cached.form;
       const form = build(schema);
-      if (key === undefined) byIdentity.set(schema, form);
-      else byKey.set(key, form);
+      if (cached) ajv.removeSchema(cached.schema);
+      byKey.set(key, { text, schema, form });
       return form;
     },
   };
