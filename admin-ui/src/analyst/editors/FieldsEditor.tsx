@@ -41,7 +41,7 @@ import {
   type Schema,
 } from './fieldsModel';
 import { LangTexts, type Texts } from './LangTexts';
-import { problemsAt, setIn } from './pointer';
+import { escapeToken, problemsAt, setIn } from './pointer';
 import type { EditorContext } from './types';
 
 registerArea('fields', fieldsTexts);
@@ -51,6 +51,15 @@ const textIn = (t: unknown, lang: UiLang): string => {
   return String((lang === 'en' ? (t.en ?? t.ru) : t[lang]) ?? t.ru ?? t.kk ?? '');
 };
 const labelOf = (node: FieldNode, lang: UiLang) => textIn(node.schema['x-label'], lang);
+/**
+ * A label the applicant reads must exist in both state languages (the format requires kk and ru): said at once, in
+ * the analyst's language, where the engine has not placed a problem of its own yet.
+ */
+function withLabelCheck(problems: EditorProblem[], text: unknown, message: string): EditorProblem[] {
+  const v = isSchema(text) ? text : {};
+  if (problems.length || (String(v.kk ?? '').trim() && String(v.ru ?? '').trim())) return problems;
+  return [{ message, code: 'label.missing', severity: 'error', line: 0, column: 0, inDraft: true }];
+}
 const within = (p: EditorProblem, pointer: string) => p.pointer === pointer || !!p.pointer?.startsWith(`${pointer}/`);
 
 /**
@@ -214,7 +223,7 @@ function FieldPanel({
   };
   const edit = (f: (s: Schema) => Schema) => onForm(isRoot ? f(form) : editField(form, path, f));
   const set = (keyword: string, value: unknown) => edit((s) => withKeyword(s, keyword, value));
-  const labelProblems = at('x-label');
+  const labelProblems = isRoot ? at('x-label') : withLabelCheck(at('x-label'), schema['x-label'], t('labelNeeded'));
   const helpProblems = at('x-description');
   const kind = node.kind;
   const label = labelOf(node, ctx.lang) || node.key;
@@ -370,6 +379,7 @@ function FieldPanel({
           node={node}
           group={group}
           label={label}
+          lang={ctx.lang}
           onRemove={() => {
             onForm(removeField(form, path));
             onSelect(groupPath);
@@ -537,9 +547,11 @@ function OptionsEditor({
     onChange(addOption(field, draft));
     setDraft('');
   };
-  const enumProblems = problems.filter((p) => within(p, `${pointer}/enum`));
+  const rowProblems = (v: string) => problems.filter((p) => within(p, `${pointer}/x-enumLabels/${escapeToken(v)}`));
+  // The list's own problems, and those the engine places at the labels as a whole (its first bad label).
+  const listProblems = problems.filter((p) => !values.some((v) => rowProblems(v).includes(p)));
   return (
-    <fieldset className="qz-fields-options" aria-invalid={enumProblems.length > 0 || undefined}>
+    <fieldset className="qz-fields-options" aria-invalid={listProblems.length > 0 || undefined}>
       <legend>{t('options')}</legend>
       {!values.length && <p className="qz-muted qz-small">{t('noOptions')}</p>}
       <ol>
@@ -592,13 +604,13 @@ function OptionsEditor({
               name={`option-${v}`}
               value={labels[v]}
               readOnly={readOnly}
-              problems={problems.filter((p) => within(p, `${pointer}/x-enumLabels/${v}`))}
+              problems={withLabelCheck(rowProblems(v), labels[v], t('labelNeeded'))}
               onChange={(text) => onChange({ ...field, 'x-enumLabels': { ...labels, [v]: text } })}
             />
           </li>
         ))}
       </ol>
-      {enumProblems.map((p, i) => (
+      {listProblems.map((p, i) => (
         <p key={i} className="error qz-small">
           {p.message}
         </p>
@@ -818,6 +830,7 @@ function RemoveField({
   node,
   group,
   label,
+  lang,
   onRemove,
 }: {
   form: Schema;
@@ -825,11 +838,13 @@ function RemoveField({
   node: FieldNode;
   group: Schema;
   label: string;
+  lang: UiLang;
   onRemove: () => void;
 }) {
   const { t } = useTranslation('fields');
   const [confirming, setConfirming] = useState(false);
-  const dependents = dependentsOf(group, node.key);
+  const props = (isSchema(group.properties) ? group.properties : {}) as Record<string, Schema>;
+  const dependents = dependentsOf(group, node.key).map((k) => textIn(props[k]?.['x-label'], lang) || k);
   const uses = useMemo(
     () => (confirming ? usesOfField({ ...version, form }, node.path) : []),
     [confirming, version, form, node.path],
@@ -837,7 +852,7 @@ function RemoveField({
   if (dependents.length)
     return (
       <p className="qz-fields-hint" role="note">
-        {t('removeBlocked', { fields: dependents.join(', ') })}
+        {t('removeBlocked', { fields: dependents.map((d) => `«${d}»`).join(', ') })}
       </p>
     );
   return (

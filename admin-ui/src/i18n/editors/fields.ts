@@ -81,6 +81,7 @@ export const fieldsTexts = {
     usedElsewhere: 'Бұл өріс нұсқаның басқа бөліктерінде де аталады: {{places}}. Жойғаннан кейін оларды тексеріңіз.',
     moveUp: 'Өрісті жоғары жылжыту',
     moveDown: 'Өрісті төмен жылжыту',
+    labelNeeded: 'Атауын қазақша да, орысша да жазыңыз: оны өтініш беруші көреді.',
   },
   ru: {
     treeLabel: 'Поля формы',
@@ -164,6 +165,7 @@ export const fieldsTexts = {
     usedElsewhere: 'Поле упоминается и в других частях версии: {{places}}. Проверьте их после удаления.',
     moveUp: 'Переместить поле выше',
     moveDown: 'Переместить поле ниже',
+    labelNeeded: 'Напишите название и на казахском, и на русском: его видит заявитель.',
   },
   en: {
     treeLabel: 'Fields of the form',
@@ -246,5 +248,6 @@ export const fieldsTexts = {
     usedElsewhere: 'Other parts of the version name this field too: {{places}}. Check them after removing it.',
     moveUp: 'Move the field up',
     moveDown: 'Move the field down',
+    labelNeeded: 'Write the label in both Kazakh and Russian: the applicant reads it.',
   },
 };
