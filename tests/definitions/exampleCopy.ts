@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * Shared by the definition tests: a throw-away copy of the example service (plus definitions/shared and
- * definitions/calendars) that a test may break on purpose, and a runner of the real `qyzmet` CLI inside it.
+ * Shared by the definition tests: a throw-away copy of the example service (plus definitions/shared,
+ * definitions/calendars and definitions/seeds) that a test may break on purpose, and a runner of the real `qyzmet`
+ * CLI inside it.
  */
 
 export const REPO = resolve(__dirname, '..', '..');
@@ -31,6 +32,8 @@ export function copyExample(): ExampleCopy {
   cpSync(join(src, 'services', EXAMPLE_ID), join(definitions, 'services', EXAMPLE_ID), { recursive: true });
   cpSync(join(src, 'shared'), join(definitions, 'shared'), { recursive: true });
   cpSync(join(src, 'calendars'), join(definitions, 'calendars'), { recursive: true });
+  // The acts' texts, so a copy's quotes are checked as the repository's are.
+  cpSync(join(src, 'seeds'), join(definitions, 'seeds'), { recursive: true });
   const path = (rel: string) => join(definitions, rel);
   return {
     dir,

@@ -128,6 +128,8 @@ test('admin operations answer as documented', async () => {
 
   const acts = (await call('get', '/admin/acts', { token })).body.items;
   await call('get', '/admin/acts/{id}', { params: { id: acts[0].id }, token });
+  await call('get', '/admin/acts/{id}/clauses', { params: { id: 'moj-order-65-2026' }, token });
+  expect((await call('get', '/admin/acts/{id}/clauses', { params: { id: 'no-such-act' }, token })).status).toBe(404);
   const act = { id: 'test-order-2-2026', type: 'order', title: { kk: 'Бұйрық', ru: 'Приказ' }, status: 'in-force' };
   expect((await call('post', '/admin/acts', { token, body: act })).status).toBe(201);
   expect(

@@ -54,7 +54,7 @@ interface CalendarsResponse {
 
 /**
  * What the engine needs to compile in the browser as the runtime does: the acts registry as the runtime holds it (the
- * files' acts plus those registered or dated through the API), the working time, and the source files.
+ * files' acts plus those registered or dated through the API), the working time, the source files and the seeds.
  */
 export function buildEnv(
   files: Record<string, string>,
@@ -80,6 +80,8 @@ export function buildEnv(
       return compiled.get(id);
     },
     readText: (p) => files[p],
+    // The acts' texts the service cites come with its files (GET …/files), so quotes are checked here as on the server.
+    readSeed: (file) => (file.includes('/') || file.includes('..') ? undefined : files[`definitions/seeds/${file}`]),
   };
 }
 

@@ -975,7 +975,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The source files of a service and the shared fragments, for the workbench to compile in the browser */
+        /** The source files of a service, the shared fragments and the acts' texts it cites, for the workbench to compile in the browser */
         get: {
             parameters: {
                 query?: never;
@@ -2158,6 +2158,71 @@ export interface paths {
         };
         trace?: never;
     };
+    "/admin/acts/{id}/clauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An act's clauses with the seed text of each, to choose the one a legalRef cites */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActClauses"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not an analyst or admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such act */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/calendars": {
         parameters: {
             query?: never;
@@ -2837,7 +2902,7 @@ export interface components {
         DefinitionFiles: {
             /** @description The service's service.json, relative to the definitions folder's parent */
             entry: string;
-            /** @description The texts of the service folder and definitions/shared, by path */
+            /** @description The texts of the service folder and definitions/shared, by path, and of the acts it cites (definitions/seeds/<file>) */
             files: {
                 [key: string]: string;
             };
@@ -3006,6 +3071,30 @@ export interface components {
         };
         ActList: {
             items: components["schemas"]["RegisteredAct"][];
+        };
+        ActClauses: {
+            act: string;
+            /** @description The seed file (definitions/seeds) the clauses' lines number; null when the act's text is not there */
+            seed: string | null;
+            /** @description The act's clause inventory; none for an act registered through the API */
+            items: {
+                /** @description e.g. "p.5 sub.2", "Annex 1 row 3" */
+                id: string;
+                article?: string;
+                paragraph?: string;
+                subparagraph?: string;
+                part?: string;
+                annex?: string;
+                row?: string;
+                /** @description The first and last line in the seed (or the one line) */
+                lines?: number[];
+                /** @description What the clause says, in our words */
+                summary?: string;
+                /** @enum {string} */
+                status?: "operative" | "not-encoded" | "not-applicable";
+                /** @description The clause's seed lines; empty when the act's text is not in the seeds */
+                text: string;
+            }[];
         };
         AuditEntry: {
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */

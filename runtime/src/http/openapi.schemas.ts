@@ -359,7 +359,11 @@ export const schemas = {
   }),
   DefinitionFiles: record({
     entry: { ...string, description: "The service's service.json, relative to the definitions folder's parent" },
-    files: { ...mapOf(string), description: 'The texts of the service folder and definitions/shared, by path' },
+    files: {
+      ...mapOf(string),
+      description:
+        'The texts of the service folder and definitions/shared, by path, and of the acts it cites (definitions/seeds/<file>)',
+    },
   }),
   Coverage: record({
     serviceId: string,
@@ -470,6 +474,34 @@ export const schemas = {
     required: ['id', 'type', 'title', 'status'],
   },
   ActList: record({ items: arrayOf(ref('RegisteredAct')) }),
+  ActClauses: record({
+    act: string,
+    seed: {
+      ...nullable(string),
+      description: "The seed file (definitions/seeds) the clauses' lines number; null when the act's text is not there",
+    },
+    items: {
+      ...arrayOf(
+        record(
+          {
+            id: { ...string, description: 'e.g. "p.5 sub.2", "Annex 1 row 3"' },
+            article: string,
+            paragraph: string,
+            subparagraph: string,
+            part: string,
+            annex: string,
+            row: string,
+            lines: { ...arrayOf(integer), description: 'The first and last line in the seed (or the one line)' },
+            summary: { ...string, description: 'What the clause says, in our words' },
+            status: { type: 'string', enum: ['operative', 'not-encoded', 'not-applicable'] },
+            text: { ...string, description: "The clause's seed lines; empty when the act's text is not in the seeds" },
+          },
+          ['article', 'paragraph', 'subparagraph', 'part', 'annex', 'row', 'lines', 'summary', 'status'],
+        ),
+      ),
+      description: "The act's clause inventory; none for an act registered through the API",
+    },
+  }),
   AuditEntry: record({
     at: instant,
     userId: nullable(string),

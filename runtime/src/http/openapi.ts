@@ -268,7 +268,8 @@ export const openApiDocument = {
     },
     '/admin/definitions/{id}/files': {
       get: {
-        summary: 'The source files of a service and the shared fragments, for the workbench to compile in the browser',
+        summary:
+          "The source files of a service, the shared fragments and the acts' texts it cites, for the workbench to compile in the browser",
         security: bearer,
         parameters: [path('id')],
         responses: { '200': json(ref('DefinitionFiles')), ...admin, ...unknownService },
@@ -444,6 +445,14 @@ export const openApiDocument = {
           '404': problem('No such act'),
           '422': problem('The entry is not valid'),
         },
+      },
+    },
+    '/admin/acts/{id}/clauses': {
+      get: {
+        summary: "An act's clauses with the seed text of each, to choose the one a legalRef cites",
+        security: bearer,
+        parameters: [path('id')],
+        responses: { '200': json(ref('ActClauses')), ...admin, '404': problem('No such act') },
       },
     },
     '/admin/calendars': {

@@ -1,11 +1,13 @@
 import { Router } from 'express';
+import { actClauses } from '../../registry/actClauses';
 import { ActsRegistry } from '../../registry/actsRegistry';
 import type { RuntimeContext } from '../../runtimeContext';
 import { requireRole } from '../context';
 
 /**
  * The acts registry (/api/v1/admin/acts): list, read, register an amending act before anyone edits a file, and
- * enter its publication date later (PATCH), after which the versions waiting for it get their effective dates.
+ * enter its publication date later (PATCH), after which the versions waiting for it get their effective dates; and
+ * an act's clauses with their seed text, to cite one.
  */
 export function actsRoutes(ctx: RuntimeContext): Router {
   const r = Router();
@@ -17,6 +19,12 @@ export function actsRoutes(ctx: RuntimeContext): Router {
   r.get('/acts/:id', (req, res) => {
     requireRole(req, 'analyst', 'admin');
     res.json(acts.get(req.params.id));
+  });
+  /** The act's clause inventory with the seed text of each clause, for the workbench's legal-reference picker. */
+  r.get('/acts/:id/clauses', (req, res) => {
+    requireRole(req, 'analyst', 'admin');
+    acts.get(req.params.id);
+    res.json(actClauses(req.params.id, ctx.repo.compileEnv.sharedActs, ctx.repo.compileEnv.readSeed));
   });
   r.post('/acts', async (req, res) => {
     const user = requireRole(req, 'analyst');

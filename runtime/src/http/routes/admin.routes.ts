@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Router } from 'express';
-import { clauseCoverage, diffJson, domainError } from '@qyzmet/engine';
+import { clauseCoverage, diffJson, domainError, type Act } from '@qyzmet/engine';
 import type { ApplicationsService } from '../../applications/applications.service';
 import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
+import { citedSeeds, SEEDS_FOLDER } from '../../registry/seedFiles';
 import type { RuntimeContext } from '../../runtimeContext';
 import { requireRole, requireUser } from '../context';
 
@@ -110,8 +111,8 @@ export function adminRoutes(
     res.json({ calendars: Object.fromEntries(ctx.repo.calendars), schedules: Object.fromEntries(ctx.repo.schedules) });
   });
   /**
-   * The source files of a service (its folder, and definitions/shared), by path relative to the definitions folder's
-   * parent: the workbench assembles, compiles and runs the scenarios in the browser from these texts.
+   * The source files of a service (its folder, definitions/shared, and the seeds it cites), by path relative to the
+   * definitions folder's parent: the workbench assembles, compiles and runs the scenarios in the browser from these.
    */
   r.get('/definitions/:id/files', (req, res) => {
     requireRole(req, 'analyst', 'admin');
@@ -129,6 +130,14 @@ export function adminRoutes(
     };
     walk(ctx.repo.serviceDir(req.params.id));
     walk(join(ctx.repo.root, 'shared'));
+    // The acts' texts it cites, so the browser's compile checks quotes as the runtime's does (keyed by the name the
+    // workbench looks them up under, whatever the definitions folder is called).
+    const assembled = ctx.repo.assembled.get(req.params.id)?.value as { acts?: Record<string, Act> } | undefined;
+    const cited = assembled ? citedSeeds(assembled, { ...ctx.repo.compileEnv.sharedActs, ...assembled.acts }) : [];
+    for (const seed of cited) {
+      const text = ctx.repo.compileEnv.readSeed?.(seed);
+      if (text !== undefined) files[`definitions/${SEEDS_FOLDER}/${seed}`] = text;
+    }
     res.json({
       entry: relative(base, join(ctx.repo.serviceDir(req.params.id), 'service.json'))
         .split(sep)
