@@ -1,4 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileWorkingTime, type CalendarData, type ScheduleData } from '../calendar';
+import { assembleDefinition } from '../format';
+import type { Act } from '../format/types';
 import { checkQuotes, createQuoteChecker, missingFragment, quoteKey } from './checkQuotes';
+import { compileService } from './compileService';
 
 /**
  * A quote is the act's words in the cited seed lines: case, whitespace and quotation marks aside, and piece by piece
@@ -148,5 +154,62 @@ describe('checkQuotes', () => {
     check({ a: ref({ lines: [5], quote: 'үкімет' }), b: ref({ seed: 'none.txt', lines: [1], quote: 'x' }) });
     check(ref({ seed: 'none.txt', lines: [1], quote: 'x' }));
     expect(read.mock.calls).toEqual([['seed.txt'], ['none.txt']]);
+  });
+});
+
+describe('compileService checks the quotes when it can read the seeds (the example service on disk)', () => {
+  const repo = join(__dirname, '../../..');
+  const read = <T>(rel: string): T => JSON.parse(readFileSync(join(repo, rel), 'utf8')) as T;
+  const sharedActs: Record<string, Act> = Object.assign(
+    {},
+    ...readdirSync(join(repo, 'definitions/shared/acts')).map(
+      (f) => read<{ acts: Record<string, Act> }>(`definitions/shared/acts/${f}`).acts,
+    ),
+  );
+  const workingTime = compileWorkingTime(
+    read<CalendarData>('definitions/calendars/kz.calendar.json'),
+    read<ScheduleData>('definitions/calendars/schedules/state-corporation.schedule.json'),
+  );
+  const VERSION = 'definitions/services/cadastral-passport-duplicate/versions/2026-order-65.json';
+  const QUOTE = 'жалпы ауданы 1000 шаршы метрге дейінгі қалған жылжымайтын мүлік объектілері';
+  const fromDisk = (p: string) => {
+    try {
+      return readFileSync(join(repo, p), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const compile = (edit: (text: string) => string, readSeed?: (file: string) => string | undefined) => {
+    const readText = (p: string) => (p === VERSION ? edit(fromDisk(p)!) : fromDisk(p));
+    const { definition } = assembleDefinition(
+      'definitions/services/cadastral-passport-duplicate/service.json',
+      readText,
+    );
+    return compileService(definition!, {
+      sharedActs,
+      workingTime: (id) => (id === 'state-corporation' ? workingTime : undefined),
+      readText,
+      readSeed,
+    });
+  };
+  const readSeed = (file: string) => fromDisk(`definitions/seeds/${file}`);
+  const misquoted = (text: string) => text.replace(QUOTE, 'жалпы ауданы 1000 шаршы метрге дейінгі барлық объектілер');
+
+  test('the example quotes its seed faithfully', () => {
+    expect(compile((t) => t, readSeed).problems.filter((p) => p.code.startsWith('legalRef.'))).toEqual([]);
+  });
+
+  test('a misquote is an error located in the version file, and the service does not compile', () => {
+    const { service, problems } = compile(misquoted, readSeed);
+    const misquotes = problems.filter((p) => p.code === 'legalRef.misquote');
+    expect(misquotes).toHaveLength(1);
+    expect(misquotes[0]).toMatchObject({ file: VERSION, severity: 'error' });
+    expect(misquotes[0].pointer).toMatch(/\/legalRef\/quote$/);
+    expect(service).toBeUndefined();
+  });
+
+  test('without readSeed (or a seed it cannot read) the quotes are not checked', () => {
+    expect(compile(misquoted).problems.filter((p) => p.code.startsWith('legalRef.'))).toEqual([]);
+    expect(compile(misquoted, () => undefined).service).toBeDefined();
   });
 });
