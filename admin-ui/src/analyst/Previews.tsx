@@ -565,13 +565,13 @@ export function DocumentsPreview({
 }) {
   const { t } = useTranslation('analyst');
   const usable = runs.filter((r) => r.scenario) as Array<ScenarioRun & { scenario: Scenario }>;
-  const [file, setFile] = useState<string>(
-    () => usable.find((r) => r.outcome?.result?.documents.length)?.file ?? usable[0]?.file ?? '',
-  );
+  // Chosen by the analyst, or '' for the first that issues a document (the runs arrive after the first render).
+  const [file, setFile] = useState<string>('');
   const [lang, setLang] = useState<'kk' | 'ru'>(initialLang);
   const [docId, setDocId] = useState<string>(initialDocument);
   const [result, setResult] = useState<{ r?: SimulationResult; error?: string }>({});
-  const run = usable.find((r) => r.file === file);
+  const run =
+    usable.find((r) => r.file === file) ?? usable.find((r) => r.outcome?.result?.documents.length) ?? usable[0];
   useEffect(() => {
     let live = true;
     if (!run) return;
@@ -594,7 +594,7 @@ export function DocumentsPreview({
       <div className="qz-row">
         <label className="qz-grow">
           {t('scenario')}
-          <select value={file} onChange={(e) => setFile(e.target.value)}>
+          <select value={run?.file ?? ''} onChange={(e) => setFile(e.target.value)}>
             {usable.map((r) => (
               <option key={r.file} value={r.file}>
                 {r.scenario.name}

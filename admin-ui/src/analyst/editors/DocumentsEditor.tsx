@@ -39,6 +39,9 @@ export function DocumentsEditor(ctx: EditorContext) {
   // Documents brought in by `$include` are shown as compiled, read only.
   const docs = (writable ? version.documents : compiled?.version.documents) ?? [];
   const locked = readOnly || !writable;
+  // One document open at a time (the first at start): each open one renders with a scenario.
+  const [open, setOpen] = useState<string | null | undefined>(undefined);
+  const shown = open === undefined ? docs[0]?.id : open;
   if (!docs.length) return <p className="qz-muted">{t('noDocuments')}</p>;
   return (
     <div className="qz-documents" data-testid="documents-editor">
@@ -49,32 +52,45 @@ export function DocumentsEditor(ctx: EditorContext) {
         const set = (pointer: string, value: unknown) => onChange(setIn(version, pointer, value));
         return (
           <section key={doc.id ?? j} className="card qz-doc-card" data-document={doc.id}>
-            <h3>
-              {textIn(doc.label, lang) || doc.id} <code className="qz-muted">{doc.id}</code>
+            <h3 className="qz-step-head">
+              <button
+                type="button"
+                className="qz-step-toggle"
+                aria-expanded={shown === doc.id}
+                onClick={() => setOpen(shown === doc.id ? null : doc.id)}
+                data-testid={`document-toggle-${doc.id}`}
+              >
+                <span aria-hidden="true">{shown === doc.id ? '▾' : '▸'}</span> {textIn(doc.label, lang) || doc.id}{' '}
+                <code className="qz-muted">{doc.id}</code>
+              </button>
             </h3>
-            <LangTexts
-              label={t('label')}
-              name={`document.${doc.id}.label`}
-              value={doc.label as Texts | undefined}
-              readOnly={locked}
-              problems={problemsAt(problems, `${at}/label`)}
-              onChange={(v) => set(`${at}/label`, v)}
-            />
-            <KindSelect
-              value={doc.kind}
-              readOnly={locked}
-              problems={problemsAt(problems, `${at}/kind`)}
-              onChange={(v) => set(`${at}/kind`, v)}
-            />
-            <p className="qz-small">
-              {t('legalRef')}: {legalRefText(doc.legalRef, lang)}
-            </p>
-            {doc.annexMissing && (
-              <p className="qz-muted qz-small">
-                {t('annexMissing')}: {doc.annexMissing}
-              </p>
+            {shown === doc.id && (
+              <>
+                <LangTexts
+                  label={t('label')}
+                  name={`document.${doc.id}.label`}
+                  value={doc.label as Texts | undefined}
+                  readOnly={locked}
+                  problems={problemsAt(problems, `${at}/label`)}
+                  onChange={(v) => set(`${at}/label`, v)}
+                />
+                <KindSelect
+                  value={doc.kind}
+                  readOnly={locked}
+                  problems={problemsAt(problems, `${at}/kind`)}
+                  onChange={(v) => set(`${at}/kind`, v)}
+                />
+                <p className="qz-small">
+                  {t('legalRef')}: {legalRefText(doc.legalRef, lang)}
+                </p>
+                {doc.annexMissing && (
+                  <p className="qz-muted qz-small">
+                    {t('annexMissing')}: {doc.annexMissing}
+                  </p>
+                )}
+                <TemplateEditor ctx={ctx} doc={doc} problemsAt={`${at}/templates`} />
+              </>
             )}
-            <TemplateEditor ctx={ctx} doc={doc} problemsAt={`${at}/templates`} />
           </section>
         );
       })}
@@ -154,6 +170,8 @@ function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc:
   const described = [`${id}-note`, error || fileProblems.length ? `${id}-err` : ''].filter(Boolean).join(' ');
   const runs = ctx.runs.filter((r) => r.outcome?.result?.documents.some((d) => d.id === doc.id));
   const service = ctx.compiled?.service;
+  // Until the draft has compiled once, the file a template comes from is not known yet.
+  if (!compiledVersion) return null;
   return (
     <div className="qz-doc-template">
       <h4>{t('template')}</h4>
@@ -202,7 +220,7 @@ function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc:
           {t('reset')}
         </button>
       )}
-      {service && compiledVersion && (
+      {service && (
         <div className="qz-doc-rendering" data-testid={`rendering-${doc.id}`}>
           <h4>{t('rendering')}</h4>
           {!runs.length && <p className="qz-muted qz-small">{t('noRunIssues')}</p>}

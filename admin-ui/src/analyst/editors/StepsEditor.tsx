@@ -245,7 +245,10 @@ function StateCard({
               <ConfirmRemove
                 label={t('removeState')}
                 note={refs.transitions || refs.timers ? t('removeStateRefs', refs) : undefined}
-                onConfirm={() => setMachine(removeState(machine, id))}
+                onConfirm={() => {
+                  setMachine(removeState(machine, id));
+                  onToggle();
+                }}
               />
             ))}
         </div>
@@ -355,15 +358,17 @@ function GuardText({ guard, version, lang }: { guard: ConditionRef | undefined; 
   const { t } = useTranslation('stepsEditor');
   if (!guard) return <p className="qz-muted qz-small">{t('otherwise')}</p>;
   const w = guardWords(guard, version.conditions, lang);
-  const base =
+  const named = w.kind === 'named' && w.description ? w.description : t('guardNamed', { name: w.name });
+  // The built-in decisions have their own negative wording ("no ground for refusal holds"), not "not so: …".
+  const words =
     w.kind === 'builtin'
-      ? t(`guard${w.name[0].toUpperCase()}${w.name.slice(1)}`)
-      : w.kind === 'named' && w.description
-        ? w.description
-        : t('guardNamed', { name: w.name });
+      ? t(`guard${w.negate ? 'No' : ''}${w.name[0].toUpperCase()}${w.name.slice(1)}`)
+      : w.negate
+        ? t('guardNot', { text: named })
+        : named;
   return (
     <p className="qz-small qz-step-guard" data-testid="guard">
-      {t('onlyWhen')}: {w.negate ? t('guardNot', { text: base }) : base}
+      {t('onlyWhen')}: {words}
     </p>
   );
 }

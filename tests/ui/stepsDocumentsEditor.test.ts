@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+
+const SERVICE = 'cadastral-passport-duplicate';
+const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
+
+/** The data of the scenario of that name, as its file on disk holds it. */
+function scenarioData(name: string): { applicant: { fullName: string }; object: { cadastralNumber: string } } {
+  const dir = join(__dirname, '../../definitions/services', SERVICE, 'scenarios');
+  const scenarios = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return scenarios.find((s) => s.name === name).data;
+}
+
+interface DraftView {
+  id: string;
+  rev: number;
+  publishedAt: string | null;
+  discardedAt: string | null;
+  materialised: {
+    machine: { states: Record<string, { label: { kk: string; ru: string } }> };
+  } | null;
+}
+
+describeUi('the steps editor beside the diagram, and the documents’ wording with placeholders', () => {
+  let ui: UiContext;
+  let api: string;
+
+  async function call<T>(method: string, path: string, token: string): Promise<T> {
+    const res = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  /** The open draft as the server holds it, read whole (with the version it makes). */
+  async function serverDraft(token: string): Promise<DraftView> {
+    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
+    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
+    expect(open).toHaveLength(1);
+    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
+  }
+  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+
+  beforeAll(async () => {
+    ui = await startUi();
+    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  test('a step picked in the diagram opens here; its Russian name changed shows in the diagram and is saved', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'ru' });
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/steps`);
+    await page.getByTestId('new-draft').click({ timeout: 60_000 });
+    const status = page.getByTestId('autosave');
+    await status.filter({ hasText: /^Сохранено \(ревизия \d+\)/ }).waitFor({ timeout: 20_000 });
+    const token = await tokenOf(page);
+    const created = await serverDraft(token);
+    expect(created.materialised!.machine.states.signing.label.ru).toBe('На подписи у руководства');
+    // A new draft opens the part last edited: the steps are chosen again.
+    await page.click('[data-section=steps]');
+
+    // Nothing is open until a step is picked; a click on the diagram's state opens its card.
+    const diagram = page.getByTestId('machine-diagram');
+    const node = diagram.locator('g[data-state=signing]');
+    await node.waitFor();
+    expect(await page.getByTestId('step-card-signing').count()).toBe(0);
+    await node.click();
+    const card = page.getByTestId('step-card-signing');
+    await card.waitFor();
+    expect(await node.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('step-toggle-signing').getAttribute('aria-expanded')).toBe('true');
+    // The event of this step, its roles and where it leads, as read from the draft.
+    const signed = card.locator('[data-event=SIGNED]');
+    expect(await signed.getByLabel('Руководство').isChecked()).toBe(true);
+    expect(await signed.getByLabel('Следующий шаг').locator('option:checked').textContent()).toBe(
+      'Дубликат направлен в личный кабинет',
+    );
+    // A guard is said in words: the examination's moves name the grounds, not the condition keys.
+    await page.getByTestId('step-toggle-examination').click();
+    const guards = await page.getByTestId('step-card-examination').getByTestId('guard').allTextContents();
+    expect(guards).toContain('только если: есть основание для отказа');
+    expect(guards).toContain('только если: нет оснований для отказа');
+    // The keyboard reaches the diagram's states: Enter on one selects it again.
+    await node.focus();
+    await page.keyboard.press('Enter');
+    await card.waitFor();
+
+    // The Russian name renamed in the form: the diagram follows, the server keeps it.
+    const renamed = 'Подпись руководителя';
+    await card.locator('input[name="state.signing.label.ru"]').fill(renamed);
+    await node.filter({ hasText: renamed }).waitFor({ timeout: 10_000 });
+    await status.filter({ hasText: `Сохранено (ревизия ${created.rev + 1})` }).waitFor({ timeout: 15_000 });
+    const saved = await serverDraft(token);
+    expect(saved.rev).toBe(created.rev + 1);
+    expect(saved.materialised!.machine.states.signing.label).toMatchObject({
+      ru: renamed,
+      kk: 'Басшылықтың қол қоюында',
+    });
+
+    // A new step's id is checked as typed: capitals are refused, a taken id too, a good one enables the button.
+    const add = page.getByTestId('add-state');
+    const idInput = add.getByLabel('Идентификатор нового шага');
+    await idInput.fill('Signing');
+    expect(await idInput.getAttribute('aria-invalid')).toBe('true');
+    expect(await add.getByRole('button', { name: 'Добавить шаг' }).isDisabled()).toBe(true);
+    await idInput.fill('signing');
+    expect(await add.textContent()).toContain('Такой идентификатор уже есть');
+    await idInput.fill('head-review');
+    expect(await idInput.getAttribute('aria-invalid')).toBeNull();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'steps-editor');
+    await page.context().close();
+  }, 90_000);
+
+  test('the wording of a document: a placeholder inserted at the cursor, rendered with a scenario’s data', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/documents`);
+    const editor = page.getByTestId('documents-editor');
+    await editor.waitFor({ timeout: 20_000 });
+    const text = editor.getByTestId('template-duplicate');
+    // The Kazakh wording as the template file holds it (once the draft has compiled in the browser).
+    await page.waitForFunction(
+      (el) => (el as HTMLTextAreaElement | null)?.value.includes('{{data.applicant.fullName}}'),
+      await text.elementHandle({ timeout: 20_000 }),
+    );
+    await expect(text.inputValue()).resolves.toContain('кадастрлық паспортының телнұсқасы');
+    const card = editor.locator('[data-document=duplicate]');
+    expect(await card.textContent()).toContain('The definition format cannot keep a document’s wording');
+
+    // The rendering of the document with a scenario that issues it: the applicant's name from its data.
+    const frame = card.getByTestId('rendering-duplicate').locator('iframe.qz-doc');
+    await frame.waitFor({ timeout: 20_000 });
+    const scenarioName = await card
+      .getByTestId('rendering-duplicate')
+      .getByLabel('Scenario')
+      .locator('option:checked')
+      .textContent();
+    // The scenario's own data, read from its file: its applicant's name is printed where the wording puts it.
+    const data = scenarioData(scenarioName!);
+    await frame.contentFrame().getByText(`Көрсетілетін қызметті алушы: ${data.applicant.fullName}`).waitFor();
+
+    // The cursor at the end of the text, the cadastral number picked by its label and inserted there.
+    await text.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n<p>Тексеру: ');
+    const picker = card.getByTestId('placeholder-select');
+    await picker.selectOption({ label: 'Real-estate object › Cadastral number — {{data.object.cadastralNumber}}' });
+    await card.getByRole('button', { name: 'Insert at the cursor' }).click();
+    await page.keyboard.type('</p>');
+    const value = await text.inputValue();
+    expect(value.endsWith('\n<p>Тексеру: {{data.object.cadastralNumber}}</p>')).toBe(true);
+    expect(await card.textContent()).toContain('Trial wording — not saved');
+    // The engine renders the trial: the scenario's cadastral number appears after the inserted words.
+    await frame.contentFrame().getByText(`Тексеру: ${data.object.cadastralNumber}`).waitFor({ timeout: 10_000 });
+    // A broken wording is the engine's error under the text, the field marked.
+    await text.fill('<p>{{#if data.x}}</p>');
+    await card
+      .getByRole('alert')
+      .filter({ hasText: /Error in the wording \(line 1/ })
+      .waitFor();
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    await card.getByRole('button', { name: 'Back to the file’s wording' }).click();
+    await expect(text.inputValue()).resolves.toContain('{{data.applicant.fullName}}');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'documents-editor');
+    await page.context().close();
+  }, 90_000);
+});
