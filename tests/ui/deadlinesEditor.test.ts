@@ -1,0 +1,125 @@
+import { diffJson } from '@qyzmet/engine';
+import type { Page } from 'playwright-core';
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+
+const SERVICE = 'cadastral-passport-duplicate';
+const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
+/** The description of the condition isHousingObject in English: the case's group is named by it. */
+const HOUSING = /apartments, dormitory rooms, individual houses/;
+
+interface DraftView {
+  id: string;
+  rev: number;
+  publishedAt: string | null;
+  discardedAt: string | null;
+  definition: { changes?: Array<{ op: string; path: string; value?: unknown }> };
+  materialised: { deadlines: Array<{ id: string; cases: Array<{ duration: string; when?: unknown }> }> } | null;
+}
+
+describeUi('the deadlines editor: a term changed in a form, explained on the calendar', () => {
+  let ui: UiContext;
+  let api: string;
+
+  async function call<T>(method: string, path: string, token: string): Promise<T> {
+    const res = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  /** The open draft of the service as the server holds it, with its changes and materialised version. */
+  async function serverDraft(token: string): Promise<DraftView> {
+    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
+    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
+    expect(open).toHaveLength(1);
+    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
+  }
+  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+
+  beforeAll(async () => {
+    ui = await startUi();
+    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  test('the housing case goes from 1 to 2 working days: the explanation follows, the draft saves exactly that change', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.getByTestId('new-draft').click();
+    const status = page.getByTestId('autosave');
+    await status.filter({ hasText: /^Saved \(revision \d+\)/ }).waitFor({ timeout: 20_000 });
+    const token = await tokenOf(page);
+    const created = await serverDraft(token);
+    expect(created.definition.changes ?? []).toEqual([]);
+    const before = created.materialised!.deadlines[0];
+    expect(before.id).toBe('service');
+    expect(before.cases[0]).toMatchObject({ when: { condition: 'isHousingObject' }, duration: '1 workingDays' });
+
+    await page.click('[data-section=deadlines]');
+    await page
+      .locator('.qz-previews tbody tr')
+      .filter({ hasText: 'isHousingObject' })
+      .filter({ hasText: '1 workingDays' })
+      .waitFor();
+    await page.waitForURL((u) => u.hash === `#/workbench/${SERVICE}/editor/deadlines`);
+    // The instant of submission: Friday 18 December 2026, 10:00 Astana time.
+    await page.getByLabel(/^Explain for an application submitted at/).fill('2026-12-18T10:00');
+
+    const housing = page.getByRole('group', { name: HOUSING });
+    const summary = housing.getByTestId('due-summary');
+    await expect(summary.textContent()).resolves.toBe(
+      'registered Fri 18.12 at 10:00 → due Mon 21.12 18:30; skipped: Sat 19.12, Sun 20.12',
+    );
+    // The condition is picked by its words, and the unit by its name, not by keys.
+    const when = housing.getByLabel('Applies when');
+    expect(await when.locator('option:checked').textContent()).toMatch(HOUSING);
+    expect(await housing.getByLabel('Unit').locator('option:checked').textContent()).toBe('working days');
+
+    // The number as typed drives the explanation: an empty field says what is missing and saves nothing.
+    const number = housing.getByLabel('Number');
+    await number.fill('');
+    await expect(housing.getByTestId('due-explanation').textContent()).resolves.toContain('Type a number.');
+    await number.fill('2');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid=due-summary]')].some((e) =>
+          e.textContent?.startsWith('registered Fri 18.12 at 10:00 → due Tue 22.12 18:30;'),
+        ),
+      null,
+      { timeout: 5_000 },
+    );
+    expect(await summary.textContent()).toBe(
+      'registered Fri 18.12 at 10:00 → due Tue 22.12 18:30; skipped: Sat 19.12, Sun 20.12',
+    );
+    // The other cases are untouched, and the preview beside the form recompiles with the new term.
+    const upTo1000 = page.getByRole('group', { name: /^Case 2: isOtherUpTo1000$/ });
+    expect(await upTo1000.getByLabel('Number').inputValue()).toBe('2');
+    const previewRow = page.locator('.qz-previews tbody tr').filter({ hasText: 'isHousingObject' });
+    await previewRow.filter({ hasText: '2 workingDays' }).waitFor({ timeout: 10_000 });
+
+    await status.filter({ hasText: `Saved (revision ${created.rev + 1})` }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'deadlines-editor');
+
+    const saved = await serverDraft(token);
+    expect(saved.rev).toBe(created.rev + 1);
+    // Exactly one value of the version changed: the term of the housing case.
+    expect(diffJson(created.materialised, saved.materialised)).toEqual([
+      { pointer: '/deadlines/0/cases/0/duration', kind: 'changed', before: '1 workingDays', after: '2 workingDays' },
+    ]);
+    // The server writes it as one change of the element that holds it (the deadline `service`, whole), citing the
+    // draft's act item; nothing else is in the change list.
+    const changes = saved.definition.changes ?? [];
+    expect(changes.map(({ op, path }) => ({ op, path }))).toEqual([{ op: 'replace', path: '/deadlines/0' }]);
+    expect(diffJson(before, changes[0].value)).toEqual([
+      { pointer: '/cases/0/duration', kind: 'changed', before: '1 workingDays', after: '2 workingDays' },
+    ]);
+
+    // In Kazakh the explanation reads in Kazakh (weekday abbreviations, holidays by their Kazakh names).
+    await page.locator('header select, nav select').first().selectOption('kk');
+    await page.getByTestId('deadline-submitted').fill('2026-12-15T10:00');
+    const kk = page.getByRole('group', { name: /пәтерлер, жатақханалардағы бөлмелер/ }).getByTestId('due-summary');
+    await expect(kk.textContent()).resolves.toBe(
+      'тіркелді: сс 15.12, сағат 10:00 → мерзімі: жм 18.12, 18:30; есептелмеген күндер: ср 16.12 (Тәуелсіздік күні)',
+    );
+    await screenshot(page, 'deadlines-editor-kk');
+  }, 120_000);
+});
