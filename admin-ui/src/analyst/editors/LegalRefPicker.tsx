@@ -1,0 +1,302 @@
+import { missingFragment, type Act, type LegalRef } from '@qyzmet/engine';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { registerArea, type UiLang } from '../../i18n';
+import { legalRefPicker } from '../../i18n/editors/legalRefPicker';
+import { api, type Schemas } from '../../shell/api';
+import type { EditorProblem } from '../model';
+import { legalRefText } from '../Previews';
+import './editors.css';
+import { problemsAt } from './pointer';
+
+registerArea('legalRef', legalRefPicker);
+
+/** An act's clause inventory with the seed text of each clause (GET /api/v1/admin/acts/:id/clauses). */
+type ClauseInventory = Schemas['ActClauses'];
+type ClauseItem = ClauseInventory['items'][number];
+
+/** The units a citation names, in the order documents print them. */
+const UNITS = ['article', 'part', 'paragraph', 'subparagraph', 'annex', 'row'] as const;
+type Unit = (typeof UNITS)[number];
+/** The free fields, in the order an analyst reads an order's structure. */
+const FREE_FIELDS: readonly Unit[] = ['paragraph', 'subparagraph', 'part', 'article', 'annex', 'row'];
+
+/**
+ * Each act's inventory fetched once per page; an act without one (or the endpoint missing) gives null and the picker
+ * shows the free fields only. A failure is forgotten so that the next picker asks again.
+ */
+const inventories = new Map<string, Promise<ClauseInventory | null>>();
+function inventoryOf(act: string): Promise<ClauseInventory | null> {
+  let known = inventories.get(act);
+  if (!known) {
+    known = api<ClauseInventory>('GET', `/admin/acts/${encodeURIComponent(act)}/clauses`).then(
+      (r) => (Array.isArray(r?.items) && r.items.length ? r : null),
+      () => {
+        inventories.delete(act);
+        return null;
+      },
+    );
+    inventories.set(act, known);
+  }
+  return known;
+}
+
+function useInventory(act: string): { loading: boolean; inventory: ClauseInventory | null } {
+  const [state, setState] = useState<{ act: string; inventory: ClauseInventory | null } | null>(null);
+  useEffect(() => {
+    if (!act) return;
+    let live = true;
+    void inventoryOf(act).then((inventory) => live && setState({ act, inventory }));
+    return () => {
+      live = false;
+    };
+  }, [act]);
+  const loaded = state?.act === act;
+  return { loading: !!act && !loaded, inventory: loaded ? state.inventory : null };
+}
+
+const pick = (t: { kk?: string; ru?: string; en?: string } | undefined, lang: UiLang) =>
+  (lang === 'en' ? (t?.en ?? t?.ru) : t?.[lang]) ?? '';
+
+/** An act as a choice: its number, date and title in the UI language (long titles cut). */
+export function actChoiceText(act: Act, lang: UiLang): string {
+  const title = pick(act.title, lang);
+  const cut = title.length > 90 ? `${title.slice(0, 89)}…` : title;
+  return [act.number && `№ ${act.number}`, act.date, cut].filter(Boolean).join(' · ');
+}
+
+/** A clause as a choice: its units as a citation prints them, and its summary. */
+function clauseChoiceText(c: ClauseItem, lang: UiLang): string {
+  const units = Object.fromEntries(UNITS.filter((k) => c[k]).map((k) => [k, c[k]]));
+  const where = legalRefText({ act: '', ...units }, lang) || c.id;
+  return c.summary ? `${where} — ${c.summary}` : where;
+}
+
+const sameUnits = (c: ClauseItem, r: LegalRef) => UNITS.every((k) => (c[k] ?? '') === (r[k] ?? ''));
+
+/** The lines of a clause's text the citation narrows to, numbered, when the text comes line by line. */
+function citedLines(c: ClauseItem, lines: LegalRef['lines']): Array<{ n: number | null; text: string }> {
+  const all = c.text.split('\n');
+  const first = c.lines?.[0];
+  const last = c.lines?.[c.lines.length - 1];
+  if (first === undefined || last === undefined || all.length !== last - first + 1)
+    return all.map((text) => ({ n: null, text }));
+  const from = Math.max(lines?.[0] ?? first, first);
+  const to = Math.min(lines?.[lines.length - 1] ?? lines?.[0] ?? last, last);
+  return all.map((text, i) => ({ n: first + i, text })).filter((l) => l.n >= from && l.n <= to);
+}
+
+/** A copy without empty keys, so a cleared field leaves the citation instead of writing "". */
+function compact(r: Record<string, unknown>): LegalRef {
+  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== '')) as unknown as LegalRef;
+}
+
+export interface LegalRefPickerProps {
+  value: LegalRef | undefined;
+  onChange: (next: LegalRef) => void;
+  /** The acts registry by id (EditorContext.acts). */
+  acts: Record<string, Act>;
+  lang: UiLang;
+  /** The engine's problems (any: those at or under `pointer` are shown). */
+  problems: readonly EditorProblem[];
+  /** Where the citation sits in the version, e.g. `/refusalGrounds/6/legalRef`. */
+  pointer: string;
+  readOnly?: boolean;
+  /** The fieldset's legend (default: "Legal reference"). */
+  label?: string;
+}
+
+/**
+ * A citation of an act without JSON: the act from the registry, then a clause of its inventory (which fills the units,
+ * the seed file and its lines, and shows the act's text there) or the units typed in (an act with no inventory, like
+ * a newly registered amending order), the lines narrowed and a quote of the act's words. A quote that is not in the
+ * text shown is flagged at once, with the engine's own comparison; the engine's problems under `pointer` are shown
+ * at their fields. The citation is shown as documents print it. Generic: every editor that cites an act uses it.
+ */
+export function LegalRefPicker({
+  value,
+  onChange,
+  acts,
+  lang,
+  problems,
+  pointer,
+  readOnly,
+  label,
+}: LegalRefPickerProps) {
+  const { t } = useTranslation('legalRef');
+  const id = useId();
+  const ref: LegalRef = value && typeof value === 'object' && !Array.isArray(value) ? value : ({ act: '' } as LegalRef);
+  const act = typeof ref.act === 'string' ? ref.act : '';
+  const { loading, inventory } = useInventory(act);
+  const choices = useMemo(
+    () =>
+      Object.entries(acts).sort(([a, x], [b, y]) => (y.date ?? '').localeCompare(x.date ?? '') || a.localeCompare(b)),
+    [acts],
+  );
+  const clause = inventory?.items.find((c) => sameUnits(c, ref));
+  // A clause whose act's text is not in the seeds comes with no text: nothing to show or to check a quote against.
+  const shown = clause?.text ? citedLines(clause, ref.lines) : null;
+  const shownText = shown?.map((l) => l.text).join('\n');
+  const quote = typeof ref.quote === 'string' ? ref.quote : '';
+  const missing = quote.trim() && shownText !== undefined ? missingFragment(quote, shownText) : undefined;
+
+  const mine = problemsAt(problems, pointer);
+  const at = (key: string) => problemsAt(mine, `${pointer}/${key}`);
+  const placed = new Set([...['act', 'lines', ...UNITS].flatMap(at)]);
+  // The engine says the same of a misquote the text shown already flags (in English, after the next compilation).
+  const atQuote = mine.filter((p) => !placed.has(p) && !(missing && p.code === 'legalRef.misquote'));
+  const quoteInvalid = !!missing || atQuote.length > 0;
+
+  const write = (next: Record<string, unknown>) => onChange(compact(next));
+  const chooseAct = (next: string) => write({ act: next, note: ref.note });
+  const chooseClause = (clauseId: string) => {
+    const c = inventory?.items.find((x) => x.id === clauseId);
+    if (!c) return;
+    const units = Object.fromEntries(UNITS.map((k) => [k, c[k]]));
+    // `seed` only where it is not the act's own: the compiler fills that one in.
+    const seed = inventory?.seed && inventory.seed !== acts[act]?.seed ? inventory.seed : undefined;
+    write({ act, ...units, seed, lines: c.lines, quote: ref.quote, note: ref.note });
+  };
+  const setLines = (which: 0 | 1, n: string) => {
+    const from = which === 0 ? n : String(ref.lines?.[0] ?? '');
+    const to = which === 1 ? n : String(ref.lines?.[1] ?? ref.lines?.[0] ?? '');
+    const lines = from ? (to && to !== from ? [Number(from), Number(to)] : [Number(from)]) : undefined;
+    write({ ...ref, lines });
+  };
+  // Documents print the act by its title, not its id (renderIssuedDocument); formatLegalRef reads either.
+  const printed = act ? legalRefText({ ...ref, act: acts[act]?.title ?? act } as unknown as LegalRef, lang) : '';
+
+  const errors = (list: readonly EditorProblem[], key: string) =>
+    list.length > 0 && (
+      <div id={`${id}-${key}-err`}>
+        {list.map((p, i) => (
+          <p key={i} className="error qz-small">
+            {p.message}
+          </p>
+        ))}
+      </div>
+    );
+  const invalid = (key: string) =>
+    at(key).length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${key}-err` } : {};
+
+  return (
+    <fieldset className="qz-legalref" data-testid="legal-ref-picker" aria-invalid={mine.length > 0 || undefined}>
+      <legend>{label ?? t('legend')}</legend>
+      {/* A label beside the select, not around it: around, its options would be part of the label's text. */}
+      <div className="qz-field">
+        <label htmlFor={`${id}-act`}>{t('act')}</label>
+        <select
+          id={`${id}-act`}
+          value={act}
+          onChange={(e) => chooseAct(e.target.value)}
+          disabled={readOnly}
+          {...invalid('act')}
+        >
+          <option value="">{t('chooseAct')}</option>
+          {act && !acts[act] && <option value={act}>{t('notRegistered', { id: act })}</option>}
+          {choices.map(([actId, a]) => (
+            <option key={actId} value={actId}>
+              {actChoiceText(a, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {errors(at('act'), 'act')}
+      {act && loading && <p className="qz-muted qz-small">{t('clausesLoading')}</p>}
+      {act && !loading && !inventory && <p className="qz-muted qz-small">{t('noInventory')}</p>}
+      {inventory && (
+        <div className="qz-field">
+          <label htmlFor={`${id}-clause`}>{t('clause')}</label>
+          <select
+            id={`${id}-clause`}
+            value={clause?.id ?? ''}
+            onChange={(e) => chooseClause(e.target.value)}
+            disabled={readOnly}
+          >
+            <option value="">{t('chooseClause')}</option>
+            {inventory.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {clauseChoiceText(c, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="qz-legalref-units">
+        {FREE_FIELDS.map((k) => (
+          <label key={k}>
+            {t(k)}
+            <input
+              value={typeof ref[k] === 'string' ? ref[k] : ''}
+              onChange={(e) => write({ ...ref, [k]: e.target.value.trim() })}
+              readOnly={readOnly}
+              size={5}
+              {...invalid(k)}
+            />
+          </label>
+        ))}
+      </div>
+      {UNITS.map((k) => errors(at(k), k))}
+      {shown && (
+        <figure className="qz-legalref-seed" data-testid="seed-text">
+          <figcaption className="qz-muted qz-small">
+            {t('seedText')} ({ref.seed ?? inventory?.seed ?? acts[act]?.seed ?? ''}
+            {ref.lines ? `, L${ref.lines.join('–')}` : ''})
+          </figcaption>
+          <blockquote lang="kk">
+            {shown.map((l, i) => (
+              <div key={i} className="qz-legalref-line">
+                {l.n !== null && <span className="qz-legalref-ln">{l.n}</span>}
+                <span>{l.text || ' '}</span>
+              </div>
+            ))}
+          </blockquote>
+        </figure>
+      )}
+      <fieldset className="qz-legalref-lines">
+        <legend>{t('lines')}</legend>
+        {(['linesFrom', 'linesTo'] as const).map((k, i) => (
+          <label key={k}>
+            {t(k)}
+            <input
+              type="number"
+              min={1}
+              value={ref.lines?.[i] ?? (i === 1 && ref.lines ? ref.lines[0] : '')}
+              onChange={(e) => setLines(i as 0 | 1, e.target.value)}
+              readOnly={readOnly}
+              {...invalid('lines')}
+            />
+          </label>
+        ))}
+      </fieldset>
+      {errors(at('lines'), 'lines')}
+      <label>
+        {t('quote')}
+        <textarea
+          rows={2}
+          value={quote}
+          onChange={(e) => write({ ...ref, quote: e.target.value })}
+          readOnly={readOnly}
+          aria-invalid={quoteInvalid || undefined}
+          aria-describedby={`${id}-quote-hint${quoteInvalid ? ` ${id}-quote-err` : ''}`}
+        />
+      </label>
+      <p id={`${id}-quote-hint`} className="qz-muted qz-small">
+        {t('quoteHint')}
+      </p>
+      {quoteInvalid && (
+        <div id={`${id}-quote-err`} role="alert" data-testid="quote-error">
+          {missing && <p className="error qz-small">{t('misquote', { missing })}</p>}
+          {atQuote.map((p, i) => (
+            <p key={i} className="error qz-small">
+              {p.message}
+            </p>
+          ))}
+        </div>
+      )}
+      <p className="qz-small" aria-live="polite" data-testid="legal-ref-text">
+        <span className="qz-muted">{t('printed')}</span> {printed || '—'}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,184 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Locator, Page } from 'playwright-core';
+import { item, ORDER, order999Act, underArrest } from '../definitions/order999';
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+
+const SERVICE = 'cadastral-passport-duplicate';
+const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
+
+interface DraftView {
+  id: string;
+  rev: number;
+  publishedAt: string | null;
+  discardedAt: string | null;
+  definition: { changes?: Array<{ op: string; path: string; value?: any; legalRef?: unknown }> };
+  materialised: { refusalGrounds: any[] } | null;
+}
+
+/** Polls `read` until `ok` holds of its answer (an autosave comes ~3 s after the last edit). */
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+describeUi('the refusal-grounds editor and the legal-reference picker', () => {
+  let ui: UiContext;
+  let api: string;
+
+  async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+  /** The open draft, read whole (its changes and the version they make), as the server holds it. */
+  async function serverDraft(token: string): Promise<DraftView> {
+    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
+    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
+    expect(open).toHaveLength(1);
+    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
+  }
+  const groundIn = (d: DraftView, id: string) => d.materialised?.refusalGrounds.find((g) => g.id === id);
+  /** A kk/ru/en text of a card by its legend, one language by its label. */
+  const langInput = (card: Locator, legend: RegExp, lang: 'Kazakh' | 'Russian') =>
+    card.getByRole('group', { name: legend }).getByLabel(lang, { exact: true });
+
+  beforeAll(async () => {
+    ui = await startUi();
+    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  test('order 999’s ground added through the form is saved as a cited change; a misquote is flagged', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    const token = await tokenOf(page);
+    // The amending act is in the registry before the workbench opens (its registration is the drafting test's part).
+    await call('POST', '/admin/acts', token, { id: ORDER, ...order999Act() });
+
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.getByTestId('new-draft').click();
+    const status = page.getByTestId('autosave');
+    await status.filter({ hasText: /^Saved \(revision \d+\)/ }).waitFor({ timeout: 20_000 });
+    // The act item every change of this draft cites: order 999 p.1 sub. 2 (chosen once, in the draft panel).
+    const actItem = page.getByTestId('act-item');
+    await actItem.locator(`select[name=act] option[value="${ORDER}"]`).waitFor({ state: 'attached' });
+    await actItem.locator('select[name=act]').selectOption(ORDER);
+    await actItem.getByLabel('Paragraph', { exact: true }).fill('1');
+    await actItem.getByLabel('Sub-paragraph', { exact: true }).fill('2');
+    await actItem.getByRole('button', { name: 'Cite this item' }).click();
+    await actItem.getByText('Changes cite: order No. 999 p.1 sub. 2').waitFor();
+
+    await page.click('[data-section=grounds]');
+    const editor = page.getByTestId('section-grounds');
+    const preview = page.locator('.qz-previews');
+    await preview.locator('tbody tr').filter({ hasText: 'incomplete-package' }).waitFor({ timeout: 15_000 });
+    const before = await preview.locator('tbody tr').count();
+    const scenarios = page.getByTestId('scenarios-mini');
+    const passing = await scenarios.textContent();
+
+    // A new card asks for the id first, checked as typed: format, then uniqueness.
+    await editor.getByTestId('add-ground').click();
+    const form = editor.getByRole('form', { name: 'New ground' });
+    const id = form.getByLabel('Ground id');
+    const add = form.getByRole('button', { name: 'Add', exact: true });
+    await id.fill('Object under arrest');
+    expect(await id.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.textContent()).toContain('lower-case Latin letters and digits, words joined by dashes');
+    expect(await add.isDisabled()).toBe(true);
+    await id.fill('unreliable-documents');
+    expect(await form.textContent()).toContain('Another ground already has the id "unreliable-documents"');
+    expect(await add.isDisabled()).toBe(true);
+    await id.fill(underArrest.id);
+    expect(await id.getAttribute('aria-invalid')).toBeNull();
+    await add.click();
+
+    // The new card is open: kind, who decides, the act's text and the message, the citation, the finding.
+    const card = editor.locator(`article[data-ground="${underArrest.id}"]`);
+    await card.getByRole('radio', { name: 'Refusal to render the service' }).check();
+    await card.getByRole('radio', { name: "The officer's finding" }).check();
+    await langInput(card, /^Text of the ground/, 'Kazakh').fill(underArrest.text.kk);
+    await langInput(card, /^Text of the ground/, 'Russian').fill(underArrest.text.ru);
+    // One state language only: the parity indicator says which is missing.
+    await langInput(card, /^Message to the applicant/, 'Kazakh').fill(underArrest.message.kk);
+    expect(await card.getByRole('group', { name: /^Message to the applicant/ }).textContent()).toContain(
+      'Missing in Russian',
+    );
+    await langInput(card, /^Message to the applicant/, 'Russian').fill(underArrest.message.ru);
+    const picker = card.getByTestId('legal-ref-picker');
+    await picker.getByLabel('Act', { exact: true }).selectOption(ORDER);
+    // Order 999 has no clause inventory: its units are typed.
+    await picker.getByText('This act has no clause inventory').waitFor();
+    await picker.getByLabel('Paragraph', { exact: true }).fill(underArrest.legalRef.paragraph);
+    await picker.getByLabel('Sub-paragraph', { exact: true }).fill(underArrest.legalRef.subparagraph);
+    // The citation as documents print it: the act's title, then its units.
+    expect(await picker.getByTestId('legal-ref-text').textContent()).toContain(
+      `${order999Act().title.ru}, пункт 1, подпункт 2)`,
+    );
+    const finding = card.getByLabel('Finding name');
+    await finding.fill('ObjectUnderArrest');
+    expect(await finding.getAttribute('aria-invalid')).toBe('true');
+    await finding.fill('objectUnderArrest');
+    expect(await finding.getAttribute('aria-invalid')).toBeNull();
+
+    // The preview beside the form lists the ground once the draft compiles.
+    await preview.locator('tbody tr').nth(before).filter({ hasText: underArrest.id }).waitFor({ timeout: 10_000 });
+    expect(await preview.locator('tbody tr').nth(before).textContent()).toContain(underArrest.text.ru);
+    expect(await card.getAttribute('aria-invalid')).toBeNull();
+    // A ground no scenario's officer finds changes no outcome: the scenarios pass as before.
+    await page.waitForTimeout(1_000);
+    expect(await scenarios.textContent()).toBe(passing);
+    await screenshot(page, 'grounds-editor');
+
+    // Autosaved: the server holds the ground as written, added by a change that cites order 999 p.1 sub. 2.
+    const saved = await eventually(
+      () => serverDraft(token),
+      (d) => isDeepStrictEqual(groundIn(d, underArrest.id), underArrest),
+    );
+    expect(groundIn(saved, underArrest.id)).toEqual(underArrest);
+    const added = saved.definition.changes?.find((c) => c.op === 'add' && c.path.startsWith('/refusalGrounds/'));
+    expect(added?.value).toEqual(underArrest);
+    expect(added?.legalRef).toEqual(item('2'));
+
+    // The misquote: a ground cited to order 156's annex 2 row 3 (the terms), with words that are not there.
+    const other = editor.locator('article[data-ground="incomplete-package"]');
+    await other.getByRole('button', { expanded: false }).click();
+    const ref = other.getByTestId('legal-ref-picker');
+    await ref.getByLabel('Act', { exact: true }).selectOption('moj-order-156-2013');
+    await ref.getByLabel('Clause of the act').selectOption('annex 2 row 3');
+    const seed = ref.getByTestId('seed-text');
+    expect(await seed.textContent()).toContain('бірінші жұмыс күні');
+    expect(await ref.getByLabel('Annex', { exact: true }).inputValue()).toBe('2');
+    expect(await ref.getByLabel('Row', { exact: true }).inputValue()).toBe('3');
+    const quote = ref.getByLabel("Quote (the act's words)");
+    await quote.fill('оныншы жұмыс күні');
+    expect(await quote.getAttribute('aria-invalid')).toBe('true');
+    expect(await ref.getByTestId('quote-error').textContent()).toContain(
+      'The quote does not occur in the cited lines of the act',
+    );
+    await screenshot(page, 'legal-ref-picker');
+    // The act's words, with other spacing and case: no flag.
+    await quote.fill('Бірінші   жұмыс күні');
+    // The engine's own check of the previous text goes with the next compilation (~300 ms after the last edit).
+    await ref.getByTestId('quote-error').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await quote.getAttribute('aria-invalid')).toBeNull();
+    const quoted = await eventually(
+      () => serverDraft(token),
+      (d) => groundIn(d, 'incomplete-package')?.legalRef?.quote === 'Бірінші   жұмыс күні',
+    );
+    expect(groundIn(quoted, 'incomplete-package').legalRef).toMatchObject({
+      act: 'moj-order-156-2013',
+      annex: '2',
+      row: '3',
+    });
+    await page.context().close();
+  }, 120_000);
+});
