@@ -32,6 +32,9 @@ const CONTAINERS = new Set([
   '/conditions',
 ]);
 
+/** Containers whose key order is meaning: a form's fields are the order of the applicant's page. */
+const ORDERED = new Set(['/form/properties']);
+
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const idOf = (v: unknown) => (isObject(v) && typeof v.id === 'string' ? v.id : undefined);
 const equal = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -75,10 +78,20 @@ function diff(path: string, before: unknown, after: unknown, out: Omit<ChangeDef
   if (isObject(before) && isObject(after) && CONTAINERS.has(path)) {
     for (const key of Object.keys(before))
       if (!(key in after)) out.push({ op: 'remove', path: appendPointer(path, key) });
-    for (const [key, value] of Object.entries(after)) {
-      if (!(key in before)) out.push({ op: 'add', path: appendPointer(path, key), value });
-      else diff(appendPointer(path, key), before[key], value, out);
-    }
+    // Where key order is meaning, an added key goes last: past the longest run of keys already in their order, a key
+    // of the base is removed and added again in its new place. Elsewhere the order is left as the base has it.
+    const kept = Object.keys(before).filter((key) => key in after);
+    const keys = Object.keys(after);
+    let inOrder = 0;
+    if (!ORDERED.has(path)) inOrder = keys.length;
+    else while (inOrder < keys.length && keys[inOrder] === kept[inOrder]) inOrder++;
+    keys.forEach((key, i) => {
+      const value = after[key];
+      const at = appendPointer(path, key);
+      if (!(key in before)) out.push({ op: 'add', path: at, value });
+      else if (i >= inOrder) out.push({ op: 'remove', path: at }, { op: 'add', path: at, value });
+      else diff(at, before[key], value, out);
+    });
     return;
   }
   out.push({ op: 'replace', path, value: after });
