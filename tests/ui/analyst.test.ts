@@ -106,12 +106,14 @@ describeUi('the analyst workbench in Chromium', () => {
     await page.click(`a[href="#/workbench/${SERVICE}/scenarios"][role=tab]`);
     await scenario.and(page.locator('[data-passed=false]')).waitFor();
     const diff = scenario.locator('tr[data-path="/expect/deadlines/service"]');
-    expect(await diff.textContent()).toContain('2026-02-11T18:30:00+05:00');
-    expect(await diff.textContent()).toContain('2026-02-12T18:30:00+05:00');
+    // Instants as people read them (the scenario editor's expected beside received).
+    expect(await diff.textContent()).toContain('11.02.2026 18:30');
+    expect(await diff.textContent()).toContain('12.02.2026 18:30');
     await screenshot(page, 'analyst-scenarios-red');
 
     // Fix that scenario's expected due date in its editor: green again.
     await scenario.getByRole('button', { name: 'Edit' }).click();
+    await scenario.getByLabel('Show JSON (advanced, for engineers)').check();
     await page.waitForFunction(() => !!window.__qyzmetScenarioEditor?.getModel());
     await page.evaluate(() => {
       const model = window.__qyzmetScenarioEditor!.getModel()!;

@@ -66,7 +66,9 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
   const set = (patch: Partial<Scenario>) => onChange({ ...scenario, ...patch });
   // Opened below a long list (a new scenario comes last): brought into view with its name ready to type.
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => root.current?.scrollIntoView({ block: 'start' }), []);
+  useEffect(() => {
+    root.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   const setAt = (value: string) => {
     const at = isoOfLocalInput(value, zone);
