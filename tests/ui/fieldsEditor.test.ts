@@ -43,6 +43,19 @@ describeUi('the form-fields editor of the workbench', () => {
     return get<DraftView>(`${DRAFTS}/${open[0].id}`, token);
   }
 
+  /** A draft open for the service (this suite's tests run alone too). */
+  async function ensureDraft(page: Page): Promise<void> {
+    const token = await page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+    const list = await get<{ items: DraftView[] }>(DRAFTS, token);
+    if (list.items.some((d) => !d.publishedAt && !d.discardedAt)) return;
+    const res = await fetch(`${api}${DRAFTS}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ note: '' }),
+    });
+    expect(res.status).toBe(201);
+  }
+
   test('an analyst relabels a field, adds and removes a choice, adds a field; the preview and the saved draft follow', async () => {
     const page = await signIn(ui, 'analyst', { lang: 'en' });
     await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/fields`);
@@ -144,4 +157,79 @@ describeUi('the form-fields editor of the workbench', () => {
     expect(group(form, 'object', 'kind').enum).toEqual(group(base.form, 'object', 'kind').enum);
     await page.context().close();
   }, 120_000);
+
+  test('a field is moved and removed (after a second click); one deciding another’s requirement is kept', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'ru' });
+    await ensureDraft(page);
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/fields`);
+    const editor = page.getByTestId('fields-editor');
+    const tree = editor.getByRole('navigation', { name: 'Поля формы' });
+    const status = page.getByTestId('autosave');
+    await status.filter({ hasText: /\d/ }).waitFor({ timeout: 20_000 });
+    const before = await serverDraft(page);
+    const preview = page.getByTestId('form-preview');
+
+    // The kind of object decides whether the total area is required: it cannot go, and the panel says why.
+    await tree.locator('[data-field="object.kind"]').click();
+    await editor.getByText('От этого поля зависит обязательность полей: «Общая площадь, кв. м»').waitFor();
+    expect(await editor.getByTestId('remove-field').count()).toBe(0);
+
+    // The receipt copy goes, by keyboard: the first press asks, the second removes.
+    await tree.locator('[data-field="payment.receiptCopy"]').focus();
+    await page.keyboard.press('Enter');
+    await editor.getByTestId('remove-field').focus();
+    await page.keyboard.press('Enter');
+    await editor.getByTestId('confirm-remove-field').waitFor();
+    await page.keyboard.press('Enter');
+    await tree.locator('[data-field="payment"][aria-current=true]').waitFor();
+    expect(await tree.locator('[data-field="payment.receiptCopy"]').count()).toBe(0);
+    await preview.locator('#root_payment_receiptCopy').waitFor({ state: 'detached' });
+
+    // The consent moves above the payment: the order of the applicant's page follows.
+    await tree.locator('[data-field="consentToPersonalData"]').click();
+    await editor.getByRole('button', { name: 'Переместить поле выше' }).click();
+    await page.waitForFunction(() => {
+      const ids = [...document.querySelectorAll('[data-testid=form-preview] [id^=root_]')].map((e) => e.id);
+      return ids.indexOf('root_consentToPersonalData') < ids.indexOf('root_payment_viaGateway');
+    });
+
+    // Autosaved once the edits stop: a revision newer than the one the page opened with.
+    await page.waitForFunction(
+      (rev) => {
+        const m = /^Сохранено \(ревизия (\d+)\)/.exec(
+          document.querySelector('[data-testid=autosave]')?.textContent ?? '',
+        );
+        return !!m && Number(m[1]) > rev;
+      },
+      before.rev,
+      { timeout: 20_000 },
+    );
+    const form = (await serverDraft(page)).materialised!.form;
+    expect(Object.keys(form.properties as Schema)).toEqual([
+      'applicant',
+      'object',
+      'request',
+      'consentToPersonalData',
+      'payment',
+    ]);
+    expect(Object.keys(group(form, 'payment').properties as Schema)).toEqual(['viaGateway']);
+    expect(group(form, 'payment').required).toEqual(group(base.form, 'payment').required);
+    await page.context().close();
+  }, 90_000);
+
+  test('without a draft the fields are shown, not edited; a list of documents is read only with the way to JSON', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'kk' });
+    await page.goto(`${ui.base}#/workbench/housing-presence-certificate/editor/fields`);
+    const editor = page.getByTestId('fields-editor');
+    await editor.locator('[data-field="documents"]').click();
+    const hint = editor.getByTestId('field-read-only');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('items');
+    expect(await hint.locator('a').getAttribute('href')).toBe('#/workbench/housing-presence-certificate/editor/json');
+    expect(await editor.locator('input[name="field-label.kk"]').getAttribute('readonly')).not.toBeNull();
+    expect(await editor.getByTestId('add-field').count()).toBe(0);
+    expect(await editor.getByTestId('remove-field').count()).toBe(0);
+    await screenshot(page, 'fields-editor-read-only');
+    await page.context().close();
+  }, 60_000);
 });

@@ -11,6 +11,18 @@ import './serviceForm.css';
 
 registerArea('forms', forms);
 
+/**
+ * The order of the fields at every level. rjsf notices a new schema by deep equality, which ignores the order of keys:
+ * a form whose fields were reordered (in the analyst's preview) is shown anew by this key.
+ */
+function fieldOrder(schema: unknown): string {
+  const props = (schema as { properties?: unknown } | null)?.properties;
+  if (!props || typeof props !== 'object') return '';
+  return Object.entries(props)
+    .map(([k, v]) => `${k}(${fieldOrder(v)})`)
+    .join(',');
+}
+
 // The submit row is the caller's (its own words and busy state), given as children.
 const uiSchema: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
 
@@ -69,6 +81,7 @@ export function ServiceForm({
         </div>
       )}
       <Form
+        key={fieldOrder(schema)}
         schema={schema}
         uiSchema={uiSchema}
         validator={formValidator}
