@@ -122,4 +122,27 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     );
     await screenshot(page, 'deadlines-editor-kk');
   }, 120_000);
+
+  test('without a draft the terms are read only; a term the act leaves to another document is said in words', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    await page.goto(`${ui.base}#/workbench/licence-design-activity/editor/deadlines`);
+    // The Standard that sets the term of this licence is not in the materials: said so, with no input to guess in.
+    const service = page.getByRole('region', { name: 'Term: Term of the service' });
+    await service.waitFor({ timeout: 20_000 });
+    const statement = (await service.getByRole('note').textContent()) ?? '';
+    expect(statement).toContain('The term is not encoded');
+    expect(statement).toContain('The overall term of the service');
+    expect(statement).toContain('gov-resolution-1036-2010');
+    expect(await service.getByLabel('Number').count()).toBe(0);
+
+    // A term with cases is shown, explained, and not editable: no draft is open.
+    const check = page.getByRole('region', { name: 'Term: Term of the completeness check' });
+    const number = check.getByLabel('Number');
+    expect(await number.inputValue()).toBe('2');
+    expect(await number.getAttribute('readonly')).not.toBeNull();
+    expect(await check.getByLabel('Unit').isDisabled()).toBe(true);
+    expect(await check.getByTestId('due-summary').textContent()).toMatch(/registered .+ → due .+;/);
+    expect(await page.getByRole('button', { name: 'Add a case' }).count()).toBe(0);
+    await screenshot(page, 'deadlines-editor-read-only');
+  }, 90_000);
 });
