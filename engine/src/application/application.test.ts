@@ -726,6 +726,30 @@ describe('documents in kk and ru with the fixed wording', () => {
     expect(kk.documents[0].html).not.toContain('Разрешение на строительство');
   });
 
+  test('a wording written inline (as a draft edited in the workbench carries it) is compiled and issued', async () => {
+    const inline = {
+      ...version1,
+      documents: version1.documents.map((d) =>
+        d.id === 'permit'
+          ? {
+              ...d,
+              templates: {
+                ...d.templates,
+                ru: { text: '<h1>Разрешение</h1><p>Выдано: {{data.applicant.fullName}}</p>' },
+              },
+            }
+          : d,
+      ),
+    };
+    const edited = compileFixture({ ...files, 'fx/versions/v1.json': JSON.stringify(inline, null, 2) });
+    const ru = await simulate(edited, data, events, '2026-03-06T19:00:00+05:00', { lang: 'ru', id: 'APP-8' });
+    expect(ru.documents[0].html).toContain('Выдано: Асқаров Ерлан');
+    expect(ru.documents[0].html).not.toContain('Разрешение на строительство');
+    // The Kazakh wording still comes from its file.
+    const kk = await simulate(edited, data, events, '2026-03-06T19:00:00+05:00', { lang: 'kk', id: 'APP-8' });
+    expect(kk.documents[0].html).toContain('Құрылысқа рұқсат');
+  });
+
   test("the refusal notice lists the grounds in the definition's order, in each language", async () => {
     const refusalEvents: ApplicationEvent[] = [
       {

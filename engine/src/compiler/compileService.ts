@@ -172,14 +172,17 @@ export function compileService(
       const templates: Partial<Record<'kk' | 'ru', CompiledTemplate>> = {};
       for (const lang of ['kk', 'ru'] as const) {
         const pointer = `${at}/documents/${j}/templates/${lang}`;
-        const file = assembled.resolvePath(pointer, d.templates[lang]);
-        const text = env.readText(file);
+        const source = d.templates[lang];
+        // A wording written inline (a draft edited in the workbench) is located by its pointer, not a file.
+        const file =
+          typeof source === 'string' ? assembled.resolvePath(pointer, source) : assembled.locate(pointer).file;
+        const text = typeof source === 'string' ? env.readText(file) : source.text;
         if (text === undefined) {
           problems.push({
             code: 'document.missingTemplate',
             kind: 'definition',
             pointer,
-            message: `the template file "${d.templates[lang]}" (${file}) does not exist; put the ${lang} wording of "${d.id}" there`,
+            message: `the template file "${String(source)}" (${file}) does not exist; put the ${lang} wording of "${d.id}" there`,
           });
           continue;
         }

@@ -14,8 +14,13 @@ export function languageParity(value: unknown, at = ''): Problem[] {
     if (Array.isArray(node)) return node.forEach((item, i) => walk(item, appendPointer(pointer, i)));
     if (node === null || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    const has = (lang: 'kk' | 'ru') => typeof o[lang] === 'string' && (o[lang] as string).trim() !== '';
-    if (typeof o.kk === 'string' || typeof o.ru === 'string') {
+    // A document's wording may be written inline as { text }: that is a text in its language too.
+    const textOf = (v: unknown) => (typeof v === 'object' && v !== null ? (v as { text?: unknown }).text : v);
+    const has = (lang: 'kk' | 'ru') => {
+      const v = textOf(o[lang]);
+      return typeof v === 'string' && v.trim() !== '';
+    };
+    if (typeof textOf(o.kk) === 'string' || typeof textOf(o.ru) === 'string') {
       if (has('kk') !== has('ru')) {
         const missing = has('kk') ? 'ru' : 'kk';
         problems.push({

@@ -221,11 +221,17 @@ export interface DeadlineDef {
   legalRef: LegalRef;
 }
 
+/**
+ * A document's wording in one language: a Handlebars file (a path relative to the file that names it), or the text
+ * itself — what an analyst's draft carries when the wording is edited in the workbench (no file to write).
+ */
+export type TemplateSource = string | { text: string };
+
 export interface DocumentDef {
   id: string;
   label: I18n;
   kind: 'result' | 'refusal' | 'return' | 'notice' | 'receipt';
-  templates: { kk: string; ru: string };
+  templates: { kk: TemplateSource; ru: TemplateSource };
   ruStatus?: 'official' | 'working-translation';
   annexMissing?: string;
   legalRef: LegalRef;

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   addCalendarDays,
   amendmentReport,
@@ -112,7 +113,10 @@ export class DefinitionsRegistry {
     const dir = this.ctx.repo.serviceDir(serviceId);
     ((whole.documents ?? []) as DocumentDef[]).forEach((d, j) => {
       for (const lang of ['kk', 'ru'] as const) {
-        const file = drafted.resolvePath(`/versions/${at}/documents/${j}/templates/${lang}`, d.templates[lang]);
+        const source = d.templates[lang];
+        // A wording written inline travels as it is.
+        if (typeof source !== 'string') continue;
+        const file = drafted.resolvePath(`/versions/${at}/documents/${j}/templates/${lang}`, source);
         d.templates[lang] = relative(dir, resolve(file));
       }
     });
@@ -120,8 +124,8 @@ export class DefinitionsRegistry {
   }
 
   /**
-   * A version sent whole names its templates relative to the service folder; where they are the base's own files, the
-   * base's spelling is kept, so an unchanged document is no change.
+   * A version sent whole names its templates relative to the service folder; where a document is the base's own, the
+   * base's spelling of its files is kept, so an unchanged document is no change.
    */
   private baseTemplatePaths(serviceId: string, baseId: string, version: Record<string, unknown>) {
     const { assembled } = this.base(serviceId);
@@ -134,12 +138,15 @@ export class DefinitionsRegistry {
       if (j < 0 || !d.templates) return d;
       const templates = { ...d.templates };
       for (const lang of ['kk', 'ru'] as const) {
-        const theirs = resolve(
-          assembled.resolvePath(`/versions/${k}/documents/${j}/templates/${lang}`, baseDocs[j].templates[lang]),
-        );
-        if (resolve(dir, d.templates[lang]) === theirs) templates[lang] = baseDocs[j].templates[lang];
+        const [mine, base] = [d.templates[lang], baseDocs[j].templates[lang]];
+        if (typeof mine !== 'string' || typeof base !== 'string') continue;
+        const theirs = resolve(assembled.resolvePath(`/versions/${k}/documents/${j}/templates/${lang}`, base));
+        if (resolve(dir, mine) === theirs) templates[lang] = base;
       }
-      return { ...d, templates };
+      // Only a document left as it was takes the base's spelling (and makes no change); a changed one is written
+      // into the draft, where paths are read from the service folder, so its own spelling is the right one there.
+      const unchanged = { ...d, templates };
+      return isDeepStrictEqual(unchanged, baseDocs[j]) ? unchanged : d;
     });
     return version.documents ? { ...version, documents: docs } : version;
   }
