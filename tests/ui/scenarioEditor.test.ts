@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
@@ -63,7 +65,8 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
     await page.goto(`${ui.base}#/workbench/${SERVICE}/scenarios`);
     const panel = page.getByTestId('scenarios-panel');
     const first = panel.locator(`[data-testid=scenario][data-file="${FIRST}"]`);
-    await first.and(page.locator('[data-passed=true]')).waitFor({ timeout: 20_000 });
+    // Thirty scenarios run in the browser: give a loaded machine time.
+    await first.and(page.locator('[data-passed=true]')).waitFor({ timeout: 40_000 });
     expect(await first.getAttribute('data-version')).toBe('2026-order-65');
     expect(await panel.getByTestId('scenarios-dating').textContent()).toContain('before 16.03.2026');
     // Scenario 23 is submitted on 1 May: it runs against the draft.
@@ -123,11 +126,12 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
     expect(await editor.locator('tr[data-fact="/expect/deadlines/service"]').textContent()).toContain(
       '18.03.2026 18:30',
     );
-    await editor.scrollIntoViewIfNeeded();
-    await screenshot(page, 'scenario-editor');
-    await editor.getByTestId('expected-received').screenshot({
-      path: 'test-artifacts/ui/scenario-expected-received.png',
-    });
+    // The scenario's row as the analyst sees it (the whole page is thirty scenarios long).
+    mkdirSync(artifacts, { recursive: true });
+    await mine.screenshot({ path: join(artifacts, 'scenario-editor.png') });
+    await editor
+      .getByTestId('expected-received')
+      .screenshot({ path: join(artifacts, 'scenario-expected-received.png') });
 
     await editor.getByRole('button', { name: 'Accept received as expected' }).click();
     await mine.and(page.locator('[data-passed=true]')).waitFor({ timeout: 15_000 });
