@@ -163,8 +163,8 @@ function FieldTree({
         {node.path.length > 0 && <code className="qz-muted">{node.key}</code>}
         {(source === 'gateway' || source === 'officer') && <span className="qz-fields-badge">{t('markNotAsked')}</span>}
         {node.unsupported.length > 0 && node.path.length > 0 && (
-          <span title={t('markReadOnly')} aria-label={t('markReadOnly')}>
-            🔒
+          <span className="qz-fields-badge" title={t('markReadOnly')} aria-label={t('markReadOnly')}>
+            JSON
           </span>
         )}
         {count > 0 && <span className="qz-fields-badge qz-fields-badge-error">{t('problemsCount', { count })}</span>}
@@ -473,7 +473,9 @@ function RequirementEditor({
           {t(mode === 'always' ? 'reqAlways' : mode === 'when' ? 'reqWhen' : 'reqNever')}
         </label>
       ))}
-      {!candidates.length && req.mode !== 'when' && <p className="qz-muted qz-small">{t('reqNoCondition')}</p>}
+      {!readOnly && !candidates.length && req.mode !== 'when' && (
+        <p className="qz-muted qz-small">{t('reqNoCondition')}</p>
+      )}
       {when && (
         <div className="qz-fields-grid">
           <label htmlFor={`${id}-when-field`}>
