@@ -74,6 +74,13 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
     expect(await may.getAttribute('data-version')).toBe(created.definition.id);
     expect(await may.getByTestId('ran-against').textContent()).toContain('(this draft)');
 
+    // Opening a scenario's form changes nothing in it (the form fills from the data, it writes back only edits).
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await first.getByTestId('scenario-editor').getByLabel('Cadastral number').waitFor();
+    await page.waitForTimeout(1_000);
+    expect(await first.textContent()).not.toContain('changed in this draft');
+    await first.getByRole('button', { name: 'Close' }).click();
+
     // A new scenario from scratch: a name, and the form opens under it.
     await panel.getByLabel('Name of the new scenario').fill(NAME);
     await panel.getByLabel('Start from').selectOption({ label: 'An empty scenario' });
