@@ -158,7 +158,7 @@ describeUi('the form-fields editor of the workbench', () => {
     await page.context().close();
   }, 120_000);
 
-  test('a field is moved and removed (after a second click); one deciding another’s requirement is kept', async () => {
+  test('a field is moved and removed (after a second click), one deciding another’s requirement kept, a requirement put on another value', async () => {
     const page = await signIn(ui, 'analyst', { lang: 'ru' });
     await ensureDraft(page);
     await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/fields`);
@@ -182,6 +182,8 @@ describeUi('the form-fields editor of the workbench', () => {
     await editor.getByTestId('confirm-remove-field').waitFor();
     await page.keyboard.press('Enter');
     await tree.locator('[data-field="payment"][aria-current=true]').waitFor();
+    // The button pressed is gone: the focus is on the heading of the group shown instead.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
     expect(await tree.locator('[data-field="payment.receiptCopy"]').count()).toBe(0);
     await preview.locator('#root_payment_receiptCopy').waitFor({ state: 'detached' });
 
@@ -192,6 +194,14 @@ describeUi('the form-fields editor of the workbench', () => {
       const ids = [...document.querySelectorAll('[data-testid=form-preview] [id^=root_]')].map((e) => e.id);
       return ids.indexOf('root_consentToPersonalData') < ids.indexOf('root_payment_viaGateway');
     });
+
+    // The total area, required when the object is "other", becomes required for an apartment instead.
+    await tree.locator('[data-field="object.totalArea"]').click();
+    expect(await editor.getByRole('radio', { name: 'Обязательное при условии' }).isChecked()).toBe(true);
+    const value = editor.getByLabel('имеет значение');
+    expect(await value.inputValue()).toBe('"other"');
+    await value.selectOption({ label: 'Квартира' });
+    expect(await tree.locator('[data-field="object.totalArea"]').textContent()).toContain('*?');
 
     // Autosaved once the edits stop: a revision newer than the one the page opened with.
     await page.waitForFunction(
@@ -214,6 +224,8 @@ describeUi('the form-fields editor of the workbench', () => {
     ]);
     expect(Object.keys(group(form, 'payment').properties as Schema)).toEqual(['viaGateway']);
     expect(group(form, 'payment').required).toEqual(group(base.form, 'payment').required);
+    expect(group(form, 'object').if).toEqual({ properties: { kind: { const: 'apartment' } } });
+    expect(group(form, 'object').then).toEqual({ required: ['totalArea'] });
     await page.context().close();
   }, 90_000);
 

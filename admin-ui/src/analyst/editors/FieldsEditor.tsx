@@ -1,5 +1,5 @@
 import type { LegalRef } from '@qyzmet/engine';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../../i18n';
 import { fieldsTexts } from '../../i18n/editors/fields';
@@ -77,6 +77,9 @@ export function FieldsEditor(ctx: EditorContext) {
   const readOnly = ctx.readOnly || included;
   const tree = useMemo(() => formTree(form ?? { type: 'object', properties: {} }), [form]);
   const [selected, setSelected] = useState<string[]>([]);
+  // After an add or a removal the panel shows another field, and the control that was used is gone: the focus goes
+  // to the new panel's heading instead of the page's top.
+  const [focusPanel, setFocusPanel] = useState(false);
   // A removed field's place falls back to its group.
   let path = selected;
   while (path.length && !fieldAt(tree, path)) path = path.slice(0, -1);
@@ -110,7 +113,12 @@ export function FieldsEditor(ctx: EditorContext) {
           readOnly={readOnly}
           jsonHref={jsonHref}
           onForm={change}
-          onSelect={setSelected}
+          onSelect={(next) => {
+            setSelected(next);
+            setFocusPanel(true);
+          }}
+          focusHeading={focusPanel}
+          onFocused={() => setFocusPanel(false)}
         />
       </section>
     </div>
@@ -198,6 +206,8 @@ function FieldPanel({
   jsonHref,
   onForm,
   onSelect,
+  focusHeading,
+  onFocused,
 }: {
   ctx: EditorContext;
   form: Schema;
@@ -206,9 +216,17 @@ function FieldPanel({
   jsonHref: string;
   onForm: (next: Schema) => void;
   onSelect: (path: string[]) => void;
+  focusHeading: boolean;
+  onFocused: () => void;
 }) {
   const { t } = useTranslation('fields');
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusHeading) return;
+    heading.current?.focus();
+    onFocused();
+  }, [focusHeading, onFocused]);
   const { schema, pointer, path } = node;
   const isRoot = path.length === 0;
   const readOnly = formReadOnly || node.unsupported.length > 0;
@@ -231,7 +249,7 @@ function FieldPanel({
   return (
     <div className="qz-fields-props">
       <div className="qz-row">
-        <h3 className="qz-grow">
+        <h3 className="qz-grow" ref={heading} tabIndex={-1}>
           {isRoot ? t('wholeForm') : label} {!isRoot && <code className="qz-muted">{node.key}</code>}
         </h3>
         {!isRoot && !formReadOnly && (
