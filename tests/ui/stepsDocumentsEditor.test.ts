@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serviceSchema } from '@qyzmet/engine';
 import type { Page } from 'playwright-core';
+import { inlineWordingAllowed } from '../../admin-ui/src/analyst/editors/templateModel';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
+/** The format lets a draft carry a document's wording itself: the editor then saves it, else it is only tried. */
+const saves = inlineWordingAllowed(serviceSchema);
 const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
 
 /** The data of the scenario of that name, as its file on disk holds it. */
@@ -20,6 +24,7 @@ interface DraftView {
   discardedAt: string | null;
   materialised: {
     machine: { states: Record<string, { label: { kk: string; ru: string } }> };
+    documents: Array<{ id: string; templates: { kk: string | { text: string } } }>;
   } | null;
 }
 
@@ -40,6 +45,8 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     expect(open).toHaveLength(1);
     return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
   }
+  /** The Kazakh wording of the duplicate in the draft's version: a file path or `{ text }`. */
+  const wordingOf = (d: DraftView) => d.materialised!.documents.find((x) => x.id === 'duplicate')!.templates.kk;
   const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
 
   beforeAll(async () => {
@@ -110,6 +117,44 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     expect(await idInput.getAttribute('aria-invalid')).toBeNull();
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'steps-editor');
+
+    // The new step opens at once; named in both languages it appears in the diagram.
+    await add.getByRole('button', { name: 'Добавить шаг' }).click();
+    const fresh = page.getByTestId('step-card-head-review');
+    await fresh.waitFor();
+    const kk = fresh.locator('input[name="state.head-review.label.kk"]');
+    await kk.fill('Басшының қарауы');
+    await fresh.locator('input[name="state.head-review.label.ru"]').fill('Рассмотрение руководителем');
+    const freshNode = diagram.locator('g[data-state="head-review"]');
+    await freshNode.filter({ hasText: 'Рассмотрение руководителем' }).waitFor({ timeout: 10_000 });
+    // The Kazakh name emptied: the engine's problem is shown under the name, the field marked.
+    await kk.fill('');
+    await fresh.locator('fieldset.qz-langtexts[aria-invalid=true]').first().waitFor({ timeout: 10_000 });
+    expect(await kk.getAttribute('aria-invalid')).toBe('true');
+    await kk.fill('Басшының қарауы');
+    // An event of the new step, its id checked as typed, leading to the issued duplicate: a new arrow in the diagram.
+    const eventId = fresh.getByLabel('Идентификатор нового события');
+    await eventId.fill('reviewed');
+    expect(await eventId.getAttribute('aria-invalid')).toBe('true');
+    await eventId.fill('REVIEWED');
+    await fresh.getByTestId('add-event-head-review').getByLabel('Следующий шаг').selectOption('issued');
+    await fresh.getByRole('button', { name: 'Добавить событие' }).click();
+    const reviewed = fresh.locator('[data-event=REVIEWED]');
+    await reviewed.waitFor();
+    // Its names are to be written (the engine asks for both state languages), its role the step's performer's.
+    await reviewed.locator('input[name="event.REVIEWED.label.kk"]').fill('Басшы қарады');
+    await reviewed.locator('input[name="event.REVIEWED.label.ru"]').fill('Руководитель рассмотрел');
+    expect(await reviewed.getByLabel('Сотрудник').isChecked()).toBe(true);
+    await diagram.getByText('REVIEWED').waitFor({ timeout: 10_000 });
+    // Removing the step takes a second click; then it leaves the diagram and the saved draft.
+    await fresh.getByRole('button', { name: 'Удалить шаг' }).click();
+    expect(await freshNode.count()).toBe(1);
+    await fresh.getByRole('button', { name: 'Подтвердить удаление' }).click();
+    await freshNode.waitFor({ state: 'detached', timeout: 10_000 });
+    await status.filter({ hasText: /^Сохранено/ }).waitFor({ timeout: 15_000 });
+    const final = await serverDraft(token);
+    expect(Object.keys(final.materialised!.machine.states)).not.toContain('head-review');
+    expect(final.materialised!.machine.states.signing.label.ru).toBe(renamed);
     await page.context().close();
   }, 90_000);
 
@@ -126,7 +171,9 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     );
     await expect(text.inputValue()).resolves.toContain('кадастрлық паспортының телнұсқасы');
     const card = editor.locator('[data-document=duplicate]');
-    expect(await card.textContent()).toContain('The definition format cannot keep a document’s wording');
+    expect(await card.textContent()).toContain(
+      saves ? 'Wording changed here is saved as the draft’s own' : 'The definition format cannot keep',
+    );
 
     // The rendering of the document with a scenario that issues it: the applicant's name from its data.
     const frame = card.getByTestId('rendering-duplicate').locator('iframe.qz-doc');
@@ -150,9 +197,16 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await page.keyboard.type('</p>');
     const value = await text.inputValue();
     expect(value.endsWith('\n<p>Тексеру: {{data.object.cadastralNumber}}</p>')).toBe(true);
-    expect(await card.textContent()).toContain('Trial wording — not saved');
-    // The engine renders the trial: the scenario's cadastral number appears after the inserted words.
+    expect(await card.textContent()).toContain(saves ? 'The draft’s own wording' : 'Trial wording — not saved');
+    // The engine renders it: the scenario's cadastral number appears after the inserted words.
     await frame.contentFrame().getByText(`Тексеру: ${data.object.cadastralNumber}`).waitFor({ timeout: 10_000 });
+    const token = await tokenOf(page);
+    const status = page.getByTestId('autosave');
+    if (saves) {
+      // Saved as the draft's own wording: the server's version carries the text the analyst sees.
+      await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
+      expect(wordingOf(await serverDraft(token))).toEqual({ text: value });
+    } else expect(wordingOf(await serverDraft(token))).toMatch(/duplicate\.kk\.hbs$/);
     // A broken wording is the engine's error under the text, the field marked.
     await text.fill('<p>{{#if data.x}}</p>');
     await card
@@ -162,6 +216,9 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     expect(await text.getAttribute('aria-invalid')).toBe('true');
     await card.getByRole('button', { name: 'Back to the file’s wording' }).click();
     await expect(text.inputValue()).resolves.toContain('{{data.applicant.fullName}}');
+    // Back to the file: the draft names it again.
+    await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
+    expect(wordingOf(await serverDraft(token))).toMatch(/duplicate\.kk\.hbs$/);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'documents-editor');
     await page.context().close();

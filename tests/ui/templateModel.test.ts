@@ -5,9 +5,11 @@ import { loadRepository } from '../../runtime/src/registry/loadRepository';
 import {
   applicationPlaceholders,
   formPlaceholders,
+  inlineWordingAllowed,
   insertAt,
   templateFileOf,
   withTemplateText,
+  wordingSource,
 } from '../../admin-ui/src/analyst/editors/templateModel';
 
 const root = join(__dirname, '../..');
@@ -112,5 +114,27 @@ describe('a trial wording rendered by the engine', () => {
     expect(r.version).toBeUndefined();
     expect(r.error).toMatchObject({ line: expect.any(Number) });
     expect(withTemplateText(version, 'nope', 'ru', '').error?.message).toMatch(/nope/);
+  });
+});
+
+describe('the wording a version writes', () => {
+  test.each([
+    ['a file', '../templates/x.kk.hbs', { file: '../templates/x.kk.hbs' }],
+    ['the text itself', { text: '<p>{{data.a}}</p>' }, { text: '<p>{{data.a}}</p>' }],
+    ['odd data', { $include: 'x' }, null],
+    ['nothing', undefined, null],
+  ] as const)('%s', (_name, value, expected) => expect(wordingSource(value)).toEqual(expected));
+
+  const files = { $defs: { document: { properties: { templates: { properties: { kk: { type: 'string' } } } } } } };
+  const inline = {
+    $defs: {
+      document: { properties: { templates: { properties: { kk: { $ref: '#/$defs/src' } } } } },
+      src: { oneOf: [{ type: 'string' }, { type: 'object', properties: { text: { type: 'string' } } }] },
+    },
+  };
+  test('the meta-schema says whether a version may carry the wording itself', () => {
+    expect(inlineWordingAllowed(files)).toBe(false);
+    expect(inlineWordingAllowed(inline)).toBe(true);
+    expect(inlineWordingAllowed(undefined)).toBe(false);
   });
 });

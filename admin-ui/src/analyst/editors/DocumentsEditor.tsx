@@ -1,24 +1,30 @@
-import type { DocumentDef } from '@qyzmet/engine';
+import { serviceSchema, type DocumentDef } from '@qyzmet/engine';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea } from '../../i18n';
 import { documentsEditor } from '../../i18n/editors/documents';
-import { DocumentsPreview, legalRefText } from '../Previews';
+import { DocumentsPreview } from '../Previews';
 import { LangTexts, type Texts } from './LangTexts';
+import { LegalRefPicker } from './LegalRefPicker';
 import { pointerOf, problemsAt, setIn } from './pointer';
 import { invalidProps, ProblemList } from './ProblemList';
 import {
   applicationPlaceholders,
   formPlaceholders,
+  inlineWordingAllowed,
   insertAt,
   templateFileOf,
   withTemplateText,
+  wordingSource,
   type Placeholder,
 } from './templateModel';
 import type { EditorContext } from './types';
 import './editors.css';
 
 registerArea('documentsEditor', documentsEditor);
+
+/** Whether this engine's format lets a draft carry a document's wording itself (else the wording is only tried). */
+const INLINE_WORDING = inlineWordingAllowed(serviceSchema);
 
 type DocLang = 'kk' | 'ru';
 const KINDS: ReadonlyArray<DocumentDef['kind']> = ['result', 'refusal', 'return', 'notice', 'receipt'];
@@ -29,8 +35,9 @@ const textIn = (t: { kk?: string; ru?: string; en?: string } | undefined, lang: 
 /**
  * The documents of the draft as a form: each one's name, kind and legal basis, and its wording per state language
  * with a picker of the data and facts a document may print and the document as the engine issues it with a
- * scenario's data. The format names template files (no wording inside a version), so the wording is tried here,
- * rendered, and not saved; the note says so.
+ * scenario's data. Where the format lets a version carry the wording itself (`{ text }`), an edit is saved as the
+ * draft's own wording; where it only names template files, a wording is tried here, rendered and not saved, and the
+ * note says so.
  */
 export function DocumentsEditor(ctx: EditorContext) {
   const { t } = useTranslation('documentsEditor');
@@ -80,15 +87,28 @@ export function DocumentsEditor(ctx: EditorContext) {
                   problems={problemsAt(problems, `${at}/kind`)}
                   onChange={(v) => set(`${at}/kind`, v)}
                 />
-                <p className="qz-small">
-                  {t('legalRef')}: {legalRefText(doc.legalRef, lang)}
-                </p>
+                <LegalRefPicker
+                  label={t('legalRef')}
+                  value={isObject(doc.legalRef) ? doc.legalRef : undefined}
+                  onChange={(v) => set(`${at}/legalRef`, v)}
+                  acts={ctx.acts}
+                  lang={lang}
+                  problems={problems}
+                  pointer={`${at}/legalRef`}
+                  readOnly={locked}
+                />
                 {doc.annexMissing && (
                   <p className="qz-muted qz-small">
                     {t('annexMissing')}: {doc.annexMissing}
                   </p>
                 )}
-                <TemplateEditor ctx={ctx} doc={doc} problemsAt={`${at}/templates`} />
+                <TemplateEditor
+                  ctx={ctx}
+                  doc={doc}
+                  at={`${at}/templates`}
+                  saves={!locked && INLINE_WORDING}
+                  onSource={(l, v) => set(`${at}/templates/${l}`, v)}
+                />
               </>
             )}
           </section>
@@ -136,21 +156,53 @@ function KindSelect({
  * One document's wording in the language chosen: the text its file holds, a trial of another wording (checked and
  * rendered by the engine, not saved), placeholders inserted at the cursor.
  */
-function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc: DocumentDef; problemsAt: string }) {
+function TemplateEditor({
+  ctx,
+  doc,
+  at,
+  saves,
+  onSource,
+}: {
+  ctx: EditorContext;
+  doc: DocumentDef;
+  /** The pointer of the document's `templates`. */
+  at: string;
+  /** The wording is saved into the draft (the format allows it and the draft is editable), not only tried. */
+  saves: boolean;
+  onSource: (lang: DocLang, source: unknown) => void;
+}) {
   const { t } = useTranslation('documentsEditor');
   const id = useId();
   const [docLang, setDocLang] = useState<DocLang>(ctx.lang === 'ru' ? 'ru' : 'kk');
   const [trial, setTrial] = useState<Partial<Record<DocLang, string>>>({});
   const area = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
+  /** The file each language named when first seen, so the draft's own wording can go back to it. */
+  const files = useRef<Partial<Record<DocLang, string>>>({});
+  const fileTexts = useRef<Partial<Record<DocLang, string>>>({});
   const compiledVersion = ctx.compiled?.compiled;
-  const file = templateFileOf(compiledVersion, doc.id, docLang);
-  const original = file ? ctx.env.readText(file) : undefined;
-  const text = trial[docLang] ?? original ?? '';
-  const tried = trial[docLang] !== undefined && trial[docLang] !== original;
+  const source = wordingSource((doc.templates as Record<string, unknown> | undefined)?.[docLang]);
+  if (source && 'file' in source) files.current[docLang] ??= source.file;
+  const file = source && 'file' in source ? templateFileOf(compiledVersion, doc.id, docLang) : undefined;
+  const fromFile = file ? ctx.env.readText(file) : undefined;
+  if (fromFile !== undefined && source && 'file' in source && source.file === files.current[docLang])
+    fileTexts.current[docLang] ??= fromFile;
+  // Back on its file, the wording is the one read from it before (the compile that resolves the path comes later).
+  const original =
+    source && 'text' in source
+      ? source.text
+      : (fromFile ?? (source && source.file === files.current[docLang] ? fileTexts.current[docLang] : undefined));
+  const text = saves ? (original ?? '') : (trial[docLang] ?? original ?? '');
+  /** The wording shown is not the file's: the draft's own (saved) or a trial (not saved). */
+  const own = saves ? !!source && 'text' in source : trial[docLang] !== undefined && trial[docLang] !== original;
+  const write = (next: string) =>
+    saves ? onSource(docLang, { text: next }) : setTrial((m) => ({ ...m, [docLang]: next }));
+  const back = files.current[docLang];
+  const reset = () => (saves ? back && onSource(docLang, back) : setTrial((m) => ({ ...m, [docLang]: undefined })));
+  // The engine checks the wording at once (the draft's own compile comes later and names no field for it).
   const rendered = useMemo(
-    () => (compiledVersion && tried ? withTemplateText(compiledVersion, doc.id, docLang, text) : null),
-    [compiledVersion, tried, doc.id, docLang, text],
+    () => (compiledVersion && own ? withTemplateText(compiledVersion, doc.id, docLang, text) : null),
+    [compiledVersion, own, doc.id, docLang, text],
   );
   // After an insertion the cursor goes after the placeholder, in the textarea, for the next keystroke.
   useEffect(() => {
@@ -163,7 +215,7 @@ function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc:
     const el = area.current;
     const r = insertAt(text, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length, p.insert);
     caret.current = r.caret;
-    setTrial((m) => ({ ...m, [docLang]: r.text }));
+    write(r.text);
   };
   const fileProblems = problemsAt(ctx.problems, `${at}/${docLang}`);
   const error = rendered?.error;
@@ -171,7 +223,7 @@ function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc:
   const runs = ctx.runs.filter((r) => r.outcome?.result?.documents.some((d) => d.id === doc.id));
   const service = ctx.compiled?.service;
   // Until the draft has compiled once, the file a template comes from is not known yet.
-  if (!compiledVersion) return null;
+  if (!compiledVersion) return <p className="qz-muted qz-small">{t('notCompiled')}</p>;
   return (
     <div className="qz-doc-template">
       <h4>{t('template')}</h4>
@@ -186,14 +238,14 @@ function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc:
         {file && <span className="qz-muted qz-small qz-grow">{t('templateFile', { file })}</span>}
       </div>
       <p id={`${id}-note`} className="qz-note qz-small">
-        {t('inlineNotSupported')}
+        {saves ? t('inlineSaved') : t('inlineNotSupported')}
       </p>
       {original === undefined && <p className="error qz-small">{t('templateMissing')}</p>}
       <PlaceholderPicker ctx={ctx} onInsert={insert} />
       <label>
         <span>
           {t('templateText', { lang: docLang.toUpperCase() })}
-          {tried && <span className="qz-badge qz-doc-trial">{t('trial')}</span>}
+          {own && <span className="qz-badge qz-doc-trial">{saves ? t('ownWording') : t('trial')}</span>}
         </span>
         <textarea
           ref={area}
@@ -201,7 +253,7 @@ function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc:
           rows={12}
           spellCheck={false}
           value={text}
-          onChange={(e) => setTrial((m) => ({ ...m, [docLang]: e.target.value }))}
+          onChange={(e) => write(e.target.value)}
           aria-describedby={described}
           aria-invalid={!!error || fileProblems.length > 0 || undefined}
           data-testid={`template-${doc.id}`}
@@ -215,8 +267,8 @@ function TemplateEditor({ ctx, doc, problemsAt: at }: { ctx: EditorContext; doc:
         )}
         <ProblemList id={`${id}-fp`} problems={fileProblems} />
       </div>
-      {tried && (
-        <button type="button" className="secondary" onClick={() => setTrial((m) => ({ ...m, [docLang]: undefined }))}>
+      {own && (!saves || back) && (
+        <button type="button" className="secondary" onClick={reset}>
           {t('reset')}
         </button>
       )}

@@ -144,3 +144,31 @@ export function withTemplateText(
     return { error: { message, line, column } };
   }
 }
+
+/** A document's wording in one language as a version writes it: a file path, or the text itself. */
+export type WordingSource = { file: string } | { text: string } | null;
+
+/** What `templates[lang]` holds: a path (the format's files), `{ text }` (a draft's own wording), or nothing usable. */
+export function wordingSource(value: unknown): WordingSource {
+  if (typeof value === 'string') return { file: value };
+  if (value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string')
+    return { text: (value as { text: string }).text };
+  return null;
+}
+
+/**
+ * Whether the definition format lets a version carry a document's wording itself (`{ "text": … }` beside the file
+ * form), read from the engine's meta-schema: the editor then saves the wording into the draft instead of a trial.
+ */
+export function inlineWordingAllowed(schema: unknown): boolean {
+  const defs = (schema as { $defs?: Record<string, unknown> } | undefined)?.$defs ?? {};
+  const deref = (node: unknown): unknown => {
+    const ref = (node as { $ref?: unknown } | undefined)?.$ref;
+    return typeof ref === 'string' && ref.startsWith('#/$defs/') ? defs[ref.slice('#/$defs/'.length)] : node;
+  };
+  const doc = defs.document as { properties?: { templates?: { properties?: { kk?: unknown } } } } | undefined;
+  const kk = deref(doc?.properties?.templates?.properties?.kk) as { oneOf?: unknown[]; anyOf?: unknown[] } | undefined;
+  return [...(kk?.oneOf ?? []), ...(kk?.anyOf ?? [])].some(
+    (alt) => !!(deref(alt) as { properties?: { text?: unknown } } | undefined)?.properties?.text,
+  );
+}

@@ -35,6 +35,9 @@ export const documentsEditor = {
     templateError: 'Мәтіндегі қате ({{line}}-жол, {{column}}-баған): {{message}}',
     includedReadOnly: 'Құжаттар бөлек файлдан алынады: мұнда тек оқуға болады.',
     noDocuments: 'Бұл нұсқада құжат жоқ.',
+    inlineSaved: 'Мұнда өзгертілген мәтін жобаның өз мәтіні ретінде сақталады (файл өзгермейді).',
+    ownWording: 'Жобаның өз мәтіні',
+    notCompiled: 'Жоба әлі құрастырылмады: құжат мәтінін көру үшін көрсетілген қателерді түзетіңіз.',
   },
   ru: {
     label: 'Название документа',
@@ -71,6 +74,9 @@ export const documentsEditor = {
     templateError: 'Ошибка в тексте (строка {{line}}, столбец {{column}}): {{message}}',
     includedReadOnly: 'Документы подключены из отдельного файла: здесь только для чтения.',
     noDocuments: 'В этой версии нет документов.',
+    inlineSaved: 'Изменённый здесь текст сохраняется в проекте как его собственный (файл остаётся прежним).',
+    ownWording: 'Собственный текст проекта',
+    notCompiled: 'Проект ещё не собран: исправьте указанные ошибки, чтобы увидеть текст документа.',
   },
   en: {
     label: 'Name of the document',
@@ -107,5 +113,8 @@ export const documentsEditor = {
     templateError: 'Error in the wording (line {{line}}, column {{column}}): {{message}}',
     includedReadOnly: 'The documents come from a separate file: read only here.',
     noDocuments: 'This version has no documents.',
+    inlineSaved: 'Wording changed here is saved as the draft’s own (the file stays as it is).',
+    ownWording: 'The draft’s own wording',
+    notCompiled: 'The draft has not compiled yet: fix the problems shown to see the wording.',
   },
 };
