@@ -179,6 +179,42 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
       annex: '2',
       row: '3',
     });
+
+    // A ground added by mistake is removed after a second click; the next card does not inherit the question.
+    await editor.getByTestId('add-ground').click();
+    await form.getByLabel('Ground id').fill('added-by-mistake');
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    const mistake = editor.locator('article[data-ground="added-by-mistake"]');
+    await mistake.getByRole('button', { name: 'Remove the ground' }).click();
+    await mistake.getByRole('button', { name: 'Confirm removing "added-by-mistake"' }).click();
+    await mistake.waitFor({ state: 'detached' });
+    expect(await editor.locator('article[data-ground]').count()).toBe(before + 1);
+    expect(await editor.getByRole('button', { name: /^Confirm removing/ }).count()).toBe(0);
+
+    // A shared ground written as an include (the engineers' JSON section) is read only but for its own citation.
+    await page.click('[data-section=json]');
+    await page.waitForFunction(() => !!window.__qyzmetEditor?.getModel());
+    await page.evaluate(() => {
+      const model = window.__qyzmetEditor!.getModel()!;
+      const version = JSON.parse(model.getValue());
+      const i = version.refusalGrounds.findIndex((g: { id: string }) => g.id === 'unreliable-documents');
+      version.refusalGrounds[i] = {
+        $include: '../../../shared/grounds/law-state-services-art-19-1.json#/grounds/unreliable-documents',
+        legalRef: version.refusalGrounds[i].legalRef,
+      };
+      model.setValue(`${JSON.stringify(version, null, 2)}\n`);
+    });
+    await page.click('[data-section=grounds]');
+    const shared = editor.locator('article[data-ground="unreliable-documents"]');
+    await shared.getByRole('button', { expanded: false }).click();
+    expect(await shared.getByRole('note').textContent()).toContain('Shared ground (law-state-services-art-19-1.json)');
+    expect(await shared.getByLabel('Ground id').count()).toBe(0);
+    const sharedText = shared.locator('textarea[name="text.kk"]');
+    expect(await sharedText.inputValue()).toContain('дәйексіздігін анықтау');
+    expect(await sharedText.getAttribute('readonly')).not.toBeNull();
+    const sharedRef = shared.getByTestId('legal-ref-picker');
+    expect(await sharedRef.getByLabel('Row', { exact: true }).getAttribute('readonly')).toBeNull();
+    await screenshot(page, 'grounds-editor-shared');
     await page.context().close();
-  }, 120_000);
+  }, 150_000);
 });

@@ -1,5 +1,5 @@
 import type { Ground, LegalRef } from '@qyzmet/engine';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../../i18n';
 import { grounds as texts } from '../../i18n/editors/grounds';
@@ -230,6 +230,10 @@ function GroundCard({
 }) {
   const { t } = useTranslation('grounds');
   const [confirming, setConfirming] = useState(false);
+  // Cards are kept by place: a removal must not leave the next ground's card asking to confirm its own removal.
+  useEffect(() => {
+    if (!open) setConfirming(false);
+  }, [open]);
   const bodyId = useId();
   const at = pointerOf('refusalGrounds', index);
   const all = problemsAt(ctx.problems, at);
