@@ -1,4 +1,4 @@
-import { KAZAKHSTAN_TIME_ZONE, type Scenario } from '@qyzmet/engine';
+import { KAZAKHSTAN_TIME_ZONE, toLocalIso, type Scenario } from '@qyzmet/engine';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
@@ -93,14 +93,15 @@ export function Scenarios({
     const zone = zoneOf(undefined);
     const source = from ? parseScenario(textOf(from) ?? '').scenario : undefined;
     // A scenario from scratch is submitted on the day the draft is expected in force (else today) at 10:00.
-    const day = draftFrom ?? new Date().toISOString().slice(0, 10);
+    const day = draftFrom ?? toLocalIso(Date.now(), zone).slice(0, 10);
     const s = source
       ? copiedScenario(source, name)
       : blankScenario(name, isoOfLocalInput(`${day}T10:00`, zone) ?? `${day}T10:00:00+05:00`);
+    // Numbered after every scenario written, those not run yet included.
     const file = newScenarioFile(
       serviceDir,
       name,
-      runs.map((r) => r.file),
+      texts.map((x) => x.file),
     );
     onAdd(file, asText(s));
     setOpen(file);
