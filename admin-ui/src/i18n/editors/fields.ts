@@ -2,7 +2,7 @@
 export const fieldsTexts = {
   kk: {
     treeLabel: 'Нысанның өрістері',
-    wholeForm: 'Нысан тұтас',
+    wholeForm: 'Бүкіл нысан',
     noLabel: '(атауы жоқ)',
     markRequired: 'міндетті',
     markConditional: 'шартпен міндетті',
@@ -26,7 +26,7 @@ export const fieldsTexts = {
     kind_date: 'Күн',
     kind_group: 'Өрістер тобы',
     kindGroupNotEmpty: 'Ішінде өрістері бар топтың түрін өзгертуге болмайды.',
-    required: 'Міндетті ме',
+    required: 'Міндеттілігі',
     reqAlways: 'Әрқашан міндетті',
     reqWhen: 'Шарт орындалғанда міндетті',
     reqNever: 'Міндетті емес',
