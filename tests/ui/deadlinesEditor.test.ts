@@ -145,4 +145,38 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     expect(await page.getByRole('button', { name: 'Add a case' }).count()).toBe(0);
     await screenshot(page, 'deadlines-editor-read-only');
   }, 90_000);
+
+  test('odd data from the JSON section (a negated condition, a case without a term, an include) never takes the form down', async () => {
+    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    // The draft of the first test is open; the engineers' JSON section writes what the form does not offer.
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/json`);
+    await page.waitForFunction(() => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"deadlines"'), null, {
+      timeout: 20_000,
+    });
+    await page.evaluate(() => {
+      const model = window.__qyzmetEditor!.getModel()!;
+      const version = JSON.parse(model.getValue()) as {
+        deadlines: Array<Record<string, unknown> & { cases: Array<Record<string, unknown>> }>;
+      };
+      const cases = version.deadlines[0].cases;
+      cases[1].when = { condition: 'isOtherUpTo1000', negate: true };
+      delete cases[2].duration;
+      version.deadlines.push({ $include: '../../../shared/nowhere.json#/deadlines/0' } as never);
+      model.setValue(JSON.stringify(version, null, 2));
+    });
+    await page.click('[data-section=deadlines]');
+    const negated = page.getByRole('group', { name: 'Case 2: when it does not hold: isOtherUpTo1000' });
+    await negated.waitFor();
+    expect(await negated.textContent()).toContain('This condition is edited in the JSON section.');
+    expect(await negated.getByRole('combobox', { name: 'Applies when' }).count()).toBe(0);
+    const noTerm = page.getByRole('group', { name: 'Case 3: isOtherOver1000' });
+    expect(await noTerm.getByLabel('Number').inputValue()).toBe('');
+    expect(await noTerm.getByTestId('due-explanation').textContent()).toContain('Type a number.');
+    // The engine's problem of the case (its term is required) is shown in the case, which is marked.
+    await page.waitForSelector('fieldset.qz-dl-case[aria-invalid=true]', { timeout: 10_000 });
+    expect(await noTerm.getAttribute('aria-invalid')).toBe('true');
+    expect(await noTerm.locator('.qz-dl-problems').textContent()).toMatch(/duration/);
+    expect(await page.getByRole('note').filter({ hasText: 'Shared term' }).count()).toBe(1);
+    await screenshot(page, 'deadlines-editor-odd-data');
+  }, 90_000);
 });

@@ -73,10 +73,20 @@ function Field({
   );
 }
 
-/** The problems under one field, and the attributes that mark it. */
-function useField(problems: readonly EditorProblem[], pointer: string, exact = false) {
+/**
+ * The problems under one field, and the attributes that mark it. `exact`: only those at the pointer itself;
+ * `except`: those at or under it but not under these members, which show them at their own fields.
+ */
+function useField(
+  problems: readonly EditorProblem[],
+  pointer: string,
+  { exact = false, except = [] }: { exact?: boolean; except?: readonly string[] } = {},
+) {
   const id = useId();
-  const own = exact ? problems.filter((p) => p.pointer === pointer) : problemsAt(problems, pointer);
+  const placed = except.map((key) => `${pointer}/${key}`);
+  const own = (exact ? problems.filter((p) => p.pointer === pointer) : problemsAt(problems, pointer)).filter(
+    (p) => !placed.some((at) => p.pointer === at || p.pointer?.startsWith(`${at}/`)),
+  );
   return {
     problems: own,
     attrs: {
@@ -120,21 +130,7 @@ export function DeadlinesEditor(ctx: EditorContext) {
       <SubmissionInstant ctx={ctx} zone={zone} value={submitted} onChange={setSubmitted} t={t} />
       {deadlines.map((d, i) => {
         const pointer = pointerOf('deadlines', i);
-        if (isInclude(d)) {
-          const resolved = ctx.compiled?.version.deadlines?.[i];
-          return (
-            <section key={i} className="card qz-deadline" aria-label={pick(resolved?.label, ctx.lang) || t('term')}>
-              <p className="qz-dl-shared" role="note">
-                {t('shared')}
-              </p>
-              {resolved ? (
-                <DeadlineCard {...{ ctx, t, wt, arrivedAt, pointer, deadline: resolved }} readOnly />
-              ) : (
-                <p className="qz-muted">{t('sharedMissing')}</p>
-              )}
-            </section>
-          );
-        }
+        if (isInclude(d)) return <SharedDeadline key={i} {...{ ctx, t, wt, arrivedAt, pointer }} index={i} />;
         if (!isObject(d)) return null;
         const deadline = d as unknown as DeadlineDef;
         return (
@@ -163,6 +159,26 @@ export function DeadlinesEditor(ctx: EditorContext) {
       })}
       {!ctx.readOnly && <AddDeadline ctx={ctx} t={t} taken={deadlines} onAdd={(d) => change('/deadlines/-', d)} />}
     </div>
+  );
+}
+
+/** A term included from a shared fragment: the resolved term, read only, with the problems of the include. */
+function SharedDeadline(props: Omit<CardProps, 'deadline' | 'readOnly' | 'onChange'> & { index: number }) {
+  const { ctx, t, pointer, index } = props;
+  const field = useField(ctx.problems, pointer);
+  const resolved = ctx.compiled?.version.deadlines?.[index];
+  return (
+    <section className="card qz-deadline" aria-label={pick(resolved?.label, ctx.lang) || t('term')} {...field.attrs}>
+      <p className="qz-dl-shared" role="note">
+        {t('shared')}
+      </p>
+      {field.messages}
+      {resolved ? (
+        <DeadlineCard {...props} ctx={{ ...ctx, problems: [] }} deadline={resolved} readOnly />
+      ) : (
+        <p className="qz-muted">{t('sharedMissing')}</p>
+      )}
+    </section>
   );
 }
 
@@ -261,8 +277,8 @@ interface CardProps {
 function DeadlineCard(props: CardProps) {
   const { ctx, t, pointer, deadline, readOnly } = props;
   const set = (key: string, value: unknown) => props.onChange?.(`${pointer}/${key}`, value);
-  const root = useField(ctx.problems, pointer, true);
-  const casesField = useField(ctx.problems, `${pointer}/cases`, true);
+  const root = useField(ctx.problems, pointer, { except: ['label', 'start', 'legalRef', 'cases'] });
+  const casesField = useField(ctx.problems, `${pointer}/cases`, { exact: true });
   const cases: unknown[] = Array.isArray(deadline.cases) ? deadline.cases : [];
   return (
     <>
@@ -457,6 +473,7 @@ function CaseEditor(props: CardProps & { index: number; count: number; value: De
   const words = whenWords(ctx.version, value.when, ctx.lang, t);
   const legendId = useId();
   const note = useField(ctx.problems, `${pointer}/note`);
+  const own = useField(ctx.problems, pointer, { except: ['when', 'duration', 'counting', 'note', 'legalRef'] });
   const casesPointer = pointer.slice(0, pointer.lastIndexOf('/'));
   const move = (to: number) => {
     const list = getIn(ctx.version, casesPointer) as unknown[];
@@ -465,15 +482,17 @@ function CaseEditor(props: CardProps & { index: number; count: number; value: De
     onChange?.(casesPointer, next);
   };
   return (
-    <fieldset className="qz-dl-case" aria-labelledby={legendId}>
+    <fieldset className="qz-dl-case" aria-labelledby={legendId} {...own.attrs}>
       <legend id={legendId}>{t('caseOf', { n, when: words })}</legend>
+      {own.messages}
       <WhenSelect {...props} />
       <DurationAndExplanation {...props} />
       <Field className="qz-dl-field" label={t('note')}>
         {(controlId) => (
           <>
-            <input
+            <textarea
               id={controlId}
+              rows={2}
               value={typeof value.note === 'string' ? value.note : ''}
               readOnly={readOnly}
               {...note.attrs}
