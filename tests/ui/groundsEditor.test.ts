@@ -64,7 +64,15 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     // The amending act is in the registry before the workbench opens (its registration is the drafting test's part).
     await call('POST', '/admin/acts', token, { id: ORDER, ...order999Act() });
 
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    // No draft yet: the grounds of the version in force, shown and not changed.
+    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/grounds`);
+    const editor = page.getByTestId('section-grounds');
+    const inForce = editor.locator('article[data-ground="incomplete-package"]');
+    await inForce.getByRole('button', { expanded: false }).click();
+    expect(await inForce.getByLabel('Ground id').getAttribute('readonly')).not.toBeNull();
+    expect(await inForce.getByTestId('legal-ref-picker').getByLabel('Act', { exact: true }).isDisabled()).toBe(true);
+    expect(await editor.getByTestId('add-ground').count()).toBe(0);
+    expect(await editor.getByRole('button', { name: 'Remove the ground' }).count()).toBe(0);
     await page.getByTestId('new-draft').click();
     const status = page.getByTestId('autosave');
     await status.filter({ hasText: /^Saved \(revision \d+\)/ }).waitFor({ timeout: 20_000 });
@@ -78,7 +86,6 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     await actItem.getByText('Changes cite: order No. 999 p.1 sub. 2').waitFor();
 
     await page.click('[data-section=grounds]');
-    const editor = page.getByTestId('section-grounds');
     const preview = page.locator('.qz-previews');
     await preview.locator('tbody tr').filter({ hasText: 'incomplete-package' }).waitFor({ timeout: 15_000 });
     const before = await preview.locator('tbody tr').count();
@@ -215,6 +222,12 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     const sharedRef = shared.getByTestId('legal-ref-picker');
     expect(await sharedRef.getByLabel('Row', { exact: true }).getAttribute('readonly')).toBeNull();
     await screenshot(page, 'grounds-editor-shared');
+    // In Kazakh: the conditions by their descriptions, the citation in Kazakh words.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('kk');
+    await editor.locator('article[data-ground="incomplete-package"]').getByRole('button', { expanded: false }).click();
+    await editor.getByText('Бас тарту негіздері', { exact: true }).waitFor();
+    expect(await editor.getByTestId('legal-ref-text').textContent()).toContain('2-қосымша, 3-жол');
+    await screenshot(page, 'grounds-editor-kk');
     await page.context().close();
   }, 150_000);
 });

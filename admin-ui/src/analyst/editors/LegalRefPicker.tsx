@@ -7,6 +7,7 @@ import { api, type Schemas } from '../../shell/api';
 import type { EditorProblem } from '../model';
 import { legalRefText } from '../Previews';
 import './editors.css';
+import { citedLines, clauseOf, clauseRef, compactRef, linesOf, UNITS, type Unit } from './legalRefModel';
 import { problemsAt } from './pointer';
 
 registerArea('legalRef', legalRefPicker);
@@ -15,9 +16,6 @@ registerArea('legalRef', legalRefPicker);
 type ClauseInventory = Schemas['ActClauses'];
 type ClauseItem = ClauseInventory['items'][number];
 
-/** The units a citation names, in the order documents print them. */
-const UNITS = ['article', 'part', 'paragraph', 'subparagraph', 'annex', 'row'] as const;
-type Unit = (typeof UNITS)[number];
 /** The free fields, in the order an analyst reads an order's structure. */
 const FREE_FIELDS: readonly Unit[] = ['paragraph', 'subparagraph', 'part', 'article', 'annex', 'row'];
 
@@ -72,25 +70,6 @@ function clauseChoiceText(c: ClauseItem, lang: UiLang): string {
   return c.summary ? `${where} — ${c.summary}` : where;
 }
 
-const sameUnits = (c: ClauseItem, r: LegalRef) => UNITS.every((k) => (c[k] ?? '') === (r[k] ?? ''));
-
-/** The lines of a clause's text the citation narrows to, numbered, when the text comes line by line. */
-function citedLines(c: ClauseItem, lines: LegalRef['lines']): Array<{ n: number | null; text: string }> {
-  const all = c.text.split('\n');
-  const first = c.lines?.[0];
-  const last = c.lines?.[c.lines.length - 1];
-  if (first === undefined || last === undefined || all.length !== last - first + 1)
-    return all.map((text) => ({ n: null, text }));
-  const from = Math.max(lines?.[0] ?? first, first);
-  const to = Math.min(lines?.[lines.length - 1] ?? lines?.[0] ?? last, last);
-  return all.map((text, i) => ({ n: first + i, text })).filter((l) => l.n >= from && l.n <= to);
-}
-
-/** A copy without empty keys, so a cleared field leaves the citation instead of writing "". */
-function compact(r: Record<string, unknown>): LegalRef {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== '')) as unknown as LegalRef;
-}
-
 export interface LegalRefPickerProps {
   value: LegalRef | undefined;
   onChange: (next: LegalRef) => void;
@@ -133,7 +112,7 @@ export function LegalRefPicker({
       Object.entries(acts).sort(([a, x], [b, y]) => (y.date ?? '').localeCompare(x.date ?? '') || a.localeCompare(b)),
     [acts],
   );
-  const clause = inventory?.items.find((c) => sameUnits(c, ref));
+  const clause = inventory ? clauseOf(inventory.items, ref) : undefined;
   // A clause whose act's text is not in the seeds comes with no text: nothing to show or to check a quote against.
   const shown = clause?.text ? citedLines(clause, ref.lines) : null;
   const shownText = shown?.map((l) => l.text).join('\n');
@@ -147,21 +126,16 @@ export function LegalRefPicker({
   const atQuote = mine.filter((p) => !placed.has(p) && !(missing && p.code === 'legalRef.misquote'));
   const quoteInvalid = !!missing || atQuote.length > 0;
 
-  const write = (next: Record<string, unknown>) => onChange(compact(next));
+  const write = (next: Record<string, unknown>) => onChange(compactRef(next));
   const chooseAct = (next: string) => write({ act: next, note: ref.note });
   const chooseClause = (clauseId: string) => {
     const c = inventory?.items.find((x) => x.id === clauseId);
-    if (!c) return;
-    const units = Object.fromEntries(UNITS.map((k) => [k, c[k]]));
-    // `seed` only where it is not the act's own: the compiler fills that one in.
-    const seed = inventory?.seed && inventory.seed !== acts[act]?.seed ? inventory.seed : undefined;
-    write({ act, ...units, seed, lines: c.lines, quote: ref.quote, note: ref.note });
+    if (c && inventory) onChange(clauseRef(ref, c, inventory.seed, acts[act]?.seed));
   };
   const setLines = (which: 0 | 1, n: string) => {
     const from = which === 0 ? n : String(ref.lines?.[0] ?? '');
     const to = which === 1 ? n : String(ref.lines?.[1] ?? ref.lines?.[0] ?? '');
-    const lines = from ? (to && to !== from ? [Number(from), Number(to)] : [Number(from)]) : undefined;
-    write({ ...ref, lines });
+    write({ ...ref, lines: linesOf(from, to) });
   };
   // Documents print the act by its title, not its id (renderIssuedDocument); formatLegalRef reads either.
   const printed = act ? legalRefText({ ...ref, act: acts[act]?.title ?? act } as unknown as LegalRef, lang) : '';
