@@ -178,5 +178,26 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     expect(await noTerm.locator('.qz-dl-problems').textContent()).toMatch(/duration/);
     expect(await page.getByRole('note').filter({ hasText: 'Shared term' }).count()).toBe(1);
     await screenshot(page, 'deadlines-editor-odd-data');
+
+    // A case added at the end applies always, one working day until changed; it can be removed again.
+    const service = page.getByRole('region', { name: 'Term: Term of the service' });
+    await service.getByRole('button', { name: 'Add a case' }).click();
+    const added = service.getByRole('group', { name: 'Case 4: Always (no condition)' });
+    expect(await added.getByLabel('Number').inputValue()).toBe('1');
+    await added.getByRole('button', { name: 'Remove case 4' }).click();
+    await added.waitFor({ state: 'detached' });
+    // A new term needs a free identifier in the format's spelling before it can be added.
+    const newId = page.getByLabel('Identifier of the new term');
+    const add = page.getByRole('button', { name: 'Add a term' });
+    await newId.fill('Review term');
+    expect(await newId.getAttribute('aria-invalid')).toBe('true');
+    expect(await add.isDisabled()).toBe(true);
+    await newId.fill('service');
+    expect(await page.getByText('The identifier “service” is taken').count()).toBe(1);
+    await newId.fill('review-term');
+    await add.click();
+    const term = page.getByRole('region', { name: 'Term: review-term' });
+    expect(await term.getByRole('group', { name: 'Case 1: Always (no condition)' }).count()).toBe(1);
+    expect(await newId.inputValue()).toBe('');
   }, 90_000);
 });
