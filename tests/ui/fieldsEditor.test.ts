@@ -87,6 +87,12 @@ describeUi('the form-fields editor of the workbench', () => {
     // 2. A choice gets an option (its value checked as typed), labelled, seen in the preview; then it goes.
     await tree.locator('[data-field="object.kind"]').click();
     expect(await editor.getByRole('radio', { name: 'Always required' }).isChecked()).toBe(true);
+    // "other" decides whether the total area is required: it stays (its value too) while that condition stands.
+    expect(await editor.getByRole('button', { name: 'Remove the option “other”' }).isDisabled()).toBe(true);
+    await editor
+      .locator('[data-option="other"]')
+      .getByText('This value is in the condition that makes these fields required: «Total area, m²»')
+      .waitFor();
     const newOption = editor.getByLabel('Value of a new option (latin)');
     await newOption.fill('Гараж');
     expect(await newOption.getAttribute('aria-invalid')).toBe('true');

@@ -22,6 +22,7 @@ import {
   requirementOf,
   schemaOfKind,
   setRequirement,
+  testedValues,
   unsupportedKeywords,
   usesOfField,
   type Schema,
@@ -192,6 +193,9 @@ describe('fieldsModel: the form of a version as fields an analyst edits', () => 
     expect(dependentsOf(group(form, 'object'), 'kind')).toEqual(['totalArea']);
     expect(dependentsOf(group(form, 'request'), 'signedWith')).toEqual(['phoneLinkedToPortal']);
     expect(dependentsOf(group(form, 'object'), 'totalArea')).toEqual([]);
+    // The option "other" of the kind of object decides the total area: it is kept while that condition stands.
+    expect(testedValues(group(form, 'object'), 'kind')).toEqual({ other: ['totalArea'] });
+    expect(testedValues(group(form, 'applicant'), 'kind')).toEqual({ individual: ['iin'], 'legal-entity': ['bin'] });
     const uses = usesOfField(version, ['object', 'kind']).map(([section]) => section);
     expect(uses.length).toBeGreaterThan(0);
     expect(uses).not.toContain('form');

@@ -21,12 +21,15 @@ export function OptionsEditor({
   readOnly,
   problems,
   pointer,
+  inUse,
   onChange,
 }: {
   field: Schema;
   readOnly: boolean;
   problems: readonly EditorProblem[];
   pointer: string;
+  /** Values that a condition of the group tests, with the (labels of the) fields it makes required. */
+  inUse: Record<string, string[]>;
   onChange: (next: Schema) => void;
 }) {
   const { t } = useTranslation('fields');
@@ -55,7 +58,7 @@ export function OptionsEditor({
               <OptionValue
                 field={field}
                 value={v}
-                readOnly={readOnly}
+                readOnly={readOnly || !!inUse[v]}
                 onRename={(to) => onChange(renameOption(field, v, to))}
               />
               {!readOnly && (
@@ -83,6 +86,7 @@ export function OptionsEditor({
                   <button
                     type="button"
                     className="secondary"
+                    disabled={!!inUse[v]}
                     aria-label={t('removeOption', { value: v })}
                     title={t('removeOption', { value: v })}
                     onClick={() => onChange(removeOption(field, v))}
@@ -92,6 +96,11 @@ export function OptionsEditor({
                 </>
               )}
             </div>
+            {inUse[v] && !readOnly && (
+              <p className="qz-muted qz-small">
+                {t('optionInUse', { fields: inUse[v].map((f) => `«${f}»`).join(', ') })}
+              </p>
+            )}
             <LangTexts
               label={t('optionLabel', { value: v })}
               name={`option-${v}`}

@@ -22,12 +22,13 @@ import {
   removeField,
   setRequirement,
   TEXT_FORMATS,
+  testedValues,
   withKeyword,
   type FieldKind,
   type FieldNode,
   type Schema,
 } from './fieldsModel';
-import { labelOf, within, withLabelCheck } from './fieldsUi';
+import { labelOf, textIn, within, withLabelCheck } from './fieldsUi';
 import { LangTexts, type Texts } from './LangTexts';
 import { problemsAt } from './pointer';
 import type { EditorContext } from './types';
@@ -186,6 +187,13 @@ export function FieldPanel({
           readOnly={readOnly}
           problems={at('enum', 'x-enumLabels')}
           pointer={pointer}
+          // A value a condition tests stays as it is: renamed or removed, the condition would test nothing.
+          inUse={Object.fromEntries(
+            Object.entries(testedValues(group, node.key)).map(([v, keys]) => [
+              v,
+              keys.map((k) => textIn((group.properties as Record<string, Schema>)[k]?.['x-label'], ctx.lang) || k),
+            ]),
+          )}
           onChange={(f) => edit(() => f)}
         />
       )}

@@ -367,6 +367,16 @@ export function dependentsOf(group: Schema, key: string): string[] {
   });
 }
 
+/** The values of a choice that the group's conditions test, each with the fields it makes required. */
+export function testedValues(group: Schema, key: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { rule } of rulesOf(group)) {
+    const s = simpleRule(rule);
+    if (s?.field === key) out[String(s.value)] = [...(out[String(s.value)] ?? []), ...s.required];
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- edits of the tree
 
 /** The form with the group at `path` (property names) replaced by what `edit` makes of it. */

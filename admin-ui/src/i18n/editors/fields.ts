@@ -81,6 +81,7 @@ export const fieldsTexts = {
     usedElsewhere: 'Бұл өріс нұсқаның басқа бөліктерінде де аталады: {{places}}. Жойғаннан кейін оларды тексеріңіз.',
     moveUp: 'Өрісті жоғары жылжыту',
     moveDown: 'Өрісті төмен жылжыту',
+    optionInUse: 'Бұл мән мына өрістердің міндеттілік шартында тұр: {{fields}}. Алдымен шартты өзгертіңіз.',
     labelNeeded: 'Атауын қазақша да, орысша да жазыңыз: оны өтініш беруші көреді.',
   },
   ru: {
@@ -165,6 +166,7 @@ export const fieldsTexts = {
     usedElsewhere: 'Поле упоминается и в других частях версии: {{places}}. Проверьте их после удаления.',
     moveUp: 'Переместить поле выше',
     moveDown: 'Переместить поле ниже',
+    optionInUse: 'Это значение входит в условие обязательности полей: {{fields}}. Сначала измените условие.',
     labelNeeded: 'Напишите название и на казахском, и на русском: его видит заявитель.',
   },
   en: {
@@ -248,6 +250,8 @@ export const fieldsTexts = {
     usedElsewhere: 'Other parts of the version name this field too: {{places}}. Check them after removing it.',
     moveUp: 'Move the field up',
     moveDown: 'Move the field down',
+    optionInUse:
+      'This value is in the condition that makes these fields required: {{fields}}. Change the condition first.',
     labelNeeded: 'Write the label in both Kazakh and Russian: the applicant reads it.',
   },
 };
