@@ -239,7 +239,7 @@ export default function Workbench({
       setText(body);
       setSavedText(body);
       setNote('');
-      go('workbench', serviceId, 'editor');
+      go('workbench', serviceId, 'editor', section);
     } catch (e) {
       setError((e as Error).message);
     }
