@@ -168,7 +168,11 @@ function SharedDeadline(props: Omit<CardProps, 'deadline' | 'readOnly' | 'onChan
   const field = useField(ctx.problems, pointer);
   const resolved = ctx.compiled?.version.deadlines?.[index];
   return (
-    <section className="card qz-deadline" aria-label={pick(resolved?.label, ctx.lang) || t('term')} {...field.attrs}>
+    <section
+      className="card qz-deadline"
+      aria-label={`${t('term')}: ${pick(resolved?.label, ctx.lang) || String(resolved?.id ?? index + 1)}`}
+      {...field.attrs}
+    >
       <p className="qz-dl-shared" role="note">
         {t('shared')}
       </p>
@@ -251,6 +255,7 @@ function SubmissionInstant({
               className="qz-dl-pick"
               aria-pressed={local === value}
               title={name}
+              aria-label={`${local.replace('T', ' ')} — ${name}`}
               onClick={() => onChange(local)}
             >
               {local.replace('T', ' ')}
