@@ -10,6 +10,7 @@ import { groundIdProblem, includedGroundId, readGroundFacts } from './groundFact
 import { LangTexts, type Texts } from './LangTexts';
 import { LegalRefPicker } from './LegalRefPicker';
 import { pointerOf, problemsAt, setIn } from './pointer';
+import { invalidProps, ProblemList } from './ProblemList';
 import type { EditorContext } from './types';
 
 registerArea('grounds', texts);
@@ -428,17 +429,14 @@ function Choice({
             name={name}
             value={v}
             checked={value === v}
+            {...invalidProps(`${name}-err`, problems)}
             disabled={readOnly && value !== v}
             onChange={() => !readOnly && onChange(v)}
           />
           {text}
         </label>
       ))}
-      {problems.map((p, i) => (
-        <p key={i} className="error qz-small">
-          {p.message}
-        </p>
-      ))}
+      <ProblemList id={`${name}-err`} problems={problems} />
     </fieldset>
   );
 }

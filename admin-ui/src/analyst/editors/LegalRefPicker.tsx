@@ -9,6 +9,7 @@ import { legalRefText } from '../Previews';
 import './editors.css';
 import { citedLines, clauseOf, clauseRef, compactRef, linesOf, UNITS, type Unit } from './legalRefModel';
 import { problemsAt } from './pointer';
+import { invalidProps, ProblemList } from './ProblemList';
 
 registerArea('legalRef', legalRefPicker);
 
@@ -140,18 +141,9 @@ export function LegalRefPicker({
   // Documents print the act by its title, not its id (renderIssuedDocument); formatLegalRef reads either.
   const printed = act ? legalRefText({ ...ref, act: acts[act]?.title ?? act } as unknown as LegalRef, lang) : '';
 
-  const errors = (list: readonly EditorProblem[], key: string) =>
-    list.length > 0 && (
-      <div id={`${id}-${key}-err`}>
-        {list.map((p, i) => (
-          <p key={i} className="error qz-small">
-            {p.message}
-          </p>
-        ))}
-      </div>
-    );
-  const invalid = (key: string) =>
-    at(key).length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${key}-err` } : {};
+  // The engine's problems of one field, under it (the field names them in aria-describedby).
+  const errors = (key: string) => <ProblemList key={key} id={`${id}-${key}-err`} problems={at(key)} />;
+  const invalid = (key: string) => invalidProps(`${id}-${key}-err`, at(key));
 
   return (
     <fieldset className="qz-legalref" data-testid="legal-ref-picker" aria-invalid={mine.length > 0 || undefined}>
@@ -175,7 +167,7 @@ export function LegalRefPicker({
           ))}
         </select>
       </div>
-      {errors(at('act'), 'act')}
+      {errors('act')}
       {act && loading && <p className="qz-muted qz-small">{t('clausesLoading')}</p>}
       {act && !loading && !inventory && <p className="qz-muted qz-small">{t('noInventory')}</p>}
       {inventory && (
@@ -210,7 +202,7 @@ export function LegalRefPicker({
           </label>
         ))}
       </div>
-      {UNITS.map((k) => errors(at(k), k))}
+      {UNITS.map(errors)}
       {shown && (
         <figure className="qz-legalref-seed" data-testid="seed-text">
           <figcaption className="qz-muted qz-small">
@@ -243,7 +235,7 @@ export function LegalRefPicker({
           </label>
         ))}
       </fieldset>
-      {errors(at('lines'), 'lines')}
+      {errors('lines')}
       <label>
         {t('quote')}
         <textarea
