@@ -2,13 +2,16 @@ import type { MachineDef } from '@qyzmet/engine';
 import {
   addEvent,
   addState,
+  addTimer,
   eventIdError,
   guardWords,
   referencesTo,
   removeEvent,
   removeState,
+  removeTimer,
   splitDuration,
   stateIdError,
+  timerIdError,
   transitionsOf,
 } from '../../admin-ui/src/analyst/editors/machineModel';
 
@@ -162,4 +165,28 @@ test('durations split into number and unit', () => {
   expect(splitDuration('3 workingDays')).toEqual({ n: 3, unit: 'workingDays' });
   expect(splitDuration('soon')).toBeNull();
   expect(splitDuration(undefined)).toBeNull();
+});
+
+describe('step deadlines', () => {
+  test('a new one: one working day, citing the step until a clause is picked; its id unique in the machine', () => {
+    const m = machine();
+    expect(timerIdError(m, 'overdue')).toBe('taken');
+    expect(timerIdError(m, 'Overdue')).toBe('format');
+    expect(timerIdError(m, 'signing-term')).toBeNull();
+    const withLegal = {
+      ...m,
+      states: { ...m.states, issued: { ...m.states.issued, legalRef: { act: 'y', paragraph: '9' } } },
+    };
+    expect(addTimer(withLegal, 'issued', 'archive-term').states.issued.timers).toEqual([
+      { id: 'archive-term', after: '1 workingDays', legalRef: { act: 'y', paragraph: '9' } },
+    ]);
+    expect(addTimer(m, 'received', 'x').states.received.timers![0].legalRef).toEqual({ act: '' });
+  });
+  test('removing the last one removes the list', () => {
+    const m = machine();
+    const next = removeTimer(m, 'examination', 0);
+    expect(next.states.examination.timers).toBeUndefined();
+    expect(next.states.examination.on).toBe(m.states.examination.on);
+    expect(removeTimer(m, 'examination', 5)).toBe(m);
+  });
 });

@@ -146,6 +146,18 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await reviewed.locator('input[name="event.REVIEWED.label.ru"]').fill('Руководитель рассмотрел');
     expect(await reviewed.getByLabel('Сотрудник').isChecked()).toBe(true);
     await diagram.getByText('REVIEWED').waitFor({ timeout: 10_000 });
+    // A step deadline added: one working day at first, then two; with no clause cited yet, its citation is marked.
+    await fresh.getByLabel('Идентификатор нового срока').fill('head-term');
+    await fresh.getByRole('button', { name: 'Добавить срок шага' }).click();
+    const timer = fresh.locator('[data-timer=head-term]');
+    await timer.waitFor();
+    const amount = timer.getByLabel('Количество');
+    expect(await amount.inputValue()).toBe('1');
+    expect(await timer.getByLabel('Единица').locator('option:checked').textContent()).toBe('рабочих дней');
+    await amount.fill('2');
+    await timer.locator('[aria-invalid=true]').first().waitFor({ timeout: 10_000 });
+    await timer.scrollIntoViewIfNeeded();
+    await screenshot(page, 'steps-editor-new-step');
     // Removing the step takes a second click; then it leaves the diagram and the saved draft.
     await fresh.getByRole('button', { name: 'Удалить шаг' }).click();
     expect(await freshNode.count()).toBe(1);

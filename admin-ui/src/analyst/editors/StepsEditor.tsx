@@ -14,19 +14,22 @@ import { useTranslation } from 'react-i18next';
 import { registerArea } from '../../i18n';
 import { stepsEditor } from '../../i18n/editors/steps';
 import { officer } from '../../i18n/officer';
-import { legalRefText } from '../Previews';
 import { LangTexts, type Texts } from './LangTexts';
+import { LegalRefPicker } from './LegalRefPicker';
 import {
   addEvent,
   addState,
+  addTimer,
   eventIdError,
   eventsOf,
   guardWords,
   referencesTo,
   removeEvent,
   removeState,
+  removeTimer,
   splitDuration,
   stateIdError,
+  timerIdError,
   statesUsingEvent,
   transitionsOf,
   type IdError,
@@ -108,6 +111,7 @@ function StateCard({
   open,
   onToggle,
   version,
+  acts,
   lang,
   readOnly,
   problems,
@@ -194,11 +198,16 @@ function StateCard({
               {t('final')}
             </label>
           </div>
-          {state.legalRef && (
-            <p className="qz-small">
-              {t('legalRef')}: {legalRefText(state.legalRef, lang)}
-            </p>
-          )}
+          <LegalRefPicker
+            label={t('legalRef')}
+            value={isObject(state.legalRef) ? state.legalRef : undefined}
+            onChange={(v) => set(`${at}/legalRef`, v)}
+            acts={acts}
+            lang={lang}
+            problems={problems}
+            pointer={`${at}/legalRef`}
+            readOnly={readOnly}
+          />
           {!!state.documents?.length && (
             <p className="qz-small">
               {t('issues')}:{' '}
@@ -209,13 +218,17 @@ function StateCard({
           )}
           <Timers
             at={at}
+            stateId={id}
             state={state}
             stateIds={stateIds}
+            machine={machine}
             version={version}
+            acts={acts}
             lang={lang}
             readOnly={readOnly}
             problems={problems}
             set={set}
+            setMachine={setMachine}
           />
           <Automatic state={state} version={version} lang={lang} machine={machine} />
           <h4>{t('events')}</h4>
@@ -406,27 +419,34 @@ function Automatic({
 /** The step deadlines as the format has them: a time after entering the step, or before a deadline's end. */
 function Timers({
   at,
+  stateId,
   state,
   stateIds,
+  machine,
   version,
+  acts,
   lang,
   readOnly,
   problems,
   set,
+  setMachine,
 }: {
   at: string;
+  stateId: string;
   state: StateDef;
   stateIds: string[];
+  machine: MachineDef;
   version: VersionDef;
+  acts: Props['acts'];
   lang: Lang;
   readOnly: boolean;
   problems: Props['problems'];
   set: (pointer: string, value: unknown) => void;
+  setMachine: (m: MachineDef) => void;
 }) {
   const { t } = useTranslation('stepsEditor');
   const timers = Array.isArray(state.timers) ? state.timers : [];
-  if (!timers.length) return null;
-  const machine = version.machine;
+  if (!timers.length && readOnly) return null;
   return (
     <>
       <h4>{t('timers')}</h4>
@@ -439,7 +459,6 @@ function Timers({
           <div key={tm.id ?? i} className="qz-step-timer" data-timer={tm.id}>
             <p className="qz-small">
               <code>{tm.id}</code>
-              {tm.legalRef && <> · {legalRefText(tm.legalRef, lang)}</>}
             </p>
             <LangTexts
               label={t('timerName')}
@@ -470,15 +489,38 @@ function Timers({
               value={tm.target ?? ''}
               options={[
                 ['', t('timerNoTarget')],
-                ...stateIds.map((s) => [s, textIn(machine?.states?.[s]?.label, lang) || s] as const),
+                ...stateIds.map((s) => [s, textIn(machine.states[s]?.label, lang) || s] as const),
               ]}
               readOnly={readOnly}
               problems={problemsAt(problems, `${tAt}/target`)}
               onChange={(v) => set(`${tAt}/target`, v || undefined)}
             />
+            <LegalRefPicker
+              label={t('legalRef')}
+              value={isObject(tm.legalRef) ? tm.legalRef : undefined}
+              onChange={(v) => set(`${tAt}/legalRef`, v)}
+              acts={acts}
+              lang={lang}
+              problems={problems}
+              pointer={`${tAt}/legalRef`}
+              readOnly={readOnly}
+            />
+            {!readOnly && (
+              <ConfirmRemove label={t('removeTimer')} onConfirm={() => setMachine(removeTimer(machine, stateId, i))} />
+            )}
           </div>
         );
       })}
+      {!readOnly && (
+        <NewId
+          label={t('newTimerId')}
+          button={t('addTimer')}
+          kind="timer"
+          error={(id) => timerIdError(machine, id)}
+          onAdd={(id) => setMachine(addTimer(machine, stateId, id))}
+          testId={`add-timer-${stateId}`}
+        />
+      )}
     </>
   );
 }
@@ -588,7 +630,7 @@ function NewId({
 }: {
   label: string;
   button: string;
-  kind: 'state' | 'event';
+  kind: 'state' | 'event' | 'timer';
   error: (id: string) => IdError | null;
   onAdd: (id: string) => void;
   testId: string;
@@ -653,7 +695,7 @@ function NewEvent({
       onAdd={(id) => setMachine(addEvent(machine, stateId, id, target))}
       testId={`add-event-${stateId}`}
     >
-      <label>
+      <label className="qz-grow">
         {t('leadsTo')}
         <select value={target} onChange={(e) => setTarget(e.target.value)}>
           {stateIds.map((s) => (

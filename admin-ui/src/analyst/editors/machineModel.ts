@@ -1,4 +1,4 @@
-import type { ConditionRef, MachineDef, StateDef, TransitionDef, VersionDef } from '@qyzmet/engine';
+import type { ConditionRef, MachineDef, StateDef, TimerDef, TransitionDef, VersionDef } from '@qyzmet/engine';
 
 type NamedConditions = NonNullable<VersionDef['conditions']>;
 
@@ -189,4 +189,36 @@ export function guardWords(
 export function splitDuration(d: string | undefined): { n: number; unit: string } | null {
   const m = /^(\d+) (\w+)$/.exec(d ?? '');
   return m ? { n: Number(m[1]), unit: m[2] } : null;
+}
+
+/** Why a new step-deadline id cannot be used, or null: the id format of the meta-schema, unused in the machine. */
+export function timerIdError(machine: MachineDef | undefined, id: string): IdError | null {
+  if (!id) return 'empty';
+  if (!STATE_ID.test(id)) return 'format';
+  const used = Object.values(statesOf(machine)).some((s) => (s?.timers ?? []).some((x) => x?.id === id));
+  return used ? 'taken' : null;
+}
+
+/**
+ * A new step deadline of one working day from entering the step, citing the step's own basis until the analyst picks
+ * the clause that sets the term.
+ */
+export function addTimer(machine: MachineDef, stateId: string, id: string): MachineDef {
+  const state = statesOf(machine)[stateId];
+  if (!state) return machine;
+  const timer: TimerDef = { id, after: '1 workingDays', legalRef: state.legalRef ?? { act: '' } };
+  return {
+    ...machine,
+    states: { ...statesOf(machine), [stateId]: { ...state, timers: [...(state.timers ?? []), timer] } },
+  };
+}
+
+/** A step without one of its deadlines (the list goes when it is empty). */
+export function removeTimer(machine: MachineDef, stateId: string, index: number): MachineDef {
+  const state = statesOf(machine)[stateId];
+  if (!state?.timers?.[index]) return machine;
+  const timers = state.timers.filter((_, i) => i !== index);
+  const next: StateDef = { ...state, timers };
+  if (!timers.length) delete next.timers;
+  return { ...machine, states: { ...statesOf(machine), [stateId]: next } };
 }
