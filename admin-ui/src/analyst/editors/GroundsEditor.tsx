@@ -276,7 +276,7 @@ function GroundCard({
           type="button"
           className="qz-ground-toggle"
           aria-expanded={open}
-          aria-controls={bodyId}
+          aria-controls={open ? bodyId : undefined}
           autoFocus={focus}
           onClick={onToggle}
         >
