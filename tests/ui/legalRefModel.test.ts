@@ -52,5 +52,7 @@ describe('legalRefModel: the picker’s logic apart from its form', () => {
     expect(linesOf('511', '')).toEqual([511]);
     expect(linesOf('', '521')).toBeUndefined();
     expect(compactRef({ act: 'a', paragraph: '', row: undefined, quote: 'q' })).toEqual({ act: 'a', quote: 'q' });
+    // Units typed before the act is chosen: the act stays, empty, for the engine to name at its field.
+    expect(compactRef({ act: '', paragraph: '1' })).toEqual({ act: '', paragraph: '1' });
   });
 });

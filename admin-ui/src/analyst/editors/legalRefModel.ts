@@ -38,9 +38,13 @@ export function citedLines(
   return all.map((text, i) => ({ n: first + i, text })).filter((l) => l.n >= from && l.n <= to);
 }
 
-/** A copy without empty keys, so a cleared field leaves the citation instead of writing "". */
+/**
+ * A copy without empty keys, so a cleared field leaves the citation instead of writing "". The act stays even when not
+ * chosen yet: the engine then says so at the act's own field.
+ */
 export function compactRef(r: Record<string, unknown>): LegalRef {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== '')) as unknown as LegalRef;
+  const kept = Object.entries(r).filter(([k, v]) => k === 'act' || (v !== undefined && v !== ''));
+  return { act: '', ...Object.fromEntries(kept) } as unknown as LegalRef;
 }
 
 /**
