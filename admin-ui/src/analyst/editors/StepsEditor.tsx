@@ -150,7 +150,7 @@ function StateCard({
           type="button"
           className="qz-step-toggle"
           aria-expanded={open}
-          aria-controls={bodyId}
+          aria-controls={open ? bodyId : undefined}
           onClick={onToggle}
           data-testid={`step-toggle-${id}`}
         >
