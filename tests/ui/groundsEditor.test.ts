@@ -171,6 +171,9 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     expect(await ref.getByTestId('quote-error').textContent()).toContain(
       'The quote does not occur in the cited lines of the act',
     );
+    // The engine finds it too, at the quote, once the draft recompiles: the card is marked with it.
+    await editor.locator('article[data-ground="incomplete-package"][aria-invalid=true]').waitFor({ timeout: 10_000 });
+    expect(await other.locator('.qz-badge-fail').textContent()).toBe('Problems: 1');
     await screenshot(page, 'legal-ref-picker');
     // The act's words, with other spacing and case: no flag.
     await quote.fill('Бірінші   жұмыс күні');
