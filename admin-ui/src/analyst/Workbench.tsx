@@ -34,6 +34,7 @@ import { FieldsEditor } from './editors/FieldsEditor';
 import { GroundsEditor } from './editors/GroundsEditor';
 import { StepsEditor } from './editors/StepsEditor';
 import type { EditorContext } from './editors/types';
+import { VersionIdentity } from './editors/VersionIdentity';
 import { DeadlinesPreview, DocumentsPreview, FormPreview, GroundsTable, MachineDiagram, PreviewCard } from './Previews';
 import { Scenarios } from './Scenarios';
 import { useAutosave } from './useAutosave';
@@ -475,6 +476,7 @@ export default function Workbench({
                 <input value={note} onChange={(e) => setNote(e.target.value)} />
               </label>
             )}
+            {draft && ctx && <VersionIdentity {...ctx} />}
             {draft && (
               <ActItem
                 legalRef={(draft.legalRef as LegalRef | null) ?? null}
