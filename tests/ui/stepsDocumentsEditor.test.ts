@@ -183,6 +183,9 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     );
     await expect(text.inputValue()).resolves.toContain('кадастрлық паспортының телнұсқасы');
     const card = editor.locator('[data-document=duplicate]');
+    const token = await tokenOf(page);
+    const fileBefore = wordingOf(await serverDraft(token));
+    expect(fileBefore).toMatch(/duplicate\.kk\.hbs$/);
     expect(await card.textContent()).toContain(
       saves ? 'Wording changed here is saved as the draft’s own' : 'The definition format cannot keep',
     );
@@ -212,13 +215,12 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     expect(await card.textContent()).toContain(saves ? 'The draft’s own wording' : 'Trial wording — not saved');
     // The engine renders it: the scenario's cadastral number appears after the inserted words.
     await frame.contentFrame().getByText(`Тексеру: ${data.object.cadastralNumber}`).waitFor({ timeout: 10_000 });
-    const token = await tokenOf(page);
     const status = page.getByTestId('autosave');
     if (saves) {
       // Saved as the draft's own wording: the server's version carries the text the analyst sees.
       await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
       expect(wordingOf(await serverDraft(token))).toEqual({ text: value });
-    } else expect(wordingOf(await serverDraft(token))).toMatch(/duplicate\.kk\.hbs$/);
+    } else expect(wordingOf(await serverDraft(token))).toBe(fileBefore);
     // A broken wording is the engine's error under the text, the field marked.
     await text.fill('<p>{{#if data.x}}</p>');
     await card
@@ -228,9 +230,11 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     expect(await text.getAttribute('aria-invalid')).toBe('true');
     await card.getByRole('button', { name: 'Back to the file’s wording' }).click();
     await expect(text.inputValue()).resolves.toContain('{{data.applicant.fullName}}');
-    // Back to the file: the draft names it again.
+    // Back to the file: the draft names it again as it did, and the engine finds it (the field is no longer marked).
     await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
-    expect(wordingOf(await serverDraft(token))).toMatch(/duplicate\.kk\.hbs$/);
+    expect(wordingOf(await serverDraft(token))).toBe(fileBefore);
+    await page.waitForFunction((el) => !el?.hasAttribute('aria-invalid'), await text.elementHandle());
+    expect(await card.locator('.qz-field-problems').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'documents-editor');
     await page.context().close();

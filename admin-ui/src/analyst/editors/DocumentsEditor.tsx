@@ -177,27 +177,33 @@ function TemplateEditor({
   const [trial, setTrial] = useState<Partial<Record<DocLang, string>>>({});
   const area = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
-  /** The file each language named when first seen, so the draft's own wording can go back to it. */
-  const files = useRef<Partial<Record<DocLang, string>>>({});
-  const fileTexts = useRef<Partial<Record<DocLang, string>>>({});
+  /**
+   * The file each language last named in this draft, with its text: the draft's own wording can go back to it, and
+   * the text shows at once (the compile that resolves the path comes later).
+   */
+  const lastFile = useRef<Partial<Record<DocLang, { path: string; text?: string }>>>({});
   const compiledVersion = ctx.compiled?.compiled;
   const source = wordingSource((doc.templates as Record<string, unknown> | undefined)?.[docLang]);
-  if (source && 'file' in source) files.current[docLang] ??= source.file;
   const file = source && 'file' in source ? templateFileOf(compiledVersion, doc.id, docLang) : undefined;
   const fromFile = file ? ctx.env.readText(file) : undefined;
-  if (fromFile !== undefined && source && 'file' in source && source.file === files.current[docLang])
-    fileTexts.current[docLang] ??= fromFile;
-  // Back on its file, the wording is the one read from it before (the compile that resolves the path comes later).
+  if (source && 'file' in source) {
+    const seen = lastFile.current[docLang];
+    lastFile.current[docLang] = {
+      path: source.file,
+      text: fromFile ?? (seen?.path === source.file ? seen.text : undefined),
+    };
+  }
+  const remembered = lastFile.current[docLang];
   const original =
     source && 'text' in source
       ? source.text
-      : (fromFile ?? (source && source.file === files.current[docLang] ? fileTexts.current[docLang] : undefined));
+      : (fromFile ?? (source && remembered?.path === source.file ? remembered.text : undefined));
   const text = saves ? (original ?? '') : (trial[docLang] ?? original ?? '');
   /** The wording shown is not the file's: the draft's own (saved) or a trial (not saved). */
   const own = saves ? !!source && 'text' in source : trial[docLang] !== undefined && trial[docLang] !== original;
   const write = (next: string) =>
     saves ? onSource(docLang, { text: next }) : setTrial((m) => ({ ...m, [docLang]: next }));
-  const back = files.current[docLang];
+  const back = remembered?.path;
   const reset = () => (saves ? back && onSource(docLang, back) : setTrial((m) => ({ ...m, [docLang]: undefined })));
   // The engine checks the wording at once (the draft's own compile comes later and names no field for it).
   const rendered = useMemo(
@@ -235,7 +241,9 @@ function TemplateEditor({
             <option value="ru">{t('editors:langRu')}</option>
           </select>
         </label>
-        {file && <span className="qz-muted qz-small qz-grow">{t('templateFile', { file })}</span>}
+        {file && fromFile !== undefined && (
+          <span className="qz-muted qz-small qz-grow">{t('templateFile', { file })}</span>
+        )}
       </div>
       <p id={`${id}-note`} className="qz-note qz-small">
         {saves ? t('inlineSaved') : t('inlineNotSupported')}
