@@ -203,8 +203,18 @@ export class DefinitionsRegistry {
         this.baseTemplatePaths(service.id, baseId, body.version),
         () => legalRef as LegalRef,
       );
+      // A change made earlier and left as it was keeps the act item it cited then (the item is chosen once and kept
+      // until changed, and changing it concerns the edits after); a new or edited change cites the draft's item now.
+      const before = (Array.isArray(keep.changes) ? keep.changes : []) as ChangeDef[];
+      const kept = (c: ChangeDef) =>
+        before.find((b) => b.op === c.op && b.path === c.path && isDeepStrictEqual(b.value, c.value))?.legalRef;
       // A change without a citation is kept (so no work is lost) and reported by the check until the act is chosen.
-      const cited = changes.map((c) => (legalRef ? c : (({ legalRef: _none, ...rest }) => rest)(c)));
+      const cited = changes.map((c) => {
+        const ref = kept(c) ?? legalRef;
+        if (ref) return { ...c, legalRef: ref };
+        const { legalRef: _none, ...rest } = c;
+        return rest;
+      });
       return { ...own, basedOn: baseId, changes: cited };
     }
     if (Array.isArray(body.changes)) return { ...keep, basedOn: baseId, changes: body.changes };
