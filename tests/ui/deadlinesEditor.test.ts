@@ -1,9 +1,8 @@
 import { diffJson } from '@qyzmet/engine';
-import type { Page } from 'playwright-core';
+import { draftApi, tokenOf, type DraftApi } from './draftApi';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
-const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
 /** The description of the condition isHousingObject in English: the case's group is named by it. */
 const HOUSING = /apartments, dormitory rooms, individual houses/;
 
@@ -18,26 +17,11 @@ interface DraftView {
 
 describeUi('the deadlines editor: a term changed in a form, explained on the calendar', () => {
   let ui: UiContext;
-  let api: string;
-
-  async function call<T>(method: string, path: string, token: string): Promise<T> {
-    const res = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-  /** The open draft of the service as the server holds it, with its changes and materialised version. */
-  async function serverDraft(token: string): Promise<DraftView> {
-    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
-    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
-    expect(open).toHaveLength(1);
-    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
-  }
-  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+  let api: DraftApi<DraftView>;
 
   beforeAll(async () => {
     ui = await startUi();
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
@@ -48,7 +32,7 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     const status = page.getByTestId('autosave');
     await status.filter({ hasText: /^Saved \(revision \d+\)/ }).waitFor({ timeout: 20_000 });
     const token = await tokenOf(page);
-    const created = await serverDraft(token);
+    const created = await api.openDraft(token);
     expect(created.definition.changes ?? []).toEqual([]);
     const before = created.materialised!.deadlines[0];
     expect(before.id).toBe('service');
@@ -99,7 +83,7 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     await status.filter({ hasText: `Saved (revision ${created.rev + 1})` }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'deadlines-editor');
 
-    const saved = await serverDraft(token);
+    const saved = await api.openDraft(token);
     expect(saved.rev).toBe(created.rev + 1);
     // Exactly one value of the version changed: the term of the housing case.
     expect(diffJson(created.materialised, saved.materialised)).toEqual([

@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
+import { draftApi, tokenOf, type DraftApi } from './draftApi';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
-const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
 
 interface DraftView {
   id: string;
@@ -15,30 +14,11 @@ interface DraftView {
 
 describeUi('safe drafting in the analyst workbench', () => {
   let ui: UiContext;
-  let api: string;
-
-  async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
-  /** The open draft as the server holds it. */
-  async function serverDraft(token: string): Promise<DraftView> {
-    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
-    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
-    expect(open).toHaveLength(1);
-    return open[0];
-  }
+  let api: DraftApi<DraftView>;
 
   beforeAll(async () => {
     ui = await startUi();
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
@@ -54,7 +34,7 @@ describeUi('safe drafting in the analyst workbench', () => {
       },
     );
     const token = await tokenOf(page);
-    const created = await serverDraft(token);
+    const created = await api.openDraft(token);
     const status = page.getByTestId('autosave');
     await status.filter({ hasText: `Saved (revision ${created.rev})` }).waitFor();
 
@@ -65,7 +45,7 @@ describeUi('safe drafting in the analyst workbench', () => {
     });
     expect(await status.textContent()).toBe('Unsaved changes');
     await status.filter({ hasText: `Saved (revision ${created.rev + 1}) at` }).waitFor({ timeout: 15_000 });
-    expect((await serverDraft(token)).rev).toBe(created.rev + 1);
+    expect((await api.openDraft(token)).rev).toBe(created.rev + 1);
     // Text that is not JSON is not saved, and the status says why.
     const good = await page.evaluate(() => window.__qyzmetEditor!.getModel()!.getValue());
     await page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t.replace('"label": {', '"label" {')), good);
@@ -82,7 +62,7 @@ describeUi('safe drafting in the analyst workbench', () => {
     );
     await status.filter({ hasText: /^Not saved: / }).waitFor({ timeout: 15_000 });
     await page.unroute(puts);
-    expect((await serverDraft(token)).rev).toBe(created.rev + 1);
+    expect((await api.openDraft(token)).rev).toBe(created.rev + 1);
 
     // Leaving for the services list with an unsaved note asks; cancelling keeps the page and the note.
     const note = page.getByLabel('Note on the draft');
@@ -104,10 +84,10 @@ describeUi('safe drafting in the analyst workbench', () => {
     expect(await note.inputValue()).toBe('term of order 3');
     // The note autosaves too.
     await status.filter({ hasText: `Saved (revision ${created.rev + 2})` }).waitFor({ timeout: 15_000 });
-    expect((await serverDraft(token)).note).toBe('term of order 3');
+    expect((await api.openDraft(token)).note).toBe('term of order 3');
 
     // The reviewer saves over the API: the analyst's page notices within a poll, names them, and stops autosaving.
-    const reviewer = await call<{ token: string; user: { id: string; displayName: string } }>(
+    const reviewer = await api.call<{ token: string; user: { id: string; displayName: string } }>(
       'POST',
       '/auth/login',
       '',
@@ -116,8 +96,8 @@ describeUi('safe drafting in the analyst workbench', () => {
         password: 'demo',
       },
     );
-    const theirs = await serverDraft(reviewer.token);
-    await call('PUT', `${DRAFTS}/${theirs.id}`, reviewer.token, { rev: theirs.rev, note: 'grounds checked' });
+    const theirs = await api.openDraft(reviewer.token);
+    await api.call('PUT', `${api.drafts}/${theirs.id}`, reviewer.token, { rev: theirs.rev, note: 'grounds checked' });
     const banner = page.getByTestId('draft-conflict');
     await banner.waitFor({ timeout: 15_000 });
     // By name, as colleagues know each other.
@@ -129,7 +109,7 @@ describeUi('safe drafting in the analyst workbench', () => {
     // An edit now stays unsaved (no overwrite of the reviewer's revision) until the analyst reloads.
     await note.fill('mine');
     await page.waitForTimeout(4_000);
-    expect((await serverDraft(token)).note).toBe('grounds checked');
+    expect((await api.openDraft(token)).note).toBe('grounds checked');
     await banner.getByRole('button', { name: 'Reload' }).click();
     await banner.waitFor({ state: 'detached' });
     expect(await note.inputValue()).toBe('grounds checked');

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { draftApi, tokenOf, type DraftApi } from './draftApi';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
-const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
 type Schema = Record<string, unknown>;
 /** The version in force, as written on disk: the draft starts as a copy of it. */
 const base = JSON.parse(
@@ -22,37 +22,22 @@ interface DraftView {
 
 describeUi('the form-fields editor of the workbench', () => {
   let ui: UiContext;
-  let api: string;
+  let api: DraftApi<DraftView>;
   beforeAll(async () => {
     ui = await startUi();
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
-  async function get<T>(path: string, token: string): Promise<T> {
-    const res = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-    return (await res.json()) as T;
-  }
   /** The open draft read whole from the server: the version it makes, materialised. */
-  async function serverDraft(page: Page): Promise<DraftView> {
-    const token = await page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
-    const list = await get<{ items: DraftView[] }>(DRAFTS, token);
-    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
-    expect(open).toHaveLength(1);
-    return get<DraftView>(`${DRAFTS}/${open[0].id}`, token);
-  }
+  const serverDraft = async (page: Page) => api.openDraft(await tokenOf(page));
 
   /** A draft open for the service (this suite's tests run alone too). */
   async function ensureDraft(page: Page): Promise<void> {
-    const token = await page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
-    const list = await get<{ items: DraftView[] }>(DRAFTS, token);
+    const token = await tokenOf(page);
+    const list = await api.call<{ items: DraftView[] }>('GET', api.drafts, token);
     if (list.items.some((d) => !d.publishedAt && !d.discardedAt)) return;
-    const res = await fetch(`${api}${DRAFTS}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ note: '' }),
-    });
+    const res = await api.send('POST', api.drafts, token, { note: '' });
     expect(res.status).toBe(201);
   }
 

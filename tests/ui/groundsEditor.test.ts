@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { item, ORDER, order999Act, underArrest } from '../definitions/order999';
+import { draftApi, eventually, tokenOf, type DraftApi } from './draftApi';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
-const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
 
 interface DraftView {
   id: string;
@@ -15,38 +15,9 @@ interface DraftView {
   materialised: { refusalGrounds: any[] } | null;
 }
 
-/** Polls `read` until `ok` holds of its answer (an autosave comes ~3 s after the last edit). */
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 describeUi('the refusal-grounds editor and the legal-reference picker', () => {
   let ui: UiContext;
-  let api: string;
-
-  async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
-  /** The open draft, read whole (its changes and the version they make), as the server holds it. */
-  async function serverDraft(token: string): Promise<DraftView> {
-    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
-    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
-    expect(open).toHaveLength(1);
-    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
-  }
+  let api: DraftApi<DraftView>;
   const groundIn = (d: DraftView, id: string) => d.materialised?.refusalGrounds.find((g) => g.id === id);
   /** A kk/ru/en text of a card by its legend, one language by its label. */
   const langInput = (card: Locator, legend: RegExp, lang: 'Kazakh' | 'Russian') =>
@@ -54,7 +25,7 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
 
   beforeAll(async () => {
     ui = await startUi();
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
@@ -62,7 +33,7 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     const page = await signIn(ui, 'analyst', { lang: 'en' });
     const token = await tokenOf(page);
     // The amending act is in the registry before the workbench opens (its registration is the drafting test's part).
-    await call('POST', '/admin/acts', token, { id: ORDER, ...order999Act() });
+    await api.call('POST', '/admin/acts', token, { id: ORDER, ...order999Act() });
 
     // No draft yet: the grounds of the version in force, shown and not changed.
     await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/grounds`);
@@ -147,7 +118,7 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
 
     // Autosaved: the server holds the ground as written, added by a change that cites order 999 p.1 sub. 2.
     const saved = await eventually(
-      () => serverDraft(token),
+      () => api.openDraft(token),
       (d) => isDeepStrictEqual(groundIn(d, underArrest.id), underArrest),
     );
     expect(groundIn(saved, underArrest.id)).toEqual(underArrest);
@@ -181,7 +152,7 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     await ref.getByTestId('quote-error').waitFor({ state: 'detached', timeout: 10_000 });
     expect(await quote.getAttribute('aria-invalid')).toBeNull();
     const quoted = await eventually(
-      () => serverDraft(token),
+      () => api.openDraft(token),
       (d) => groundIn(d, 'incomplete-package')?.legalRef?.quote === 'Бірінші   жұмыс күні',
     );
     expect(groundIn(quoted, 'incomplete-package').legalRef).toMatchObject({

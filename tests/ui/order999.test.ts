@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { apartment, ORDER, order999Act, underArrest } from '../definitions/order999';
+import { draftApi, type DraftApi } from './draftApi';
 import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 /**
@@ -73,29 +74,25 @@ async function savedAll(page: Page) {
 
 describeUi('order 999 through the analyst’s forms only', () => {
   let ui: UiContext;
-  let api: string;
+  let api: DraftApi;
   beforeAll(async () => {
     // Three days after the order is signed (1 December), a week before its publication (10 December).
     ui = await startUi('2026-12-04T10:00:00+05:00');
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
   async function apply(at: string) {
     ui.clock.now = new Date(at);
-    const login = await fetch(`${api}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'applicant', password: 'demo' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const res = await fetch(`${api}/applications`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ serviceId: SERVICE, data: apartment }),
-    });
+    const token = await api.login('applicant');
+    const res = await api.send<{ version: string; deadlines: Array<{ id: string; dueAt: string | null }> }>(
+      'POST',
+      '/applications',
+      token,
+      { serviceId: SERVICE, data: apartment },
+    );
     expect(res.status).toBe(201);
-    return (await res.json()) as { version: string; deadlines: Array<{ id: string; dueAt: string | null }> };
+    return res.body;
   }
 
   test('register the act, change the term, add the ground, add and accept scenarios, approve, publish', async () => {

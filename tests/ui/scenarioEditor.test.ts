@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { draftApi, eventually, tokenOf, type DraftApi } from './draftApi';
 import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
-const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
 const FIRST = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
 const NAME = 'Dacha, payment document unreliable: refused';
 const FILE = '30-dacha-payment-document-unreliable-refused.json';
@@ -27,28 +26,11 @@ interface SavedScenario {
 
 describeUi('scenarios without JSON in the analyst workbench', () => {
   let ui: UiContext;
-  let api: string;
-  async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
-  async function openDraft(token: string): Promise<DraftView> {
-    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
-    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
-    expect(open).toHaveLength(1);
-    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
-  }
+  let api: DraftApi<DraftView>;
 
   beforeAll(async () => {
     ui = await startUi();
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
@@ -59,8 +41,8 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
     await page.getByTestId('draft-base').waitFor({ timeout: 20_000 });
     const token = await tokenOf(page);
     // The draft is expected in force from Monday 16 March: earlier scenarios keep the version in force then.
-    const created = await openDraft(token);
-    await call('PUT', `${DRAFTS}/${created.id}`, token, { rev: created.rev, expectedFrom: '2026-03-16' });
+    const created = await api.openDraft(token);
+    await api.call('PUT', `${api.drafts}/${created.id}`, token, { rev: created.rev, expectedFrom: '2026-03-16' });
     await page.reload();
     await page.goto(`${ui.base}#/workbench/${SERVICE}/scenarios`);
     const panel = page.getByTestId('scenarios-panel');
@@ -149,11 +131,11 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
     expect(ground).not.toContain('unreliable-documents');
 
     // Saved with the draft (autosave), as the form wrote it: no JSON typed anywhere.
-    let saved: SavedScenario | undefined;
-    for (let i = 0; i < 40 && saved?.expect.status !== 'refused'; i++) {
-      await page.waitForTimeout(500);
-      saved = (await openDraft(token)).scenarios.find((s) => s.file === FILE)?.scenario as SavedScenario | undefined;
-    }
+    const saved = await eventually(
+      async () =>
+        (await api.openDraft(token)).scenarios.find((s) => s.file === FILE)?.scenario as SavedScenario | undefined,
+      (s) => s?.expect.status === 'refused',
+    );
     expect(saved).toBeDefined();
     expect(saved!.name).toBe(NAME);
     expect(saved!.at).toBe('2026-03-17T10:30:00+05:00');
@@ -184,35 +166,20 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
 
 describeUi('the worked example of the amendment: scenarios made as copies, accepted, a finding ticked', () => {
   let ui: UiContext;
-  let api: string;
+  let api: DraftApi<DraftView & { materialised: Record<string, unknown> }>;
   beforeAll(async () => {
     // In December: the draft is in force from tomorrow, so the scenarios of 22.12.2026 run against it.
     ui = await startUi('2026-12-01T10:00:00+05:00');
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
-  async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-  async function openDraft(token: string): Promise<DraftView & { materialised: Record<string, unknown> }> {
-    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
-    const open = list.items.find((d) => !d.publishedAt && !d.discardedAt)!;
-    return call('GET', `${DRAFTS}/${open.id}`, token);
-  }
   async function savedScenario(token: string, file: string, done: (s: SavedScenario) => boolean) {
-    let s: SavedScenario | undefined;
-    for (let i = 0; i < 40 && !(s && done(s)); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      s = (await openDraft(token)).scenarios.find((x) => x.file === file)?.scenario as SavedScenario | undefined;
-    }
+    const s = await eventually(
+      async () =>
+        (await api.openDraft(token)).scenarios.find((x) => x.file === file)?.scenario as SavedScenario | undefined,
+      (x) => !!x && done(x),
+    );
     return s!;
   }
 
@@ -224,10 +191,10 @@ describeUi('the worked example of the amendment: scenarios made as copies, accep
     await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
     await page.getByTestId('new-draft').click();
     await page.getByTestId('draft-base').waitFor({ timeout: 20_000 });
-    const token = await page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+    const token = await tokenOf(page);
     // The amendment itself is the other editors' work: here it is written over the API (term 2 working days for
     // housing objects, the ground object-under-arrest decided by the officer's finding objectUnderArrest).
-    const draft = await openDraft(token);
+    const draft = await api.openDraft(token);
     const version = JSON.parse(
       JSON.stringify(draft.materialised).replace('"duration":"1 workingDays"', '"duration":"2 workingDays"'),
     ) as { refusalGrounds: unknown[] };
@@ -245,7 +212,7 @@ describeUi('the worked example of the amendment: scenarios made as copies, accep
       },
       when: { fact: 'findings', path: '/objectUnderArrest', operator: 'isTrue', value: true },
     });
-    await call('PUT', `${DRAFTS}/${draft.id}`, token, { rev: draft.rev, version });
+    await api.call('PUT', `${api.drafts}/${draft.id}`, token, { rev: draft.rev, version });
     await page.reload();
     await page.goto(`${ui.base}#/workbench/${SERVICE}/scenarios`);
     const panel = page.getByTestId('scenarios-panel');

@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceSchema } from '@qyzmet/engine';
-import type { Page } from 'playwright-core';
 import { inlineWordingAllowed } from '../../admin-ui/src/analyst/editors/templateModel';
+import { draftApi, tokenOf, type DraftApi } from './draftApi';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 /** The format lets a draft carry a document's wording itself: the editor then saves it, else it is only tried. */
 const saves = inlineWordingAllowed(serviceSchema);
-const DRAFTS = `/admin/definitions/${SERVICE}/drafts`;
 
 /** The data of the scenario of that name, as its file on disk holds it. */
 function scenarioData(name: string): { applicant: { fullName: string }; object: { cadastralNumber: string } } {
@@ -30,28 +29,13 @@ interface DraftView {
 
 describeUi('the steps editor beside the diagram, and the documents’ wording with placeholders', () => {
   let ui: UiContext;
-  let api: string;
-
-  async function call<T>(method: string, path: string, token: string): Promise<T> {
-    const res = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-  /** The open draft as the server holds it, read whole (with the version it makes). */
-  async function serverDraft(token: string): Promise<DraftView> {
-    const list = await call<{ items: DraftView[] }>('GET', DRAFTS, token);
-    const open = list.items.filter((d) => !d.publishedAt && !d.discardedAt);
-    expect(open).toHaveLength(1);
-    return call<DraftView>('GET', `${DRAFTS}/${open[0].id}`, token);
-  }
+  let api: DraftApi<DraftView>;
   /** The Kazakh wording of the duplicate in the draft's version: a file path or `{ text }`. */
   const wordingOf = (d: DraftView) => d.materialised!.documents.find((x) => x.id === 'duplicate')!.templates.kk;
-  const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
 
   beforeAll(async () => {
     ui = await startUi();
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
+    api = draftApi(ui, SERVICE);
   }, 60_000);
   afterAll(() => stopUi(ui));
 
@@ -62,7 +46,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     const status = page.getByTestId('autosave');
     await status.filter({ hasText: /^Сохранено \(ревизия \d+\)/ }).waitFor({ timeout: 20_000 });
     const token = await tokenOf(page);
-    const created = await serverDraft(token);
+    const created = await api.openDraft(token);
     expect(created.materialised!.machine.states.signing.label.ru).toBe('На подписи у руководства');
     // A new draft opens the part last edited: the steps are chosen again.
     await page.click('[data-section=steps]');
@@ -98,7 +82,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await card.locator('input[name="state.signing.label.ru"]').fill(renamed);
     await node.filter({ hasText: renamed }).waitFor({ timeout: 10_000 });
     await status.filter({ hasText: `Сохранено (ревизия ${created.rev + 1})` }).waitFor({ timeout: 15_000 });
-    const saved = await serverDraft(token);
+    const saved = await api.openDraft(token);
     expect(saved.rev).toBe(created.rev + 1);
     expect(saved.materialised!.machine.states.signing.label).toMatchObject({
       ru: renamed,
@@ -164,7 +148,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await fresh.getByRole('button', { name: 'Подтвердить удаление' }).click();
     await freshNode.waitFor({ state: 'detached', timeout: 10_000 });
     await status.filter({ hasText: /^Сохранено/ }).waitFor({ timeout: 15_000 });
-    const final = await serverDraft(token);
+    const final = await api.openDraft(token);
     expect(Object.keys(final.materialised!.machine.states)).not.toContain('head-review');
     expect(final.materialised!.machine.states.signing.label.ru).toBe(renamed);
     await page.context().close();
@@ -184,7 +168,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await expect(text.inputValue()).resolves.toContain('кадастрлық паспортының телнұсқасы');
     const card = editor.locator('[data-document=duplicate]');
     const token = await tokenOf(page);
-    const fileBefore = wordingOf(await serverDraft(token));
+    const fileBefore = wordingOf(await api.openDraft(token));
     expect(fileBefore).toMatch(/duplicate\.kk\.hbs$/);
     expect(await card.textContent()).toContain(
       saves ? 'Wording changed here is saved as the draft’s own' : 'The definition format cannot keep',
@@ -219,8 +203,8 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     if (saves) {
       // Saved as the draft's own wording: the server's version carries the text the analyst sees.
       await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
-      expect(wordingOf(await serverDraft(token))).toEqual({ text: value });
-    } else expect(wordingOf(await serverDraft(token))).toBe(fileBefore);
+      expect(wordingOf(await api.openDraft(token))).toEqual({ text: value });
+    } else expect(wordingOf(await api.openDraft(token))).toBe(fileBefore);
     // A broken wording is the engine's error under the text, the field marked.
     await text.fill('<p>{{#if data.x}}</p>');
     await card
@@ -232,7 +216,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await expect(text.inputValue()).resolves.toContain('{{data.applicant.fullName}}');
     // Back to the file: the draft names it again as it did, and the engine finds it (the field is no longer marked).
     await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
-    expect(wordingOf(await serverDraft(token))).toBe(fileBefore);
+    expect(wordingOf(await api.openDraft(token))).toBe(fileBefore);
     await page.waitForFunction((el) => !el?.hasAttribute('aria-invalid'), await text.elementHandle());
     expect(await card.locator('.qz-field-problems').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
