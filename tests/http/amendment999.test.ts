@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, copyExample, EXAMPLE_ID, type ExampleCopy } from '../definitions/exampleCopy';
+import { CLI, EXAMPLE_ID } from '../definitions/exampleCopy';
 import { apartment, item, ORDER, order999Act, version999 } from '../definitions/order999';
-import { startTestServer, type TestServer } from './testServer';
+import { serveExampleCopy } from './testServer';
 
 /**
  * Order 999 (the worked example of order999.ts) end to end over HTTP on loopback, without touching a file: in force
@@ -14,20 +14,10 @@ import { startTestServer, type TestServer } from './testServer';
 
 const SERVICE = EXAMPLE_ID;
 
-let copy: ExampleCopy;
-let t: TestServer;
 let clock = new Date('2026-12-07T10:00:00+05:00');
+const example = serveExampleCopy(() => clock);
 const as = (username: string | null, method: string, path: string, body?: unknown) =>
-  t.as(username, method, path, body);
-
-beforeAll(async () => {
-  copy = copyExample();
-  t = await startTestServer({ definitionsRoot: copy.definitions, now: () => clock });
-}, 90_000);
-afterAll(async () => {
-  await t?.server.close();
-  copy?.remove();
-});
+  example.t.as(username, method, path, body);
 
 test('order 999 registered, drafted, checked, approved, published and applied by date — all over HTTP', async () => {
   const drafts = `/admin/definitions/${SERVICE}/drafts`;
@@ -95,7 +85,7 @@ test('order 999 registered, drafted, checked, approved, published and applied by
   const apply = async (at: string) => {
     clock = new Date(at);
     // Sessions expire: days later everyone signs in again.
-    t.forget();
+    example.t.forget();
     return (await as('applicant', 'POST', '/applications', { serviceId: SERVICE, data: apartment })).body;
   };
   const before = await apply('2026-12-18T10:00:00+05:00');
@@ -112,7 +102,7 @@ test('order 999 registered, drafted, checked, approved, published and applied by
 
 test('a new draft starts from the latest published version even while it waits for its date; a draft can be discarded', async () => {
   clock = new Date('2026-12-08T10:00:00+05:00');
-  t.forget();
+  example.t.forget();
   const drafts = `/admin/definitions/${SERVICE}/drafts`;
   const next = await as('analyst', 'POST', drafts, {});
   // Order 999 is published but in force only from 21.12: the next amendment builds on it, not on order 65.
@@ -128,14 +118,14 @@ test('a new draft starts from the latest published version even while it waits f
 test('qyzmet export writes the published version as basedOn + changes that validate and test accept', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'qyzmet-export-')), 'definitions');
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [CLI, ...args], { cwd: copy.dir, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [CLI, ...args], { cwd: example.copy.dir, encoding: 'utf8', timeout: 60_000 });
   const exported = cli(
     'export',
     SERVICE,
     '--data',
-    t.dataDir,
+    example.t.dataDir,
     '--definitions',
-    copy.definitions,
+    example.copy.definitions,
     '--out',
     out,
     '--json',

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../runtime/src/server';
-import { REPO } from '../definitions/exampleCopy';
+import { copyExample, REPO, type ExampleCopy } from '../definitions/exampleCopy';
 
 /**
  * A runtime on loopback for the HTTP tests, with the demo users, and a caller that signs in as a demo user once per
@@ -64,5 +64,40 @@ export async function startTestServer(options: {
       return send(username ? tokens.get(username) : undefined, method, path, body);
     },
     forget: () => tokens.clear(),
+  };
+}
+
+/** The test server of a file's tests over a fresh copy of the example definitions (it and the copy are its own). */
+export interface ExampleServer {
+  /** The running server; read it inside a test (it starts in the file's `beforeAll`). */
+  readonly t: TestServer;
+  /** The copy of the example definitions it serves. */
+  readonly copy: ExampleCopy;
+}
+
+/**
+ * Starts a test server over a fresh copy of the example definitions before the file's tests (at the clock `now`) and
+ * closes it and removes the copy after them: the tests may change the definitions through the API as they like.
+ */
+export function serveExampleCopy(now: () => Date): ExampleServer {
+  let server: TestServer | undefined;
+  let copy: ExampleCopy | undefined;
+  beforeAll(async () => {
+    copy = copyExample();
+    server = await startTestServer({ definitionsRoot: copy.definitions, now });
+  }, 90_000);
+  afterAll(async () => {
+    await server?.server.close();
+    copy?.remove();
+  });
+  return {
+    get t() {
+      if (!server) throw new Error('the example server is read before its beforeAll started it');
+      return server;
+    },
+    get copy() {
+      if (!copy) throw new Error('the example copy is read before its beforeAll made it');
+      return copy;
+    },
   };
 }
