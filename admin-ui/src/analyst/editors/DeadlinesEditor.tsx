@@ -19,7 +19,7 @@ import { plainValue } from '../plainValue';
 import { legalRefText } from '../Previews';
 import { dottedDate, explainDue, problemText, type LocalMoment, type SkippedDay } from './explainDue';
 import { LangTexts, type Texts } from './LangTexts';
-import { LegalRefPicker } from './LegalRefPicker';
+import { LegalRefField } from './LegalRefPicker';
 import { getIn, pointerOf, problemsAt, setIn } from './pointer';
 import type { EditorContext } from './types';
 import './editors.css';
@@ -300,7 +300,7 @@ function DeadlineCard(props: CardProps) {
         name={`deadline-${String(deadline.id)}-label`}
       />
       <StartSelect {...props} />
-      <LegalRefField
+      <FoldedLegalRef
         {...{ ctx, t, readOnly }}
         value={deadline.legalRef}
         pointer={`${pointer}/legalRef`}
@@ -386,7 +386,7 @@ function StartSelect({ ctx, t, pointer, deadline, readOnly, onChange }: CardProp
  * A legal reference in the words documents print, with its problems; the analyst changes it with the shared picker
  * (act, clause, lines, quote), folded so that a case stays short to read.
  */
-function LegalRefField({
+function FoldedLegalRef({
   ctx,
   t,
   value,
@@ -414,17 +414,7 @@ function LegalRefField({
       {editable && (
         <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>{t('editLegalRef')}</summary>
-          {open && (
-            <LegalRefPicker
-              value={value}
-              onChange={(next) => onChange(pointer, next)}
-              acts={ctx.acts}
-              lang={ctx.lang}
-              problems={ctx.problems}
-              pointer={pointer}
-              label={t('legalRef')}
-            />
-          )}
+          {open && <LegalRefField ctx={ctx} pointer={pointer} value={value} label={t('legalRef')} />}
         </details>
       )}
     </div>
@@ -507,7 +497,7 @@ function CaseEditor(props: CardProps & { index: number; count: number; value: De
           </>
         )}
       </Field>
-      <LegalRefField {...{ ctx, t, readOnly, onChange }} value={value.legalRef} pointer={`${pointer}/legalRef`} />
+      <FoldedLegalRef {...{ ctx, t, readOnly, onChange }} value={value.legalRef} pointer={`${pointer}/legalRef`} />
       {!readOnly && (
         <div className="qz-dl-case-actions">
           <button

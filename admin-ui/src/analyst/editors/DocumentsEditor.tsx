@@ -5,7 +5,8 @@ import { registerArea } from '../../i18n';
 import { documentsEditor } from '../../i18n/editors/documents';
 import { DocumentsPreview } from '../Previews';
 import { LangTexts, type Texts } from './LangTexts';
-import { LegalRefPicker } from './LegalRefPicker';
+import { CardToggle } from './CardToggle';
+import { LegalRefField } from './LegalRefPicker';
 import { pointerOf, problemsAt, setIn } from './pointer';
 import { invalidProps, ProblemList } from './ProblemList';
 import {
@@ -59,18 +60,16 @@ export function DocumentsEditor(ctx: EditorContext) {
         const set = (pointer: string, value: unknown) => onChange(setIn(version, pointer, value));
         return (
           <section key={doc.id ?? j} className="card qz-doc-card" data-document={doc.id}>
-            <h3 className="qz-step-head">
-              <button
-                type="button"
-                className="qz-step-toggle"
-                aria-expanded={shown === doc.id}
-                onClick={() => setOpen(shown === doc.id ? null : doc.id)}
-                data-testid={`document-toggle-${doc.id}`}
-              >
-                <span aria-hidden="true">{shown === doc.id ? '▾' : '▸'}</span> {textIn(doc.label, lang) || doc.id}{' '}
-                <code className="qz-muted">{doc.id}</code>
-              </button>
-            </h3>
+            <CardToggle
+              headClassName="qz-step-head"
+              className="qz-step-toggle"
+              open={shown === doc.id}
+              onToggle={() => setOpen(shown === doc.id ? null : doc.id)}
+              testId={`document-toggle-${doc.id}`}
+            >
+              <span aria-hidden="true">{shown === doc.id ? '▾' : '▸'}</span> {textIn(doc.label, lang) || doc.id}{' '}
+              <code className="qz-muted">{doc.id}</code>
+            </CardToggle>
             {shown === doc.id && (
               <>
                 <LangTexts
@@ -87,14 +86,11 @@ export function DocumentsEditor(ctx: EditorContext) {
                   problems={problemsAt(problems, `${at}/kind`)}
                   onChange={(v) => set(`${at}/kind`, v)}
                 />
-                <LegalRefPicker
+                <LegalRefField
                   label={t('legalRef')}
-                  value={isObject(doc.legalRef) ? doc.legalRef : undefined}
-                  onChange={(v) => set(`${at}/legalRef`, v)}
-                  acts={ctx.acts}
-                  lang={lang}
-                  problems={problems}
+                  ctx={ctx}
                   pointer={`${at}/legalRef`}
+                  value={doc.legalRef}
                   readOnly={locked}
                 />
                 {doc.annexMissing && (

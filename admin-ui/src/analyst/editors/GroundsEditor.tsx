@@ -1,4 +1,4 @@
-import type { Ground, LegalRef } from '@qyzmet/engine';
+import type { Ground } from '@qyzmet/engine';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../../i18n';
@@ -8,7 +8,8 @@ import './editors.css';
 import { GroundFacts } from './GroundFacts';
 import { groundIdProblem, includedGroundId, readGroundFacts } from './groundFacts';
 import { LangTexts, type Texts } from './LangTexts';
-import { LegalRefPicker } from './LegalRefPicker';
+import { CardToggle } from './CardToggle';
+import { LegalRefField } from './LegalRefPicker';
 import { pointerOf, problemsAt, setIn } from './pointer';
 import { invalidProps, ProblemList } from './ProblemList';
 import type { EditorContext } from './types';
@@ -271,26 +272,22 @@ function GroundCard({
       data-ground={id}
       aria-invalid={all.length > 0 || undefined}
     >
-      <h3 className="qz-ground-head">
-        <button
-          type="button"
-          className="qz-ground-toggle"
-          aria-expanded={open}
-          aria-controls={open ? bodyId : undefined}
-          autoFocus={focus}
-          onClick={onToggle}
-        >
-          <span className={`qz-ground-kind qz-ground-kind-${kind}`}>
-            {t(kind === 'return' ? 'badgeReturn' : 'badgeRefusal')}
-          </span>
-          {shared && <span className="qz-ground-kind">{t('badgeShared')}</span>}
-          <span className="qz-grow">{title}</span>
-          <code className="qz-muted qz-small">{id}</code>
-          {all.length > 0 && (
-            <span className="qz-badge qz-badge-fail">{t('problemsCount', { count: all.length })}</span>
-          )}
-        </button>
-      </h3>
+      <CardToggle
+        headClassName="qz-ground-head"
+        className="qz-ground-toggle"
+        open={open}
+        bodyId={bodyId}
+        autoFocus={focus}
+        onToggle={onToggle}
+      >
+        <span className={`qz-ground-kind qz-ground-kind-${kind}`}>
+          {t(kind === 'return' ? 'badgeReturn' : 'badgeRefusal')}
+        </span>
+        {shared && <span className="qz-ground-kind">{t('badgeShared')}</span>}
+        <span className="qz-grow">{title}</span>
+        <code className="qz-muted qz-small">{id}</code>
+        {all.length > 0 && <span className="qz-badge qz-badge-fail">{t('problemsCount', { count: all.length })}</span>}
+      </CardToggle>
       {open && (
         <div id={bodyId} className="qz-ground-body">
           {shared && (
@@ -355,14 +352,11 @@ function GroundCard({
             readOnly={readOnly}
             problems={field('message')}
           />
-          <LegalRefPicker
+          <LegalRefField
             label={t('legalRef')}
-            value={isObject(g.legalRef) ? (g.legalRef as unknown as LegalRef) : undefined}
-            onChange={(v) => set('legalRef', v)}
-            acts={ctx.acts}
-            lang={ctx.lang}
-            problems={all}
+            ctx={ctx}
             pointer={`${at}/legalRef`}
+            value={g.legalRef}
             readOnly={ctx.readOnly}
           />
           {shared ? null : (

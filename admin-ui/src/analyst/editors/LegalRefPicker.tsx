@@ -8,8 +8,9 @@ import type { EditorProblem } from '../model';
 import { legalRefText } from '../Previews';
 import './editors.css';
 import { citedLines, clauseOf, clauseRef, compactRef, linesOf, UNITS, type Unit } from './legalRefModel';
-import { problemsAt } from './pointer';
+import { problemsAt, setIn } from './pointer';
 import { invalidProps, ProblemList } from './ProblemList';
+import type { EditorContext } from './types';
 
 registerArea('legalRef', legalRefPicker);
 
@@ -264,5 +265,33 @@ export function LegalRefPicker({
         <span className="qz-muted">{t('printed')}</span> {printed || '—'}
       </p>
     </fieldset>
+  );
+}
+
+/** What an editor hands the picker of one citation of its version. */
+export interface LegalRefFieldProps {
+  /** The editor's context: the version written to, the acts registry, the interface language, the engine's problems. */
+  ctx: Pick<EditorContext, 'version' | 'onChange' | 'acts' | 'lang' | 'problems'>;
+  /** Where the citation sits in the version, e.g. `/documents/0/legalRef`. */
+  pointer: string;
+  /** The citation as the editor shows it (an include's resolved one too); anything but an object is no citation yet. */
+  value: unknown;
+  readOnly?: boolean;
+  label?: string;
+}
+
+/** The picker of the citation at `pointer` of the editor's version: every editor wires it this way, so it is here. */
+export function LegalRefField({ ctx, pointer, value, readOnly, label }: LegalRefFieldProps) {
+  return (
+    <LegalRefPicker
+      label={label}
+      value={value && typeof value === 'object' && !Array.isArray(value) ? (value as LegalRef) : undefined}
+      onChange={(next) => ctx.onChange(setIn(ctx.version, pointer, next))}
+      acts={ctx.acts}
+      lang={ctx.lang}
+      problems={ctx.problems}
+      pointer={pointer}
+      readOnly={readOnly}
+    />
   );
 }

@@ -15,7 +15,8 @@ import { registerArea } from '../../i18n';
 import { stepsEditor } from '../../i18n/editors/steps';
 import { officer } from '../../i18n/officer';
 import { LangTexts, type Texts } from './LangTexts';
-import { LegalRefPicker } from './LegalRefPicker';
+import { CardToggle } from './CardToggle';
+import { LegalRefField } from './LegalRefPicker';
 import {
   addEvent,
   addState,
@@ -145,22 +146,20 @@ function StateCard({
       data-state={id}
       aria-invalid={mine.length > 0 || undefined}
     >
-      <h3 className="qz-step-head">
-        <button
-          type="button"
-          className="qz-step-toggle"
-          aria-expanded={open}
-          aria-controls={open ? bodyId : undefined}
-          onClick={onToggle}
-          data-testid={`step-toggle-${id}`}
-        >
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span> {textIn(state.label, lang) || id}{' '}
-          <code className="qz-muted">{id}</code>
-          {initial && <span className="qz-badge">{t('initial')}</span>}
-          {state.final && <span className="qz-badge">{t('finalBadge')}</span>}
-          {mine.length > 0 && <span className="qz-badge qz-badge-fail">{mine.length}</span>}
-        </button>
-      </h3>
+      <CardToggle
+        headClassName="qz-step-head"
+        className="qz-step-toggle"
+        open={open}
+        bodyId={bodyId}
+        onToggle={onToggle}
+        testId={`step-toggle-${id}`}
+      >
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> {textIn(state.label, lang) || id}{' '}
+        <code className="qz-muted">{id}</code>
+        {initial && <span className="qz-badge">{t('initial')}</span>}
+        {state.final && <span className="qz-badge">{t('finalBadge')}</span>}
+        {mine.length > 0 && <span className="qz-badge qz-badge-fail">{mine.length}</span>}
+      </CardToggle>
       {open && (
         <div id={bodyId} className="qz-step-body" data-testid={`step-card-${id}`}>
           <LangTexts
@@ -198,14 +197,11 @@ function StateCard({
               {t('final')}
             </label>
           </div>
-          <LegalRefPicker
+          <LegalRefField
             label={t('legalRef')}
-            value={isObject(state.legalRef) ? state.legalRef : undefined}
-            onChange={(v) => set(`${at}/legalRef`, v)}
-            acts={acts}
-            lang={lang}
-            problems={problems}
+            ctx={{ version, onChange, acts, lang, problems }}
             pointer={`${at}/legalRef`}
+            value={state.legalRef}
             readOnly={readOnly}
           />
           {!!state.documents?.length && (
@@ -227,6 +223,7 @@ function StateCard({
             lang={lang}
             readOnly={readOnly}
             problems={problems}
+            onChange={onChange}
             set={set}
             setMachine={setMachine}
           />
@@ -428,6 +425,7 @@ function Timers({
   lang,
   readOnly,
   problems,
+  onChange,
   set,
   setMachine,
 }: {
@@ -441,6 +439,7 @@ function Timers({
   lang: Lang;
   readOnly: boolean;
   problems: Props['problems'];
+  onChange: Props['onChange'];
   set: (pointer: string, value: unknown) => void;
   setMachine: (m: MachineDef) => void;
 }) {
@@ -495,14 +494,11 @@ function Timers({
               problems={problemsAt(problems, `${tAt}/target`)}
               onChange={(v) => set(`${tAt}/target`, v || undefined)}
             />
-            <LegalRefPicker
+            <LegalRefField
               label={t('legalRef')}
-              value={isObject(tm.legalRef) ? tm.legalRef : undefined}
-              onChange={(v) => set(`${tAt}/legalRef`, v)}
-              acts={acts}
-              lang={lang}
-              problems={problems}
+              ctx={{ version, onChange, acts, lang, problems }}
               pointer={`${tAt}/legalRef`}
+              value={tm.legalRef}
               readOnly={readOnly}
             />
             {!readOnly && (
