@@ -1,6 +1,6 @@
 import { diffJson } from '@qyzmet/engine';
-import { draftApi, tokenOf, type DraftApi } from './draftApi';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { draftSuite, tokenOf } from './draftApi';
+import { describeUi, screenshot, signIn } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 /** The description of the condition isHousingObject in English: the case's group is named by it. */
@@ -16,23 +16,16 @@ interface DraftView {
 }
 
 describeUi('the deadlines editor: a term changed in a form, explained on the calendar', () => {
-  let ui: UiContext;
-  let api: DraftApi<DraftView>;
-
-  beforeAll(async () => {
-    ui = await startUi();
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
+  const suite = draftSuite<DraftView>(SERVICE);
 
   test('the housing case goes from 1 to 2 working days: the explanation follows, the draft saves exactly that change', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor`);
     await page.getByTestId('new-draft').click();
     const status = page.getByTestId('autosave');
     await status.filter({ hasText: /^Saved \(revision \d+\)/ }).waitFor({ timeout: 20_000 });
     const token = await tokenOf(page);
-    const created = await api.openDraft(token);
+    const created = await suite.api.openDraft(token);
     expect(created.definition.changes ?? []).toEqual([]);
     const before = created.materialised!.deadlines[0];
     expect(before.id).toBe('service');
@@ -83,7 +76,7 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     await status.filter({ hasText: `Saved (revision ${created.rev + 1})` }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'deadlines-editor');
 
-    const saved = await api.openDraft(token);
+    const saved = await suite.api.openDraft(token);
     expect(saved.rev).toBe(created.rev + 1);
     // Exactly one value of the version changed: the term of the housing case.
     expect(diffJson(created.materialised, saved.materialised)).toEqual([
@@ -108,8 +101,8 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
   }, 120_000);
 
   test('without a draft the terms are read only; a term the act leaves to another document is said in words', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/licence-design-activity/editor/deadlines`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
+    await page.goto(`${suite.ui.base}#/workbench/licence-design-activity/editor/deadlines`);
     // The Standard that sets the term of this licence is not in the materials: said so, with no input to guess in.
     const service = page.getByRole('region', { name: 'Term: Term of the service' });
     await service.waitFor({ timeout: 20_000 });
@@ -131,9 +124,9 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
   }, 90_000);
 
   test('odd data from the JSON section (a negated condition, a case without a term, an include) never takes the form down', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
     // The draft of the first test is open; the engineers' JSON section writes what the form does not offer.
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/json`);
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor/json`);
     await page.waitForFunction(() => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"deadlines"'), null, {
       timeout: 20_000,
     });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { UiContext } from './harness';
+import { startUi, stopUi, type UiContext } from './harness';
 
 /**
  * The runtime's HTTP API as the browser tests use it beside the page: to read what the workbench saved (the open draft
@@ -80,4 +80,32 @@ export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolea
     if (ok(v) || Date.now() > until) return v;
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** A browser suite's runtime and its API about one service's drafts; read them inside a test. */
+export interface DraftSuite<D extends DraftHead> {
+  readonly ui: UiContext;
+  readonly api: DraftApi<D>;
+}
+
+/** Starts the runtime and Chromium before the suite's tests (the runtime's clock at `at`) and stops them after. */
+export function draftSuite<D extends DraftHead = DraftHead>(service: string, at?: string): DraftSuite<D> {
+  let started: DraftSuite<D> | undefined;
+  beforeAll(async () => {
+    const ui = await startUi(at);
+    started = { ui, api: draftApi<D>(ui, service) };
+  }, 60_000);
+  afterAll(() => stopUi(started?.ui));
+  const running = () => {
+    if (!started) throw new Error('the browser suite is read before its beforeAll started it');
+    return started;
+  };
+  return {
+    get ui() {
+      return running().ui;
+    },
+    get api() {
+      return running().api;
+    },
+  };
 }

@@ -1,5 +1,5 @@
-import { draftApi, tokenOf, type DraftApi } from './draftApi';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { draftSuite, tokenOf } from './draftApi';
+import { describeUi, screenshot, signIn } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 
@@ -13,18 +13,11 @@ interface DraftView {
 }
 
 describeUi('safe drafting in the analyst workbench', () => {
-  let ui: UiContext;
-  let api: DraftApi<DraftView>;
-
-  beforeAll(async () => {
-    ui = await startUi();
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
+  const suite = draftSuite<DraftView>(SERVICE);
 
   test('an edit autosaves as a new revision; leaving with unsaved edits asks; another analyst’s save shows a banner', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/json`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor/json`);
     await page.getByTestId('new-draft').click();
     await page.waitForFunction(
       () => !!window.__qyzmetEditor?.getModel()?.getValue().includes('"2026-order-65-draft"'),
@@ -34,7 +27,7 @@ describeUi('safe drafting in the analyst workbench', () => {
       },
     );
     const token = await tokenOf(page);
-    const created = await api.openDraft(token);
+    const created = await suite.api.openDraft(token);
     const status = page.getByTestId('autosave');
     await status.filter({ hasText: `Saved (revision ${created.rev})` }).waitFor();
 
@@ -45,7 +38,7 @@ describeUi('safe drafting in the analyst workbench', () => {
     });
     expect(await status.textContent()).toBe('Unsaved changes');
     await status.filter({ hasText: `Saved (revision ${created.rev + 1}) at` }).waitFor({ timeout: 15_000 });
-    expect((await api.openDraft(token)).rev).toBe(created.rev + 1);
+    expect((await suite.api.openDraft(token)).rev).toBe(created.rev + 1);
     // Text that is not JSON is not saved, and the status says why.
     const good = await page.evaluate(() => window.__qyzmetEditor!.getModel()!.getValue());
     await page.evaluate((t) => window.__qyzmetEditor!.getModel()!.setValue(t.replace('"label": {', '"label" {')), good);
@@ -62,7 +55,7 @@ describeUi('safe drafting in the analyst workbench', () => {
     );
     await status.filter({ hasText: /^Not saved: / }).waitFor({ timeout: 15_000 });
     await page.unroute(puts);
-    expect((await api.openDraft(token)).rev).toBe(created.rev + 1);
+    expect((await suite.api.openDraft(token)).rev).toBe(created.rev + 1);
 
     // Leaving for the services list with an unsaved note asks; cancelling keeps the page and the note.
     const note = page.getByLabel('Note on the draft');
@@ -84,10 +77,10 @@ describeUi('safe drafting in the analyst workbench', () => {
     expect(await note.inputValue()).toBe('term of order 3');
     // The note autosaves too.
     await status.filter({ hasText: `Saved (revision ${created.rev + 2})` }).waitFor({ timeout: 15_000 });
-    expect((await api.openDraft(token)).note).toBe('term of order 3');
+    expect((await suite.api.openDraft(token)).note).toBe('term of order 3');
 
     // The reviewer saves over the API: the analyst's page notices within a poll, names them, and stops autosaving.
-    const reviewer = await api.call<{ token: string; user: { id: string; displayName: string } }>(
+    const reviewer = await suite.api.call<{ token: string; user: { id: string; displayName: string } }>(
       'POST',
       '/auth/login',
       '',
@@ -96,8 +89,11 @@ describeUi('safe drafting in the analyst workbench', () => {
         password: 'demo',
       },
     );
-    const theirs = await api.openDraft(reviewer.token);
-    await api.call('PUT', `${api.drafts}/${theirs.id}`, reviewer.token, { rev: theirs.rev, note: 'grounds checked' });
+    const theirs = await suite.api.openDraft(reviewer.token);
+    await suite.api.call('PUT', `${suite.api.drafts}/${theirs.id}`, reviewer.token, {
+      rev: theirs.rev,
+      note: 'grounds checked',
+    });
     const banner = page.getByTestId('draft-conflict');
     await banner.waitFor({ timeout: 15_000 });
     // By name, as colleagues know each other.
@@ -109,7 +105,7 @@ describeUi('safe drafting in the analyst workbench', () => {
     // An edit now stays unsaved (no overwrite of the reviewer's revision) until the analyst reloads.
     await note.fill('mine');
     await page.waitForTimeout(4_000);
-    expect((await api.openDraft(token)).note).toBe('grounds checked');
+    expect((await suite.api.openDraft(token)).note).toBe('grounds checked');
     await banner.getByRole('button', { name: 'Reload' }).click();
     await banner.waitFor({ state: 'detached' });
     expect(await note.inputValue()).toBe('grounds checked');

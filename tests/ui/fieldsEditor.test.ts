@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { draftApi, tokenOf, type DraftApi } from './draftApi';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { draftSuite, tokenOf } from './draftApi';
+import { describeUi, screenshot, signIn } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 type Schema = Record<string, unknown>;
@@ -21,29 +21,23 @@ interface DraftView {
 }
 
 describeUi('the form-fields editor of the workbench', () => {
-  let ui: UiContext;
-  let api: DraftApi<DraftView>;
-  beforeAll(async () => {
-    ui = await startUi();
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
+  const suite = draftSuite<DraftView>(SERVICE);
 
   /** The open draft read whole from the server: the version it makes, materialised. */
-  const serverDraft = async (page: Page) => api.openDraft(await tokenOf(page));
+  const serverDraft = async (page: Page) => suite.api.openDraft(await tokenOf(page));
 
   /** A draft open for the service (this suite's tests run alone too). */
   async function ensureDraft(page: Page): Promise<void> {
     const token = await tokenOf(page);
-    const list = await api.call<{ items: DraftView[] }>('GET', api.drafts, token);
+    const list = await suite.api.call<{ items: DraftView[] }>('GET', suite.api.drafts, token);
     if (list.items.some((d) => !d.publishedAt && !d.discardedAt)) return;
-    const res = await api.send('POST', api.drafts, token, { note: '' });
+    const res = await suite.api.send('POST', suite.api.drafts, token, { note: '' });
     expect(res.status).toBe(201);
   }
 
   test('an analyst relabels a field, adds and removes a choice, adds a field; the preview and the saved draft follow', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/fields`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor/fields`);
     await page.getByTestId('new-draft').click();
     const editor = page.getByTestId('fields-editor');
     const status = page.getByTestId('autosave');
@@ -150,9 +144,9 @@ describeUi('the form-fields editor of the workbench', () => {
   }, 120_000);
 
   test('a field is moved and removed (after a second click), one deciding another’s requirement kept, a requirement put on another value', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'ru' });
+    const page = await signIn(suite.ui, 'analyst', { lang: 'ru' });
     await ensureDraft(page);
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/fields`);
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor/fields`);
     const editor = page.getByTestId('fields-editor');
     const tree = editor.getByRole('navigation', { name: 'Поля формы' });
     const status = page.getByTestId('autosave');
@@ -221,8 +215,8 @@ describeUi('the form-fields editor of the workbench', () => {
   }, 90_000);
 
   test('without a draft the fields are shown, not edited; a list of documents is read only with the way to JSON', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'kk' });
-    await page.goto(`${ui.base}#/workbench/housing-presence-certificate/editor/fields`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'kk' });
+    await page.goto(`${suite.ui.base}#/workbench/housing-presence-certificate/editor/fields`);
     const editor = page.getByTestId('fields-editor');
     await editor.locator('[data-field="documents"]').click();
     const hint = editor.getByTestId('field-read-only');

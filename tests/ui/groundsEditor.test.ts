@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Locator } from 'playwright-core';
 import { item, ORDER, order999Act, underArrest } from '../definitions/order999';
-import { draftApi, eventually, tokenOf, type DraftApi } from './draftApi';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { draftSuite, eventually, tokenOf } from './draftApi';
+import { describeUi, screenshot, signIn } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 
@@ -16,27 +16,20 @@ interface DraftView {
 }
 
 describeUi('the refusal-grounds editor and the legal-reference picker', () => {
-  let ui: UiContext;
-  let api: DraftApi<DraftView>;
+  const suite = draftSuite<DraftView>(SERVICE);
   const groundIn = (d: DraftView, id: string) => d.materialised?.refusalGrounds.find((g) => g.id === id);
   /** A kk/ru/en text of a card by its legend, one language by its label. */
   const langInput = (card: Locator, legend: RegExp, lang: 'Kazakh' | 'Russian') =>
     card.getByRole('group', { name: legend }).getByLabel(lang, { exact: true });
 
-  beforeAll(async () => {
-    ui = await startUi();
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
-
   test('order 999’s ground added through the form is saved as a cited change; a misquote is flagged', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
     const token = await tokenOf(page);
     // The amending act is in the registry before the workbench opens (its registration is the drafting test's part).
-    await api.call('POST', '/admin/acts', token, { id: ORDER, ...order999Act() });
+    await suite.api.call('POST', '/admin/acts', token, { id: ORDER, ...order999Act() });
 
     // No draft yet: the grounds of the version in force, shown and not changed.
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/grounds`);
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor/grounds`);
     const editor = page.getByTestId('section-grounds');
     const inForce = editor.locator('article[data-ground="incomplete-package"]');
     await inForce.getByRole('button', { expanded: false }).click();
@@ -118,7 +111,7 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
 
     // Autosaved: the server holds the ground as written, added by a change that cites order 999 p.1 sub. 2.
     const saved = await eventually(
-      () => api.openDraft(token),
+      () => suite.api.openDraft(token),
       (d) => isDeepStrictEqual(groundIn(d, underArrest.id), underArrest),
     );
     expect(groundIn(saved, underArrest.id)).toEqual(underArrest);
@@ -152,7 +145,7 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     await ref.getByTestId('quote-error').waitFor({ state: 'detached', timeout: 10_000 });
     expect(await quote.getAttribute('aria-invalid')).toBeNull();
     const quoted = await eventually(
-      () => api.openDraft(token),
+      () => suite.api.openDraft(token),
       (d) => groundIn(d, 'incomplete-package')?.legalRef?.quote === 'Бірінші   жұмыс күні',
     );
     expect(groundIn(quoted, 'incomplete-package').legalRef).toMatchObject({

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { apartment, ORDER, order999Act, underArrest } from '../definitions/order999';
-import { draftApi, type DraftApi } from './draftApi';
-import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { draftSuite } from './draftApi';
+import { artifacts, describeUi, screenshot, signIn } from './harness';
 
 /**
  * Issue 14's proof: the order-999 amendment of the amendments-as-data issue (tests/definitions/order999.ts) made by an
@@ -73,19 +73,13 @@ async function savedAll(page: Page) {
 }
 
 describeUi('order 999 through the analyst’s forms only', () => {
-  let ui: UiContext;
-  let api: DraftApi;
-  beforeAll(async () => {
-    // Three days after the order is signed (1 December), a week before its publication (10 December).
-    ui = await startUi('2026-12-04T10:00:00+05:00');
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
+  // Three days after the order is signed (1 December), a week before its publication (10 December).
+  const suite = draftSuite(SERVICE, '2026-12-04T10:00:00+05:00');
 
   async function apply(at: string) {
-    ui.clock.now = new Date(at);
-    const token = await api.login('applicant');
-    const res = await api.send<{ version: string; deadlines: Array<{ id: string; dueAt: string | null }> }>(
+    suite.ui.clock.now = new Date(at);
+    const token = await suite.api.login('applicant');
+    const res = await suite.api.send<{ version: string; deadlines: Array<{ id: string; dueAt: string | null }> }>(
       'POST',
       '/applications',
       token,
@@ -97,7 +91,7 @@ describeUi('order 999 through the analyst’s forms only', () => {
 
   test('register the act, change the term, add the ground, add and accept scenarios, approve, publish', async () => {
     const j = new Journey();
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
     const crashes: string[] = [];
     page.on('pageerror', (e) => crashes.push(e.message));
     await page.waitForURL((u) => u.hash === '#/workbench');
@@ -244,8 +238,8 @@ describeUi('order 999 through the analyst’s forms only', () => {
     await j.done(page, 'review');
 
     // 6. A second analyst, in Kazakh, reads the same check and approves the revision it was made of.
-    const reviewer = await signIn(ui, 'reviewer', { lang: 'kk' });
-    await reviewer.goto(`${ui.base}#/workbench/${SERVICE}/versions`);
+    const reviewer = await signIn(suite.ui, 'reviewer', { lang: 'kk' });
+    await reviewer.goto(`${suite.ui.base}#/workbench/${SERVICE}/versions`);
     await reviewer.getByTestId('run-check').click();
     await reviewer.getByTestId('checked-rev').waitFor({ timeout: 30_000 });
     const approve = reviewer.getByRole('button', { name: /^\d+-ревизияны мақұлдау$/ });

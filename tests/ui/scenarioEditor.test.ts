@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftApi, eventually, tokenOf, type DraftApi } from './draftApi';
-import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { draftSuite, eventually, tokenOf } from './draftApi';
+import { artifacts, describeUi, screenshot, signIn } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 const FIRST = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
@@ -25,26 +25,22 @@ interface SavedScenario {
 }
 
 describeUi('scenarios without JSON in the analyst workbench', () => {
-  let ui: UiContext;
-  let api: DraftApi<DraftView>;
-
-  beforeAll(async () => {
-    ui = await startUi();
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
+  const suite = draftSuite<DraftView>(SERVICE);
 
   test('a scenario made in forms: data in the service’s form, events on a timeline, received accepted as expected, saved with the draft', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor`);
     await page.getByTestId('new-draft').click();
     await page.getByTestId('draft-base').waitFor({ timeout: 20_000 });
     const token = await tokenOf(page);
     // The draft is expected in force from Monday 16 March: earlier scenarios keep the version in force then.
-    const created = await api.openDraft(token);
-    await api.call('PUT', `${api.drafts}/${created.id}`, token, { rev: created.rev, expectedFrom: '2026-03-16' });
+    const created = await suite.api.openDraft(token);
+    await suite.api.call('PUT', `${suite.api.drafts}/${created.id}`, token, {
+      rev: created.rev,
+      expectedFrom: '2026-03-16',
+    });
     await page.reload();
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/scenarios`);
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/scenarios`);
     const panel = page.getByTestId('scenarios-panel');
     const first = panel.locator(`[data-testid=scenario][data-file="${FIRST}"]`);
     // Thirty scenarios run in the browser: give a loaded machine time.
@@ -133,7 +129,8 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
     // Saved with the draft (autosave), as the form wrote it: no JSON typed anywhere.
     const saved = await eventually(
       async () =>
-        (await api.openDraft(token)).scenarios.find((s) => s.file === FILE)?.scenario as SavedScenario | undefined,
+        (await suite.api.openDraft(token)).scenarios.find((s) => s.file === FILE)?.scenario as
+          SavedScenario | undefined,
       (s) => s?.expect.status === 'refused',
     );
     expect(saved).toBeDefined();
@@ -165,36 +162,31 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
 });
 
 describeUi('the worked example of the amendment: scenarios made as copies, accepted, a finding ticked', () => {
-  let ui: UiContext;
-  let api: DraftApi<DraftView & { materialised: Record<string, unknown> }>;
-  beforeAll(async () => {
-    // In December: the draft is in force from tomorrow, so the scenarios of 22.12.2026 run against it.
-    ui = await startUi('2026-12-01T10:00:00+05:00');
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
+  // In December: the draft is in force from tomorrow, so the scenarios of 22.12.2026 run against it.
+  const suite = draftSuite<DraftView & { materialised: Record<string, unknown> }>(SERVICE, '2026-12-01T10:00:00+05:00');
 
   async function savedScenario(token: string, file: string, done: (s: SavedScenario) => boolean) {
     const s = await eventually(
       async () =>
-        (await api.openDraft(token)).scenarios.find((x) => x.file === file)?.scenario as SavedScenario | undefined,
+        (await suite.api.openDraft(token)).scenarios.find((x) => x.file === file)?.scenario as
+          SavedScenario | undefined,
       (x) => !!x && done(x),
     );
     return s!;
   }
 
   test('“Apartment on 22.12.2026: second working day” and “Object under arrest: refused”', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
     // A page error would blank the workbench (a closed editor once did): none may happen.
     const crashes: string[] = [];
     page.on('pageerror', (e) => crashes.push(e.message));
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor`);
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor`);
     await page.getByTestId('new-draft').click();
     await page.getByTestId('draft-base').waitFor({ timeout: 20_000 });
     const token = await tokenOf(page);
     // The amendment itself is the other editors' work: here it is written over the API (term 2 working days for
     // housing objects, the ground object-under-arrest decided by the officer's finding objectUnderArrest).
-    const draft = await api.openDraft(token);
+    const draft = await suite.api.openDraft(token);
     const version = JSON.parse(
       JSON.stringify(draft.materialised).replace('"duration":"1 workingDays"', '"duration":"2 workingDays"'),
     ) as { refusalGrounds: unknown[] };
@@ -212,9 +204,9 @@ describeUi('the worked example of the amendment: scenarios made as copies, accep
       },
       when: { fact: 'findings', path: '/objectUnderArrest', operator: 'isTrue', value: true },
     });
-    await api.call('PUT', `${api.drafts}/${draft.id}`, token, { rev: draft.rev, version });
+    await suite.api.call('PUT', `${suite.api.drafts}/${draft.id}`, token, { rev: draft.rev, version });
     await page.reload();
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/scenarios`);
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/scenarios`);
     const panel = page.getByTestId('scenarios-panel');
     await panel.locator(`[data-testid=scenario][data-file="${FIRST}"]`).waitFor({ timeout: 40_000 });
 

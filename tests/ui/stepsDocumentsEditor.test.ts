@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceSchema } from '@qyzmet/engine';
 import { inlineWordingAllowed } from '../../admin-ui/src/analyst/editors/templateModel';
-import { draftApi, tokenOf, type DraftApi } from './draftApi';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { draftSuite, tokenOf } from './draftApi';
+import { describeUi, screenshot, signIn } from './harness';
 
 const SERVICE = 'cadastral-passport-duplicate';
 /** The format lets a draft carry a document's wording itself: the editor then saves it, else it is only tried. */
@@ -28,25 +28,18 @@ interface DraftView {
 }
 
 describeUi('the steps editor beside the diagram, and the documents’ wording with placeholders', () => {
-  let ui: UiContext;
-  let api: DraftApi<DraftView>;
+  const suite = draftSuite<DraftView>(SERVICE);
   /** The Kazakh wording of the duplicate in the draft's version: a file path or `{ text }`. */
   const wordingOf = (d: DraftView) => d.materialised!.documents.find((x) => x.id === 'duplicate')!.templates.kk;
 
-  beforeAll(async () => {
-    ui = await startUi();
-    api = draftApi(ui, SERVICE);
-  }, 60_000);
-  afterAll(() => stopUi(ui));
-
   test('a step picked in the diagram opens here; its Russian name changed shows in the diagram and is saved', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'ru' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/steps`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'ru' });
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor/steps`);
     await page.getByTestId('new-draft').click({ timeout: 60_000 });
     const status = page.getByTestId('autosave');
     await status.filter({ hasText: /^Сохранено \(ревизия \d+\)/ }).waitFor({ timeout: 20_000 });
     const token = await tokenOf(page);
-    const created = await api.openDraft(token);
+    const created = await suite.api.openDraft(token);
     expect(created.materialised!.machine.states.signing.label.ru).toBe('На подписи у руководства');
     // A new draft opens the part last edited: the steps are chosen again.
     await page.click('[data-section=steps]');
@@ -82,7 +75,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await card.locator('input[name="state.signing.label.ru"]').fill(renamed);
     await node.filter({ hasText: renamed }).waitFor({ timeout: 10_000 });
     await status.filter({ hasText: `Сохранено (ревизия ${created.rev + 1})` }).waitFor({ timeout: 15_000 });
-    const saved = await api.openDraft(token);
+    const saved = await suite.api.openDraft(token);
     expect(saved.rev).toBe(created.rev + 1);
     expect(saved.materialised!.machine.states.signing.label).toMatchObject({
       ru: renamed,
@@ -148,15 +141,15 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await fresh.getByRole('button', { name: 'Подтвердить удаление' }).click();
     await freshNode.waitFor({ state: 'detached', timeout: 10_000 });
     await status.filter({ hasText: /^Сохранено/ }).waitFor({ timeout: 15_000 });
-    const final = await api.openDraft(token);
+    const final = await suite.api.openDraft(token);
     expect(Object.keys(final.materialised!.machine.states)).not.toContain('head-review');
     expect(final.materialised!.machine.states.signing.label.ru).toBe(renamed);
     await page.context().close();
   }, 90_000);
 
   test('the wording of a document: a placeholder inserted at the cursor, rendered with a scenario’s data', async () => {
-    const page = await signIn(ui, 'analyst', { lang: 'en' });
-    await page.goto(`${ui.base}#/workbench/${SERVICE}/editor/documents`);
+    const page = await signIn(suite.ui, 'analyst', { lang: 'en' });
+    await page.goto(`${suite.ui.base}#/workbench/${SERVICE}/editor/documents`);
     const editor = page.getByTestId('documents-editor');
     await editor.waitFor({ timeout: 20_000 });
     const text = editor.getByTestId('template-duplicate');
@@ -168,7 +161,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await expect(text.inputValue()).resolves.toContain('кадастрлық паспортының телнұсқасы');
     const card = editor.locator('[data-document=duplicate]');
     const token = await tokenOf(page);
-    const fileBefore = wordingOf(await api.openDraft(token));
+    const fileBefore = wordingOf(await suite.api.openDraft(token));
     expect(fileBefore).toMatch(/duplicate\.kk\.hbs$/);
     expect(await card.textContent()).toContain(
       saves ? 'Wording changed here is saved as the draft’s own' : 'The definition format cannot keep',
@@ -203,8 +196,8 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     if (saves) {
       // Saved as the draft's own wording: the server's version carries the text the analyst sees.
       await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
-      expect(wordingOf(await api.openDraft(token))).toEqual({ text: value });
-    } else expect(wordingOf(await api.openDraft(token))).toBe(fileBefore);
+      expect(wordingOf(await suite.api.openDraft(token))).toEqual({ text: value });
+    } else expect(wordingOf(await suite.api.openDraft(token))).toBe(fileBefore);
     // A broken wording is the engine's error under the text, the field marked.
     await text.fill('<p>{{#if data.x}}</p>');
     await card
@@ -216,7 +209,7 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await expect(text.inputValue()).resolves.toContain('{{data.applicant.fullName}}');
     // Back to the file: the draft names it again as it did, and the engine finds it (the field is no longer marked).
     await status.filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
-    expect(wordingOf(await api.openDraft(token))).toBe(fileBefore);
+    expect(wordingOf(await suite.api.openDraft(token))).toBe(fileBefore);
     await page.waitForFunction((el) => !el?.hasAttribute('aria-invalid'), await text.elementHandle());
     expect(await card.locator('.qz-field-problems').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
