@@ -68,7 +68,10 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
       'registered Fri 18.12 at 10:00 → due Tue 22.12 18:30; skipped: Sat 19.12, Sun 20.12',
     );
     // The other cases are untouched, and the preview beside the form recompiles with the new term.
-    const upTo1000 = page.getByRole('group', { name: /^Case 2: isOtherUpTo1000$/ });
+    const upTo1000 = page.getByRole('group', {
+      name: 'Case 2: other real-estate objects with a total area of up to 1000 square metres',
+      exact: true,
+    });
     expect(await upTo1000.getByLabel('Number').inputValue()).toBe('2');
     const previewRow = page.locator('.qz-previews tbody tr').filter({ hasText: 'isHousingObject' });
     await previewRow.filter({ hasText: '2 workingDays' }).waitFor({ timeout: 10_000 });
@@ -142,11 +145,15 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
       model.setValue(JSON.stringify(version, null, 2));
     });
     await page.click('[data-section=deadlines]');
-    const negated = page.getByRole('group', { name: 'Case 2: when it does not hold: isOtherUpTo1000' });
+    const negated = page.getByRole('group', {
+      name: 'Case 2: when it does not hold: other real-estate objects with a total area of up to 1000 square metres',
+    });
     await negated.waitFor();
     expect(await negated.textContent()).toContain('This condition is edited in the JSON section.');
     expect(await negated.getByRole('combobox', { name: 'Applies when' }).count()).toBe(0);
-    const noTerm = page.getByRole('group', { name: 'Case 3: isOtherOver1000' });
+    const noTerm = page.getByRole('group', {
+      name: 'Case 3: real-estate objects with a total area over 1000 square metres',
+    });
     expect(await noTerm.getByLabel('Number').inputValue()).toBe('');
     expect(await noTerm.getByTestId('due-explanation').textContent()).toContain('Type a number.');
     // The engine's problem of the case (its term is required) is shown in the case, which is marked.
