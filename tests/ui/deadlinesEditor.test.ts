@@ -34,7 +34,7 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     await page.click('[data-section=deadlines]');
     await page
       .locator('.qz-previews tbody tr')
-      .filter({ hasText: 'isHousingObject' })
+      .filter({ hasText: HOUSING })
       .filter({ hasText: '1 workingDays' })
       .waitFor();
     await page.waitForURL((u) => u.hash === `#/workbench/${SERVICE}/editor/deadlines`);
@@ -73,7 +73,7 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
       exact: true,
     });
     expect(await upTo1000.getByLabel('Number').inputValue()).toBe('2');
-    const previewRow = page.locator('.qz-previews tbody tr').filter({ hasText: 'isHousingObject' });
+    const previewRow = page.locator('.qz-previews tbody tr').filter({ hasText: HOUSING });
     await previewRow.filter({ hasText: '2 workingDays' }).waitFor({ timeout: 10_000 });
 
     await status.filter({ hasText: `Saved (revision ${created.rev + 1})` }).waitFor({ timeout: 20_000 });

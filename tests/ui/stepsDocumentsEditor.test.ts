@@ -122,7 +122,9 @@ describeUi('the steps editor beside the diagram, and the documents’ wording wi
     await reviewed.locator('input[name="event.REVIEWED.label.kk"]').fill('Басшы қарады');
     await reviewed.locator('input[name="event.REVIEWED.label.ru"]').fill('Руководитель рассмотрел');
     expect(await reviewed.getByLabel('Сотрудник').isChecked()).toBe(true);
-    await diagram.getByText('REVIEWED').waitFor({ timeout: 10_000 });
+    // The new arrow carries the event's name, not its key.
+    await diagram.getByText('Руководитель рассмотрел').waitFor({ timeout: 10_000 });
+    expect(await diagram.getByText('REVIEWED').count()).toBe(0);
     // A step deadline added: one working day at first, then two; with no clause cited yet, its citation is marked.
     await fresh.getByLabel('Идентификатор нового срока').fill('head-term');
     await fresh.getByRole('button', { name: 'Добавить срок шага' }).click();

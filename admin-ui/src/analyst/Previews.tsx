@@ -2,7 +2,6 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import {
   addDuration,
-  formatConditionRef,
   formatInstant,
   instantOfLocal,
   formatLegalRef,
@@ -24,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { ServiceForm } from '../forms/ServiceForm';
 import type { ServerFieldError } from '../forms/toExtraErrors';
 import { LANGUAGES, type UiLang } from '../i18n';
+import { useGuardText } from './editors/useGuardText';
 import type { ScenarioRun } from './model';
 
 /** Live previews of the draft version, all computed in the browser from the compiled draft. */
@@ -180,6 +180,7 @@ export function MachineDiagram({
   onSelect?: (state: string) => void;
 }) {
   const { t } = useTranslation('analyst');
+  const guardText = useGuardText(version, lang);
   const [laid, setLaid] = useState<Laid | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -237,10 +238,11 @@ export function MachineDiagram({
       });
     };
     for (const [id, s] of Object.entries(m.states)) {
+      // The arrows in words: the event's name, and the guard as the steps editor says it.
       for (const [ev, tr] of Object.entries(s.on ?? {}))
         for (const x of Array.isArray(tr) ? tr : [tr])
-          add(id, x.target, `${ev}${x.guard ? ` [${formatConditionRef(x.guard)}]` : ''}`);
-      for (const x of s.always ?? []) add(id, x.target, `∅${x.guard ? ` [${formatConditionRef(x.guard)}]` : ''}`);
+          add(id, x.target, `${pick(m.events?.[ev]?.label, lang) || ev}${x.guard ? `: ${guardText(x.guard)}` : ''}`);
+      for (const x of s.always ?? []) add(id, x.target, `↳${x.guard ? ` ${guardText(x.guard)}` : ''}`);
       for (const tm of s.timers ?? [])
         if (tm.target) add(id, tm.target, `⏱ ${tm.id} (${tm.after ?? tm.beforeDeadline?.after ?? ''})`, true);
     }
@@ -284,7 +286,7 @@ export function MachineDiagram({
     return () => {
       live = false;
     };
-  }, [version.machine, lang, t]);
+  }, [version.machine, lang, t, guardText]);
   if (error)
     return (
       <p className="error">
@@ -434,6 +436,8 @@ export function DeadlinesPreview({
   lang: Lang;
 }) {
   const { t } = useTranslation('analyst');
+  // Each case's condition in words, as the deadlines editor names it.
+  const guardText = useGuardText(version, lang);
   const [at, setAt] = useState(() => nowLocalInput(service.workingTime.timeZone));
   const wt = service.workingTime;
   const result = useMemo(() => {
@@ -511,7 +515,7 @@ export function DeadlinesPreview({
                       <div className="qz-muted">{t('startsAtState', { state: r.d.start.state })}</div>
                     )}
                   </td>
-                  <td>{r.c.when ? <code>{formatConditionRef(r.c.when)}</code> : t('always')}</td>
+                  <td>{r.c.when ? guardText(r.c.when) : t('always')}</td>
                   <td>{r.c.duration}</td>
                   <td>
                     {r.error ? (

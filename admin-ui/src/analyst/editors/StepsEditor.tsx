@@ -23,7 +23,6 @@ import {
   addTimer,
   eventIdError,
   eventsOf,
-  guardWords,
   referencesTo,
   removeEvent,
   removeState,
@@ -38,6 +37,7 @@ import {
 import { pointerOf, problemsAt, setIn } from './pointer';
 import { invalidProps, ProblemList } from './ProblemList';
 import type { EditorContext } from './types';
+import { useGuardText } from './useGuardText';
 import './editors.css';
 
 registerArea('stepsEditor', stepsEditor);
@@ -366,19 +366,11 @@ function EventRow({
 /** A guard in the analyst's words: the condition's description where the definition gives one. Read only. */
 function GuardText({ guard, version, lang }: { guard: ConditionRef | undefined; version: VersionDef; lang: Lang }) {
   const { t } = useTranslation('stepsEditor');
+  const words = useGuardText(version, lang);
   if (!guard) return <p className="qz-muted qz-small">{t('otherwise')}</p>;
-  const w = guardWords(guard, version.conditions, lang);
-  const named = w.kind === 'named' && w.description ? w.description : t('guardNamed', { name: w.name });
-  // The built-in decisions have their own negative wording ("no ground for refusal holds"), not "not so: …".
-  const words =
-    w.kind === 'builtin'
-      ? t(`guard${w.negate ? 'No' : ''}${w.name[0].toUpperCase()}${w.name.slice(1)}`)
-      : w.negate
-        ? t('guardNot', { text: named })
-        : named;
   return (
     <p className="qz-small qz-step-guard" data-testid="guard">
-      {t('onlyWhen')}: {words}
+      {t('onlyWhen')}: {words(guard)}
     </p>
   );
 }
