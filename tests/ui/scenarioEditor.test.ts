@@ -158,6 +158,16 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
       deadlines: { service: '2026-03-18T18:30:00+05:00' },
     });
     await screenshot(page, 'scenario-accepted');
+
+    // A scenario added in the draft can be removed again (a second click confirms): gone from the draft too.
+    await mine.getByRole('button', { name: 'Remove the scenario' }).click();
+    await mine.getByRole('button', { name: 'Confirm removal' }).click();
+    await mine.waitFor({ state: 'detached' });
+    const after = await eventually(
+      () => suite.api.openDraft(token),
+      (d) => !d.scenarios.some((s) => s.file === FILE),
+    );
+    expect(after.scenarios.map((s) => s.file)).not.toContain(FILE);
   }, 180_000);
 });
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
 import { scenarios as scenarioTexts } from '../i18n/editors/scenarios';
 import { ExpectedReceived } from './editors/ExpectedReceived';
+import { ConfirmRemove } from './editors/ConfirmRemove';
 import { comparisonRows } from './editors/expectedReceived';
 import { ScenarioEditor } from './editors/ScenarioEditor';
 import { blankScenario, copiedScenario, isoOfLocalInput, newScenarioFile } from './editors/scenarioEditing';
@@ -59,6 +60,8 @@ export interface ScenariosProps {
   onEdit(file: string, text: string): void;
   onReset(file: string): void;
   onAdd(file: string, text: string): void;
+  /** Drops a scenario added in this draft. */
+  onRemove(file: string): void;
   onRerun(): void;
 }
 
@@ -75,6 +78,7 @@ export function Scenarios({
   onEdit,
   onReset,
   onAdd,
+  onRemove,
   onRerun,
 }: ScenariosProps) {
   const { t, i18n } = useTranslation('scenarios');
@@ -185,6 +189,7 @@ export function Scenarios({
                     {t('reset')}
                   </button>
                 )}
+                {added.has(r.file) && <ConfirmRemove label={t('remove')} onConfirm={() => onRemove(r.file)} />}
                 {(edited.has(r.file) || added.has(r.file)) && (
                   <button className="secondary" onClick={() => download(fileName(r.file), current)}>
                     {t('download')}

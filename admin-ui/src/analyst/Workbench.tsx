@@ -357,6 +357,12 @@ export default function Workbench({
   const draftProblems = problems.filter((p) => p.inDraft);
   const outside = problems.filter((p) => !p.inDraft);
   const previewLang = lang;
+  /** Forgets the workbench's text of a scenario (its edits, or all of it when it was added here). */
+  const dropScenarioText = (file: string) =>
+    setScenarioTexts((m) => {
+      const { [file]: _, ...rest } = m;
+      return rest;
+    });
   const editorVersion = draft ? written : (current?.version ?? null);
   const ctx: EditorContext | null = editorVersion
     ? {
@@ -642,15 +648,14 @@ export default function Workbench({
           added={new Set(addedFiles)}
           serviceDir={src.serviceDir}
           onEdit={(file, body) => setScenarioTexts((m) => ({ ...m, [file]: body }))}
-          onReset={(file) =>
-            setScenarioTexts((m) => {
-              const { [file]: _, ...rest } = m;
-              return rest;
-            })
-          }
+          onReset={dropScenarioText}
           onAdd={(file, body) => {
             setAddedFiles((f) => [...f, file]);
             setScenarioTexts((m) => ({ ...m, [file]: body }));
+          }}
+          onRemove={(file) => {
+            setAddedFiles((f) => f.filter((x) => x !== file));
+            dropScenarioText(file);
           }}
           onRerun={() => setRerun((n) => n + 1)}
         />

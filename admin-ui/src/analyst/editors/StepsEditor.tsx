@@ -16,6 +16,7 @@ import { stepsEditor } from '../../i18n/editors/steps';
 import { officer } from '../../i18n/officer';
 import { LangTexts, type Texts } from './LangTexts';
 import { CardToggle } from './CardToggle';
+import { ConfirmRemove } from './ConfirmRemove';
 import { LegalRefField } from './LegalRefPicker';
 import {
   addEvent,
@@ -694,23 +695,5 @@ function NewEvent({
         </select>
       </label>
     </NewId>
-  );
-}
-
-/** A removal that takes a second click (the first one says what goes with it). */
-function ConfirmRemove({ label, note, onConfirm }: { label: string; note?: string; onConfirm: () => void }) {
-  const { t } = useTranslation('stepsEditor');
-  const [asking, setAsking] = useState(false);
-  return asking ? (
-    <div className="qz-row" role="group" aria-label={label}>
-      {note && <p className="qz-small qz-grow">{note}</p>}
-      <button type="button" className="danger" autoFocus onClick={onConfirm} onBlur={() => setAsking(false)}>
-        {t('confirmRemove')}
-      </button>
-    </div>
-  ) : (
-    <button type="button" className="secondary" onClick={() => setAsking(true)}>
-      {label}
-    </button>
   );
 }
