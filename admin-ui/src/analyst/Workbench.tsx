@@ -36,6 +36,7 @@ import { StepsEditor } from './editors/StepsEditor';
 import type { EditorContext } from './editors/types';
 import { VersionIdentity } from './editors/VersionIdentity';
 import { DeadlinesPreview, DocumentsPreview, FormPreview, GroundsTable, MachineDiagram, PreviewCard } from './Previews';
+import { problemWords } from './problemWords';
 import { Scenarios } from './Scenarios';
 import { useAutosave } from './useAutosave';
 import { useDraftWatch, type RemoteSave } from './useDraftWatch';
@@ -353,7 +354,8 @@ export default function Workbench({
   const def = src.base?.value as ServiceDef | undefined;
   const name = def ? (lang === 'en' ? (def.label.en ?? def.label.ru) : def.label[lang]) : serviceId;
   const passed = runs.filter((r) => r.outcome?.passed).length;
-  const problems = compilation?.problems ?? [];
+  // The engine's problems in the analyst's language (the English where a code has no words yet).
+  const problems = (compilation?.problems ?? []).map((p) => ({ ...p, message: problemWords(p, lang) }));
   const draftProblems = problems.filter((p) => p.inDraft);
   const outside = problems.filter((p) => !p.inDraft);
   const previewLang = lang;

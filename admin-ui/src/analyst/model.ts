@@ -126,6 +126,8 @@ export async function loadSources(serviceId: string): Promise<Sources> {
 export interface EditorProblem {
   message: string;
   code: string;
+  /** What the engine says of it besides the words (a missing key, the allowed values…), for wording it anew. */
+  params?: Record<string, unknown>;
   severity: 'error' | 'warning';
   pointer?: string;
   line: number;
@@ -183,6 +185,7 @@ export function compileDraft(src: Sources, text: string): DraftCompilation {
       return {
         message: stripLocation(p.message),
         code: p.code,
+        params: p.params,
         severity,
         pointer: where.pointer,
         line: where.line,

@@ -103,7 +103,8 @@ export function createSchemaValidator(schema: object, what: string, referenced: 
       if (fn(value)) return [];
       return mostSpecific(fn.errors ?? []).map((e) => {
         const { message, pointer } = messageOf(e);
-        return { code: `${what}.${e.keyword}`, kind: 'definition' as const, message, pointer };
+        // ajv's params (the missing key, the allowed values…) let a reader word the problem in its own language.
+        return { code: `${what}.${e.keyword}`, kind: 'definition' as const, message, pointer, params: { ...e.params } };
       });
     },
   };
