@@ -67,3 +67,23 @@ export const apartment = {
   payment: { viaGateway: true },
   consentToPersonalData: true,
 };
+
+/** What an application answers of its version and terms (POST /applications). */
+export interface AppliedApplication {
+  version: string;
+  deadlines: Array<{ id: string; dueAt: string | null }>;
+}
+
+/**
+ * The example's outcome, however order 999 was published (over the API or through the workbench's forms): registered
+ * on 18.12.2026, before its entry into force on 21.12, an apartment keeps order 65 and the first working day; on
+ * 22.12 it gets order 999's version and the second working day. `apply(at)` sends `apartment` at that instant.
+ */
+export async function expectAppliedByDate(apply: (at: string) => Promise<AppliedApplication>) {
+  const before = await apply('2026-12-18T10:00:00+05:00');
+  expect(before.version).toBe('2026-order-65');
+  expect(before.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-12-21T18:30:00+05:00' }));
+  const after = await apply('2026-12-22T10:00:00+05:00');
+  expect(after.version).toBe('2026-order-999');
+  expect(after.deadlines).toContainEqual(expect.objectContaining({ id: 'service', dueAt: '2026-12-24T18:30:00+05:00' }));
+}
