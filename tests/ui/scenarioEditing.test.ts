@@ -109,9 +109,18 @@ describe('new scenarios', () => {
       events: [],
       expect: { status: 'registered' },
     });
-    const from: Scenario = { name: 'a', at: 'x', data: { o: { k: 1 } }, events: [], expect: { status: 'approved' } };
+    const from: Scenario = {
+      name: 'a',
+      description: 'Tuesday 10.02.2026 10:00: registered at once',
+      at: 'x',
+      data: { o: { k: 1 } },
+      events: [],
+      expect: { status: 'approved' },
+    };
     const copy = copiedScenario(from, 'b');
     expect(copy.name).toBe('b');
+    // The facts of the original are not the copy's.
+    expect(copy.description).toBe('');
     (copy.data.o as { k: number }).k = 2;
     expect((from.data.o as { k: number }).k).toBe(1);
   });

@@ -128,9 +128,12 @@ export function blankScenario(name: string, at: string): Scenario {
   return { name, description: '', at, data: {}, events: [], expect: { status: 'registered' } };
 }
 
-/** A copy of a scenario under a new name (its file's schema reference and citations kept). */
+/**
+ * A copy of a scenario under a new name (its file's schema reference and citations kept). Its description is left
+ * empty for the analyst to write: the original's tells the facts of another case.
+ */
 export function copiedScenario(from: Scenario, name: string): Scenario {
-  return { ...(JSON.parse(JSON.stringify(from)) as Scenario), name };
+  return { ...(JSON.parse(JSON.stringify(from)) as Scenario), name, description: '' };
 }
 
 const FILE_NUMBER = /^(\d+)-/;
