@@ -129,7 +129,11 @@ let sharedActsValidator: ReturnType<typeof createSchemaValidator> | undefined;
  * Acts cited by several services: every file in definitions/shared/acts/ holds { "acts": { id: act } }. The quotes of
  * the acts' own legalRefs are checked against the seeds here, once, since no service's definition holds them.
  */
-export function loadSharedActs(root: string, problems: Problem[] = []): Record<string, Act> {
+export function loadSharedActs(
+  root: string,
+  problems: Problem[] = [],
+  readSeed = seedReader(root),
+): Record<string, Act> {
   const acts: Record<string, Act> = {};
   const loaded: Array<{ file: string; source: ReturnType<typeof parseJsonSource>['source'] }> = [];
   sharedActsValidator ??= createSchemaValidator(sharedActsSchema, 'acts', [serviceSchema]);
@@ -158,7 +162,7 @@ export function loadSharedActs(root: string, problems: Problem[] = []): Record<s
       acts[id] = act;
     }
   }
-  const checkQuotes = createQuoteChecker(seedReader(root));
+  const checkQuotes = createQuoteChecker(readSeed);
   for (const { file, source } of loaded)
     for (const p of checkQuotes(inheritSeeds(source.value, acts))) {
       const { line, column } = locateInSource(source, p.pointer ?? '');
@@ -180,14 +184,16 @@ export function loadSharedActs(root: string, problems: Problem[] = []): Record<s
 export function loadRepository(root: string, only?: string[]): Repository {
   const problems: Problem[] = [];
   const { calendars, schedules, workingTime } = loadCalendars(root, problems);
-  const sharedActs = loadSharedActs(root, problems);
+  // One reader of the acts' texts for the whole load: the shared acts' quotes and every service's compile.
+  const readSeed = seedReader(root);
+  const sharedActs = loadSharedActs(root, problems, readSeed);
   const services = new Map<string, CompiledService>();
   const assembledById = new Map<string, AssembledDefinition>();
   const compileEnv: CompileEnv = {
     sharedActs,
     workingTime,
     readText: (p) => readText(resolve(p)),
-    readSeed: seedReader(root),
+    readSeed,
   };
   const broken = new Set<string>();
   const servicesDir = join(root, 'services');

@@ -24,13 +24,21 @@ export function isSeedFileName(file: string): boolean {
  */
 export function seedReader(definitionsRoot: string): (file: string) => string | undefined {
   const folder = join(definitionsRoot, SEEDS_FOLDER);
+  // Each service's compile, each draft check and the files of each workbench ask again: the acts' texts do not change
+  // while the definitions are loaded, so each file is read from disk once per reader (one per repository load).
+  const read = new Map<string, string | undefined>();
   return (file) => {
     if (!isSeedFileName(file)) return undefined;
-    try {
-      return readFileSync(join(folder, file), 'utf8');
-    } catch {
-      return undefined;
+    if (!read.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(join(folder, file), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      read.set(file, text);
     }
+    return read.get(file);
   };
 }
 
