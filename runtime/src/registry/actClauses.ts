@@ -7,20 +7,13 @@ type Clause = NonNullable<Act['clauses']>[number];
  * analyst chooses the paragraph, sub-paragraph, annex or row and reads what the act says there before citing it.
  */
 
-export interface ActClause {
-  id: string;
-  article?: string;
-  paragraph?: string;
-  subparagraph?: string;
+/** A clause of the inventory as the picker shows it, with the seed lines it spans ('' when not in the seeds). */
+export type ActClause = Omit<Clause, 'reason' | 'services' | 'lines' | 'summary'> & {
   part?: string;
-  annex?: string;
-  row?: string;
   lines?: number[];
   summary?: string;
-  status?: Clause['status'];
-  /** The seed lines of the clause, first to last; '' when the act's text is not in the seeds. */
   text: string;
-}
+};
 
 export interface ActClauses {
   act: string;
@@ -39,9 +32,6 @@ export function clauseSeed(act: Act, acts: Record<string, Act>): string | undefi
   return act.legalRef.seed ?? acts[act.legalRef.act]?.seed;
 }
 
-/** Only the keys of the public shape: a clause's `reason` and `services` are the coverage report's business. */
-const PLACES = ['article', 'paragraph', 'subparagraph', 'part', 'annex', 'row'] as const;
-
 /**
  * @example
  *   actClauses('moj-order-65-2026', acts, readSeed).items[0]
@@ -53,15 +43,10 @@ export function actClauses(id: string, acts: Record<string, Act>, readSeed: Read
   const lines = seed ? readSeed?.(seed)?.split(/\r?\n/) : undefined;
   const textOf = (cited: number[] | undefined) =>
     lines && cited?.length ? lines.slice(Math.max(0, cited[0] - 1), cited[cited.length - 1]).join('\n') : '';
-  const items = (act?.clauses ?? []).map((c) => {
-    const clause = c as Clause & { part?: string };
-    const item: ActClause = { id: clause.id, text: '' };
-    for (const key of PLACES) if (clause[key] !== undefined) item[key] = clause[key];
-    if (clause.lines) item.lines = [...clause.lines];
-    if (clause.summary !== undefined) item.summary = clause.summary;
-    if (clause.status !== undefined) item.status = clause.status;
-    item.text = textOf(clause.lines);
-    return item;
-  });
+  // A clause's `reason` and `services` are the coverage report's business, not the picker's.
+  const items = (act?.clauses ?? []).map(({ reason: _reason, services: _services, ...clause }): ActClause => ({
+    ...clause,
+    text: textOf(clause.lines),
+  }));
   return { act: id, seed: seed ?? null, items };
 }
