@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import type {
+  ApplicationPage,
+  ApplicationQuery,
+  ApplicationsStore,
+  AuditEntry,
+  StoredApplication,
+  StoredDocument,
+  StoredEvent,
+} from '../Store';
+import type { SqliteAudit } from './audit';
+import type { SqliteConnection } from './connection';
+import { SqliteInbox } from './inbox';
+import type { RecordTable } from './portable';
+import {
+  applicationFromRow,
+  applicationParams,
+  documentFromRow,
+  documentParams,
+  eventFromRow,
+  eventParams,
+  type ApplicationRow,
+  type Row,
+} from './rows';
+
+/**
+ * Applications with their events and issued documents. Inserts and updates go through the group commit, each with its
+ * events, documents and audit lines in one savepoint: all or nothing.
+ */
+export class SqliteApplications implements ApplicationsStore {
+  private readonly insert: Database.Statement;
+  private readonly update: Database.Statement;
+  private readonly getOne: Database.Statement;
+  private readonly insertEvent: Database.Statement;
+  private readonly eventsOf: Database.Statement;
+  private readonly upsertDocument: Database.Statement;
+  private readonly getOneDocument: Database.Statement;
+  private readonly documentsOf: Database.Statement;
+  private readonly insertMany: (apps: StoredApplication[]) => void;
+  private readonly inbox: SqliteInbox;
+
+  constructor(
+    private readonly connection: SqliteConnection,
+    private readonly audit: SqliteAudit,
+  ) {
+    const { db } = connection;
+    this.insert =
+      db.prepare(`INSERT INTO applications (id, service_id, version, provider, applicant_id, channel, status, state, registered_at,
+          registered_at_ms, due_at, due_at_ms, next_timer_at, next_timer_at_ms, snapshot, rev, created_at, created_at_ms, updated_at)
+        VALUES (@id, @service_id, @version, @provider, @applicant_id, @channel, @status, @state, @registered_at,
+          @registered_at_ms, @due_at, @due_at_ms, @next_timer_at, @next_timer_at_ms, @snapshot, @rev, @created_at, @created_at_ms, @updated_at)`);
+    // The lease columns are the scheduler's: an update by the lease holder keeps the lease until releaseLease.
+    this.update =
+      db.prepare(`UPDATE applications SET service_id = @service_id, version = @version, provider = @provider,
+          applicant_id = @applicant_id, channel = @channel, status = @status, state = @state, registered_at = @registered_at,
+          registered_at_ms = @registered_at_ms, due_at = @due_at, due_at_ms = @due_at_ms, next_timer_at = @next_timer_at,
+          next_timer_at_ms = @next_timer_at_ms, snapshot = @snapshot, rev = @new_rev, created_at = @created_at,
+          created_at_ms = @created_at_ms, updated_at = @updated_at
+        WHERE id = @id AND rev = @expected_rev`);
+    this.getOne = db.prepare('SELECT * FROM applications WHERE id = ?');
+    this.insertEvent =
+      db.prepare(`INSERT INTO events (application_id, seq, type, actor, user_id, at, at_ms, data, from_state, to_state)
+        VALUES (@application_id, @seq, @type, @actor, @user_id, @at, @at_ms, @data, @from_state, @to_state)`);
+    this.eventsOf = db.prepare('SELECT * FROM events WHERE application_id = ? ORDER BY seq');
+    // A document issued again (same id and language) replaces the earlier rendering; the audit keeps the history.
+    this.upsertDocument =
+      db.prepare(`INSERT INTO documents (application_id, document_id, lang, title, kind, html, issued_at)
+        VALUES (@application_id, @document_id, @lang, @title, @kind, @html, @issued_at)
+        ON CONFLICT (application_id, document_id, lang) DO UPDATE SET title = excluded.title, kind = excluded.kind,
+          html = excluded.html, issued_at = excluded.issued_at`);
+    this.getOneDocument = db.prepare(
+      'SELECT * FROM documents WHERE application_id = ? AND document_id = ? AND lang = ?',
+    );
+    this.documentsOf = db.prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY document_id, lang');
+    const insertMany = db.transaction((apps: StoredApplication[]) => {
+      for (const app of apps) this.insert.run(applicationParams(app));
+    });
+    this.insertMany = (apps) => insertMany.immediate(apps);
+    this.inbox = new SqliteInbox(db);
+  }
+
+  insertApplication(
+    app: StoredApplication,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<void> {
+    return this.connection.write(() => {
+      this.insert.run(applicationParams(app));
+      this.writeParts(events, documents, audit);
+    });
+  }
+
+  getApplication(id: string): Promise<StoredApplication | undefined> {
+    return this.connection.run(() => {
+      const row = this.getOne.get(id) as ApplicationRow | undefined;
+      return row && applicationFromRow(row);
+    });
+  }
+
+  /**
+   * The stored rev becomes `expectedRev + 1` whatever `app.rev` says, so two writers that started from the same rev
+   * can never both succeed. On a rev mismatch (or an unknown id) nothing at all is written.
+   */
+  updateApplication(
+    app: StoredApplication,
+    expectedRev: number,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<boolean> {
+    return this.connection.write(() => {
+      const params = { ...applicationParams(app), new_rev: expectedRev + 1, expected_rev: expectedRev };
+      if (this.update.run(params).changes === 0) return false;
+      this.writeParts(events, documents, audit);
+      return true;
+    });
+  }
+
+  listApplications(query: ApplicationQuery): Promise<ApplicationPage> {
+    return this.connection.run(() => this.inbox.list(query));
+  }
+
+  listEvents(applicationId: string): Promise<StoredEvent[]> {
+    return this.connection.run(() => (this.eventsOf.all(applicationId) as Row[]).map(eventFromRow));
+  }
+
+  getDocument(applicationId: string, documentId: string, lang: 'kk' | 'ru'): Promise<StoredDocument | undefined> {
+    return this.connection.run(() => {
+      const r = this.getOneDocument.get(applicationId, documentId, lang) as Row | undefined;
+      return r && documentFromRow(r);
+    });
+  }
+
+  /** Inserts applications only (no events, documents or audit), all in one transaction: for seeding and benchmarks. */
+  bulkInsertApplications(apps: StoredApplication[]): Promise<void> {
+    return this.connection.run(() => this.insertMany(apps));
+  }
+
+  private writeParts(events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): void {
+    for (const e of events) this.insertEvent.run(eventParams(e));
+    for (const d of documents) this.upsertDocument.run(documentParams(d));
+    for (const a of audit) this.audit.append(a);
+  }
+
+  readonly records: [RecordTable<'application'>] = [
+    {
+      kind: 'application',
+      table: 'applications',
+      fromRow: (row) => ({
+        kind: 'application',
+        application: applicationFromRow(row as unknown as ApplicationRow),
+        events: (this.eventsOf.all(row.id) as Row[]).map(eventFromRow),
+        documents: (this.documentsOf.all(row.id) as Row[]).map(documentFromRow),
+      }),
+      write: ({ application, events, documents }) => {
+        this.insert.run(applicationParams(application));
+        this.writeParts(events, documents, []);
+      },
+    },
+  ];
+}

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { AuditEntry, AuditStore } from '../Store';
+import type { SqliteConnection } from './connection';
+import type { RecordTable } from './portable';
+import { auditFromRow, auditParams, type Row } from './rows';
+
+/**
+ * The audit trail. The table is append-only by its own triggers (migration 0001); `seq` (the rowid) is the order
+ * of writing, which is also the order a store copy reads and writes it in.
+ */
+export class SqliteAudit implements AuditStore {
+  private readonly insert: Database.Statement;
+  private readonly listAll: Database.Statement;
+  private readonly listBySubject: Database.Statement;
+
+  constructor(private readonly connection: SqliteConnection) {
+    const { db } = connection;
+    this.insert = db.prepare(
+      'INSERT INTO audit (at, at_ms, user_id, action, subject, details) VALUES (@at, @at_ms, @user_id, @action, @subject, @details)',
+    );
+    this.listAll = db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?');
+    this.listBySubject = db.prepare('SELECT * FROM audit WHERE subject = ? ORDER BY seq DESC LIMIT ?');
+  }
+
+  /** Writes one line inside the caller's transaction (an application's write carries its own audit lines). */
+  append(entry: AuditEntry): void {
+    this.insert.run(auditParams(entry));
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.connection.run(() => this.append(entry));
+  }
+
+  /** Newest first (order of writing). */
+  listAudit(subject: string | null, limit: number): Promise<AuditEntry[]> {
+    return this.connection.run(() => {
+      const rows = (subject === null ? this.listAll.all(limit) : this.listBySubject.all(subject, limit)) as Row[];
+      return rows.map(auditFromRow);
+    });
+  }
+
+  readonly records: Array<RecordTable<'audit'>> = [
+    {
+      kind: 'audit',
+      table: 'audit',
+      fromRow: (row) => ({ kind: 'audit', entry: auditFromRow(row) }),
+      write: (record) => this.append(record.entry),
+    },
+  ];
+}

@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import { domainError } from '@qyzmet/engine';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+/** Page cache per connection, in KiB (SQLite's default is 2 MiB): a million-row inbox keeps its indexes in memory. */
+const CACHE_KIB = 65_536;
+
+/** How long a writer waits for another process holding the write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * SQLite's failures as the runtime's problems: a second row with the same key is a conflict (the caller can say
+ * which), a write lock held past the busy timeout is named; anything else stays as it is (an internal error, logged).
+ */
+export function storeProblem(error: unknown): unknown {
+  // Read by its code, not `instanceof Database.SqliteError`: the native addon's errors may come from another realm.
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return domainError('conflict', 'store.duplicate', `this already exists (${String(message)})`, {
+      params: { sqlite: code },
+    });
+  if (code === 'SQLITE_BUSY')
+    return domainError(
+      'internal',
+      'store.busy',
+      `another process held the store's write lock for over ${BUSY_TIMEOUT_MS} ms; try again`,
+      { params: { sqlite: code } },
+    );
+  return error;
+}
+
+/**
+ * Applies the migrations this file has not seen yet, each with its `schema_migrations` row, in one IMMEDIATE
+ * transaction (two processes opening the same old file at once: the second waits, then finds nothing to do).
+ * A file that records a migration this runtime does not know was written by a newer runtime: refused rather than
+ * used with a schema we cannot vouch for.
+ */
+export function applyMigrations(db: Database.Database, list: readonly Migration[] = allMigrations): string[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const run = db.transaction((): string[] => {
+    const done = new Set(
+      (db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: string }>).map((r) => r.id),
+    );
+    const known = new Set(list.map((m) => m.id));
+    const unknown = [...done].filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw domainError(
+        'internal',
+        'store.newer-schema',
+        `The store file was written by a newer runtime (unknown migrations: ${unknown.join(', ')}); upgrade the runtime.`,
+        { params: { unknown } },
+      );
+    }
+    const applied: string[] = [];
+    const record = db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
+    for (const m of list) {
+      if (done.has(m.id)) continue;
+      db.exec(m.sql);
+      record.run(m.id, new Date().toISOString());
+      applied.push(m.id);
+    }
+    return applied;
+  });
+  return run.immediate();
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * One open SQLite file, shared by the store's aggregates: the pragmas, the migrations, and the two ways work reaches
+ * the file (`write` with group commit, `run` at once). better-sqlite3 is synchronous, so a write is on disk when its
+ * promise resolves.
+ */
+export class SqliteConnection {
+  readonly db: Database.Database;
+  /** Runs its work in a savepoint when called inside a transaction (better-sqlite3 nests transactions that way). */
+  private readonly inSavepoint: (work: () => unknown) => unknown;
+  private readonly commitBatch: (works: Array<() => unknown>) => Outcome[];
+  private pending: Array<{ work: () => unknown; resolve: (v: never) => void; reject: (e: unknown) => void }> = [];
+  private flushScheduled = false;
+
+  constructor(readonly file: string) {
+    const db = new Database(file);
+    this.db = db;
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    // FULL, not NORMAL. In WAL mode NORMAL already survives a killed process (the commit is in the OS page cache),
+    // but it fsyncs the WAL only at checkpoints, so a power cut or an OS crash can roll back commits that were
+    // acknowledged. Store.ts promises that an acknowledged write is durable when its promise resolves: an
+    // application's registration time is a legal fact, so FULL fsyncs the WAL at every commit.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = -${CACHE_KIB}`);
+    applyMigrations(db);
+
+    this.inSavepoint = db.transaction((work: () => unknown) => work());
+    // Write transactions are IMMEDIATE: a deferred one that reads first and writes later can meet SQLITE_BUSY from
+    // another process without the busy timeout helping; IMMEDIATE takes the write lock up front and waits for it.
+    const batch = db.transaction((works: Array<() => unknown>) =>
+      works.map((work): Outcome => {
+        try {
+          return { ok: true, value: this.inSavepoint(work) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+    this.commitBatch = (works) => batch.immediate(works);
+  }
+
+  /**
+   * Group commit: the writes that arrive within one turn of the event loop share one transaction, so one fsync
+   * (synchronous = FULL) serves many concurrent requests. Each write runs in its own savepoint, so one failing write
+   * rolls back alone; every promise resolves only after the shared commit, so an acknowledged write is durable.
+   */
+  write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as (v: never) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Runs synchronous work and hands its result (or its error) back as a promise, as the Store interface wants. */
+  run<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (err) {
+      return Promise.reject(storeProblem(err));
+    }
+  }
+
+  /** Commits the pending group-commit writes, then closes the file (refreshing the planner's statistics first). */
+  close(): Promise<void> {
+    return this.run(() => {
+      this.flush();
+      if (this.db.open) {
+        this.db.pragma('optimize');
+        this.db.close();
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const ops = this.pending;
+    this.pending = [];
+    if (ops.length === 0) return;
+    let results: Outcome[];
+    try {
+      results = this.commitBatch(ops.map((op) => op.work));
+    } catch (error) {
+      for (const op of ops) op.reject(storeProblem(error));
+      return;
+    }
+    results.forEach((r, i) => (r.ok ? ops[i].resolve(r.value as never) : ops[i].reject(storeProblem(r.error))));
+  }
+}
