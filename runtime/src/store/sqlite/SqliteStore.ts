@@ -66,13 +66,13 @@ export class SqliteStore implements Store {
     this.meta = new SqliteMeta(connection);
     // Parents before children (users before sessions, subscriptions before deliveries), audit last in written order.
     this.portable = new SqlitePortable(connection, [
-      ...this.meta.records,
-      ...this.users.records,
-      ...this.acts.records,
-      ...this.drafts.records,
-      ...this.webhooks.records,
-      ...this.applications.records,
-      ...this.audit.records,
+      ...this.meta.recordTables,
+      ...this.users.recordTables,
+      ...this.acts.recordTables,
+      ...this.drafts.recordTables,
+      ...this.webhooks.recordTables,
+      ...this.applications.recordTables,
+      ...this.audit.recordTables,
     ]);
   }
 

@@ -28,7 +28,7 @@ export class SqliteActs implements ActsStore {
     return this.connection.run(() => (this.listAll.all() as Row[]).map(actFromRow));
   }
 
-  readonly records: [RecordTable<'act'>] = [
+  readonly recordTables: [RecordTable<'act'>] = [
     {
       kind: 'act',
       table: 'acts',

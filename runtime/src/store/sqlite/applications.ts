@@ -143,7 +143,7 @@ export class SqliteApplications implements ApplicationsStore {
     for (const a of audit) this.audit.append(a);
   }
 
-  readonly records: [RecordTable<'application'>] = [
+  readonly recordTables: [RecordTable<'application'>] = [
     {
       kind: 'application',
       table: 'applications',

@@ -39,7 +39,7 @@ export class SqliteAudit implements AuditStore {
     });
   }
 
-  readonly records: Array<RecordTable<'audit'>> = [
+  readonly recordTables: Array<RecordTable<'audit'>> = [
     {
       kind: 'audit',
       table: 'audit',

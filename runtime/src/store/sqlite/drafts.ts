@@ -75,7 +75,7 @@ export class SqliteDrafts implements DraftsStore {
     this.insertRevision.run(draft.serviceId, draft.id, draft.rev, JSON.stringify(draft), draft.updatedAt);
   }
 
-  readonly records: [RecordTable<'draft'>] = [
+  readonly recordTables: [RecordTable<'draft'>] = [
     {
       kind: 'draft',
       table: 'definition_drafts',

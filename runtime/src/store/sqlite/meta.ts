@@ -26,7 +26,7 @@ export class SqliteMeta implements MetaStore {
     });
   }
 
-  readonly records: [RecordTable<'meta'>] = [
+  readonly recordTables: [RecordTable<'meta'>] = [
     {
       kind: 'meta',
       table: 'meta',

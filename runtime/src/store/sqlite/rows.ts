@@ -33,6 +33,13 @@ export function toMs(iso: string, what: string): number {
   return ms;
 }
 
+/** Named parameters of a claim (timers, deliveries): due, free rows are leased to `owner` until now + leaseMs. */
+export function leaseParams(now: string, owner: string, leaseMs: number, limit: number): Row {
+  const nowMs = toMs(now, 'now');
+  const untilMs = nowMs + leaseMs;
+  return { owner, until: new Date(untilMs).toISOString(), until_ms: untilMs, now_ms: nowMs, limit };
+}
+
 function toMsOrNull(iso: string | null, what: string): number | null {
   return iso === null ? null : toMs(iso, what);
 }

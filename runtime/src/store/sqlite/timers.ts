@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TimersStore } from '../Store';
 import type { SqliteConnection } from './connection';
-import { toMs } from './rows';
+import { leaseParams } from './rows';
 
 /** The scheduler's leases on applications with a due timer (the lease columns of the applications table). */
 export class SqliteTimers implements TimersStore {
@@ -28,15 +28,10 @@ export class SqliteTimers implements TimersStore {
    */
   claimDueApplications(now: string, owner: string, leaseMs: number, limit: number): Promise<string[]> {
     return this.connection.run(() => {
-      const nowMs = toMs(now, 'now');
-      const untilMs = nowMs + leaseMs;
-      const rows = this.claim.all({
-        owner,
-        until: new Date(untilMs).toISOString(),
-        until_ms: untilMs,
-        now_ms: nowMs,
-        limit,
-      }) as Array<{ id: string; next_timer_at_ms: number }>;
+      const rows = this.claim.all(leaseParams(now, owner, leaseMs, limit)) as Array<{
+        id: string;
+        next_timer_at_ms: number;
+      }>;
       return rows
         .sort((a, b) => a.next_timer_at_ms - b.next_timer_at_ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .map((r) => r.id);

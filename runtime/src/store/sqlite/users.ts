@@ -67,7 +67,7 @@ export class SqliteUsers implements UsersStore {
     this.insertSession.run(tokenHash, userId, expiresAt, toMs(expiresAt, 'expiresAt'));
   }
 
-  readonly records: [RecordTable<'user'>, RecordTable<'session'>] = [
+  readonly recordTables: [RecordTable<'user'>, RecordTable<'session'>] = [
     {
       kind: 'user',
       table: 'users',

@@ -2,7 +2,14 @@ import type Database from 'better-sqlite3';
 import type { WebhookDelivery, WebhookSubscription, WebhooksStore } from '../Store';
 import type { SqliteConnection } from './connection';
 import type { RecordTable } from './portable';
-import { deliveryFromRow, deliveryParams, subscriptionFromRow, subscriptionParams, toMs, type Row } from './rows';
+import {
+  deliveryFromRow,
+  deliveryParams,
+  subscriptionFromRow,
+  subscriptionParams,
+  leaseParams,
+  type Row,
+} from './rows';
 
 /** Webhook subscriptions and their delivery outbox, leased like timers. */
 export class SqliteWebhooks implements WebhooksStore {
@@ -70,15 +77,7 @@ export class SqliteWebhooks implements WebhooksStore {
    */
   claimDueDeliveries(now: string, owner: string, leaseMs: number, limit: number): Promise<WebhookDelivery[]> {
     return this.connection.run(() => {
-      const nowMs = toMs(now, 'now');
-      const untilMs = nowMs + leaseMs;
-      const rows = this.claim.all({
-        owner,
-        until: new Date(untilMs).toISOString(),
-        until_ms: untilMs,
-        now_ms: nowMs,
-        limit,
-      }) as Row[];
+      const rows = this.claim.all(leaseParams(now, owner, leaseMs, limit)) as Row[];
       rows.sort(
         (a, b) =>
           (a.next_attempt_at_ms as number) - (b.next_attempt_at_ms as number) ||
@@ -101,7 +100,7 @@ export class SqliteWebhooks implements WebhooksStore {
     );
   }
 
-  readonly records: [RecordTable<'subscription'>, RecordTable<'delivery'>] = [
+  readonly recordTables: [RecordTable<'subscription'>, RecordTable<'delivery'>] = [
     {
       kind: 'subscription',
       table: 'webhook_subscriptions',
