@@ -1,4 +1,4 @@
-import { domainError, type Status } from '@qyzmet/engine';
+import type { Status } from '@qyzmet/engine';
 import type {
   AuditEntry,
   DefinitionDraft,
@@ -10,38 +10,18 @@ import type {
   WebhookDelivery,
   WebhookSubscription,
 } from '../Store';
+import { toMs, toMsOrNull } from '../instants';
 import { NO_DUE_MS } from './migrations';
 
 /** Rows of the embedded store and the objects of the Store contract, both ways. */
 
 export type Row = Record<string, unknown>;
 
-/**
- * The instants the store is given come from the runtime, which reads the user's own (query parameters) before they
- * get here: one it cannot read is the runtime's fault, hence `internal`.
- */
-export function toMs(iso: string, what: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) {
-    throw domainError(
-      'internal',
-      'store.invalid-instant',
-      `${what} is not an ISO instant: ${JSON.stringify(iso)} (expected e.g. 2025-03-03T09:00:00+05:00)`,
-      { params: { what, value: iso } },
-    );
-  }
-  return ms;
-}
-
 /** Named parameters of a claim (timers, deliveries): due, free rows are leased to `owner` until now + leaseMs. */
 export function leaseParams(now: string, owner: string, leaseMs: number, limit: number): Row {
   const nowMs = toMs(now, 'now');
   const untilMs = nowMs + leaseMs;
   return { owner, until: new Date(untilMs).toISOString(), until_ms: untilMs, now_ms: nowMs, limit };
-}
-
-function toMsOrNull(iso: string | null, what: string): number | null {
-  return iso === null ? null : toMs(iso, what);
 }
 
 export interface ApplicationRow {

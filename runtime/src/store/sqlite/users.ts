@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { StoredSession, StoredUser, UsersStore } from '../Store';
 import type { SqliteConnection } from './connection';
 import type { RecordTable } from './portable';
-import { toMs, userFromRow, userParams, type Row } from './rows';
+import { toMs } from '../instants';
+import { userFromRow, userParams, type Row } from './rows';
 
 /** Users (the UNIQUE username is the schema's) and their sessions. */
 export class SqliteUsers implements UsersStore {
