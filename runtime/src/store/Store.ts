@@ -1,9 +1,9 @@
 import type { Act, ApplicationState, LegalRef, Scenario, Status } from '@qyzmet/engine';
 
 /**
- * The store interface of the runtime. The embedded SQLite adapter serves a laptop or one office; a MongoDB adapter
- * (production, several instances) implements the same interface. Methods are async so both fit. Every write that
- * the API acknowledges is durable when its promise resolves.
+ * The store interface of the runtime. The embedded SQLite adapter (`sqlite/`) serves a laptop or one office; the
+ * MongoDB adapter (`mongodb/`, production, several instances) implements the same interface. Methods are async so both
+ * fit. Every write that the API acknowledges is durable when its promise resolves.
  */
 
 export type Role = 'applicant' | 'officer' | 'analyst' | 'admin';
@@ -89,7 +89,10 @@ export interface ApplicationQuery {
   offset: number;
 }
 
-/** A page of the inbox; `total` is exact up to a cap (10 000 in the SQLite store), then a lower bound. */
+/** Inbox totals are exact up to this many matches, then a lower bound: counting more costs more than the page. */
+export const COUNT_CAP = 10_000;
+
+/** A page of the inbox; `total` is exact up to COUNT_CAP, then a lower bound. */
 export interface ApplicationPage {
   items: StoredApplication[];
   total: number;
@@ -160,10 +163,16 @@ export interface DefinitionDraft {
   discardedAt: string | null;
 }
 
-export interface Store {
-  /**
-   * Applications: insert writes the application, its first events, its documents and the audit line in one transaction.
-   */
+/**
+ * The Store contract, one interface per aggregate, so that an adapter is a set of small files (one per aggregate)
+ * and the contract suite (`contract/storeContract.ts`) states what each must guarantee, whatever the database.
+ */
+
+/**
+ * Applications with their events and issued documents: one aggregate. Insert and update write the application, its
+ * new events, its documents and their audit lines all or nothing.
+ */
+export interface ApplicationsStore {
   insertApplication(
     app: StoredApplication,
     events: StoredEvent[],
@@ -182,49 +191,144 @@ export interface Store {
   listApplications(query: ApplicationQuery): Promise<ApplicationPage>;
   listEvents(applicationId: string): Promise<StoredEvent[]>;
   getDocument(applicationId: string, documentId: string, lang: 'kk' | 'ru'): Promise<StoredDocument | undefined>;
+  /** Inserts applications only (no events, documents or audit): for seeding, benchmarks and copies between stores. */
+  bulkInsertApplications(apps: StoredApplication[]): Promise<void>;
+}
 
+/** Timers with leases, so that of several instances exactly one fires a due timer. */
+export interface TimersStore {
   /**
-   * Timers with leases: returns the ids of up to `limit` applications whose nextTimerAt <= now and whose lease is
-   * free or expired, and leases them to `owner` until now + leaseMs, so two instances never fire the same timer.
+   * Returns the ids of up to `limit` applications whose nextTimerAt <= now and whose lease is free or expired, and
+   * leases them to `owner` until now + leaseMs, so two instances never fire the same timer. Earliest timer first.
    */
   claimDueApplications(now: string, owner: string, leaseMs: number, limit: number): Promise<string[]>;
+  /** Only the holder can release; a lease taken over after it expired stays with its new owner. */
   releaseLease(applicationId: string, owner: string): Promise<void>;
+}
 
+/** Users (unique usernames) and their sessions. */
+export interface UsersStore {
+  /** A second user with a taken username is a `conflict` (store.duplicate). */
   createUser(user: StoredUser): Promise<void>;
   getUserByUsername(username: string): Promise<StoredUser | undefined>;
   getUser(id: string): Promise<StoredUser | undefined>;
   countUsers(): Promise<number>;
   createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void>;
-  getSession(tokenHash: string): Promise<{ userId: string; expiresAt: string } | undefined>;
+  /** Returns the session even when expired: the caller compares expiresAt with its clock. */
+  getSession(tokenHash: string): Promise<StoredSession | undefined>;
+}
 
+/** The audit trail: append-only, read newest first. */
+export interface AuditStore {
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(subject: string | null, limit: number): Promise<AuditEntry[]>;
+}
 
+/** Webhook subscriptions and their delivery outbox, leased like timers. */
+export interface WebhooksStore {
   createSubscription(s: WebhookSubscription): Promise<void>;
   listSubscriptions(): Promise<WebhookSubscription[]>;
+  /** A delivery whose id is already stored is not written again: a retried enqueue cannot notify twice. */
   enqueueDeliveries(deliveries: WebhookDelivery[]): Promise<void>;
-  /** Leases up to `limit` pending deliveries whose nextAttemptAt <= now. */
+  /** Leases up to `limit` pending deliveries whose nextAttemptAt <= now, earliest first. */
   claimDueDeliveries(now: string, owner: string, leaseMs: number, limit: number): Promise<WebhookDelivery[]>;
+  /** Records an attempt's outcome and ends the lease. */
   updateDelivery(d: WebhookDelivery): Promise<void>;
+  /** Newest first. */
   listDeliveries(subscriptionId: string, limit: number): Promise<WebhookDelivery[]>;
+}
 
-  /** Acts registered or amended through the admin API (those of the files are not stored). */
+/** Acts registered or amended through the admin API (those of the files are not stored). */
+export interface ActsStore {
+  /** Insert or replace by id; the first registration's author and date are kept. */
   saveAct(act: StoredAct): Promise<void>;
   listActs(): Promise<StoredAct[]>;
+}
 
+/** Drafts of new versions with every saved revision; a published draft is the published version. */
+export interface DraftsStore {
   /**
    * Writes a draft and keeps the revision: `expectedRev` null creates it (false when the id is taken), a number
    * updates it only if the stored draft is still at that revision (false when someone saved in between).
    */
   saveDraft(draft: DefinitionDraft, expectedRev: number | null): Promise<boolean>;
   getDraft(serviceId: string, id: string): Promise<DefinitionDraft | undefined>;
+  /** Most recently updated first. */
   listDrafts(serviceId: string): Promise<DefinitionDraft[]>;
   /** Every saved revision of a draft, oldest first. */
   listDraftRevisions(serviceId: string, id: string): Promise<DefinitionDraft[]>;
+}
 
-  /** Small key/value facts about the store (e.g. the calendar fingerprint the due instants were computed with). */
+/** Small key/value facts about the store (the calendar fingerprint, the definitions' generation mark). */
+export interface MetaStore {
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+}
 
+export interface StoredSession {
+  userId: string;
+  expiresAt: string;
+}
+
+/**
+ * Everything a store holds, one record at a time, for `qyzmet store copy` between adapters. Leases are not copied:
+ * a copy is made with the runtime stopped.
+ */
+export type StoreRecord =
+  | { kind: 'application'; application: StoredApplication; events: StoredEvent[]; documents: StoredDocument[] }
+  | { kind: 'user'; user: StoredUser }
+  | { kind: 'session'; tokenHash: string; session: StoredSession }
+  | { kind: 'audit'; entry: AuditEntry }
+  | { kind: 'subscription'; subscription: WebhookSubscription }
+  | { kind: 'delivery'; delivery: WebhookDelivery }
+  | { kind: 'act'; act: StoredAct }
+  | { kind: 'draft'; draft: DefinitionDraft; revisions: DefinitionDraft[] }
+  | { kind: 'meta'; key: string; value: string };
+
+export type StoreRecordKind = StoreRecord['kind'];
+
+/** Every kind of record a store holds. */
+export const STORE_RECORD_KINDS: readonly StoreRecordKind[] = [
+  'user',
+  'session',
+  'application',
+  'audit',
+  'subscription',
+  'delivery',
+  'act',
+  'draft',
+  'meta',
+];
+
+/** Reading and writing a whole store, for copies between adapters. */
+export interface PortableStore {
+  /**
+   * Every record, kind by kind (parents before the records that name them: users before sessions, subscriptions
+   * before deliveries), each kind in a stable order, audit entries in the order they were written.
+   */
+  exportRecords(): AsyncIterable<StoreRecord>;
+  /**
+   * Writes records into an empty store, in any order of kinds (audit in the order given), and returns how many of
+   * each it wrote; the caller compares them with the source's counts.
+   */
+  importRecords(records: AsyncIterable<StoreRecord>): Promise<Record<StoreRecordKind, number>>;
+  /** How many records of each kind the store holds. */
+  countRecords(): Promise<Record<StoreRecordKind, number>>;
+}
+
+/** The whole store: every aggregate, copying, and closing. */
+export interface Store
+  extends
+    ApplicationsStore,
+    TimersStore,
+    UsersStore,
+    AuditStore,
+    WebhooksStore,
+    ActsStore,
+    DraftsStore,
+    MetaStore,
+    PortableStore {
+  /** Which adapter this is, for logs and /health: "sqlite" or "mongodb". */
+  readonly kind: 'sqlite' | 'mongodb';
   close(): Promise<void>;
 }

@@ -1,0 +1,561 @@
+import { COUNT_CAP } from '../Store';
+import type { ApplicationQuery, Store, StoreRecord, StoreRecordKind } from '../Store';
+import { app, audit, delivery, doc, draft, event, inboxRows, sub, user } from './fixtures';
+
+/**
+ * The Store contract: what every adapter guarantees, whatever the database. Each adapter's
+ * `<adapter>.contract.test.ts` runs this suite against a real server or file; adapter-specific matters (SQLite's
+ * migrations and file triggers, MongoDB's indexes) stay in the adapter's own tests.
+ */
+
+/** Where a store lives: one fresh SQLite folder or one fresh MongoDB database, opened as many times as a test wants. */
+export interface StorePlace {
+  open(): Promise<Store>;
+  remove(): Promise<void>;
+}
+
+export interface ContractTarget {
+  name: string;
+  /** Why the suite cannot run here (no server), with the commands that install it; null when it can. */
+  skipReason: string | null;
+  place(): Promise<StorePlace>;
+}
+
+export function describeStoreContract(target: ContractTarget): void {
+  const describeOrSkip = target.skipReason === null ? describe : describe.skip;
+  if (target.skipReason !== null) console.warn(`Store contract on ${target.name} skipped: ${target.skipReason}`);
+
+  describeOrSkip(`Store contract: ${target.name}`, () => {
+    const places: StorePlace[] = [];
+    const opened: Store[] = [];
+    let place: StorePlace;
+
+    async function open(at: StorePlace = place): Promise<Store> {
+      const s = await at.open();
+      opened.push(s);
+      return s;
+    }
+
+    beforeEach(async () => {
+      place = await target.place();
+      places.push(place);
+    });
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+      for (const p of places.splice(0)) await p.remove();
+    });
+
+    describe('applications', () => {
+      test('insert writes application, events, documents and audit; reads return them', async () => {
+        const store = await open();
+        const a = app('A1', { nextTimerAt: '2025-03-04T09:00:00+05:00' });
+        await store.insertApplication(
+          a,
+          [event('A1', 1), event('A1', 2)],
+          [doc('A1', 'receipt', 'kk'), doc('A1', 'receipt', 'ru')],
+          [audit('application:A1', 'create')],
+        );
+        expect(await store.getApplication('A1')).toEqual(a);
+        expect(await store.getApplication('nope')).toBeUndefined();
+        expect(await store.listEvents('A1')).toEqual([event('A1', 1), event('A1', 2)]);
+        expect(await store.listEvents('nope')).toEqual([]);
+        expect(await store.getDocument('A1', 'receipt', 'ru')).toEqual(doc('A1', 'receipt', 'ru'));
+        expect(await store.getDocument('A1', 'receipt', 'kk')).toEqual(doc('A1', 'receipt', 'kk'));
+        expect(await store.getDocument('A1', 'other', 'kk')).toBeUndefined();
+        expect(await store.listAudit('application:A1', 10)).toEqual([audit('application:A1', 'create')]);
+      });
+
+      test('an instant that is not ISO is refused with a coded error, and nothing of the insert is written', async () => {
+        const store = await open();
+        await expect(store.insertApplication(app('A1', { dueAt: 'next Tuesday' }), [], [], [])).rejects.toMatchObject({
+          problem: { code: 'store.invalid-instant', kind: 'internal' },
+        });
+        await expect(
+          store.insertApplication(app('A2'), [event('A2', 1, { at: 'soon' })], [], [audit('application:A2', 'x')]),
+        ).rejects.toMatchObject({ problem: { code: 'store.invalid-instant' } });
+        expect(await store.getApplication('A1')).toBeUndefined();
+        expect(await store.getApplication('A2')).toBeUndefined();
+        expect(await store.listAudit(null, 10)).toEqual([]);
+      });
+
+      test('a second application with the same id is a conflict and changes nothing', async () => {
+        const store = await open();
+        await store.insertApplication(app('A1'), [event('A1', 1)], [], []);
+        await expect(
+          store.insertApplication(app('A1', { state: 'other' }), [], [], [audit('application:A1', 'again')]),
+        ).rejects.toMatchObject({ problem: { kind: 'conflict', code: 'store.duplicate' } });
+        expect((await store.getApplication('A1'))?.state).toBe('review');
+        expect(await store.listEvents('A1')).toHaveLength(1);
+      });
+
+      test('optimistic concurrency: the second update from the same rev returns false and writes nothing', async () => {
+        const store = await open();
+        await store.insertApplication(app('A1'), [event('A1', 1)], [], []);
+        const first = app('A1', {
+          state: 'accepted',
+          status: 'in-progress',
+          rev: 1,
+          updatedAt: '2025-03-04T10:00:00+05:00',
+        });
+        const second = app('A1', {
+          state: 'refused',
+          status: 'refused',
+          rev: 1,
+          updatedAt: '2025-03-04T10:00:01+05:00',
+        });
+        expect(
+          await store.updateApplication(
+            first,
+            0,
+            [event('A1', 2)],
+            [doc('A1', 'receipt', 'kk')],
+            [audit('application:A1', 'accept')],
+          ),
+        ).toBe(true);
+        expect(
+          await store.updateApplication(
+            second,
+            0,
+            [event('A1', 3)],
+            [doc('A1', 'refusal', 'kk')],
+            [audit('application:A1', 'refuse')],
+          ),
+        ).toBe(false);
+        expect(await store.getApplication('A1')).toEqual(first);
+        expect((await store.listEvents('A1')).map((e) => e.seq)).toEqual([1, 2]);
+        expect(await store.getDocument('A1', 'refusal', 'kk')).toBeUndefined();
+        expect((await store.listAudit('application:A1', 10)).map((e) => e.action)).toEqual(['accept']);
+        // From the current rev it goes through, and the store sets rev = expectedRev + 1.
+        expect(await store.updateApplication({ ...second, rev: 99 }, 1, [event('A1', 3)], [], [])).toBe(true);
+        expect((await store.getApplication('A1'))?.rev).toBe(2);
+        expect(await store.updateApplication(app('ghost'), 0, [], [], [])).toBe(false);
+      });
+
+      test('two instances updating from the same rev at once: exactly one wins, its events alone are kept', async () => {
+        const place1 = await open();
+        const place2 = await open();
+        await place1.insertApplication(app('A1'), [event('A1', 1)], [], []);
+        const results = await Promise.all(
+          [place1, place2, place1, place2].map((s, i) =>
+            s.updateApplication(app('A1', { state: `s${i}`, rev: 1 }), 0, [event('A1', 2, { type: `t${i}` })], [], []),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = results.indexOf(true);
+        expect((await place2.getApplication('A1'))?.state).toBe(`s${winner}`);
+        expect((await place1.listEvents('A1')).map((e) => e.type)).toEqual(['submit', `t${winner}`]);
+      });
+
+      test('a reissued document replaces the earlier rendering', async () => {
+        const store = await open();
+        await store.insertApplication(app('A1'), [], [doc('A1', 'cert', 'kk', '<p>v1</p>')], []);
+        await store.updateApplication(app('A1', { rev: 1 }), 0, [], [doc('A1', 'cert', 'kk', '<p>v2</p>')], []);
+        expect((await store.getDocument('A1', 'cert', 'kk'))?.html).toBe('<p>v2</p>');
+      });
+
+      test('document ids with dots and dollars are kept as they are', async () => {
+        const store = await open();
+        await store.insertApplication(app('A1'), [], [doc('A1', 'annex.2$b', 'ru')], []);
+        expect(await store.getDocument('A1', 'annex.2$b', 'ru')).toEqual(doc('A1', 'annex.2$b', 'ru'));
+      });
+
+      test('what one opening wrote, another opening of the same place reads', async () => {
+        const first = await open();
+        await first.insertApplication(
+          app('A1'),
+          [event('A1', 1)],
+          [doc('A1', 'receipt', 'kk')],
+          [audit('application:A1', 'create')],
+        );
+        await first.createUser(user('u1', 'officer'));
+        const again = await open();
+        expect(await again.getApplication('A1')).toEqual(app('A1'));
+        expect(await again.listEvents('A1')).toHaveLength(1);
+        expect(await again.getUserByUsername('officer')).toEqual(user('u1', 'officer'));
+      });
+    });
+
+    describe('inbox query', () => {
+      let store: Store;
+      beforeEach(async () => {
+        store = await open();
+        for (const r of inboxRows) await store.insertApplication(r, [event(r.id, 1)], [], []);
+      });
+      const ids = async (q: Omit<ApplicationQuery, 'limit' | 'offset'> & Partial<ApplicationQuery>) => {
+        const res = await store.listApplications({ limit: 100, offset: 0, ...q });
+        return { ids: res.items.map((i) => i.id), total: res.total };
+      };
+
+      test.each([
+        ['everything: by due instant, nulls last, then registration', {}, ['d', 'e', 'a', 'b', 'g', 'f', 'c']],
+        ['"*" is every provider', { providers: ['*'] }, ['d', 'e', 'a', 'b', 'g', 'f', 'c']],
+        ['one provider', { providers: ['p1'] }, ['a', 'b', 'f']],
+        [
+          'providers × statuses',
+          { providers: ['p1', 'p3'], status: ['registered', 'suspended', 'in-progress'] },
+          ['e', 'a', 'b', 'g'],
+        ],
+        ['status only', { status: ['registered'] }, ['a', 'c']],
+        ['applicant', { applicantId: 'user-2' }, ['e', 'g']],
+        ['service', { serviceId: 'housing-presence-certificate' }, ['f']],
+        [
+          'overdue: open and due before the instant (closed d and undated c excluded)',
+          { overdueAt: '2024-02-20T09:15:00+05:00' },
+          ['e', 'a'],
+        ],
+        ['overdue with providers', { providers: ['p1', 'p2'], overdueAt: '2024-03-31T00:00:00+05:00' }, ['a', 'b']],
+        ['due before includes closed ones', { dueBefore: '2024-02-20T09:15:00+05:00' }, ['d', 'e', 'a']],
+        ['empty provider list matches nothing', { providers: [] }, []],
+        ['empty status list matches nothing', { status: [] }, []],
+      ] as const)('%s', async (_name, q, expected) => {
+        const res = await ids({
+          ...q,
+          providers: 'providers' in q ? [...q.providers] : undefined,
+          status: 'status' in q ? [...q.status] : undefined,
+        } as ApplicationQuery);
+        expect(res).toEqual({ ids: expected, total: expected.length });
+      });
+
+      test('limit and offset page through the same order; total counts every match', async () => {
+        expect(await ids({ limit: 3, offset: 0 })).toEqual({ ids: ['d', 'e', 'a'], total: 7 });
+        expect(await ids({ limit: 3, offset: 3 })).toEqual({ ids: ['b', 'g', 'f'], total: 7 });
+        expect(await ids({ limit: 3, offset: 6 })).toEqual({ ids: ['c'], total: 7 });
+        expect(await ids({ limit: 3, offset: 9 })).toEqual({ ids: [], total: 7 });
+        const q = {
+          providers: ['p1', 'p2', 'p3'],
+          status: ['registered' as const, 'in-progress' as const, 'suspended' as const, 'approved' as const],
+        };
+        const pages = [
+          ...(await ids({ ...q, limit: 2, offset: 0 })).ids,
+          ...(await ids({ ...q, limit: 2, offset: 2 })).ids,
+          ...(await ids({ ...q, limit: 2, offset: 4 })).ids,
+        ];
+        expect(pages).toEqual(['d', 'e', 'a', 'b', 'g', 'c']);
+      });
+
+      test('the items are the stored applications (without their events)', async () => {
+        const res = await store.listApplications({ providers: ['p3'], limit: 10, offset: 0 });
+        expect(res.items).toEqual([inboxRows[4], inboxRows[6]]);
+      });
+
+      test('an instant bound that is not ISO is a coded error', async () => {
+        await expect(store.listApplications({ dueBefore: 'tomorrow', limit: 5, offset: 0 })).rejects.toMatchObject({
+          problem: { code: 'store.invalid-instant' },
+        });
+      });
+    });
+
+    test('bulk insert: past COUNT_CAP matches the total is a lower bound, and says so', async () => {
+      const store = await open();
+      const n = COUNT_CAP + 200;
+      const batch = 2_000;
+      for (let from = 0; from < n; from += batch) {
+        const apps = [];
+        for (let i = from; i < Math.min(n, from + batch); i++)
+          apps.push(
+            app(`syn-${i}`, {
+              provider: `prov-${i % 4}`,
+              dueAt: new Date(Date.UTC(2025, 2, 3) + (i % 997) * 3_600_000).toISOString(),
+            }),
+          );
+        await store.bulkInsertApplications(apps);
+      }
+      const all = await store.listApplications({ limit: 5, offset: 0 });
+      expect(all).toMatchObject({ total: COUNT_CAP, totalExact: false });
+      expect(all.items).toHaveLength(5);
+      const one = await store.listApplications({ providers: ['prov-3'], limit: 3000, offset: 0 });
+      expect(one).toMatchObject({ total: n / 4, totalExact: true });
+      const due = one.items.map((i) => Date.parse(i.dueAt as string));
+      expect(due).toEqual([...due].sort((a, b) => a - b));
+      expect(await store.getApplication(`syn-${n - 1}`)).toMatchObject({ provider: `prov-${(n - 1) % 4}` });
+    }, 120_000);
+
+    describe('leases', () => {
+      async function seedTimers(store: Store, n: number) {
+        for (let i = 0; i < n; i++) {
+          await store.insertApplication(
+            app(`T${i}`, { nextTimerAt: `2025-03-03T${String(8 + (i % 4)).padStart(2, '0')}:00:00+05:00` }),
+            [],
+            [],
+            [],
+          );
+        }
+        await store.insertApplication(app('later', { nextTimerAt: '2025-03-10T09:00:00+05:00' }), [], [], []);
+        await store.insertApplication(app('none', { nextTimerAt: null }), [], [], []);
+      }
+
+      test('two owners claim disjoint sets; only due rows are claimed; earliest first', async () => {
+        const store = await open();
+        await seedTimers(store, 10);
+        const now = '2025-03-03T07:00:00Z'; // 12:00 Astana: every T* timer is due
+        const one = await store.claimDueApplications(now, 'instance-1', 60_000, 6);
+        const two = await store.claimDueApplications(now, 'instance-2', 60_000, 6);
+        expect(one).toHaveLength(6);
+        expect(two).toHaveLength(4);
+        expect(one.filter((id) => two.includes(id))).toEqual([]);
+        expect(new Set([...one, ...two])).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `T${i}`)));
+        expect(one.slice(0, 3).every((id) => Number(id.slice(1)) % 4 === 0)).toBe(true); // 08:00 timers first
+        expect(await store.claimDueApplications(now, 'instance-3', 60_000, 10)).toEqual([]);
+      });
+
+      test('two instances claiming at once never lease one timer twice', async () => {
+        const a = await open();
+        const b = await open();
+        await seedTimers(a, 40);
+        const now = '2025-03-03T07:00:00Z';
+        const claims = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).claimDueApplications(now, `owner-${i}`, 60_000, 7)),
+        );
+        const all = claims.flat();
+        expect(new Set(all).size).toBe(all.length);
+        expect(all.length).toBe(40);
+      });
+
+      test('an expired lease can be taken by another owner; a released one at once; only the holder releases', async () => {
+        const store = await open();
+        await seedTimers(store, 2);
+        const t0 = Date.parse('2025-03-03T07:00:00Z');
+        const at = (ms: number) => new Date(t0 + ms).toISOString();
+        expect(await store.claimDueApplications(at(0), 'A', 30_000, 10)).toEqual(['T0', 'T1']);
+        expect(await store.claimDueApplications(at(29_000), 'B', 30_000, 10)).toEqual([]);
+        await store.releaseLease('T0', 'B'); // not B's: ignored
+        expect(await store.claimDueApplications(at(29_500), 'B', 30_000, 10)).toEqual([]);
+        await store.releaseLease('T0', 'A');
+        expect(await store.claimDueApplications(at(29_500), 'B', 30_000, 10)).toEqual(['T0']);
+        expect(await store.claimDueApplications(at(31_000), 'C', 30_000, 10)).toEqual(['T1']);
+      });
+
+      test('an update by the lease holder keeps the lease until released', async () => {
+        const store = await open();
+        await seedTimers(store, 1);
+        const now = '2025-03-03T07:00:00Z';
+        expect(await store.claimDueApplications(now, 'A', 60_000, 10)).toEqual(['T0']);
+        expect(await store.updateApplication(app('T0', { rev: 1, nextTimerAt: now }), 0, [], [], [])).toBe(true);
+        expect(await store.claimDueApplications(now, 'B', 60_000, 10)).toEqual([]);
+      });
+    });
+
+    describe('webhooks', () => {
+      test('deliveries: enqueue, claim due pending ones with leases, update ends the lease, list newest first', async () => {
+        const store = await open();
+        await store.createSubscription(sub('s1'));
+        await store.enqueueDeliveries([
+          delivery('d1'),
+          delivery('d2'),
+          delivery('d3', { nextAttemptAt: '2025-03-03T11:00:00+05:00' }),
+          delivery('d4', { status: 'delivered' }),
+          delivery('d5', { nextAttemptAt: null }),
+        ]);
+        const now = '2025-03-03T10:00:00+05:00';
+        const first = await store.claimDueDeliveries(now, 'A', 60_000, 10);
+        expect(first.map((x) => x.id).sort()).toEqual(['d1', 'd2', 'd5']);
+        expect(first.find((x) => x.id === 'd1')).toEqual(delivery('d1'));
+        expect(await store.claimDueDeliveries(now, 'B', 60_000, 10)).toEqual([]);
+        await store.updateDelivery({
+          ...delivery('d1'),
+          attempts: 1,
+          lastStatus: 500,
+          lastError: 'HTTP 500',
+          nextAttemptAt: '2025-03-03T10:00:00+05:00',
+        });
+        expect((await store.claimDueDeliveries(now, 'B', 60_000, 10)).map((x) => x.id)).toEqual(['d1']);
+        // Two hours later every lease has run out and d3 is due too: everything pending goes to C.
+        expect(
+          (await store.claimDueDeliveries('2025-03-03T12:00:00+05:00', 'C', 60_000, 10)).map((x) => x.id).sort(),
+        ).toEqual(['d1', 'd2', 'd3', 'd5']);
+        const listed = await store.listDeliveries('s1', 10);
+        expect(listed.map((x) => x.id)).toEqual(['d5', 'd4', 'd3', 'd2', 'd1']);
+        expect(listed.find((x) => x.id === 'd1')).toMatchObject({
+          attempts: 1,
+          lastStatus: 500,
+          lastError: 'HTTP 500',
+        });
+        expect(await store.listDeliveries('s1', 2)).toHaveLength(2);
+      });
+
+      test('a delivery enqueued again (a retry after a crash) is stored once, as first written', async () => {
+        const store = await open();
+        await store.createSubscription(sub('s1'));
+        await store.enqueueDeliveries([delivery('d1')]);
+        await store.enqueueDeliveries([delivery('d1', { payload: { again: true } }), delivery('d2')]);
+        const listed = await store.listDeliveries('s1', 10);
+        expect(listed.map((d) => d.id).sort()).toEqual(['d1', 'd2']);
+        expect(listed.find((d) => d.id === 'd1')?.payload).toEqual({ applicationId: 'd1' });
+      });
+
+      test('subscriptions round-trip, oldest first', async () => {
+        const store = await open();
+        const older = {
+          ...sub('s1'),
+          active: false,
+          serviceId: 'housing-queue-registration',
+          provider: null,
+          createdAt: '2025-02-01T00:00:00Z',
+        };
+        await store.createSubscription(sub('s2'));
+        await store.createSubscription(older);
+        expect(await store.listSubscriptions()).toEqual([older, sub('s2')]);
+      });
+    });
+
+    describe('users, sessions, audit, drafts, acts, meta', () => {
+      test('users (unique usernames) and sessions round-trip', async () => {
+        const store = await open();
+        expect(await store.countUsers()).toBe(0);
+        await store.createUser(user('u1', 'officer'));
+        await store.createUser({ ...user('u2', 'applicant'), roles: ['applicant'], actorRoles: [], providers: [] });
+        await expect(store.createUser(user('u3', 'officer'))).rejects.toMatchObject({
+          problem: { kind: 'conflict', code: 'store.duplicate' },
+        });
+        expect(await store.countUsers()).toBe(2);
+        expect(await store.getUser('u1')).toEqual(user('u1', 'officer'));
+        expect(await store.getUser('u3')).toBeUndefined();
+        expect((await store.getUserByUsername('applicant'))?.roles).toEqual(['applicant']);
+        expect(await store.getUserByUsername('nobody')).toBeUndefined();
+        await store.createSession('hash1', 'u1', '2025-03-03T17:00:00+05:00');
+        expect(await store.getSession('hash1')).toEqual({ userId: 'u1', expiresAt: '2025-03-03T17:00:00+05:00' });
+        expect(await store.getSession('hash2')).toBeUndefined();
+      });
+
+      test('a session made on one instance is found on another', async () => {
+        const a = await open();
+        const b = await open();
+        await a.createUser(user('u1', 'officer'));
+        await a.createSession('hash1', 'u1', '2025-03-03T17:00:00+05:00');
+        expect(await b.getSession('hash1')).toEqual({ userId: 'u1', expiresAt: '2025-03-03T17:00:00+05:00' });
+      });
+
+      test('audit: listed newest first (order of writing), by subject or all', async () => {
+        const store = await open();
+        await store.appendAudit(audit('definition:x', 'publish', '2025-03-01T00:00:00Z'));
+        await store.appendAudit(audit('user:u1', 'login', '2025-03-02T00:00:00Z'));
+        await store.appendAudit(audit('definition:x', 'amend', '2025-03-03T00:00:00Z'));
+        // Written later with an earlier instant (another instance's clock): order of writing still rules.
+        await store.appendAudit(audit('definition:x', 'late', '2025-02-01T00:00:00Z'));
+        expect((await store.listAudit('definition:x', 10)).map((a) => a.action)).toEqual(['late', 'amend', 'publish']);
+        expect((await store.listAudit(null, 2)).map((a) => a.action)).toEqual(['late', 'amend']);
+        expect(await store.listAudit('user:u1', 10)).toEqual([audit('user:u1', 'login', '2025-03-02T00:00:00Z')]);
+      });
+
+      test('drafts: created once, updated only from the revision stored, every revision kept; list newest first', async () => {
+        const store = await open();
+        const first = draft();
+        expect(await store.saveDraft(first, null)).toBe(true);
+        // The id is taken: a second create is refused, not an overwrite.
+        expect(await store.saveDraft({ ...first, note: 'again' }, null)).toBe(false);
+        expect(await store.saveDraft(draft({ id: 'd2', note: 'other', updatedAt: '2025-03-02T00:00:00Z' }), null)).toBe(
+          true,
+        );
+        const second = { ...first, rev: 2, note: 'second', savedBy: 'reviewer', updatedAt: '2025-03-03T00:00:00Z' };
+        expect(await store.saveDraft(second, 1)).toBe(true);
+        // Two analysts both editing revision 1: the second save finds revision 2 and is refused.
+        expect(await store.saveDraft({ ...first, rev: 2, note: 'lost?' }, 1)).toBe(false);
+        expect(await store.getDraft('svc', 'd1')).toEqual(second);
+        expect((await store.listDraftRevisions('svc', 'd1')).map((d) => [d.rev, d.note])).toEqual([
+          [1, 'first'],
+          [2, 'second'],
+        ]);
+        expect(await store.getDraft('svc', 'zz')).toBeUndefined();
+        expect((await store.listDrafts('svc')).map((d) => d.id)).toEqual(['d1', 'd2']);
+        expect(await store.listDrafts('other')).toEqual([]);
+      });
+
+      test('acts entered through the API: saved, replaced by id (first author and date kept), listed by id', async () => {
+        const store = await open();
+        const act = { type: 'order', title: { kk: 'Бұйрық', ru: 'Приказ' }, status: 'in-force' };
+        const at = (d: string) => ({ createdAt: d, updatedAt: d });
+        await store.saveAct({ id: 'b', act, createdBy: 'u1', ...at('2026-12-01T00:00:00Z') });
+        await store.saveAct({ id: 'a', act, createdBy: 'u1', ...at('2026-12-01T00:00:00Z') });
+        await store.saveAct({ id: 'a', act: { ...act, number: '9' }, createdBy: 'u2', ...at('2026-12-02T00:00:00Z') });
+        expect(await store.listActs()).toEqual([
+          {
+            id: 'a',
+            act: { ...act, number: '9' },
+            createdBy: 'u1',
+            createdAt: '2026-12-01T00:00:00Z',
+            updatedAt: '2026-12-02T00:00:00Z',
+          },
+          { id: 'b', act, createdBy: 'u1', ...at('2026-12-01T00:00:00Z') },
+        ]);
+      });
+
+      test('meta: set, replaced, read', async () => {
+        const store = await open();
+        expect(await store.getMeta('k')).toBeUndefined();
+        await store.setMeta('k', 'one');
+        await store.setMeta('k', 'two');
+        expect(await store.getMeta('k')).toBe('two');
+      });
+    });
+
+    test('export and import: a copy into an empty store holds the same records', async () => {
+      const source = await open();
+      await fillWithEveryKind(source);
+      const target = await open(await freshPlace());
+      const counts = await target.importRecords(source.exportRecords());
+      const expected = await source.countRecords();
+      expect(counts).toEqual(expected);
+      expect(await target.countRecords()).toEqual(expected);
+      expect(expected).toEqual({
+        application: 2,
+        user: 1,
+        session: 1,
+        audit: 3,
+        subscription: 1,
+        delivery: 2,
+        act: 1,
+        draft: 1,
+        meta: 1,
+      } satisfies Record<StoreRecordKind, number>);
+      expect(await target.getApplication('A1')).toEqual(await source.getApplication('A1'));
+      expect(await target.listEvents('A1')).toEqual(await source.listEvents('A1'));
+      expect(await target.getDocument('A1', 'receipt', 'ru')).toEqual(doc('A1', 'receipt', 'ru'));
+      expect(await target.listAudit(null, 10)).toEqual(await source.listAudit(null, 10));
+      expect(await target.listDraftRevisions('svc', 'd1')).toEqual(await source.listDraftRevisions('svc', 'd1'));
+      expect(await target.listDeliveries('s1', 10)).toEqual(await source.listDeliveries('s1', 10));
+      expect(await target.getSession('hash1')).toEqual(await source.getSession('hash1'));
+      expect(await target.getMeta('calendar')).toBe('fp-1');
+      expect(await target.listActs()).toEqual(await source.listActs());
+      expect(await collect(target.exportRecords())).toEqual(await collect(source.exportRecords()));
+    });
+
+    async function freshPlace(): Promise<StorePlace> {
+      const p = await target.place();
+      places.push(p);
+      return p;
+    }
+  });
+}
+
+/** One or more records of every kind a store holds. */
+export async function fillWithEveryKind(store: Store): Promise<void> {
+  await store.createUser(user('u1', 'officer'));
+  await store.createSession('hash1', 'u1', '2025-03-03T17:00:00+05:00');
+  await store.insertApplication(
+    app('A1', { nextTimerAt: '2025-03-04T09:00:00+05:00' }),
+    [event('A1', 1), event('A1', 2)],
+    [doc('A1', 'receipt', 'kk'), doc('A1', 'receipt', 'ru')],
+    [audit('application:A1', 'create')],
+  );
+  await store.insertApplication(app('A2', { provider: 'p2' }), [event('A2', 1)], [], []);
+  await store.appendAudit(audit('user:u1', 'login', '2025-03-02T00:00:00Z'));
+  await store.appendAudit(audit('definition:x', 'publish', '2025-03-01T00:00:00Z'));
+  await store.createSubscription(sub('s1'));
+  await store.enqueueDeliveries([delivery('d1'), delivery('d2', { status: 'delivered' })]);
+  await store.saveAct({
+    id: 'order-9',
+    act: { type: 'order', title: { kk: 'Бұйрық', ru: 'Приказ' }, status: 'in-force' },
+    createdBy: 'u1',
+    createdAt: '2026-12-01T00:00:00Z',
+    updatedAt: '2026-12-01T00:00:00Z',
+  });
+  await store.saveDraft(draft(), null);
+  await store.saveDraft(draft({ rev: 2, note: 'second', updatedAt: '2025-03-03T00:00:00Z' }), 1);
+  await store.setMeta('calendar', 'fp-1');
+}
+
+async function collect(records: AsyncIterable<StoreRecord>): Promise<StoreRecord[]> {
+  const out: StoreRecord[] = [];
+  for await (const r of records) out.push(r);
+  return out;
+}

@@ -1,0 +1,193 @@
+import type { Document, UpdateFilter } from 'mongodb';
+import type {
+  ApplicationPage,
+  ApplicationQuery,
+  ApplicationsStore,
+  AuditEntry,
+  StoredApplication,
+  StoredDocument,
+  StoredEvent,
+} from '../Store';
+import { auditFields, type MongoAudit } from './audit';
+import { guarded, type Collections, type Row } from './connection';
+import { listInbox } from './inbox';
+import { lock, unlock } from './locks';
+
+/** How long one write may hold an application's lock; a crashed writer's lock is taken past after this. */
+const WRITE_LOCK_MS = 30_000;
+/** How long a writer waits for another writer of the same application before answering "changed meanwhile". */
+const WRITE_WAIT_MS = 2_000;
+import {
+  APPLICATION_FIELDS,
+  applicationFields,
+  applicationFromDocument,
+  documentEntry,
+  documentFromEntry,
+  documentKey,
+  eventEntry,
+  eventFromEntry,
+} from './records';
+
+/**
+ * Applications as single documents. Without multi-document transactions (FerretDB has none; a sharded cluster makes
+ * them costly) atomicity comes from the document: the application, its new events and documents, and the audit lines
+ * of the change are one update guarded by `rev`. The audit lines wait in the document's outbox (`pendingAudit`) and
+ * are then copied into the audit trail under ids derived from the application and revision, so a copy repeated after
+ * a crash writes nothing twice; whatever a crash strands is copied by the next write of the application or by
+ * `flushStrandedAudit`, which the scheduler's claims call.
+ */
+export class MongoApplications implements ApplicationsStore {
+  constructor(
+    private readonly c: Collections,
+    private readonly audit: MongoAudit,
+    /** This instance's name on the locks it takes. */
+    private readonly owner: string,
+  ) {}
+
+  insertApplication(
+    app: StoredApplication,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<void> {
+    return guarded(async () => {
+      const pendingAudit = outboxEntries(app.rev, audit);
+      const doc: Row = {
+        _id: app.id,
+        ...applicationFields(app),
+        events: events.map(eventEntry),
+        documents: Object.fromEntries(documents.map((d) => [documentKey(d.documentId, d.lang), documentEntry(d)])),
+        leaseOwner: null,
+        leaseUntilMs: null,
+        pendingAudit,
+        ...(audit.length > 0 ? { auditPendingRev: app.rev, auditPendingAtMs: Date.now() } : {}),
+      };
+      await this.c.applications.insertOne(doc);
+      if (audit.length > 0) await this.flushOutbox(app.id, pendingAudit, app.rev);
+    });
+  }
+
+  getApplication(id: string): Promise<StoredApplication | undefined> {
+    return guarded(async () => {
+      const d = await this.c.applications.findOne({ _id: id as never }, { projection: APPLICATION_FIELDS });
+      return d ? applicationFromDocument(d) : undefined;
+    });
+  }
+
+  /**
+   * One update on `{_id, rev: expectedRev}` under the application's write lock (locks.ts): of two writers from the
+   * same rev exactly one matches; the other finds nothing and writes nothing. On MongoDB the conditional update alone
+   * would do; on FerretDB 1.x it is a read then a write, and the lock makes it one at a time. The stored rev becomes
+   * expectedRev + 1 whatever `app.rev` says.
+   */
+  updateApplication(
+    app: StoredApplication,
+    expectedRev: number,
+    events: StoredEvent[],
+    documents: StoredDocument[],
+    audit: AuditEntry[],
+  ): Promise<boolean> {
+    return guarded(async () => {
+      const rev = expectedRev + 1;
+      const set: Document = { ...applicationFields(app), rev };
+      for (const d of documents) set[`documents.${documentKey(d.documentId, d.lang)}`] = documentEntry(d);
+      for (const [key, entry] of Object.entries(outboxEntries(rev, audit))) set[`pendingAudit.${key}`] = entry;
+      if (audit.length > 0) Object.assign(set, { auditPendingRev: rev, auditPendingAtMs: Date.now() });
+      const update: Document = { $set: set };
+      if (events.length > 0) update.$push = { events: { $each: events.map(eventEntry) } };
+      const held = await lock(this.c, `application:${app.id}`, this.owner, WRITE_LOCK_MS, WRITE_WAIT_MS);
+      if (!held) return false;
+      try {
+        const written = await this.c.applications.updateOne(
+          { _id: app.id, rev: expectedRev },
+          update as UpdateFilter<Row>,
+        );
+        if (written.matchedCount === 0) return false;
+        if (audit.length > 0) {
+          // The whole outbox as it is now: a crashed earlier writer's lines go out with this write's.
+          const after = await this.c.applications.findOne({ _id: app.id }, { projection: { pendingAudit: 1 } });
+          await this.flushOutbox(app.id, (after?.pendingAudit ?? {}) as Document, rev);
+        }
+        return true;
+      } finally {
+        await unlock(this.c, held);
+      }
+    });
+  }
+
+  listApplications(query: ApplicationQuery): Promise<ApplicationPage> {
+    return guarded(() => listInbox(this.c, query));
+  }
+
+  listEvents(applicationId: string): Promise<StoredEvent[]> {
+    return guarded(async () => {
+      const d = await this.c.applications.findOne({ _id: applicationId as never }, { projection: { events: 1 } });
+      return ((d?.events ?? []) as Document[]).map((e) => eventFromEntry(applicationId, e));
+    });
+  }
+
+  getDocument(applicationId: string, documentId: string, lang: 'kk' | 'ru'): Promise<StoredDocument | undefined> {
+    return guarded(async () => {
+      const key = documentKey(documentId, lang);
+      const d = await this.c.applications.findOne(
+        { _id: applicationId as never },
+        { projection: { [`documents.${key}`]: 1 } },
+      );
+      const entry = (d?.documents as Document | undefined)?.[key] as Document | undefined;
+      return entry ? documentFromEntry(applicationId, entry) : undefined;
+    });
+  }
+
+  bulkInsertApplications(apps: StoredApplication[]): Promise<void> {
+    return guarded(async () => {
+      if (apps.length === 0) return;
+      const docs = apps.map((a) => ({
+        _id: a.id,
+        ...applicationFields(a),
+        events: [],
+        documents: {},
+        leaseOwner: null,
+        leaseUntilMs: null,
+      }));
+      await this.c.applications.insertMany(docs, { ordered: false });
+    });
+  }
+
+  /**
+   * Copies an application's waiting audit lines into the trail (all of them: a crashed writer's too), then removes
+   * them from the outbox; the outbox mark is cleared only if no later write has set it since.
+   */
+  async flushOutbox(applicationId: string, pending: Document, rev: number): Promise<void> {
+    const keys = Object.keys(pending).sort(byRevisionThenIndex);
+    await this.audit.writeOutboxEntries(keys.map((k) => ({ id: `${applicationId}#${k}`, entry: pending[k] })));
+    const unset: Document = Object.fromEntries(keys.map((k) => [`pendingAudit.${k}`, '']));
+    const cleared = await this.c.applications.updateOne(
+      { _id: applicationId as never, auditPendingRev: rev },
+      { $unset: { ...unset, auditPendingRev: '', auditPendingAtMs: '' } },
+    );
+    if (cleared.matchedCount === 0 && keys.length > 0)
+      await this.c.applications.updateOne({ _id: applicationId as never }, { $unset: unset });
+  }
+
+  /** Copies the outboxes that a crashed writer left more than `olderThanMs` ago (at most `limit` applications). */
+  async flushStrandedAudit(olderThanMs: number, limit = 100): Promise<number> {
+    const stranded = await this.c.applications
+      .find({ auditPendingAtMs: { $lte: Date.now() - olderThanMs } })
+      .project({ pendingAudit: 1, auditPendingRev: 1 })
+      .limit(limit)
+      .toArray();
+    for (const d of stranded) await this.flushOutbox(d._id as string, d.pendingAudit ?? {}, d.auditPendingRev);
+    return stranded.length;
+  }
+}
+
+/** The outbox entries of one write, keyed "<rev>-<index>": unique per application and ordered within it. */
+function outboxEntries(rev: number, audit: AuditEntry[]): Document {
+  return Object.fromEntries(audit.map((a, i) => [`${rev}-${i}`, auditFields(a)]));
+}
+
+function byRevisionThenIndex(a: string, b: string): number {
+  const [ra, ia] = a.split('-').map(Number);
+  const [rb, ib] = b.split('-').map(Number);
+  return ra - rb || ia - ib;
+}

@@ -1,0 +1,56 @@
+import { FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
+import type { Document } from 'mongodb';
+import { toMs } from '../instants';
+import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
+import type { Collections } from './connection';
+import { APPLICATION_FIELDS, applicationFromDocument } from './records';
+
+/** Inbox order: due instant ascending (undated last), then registration instant, then id. */
+export const INBOX_ORDER = { dueAtMs: 1, registeredAtMs: 1, _id: 1 } as const;
+
+/**
+ * The filter of an inbox query, the same semantics as the SQLite store: `providers` or `status` given as an empty
+ * list match nothing; `"*"` among providers (or no providers) matches every provider; `overdueAt` keeps open
+ * applications due before it; the two due bounds are both "dueAtMs < x", the stricter one applies.
+ * Returns null when nothing can match.
+ */
+export function inboxFilter(q: ApplicationQuery): Document | null {
+  const providers = q.providers === undefined || q.providers.includes('*') ? null : [...new Set(q.providers)];
+  let statuses: Status[] | null = q.status === undefined ? null : [...new Set(q.status)];
+  if (q.overdueAt !== undefined)
+    statuses = (statuses ?? [...OPEN_STATUSES]).filter((st) => !FINAL_STATUSES.includes(st));
+  const bounds = [q.overdueAt, q.dueBefore]
+    .filter((x): x is string => x !== undefined)
+    .map((x) => toMs(x, 'due bound'));
+  if ((providers && providers.length === 0) || (statuses && statuses.length === 0)) return null;
+  const filter: Document = {};
+  if (providers) filter.provider = providers.length === 1 ? providers[0] : { $in: providers };
+  if (statuses) filter.status = statuses.length === 1 ? statuses[0] : { $in: statuses };
+  if (q.applicantId !== undefined) filter.applicantId = q.applicantId;
+  if (q.serviceId !== undefined) filter.serviceId = q.serviceId;
+  // NO_DUE_MS is beyond every instant, so applications without a due date never pass this bound.
+  if (bounds.length > 0) filter.dueAtMs = { $lt: Math.min(...bounds) };
+  return filter;
+}
+
+/**
+ * A page of the inbox. The count stops at COUNT_CAP + 1 (an inbox needs "more than 10 000", not the figure). The
+ * page reads only the application fields (not events, documents or the outbox).
+ */
+export async function listInbox(c: Collections, q: ApplicationQuery): Promise<ApplicationPage> {
+  const filter = inboxFilter(q);
+  if (filter === null) return { items: [], total: 0, totalExact: true };
+  const limit = Math.max(0, Math.floor(q.limit));
+  const offset = Math.max(0, Math.floor(q.offset));
+  const counted = await c.applications.countDocuments(filter, { limit: COUNT_CAP + 1 });
+  const totalExact = counted <= COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
+  if (limit === 0 || offset >= total) return { items: [], total, totalExact };
+  const docs = await c.applications
+    .find(filter, { projection: APPLICATION_FIELDS })
+    .sort(INBOX_ORDER)
+    .skip(offset)
+    .limit(limit)
+    .toArray();
+  return { items: docs.map(applicationFromDocument), total, totalExact };
+}

@@ -1,0 +1,130 @@
+import type { Document } from 'mongodb';
+import { NO_DUE_MS } from '../sqlite/migrations';
+import { toMs, toMsOrNull } from '../instants';
+import type { StoredApplication, StoredDocument, StoredEvent } from '../Store';
+
+/**
+ * How records look inside MongoDB. An application is one document holding its events, its issued documents and its
+ * audit outbox, so every write the Store contract wants atomic is one document update. Beside each ISO instant an
+ * epoch-ms copy sorts and compares as an instant (an undated application sorts last, as in the SQLite store).
+ *
+ * Values whose keys come from definitions or from users (the engine's snapshot, an event's data, audit details, a
+ * draft, an act, a webhook payload) are kept as JSON text: their keys may hold '.' or begin with '$' (`$include`),
+ * which MongoDB reads as paths and operators and FerretDB refuses; the store never queries inside them.
+ */
+
+/** The fields of an application document that a StoredApplication reads (events, documents, outbox and leases stay). */
+export const APPLICATION_FIELDS = {
+  serviceId: 1,
+  version: 1,
+  provider: 1,
+  applicantId: 1,
+  channel: 1,
+  status: 1,
+  state: 1,
+  registeredAt: 1,
+  dueAt: 1,
+  nextTimerAt: 1,
+  snapshotJson: 1,
+  rev: 1,
+  createdAt: 1,
+  updatedAt: 1,
+} as const;
+
+/** The stored fields of an application (everything but `_id`, events, documents, outbox and leases). */
+export function applicationFields(a: StoredApplication): Document {
+  return {
+    serviceId: a.serviceId,
+    version: a.version,
+    provider: a.provider,
+    applicantId: a.applicantId,
+    channel: a.channel,
+    status: a.status,
+    state: a.state,
+    registeredAt: a.registeredAt,
+    registeredAtMs: toMs(a.registeredAt, 'registeredAt'),
+    dueAt: a.dueAt,
+    dueAtMs: a.dueAt === null ? NO_DUE_MS : toMs(a.dueAt, 'dueAt'),
+    nextTimerAt: a.nextTimerAt,
+    nextTimerAtMs: toMsOrNull(a.nextTimerAt, 'nextTimerAt'),
+    snapshotJson: JSON.stringify(a.snapshot),
+    rev: a.rev,
+    createdAt: a.createdAt,
+    createdAtMs: toMs(a.createdAt, 'createdAt'),
+    updatedAt: a.updatedAt,
+  };
+}
+
+export function applicationFromDocument(d: Document): StoredApplication {
+  return {
+    id: d._id as string,
+    serviceId: d.serviceId,
+    version: d.version,
+    provider: d.provider,
+    applicantId: d.applicantId,
+    channel: d.channel ?? null,
+    status: d.status,
+    state: d.state,
+    registeredAt: d.registeredAt,
+    dueAt: d.dueAt ?? null,
+    nextTimerAt: d.nextTimerAt ?? null,
+    snapshot: JSON.parse(d.snapshotJson),
+    rev: d.rev,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+/** An event inside its application: without the application id, which is the document's. */
+export function eventEntry(e: StoredEvent): Document {
+  toMs(e.at, 'event.at');
+  return {
+    seq: e.seq,
+    type: e.type,
+    actor: e.actor,
+    userId: e.userId,
+    at: e.at,
+    dataJson: e.data === null ? null : JSON.stringify(e.data),
+    fromState: e.fromState,
+    toState: e.toState,
+  };
+}
+
+export function eventFromEntry(applicationId: string, e: Document): StoredEvent {
+  return {
+    applicationId,
+    seq: e.seq,
+    type: e.type,
+    actor: e.actor,
+    userId: e.userId ?? null,
+    at: e.at,
+    data: e.dataJson == null ? null : JSON.parse(e.dataJson),
+    fromState: e.fromState,
+    toState: e.toState,
+  };
+}
+
+/**
+ * The key of an issued document inside its application's `documents`: document ids are the definitions' (an
+ * analyst's), so the characters MongoDB reads as paths ('.', leading '$') are escaped, and '%' so it stays reversible.
+ */
+export function documentKey(documentId: string, lang: 'kk' | 'ru'): string {
+  return `${documentId.replace(/[%.$]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}|${lang}`;
+}
+
+export function documentEntry(d: StoredDocument): Document {
+  toMs(d.issuedAt, 'document.issuedAt');
+  return { documentId: d.documentId, lang: d.lang, title: d.title, kind: d.kind, html: d.html, issuedAt: d.issuedAt };
+}
+
+export function documentFromEntry(applicationId: string, e: Document): StoredDocument {
+  return {
+    applicationId,
+    documentId: e.documentId,
+    lang: e.lang,
+    title: e.title,
+    kind: e.kind,
+    html: e.html,
+    issuedAt: e.issuedAt,
+  };
+}
