@@ -10,12 +10,14 @@ import { DefinitionsSync } from './registry/definitionsSync';
 import { findDefinitionsRoot, loadRepository } from './registry/loadRepository';
 import { createContext, type RuntimeContext } from './runtimeContext';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
-import { openSqliteStore } from './store/sqlite/SqliteStore';
+import { describeStore, openStore } from './store/openStore';
 
 export interface ServerOptions {
   port: number;
   host?: string;
   dataDir: string;
+  /** A MongoDB database instead of the embedded store in `dataDir` (MONGODB_URL). */
+  mongodbUrl?: string;
   definitionsRoot?: string;
   demo: boolean;
   schedulerIntervalMs?: number;
@@ -29,11 +31,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the runtime: definitions compiled once, the embedded store, the scheduler, the demo seed, the HTTP API. */
+/** Starts the runtime: definitions compiled once, the store, the scheduler, the demo seed, the HTTP API. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const repo = loadRepository(findDefinitionsRoot(options.definitionsRoot));
-  const store = openSqliteStore(options.dataDir);
+  const location = { dataDir: options.dataDir, mongodbUrl: options.mongodbUrl };
+  const store = await openStore(location);
   const ctx = createContext(repo, store, options.now ? { now: options.now } : {});
+  if (store.kind !== 'sqlite') ctx.log(`store: ${describeStore(store, location)}`);
   for (const p of repo.problems.filter((x) => x.severity !== 'warning')) ctx.log(`definition problem: ${p.message}`);
   const applications = new ApplicationsService(ctx);
   const registry = new DefinitionsRegistry(ctx);

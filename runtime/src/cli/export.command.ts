@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { exportDefinitions } from '../registry/exportDefinitions';
 import { findDefinitionsRoot } from '../registry/loadRepository';
-import { openSqliteStore } from '../store/sqlite/SqliteStore';
+import { openStore, storeLocationFromEnv } from '../store/openStore';
 import { fail, printJson } from './output';
 
 /**
@@ -13,12 +13,12 @@ export function exportCommand(program: Command, setExit: (code: number) => void)
     .command('export <serviceId>')
     .description('write the versions published through the admin API as definition files (basedOn + changes)')
     .option('--out <dir>', 'a definitions folder to write (a copy of the current one); default: the current one')
-    .option('--data <dir>', 'the embedded store folder (default $QYZMET_DATA or ./data)')
+    .option('--data <dir>', 'the embedded store folder (default $QYZMET_DATA or ./data; MONGODB_URL, when set, wins)')
     .option('--definitions <dir>', 'the definitions folder (default ./definitions)')
     .option('--json', 'print the report as JSON')
     .action(async (serviceId: string, opts: { out?: string; data?: string; definitions?: string; json?: boolean }) => {
       const root = findDefinitionsRoot(opts.definitions);
-      const store = openSqliteStore(opts.data ?? process.env.QYZMET_DATA ?? 'data');
+      const store = await openStore(storeLocationFromEnv(opts.data));
       try {
         const report = await exportDefinitions(store, root, serviceId, opts.out ?? root);
         if (opts.json) printJson(report);

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { startServer } from '../server';
+import { storeLocationFromEnv } from '../store/openStore';
 
 /**
- * `qyzmet serve` (= `npm start`): the HTTP runtime on the embedded store. Configuration by environment: PORT
- * (3000), QYZMET_DATA (./data), QYZMET_DEFINITIONS (./definitions). The demo seed runs on an empty store unless
- * --no-demo.
+ * `qyzmet serve` (= `npm start`): the HTTP runtime. Configuration by environment: PORT (3000), QYZMET_DATA (./data,
+ * the embedded store), MONGODB_URL (a MongoDB database instead, for production and several instances),
+ * QYZMET_DEFINITIONS (./definitions). The demo seed runs on an empty store unless --no-demo.
  */
 export function serveCommand(program: Command, setExit: (code: number) => void): void {
   program
@@ -13,10 +14,6 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
     .option('--no-demo', 'do not create the demo users and sample applications')
     .option('--port <port>', 'port (default $PORT or 3000)')
     .action(async (opts: { demo: boolean; port?: string }) => {
-      if (process.env.MONGODB_URL)
-        process.stderr.write(
-          'qyzmet serve: MONGODB_URL is set, but the MongoDB store is not built yet; using the embedded store\n',
-        );
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         process.stderr.write(`qyzmet serve: PORT "${opts.port ?? process.env.PORT}" is not a port number\n`);
@@ -24,7 +21,7 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
       }
       const running = await startServer({
         port,
-        dataDir: process.env.QYZMET_DATA ?? './data',
+        ...storeLocationFromEnv(),
         demo: opts.demo,
         definitionsRoot: process.env.QYZMET_DEFINITIONS,
       });

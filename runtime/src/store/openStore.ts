@@ -1,0 +1,30 @@
+import type { Store } from './Store';
+import { openMongoStore } from './mongodb/MongoStore';
+import { openSqliteStore } from './sqlite/SqliteStore';
+
+/**
+ * Where the runtime keeps its data: a MongoDB database when a URL is given (MONGODB_URL: production, several
+ * instances), else the embedded SQLite file in the data folder (QYZMET_DATA: a laptop or one office).
+ */
+export interface StoreLocation {
+  mongodbUrl?: string;
+  dataDir: string;
+}
+
+export function storeLocationFromEnv(dataDir?: string): StoreLocation {
+  return {
+    mongodbUrl: process.env.MONGODB_URL || undefined,
+    dataDir: dataDir ?? process.env.QYZMET_DATA ?? './data',
+  };
+}
+
+export async function openStore(at: StoreLocation): Promise<Store> {
+  return at.mongodbUrl ? openMongoStore(at.mongodbUrl) : openSqliteStore(at.dataDir);
+}
+
+/** Where the store is, for a log line (a MongoDB URL without its password). */
+export function describeStore(store: Store, at: StoreLocation): string {
+  return store.kind === 'mongodb'
+    ? `MongoDB ${(store as { where?: string }).where ?? ''}`.trim()
+    : `SQLite in ${at.dataDir}`;
+}
