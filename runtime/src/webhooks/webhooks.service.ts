@@ -33,7 +33,8 @@ export function statusChangeDeliveries(
         s.active && (!s.serviceId || s.serviceId === now.serviceId) && (!s.provider || s.provider === now.provider),
     )
     .map((s) => ({
-      id: ctx.newId(),
+      // One delivery per subscription and revision of the application: enqueueing it again (a retry) is a no-op.
+      id: `${s.id}:${now.id}:${now.rev}`,
       subscriptionId: s.id,
       event: before ? 'application.status-changed' : 'application.created',
       payload: {
