@@ -159,6 +159,18 @@ export function describeStoreContract(target: ContractTarget): void {
         expect(await store.getDocument('A1', 'annex.2$b', 'ru')).toEqual(doc('A1', 'annex.2$b', 'ru'));
       });
 
+      test('keys with dots and dollars inside the snapshot, event data and drafts are kept as they are', async () => {
+        const store = await open();
+        const snapshot = { ...app('A1').snapshot, data: { 'a.b': 1, $include: 'x', nested: { $ne: [1] } } };
+        const a = app('A1', { snapshot: snapshot as never });
+        await store.insertApplication(a, [event('A1', 1, { data: { 'x.y': true, $set: 2 } })], [], []);
+        expect(await store.getApplication('A1')).toEqual(a);
+        expect((await store.listEvents('A1'))[0].data).toEqual({ 'x.y': true, $set: 2 });
+        const d = draft({ definition: { basedOn: 'v1', form: { $include: '../shared/form.json' }, 'a.b': 1 } });
+        expect(await store.saveDraft(d, null)).toBe(true);
+        expect(await store.getDraft('svc', 'd1')).toEqual(d);
+      });
+
       test('what one opening wrote, another opening of the same place reads', async () => {
         const first = await open();
         await first.insertApplication(
