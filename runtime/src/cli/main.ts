@@ -6,6 +6,7 @@ import { deadlineCommand } from './deadline.command';
 import { exportCommand } from './export.command';
 import { newCommand } from './new.command';
 import { simulateCommand } from './simulate.command';
+import { storeCommand } from './store.command';
 import { testCommand } from './test.command';
 import { validateCommand } from './validate.command';
 import { serveCommand } from './serve.command';
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   calendarCommand(program, calendars);
   deadlineCommand(program, calendars);
   serveCommand(program, setExit);
+  storeCommand(program, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
