@@ -28,8 +28,9 @@ export function storeCommand(program: Command, setExit: (code: number) => void):
       try {
         report = await copyStore(from, to);
       } catch (e) {
-        if (!isProblemError(e)) throw e;
-        return setExit(fail(`store copy: ${e.message}`, json, e.problem.code));
+        // Refusals carry their code; anything else (a server that does not answer) is reported the same way.
+        const code = isProblemError(e) ? e.problem.code : 'store.copy-failed';
+        return setExit(fail(`store copy: ${(e as Error).message}`, json, code));
       }
       if (json) printJson(report);
       else process.stdout.write(formatReport(report));
