@@ -109,7 +109,12 @@ test('a new draft starts from the latest published version even while it waits f
 test('qyzmet export writes the published version as basedOn + changes that validate and test accept', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'qyzmet-export-')), 'definitions');
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [CLI, ...args], { cwd: example.copy.dir, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [CLI, ...args], {
+      cwd: example.copy.dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ...(example.t.mongodbUrl ? { MONGODB_URL: example.t.mongodbUrl } : {}) },
+    });
   const exported = cli(
     'export',
     SERVICE,

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../runtime/src/server';
+import { freshDatabaseUrl } from '../../runtime/src/store/mongodb/testServer';
 import { copyExample, REPO, type ExampleCopy } from '../definitions/exampleCopy';
 
 /**
@@ -14,6 +15,8 @@ export interface TestServer {
   /** http://127.0.0.1:<port>/api/v1 */
   api: string;
   dataDir: string;
+  /** The MongoDB database it runs on, when QYZMET_TEST_STORE=mongodb. */
+  mongodbUrl?: string;
   /** Calls the API as a demo user (null: anonymous); the body is parsed JSON. */
   as(
     username: string | null,
@@ -35,10 +38,15 @@ export async function startTestServer(options: {
   if (definitionsRoot !== join(REPO, 'definitions'))
     cpSync(join(REPO, 'seeds'), join(definitionsRoot, '..', 'seeds'), { recursive: true });
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'qyzmet-http-'));
+  // QYZMET_TEST_STORE=mongodb runs the HTTP suites on the MongoDB store (a database of their own on the test
+  // server); by default they run on the embedded one.
+  const mongodbUrl =
+    process.env.QYZMET_TEST_STORE === 'mongodb' && !options.dataDir ? freshDatabaseUrl('qyzmet_http') : undefined;
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    mongodbUrl,
     definitionsRoot,
     demo: true,
     now: options.now,
@@ -58,6 +66,7 @@ export async function startTestServer(options: {
     server,
     api,
     dataDir,
+    mongodbUrl,
     async as(username, method, path, body) {
       if (username && !tokens.has(username))
         tokens.set(username, (await send(undefined, 'POST', '/auth/login', { username, password: 'demo' })).body.token);

@@ -467,6 +467,12 @@ export function describeStoreContract(target: ContractTarget): void {
           [1, 'first'],
           [2, 'second'],
         ]);
+        // A save that keeps the revision (an approval of revision 2) replaces it, again only from the stored one.
+        const approved = { ...second, approvals: [{ rev: 2, by: 'reviewer', at: '2025-03-04T00:00:00Z' }] };
+        expect(await store.saveDraft(approved, 2)).toBe(true);
+        expect(await store.saveDraft({ ...approved, note: 'stale' }, 1)).toBe(false);
+        expect(await store.getDraft('svc', 'd1')).toEqual(approved);
+        expect((await store.listDraftRevisions('svc', 'd1')).map((d) => d.approvals.length)).toEqual([0, 1]);
         expect(await store.getDraft('svc', 'zz')).toBeUndefined();
         expect((await store.listDrafts('svc')).map((d) => d.id)).toEqual(['d1', 'd2']);
         expect(await store.listDrafts('other')).toEqual([]);

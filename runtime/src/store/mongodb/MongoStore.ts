@@ -51,7 +51,7 @@ export class MongoStore implements Store {
       audit,
       new MongoWebhooks(c),
       new MongoActs(c),
-      new MongoDrafts(c),
+      new MongoDrafts(c, instance),
       new MongoMeta(c),
       new MongoPortable(c, audit),
     ]);

@@ -1,18 +1,25 @@
 import type { Document } from 'mongodb';
 import { toMs } from '../instants';
 import type { DefinitionDraft, DraftsStore } from '../Store';
-import { insertIgnoringDuplicates } from './audit';
 import { guarded, isDuplicateKey, type Collections } from './connection';
+import { lock, unlock } from './locks';
+
+/** How long one save may hold a draft's lock, and how long another save waits for it. */
+const SAVE_LOCK_MS = 30_000;
+const SAVE_WAIT_MS = 2_000;
 
 /**
- * Drafts with every saved revision. The revisions are the record: revision n of a draft is a document whose id
- * names the draft and n, so of two analysts saving from the same revision exactly one inserts revision n + 1 and the
- * other is told someone saved in between (a unique key is atomic on MongoDB and FerretDB alike; see locks.ts). The
- * draft's own document is its entry in the service's list (with the last update's time) and is written after.
- * Drafts and revisions are kept as JSON text: a draft holds `$include` keys.
+ * Drafts, one document each, and every saved revision in its own document (a save that keeps the revision, such as
+ * an approval, replaces that revision's copy, as in the SQLite store). A save names the revision it was made from;
+ * it is checked and written under the draft's lock (locks.ts), since FerretDB 1.x cannot compare-and-set in one
+ * update. Drafts and revisions are kept as JSON text: a draft holds `$include` keys.
  */
 export class MongoDrafts implements DraftsStore {
-  constructor(private readonly c: Collections) {}
+  constructor(
+    private readonly c: Collections,
+    /** This instance's name on the locks it takes. */
+    private readonly owner: string,
+  ) {}
 
   saveDraft(draft: DefinitionDraft, expectedRev: number | null): Promise<boolean> {
     return guarded(async () => {
@@ -31,36 +38,34 @@ export class MongoDrafts implements DraftsStore {
           if (isDuplicateKey(error)) return false;
           throw error;
         }
-        await insertIgnoringDuplicates(this.c.draftRevisions, [{ _id: revisionKey(key, draft.rev), ...entry }]);
-        return true;
+      } else {
+        const held = await lock(this.c, `draft:${key}`, this.owner, SAVE_LOCK_MS, SAVE_WAIT_MS);
+        if (!held) return false;
+        try {
+          const stored = await this.c.drafts.findOne({ _id: key }, { projection: { rev: 1 } });
+          if (stored?.rev !== expectedRev) return false;
+          await this.c.drafts.updateOne({ _id: key }, { $set: entry });
+        } finally {
+          await unlock(this.c, held);
+        }
       }
-      if (!(await this.c.draftRevisions.findOne({ _id: revisionKey(key, expectedRev) }, { projection: { _id: 1 } })))
-        return false;
-      try {
-        await this.c.draftRevisions.insertOne({ _id: revisionKey(key, expectedRev + 1), ...entry });
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
-      await this.c.drafts.updateOne({ _id: key }, { $set: entry });
+      await this.c.draftRevisions.replaceOne({ _id: `${key}#${draft.rev}` }, entry, { upsert: true });
       return true;
     });
   }
 
   getDraft(serviceId: string, id: string): Promise<DefinitionDraft | undefined> {
     return guarded(async () => {
-      const latest = await this.c.draftRevisions.find({ serviceId, draftId: id }).sort({ rev: -1 }).limit(1).next();
-      return latest ? draftOf(latest) : undefined;
+      const d = await this.c.drafts.findOne({ _id: draftKey(serviceId, id) });
+      return d ? draftOf(d) : undefined;
     });
   }
 
   /** Most recently updated first. */
   listDrafts(serviceId: string): Promise<DefinitionDraft[]> {
     return guarded(async () => {
-      const entries = await this.c.drafts.find({ serviceId }).sort({ updatedAtMs: -1, draftId: 1 }).toArray();
-      const drafts: DefinitionDraft[] = [];
-      for (const e of entries) drafts.push((await this.getDraft(serviceId, e.draftId)) ?? draftOf(e));
-      return drafts;
+      const docs = await this.c.drafts.find({ serviceId }).sort({ updatedAtMs: -1, draftId: 1 }).toArray();
+      return docs.map(draftOf);
     });
   }
 
@@ -79,8 +84,4 @@ export function draftOf(d: Document): DefinitionDraft {
 /** One string id for (service, draft), unambiguous whatever characters the ids hold. */
 export function draftKey(serviceId: string, id: string): string {
   return JSON.stringify([serviceId, id]);
-}
-
-export function revisionKey(draftKey: string, rev: number): string {
-  return `${draftKey}#${rev}`;
 }
