@@ -259,6 +259,15 @@ export interface DraftsStore {
   listDraftRevisions(serviceId: string, id: string): Promise<DefinitionDraft[]>;
 }
 
+/**
+ * Numbered series (the human-readable numbers of applications and issued documents): each number is given once,
+ * whatever the number of instances asking at once, and a series counts 1, 2, 3… without gaps as long as no write
+ * that took a number fails afterwards.
+ */
+export interface CountersStore {
+  nextNumber(series: string): Promise<number>;
+}
+
 /** Small key/value facts about the store (the calendar fingerprint, the definitions' generation mark). */
 export interface MetaStore {
   getMeta(key: string): Promise<string | undefined>;
@@ -283,7 +292,8 @@ export type StoreRecord =
   | { kind: 'delivery'; delivery: WebhookDelivery }
   | { kind: 'act'; act: StoredAct }
   | { kind: 'draft'; draft: DefinitionDraft; revisions: DefinitionDraft[] }
-  | { kind: 'meta'; key: string; value: string };
+  | { kind: 'meta'; key: string; value: string }
+  | { kind: 'counter'; series: string; value: number };
 
 export type StoreRecordKind = StoreRecord['kind'];
 
@@ -298,7 +308,13 @@ export const STORE_RECORD_KINDS: readonly StoreRecordKind[] = [
   'act',
   'draft',
   'meta',
+  'counter',
 ];
+
+/** A count of zero for every kind, to add to. */
+export function zeroRecordCounts(): Record<StoreRecordKind, number> {
+  return Object.fromEntries(STORE_RECORD_KINDS.map((k) => [k, 0])) as Record<StoreRecordKind, number>;
+}
 
 /** Reading and writing a whole store, for copies between adapters. */
 export interface PortableStore {
@@ -327,6 +343,7 @@ export interface Store
     ActsStore,
     DraftsStore,
     MetaStore,
+    CountersStore,
     PortableStore {
   /** Which adapter this is, for logs and /health: "sqlite" or "mongodb". */
   readonly kind: 'sqlite' | 'mongodb';

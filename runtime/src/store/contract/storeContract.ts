@@ -497,6 +497,18 @@ export function describeStoreContract(target: ContractTarget): void {
         ]);
       });
 
+      test('numbered series: 1, 2, 3… per series, each number given once across instances asking at once', async () => {
+        const a = await open();
+        const b = await open();
+        expect(await a.nextNumber('application-2026')).toBe(1);
+        expect(await b.nextNumber('application-2026')).toBe(2);
+        expect(await a.nextNumber('document-2026')).toBe(1);
+        const taken = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).nextNumber('application-2026')),
+        );
+        expect([...taken].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 3));
+      });
+
       test('meta: set, replaced, read', async () => {
         const store = await open();
         expect(await store.getMeta('k')).toBeUndefined();
@@ -524,6 +536,7 @@ export function describeStoreContract(target: ContractTarget): void {
         act: 1,
         draft: 1,
         meta: 1,
+        counter: 1,
       } satisfies Record<StoreRecordKind, number>);
       expect(await target.getApplication('A1')).toEqual(await source.getApplication('A1'));
       expect(await target.listEvents('A1')).toEqual(await source.listEvents('A1'));
@@ -535,6 +548,8 @@ export function describeStoreContract(target: ContractTarget): void {
       expect(await target.getMeta('calendar')).toBe('fp-1');
       expect(await target.listActs()).toEqual(await source.listActs());
       expect(await collect(target.exportRecords())).toEqual(await collect(source.exportRecords()));
+      // The copy goes on numbering where the source stopped.
+      expect(await target.nextNumber('application-2026')).toBe(3);
     });
 
     async function freshPlace(): Promise<StorePlace> {
@@ -570,6 +585,8 @@ export async function fillWithEveryKind(store: Store): Promise<void> {
   await store.saveDraft(draft(), null);
   await store.saveDraft(draft({ rev: 2, note: 'second', updatedAt: '2025-03-03T00:00:00Z' }), 1);
   await store.setMeta('calendar', 'fp-1');
+  await store.nextNumber('application-2026');
+  await store.nextNumber('application-2026');
 }
 
 async function collect(records: AsyncIterable<StoreRecord>): Promise<StoreRecord[]> {

@@ -3,6 +3,7 @@ import { MongoActs } from './acts';
 import { MongoApplications } from './applications';
 import { MongoAudit } from './audit';
 import { connectMongo, redact, type MongoConnection } from './connection';
+import { MongoCounters } from './counters';
 import { MongoDrafts } from './drafts';
 import { newLockOwner } from './locks';
 import { MongoMeta } from './meta';
@@ -53,6 +54,7 @@ export class MongoStore implements Store {
       new MongoActs(c),
       new MongoDrafts(c, instance),
       new MongoMeta(c),
+      new MongoCounters(c),
       new MongoPortable(c, audit),
     ]);
   }

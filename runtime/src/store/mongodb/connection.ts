@@ -32,6 +32,7 @@ export interface Collections {
   draftRevisions: Collection<Row>;
   meta: Collection<Row>;
   locks: Collection<Row>;
+  counters: Collection<Row>;
 }
 
 export interface MongoConnection {
@@ -69,6 +70,7 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   draftRevisions: [{ key: { serviceId: 1, draftId: 1, rev: 1 }, name: 'draft_revisions_order' }],
   meta: [],
   locks: [{ key: { subject: 1, gen: -1 }, name: 'locks_newest' }],
+  counters: [{ key: { series: 1, n: -1 }, name: 'counters_last' }],
 };
 
 const COLLECTION_NAMES: Record<keyof Collections, string> = {
@@ -83,6 +85,7 @@ const COLLECTION_NAMES: Record<keyof Collections, string> = {
   draftRevisions: 'definition_draft_revisions',
   meta: 'meta',
   locks: 'locks',
+  counters: 'counters',
 };
 
 /** The database named in the URL's path; a URL without one is refused rather than writing into "test". */

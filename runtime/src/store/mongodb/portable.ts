@@ -1,7 +1,7 @@
 import type { Document } from 'mongodb';
 import { toMs } from '../instants';
 import {
-  STORE_RECORD_KINDS,
+  zeroRecordCounts,
   type PortableStore,
   type StoreRecord,
   type StoreRecordKind,
@@ -9,6 +9,7 @@ import {
 } from '../Store';
 import { auditFields, auditFromDocument, type MongoAudit } from './audit';
 import { guarded, type Collections } from './connection';
+import { counterKey, MongoCounters } from './counters';
 import { draftKey, draftOf } from './drafts';
 import {
   APPLICATION_FIELDS,
@@ -85,11 +86,14 @@ export class MongoPortable implements PortableStore {
     }
     for await (const d of c.meta.find({}).sort({ _id: 1 }))
       yield { kind: 'meta', key: d._id as unknown as string, value: d.value };
+    const counters = new MongoCounters(c);
+    for (const series of ((await c.counters.distinct('series')) as string[]).sort())
+      yield { kind: 'counter', series, value: await counters.last(series) };
   }
 
   importRecords(records: AsyncIterable<StoreRecord>): Promise<Record<StoreRecordKind, number>> {
     return guarded(async () => {
-      const counts = zeroCounts();
+      const counts = zeroRecordCounts();
       let batch: StoreRecord[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
@@ -119,6 +123,7 @@ export class MongoPortable implements PortableStore {
         act: await c.acts.countDocuments({}),
         draft: await c.drafts.countDocuments({}),
         meta: await c.meta.countDocuments({}),
+        counter: (await c.counters.distinct('series')).length,
       };
     });
   }
@@ -208,13 +213,15 @@ export class MongoPortable implements PortableStore {
           if (revisions.length > 0) await c.draftRevisions.insertMany(revisions);
         }
         return;
+      case 'counter':
+        // The last number of each series is enough: the next one is taken after it.
+        await c.counters.insertMany(
+          of('counter').map(({ series, value }) => ({ _id: counterKey(series, value), series, n: value })),
+        );
+        return;
       case 'meta':
         await c.meta.insertMany(of('meta').map(({ key, value }) => ({ _id: key as never, value })));
         return;
     }
   }
-}
-
-export function zeroCounts(): Record<StoreRecordKind, number> {
-  return Object.fromEntries(STORE_RECORD_KINDS.map((k) => [k, 0])) as Record<StoreRecordKind, number>;
 }

@@ -5,6 +5,7 @@ import { SqliteActs } from './acts';
 import { SqliteApplications } from './applications';
 import { SqliteAudit } from './audit';
 import { SqliteConnection } from './connection';
+import { SqliteCounters } from './counters';
 import { SqliteDrafts } from './drafts';
 import { SqliteMeta } from './meta';
 import { SqlitePortable } from './portable';
@@ -50,6 +51,7 @@ export class SqliteStore implements Store {
   private readonly acts: SqliteActs;
   private readonly drafts: SqliteDrafts;
   private readonly meta: SqliteMeta;
+  private readonly counters: SqliteCounters;
   private readonly portable: SqlitePortable;
 
   constructor(file: string) {
@@ -64,9 +66,11 @@ export class SqliteStore implements Store {
     this.acts = new SqliteActs(connection);
     this.drafts = new SqliteDrafts(connection);
     this.meta = new SqliteMeta(connection);
+    this.counters = new SqliteCounters(connection);
     // Parents before children (users before sessions, subscriptions before deliveries), audit last in written order.
     this.portable = new SqlitePortable(connection, [
       ...this.meta.recordTables,
+      ...this.counters.recordTables,
       ...this.users.recordTables,
       ...this.acts.recordTables,
       ...this.drafts.recordTables,
@@ -124,6 +128,8 @@ export class SqliteStore implements Store {
 
   readonly getMeta: Store['getMeta'] = (key) => this.meta.getMeta(key);
   readonly setMeta: Store['setMeta'] = (key, value) => this.meta.setMeta(key, value);
+
+  readonly nextNumber: Store['nextNumber'] = (series) => this.counters.nextNumber(series);
 
   readonly exportRecords: Store['exportRecords'] = () => this.portable.exportRecords();
   readonly importRecords: Store['importRecords'] = (records) => this.portable.importRecords(records);

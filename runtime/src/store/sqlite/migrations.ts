@@ -208,4 +208,14 @@ CREATE TABLE definition_draft_revisions (
 );
 `,
   },
+  {
+    id: '0005-counters',
+    // Numbered series (human-readable numbers): the last number given in each.
+    sql: `
+CREATE TABLE counters (
+  series TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+`,
+  },
 ];

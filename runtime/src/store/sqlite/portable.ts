@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { domainError } from '@qyzmet/engine';
-import type { PortableStore, StoreRecord, StoreRecordKind } from '../Store';
+import { zeroRecordCounts, type PortableStore, type StoreRecord, type StoreRecordKind } from '../Store';
 import type { SqliteConnection } from './connection';
 import type { Row } from './rows';
 
@@ -80,7 +80,7 @@ export class SqlitePortable implements PortableStore {
       throw domainError('conflict', 'store.not-empty', `a copy is made into an empty store; this one holds records`, {
         params: { held: Object.fromEntries(held) },
       });
-    const written = this.zeroCounts();
+    const written = zeroRecordCounts();
     const { db } = this.connection;
     // Outside any transaction (SQLite ignores this pragma inside one): the batches below are awaited one by one.
     db.pragma('foreign_keys = OFF');
@@ -103,7 +103,7 @@ export class SqlitePortable implements PortableStore {
 
   countRecords(): Promise<Record<StoreRecordKind, number>> {
     return this.connection.run(() => {
-      const counts = this.zeroCounts();
+      const counts = zeroRecordCounts();
       for (const t of this.tables.values()) counts[t.kind] = (this.counts.get(t.table)!.get() as { n: number }).n;
       return counts;
     });
@@ -136,19 +136,5 @@ export class SqlitePortable implements PortableStore {
       `the copied records name ${dangling.length} parent record(s) the copy did not contain (${[...new Set(byTable)].join(', ')})`,
       { params: { count: dangling.length, tables: [...new Set(byTable)] } },
     );
-  }
-
-  private zeroCounts(): Record<StoreRecordKind, number> {
-    return {
-      application: 0,
-      user: 0,
-      session: 0,
-      audit: 0,
-      subscription: 0,
-      delivery: 0,
-      act: 0,
-      draft: 0,
-      meta: 0,
-    };
   }
 }
