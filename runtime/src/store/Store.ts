@@ -1,4 +1,11 @@
-import type { Act, ApplicationState, LegalRef, Scenario, Status } from '@qyzmet/engine';
+import {
+  domainError,
+  type Act,
+  type ApplicationState,
+  type LegalRef,
+  type Scenario,
+  type Status,
+} from '@qyzmet/engine';
 
 /**
  * The store interface of the runtime. The embedded SQLite adapter (`sqlite/`) serves a laptop or one office; the
@@ -314,6 +321,18 @@ export const STORE_RECORD_KINDS: readonly StoreRecordKind[] = [
 /** A count of zero for every kind, to add to. */
 export function zeroRecordCounts(): Record<StoreRecordKind, number> {
   return Object.fromEntries(STORE_RECORD_KINDS.map((k) => [k, 0])) as Record<StoreRecordKind, number>;
+}
+
+/**
+ * A copy is made into an empty store only: merged into other data it could not be checked by its counts. Throws a
+ * `conflict` (store.not-empty) naming what the target holds.
+ */
+export function refuseUnlessEmpty(held: Record<StoreRecordKind, number>): void {
+  const nonZero = Object.entries(held).filter(([, n]) => n > 0);
+  if (nonZero.length > 0)
+    throw domainError('conflict', 'store.not-empty', `a copy is made into an empty store; this one holds records`, {
+      params: { held: Object.fromEntries(nonZero) },
+    });
 }
 
 /** Reading and writing a whole store, for copies between adapters. */

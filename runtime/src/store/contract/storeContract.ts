@@ -552,6 +552,17 @@ export function describeStoreContract(target: ContractTarget): void {
       expect(await target.nextNumber('application-2026')).toBe(3);
     });
 
+    test('a copy into a store that holds records is refused, and writes nothing', async () => {
+      const source = await open();
+      await fillWithEveryKind(source);
+      const target = await open(await freshPlace());
+      await target.setMeta('mine', 'x');
+      await expect(target.importRecords(source.exportRecords())).rejects.toMatchObject({
+        problem: { kind: 'conflict', code: 'store.not-empty' },
+      });
+      expect(await target.countRecords()).toMatchObject({ meta: 1, application: 0, user: 0 });
+    });
+
     async function freshPlace(): Promise<StorePlace> {
       const p = await target.place();
       places.push(p);

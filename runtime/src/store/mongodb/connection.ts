@@ -102,7 +102,7 @@ export function databaseName(url: string): string {
     throw domainError(
       'request',
       'store.mongodb-url',
-      `MONGODB_URL names no database: put its name after the hosts, e.g. mongodb://db1,db2,db3/qyzmet?replicaSet=rs0`,
+      `the MongoDB URL names no database: put its name after the hosts, e.g. mongodb://db1,db2,db3/qyzmet?replicaSet=rs0`,
       { params: { url: redact(url) } },
     );
   return name;

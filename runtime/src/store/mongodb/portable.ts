@@ -1,6 +1,7 @@
 import type { Document } from 'mongodb';
 import { toMs } from '../instants';
 import {
+  refuseUnlessEmpty,
   zeroRecordCounts,
   type PortableStore,
   type StoreRecord,
@@ -93,6 +94,7 @@ export class MongoPortable implements PortableStore {
 
   importRecords(records: AsyncIterable<StoreRecord>): Promise<Record<StoreRecordKind, number>> {
     return guarded(async () => {
+      refuseUnlessEmpty(await this.countRecords());
       const counts = zeroRecordCounts();
       let batch: StoreRecord[] = [];
       const flush = async () => {

@@ -14,7 +14,7 @@ import { SqliteUsers } from './users';
 import { SqliteWebhooks } from './webhooks';
 
 export { applyMigrations } from './connection';
-export { COUNT_CAP } from './inbox';
+export { COUNT_CAP } from '../Store';
 
 /** The file name inside the data folder (`QYZMET_DATA`, default `./data`). */
 export const SQLITE_FILE = 'qyzmet.sqlite';

@@ -1,11 +1,8 @@
 import type Database from 'better-sqlite3';
 import { APPLICATION_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
-import type { ApplicationPage, ApplicationQuery } from '../Store';
+import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
 import { toMs } from '../instants';
 import { applicationFromRow, type ApplicationRow } from './rows';
-
-/** Inbox totals are exact up to this many matches, then reported as a lower bound. */
-export const COUNT_CAP = 10_000;
 
 /**
  * Above this many (provider × status) pairs the inbox falls back to one plain query (the planner then sorts the

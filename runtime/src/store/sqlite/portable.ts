@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import { domainError } from '@qyzmet/engine';
-import { zeroRecordCounts, type PortableStore, type StoreRecord, type StoreRecordKind } from '../Store';
+import {
+  refuseUnlessEmpty,
+  zeroRecordCounts,
+  type PortableStore,
+  type StoreRecord,
+  type StoreRecordKind,
+} from '../Store';
 import type { SqliteConnection } from './connection';
 import type { Row } from './rows';
 
@@ -75,11 +81,7 @@ export class SqlitePortable implements PortableStore {
    * adapter may hand records over in any order (a session before its user).
    */
   async importRecords(records: AsyncIterable<StoreRecord>): Promise<Record<StoreRecordKind, number>> {
-    const held = Object.entries(await this.countRecords()).filter(([, n]) => n > 0);
-    if (held.length > 0)
-      throw domainError('conflict', 'store.not-empty', `a copy is made into an empty store; this one holds records`, {
-        params: { held: Object.fromEntries(held) },
-      });
+    refuseUnlessEmpty(await this.countRecords());
     const written = zeroRecordCounts();
     const { db } = this.connection;
     // Outside any transaction (SQLite ignores this pragma inside one): the batches below are awaited one by one.
