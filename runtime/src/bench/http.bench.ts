@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,7 +42,8 @@ function startChild(
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /PORT (\d+)|localhost:(\d+)/.exec(out);
+      // The echo's line, or the runtime's "serving on" (not a store URL's port in an earlier log line).
+      const m = /PORT (\d+)|serving on http:\/\/localhost:(\d+)/.exec(out);
       if (m) ok({ child, port: Number(m[1] ?? m[2]) });
     });
     child.on('exit', (code) => fail(new Error(`child exited with ${code}: ${out}`)));
@@ -131,13 +132,41 @@ export async function load(
   };
 }
 
-export async function httpBench(repoRoot: string): Promise<{ echo: LoadResult; create: LoadResult }> {
-  const nodeModules = resolve(repoRoot, 'node_modules');
-  const echo = await startChild(['-e', ECHO], { NODE_PATH: nodeModules }, repoRoot);
-  const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-bench-http-'));
+/** Stops a child and waits until it has gone (a runtime closes its store first, so its database can then be
+ * dropped). */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((ok) => {
+    child.once('exit', () => ok());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The request the section loads: a realistic application of cadastral-passport-duplicate. */
+export const APPLICATION_REQUEST = JSON.stringify({
+  serviceId: 'cadastral-passport-duplicate',
+  channel: 'portal',
+  data: {
+    applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
+    object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+    request: { signedWith: 'eds' },
+    payment: { viaGateway: true },
+    consentToPersonalData: true,
+  },
+});
+
+/**
+ * Loads POST /applications on a runtime process whose store is chosen by `storeEnv` (QYZMET_DATA for the embedded
+ * store, MONGODB_URL for MongoDB), as the demo applicant; the runtime is stopped before this returns.
+ *
+ * @example
+ * await loadCreateApplications(repoRoot, { MONGODB_URL: 'mongodb://127.0.0.1:27017/qyzmet_bench' });
+ */
+export async function loadCreateApplications(repoRoot: string, storeEnv: NodeJS.ProcessEnv): Promise<LoadResult> {
   const runtime = await startChild(
     [join(repoRoot, 'runtime/bin/qyzmet.js'), 'serve'],
-    { PORT: '0', QYZMET_DATA: dataDir },
+    // An empty MONGODB_URL means the embedded store, whatever this process's environment says.
+    { PORT: '0', MONGODB_URL: '', ...storeEnv },
     repoRoot,
   );
   try {
@@ -151,24 +180,32 @@ export async function httpBench(repoRoot: string): Promise<{ echo: LoadResult; c
     );
     const token = (JSON.parse(login.body) as { token: string }).token;
     agent.destroy();
-    const application = JSON.stringify({
-      serviceId: 'cadastral-passport-duplicate',
-      channel: 'portal',
-      data: {
-        applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-        object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-        request: { signedWith: 'eds' },
-        payment: { viaGateway: true },
-        consentToPersonalData: true,
-      },
-    });
-    const echoResult = await load(echo.port, '/echo', application, {});
-    const createResult = await load(runtime.port, '/api/v1/applications', application, {
+    return await load(runtime.port, '/api/v1/applications', APPLICATION_REQUEST, {
       authorization: `Bearer ${token}`,
     });
-    return { echo: echoResult, create: createResult };
   } finally {
-    echo.child.kill('SIGTERM');
-    runtime.child.kill('SIGTERM');
+    await stopChild(runtime.child);
   }
+}
+
+/** A fresh embedded store in a temporary folder, removed afterwards. */
+export async function loadCreateApplicationsOnSqlite(repoRoot: string): Promise<LoadResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-bench-http-'));
+  try {
+    return await loadCreateApplications(repoRoot, { QYZMET_DATA: dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function httpBench(repoRoot: string): Promise<{ echo: LoadResult; create: LoadResult }> {
+  const nodeModules = resolve(repoRoot, 'node_modules');
+  const echo = await startChild(['-e', ECHO], { NODE_PATH: nodeModules }, repoRoot);
+  let echoResult: LoadResult;
+  try {
+    echoResult = await load(echo.port, '/echo', APPLICATION_REQUEST, {});
+  } finally {
+    await stopChild(echo.child);
+  }
+  return { echo: echoResult, create: await loadCreateApplicationsOnSqlite(repoRoot) };
 }

@@ -6,13 +6,16 @@ import { loadScenarios } from '../registry/loadScenarios';
 import { calendarBench } from './calendar.bench';
 import { engineBench, type EngineBenchResult } from './engine.bench';
 import { httpBench } from './http.bench';
+import { storeBench, storeRows, type StoreBenchResult } from './store.bench';
 import { inboxBench } from '../store/sqlite/inbox.bench';
 
 /**
  * `npm run bench`: the calendar and engine figures on this machine, printed as a table and written to
  * bench-results/latest.json beside the definitions folder. Calendar and engine run in this process on one core;
  * the HTTP section loads two server processes on loopback; the inbox section fills a store with
- * QYZMET_BENCH_INBOX_ROWS applications (default 1,000,000, about a minute). QYZMET_BENCH_HTTP=0 skips HTTP.
+ * QYZMET_BENCH_INBOX_ROWS applications (default 1,000,000, about a minute). QYZMET_BENCH_HTTP=0 skips HTTP. The store
+ * section loads POST /applications on SQLite and on MongoDB and times the inbox on QYZMET_BENCH_MONGO_ROWS
+ * applications in MongoDB (default 100,000; 0 leaves it out); QYZMET_BENCH_STORE=0 skips the section.
  */
 
 const SERVICE = 'cadastral-passport-duplicate';
@@ -65,7 +68,8 @@ function recompiler(
 type Row = EngineBenchResult;
 
 function printTable(rows: Row[]): void {
-  const fmt = (r: Row) => r.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  // A skipped figure has no value (NaN); its note says why.
+  const fmt = (r: Row) => (Number.isNaN(r.value) ? '—' : r.value.toLocaleString('en-US', { maximumFractionDigits: 2 }));
   const w0 = Math.max(...rows.map((r) => r.name.length));
   const w1 = Math.max(...rows.map((r) => fmt(r).length));
   const w2 = Math.max(...rows.map((r) => r.unit.length));
@@ -166,6 +170,12 @@ async function main(): Promise<void> {
       });
   }
 
+  let store: StoreBenchResult | undefined;
+  if (process.env.QYZMET_BENCH_STORE !== '0') {
+    store = await storeBench(resolve(root, '..'), Number(process.env.QYZMET_BENCH_MONGO_ROWS ?? 100_000));
+    rows.push(...storeRows(store));
+  }
+
   printTable(rows);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const outFile = join(dirname(root), 'bench-results', 'latest.json');
@@ -179,6 +189,7 @@ async function main(): Promise<void> {
         platform: `${process.platform}-${process.arch}`,
         seconds,
         results: rows,
+        ...(store ? { store } : {}),
       },
       null,
       2,

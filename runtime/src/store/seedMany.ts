@@ -1,8 +1,8 @@
 import type { Status } from '@qyzmet/engine';
-import type { StoredApplication } from '../Store';
-import type { SqliteStore } from './SqliteStore';
+import type { ApplicationsStore, StoredApplication } from './Store';
 
-/** One transaction per batch: large enough to amortise the fsync of a commit, small enough to bound memory. */
+/** One bulk insert per batch (a transaction on SQLite, an insertMany on MongoDB): large enough to amortise a commit
+ * or a round trip, small enough to bound memory. */
 const BATCH = 10_000;
 const PROVIDERS = 20;
 const STATUSES: readonly Status[] = [
@@ -22,7 +22,8 @@ function spread(i: number, mod: number): number {
 }
 
 /**
- * Inserts `n` synthetic applications shaped like `template` (for the inbox benchmark: 1,000,000 rows). Row i gets the
+ * Inserts `n` synthetic applications shaped like `template` into any store (for the inbox benchmarks: 1,000,000 rows
+ * on SQLite, 100,000 on MongoDB), the same rows whichever store takes them. Row i gets the
  * id `<template.id>-<i>`, one of 20 providers (`<template.provider>-00`…`-19`), a status from a fixed mix (about 4 in
  * 7 open), a registration instant spread over a year from template.registeredAt, a due instant 1 to 30 days later
  * (none for one row in 50), and applicant `<template.applicantId>-<i mod 5000>`.
@@ -31,7 +32,7 @@ function spread(i: number, mod: number): number {
  * await insertSyntheticApplications(store, 1_000_000, template);
  */
 export async function insertSyntheticApplications(
-  store: SqliteStore,
+  store: Pick<ApplicationsStore, 'bulkInsertApplications'>,
   n: number,
   template: StoredApplication,
 ): Promise<void> {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { app, audit, doc, event, inboxRows, user } from '../contract/fixtures';
 import { migrations } from './migrations';
-import { insertSyntheticApplications } from './seedMany';
+import { insertSyntheticApplications } from '../seedMany';
 import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, type SqliteStore } from './SqliteStore';
 
 // What only the embedded store does: its migrations, its file's own constraints and triggers, its index plans, and
