@@ -1,4 +1,5 @@
 import type { Store } from './Store';
+import { redact } from './mongodb/connection';
 import { openMongoStore } from './mongodb/MongoStore';
 import { openSqliteStore } from './sqlite/SqliteStore';
 
@@ -23,8 +24,6 @@ export async function openStore(at: StoreLocation): Promise<Store> {
 }
 
 /** Where the store is, for a log line (a MongoDB URL without its password). */
-export function describeStore(store: Store, at: StoreLocation): string {
-  return store.kind === 'mongodb'
-    ? `MongoDB ${(store as { where?: string }).where ?? ''}`.trim()
-    : `SQLite in ${at.dataDir}`;
+export function describeStore(at: StoreLocation): string {
+  return at.mongodbUrl ? `MongoDB ${redact(at.mongodbUrl)}` : `SQLite in ${at.dataDir}`;
 }

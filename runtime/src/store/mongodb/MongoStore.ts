@@ -1,3 +1,4 @@
+import { storeMethods } from '../composeStore';
 import type { Store } from '../Store';
 import { MongoActs } from './acts';
 import { MongoApplications } from './applications';
@@ -23,54 +24,36 @@ import { MongoWebhooks } from './webhooks';
  * await store.insertApplication(app, events, documents, [auditLine]);
  * await store.close();
  */
+export interface MongoStore extends Store {
+  readonly kind: 'mongodb';
+  readonly connection: MongoConnection;
+  /** The URL without its password, for logs. */
+  readonly where: string;
+}
+
 export async function openMongoStore(url: string): Promise<MongoStore> {
-  return new MongoStore(await connectMongo(url), redact(url));
-}
-
-/** The Store methods come from the parts (see `delegate`); the interface tells TypeScript they are there. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface MongoStore extends Store {}
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class MongoStore implements Store {
-  readonly kind = 'mongodb' as const;
-
-  constructor(
-    readonly connection: MongoConnection,
-    /** The URL without its password, for logs. */
-    readonly where: string,
-  ) {
-    const c = connection.c;
-    // One name per store instance: on the locks it takes and in the audit trail's order keys.
-    const instance = newLockOwner();
-    const audit = new MongoAudit(c, instance);
-    const applications = new MongoApplications(c, audit, instance);
-    delegate(this, [
+  const connection = await connectMongo(url);
+  const c = connection.c;
+  // One name per store instance: on the locks it takes and in the audit trail's order keys.
+  const instance = newLockOwner();
+  const audit = new MongoAudit(c, instance);
+  const applications = new MongoApplications(c, audit, instance);
+  return {
+    kind: 'mongodb',
+    connection,
+    where: redact(url),
+    ...storeMethods({
       applications,
-      new MongoTimers(c, applications),
-      new MongoUsers(c),
+      timers: new MongoTimers(c, applications),
+      users: new MongoUsers(c),
       audit,
-      new MongoWebhooks(c),
-      new MongoActs(c),
-      new MongoDrafts(c, instance),
-      new MongoMeta(c),
-      new MongoCounters(c),
-      new MongoPortable(c, audit),
-    ]);
-  }
-
-  async close(): Promise<void> {
-    await this.connection.client.close();
-  }
-}
-
-/** Puts each part's public methods on the store, bound to the part (the parts are the aggregates' implementations). */
-function delegate(target: object, parts: object[]): void {
-  for (const part of parts) {
-    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(part))) {
-      if (name === 'constructor') continue;
-      const method = (part as Record<string, unknown>)[name];
-      if (typeof method === 'function') Object.defineProperty(target, name, { value: method.bind(part) });
-    }
-  }
+      webhooks: new MongoWebhooks(c),
+      acts: new MongoActs(c),
+      drafts: new MongoDrafts(c, instance),
+      meta: new MongoMeta(c),
+      counters: new MongoCounters(c),
+      portable: new MongoPortable(c, audit),
+    }),
+    close: () => connection.client.close(),
+  };
 }
