@@ -51,7 +51,7 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
     { key: { status: 1, dueAtMs: 1, registeredAtMs: 1, _id: 1 }, name: 'inbox_status' },
     { key: { dueAtMs: 1, registeredAtMs: 1, _id: 1 }, name: 'inbox_all' },
     { key: { applicantId: 1, dueAtMs: 1, registeredAtMs: 1, _id: 1 }, name: 'inbox_applicant' },
-    { key: { nextTimerAtMs: 1 }, name: 'timers_due' },
+    { key: { hasTimer: 1, nextTimerAtMs: 1 }, name: 'timers_pending' },
     { key: { auditPending: 1 }, name: 'audit_outbox', sparse: true },
   ],
   audit: [

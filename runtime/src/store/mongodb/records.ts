@@ -47,6 +47,9 @@ export function applicationFields(a: StoredApplication): Document {
     dueAtMs: a.dueAt === null ? NO_DUE_MS : toMs(a.dueAt, 'dueAt'),
     nextTimerAt: a.nextTimerAt,
     nextTimerAtMs: toMsOrNull(a.nextTimerAt, 'nextTimerAt'),
+    // An equality the scheduler's claim filters on: FerretDB 1.x runs equalities in PostgreSQL but ranges in its
+    // own memory, so without it every tick would read every application.
+    hasTimer: a.nextTimerAt !== null,
     snapshotJson: JSON.stringify(a.snapshot),
     rev: a.rev,
     createdAt: a.createdAt,

@@ -27,7 +27,11 @@ export class MongoTimers implements TimersStore {
       // Due applications earliest first; those another instance locks meanwhile are passed over, so the walk goes on
       // until `limit` are leased or none is left.
       const candidates = this.c.applications
-        .find({ nextTimerAtMs: { $lte: nowMs }, $or: [{ leaseUntilMs: null }, { leaseUntilMs: { $lt: nowMs } }] })
+        .find({
+          hasTimer: true,
+          nextTimerAtMs: { $lte: nowMs },
+          $or: [{ leaseUntilMs: null }, { leaseUntilMs: { $lt: nowMs } }],
+        })
         .project<{ _id: string }>({ _id: 1 })
         .sort({ nextTimerAtMs: 1, _id: 1 })
         .batchSize(Math.max(limit * 2, 10));
