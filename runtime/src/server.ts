@@ -21,6 +21,8 @@ export interface ServerOptions {
   definitionsRoot?: string;
   demo: boolean;
   schedulerIntervalMs?: number;
+  /** How long an instance holds a claimed timer (30 s): a dead instance's timers wait this long for another. */
+  timerLeaseMs?: number;
   now?: () => Date;
 }
 
@@ -37,7 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const location = { dataDir: options.dataDir, mongodbUrl: options.mongodbUrl };
   const store = await openStore(location);
   const ctx = createContext(repo, store, options.now ? { now: options.now } : {});
-  if (store.kind !== 'sqlite') ctx.log(`store: ${describeStore(store, location)}`);
+  if (store.kind !== 'sqlite') ctx.log(`store: ${describeStore(location)}`);
   for (const p of repo.problems.filter((x) => x.severity !== 'warning')) ctx.log(`definition problem: ${p.message}`);
   const applications = new ApplicationsService(ctx);
   const registry = new DefinitionsRegistry(ctx);
@@ -61,7 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   const adminDir = resolve(__dirname, '../../admin-ui/dist');
   const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
-  const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000);
+  const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000, options.timerLeaseMs);
   let reloading = false;
   const poll = setInterval(() => {
     if (reloading) return;

@@ -5,7 +5,9 @@ import { storeLocationFromEnv } from '../store/openStore';
 /**
  * `qyzmet serve` (= `npm start`): the HTTP runtime. Configuration by environment: PORT (3000), QYZMET_DATA (./data,
  * the embedded store), MONGODB_URL (a MongoDB database instead, for production and several instances),
- * QYZMET_DEFINITIONS (./definitions). The demo seed runs on an empty store unless --no-demo.
+ * QYZMET_DEFINITIONS (./definitions), QYZMET_SCHEDULER_INTERVAL_MS (1000: how often timers and webhooks are looked
+ * at), QYZMET_TIMER_LEASE_MS (30000: how long a dead instance's claimed timers wait for another instance). The demo
+ * seed runs on an empty store unless --no-demo.
  */
 export function serveCommand(program: Command, setExit: (code: number) => void): void {
   program
@@ -19,11 +21,16 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
         process.stderr.write(`qyzmet serve: PORT "${opts.port ?? process.env.PORT}" is not a port number\n`);
         return setExit(1);
       }
+      const schedulerIntervalMs = millisecondsFromEnv('QYZMET_SCHEDULER_INTERVAL_MS');
+      const timerLeaseMs = millisecondsFromEnv('QYZMET_TIMER_LEASE_MS');
+      if (schedulerIntervalMs === null || timerLeaseMs === null) return setExit(1);
       const running = await startServer({
         port,
         ...storeLocationFromEnv(),
         demo: opts.demo,
         definitionsRoot: process.env.QYZMET_DEFINITIONS,
+        schedulerIntervalMs,
+        timerLeaseMs,
       });
       process.stdout.write(`qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health)\n`);
       const stop = () => {
@@ -34,4 +41,14 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
       // Keep the process alive: the server and scheduler hold it open.
       await new Promise(() => undefined);
     });
+}
+
+/** A positive whole number of milliseconds from the environment: undefined when unset, null (said why) when not one. */
+function millisecondsFromEnv(name: string): number | undefined | null {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Number(raw);
+  if (Number.isInteger(ms) && ms > 0) return ms;
+  process.stderr.write(`qyzmet serve: ${name} "${raw}" is not a positive whole number of milliseconds (e.g. 1000)\n`);
+  return null;
 }

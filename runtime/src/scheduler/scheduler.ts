@@ -12,12 +12,21 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(ctx: RuntimeContext, applications: ApplicationsService, intervalMs = 1000): Scheduler {
+/**
+ * `leaseMs` is how long a claimed timer stays with this instance: if the instance dies holding it, another fires it
+ * once the lease has expired, so it must outlast one batch of firings.
+ */
+export function startScheduler(
+  ctx: RuntimeContext,
+  applications: ApplicationsService,
+  intervalMs = 1000,
+  leaseMs = 30_000,
+): Scheduler {
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const tick = async () => {
     let fired = 0;
-    const ids = await ctx.store.claimDueApplications(ctx.now().toISOString(), ctx.instanceId, 30_000, 50);
+    const ids = await ctx.store.claimDueApplications(ctx.now().toISOString(), ctx.instanceId, leaseMs, 50);
     for (const id of ids) {
       try {
         if (await applications.fireTimers(id)) fired++;
