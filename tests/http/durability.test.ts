@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { signature } from '../../runtime/src/webhooks/webhooks.service';
 import { startServer, type RunningServer } from '../../runtime/src/server';
+import { call as json, login, startRuntimeProcess } from './runtimeProcess';
+import { definitionsWithTimerService } from './timerFixture';
 
 // What must survive: acknowledged applications through a kill -9, timers through a restart, webhooks through a
 // failing receiver, and a version published through the admin API through a restart.
 const repo = resolve(__dirname, '../..');
-const bin = join(repo, 'runtime/bin/qyzmet.js');
 
 const apartment = {
   applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
@@ -19,41 +19,6 @@ const apartment = {
   payment: { viaGateway: true },
   consentToPersonalData: true,
 };
-
-async function json(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
-const login = async (base: string, username: string) =>
-  (await json(base, 'POST', '/api/v1/auth/login', undefined, { username, password: 'demo' })).body.token as string;
-
-/**
- * A definitions copy with one more service whose first step refuses by itself after 2 working days without a decision.
- */
-function definitionsWithTimerService(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qyzmet-defs-'));
-  cpSync(join(repo, 'definitions'), join(dir, 'definitions'), { recursive: true });
-  cpSync(join(repo, 'seeds'), join(dir, 'seeds'), { recursive: true });
-  const svc = join(dir, 'definitions/services/timer-fixture');
-  cpSync(join(repo, 'runtime/templates/new-service'), svc, { recursive: true });
-  for (const f of ['service.json', 'version-1.json', 'scenarios/01-approved.json'])
-    writeFileSync(join(svc, f), readFileSync(join(svc, f), 'utf8').replace(/__SERVICE_ID__/g, 'timer-fixture'));
-  const version = JSON.parse(readFileSync(join(svc, 'version-1.json'), 'utf8'));
-  version.machine.states.received.timers = [
-    {
-      id: 'no-decision',
-      after: '2 workingDays',
-      target: 'refused',
-      legalRef: { act: 'rules-of-service', paragraph: '4' },
-    },
-  ];
-  writeFileSync(join(svc, 'version-1.json'), JSON.stringify(version, null, 2));
-  return join(dir, 'definitions');
-}
 
 describe('timers fire after a restart', () => {
   test('an application left without a decision is refused by its timer when the runtime comes back', async () => {
@@ -333,30 +298,10 @@ describe('publishing a new version through the admin API', () => {
 });
 
 describe('kill -9 during writes', () => {
-  const start = (dataDir: string, port: number): ChildProcess =>
-    spawn(process.execPath, [bin, 'serve'], {
-      cwd: repo,
-      env: { ...process.env, PORT: String(port), QYZMET_DATA: dataDir },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-  const ready = async (base: string) => {
-    for (let i = 0; i < 120; i++) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) return;
-      } catch {
-        /* not yet */
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the server did not start');
-  };
-
   test('every acknowledged (201) application is there after the process is killed mid-stream', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-kill-'));
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const base = `http://127.0.0.1:${port}`;
-    let child = start(dataDir, port);
-    await ready(base);
+    let child = await startRuntimeProcess({ QYZMET_DATA: dataDir });
+    const { base } = child;
     const token = await login(base, 'applicant');
     const acknowledged: string[] = [];
     // Four writers in parallel; the process is killed while they are still writing.
@@ -375,18 +320,17 @@ describe('kill -9 during writes', () => {
     };
     const writers = [writer(), writer(), writer(), writer()];
     while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 10));
-    child.kill('SIGKILL');
+    await child.kill9();
     await Promise.all(writers);
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
-    child = start(dataDir, port);
+    child = await startRuntimeProcess({ QYZMET_DATA: dataDir });
     try {
-      await ready(base);
-      const again = await login(base, 'applicant');
+      const again = await login(child.base, 'applicant');
       for (const id of acknowledged)
-        expect((await json(base, 'GET', `/api/v1/applications/${id}`, again)).status).toBe(200);
+        expect((await json(child.base, 'GET', `/api/v1/applications/${id}`, again)).status).toBe(200);
     } finally {
-      child.kill('SIGKILL');
+      await child.kill9();
     }
   }, 90_000);
 });

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/**
+ * A real `qyzmet serve` process on loopback (the compiled CLI: run `npx tsc -b` first), and plain calls to a runtime
+ * by its base URL, for the tests that kill, restart or multiply runtimes.
+ */
+
+const repo = resolve(__dirname, '../..');
+const bin = join(repo, 'runtime/bin/qyzmet.js');
+
+export interface RuntimeProcess {
+  /** http://127.0.0.1:<port> */
+  base: string;
+  pid: number;
+  /** kill -9: no shutdown, whatever was in flight is cut. */
+  kill9(): Promise<void>;
+  /** SIGTERM: the runtime closes its server and store, then exits. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `qyzmet serve` with `env` over this process's environment (PORT 0 unless given: the port is read from the
+ * line the runtime prints once it listens). MONGODB_URL is cleared unless given, so the store is the one asked for.
+ */
+export function startRuntimeProcess(env: Record<string, string>): Promise<RuntimeProcess> {
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
+    cwd: repo,
+    env: { ...process.env, MONGODB_URL: '', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-4000)));
+  return new Promise((ok, fail) => {
+    let stdout = '';
+    const onExit = (code: number | null) =>
+      fail(new Error(`qyzmet serve exited (${code}) before listening: ${stderr}`));
+    child.once('exit', onExit);
+    child.stdout?.on('data', (chunk) => {
+      stdout += String(chunk);
+      const port = /serving on http:\/\/localhost:(\d+)/.exec(stdout)?.[1];
+      if (!port || child.pid === undefined) return;
+      child.removeListener('exit', onExit);
+      child.stdout?.removeAllListeners('data');
+      child.stdout?.resume();
+      const signal = async (name: NodeJS.Signals) => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(name);
+        await exited;
+      };
+      ok({
+        base: `http://127.0.0.1:${port}`,
+        pid: child.pid,
+        kill9: () => signal('SIGKILL'),
+        stop: () => signal('SIGTERM'),
+      });
+    });
+  });
+}
+
+/** One JSON call to a runtime at `base` (http://host:port), as the bearer of `token` if given. */
+export async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** A session token of a demo user (password `demo`). */
+export async function login(base: string, username: string): Promise<string> {
+  return (await call(base, 'POST', '/api/v1/auth/login', undefined, { username, password: 'demo' })).body
+    .token as string;
+}
