@@ -27,6 +27,8 @@ export interface InboxPlan {
   page: string;
   count: string;
   usesIndex: boolean;
+  /** The condition PostgreSQL applies while it scans for the page: the part of the filter pushed down to it. */
+  pushedFilter: string;
   filterPushdown: boolean;
   sortPushdown: boolean;
   limitPushdown: boolean;
@@ -103,6 +105,7 @@ async function explainInbox(store: MongoStore, q: ApplicationQuery): Promise<Omi
       page: 'none',
       count: 'none',
       usesIndex: false,
+      pushedFilter: '',
       filterPushdown: false,
       sortPushdown: false,
       limitPushdown: false,
@@ -131,6 +134,7 @@ async function explainInbox(store: MongoStore, q: ApplicationQuery): Promise<Omi
     page: pagePlan.join(' > '),
     count: countPlan.join(' > '),
     usesIndex: [...pagePlan, ...countPlan].some((node) => /Index/.test(node)),
+    pushedFilter: planFilters(page.queryPlanner?.Plan).join(' AND '),
     filterPushdown: page.filterPushdown === true,
     sortPushdown: page.sortPushdown === true,
     limitPushdown: page.limitPushdown === true,
@@ -143,6 +147,22 @@ function planNodes(plan: Document | undefined): string[] {
   const index = typeof plan['Index Name'] === 'string' ? ` (${plan['Index Name'] as string})` : '';
   const children = Array.isArray(plan.Plans) ? (plan.Plans as Document[]).flatMap(planNodes) : [];
   return [`${plan['Node Type'] as string}${index}`, ...children];
+}
+
+/** The Filter and Index Cond conditions of a PostgreSQL plan tree. */
+function planFilters(plan: Document | undefined): string[] {
+  if (!plan) return [];
+  const own = ['Filter', 'Index Cond', 'Recheck Cond'].flatMap((k) =>
+    typeof plan[k] === 'string' ? [plan[k] as string] : [],
+  );
+  const children = Array.isArray(plan.Plans) ? (plan.Plans as Document[]).flatMap(planFilters) : [];
+  return [...own, ...children];
+}
+
+/** The fields a pushed-down PostgreSQL condition tests (FerretDB writes them as `_jsonb -> 'field'`). */
+function pushedFields(condition: string): string {
+  const fields = [...condition.matchAll(/-> '([^']+)'::text/g)].map((m) => m[1]);
+  return fields.length ? [...new Set(fields)].join(', ') : 'nothing';
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -196,7 +216,8 @@ export function storeRows(result: StoreBenchResult): EngineBenchResult[] {
       note:
         `median ${q.medianMs.toFixed(2)} ms of ${q.samples}, ${q.total} matches` +
         (plan
-          ? `; find: ${plan.page}; count: ${plan.count}; ${plan.usesIndex ? 'an index' : 'no index'}, ` +
+          ? `; find: ${plan.page}; count: ${plan.count}; ${plan.usesIndex ? 'an index' : 'no index'}; ` +
+            `pushed down: ${pushedFields(plan.pushedFilter)}; ` +
             `sortPushdown ${plan.sortPushdown}, limitPushdown ${plan.limitPushdown}`
           : ''),
     });
