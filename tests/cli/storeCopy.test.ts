@@ -9,6 +9,7 @@ import { openStore, type StoreLocation } from '../../runtime/src/store/openStore
 import { openSqliteStore } from '../../runtime/src/store/sqlite/SqliteStore';
 import { CLI, REPO } from '../definitions/exampleCopy';
 import { startTestServer } from '../http/testServer';
+import { apartment } from '../definitions/order999';
 
 // `qyzmet store copy` through the real binary (built by `npm test`'s tsc -b) between real stores: a SQLite file
 // filled by the demo seed and the HTTP API, FerretDB on loopback, and SQLite again.
@@ -18,14 +19,6 @@ const copy = (from: string, to: string) =>
     cwd: REPO,
     encoding: 'utf8',
   });
-
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 
 const work = mkdtempSync(join(tmpdir(), 'qyzmet-copy-'));
 const sourceDir = join(work, 'laptop');

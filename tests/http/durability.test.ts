@@ -7,18 +7,11 @@ import { signature } from '../../runtime/src/webhooks/webhooks.service';
 import { startServer, type RunningServer } from '../../runtime/src/server';
 import { call as json, login, startRuntimeProcess } from './runtimeProcess';
 import { definitionsWithTimerService } from './timerFixture';
+import { apartment } from '../definitions/order999';
 
 // What must survive: acknowledged applications through a kill -9, timers through a restart, webhooks through a
 // failing receiver, and a version published through the admin API through a restart.
 const repo = resolve(__dirname, '../..');
-
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 
 describe('timers fire after a restart', () => {
   test('an application left without a decision is refused by its timer when the runtime comes back', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { app, audit, doc, event, inboxRows, user } from '../contract/fixtures';
+import { app, audit, event, inboxRows } from '../contract/fixtures';
 import { migrations } from './migrations';
 import { insertSyntheticApplications } from '../seedMany';
 import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, type SqliteStore } from './SqliteStore';
@@ -113,21 +113,10 @@ describe('the file itself', () => {
     expect(await store.listAudit(null, 10)).toEqual([]);
   });
 
-  test('reopening the file keeps the data', async () => {
+  test('reopening the file applies no migration again', async () => {
     const dir = tempDir();
-    const first = openSqliteStore(dir);
-    await first.insertApplication(
-      app('A1'),
-      [event('A1', 1)],
-      [doc('A1', 'receipt', 'kk')],
-      [audit('application:A1', 'create')],
-    );
-    await first.createUser(user('u1', 'officer'));
-    await first.close();
+    await openSqliteStore(dir).close();
     const again = open(dir);
-    expect(await again.getApplication('A1')).toEqual(app('A1'));
-    expect(await again.listEvents('A1')).toHaveLength(1);
-    expect(await again.getUserByUsername('officer')).toEqual(user('u1', 'officer'));
     expect(again.appliedMigrations()).toEqual(migrations.map((m) => m.id));
   });
 
