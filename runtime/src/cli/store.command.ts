@@ -1,6 +1,7 @@
 import { isProblemError } from '@qyzmet/engine';
 import type { Command } from 'commander';
-import { copyStore, describeLocation, type CopyReport } from '../store/copyStore';
+import { copyStore, type CopyReport } from '../store/copyStore';
+import { describeStore } from '../store/openStore';
 import type { StoreLocation } from '../store/openStore';
 import { fail, printJson } from './output';
 
@@ -23,7 +24,7 @@ export function storeCommand(program: Command, setExit: (code: number) => void):
     .action(async (opts: { from: string; to: string; json?: boolean }) => {
       const json = Boolean(opts.json);
       const [from, to] = [locationOf(opts.from), locationOf(opts.to)];
-      if (!json) process.stdout.write(`${STOP_FIRST}\ncopying ${describeLocation(from)} → ${describeLocation(to)}\n`);
+      if (!json) process.stdout.write(`${STOP_FIRST}\ncopying ${describeStore(from)} → ${describeStore(to)}\n`);
       let report: CopyReport;
       try {
         report = await copyStore(from, to);

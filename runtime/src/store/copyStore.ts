@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { domainError } from '@qyzmet/engine';
 import { STORE_RECORD_KINDS, type Store, type StoreRecordKind, type StoredUser } from './Store';
-import { databaseName, redact } from './mongodb/connection';
-import { openStore, type StoreLocation } from './openStore';
+import { databaseName } from './mongodb/connection';
+import { describeStore, openStore, type StoreLocation } from './openStore';
 import { SQLITE_FILE } from './sqlite/SqliteStore';
 
 /**
@@ -47,11 +47,6 @@ export interface CopyReport {
   verified: boolean;
 }
 
-/** Where a store is, for messages: a SQLite folder, or a MongoDB URL without its password. */
-export function describeLocation(at: StoreLocation): string {
-  return at.mongodbUrl ? `MongoDB ${redact(at.mongodbUrl)}` : `SQLite in ${resolve(at.dataDir)}`;
-}
-
 /** Two locations are one store when they name the same SQLite folder, or the same database on the same hosts. */
 export function isSamePlace(a: StoreLocation, b: StoreLocation): boolean {
   if (a.mongodbUrl && b.mongodbUrl) return mongoPlace(a.mongodbUrl) === mongoPlace(b.mongodbUrl);
@@ -85,7 +80,7 @@ export async function copyStore(
   sample: CopySample = DEFAULT_SAMPLE,
 ): Promise<CopyReport> {
   if (isSamePlace(from, to))
-    throw domainError('user', 'store.copy-same-place', `source and target are one store (${describeLocation(from)})`);
+    throw domainError('user', 'store.copy-same-place', `source and target are one store (${describeStore(from)})`);
   if (!from.mongodbUrl && !existsSync(join(from.dataDir, SQLITE_FILE)))
     throw domainError(
       'user',
@@ -97,12 +92,12 @@ export async function copyStore(
   try {
     const sourceCounts = await source.countRecords();
     if (total(sourceCounts) === 0)
-      throw domainError('user', 'store.copy-empty-source', `${describeLocation(from)} holds no records to copy`);
+      throw domainError('user', 'store.copy-empty-source', `${describeStore(from)} holds no records to copy`);
     const target = await openStore(to);
     try {
       await refuseHeld(target, to);
       await importAll(source, target, to);
-      return { from: describeLocation(from), to: describeLocation(to), ...(await verifyCopy(source, target, sample)) };
+      return { from: describeStore(from), to: describeStore(to), ...(await verifyCopy(source, target, sample)) };
     } finally {
       await target.close();
     }
@@ -150,7 +145,7 @@ async function importAll(source: Store, target: Store, to: StoreLocation): Promi
     throw domainError(
       'internal',
       'store.copy-incomplete',
-      `the copy stopped part way (${(e as Error).message}); ${describeLocation(to)} now holds part of the records: ` +
+      `the copy stopped part way (${(e as Error).message}); ${describeStore(to)} now holds part of the records: ` +
         `empty it (drop the database, or remove the folder) before copying again`,
       { params: { cause: (e as Error).message } },
     );
@@ -163,7 +158,7 @@ async function refuseHeld(target: Store, at: StoreLocation): Promise<void> {
   throw domainError(
     'conflict',
     'store.not-empty',
-    `${describeLocation(at)} already holds records (${held.map(([k, n]) => `${n} ${k}`).join(', ')}); ` +
+    `${describeStore(at)} already holds records (${held.map(([k, n]) => `${n} ${k}`).join(', ')}); ` +
       `a copy is made into an empty store only, so that its counts can be checked`,
     { params: { held: Object.fromEntries(held) } },
   );

@@ -1,4 +1,5 @@
 import type { Store } from './Store';
+import { resolve } from 'node:path';
 import { redact } from './mongodb/connection';
 import { openMongoStore } from './mongodb/MongoStore';
 import { openSqliteStore } from './sqlite/SqliteStore';
@@ -25,5 +26,5 @@ export async function openStore(at: StoreLocation): Promise<Store> {
 
 /** Where the store is, for a log line (a MongoDB URL without its password). */
 export function describeStore(at: StoreLocation): string {
-  return at.mongodbUrl ? `MongoDB ${redact(at.mongodbUrl)}` : `SQLite in ${at.dataDir}`;
+  return at.mongodbUrl ? `MongoDB ${redact(at.mongodbUrl)}` : `SQLite in ${resolve(at.dataDir)}`;
 }
