@@ -41,8 +41,14 @@ start_postgres() {
   version=$(pg_lsclusters -h | awk 'NR==1 {print $1}')
   cluster=$(pg_lsclusters -h | awk 'NR==1 {print $2}')
   if [ -z "$version" ]; then
-    echo "no PostgreSQL cluster: apt-get install -y postgresql" >&2
-    exit 1
+    # The server is installed but its package made no cluster (an image may turn that off): make the default one.
+    version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)
+    if [ -z "$version" ]; then
+      echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2
+      exit 1
+    fi
+    pg_createcluster "$version" main >/dev/null
+    cluster=main
   fi
   if ! pg_lsclusters -h | awk 'NR==1 {print $4}' | grep -q online; then
     as_postgres pg_ctlcluster "$version" "$cluster" start
