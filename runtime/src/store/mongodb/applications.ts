@@ -12,11 +12,6 @@ import { auditFields, type MongoAudit } from './audit';
 import { guarded, type Collections, type Row } from './connection';
 import { listInbox } from './inbox';
 import { lock, unlock } from './locks';
-
-/** How long one write may hold an application's lock; a crashed writer's lock is taken past after this. */
-const WRITE_LOCK_MS = 30_000;
-/** How long a writer waits for another writer of the same application before answering "changed meanwhile". */
-const WRITE_WAIT_MS = 2_000;
 import {
   APPLICATION_FIELDS,
   applicationFields,
@@ -27,6 +22,11 @@ import {
   eventEntry,
   eventFromEntry,
 } from './records';
+
+/** How long one write may hold an application's lock; a crashed writer's lock is taken past after this. */
+const WRITE_LOCK_MS = 30_000;
+/** How long a writer waits for another writer of the same application before answering "changed meanwhile". */
+const WRITE_WAIT_MS = 2_000;
 
 /**
  * Applications as single documents. Without multi-document transactions (FerretDB has none; a sharded cluster makes
