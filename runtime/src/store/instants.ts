@@ -22,6 +22,9 @@ export function toMs(iso: string, what: string): number {
   return ms;
 }
 
+/** 8.64e15 is the largest epoch-ms a Date can hold; one more sorts after every real due date ("no due date"). */
+export const NO_DUE_MS = 8_640_000_000_000_001;
+
 export function toMsOrNull(iso: string | null, what: string): number | null {
   return iso === null ? null : toMs(iso, what);
 }

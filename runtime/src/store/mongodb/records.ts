@@ -1,6 +1,5 @@
 import type { Document } from 'mongodb';
-import { NO_DUE_MS } from '../sqlite/migrations';
-import { toMs, toMsOrNull } from '../instants';
+import { NO_DUE_MS, toMs, toMsOrNull } from '../instants';
 import type { StoredApplication, StoredDocument, StoredEvent } from '../Store';
 
 /**

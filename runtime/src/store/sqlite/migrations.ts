@@ -19,9 +19,6 @@ export interface Migration {
   sql: string;
 }
 
-/** 8.64e15 is the largest epoch-ms a Date can hold; one more sorts after every real due date. */
-export const NO_DUE_MS = 8_640_000_000_000_001;
-
 export const migrations: readonly Migration[] = [
   {
     id: '0001-initial',

@@ -10,8 +10,7 @@ import type {
   WebhookDelivery,
   WebhookSubscription,
 } from '../Store';
-import { toMs, toMsOrNull } from '../instants';
-import { NO_DUE_MS } from './migrations';
+import { NO_DUE_MS, toMs, toMsOrNull } from '../instants';
 
 /** Rows of the embedded store and the objects of the Store contract, both ways. */
 
