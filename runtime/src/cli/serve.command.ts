@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { startServer } from '../server';
+import { isProblemError } from '@qyzmet/engine';
+import { startServer, type RunningServer } from '../server';
 import { storeLocationFromEnv } from '../store/openStore';
 
 /**
@@ -24,14 +25,22 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
       const schedulerIntervalMs = millisecondsFromEnv('QYZMET_SCHEDULER_INTERVAL_MS');
       const timerLeaseMs = millisecondsFromEnv('QYZMET_TIMER_LEASE_MS');
       if (schedulerIntervalMs === null || timerLeaseMs === null) return setExit(1);
-      const running = await startServer({
-        port,
-        ...storeLocationFromEnv(),
-        demo: opts.demo,
-        definitionsRoot: process.env.QYZMET_DEFINITIONS,
-        schedulerIntervalMs,
-        timerLeaseMs,
-      });
+      let running: RunningServer;
+      try {
+        running = await startServer({
+          port,
+          ...storeLocationFromEnv(),
+          demo: opts.demo,
+          definitionsRoot: process.env.QYZMET_DEFINITIONS,
+          schedulerIntervalMs,
+          timerLeaseMs,
+        });
+      } catch (e) {
+        // A store that cannot be opened (no MongoDB server, a URL without a database) is the operator's to fix.
+        if (!isProblemError(e) || !e.problem.code.startsWith('store.')) throw e;
+        process.stderr.write(`qyzmet serve: cannot open the store: ${e.problem.message}\n`);
+        return setExit(1);
+      }
       process.stdout.write(`qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health)\n`);
       const stop = () => {
         void running.close().then(() => process.exit(0));

@@ -119,7 +119,8 @@ export async function connectMongo(url: string): Promise<MongoConnection> {
     writeConcern: { w: 'majority', journal: true },
     retryWrites: true,
     retryReads: true,
-    serverSelectionTimeoutMS: 10_000,
+    // 10 s to find a server at start, unless the URL says otherwise (the URL's own options win here).
+    ...(/[?&]serverSelectionTimeoutMS=/i.test(url) ? {} : { serverSelectionTimeoutMS: 10_000 }),
     ignoreUndefined: true,
   });
   try {
