@@ -33,24 +33,57 @@ export function inboxFilter(q: ApplicationQuery): Document | null {
   return filter;
 }
 
+/** Above this many providers in one query, the inbox asks once with `$in` rather than once per provider. */
+const MAX_SPLIT_PROVIDERS = 16;
+
 /**
  * A page of the inbox. The count stops at COUNT_CAP + 1 (an inbox needs "more than 10 000", not the figure). The
  * page reads only the application fields (not events, documents or the outbox).
+ *
+ * Several providers are asked one by one, each for its first offset + limit in inbox order, and the answers merged,
+ * as the SQLite store does per (provider, status): each part is an equality on an indexed field, which MongoDB serves
+ * from the provider's index and FerretDB 1.x runs in PostgreSQL (an `$in` it runs in its own memory, over every
+ * application).
  */
 export async function listInbox(c: Collections, q: ApplicationQuery): Promise<ApplicationPage> {
   const filter = inboxFilter(q);
   if (filter === null) return { items: [], total: 0, totalExact: true };
   const limit = Math.max(0, Math.floor(q.limit));
   const offset = Math.max(0, Math.floor(q.offset));
-  const counted = await c.applications.countDocuments(filter, { limit: COUNT_CAP + 1 });
+  const providers: unknown = filter.provider?.$in;
+  const parts =
+    Array.isArray(providers) && providers.length <= MAX_SPLIT_PROVIDERS
+      ? providers.map((provider) => ({ ...filter, provider }))
+      : [filter];
+  let counted = 0;
+  for (const part of parts) {
+    if (counted > COUNT_CAP) break;
+    counted += await c.applications.countDocuments(part, { limit: COUNT_CAP + 1 - counted });
+  }
   const totalExact = counted <= COUNT_CAP;
   const total = Math.min(counted, COUNT_CAP);
   if (limit === 0 || offset >= total) return { items: [], total, totalExact };
-  const docs = await c.applications
-    .find(filter, { projection: APPLICATION_FIELDS })
-    .sort(INBOX_ORDER)
-    .skip(offset)
-    .limit(limit)
-    .toArray();
-  return { items: docs.map(applicationFromDocument), total, totalExact };
+  if (parts.length === 1) {
+    const docs = await page(c, filter).skip(offset).limit(limit).toArray();
+    return { items: docs.map(applicationFromDocument), total, totalExact };
+  }
+  const merged: Document[] = [];
+  for (const part of parts)
+    merged.push(
+      ...(await page(c, part)
+        .limit(offset + limit)
+        .toArray()),
+    );
+  merged.sort(inInboxOrder);
+  return { items: merged.slice(offset, offset + limit).map(applicationFromDocument), total, totalExact };
+}
+
+function page(c: Collections, filter: Document) {
+  return c.applications
+    .find(filter, { projection: { ...APPLICATION_FIELDS, dueAtMs: 1, registeredAtMs: 1 } })
+    .sort(INBOX_ORDER);
+}
+
+function inInboxOrder(a: Document, b: Document): number {
+  return a.dueAtMs - b.dueAtMs || a.registeredAtMs - b.registeredAtMs || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 }
