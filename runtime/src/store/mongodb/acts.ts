@@ -1,5 +1,6 @@
 import type { ActsStore, StoredAct } from '../Store';
-import { guarded, upsert, type Collections } from './connection';
+import type { Document } from 'mongodb';
+import { guarded, upsert, type Collections, type Row } from './connection';
 
 /** Acts entered through the admin API, one document each under the act's id (the act as JSON text). */
 export class MongoActs implements ActsStore {
@@ -18,13 +19,28 @@ export class MongoActs implements ActsStore {
   listActs(): Promise<StoredAct[]> {
     return guarded(async () => {
       const docs = await this.c.acts.find({}).sort({ _id: 1 }).toArray();
-      return docs.map((d) => ({
-        id: d._id,
-        act: JSON.parse(d.actJson),
-        createdBy: d.createdBy,
-        createdAt: d.createdAt,
-        updatedAt: d.updatedAt,
-      }));
+      return docs.map(actOf);
     });
   }
+}
+
+/** An act as one document: the act itself as JSON text. */
+export function actDocument(a: StoredAct): Row {
+  return {
+    _id: a.id,
+    actJson: JSON.stringify(a.act),
+    createdBy: a.createdBy,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export function actOf(d: Document): StoredAct {
+  return {
+    id: d._id,
+    act: JSON.parse(d.actJson),
+    createdBy: d.createdBy,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
 }

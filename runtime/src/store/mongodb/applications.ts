@@ -14,6 +14,7 @@ import { listInbox } from './inbox';
 import { lock, unlock } from './locks';
 import {
   APPLICATION_FIELDS,
+  applicationDocument,
   applicationFields,
   applicationFromDocument,
   documentEntry,
@@ -53,12 +54,7 @@ export class MongoApplications implements ApplicationsStore {
     return guarded(async () => {
       const pendingAudit = outboxEntries(app.rev, audit);
       const doc: Row = {
-        _id: app.id,
-        ...applicationFields(app),
-        events: events.map(eventEntry),
-        documents: Object.fromEntries(documents.map((d) => [documentKey(d.documentId, d.lang), documentEntry(d)])),
-        leaseOwner: null,
-        leaseUntilMs: null,
+        ...applicationDocument(app, events, documents),
         pendingAudit,
         ...(audit.length > 0 ? { auditPendingRev: app.rev, auditPendingAtMs: Date.now() } : {}),
       };
@@ -141,14 +137,7 @@ export class MongoApplications implements ApplicationsStore {
   bulkInsertApplications(apps: StoredApplication[]): Promise<void> {
     return guarded(async () => {
       if (apps.length === 0) return;
-      const docs = apps.map((a) => ({
-        _id: a.id,
-        ...applicationFields(a),
-        events: [],
-        documents: {},
-        leaseOwner: null,
-        leaseUntilMs: null,
-      }));
+      const docs = apps.map((a) => applicationDocument(a, [], []));
       await this.c.applications.insertMany(docs, { ordered: false });
     });
   }

@@ -24,13 +24,7 @@ export class MongoDrafts implements DraftsStore {
   saveDraft(draft: DefinitionDraft, expectedRev: number | null): Promise<boolean> {
     return guarded(async () => {
       const key = draftKey(draft.serviceId, draft.id);
-      const entry = {
-        serviceId: draft.serviceId,
-        draftId: draft.id,
-        rev: draft.rev,
-        updatedAtMs: toMs(draft.updatedAt, 'draft.updatedAt'),
-        draftJson: JSON.stringify(draft),
-      };
+      const entry = draftEntry(draft);
       if (expectedRev === null) {
         try {
           await this.c.drafts.insertOne({ _id: key, ...entry });
@@ -49,7 +43,7 @@ export class MongoDrafts implements DraftsStore {
           await unlock(this.c, held);
         }
       }
-      await this.c.draftRevisions.replaceOne({ _id: `${key}#${draft.rev}` }, entry, { upsert: true });
+      await this.c.draftRevisions.replaceOne({ _id: revisionKey(key, draft.rev) }, entry, { upsert: true });
       return true;
     });
   }
@@ -75,6 +69,21 @@ export class MongoDrafts implements DraftsStore {
       return docs.map(draftOf);
     });
   }
+}
+
+/** A draft (or one revision of it) as stored: found by service, id and revision, the draft itself as JSON text. */
+export function draftEntry(draft: DefinitionDraft): Document {
+  return {
+    serviceId: draft.serviceId,
+    draftId: draft.id,
+    rev: draft.rev,
+    updatedAtMs: toMs(draft.updatedAt, 'draft.updatedAt'),
+    draftJson: JSON.stringify(draft),
+  };
+}
+
+export function revisionKey(key: string, rev: number): string {
+  return `${key}#${rev}`;
 }
 
 export function draftOf(d: Document): DefinitionDraft {

@@ -1,5 +1,4 @@
 import type { Document } from 'mongodb';
-import { toMs } from '../instants';
 import {
   refuseUnlessEmpty,
   zeroRecordCounts,
@@ -11,19 +10,17 @@ import {
 import { auditFields, auditFromDocument, type MongoAudit } from './audit';
 import { guarded, type Collections } from './connection';
 import { counterKey, MongoCounters } from './counters';
-import { draftKey, draftOf } from './drafts';
+import { actDocument, actOf } from './acts';
+import { draftEntry, draftKey, draftOf, revisionKey } from './drafts';
 import {
   APPLICATION_FIELDS,
-  applicationFields,
+  applicationDocument,
   applicationFromDocument,
-  documentEntry,
   documentFromEntry,
-  documentKey,
-  eventEntry,
   eventFromEntry,
 } from './records';
-import { userOf } from './users';
-import { deliveryDocument, deliveryOf, subscriptionOf } from './webhooks';
+import { sessionDocument, userDocument, userOf } from './users';
+import { deliveryDocument, deliveryOf, subscriptionDocument, subscriptionOf } from './webhooks';
 
 /** Records are written in batches of this many (one insertMany each). */
 const BATCH = 500;
@@ -66,17 +63,7 @@ export class MongoPortable implements PortableStore {
     for await (const d of c.subscriptions.find({}).sort({ _id: 1 }))
       yield { kind: 'subscription', subscription: subscriptionOf(d) };
     for await (const d of c.deliveries.find({}).sort({ _id: 1 })) yield { kind: 'delivery', delivery: deliveryOf(d) };
-    for await (const d of c.acts.find({}).sort({ _id: 1 }))
-      yield {
-        kind: 'act',
-        act: {
-          id: d._id as unknown as string,
-          act: JSON.parse(d.actJson),
-          createdBy: d.createdBy,
-          createdAt: d.createdAt,
-          updatedAt: d.updatedAt,
-        },
-      };
+    for await (const d of c.acts.find({}).sort({ _id: 1 })) yield { kind: 'act', act: actOf(d) };
     for await (const d of c.drafts.find({}).sort({ _id: 1 })) {
       const draft = draftOf(d);
       const revisions = await c.draftRevisions
@@ -136,27 +123,16 @@ export class MongoPortable implements PortableStore {
     const of = <K extends StoreRecordKind>(_kind: K) => batch as Array<Extract<StoreRecord, { kind: K }>>;
     switch (batch[0].kind) {
       case 'user':
-        await c.users.insertMany(of('user').map(({ user: { id, ...rest } }) => ({ _id: id as never, ...rest })));
+        await c.users.insertMany(of('user').map(({ user }) => userDocument(user)));
         return;
       case 'session':
-        await c.sessions.insertMany(
-          of('session').map(({ tokenHash, session }) => ({
-            _id: tokenHash as never,
-            ...session,
-            expiresAtMs: toMs(session.expiresAt, 'expiresAt'),
-          })),
-        );
+        await c.sessions.insertMany(of('session').map(({ tokenHash, session }) => sessionDocument(tokenHash, session)));
         return;
       case 'application':
         await c.applications.insertMany(
-          of('application').map(({ application: a, events, documents }) => ({
-            _id: a.id as never,
-            ...applicationFields(a),
-            events: events.map(eventEntry),
-            documents: Object.fromEntries(documents.map((d) => [documentKey(d.documentId, d.lang), documentEntry(d)])),
-            leaseOwner: null,
-            leaseUntilMs: null,
-          })),
+          of('application').map(({ application, events, documents }) =>
+            applicationDocument(application, events, documents),
+          ),
         );
         return;
       case 'audit':
@@ -170,46 +146,24 @@ export class MongoPortable implements PortableStore {
         return;
       case 'subscription':
         await c.subscriptions.insertMany(
-          of('subscription').map(({ subscription: { id, ...rest } }) => ({
-            _id: id as never,
-            ...rest,
-            createdAtMs: toMs(rest.createdAt, 'subscription.createdAt'),
-          })),
+          of('subscription').map(({ subscription }) => subscriptionDocument(subscription)),
         );
         return;
       case 'delivery':
         await c.deliveries.insertMany(of('delivery').map(({ delivery }) => deliveryDocument(delivery)));
         return;
       case 'act':
-        await c.acts.insertMany(
-          of('act').map(({ act: a }) => ({
-            _id: a.id as never,
-            actJson: JSON.stringify(a.act),
-            createdBy: a.createdBy,
-            createdAt: a.createdAt,
-            updatedAt: a.updatedAt,
-          })),
-        );
+        await c.acts.insertMany(of('act').map(({ act }) => actDocument(act)));
         return;
       case 'draft':
         await c.drafts.insertMany(
-          of('draft').map(({ draft }) => ({
-            _id: draftKey(draft.serviceId, draft.id) as never,
-            serviceId: draft.serviceId,
-            draftId: draft.id,
-            rev: draft.rev,
-            updatedAtMs: toMs(draft.updatedAt, 'draft.updatedAt'),
-            draftJson: JSON.stringify(draft),
-          })),
+          of('draft').map(({ draft }) => ({ _id: draftKey(draft.serviceId, draft.id), ...draftEntry(draft) })),
         );
         {
           const revisions = of('draft').flatMap(({ draft, revisions }) =>
             revisions.map((r) => ({
-              _id: `${draftKey(draft.serviceId, draft.id)}#${r.rev}` as never,
-              serviceId: draft.serviceId,
-              draftId: draft.id,
-              rev: r.rev,
-              draftJson: JSON.stringify(r),
+              _id: revisionKey(draftKey(draft.serviceId, draft.id), r.rev),
+              ...draftEntry(r),
             })),
           );
           if (revisions.length > 0) await c.draftRevisions.insertMany(revisions);

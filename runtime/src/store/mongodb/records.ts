@@ -1,6 +1,7 @@
 import type { Document } from 'mongodb';
 import { NO_DUE_MS, toMs, toMsOrNull } from '../instants';
 import type { StoredApplication, StoredDocument, StoredEvent } from '../Store';
+import type { Row } from './connection';
 
 /**
  * How records look inside MongoDB. An application is one document holding its events, its issued documents and its
@@ -54,6 +55,18 @@ export function applicationFields(a: StoredApplication): Document {
     createdAt: a.createdAt,
     createdAtMs: toMs(a.createdAt, 'createdAt'),
     updatedAt: a.updatedAt,
+  };
+}
+
+/** An application's whole document: its fields, its events and issued documents, its lease free. */
+export function applicationDocument(a: StoredApplication, events: StoredEvent[], documents: StoredDocument[]): Row {
+  return {
+    _id: a.id,
+    ...applicationFields(a),
+    events: events.map(eventEntry),
+    documents: Object.fromEntries(documents.map((d) => [documentKey(d.documentId, d.lang), documentEntry(d)])),
+    leaseOwner: null,
+    leaseUntilMs: null,
   };
 }
 

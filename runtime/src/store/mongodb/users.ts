@@ -1,6 +1,6 @@
 import { toMs } from '../instants';
 import type { StoredSession, StoredUser, UsersStore } from '../Store';
-import { guarded, type Collections } from './connection';
+import { guarded, type Collections, type Row } from './connection';
 
 /** Users (a unique index on the username: a second "officer" is a conflict) and sessions keyed by token hash. */
 export class MongoUsers implements UsersStore {
@@ -8,8 +8,7 @@ export class MongoUsers implements UsersStore {
 
   createUser(user: StoredUser): Promise<void> {
     return guarded(async () => {
-      const { id, ...rest } = user;
-      await this.c.users.insertOne({ _id: id as never, ...rest });
+      await this.c.users.insertOne(userDocument(user));
     });
   }
 
@@ -27,12 +26,7 @@ export class MongoUsers implements UsersStore {
 
   createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
     return guarded(async () => {
-      await this.c.sessions.insertOne({
-        _id: tokenHash as never,
-        userId,
-        expiresAt,
-        expiresAtMs: toMs(expiresAt, 'expiresAt'),
-      });
+      await this.c.sessions.insertOne(sessionDocument(tokenHash, { userId, expiresAt }));
     });
   }
 
@@ -42,6 +36,14 @@ export class MongoUsers implements UsersStore {
       return d ? { userId: d.userId, expiresAt: d.expiresAt } : undefined;
     });
   }
+}
+
+export function userDocument({ id, ...rest }: StoredUser): Row {
+  return { _id: id, ...rest };
+}
+
+export function sessionDocument(tokenHash: string, session: StoredSession): Row {
+  return { _id: tokenHash, ...session, expiresAtMs: toMs(session.expiresAt, 'expiresAt') };
 }
 
 export function userOf(d: Record<string, unknown> | null): StoredUser | undefined {

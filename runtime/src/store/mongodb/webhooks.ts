@@ -2,7 +2,7 @@ import type { Document } from 'mongodb';
 import { toMs } from '../instants';
 import type { WebhookDelivery, WebhooksStore, WebhookSubscription } from '../Store';
 import { insertIgnoringDuplicates } from './audit';
-import { guarded, type Collections } from './connection';
+import { guarded, type Collections, type Row } from './connection';
 import { tryLock, unlockIfHeld } from './locks';
 
 /**
@@ -16,12 +16,7 @@ export class MongoWebhooks implements WebhooksStore {
 
   createSubscription(s: WebhookSubscription): Promise<void> {
     return guarded(async () => {
-      const { id, ...rest } = s;
-      await this.c.subscriptions.insertOne({
-        _id: id as never,
-        ...rest,
-        createdAtMs: toMs(s.createdAt, 'subscription.createdAt'),
-      });
+      await this.c.subscriptions.insertOne(subscriptionDocument(s));
     });
   }
 
@@ -89,6 +84,10 @@ export class MongoWebhooks implements WebhooksStore {
       return docs.map(deliveryOf);
     });
   }
+}
+
+export function subscriptionDocument({ id, ...rest }: WebhookSubscription): Row {
+  return { _id: id, ...rest, createdAtMs: toMs(rest.createdAt, 'subscription.createdAt') };
 }
 
 function deliverySubject(id: string): string {
