@@ -327,12 +327,16 @@ export function zeroRecordCounts(): Record<StoreRecordKind, number> {
  * A copy is made into an empty store only: merged into other data it could not be checked by its counts. Throws a
  * `conflict` (store.not-empty) naming what the target holds.
  */
-export function refuseUnlessEmpty(held: Record<StoreRecordKind, number>): void {
+export function refuseUnlessEmpty(held: Record<StoreRecordKind, number>, where = 'this store'): void {
   const nonZero = Object.entries(held).filter(([, n]) => n > 0);
   if (nonZero.length > 0)
-    throw domainError('conflict', 'store.not-empty', `a copy is made into an empty store; this one holds records`, {
-      params: { held: Object.fromEntries(nonZero) },
-    });
+    throw domainError(
+      'conflict',
+      'store.not-empty',
+      `${where} already holds records (${nonZero.map(([k, n]) => `${n} ${k}`).join(', ')}); ` +
+        `a copy is made into an empty store only, so that its counts can be checked`,
+      { params: { held: Object.fromEntries(nonZero) } },
+    );
 }
 
 /** Reading and writing a whole store, for copies between adapters. */

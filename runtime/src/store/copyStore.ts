@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { domainError } from '@qyzmet/engine';
-import { STORE_RECORD_KINDS, type Store, type StoreRecordKind, type StoredUser } from './Store';
+import { refuseUnlessEmpty, STORE_RECORD_KINDS, type Store, type StoreRecordKind, type StoredUser } from './Store';
 import { databaseName } from './mongodb/connection';
 import { describeStore, openStore, type StoreLocation } from './openStore';
 import { SQLITE_FILE } from './sqlite/SqliteStore';
@@ -95,7 +95,8 @@ export async function copyStore(
       throw domainError('user', 'store.copy-empty-source', `${describeStore(from)} holds no records to copy`);
     const target = await openStore(to);
     try {
-      await refuseHeld(target, to);
+      // Checked here too (importRecords checks it again) so that a refusal is not reported as a copy stopped part way.
+      refuseUnlessEmpty(await target.countRecords(), describeStore(to));
       await importAll(source, target, to);
       return { from: describeStore(from), to: describeStore(to), ...(await verifyCopy(source, target, sample)) };
     } finally {
@@ -150,18 +151,6 @@ async function importAll(source: Store, target: Store, to: StoreLocation): Promi
       { params: { cause: (e as Error).message } },
     );
   }
-}
-
-async function refuseHeld(target: Store, at: StoreLocation): Promise<void> {
-  const held = Object.entries(await target.countRecords()).filter(([, n]) => n > 0);
-  if (held.length === 0) return;
-  throw domainError(
-    'conflict',
-    'store.not-empty',
-    `${describeStore(at)} already holds records (${held.map(([k, n]) => `${n} ${k}`).join(', ')}); ` +
-      `a copy is made into an empty store only, so that its counts can be checked`,
-    { params: { held: Object.fromEntries(held) } },
-  );
 }
 
 function total(counts: Record<StoreRecordKind, number>): number {
