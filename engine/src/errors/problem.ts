@@ -9,12 +9,21 @@
  * - `notFound`: no such thing, or none that this user may see
  * - `forbidden`: signed in, but this user may not do it
  * - `unauthenticated`: not signed in, or the session is gone
+ * - `throttled`: too many attempts from this caller or on this account; try again later (Retry-After)
  * - `internal`: our fault; logged
  *
  * The engine's older problems use only `user`, `definition` and `internal`; those keep their meaning.
  */
 export type ProblemKind =
-  'user' | 'request' | 'definition' | 'conflict' | 'notFound' | 'forbidden' | 'unauthenticated' | 'internal';
+  | 'user'
+  | 'request'
+  | 'definition'
+  | 'conflict'
+  | 'notFound'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'throttled'
+  | 'internal';
 
 export interface Problem {
   code: string;

@@ -17,6 +17,7 @@ const EXPECTED: Record<ProblemKind, number> = {
   notFound: 404,
   forbidden: 403,
   unauthenticated: 401,
+  throttled: 429,
   internal: 500,
 };
 const KINDS = Object.keys(EXPECTED) as ProblemKind[];

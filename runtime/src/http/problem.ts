@@ -29,6 +29,7 @@ export const STATUS_OF_KIND: Readonly<Record<ProblemKind, number>> = {
   notFound: 404,
   forbidden: 403,
   unauthenticated: 401,
+  throttled: 429,
   internal: 500,
 };
 
@@ -41,6 +42,7 @@ const TITLES: Record<number, string> = {
   413: 'Request body too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal error',
 };
 
