@@ -24,6 +24,7 @@ import type {
   StoredDocument,
   StoredEvent,
   StoredUser,
+  WebhookDelivery,
   WebhookSubscription,
 } from '../store/Store';
 import { statusChangeDeliveries } from '../webhooks/webhooks.service';
@@ -259,8 +260,8 @@ export class ApplicationsService {
       [submitted, ...this.eventsFrom(trace, id, 1, user.id)],
       this.documentsIssued(version, null, application),
       audit,
+      await this.deliveriesFor(record, null),
     );
-    await this.notify(record, null);
     return this.view(record, user, lang);
   }
 
@@ -329,11 +330,10 @@ export class ApplicationsService {
           newEvents,
           this.documentsIssued(version, app.snapshot, out.application),
           audit,
+          await this.deliveriesFor(stored, app),
         )
-      ) {
-        await this.notify(stored, app);
+      )
         return this.view(stored, user, lang);
-      }
     }
     throw domainError(
       'conflict',
@@ -371,17 +371,17 @@ export class ApplicationsService {
       this.eventsFrom(out.trace, id, events.length, null),
       this.documentsIssued(version, app.snapshot, out.application),
       audit,
+      await this.deliveriesFor(stored, app),
     );
-    if (ok) await this.notify(stored, app);
     return ok;
   }
 
-  private async notify(now: StoredApplication, before: StoredApplication | null): Promise<void> {
-    if (before && before.status === now.status && before.state === now.state) return;
+  /** The webhook deliveries of a change, written with it (the store's outbox): none when status and state stay. */
+  private async deliveriesFor(now: StoredApplication, before: StoredApplication | null): Promise<WebhookDelivery[]> {
+    if (before && before.status === now.status && before.state === now.state) return [];
     const at = Date.now();
     if (!this.subscriptions || at - this.subscriptions.at > SUBSCRIPTIONS_TTL_MS)
       this.subscriptions = { at, list: this.ctx.store.listSubscriptions() };
-    const deliveries = statusChangeDeliveries(await this.subscriptions.list, now, before, this.ctx);
-    if (deliveries.length) await this.ctx.store.enqueueDeliveries(deliveries);
+    return statusChangeDeliveries(await this.subscriptions.list, now, before, this.ctx);
   }
 }

@@ -177,7 +177,8 @@ export interface DefinitionDraft {
 
 /**
  * Applications with their events and issued documents: one aggregate. Insert and update write the application, its
- * new events, its documents and their audit lines all or nothing.
+ * new events, its documents, their audit lines and the webhook deliveries the change causes (the outbox) all or
+ * nothing: a committed change is never left without its notification.
  */
 export interface ApplicationsStore {
   insertApplication(
@@ -185,6 +186,7 @@ export interface ApplicationsStore {
     events: StoredEvent[],
     documents: StoredDocument[],
     audit: AuditEntry[],
+    deliveries?: WebhookDelivery[],
   ): Promise<void>;
   getApplication(id: string): Promise<StoredApplication | undefined>;
   /** Writes the new state only if the stored rev is `expectedRev`; false on a concurrent update (nothing written). */
@@ -194,6 +196,7 @@ export interface ApplicationsStore {
     events: StoredEvent[],
     documents: StoredDocument[],
     audit: AuditEntry[],
+    deliveries?: WebhookDelivery[],
   ): Promise<boolean>;
   listApplications(query: ApplicationQuery): Promise<ApplicationPage>;
   listEvents(applicationId: string): Promise<StoredEvent[]>;

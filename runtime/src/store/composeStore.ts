@@ -34,11 +34,11 @@ export type StoreMethods = Omit<Store, 'kind' | 'close'>;
  */
 export function storeMethods(p: StoreParts): StoreMethods {
   return {
-    insertApplication: (app, events, documents, audit) =>
-      p.applications.insertApplication(app, events, documents, audit),
+    insertApplication: (app, events, documents, audit, deliveries) =>
+      p.applications.insertApplication(app, events, documents, audit, deliveries),
     getApplication: (id) => p.applications.getApplication(id),
-    updateApplication: (app, expectedRev, events, documents, audit) =>
-      p.applications.updateApplication(app, expectedRev, events, documents, audit),
+    updateApplication: (app, expectedRev, events, documents, audit, deliveries) =>
+      p.applications.updateApplication(app, expectedRev, events, documents, audit, deliveries),
     listApplications: (query) => p.applications.listApplications(query),
     listEvents: (applicationId) => p.applications.listEvents(applicationId),
     getDocument: (applicationId, documentId, lang) => p.applications.getDocument(applicationId, documentId, lang),

@@ -395,6 +395,28 @@ export function describeStoreContract(target: ContractTarget): void {
         expect(listed.find((d) => d.id === 'd1')?.payload).toEqual({ applicationId: 'd1' });
       });
 
+      test('create/update with deliveries writes both or neither (the outbox commits with the application)', async () => {
+        const store = await open();
+        await store.createSubscription(sub('s1'));
+        const ids = async () => (await store.listDeliveries('s1', 10)).map((d) => d.id).sort();
+        await store.insertApplication(app('A1'), [], [], [audit('application:A1', 'create')], [delivery('d1')]);
+        expect(await ids()).toEqual(['d1']);
+        expect((await store.listDeliveries('s1', 10))[0]).toEqual(delivery('d1'));
+        // A second insert of the same id fails: its delivery is not written either.
+        await expect(store.insertApplication(app('A1'), [], [], [], [delivery('d2')])).rejects.toBeDefined();
+        expect(await ids()).toEqual(['d1']);
+        // An update that loses the race on rev writes nothing, its delivery included.
+        expect(await store.updateApplication(app('A1', { rev: 1 }), 5, [], [], [], [delivery('d3')])).toBe(false);
+        expect(await ids()).toEqual(['d1']);
+        expect(await store.updateApplication(app('A1', { rev: 1 }), 0, [], [], [], [delivery('d3')])).toBe(true);
+        expect(await ids()).toEqual(['d1', 'd3']);
+        // The same delivery id again (a retried write of the same revision) is stored once.
+        expect(await store.updateApplication(app('A1', { rev: 2 }), 1, [], [], [], [delivery('d3')])).toBe(true);
+        expect(await ids()).toEqual(['d1', 'd3']);
+        const due = await store.claimDueDeliveries('2025-03-03T10:00:00+05:00', 'A', 60_000, 10);
+        expect(due.map((d) => d.id).sort()).toEqual(['d1', 'd3']);
+      });
+
       test('subscriptions round-trip, oldest first', async () => {
         const store = await open();
         const older = {

@@ -7,6 +7,7 @@ import type {
   StoredApplication,
   StoredDocument,
   StoredEvent,
+  WebhookDelivery,
 } from '../Store';
 import { auditFields, type MongoAudit } from './audit';
 import { guarded, type Collections, type Row } from './connection';
@@ -23,6 +24,7 @@ import {
   eventEntry,
   eventFromEntry,
 } from './records';
+import { deliveryOutboxEntries, flushDeliveryOutbox } from './webhooks';
 
 /** How long one write may hold an application's lock; a crashed writer's lock is taken past after this. */
 const WRITE_LOCK_MS = 30_000;
@@ -35,7 +37,8 @@ const WRITE_WAIT_MS = 2_000;
  * of the change are one update guarded by `rev`. The audit lines wait in the document's outbox (`pendingAudit`) and
  * are then copied into the audit trail under ids derived from the application and revision, so a copy repeated after
  * a crash writes nothing twice; whatever a crash strands is copied by the next write of the application or by
- * `flushStrandedAudit`, which the scheduler's claims call.
+ * `flushStrandedAudit`, which the scheduler's claims call. The webhook deliveries of the change wait the same way in
+ * `pendingDeliveries` (webhooks.ts copies them, under their deterministic ids).
  */
 export class MongoApplications implements ApplicationsStore {
   constructor(
@@ -50,16 +53,21 @@ export class MongoApplications implements ApplicationsStore {
     events: StoredEvent[],
     documents: StoredDocument[],
     audit: AuditEntry[],
+    deliveries: WebhookDelivery[] = [],
   ): Promise<void> {
     return guarded(async () => {
       const pendingAudit = outboxEntries(app.rev, audit);
+      const pendingDeliveries = deliveryOutboxEntries(app.rev, deliveries);
       const doc: Row = {
         ...applicationDocument(app, events, documents),
         pendingAudit,
         ...(audit.length > 0 ? { auditPendingRev: app.rev, auditPendingAtMs: Date.now() } : {}),
+        pendingDeliveries,
+        ...(deliveries.length > 0 ? { deliveriesPendingRev: app.rev, deliveriesPendingAtMs: Date.now() } : {}),
       };
       await this.c.applications.insertOne(doc);
       if (audit.length > 0) await this.flushOutbox(app.id, pendingAudit, app.rev);
+      if (deliveries.length > 0) await flushDeliveryOutbox(this.c, app.id, pendingDeliveries, app.rev);
     });
   }
 
@@ -82,6 +90,7 @@ export class MongoApplications implements ApplicationsStore {
     events: StoredEvent[],
     documents: StoredDocument[],
     audit: AuditEntry[],
+    deliveries: WebhookDelivery[] = [],
   ): Promise<boolean> {
     return guarded(async () => {
       const rev = expectedRev + 1;
@@ -89,6 +98,9 @@ export class MongoApplications implements ApplicationsStore {
       for (const d of documents) set[`documents.${documentKey(d.documentId, d.lang)}`] = documentEntry(d);
       for (const [key, entry] of Object.entries(outboxEntries(rev, audit))) set[`pendingAudit.${key}`] = entry;
       if (audit.length > 0) Object.assign(set, { auditPendingRev: rev, auditPendingAtMs: Date.now() });
+      for (const [key, entry] of Object.entries(deliveryOutboxEntries(rev, deliveries)))
+        set[`pendingDeliveries.${key}`] = entry;
+      if (deliveries.length > 0) Object.assign(set, { deliveriesPendingRev: rev, deliveriesPendingAtMs: Date.now() });
       const update: Document = { $set: set };
       if (events.length > 0) update.$push = { events: { $each: events.map(eventEntry) } };
       const held = await lock(this.c, `application:${app.id}`, this.owner, WRITE_LOCK_MS, WRITE_WAIT_MS);
@@ -99,10 +111,15 @@ export class MongoApplications implements ApplicationsStore {
           update as UpdateFilter<Row>,
         );
         if (written.matchedCount === 0) return false;
-        if (audit.length > 0) {
-          // The whole outbox as it is now: a crashed earlier writer's lines go out with this write's.
-          const after = await this.c.applications.findOne({ _id: app.id }, { projection: { pendingAudit: 1 } });
-          await this.flushOutbox(app.id, (after?.pendingAudit ?? {}) as Document, rev);
+        if (audit.length > 0 || deliveries.length > 0) {
+          // The whole outboxes as they are now: a crashed earlier writer's entries go out with this write's.
+          const after = await this.c.applications.findOne(
+            { _id: app.id },
+            { projection: { pendingAudit: 1, pendingDeliveries: 1 } },
+          );
+          if (audit.length > 0) await this.flushOutbox(app.id, (after?.pendingAudit ?? {}) as Document, rev);
+          if (deliveries.length > 0)
+            await flushDeliveryOutbox(this.c, app.id, (after?.pendingDeliveries ?? {}) as Document, rev);
         }
         return true;
       } finally {

@@ -49,9 +49,9 @@ export function openSqliteStore(dir: string): SqliteStore {
   const file = join(dir, SQLITE_FILE);
   const connection = new SqliteConnection(file);
   const audit = new SqliteAudit(connection);
-  const applications = new SqliteApplications(connection, audit);
-  const users = new SqliteUsers(connection);
   const webhooks = new SqliteWebhooks(connection);
+  const applications = new SqliteApplications(connection, audit, webhooks);
+  const users = new SqliteUsers(connection);
   const acts = new SqliteActs(connection);
   const drafts = new SqliteDrafts(connection);
   const meta = new SqliteMeta(connection);

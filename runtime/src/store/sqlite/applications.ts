@@ -7,11 +7,13 @@ import type {
   StoredApplication,
   StoredDocument,
   StoredEvent,
+  WebhookDelivery,
 } from '../Store';
 import type { SqliteAudit } from './audit';
 import type { SqliteConnection } from './connection';
 import { SqliteInbox } from './inbox';
 import type { RecordTable } from './portable';
+import type { SqliteWebhooks } from './webhooks';
 import {
   applicationFromRow,
   applicationParams,
@@ -25,7 +27,7 @@ import {
 
 /**
  * Applications with their events and issued documents. Inserts and updates go through the group commit, each with its
- * events, documents and audit lines in one savepoint: all or nothing.
+ * events, documents, audit lines and webhook deliveries (the outbox) in one savepoint: all or nothing.
  */
 export class SqliteApplications implements ApplicationsStore {
   private readonly insert: Database.Statement;
@@ -42,6 +44,7 @@ export class SqliteApplications implements ApplicationsStore {
   constructor(
     private readonly connection: SqliteConnection,
     private readonly audit: SqliteAudit,
+    private readonly webhooks: SqliteWebhooks,
   ) {
     const { db } = connection;
     this.insert =
@@ -84,10 +87,12 @@ export class SqliteApplications implements ApplicationsStore {
     events: StoredEvent[],
     documents: StoredDocument[],
     audit: AuditEntry[],
+    deliveries: WebhookDelivery[] = [],
   ): Promise<void> {
     return this.connection.write(() => {
       this.insert.run(applicationParams(app));
       this.writeParts(events, documents, audit);
+      this.webhooks.insertInTransaction(deliveries);
     });
   }
 
@@ -108,11 +113,13 @@ export class SqliteApplications implements ApplicationsStore {
     events: StoredEvent[],
     documents: StoredDocument[],
     audit: AuditEntry[],
+    deliveries: WebhookDelivery[] = [],
   ): Promise<boolean> {
     return this.connection.write(() => {
       const params = { ...applicationParams(app), new_rev: expectedRev + 1, expected_rev: expectedRev };
       if (this.update.run(params).changes === 0) return false;
       this.writeParts(events, documents, audit);
+      this.webhooks.insertInTransaction(deliveries);
       return true;
     });
   }

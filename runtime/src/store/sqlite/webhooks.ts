@@ -64,11 +64,14 @@ export class SqliteWebhooks implements WebhooksStore {
     return this.connection.run(() => (this.listAllSubscriptions.all() as Row[]).map(subscriptionFromRow));
   }
 
-  /** All or nothing, through the group commit (deliveries are enqueued beside application writes). */
+  /** All or nothing, through the group commit. */
   enqueueDeliveries(deliveries: WebhookDelivery[]): Promise<void> {
-    return this.connection.write(() => {
-      for (const d of deliveries) this.insertDelivery.run(deliveryParams(d));
-    });
+    return this.connection.write(() => this.insertInTransaction(deliveries));
+  }
+
+  /** Inside the caller's transaction: the outbox rows of an application write commit with it (applications.ts). */
+  insertInTransaction(deliveries: WebhookDelivery[]): void {
+    for (const d of deliveries) this.insertDelivery.run(deliveryParams(d));
   }
 
   /**
