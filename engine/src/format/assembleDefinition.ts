@@ -1,11 +1,14 @@
-import type { Problem } from '../errors/problem';
+import { isProblemError, type Problem } from '../errors/problem';
 import { applyAmendments, type VersionProvenance } from './applyAmendments';
 import { appendPointer, formatPointer, getAtPointer, parsePointer } from './jsonPointer';
 import { originOf, type Origin } from './origins';
 import { locateInSource, parseJsonSource, type JsonSource } from './parseJsonSource';
 import { dirname, joinPath } from './paths';
 
-/** Reads a definition file's text by its path; undefined when it does not exist. Injected: the engine does no I/O. */
+/**
+ * Reads a definition file's text by its path; undefined when it does not exist. Injected: the engine does no I/O. It
+ * may throw a ProblemError (a path the reader refuses, e.g. outside the definitions): that becomes a located problem.
+ */
 export type ReadText = (path: string) => string | undefined;
 
 export interface Location {
@@ -69,19 +72,38 @@ export function assembleDefinition(
 
   const load = (file: string, from?: { file: string; pointer: string }): JsonSource | null => {
     if (sources.has(file)) return sources.get(file)!;
-    const text = readText(file);
+    const where = () => (from ? locateIn(from.file, from.pointer) : { line: 1, column: 1 });
+    let text: string | undefined;
+    try {
+      text = readText(file);
+    } catch (e) {
+      if (!isProblemError(e)) throw e;
+      sources.set(file, null);
+      const { line, column } = where();
+      problems.push({
+        ...e.problem,
+        kind: 'definition',
+        message: `${from?.file ?? file}:${line}:${column}: ${e.problem.message}`,
+        file: from?.file ?? file,
+        pointer: from?.pointer,
+        line,
+        column,
+      });
+      return null;
+    }
     if (text === undefined) {
       sources.set(file, null);
-      const where = from ? locateIn(from.file, from.pointer) : { line: 1, column: 1 };
+      const { line, column } = where();
       problems.push({
         code: 'include.missingFile',
         kind: 'definition',
         message: from
-          ? `${from.file}:${where.line}:${where.column}: the included file "${file}" does not exist; "$include" takes a path relative to this file, e.g. {"$include": "../../../shared/grounds/law-state-services-art-19-1.json#/grounds/unreliable-documents"}`
+          ? `${from.file}:${line}:${column}: the included file "${file}" does not exist; "$include" takes a path relative to this file, e.g. {"$include": "../../../shared/grounds/law-state-services-art-19-1.json#/grounds/unreliable-documents"}`
           : `${file}: the file does not exist`,
         file: from?.file ?? file,
         pointer: from?.pointer,
-        ...where,
+        line,
+        column,
       });
       return null;
     }

@@ -24,6 +24,8 @@ import {
   type VersionDef,
 } from '@qyzmet/engine';
 import type { RuntimeContext } from '../runtimeContext';
+import { confinedPath, definitionAreas } from './confinedPath';
+import { serviceCompileEnv } from './loadRepository';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
 import { markPublished } from './definitionsGeneration';
 import { openApplicationsImpact, scenarioImpact, type OpenApplicationImpact, type ScenarioImpact } from './draftImpact';
@@ -78,7 +80,47 @@ export class DefinitionsRegistry {
     draftId: string,
   ): { service?: CompiledService; problems: Problem[] } {
     const { assembled } = this.base(serviceId);
-    return compileService(this.withDraft(assembled, serviceId, version, draftId), this.ctx.repo.compileEnv);
+    return compileService(
+      this.withDraft(assembled, serviceId, version, draftId),
+      serviceCompileEnv(this.ctx.repo, serviceId),
+    );
+  }
+
+  /**
+   * A draft names template files only inside its service folder or definitions/shared/ (a new wording travels as
+   * text): a path leading elsewhere is refused when the draft is saved, located at the document that names it.
+   */
+  private refuseOutsidePaths(serviceId: string, version: Record<string, unknown>, draftId: string): void {
+    const drafted = this.withDraft(this.base(serviceId).assembled, serviceId, version, draftId);
+    const versions = (drafted.value as { versions: VersionDef[] }).versions;
+    const at = versions.length - 1;
+    const areas = definitionAreas(this.ctx.repo.root, serviceId);
+    const documents = versions[at]?.documents;
+    if (!Array.isArray(documents)) return;
+    documents.forEach((d, j) => {
+      for (const lang of ['kk', 'ru'] as const) {
+        const source = d?.templates?.[lang];
+        if (typeof source !== 'string') continue;
+        const pointer = `/versions/${at}/documents/${j}/templates/${lang}`;
+        try {
+          confinedPath(drafted.resolvePath(pointer, source), areas);
+        } catch (e) {
+          const where = drafted.locate(pointer);
+          const message = `${where.file}${where.pointer}: ${(e as Error).message}`;
+          throw domainError('definition', 'definition.pathOutside', message, {
+            file: where.file,
+            pointer: where.pointer,
+            line: where.line,
+            column: where.column,
+            params: { path: source },
+            extensions: {
+              location: where,
+              errors: [{ pointer: where.pointer, code: 'definition.pathOutside', message }],
+            },
+          });
+        }
+      }
+    });
   }
 
   private withDraft(
@@ -267,6 +309,7 @@ export class DefinitionsRegistry {
       publishedAt: null,
       discardedAt: null,
     };
+    this.refuseOutsidePaths(serviceId, definition, draft.id);
     await this.ctx.store.saveDraft(draft, null);
     await this.audit(user, serviceId, 'definition.draft.create', { draftId: draft.id, rev: 1, basedOn: base.id });
     return this.view(serviceId, draft);
@@ -349,6 +392,7 @@ export class DefinitionsRegistry {
       JSON.stringify([b.definition, b.legalRef, b.scenarios, b.expectedFrom, b.note]);
     // A save that changes nothing makes no revision (an approval of this revision stays valid).
     if (same(d, next)) return this.view(serviceId, d);
+    this.refuseOutsidePaths(serviceId, next.definition, d.id);
     const saved = await this.save(
       user,
       d,

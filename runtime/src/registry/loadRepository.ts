@@ -20,6 +20,7 @@ import {
   type ScheduleData,
   type WorkingTime,
 } from '@qyzmet/engine';
+import { confinedReader, definitionAreas } from './confinedPath';
 import { seedReader } from './seedFiles';
 
 /**
@@ -192,7 +193,7 @@ export function loadRepository(root: string, only?: string[]): Repository {
   const compileEnv: CompileEnv = {
     sharedActs,
     workingTime,
-    readText: (p) => readText(resolve(p)),
+    readText: confinedReader(definitionAreas(root)),
     readSeed,
   };
   const broken = new Set<string>();
@@ -205,11 +206,12 @@ export function loadRepository(root: string, only?: string[]): Repository {
   for (const id of ids) {
     if (only && !only.includes(id)) continue;
     const entry = join(servicesDir, id, 'service.json');
-    const { definition, problems: load } = assembleDefinition(shown(entry), (p) => readText(resolve(p)));
+    const env = serviceCompileEnv({ root, compileEnv }, id);
+    const { definition, problems: load } = assembleDefinition(shown(entry), env.readText);
     const found: Problem[] = [...load];
     if (definition) {
       assembledById.set(id, definition);
-      const { service, problems: compileProblems } = compileService(definition, compileEnv);
+      const { service, problems: compileProblems } = compileService(definition, env);
       found.push(...compileProblems);
       if (service) {
         if (service.id !== id)
@@ -237,4 +239,12 @@ export function loadRepository(root: string, only?: string[]): Repository {
     assembled: assembledById,
     compileEnv,
   };
+}
+
+/**
+ * What compiling one service needs: the repository's, with files read only from the service's folder and
+ * definitions/shared/ (confinedPath.ts), whoever names them — its files, an include, a draft.
+ */
+export function serviceCompileEnv(repo: Pick<Repository, 'root' | 'compileEnv'>, serviceId: string): CompileEnv {
+  return { ...repo.compileEnv, readText: confinedReader(definitionAreas(repo.root, serviceId)) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { forEachLegalRef, inheritSeeds, type Act } from '@qyzmet/engine';
+import { confinedPath } from './confinedPath';
 
 /**
  * The acts' texts (definitions/seeds/<file>), which a legalRef's `seed` names by bare file name. The one place the
@@ -32,7 +33,8 @@ export function seedReader(definitionsRoot: string): (file: string) => string | 
     if (!read.has(file)) {
       let text: string | undefined;
       try {
-        text = readFileSync(join(folder, file), 'utf8');
+        // A symlink among the seeds leads nowhere outside them.
+        text = readFileSync(confinedPath(join(folder, file), [folder]), 'utf8');
       } catch {
         text = undefined;
       }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Router } from 'express';
 import { clauseCoverage, diffJson, domainError, type Act } from '@qyzmet/engine';
 import type { ApplicationsService } from '../../applications/applications.service';
+import { definitionAreas, isConfined } from '../../registry/confinedPath';
 import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
 import { citedSeeds, SEEDS_FOLDER } from '../../registry/seedFiles';
 import type { RuntimeContext } from '../../runtimeContext';
@@ -120,9 +121,12 @@ export function adminRoutes(
       throw domainError('notFound', 'service.unknown', `no service "${req.params.id}"`);
     const base = dirname(ctx.repo.root);
     const files: Record<string, string> = {};
+    const areas = definitionAreas(ctx.repo.root, req.params.id);
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const full = join(dir, name);
+        // A symlink leading out of the definitions is not theirs to hand out (nor a loop to follow).
+        if (!isConfined(full, areas) || (lstatSync(full).isSymbolicLink() && statSync(full).isDirectory())) continue;
         if (statSync(full).isDirectory()) walk(full);
         else if (/\.(json|hbs)$/.test(name))
           files[relative(base, full).split(sep).join('/')] = readFileSync(full, 'utf8');

@@ -1,0 +1,50 @@
+import { symlinkSync } from 'node:fs';
+import { copyExample, EXAMPLE_ID, type ExampleCopy } from '../../../tests/definitions/exampleCopy';
+import { confinedPath, definitionAreas } from './confinedPath';
+import { loadRepository } from './loadRepository';
+
+/** Files on disk naming paths out of the definitions: a located problem of the service, never the file's text. */
+
+let copy: ExampleCopy;
+beforeEach(() => {
+  copy = copyExample();
+});
+afterEach(() => copy.remove());
+
+const VERSION = `services/${EXAMPLE_ID}/versions/2026-order-65.json`;
+
+function loadWith(from: string, to: string) {
+  copy.write(VERSION, copy.read(VERSION).replace(from, to));
+  const repo = loadRepository(copy.definitions, [EXAMPLE_ID]);
+  const problems = repo.problems.filter((p) => p.code === 'definition.pathOutside');
+  expect(JSON.stringify(repo.problems)).not.toMatch(/root:.*:0:0:/);
+  return { repo, problems };
+}
+
+test('a template file on disk naming /etc/passwd is a located problem, and the service is broken', () => {
+  const { repo, problems } = loadWith('"../templates/duplicate.ru.hbs"', '"/etc/passwd"');
+  expect(repo.broken.has(EXAMPLE_ID)).toBe(true);
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatchObject({ file: expect.stringContaining('2026-order-65.json'), line: expect.any(Number) });
+  expect(problems[0].pointer).toMatch(/\/templates\/ru$/);
+});
+
+test('an $include climbing out of the definitions is a located problem', () => {
+  const { problems } = loadWith(
+    '"../../../shared/grounds/law-state-services-art-19-1.json#/grounds/unreliable-documents"',
+    '"../../../../../../../../../../etc/passwd"',
+  );
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatchObject({ file: expect.stringContaining('2026-order-65.json'), line: 647 });
+});
+
+test('a symlink inside the service folder is judged by where it leads', () => {
+  symlinkSync('/etc/passwd', copy.path(`services/${EXAMPLE_ID}/templates/link.hbs`));
+  const areas = definitionAreas(copy.definitions, EXAMPLE_ID);
+  expect(() => confinedPath(copy.path(`services/${EXAMPLE_ID}/templates/link.hbs`), areas)).toThrow(/leads outside/);
+  // Shared fragments and the service's own files (even a missing one) are inside.
+  expect(confinedPath(copy.path('shared/templates/refusal-notice.ru.hbs'), areas)).toContain('shared');
+  expect(confinedPath(copy.path(`services/${EXAMPLE_ID}/templates/missing.hbs`), areas)).toContain('missing.hbs');
+  // Another service's folder is not this service's.
+  expect(() => confinedPath(copy.path('services/other/x.hbs'), areas)).toThrow(/leads outside/);
+});
