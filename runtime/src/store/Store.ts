@@ -223,9 +223,42 @@ export interface UsersStore {
   getUserByUsername(username: string): Promise<StoredUser | undefined>;
   getUser(id: string): Promise<StoredUser | undefined>;
   countUsers(): Promise<number>;
-  createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void>;
+  /** `createdAt` (when signed in) orders a user's sessions for the cap and bounds the absolute lifetime. */
+  createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void>;
   /** Returns the session even when expired: the caller compares expiresAt with its clock. */
   getSession(tokenHash: string): Promise<StoredSession | undefined>;
+  /** Moves an active session's idle expiry (its "last seen" plus the idle period); an unknown token is ignored. */
+  touchSession(tokenHash: string, expiresAt: string): Promise<void>;
+  /** Revokes one session (sign-out); an unknown token is ignored. */
+  deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * Deletes every session expired at `now`, then the user's oldest sessions beyond `keep` (by createdAt; sessions
+   * written without one count as oldest). Returns how many it deleted.
+   */
+  pruneSessions(userId: string, keep: number, now: string): Promise<number>;
+}
+
+/** What a throttle key holds now: hits in the window, and when the oldest of them leaves it (epoch ms). */
+export interface ThrottleCount {
+  count: number;
+  /** Epoch ms at which the count next drops; `now` when the count is 0. */
+  resetAt: number;
+}
+
+/**
+ * Sliding-window hit counters shared by every instance (login failures per account and per client, lockouts): one
+ * record per hit, so concurrent hits from several instances are all counted, whatever the database.
+ */
+export interface ThrottleStore {
+  /**
+   * Records a hit at `nowMs` and returns the key's hits within (nowMs - windowMs, nowMs]: this one, every one stored
+   * before it, and perhaps some racing it (so two concurrent hits may both see the same count; never fewer).
+   */
+  throttleHit(key: string, windowMs: number, nowMs: number): Promise<ThrottleCount>;
+  /** The key's hits within the window, without adding one. */
+  throttlePeek(key: string, windowMs: number, nowMs: number): Promise<ThrottleCount>;
+  /** Forgets every hit of the key (a successful sign-in, a lockout that replaces the failures). */
+  throttleReset(key: string): Promise<void>;
 }
 
 /** The audit trail: append-only, read newest first. */
@@ -286,7 +319,10 @@ export interface MetaStore {
 
 export interface StoredSession {
   userId: string;
+  /** The idle expiry: moved forward as the session is used, never past createdAt plus the absolute lifetime. */
   expiresAt: string;
+  /** When the user signed in; absent on sessions written before it was kept. */
+  createdAt?: string;
 }
 
 /**
@@ -364,6 +400,7 @@ export interface Store
     ApplicationsStore,
     TimersStore,
     UsersStore,
+    ThrottleStore,
     AuditStore,
     WebhooksStore,
     ActsStore,

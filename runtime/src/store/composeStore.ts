@@ -7,6 +7,7 @@ import type {
   MetaStore,
   PortableStore,
   Store,
+  ThrottleStore,
   TimersStore,
   UsersStore,
   WebhooksStore,
@@ -17,6 +18,7 @@ export interface StoreParts {
   applications: ApplicationsStore;
   timers: TimersStore;
   users: UsersStore;
+  throttle: ThrottleStore;
   audit: AuditStore;
   webhooks: WebhooksStore;
   acts: ActsStore;
@@ -51,8 +53,16 @@ export function storeMethods(p: StoreParts): StoreMethods {
     getUserByUsername: (username) => p.users.getUserByUsername(username),
     getUser: (id) => p.users.getUser(id),
     countUsers: () => p.users.countUsers(),
-    createSession: (tokenHash, userId, expiresAt) => p.users.createSession(tokenHash, userId, expiresAt),
+    createSession: (tokenHash, userId, expiresAt, createdAt) =>
+      p.users.createSession(tokenHash, userId, expiresAt, createdAt),
     getSession: (tokenHash) => p.users.getSession(tokenHash),
+    touchSession: (tokenHash, expiresAt) => p.users.touchSession(tokenHash, expiresAt),
+    deleteSession: (tokenHash) => p.users.deleteSession(tokenHash),
+    pruneSessions: (userId, keep, now) => p.users.pruneSessions(userId, keep, now),
+
+    throttleHit: (key, windowMs, nowMs) => p.throttle.throttleHit(key, windowMs, nowMs),
+    throttlePeek: (key, windowMs, nowMs) => p.throttle.throttlePeek(key, windowMs, nowMs),
+    throttleReset: (key) => p.throttle.throttleReset(key),
 
     appendAudit: (entry) => p.audit.appendAudit(entry),
     listAudit: (subject, limit) => p.audit.listAudit(subject, limit),

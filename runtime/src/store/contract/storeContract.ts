@@ -459,6 +459,55 @@ export function describeStoreContract(target: ContractTarget): void {
         expect(await b.getSession('hash1')).toEqual({ userId: 'u1', expiresAt: '2025-03-03T17:00:00+05:00' });
       });
 
+      test('sessions: touched, revoked, pruned (expired first, then the oldest beyond the cap)', async () => {
+        const store = await open();
+        await store.createUser(user('u1', 'officer'));
+        await store.createUser({ ...user('u2', 'applicant'), roles: ['applicant'], actorRoles: [], providers: [] });
+        const at = (minute: number) => `2025-03-03T09:${String(minute).padStart(2, '0')}:00+05:00`;
+        for (let i = 1; i <= 4; i++) await store.createSession(`s${i}`, 'u1', at(30 + i), at(i));
+        await store.createSession('other', 'u2', at(50), at(0));
+        expect(await store.getSession('s1')).toEqual({ userId: 'u1', expiresAt: at(31), createdAt: at(1) });
+        await store.touchSession('s1', at(45));
+        expect(await store.getSession('s1')).toEqual({ userId: 'u1', expiresAt: at(45), createdAt: at(1) });
+        await store.touchSession('nope', at(45));
+        expect(await store.getSession('nope')).toBeUndefined();
+        await store.deleteSession('s4');
+        await store.deleteSession('s4');
+        expect(await store.getSession('s4')).toBeUndefined();
+        // At 09:32 s2 (expired 09:32) goes; of s1 and s3, the cap of 1 keeps the newest sign-in (s3).
+        expect(await store.pruneSessions('u1', 1, at(32))).toBe(2);
+        expect(await store.getSession('s1')).toBeUndefined();
+        expect(await store.getSession('s2')).toBeUndefined();
+        expect(await store.getSession('s3')).toEqual({ userId: 'u1', expiresAt: at(33), createdAt: at(3) });
+        // Another user's sessions are not capped by this one's prune.
+        expect(await store.getSession('other')).toEqual({ userId: 'u2', expiresAt: at(50), createdAt: at(0) });
+      });
+
+      test('throttle: hits counted over a sliding window, across instances hitting at once; reset forgets', async () => {
+        const a = await open();
+        const b = await open();
+        const t0 = Date.parse('2025-03-03T09:00:00Z');
+        const window = 60_000;
+        expect(await a.throttlePeek('acct:x', window, t0)).toEqual({ count: 0, resetAt: t0 });
+        expect(await a.throttleHit('acct:x', window, t0)).toEqual({ count: 1, resetAt: t0 + window });
+        const counts = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).throttleHit('acct:x', window, t0 + 1_000)),
+        );
+        // Every concurrent hit counted: each sees itself and the hits before it (racing ones maybe), the last all.
+        expect(counts.every((c) => c.count >= 2 && c.count <= 11)).toBe(true);
+        expect(Math.max(...counts.map((c) => c.count))).toBe(11);
+        expect(await b.throttlePeek('acct:x', window, t0 + 1_000)).toEqual({ count: 11, resetAt: t0 + window });
+        expect(await a.throttlePeek('acct:y', window, t0 + 1_000)).toEqual({ count: 0, resetAt: t0 + 1_000 });
+        // The first hit leaves the window at t0 + 60 s, the others at t0 + 61 s.
+        expect((await a.throttlePeek('acct:x', window, t0 + window)).count).toBe(10);
+        expect(await a.throttleHit('acct:x', window, t0 + window + 1_000)).toEqual({
+          count: 1,
+          resetAt: t0 + 2 * window + 1_000,
+        });
+        await b.throttleReset('acct:x');
+        expect((await a.throttlePeek('acct:x', window, t0 + window + 1_000)).count).toBe(0);
+      });
+
       test('audit: listed newest first (order of writing), by subject or all', async () => {
         const store = await open();
         await store.appendAudit(audit('definition:x', 'publish', '2025-03-01T00:00:00Z'));

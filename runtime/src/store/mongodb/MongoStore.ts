@@ -9,6 +9,7 @@ import { MongoDrafts } from './drafts';
 import { newLockOwner } from './locks';
 import { MongoMeta } from './meta';
 import { MongoPortable } from './portable';
+import { MongoThrottle } from './throttle';
 import { MongoTimers } from './timers';
 import { MongoUsers } from './users';
 import { MongoWebhooks } from './webhooks';
@@ -46,6 +47,7 @@ export async function openMongoStore(url: string): Promise<MongoStore> {
       applications,
       timers: new MongoTimers(c, applications),
       users: new MongoUsers(c),
+      throttle: new MongoThrottle(c),
       audit,
       webhooks: new MongoWebhooks(c),
       acts: new MongoActs(c),

@@ -33,6 +33,7 @@ export interface Collections {
   meta: Collection<Row>;
   locks: Collection<Row>;
   counters: Collection<Row>;
+  throttle: Collection<Row>;
 }
 
 export interface MongoConnection {
@@ -59,7 +60,10 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
     { key: { subject: 1, seq: -1 }, name: 'audit_subject' },
   ],
   users: [{ key: { username: 1 }, name: 'users_username', unique: true }],
-  sessions: [],
+  sessions: [
+    { key: { expiresAtMs: 1 }, name: 'sessions_expiry' },
+    { key: { userId: 1, createdAtMs: -1 }, name: 'sessions_user' },
+  ],
   subscriptions: [{ key: { createdAtMs: 1, _id: 1 }, name: 'subscriptions_order' }],
   deliveries: [
     { key: { status: 1, nextAttemptAtMs: 1 }, name: 'deliveries_due' },
@@ -71,6 +75,10 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
   meta: [],
   locks: [{ key: { subject: 1, gen: -1 }, name: 'locks_newest' }],
   counters: [{ key: { series: 1, n: -1 }, name: 'counters_last' }],
+  throttle: [
+    { key: { key: 1, atMs: 1 }, name: 'throttle_key' },
+    { key: { expiresAtMs: 1 }, name: 'throttle_expiry' },
+  ],
 };
 
 const COLLECTION_NAMES: Record<keyof Collections, string> = {
@@ -86,6 +94,7 @@ const COLLECTION_NAMES: Record<keyof Collections, string> = {
   meta: 'meta',
   locks: 'locks',
   counters: 'counters',
+  throttle: 'throttle_hits',
 };
 
 /** The database named in the URL's path; a URL without one is refused rather than writing into "test". */

@@ -19,7 +19,7 @@ import {
   documentFromEntry,
   eventFromEntry,
 } from './records';
-import { sessionDocument, userDocument, userOf } from './users';
+import { sessionDocument, sessionOf, userDocument, userOf } from './users';
 import { deliveryDocument, deliveryOf, subscriptionDocument, subscriptionOf } from './webhooks';
 
 /** Records are written in batches of this many (one insertMany each). */
@@ -42,7 +42,7 @@ export class MongoPortable implements PortableStore {
       yield {
         kind: 'session',
         tokenHash: d._id as unknown as string,
-        session: { userId: d.userId, expiresAt: d.expiresAt },
+        session: sessionOf(d),
       };
     for await (const d of c.applications
       .find({})

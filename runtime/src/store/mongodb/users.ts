@@ -24,16 +24,49 @@ export class MongoUsers implements UsersStore {
     return guarded(() => this.c.users.countDocuments({}));
   }
 
-  createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
+  createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void> {
     return guarded(async () => {
-      await this.c.sessions.insertOne(sessionDocument(tokenHash, { userId, expiresAt }));
+      await this.c.sessions.insertOne(sessionDocument(tokenHash, { userId, expiresAt, createdAt }));
     });
   }
 
   getSession(tokenHash: string): Promise<StoredSession | undefined> {
     return guarded(async () => {
       const d = await this.c.sessions.findOne({ _id: tokenHash as never });
-      return d ? { userId: d.userId, expiresAt: d.expiresAt } : undefined;
+      return d ? sessionOf(d) : undefined;
+    });
+  }
+
+  /** A plain `$set` by id: two instances touching at once both write a later expiry, either one will do. */
+  touchSession(tokenHash: string, expiresAt: string): Promise<void> {
+    return guarded(async () => {
+      await this.c.sessions.updateOne(
+        { _id: tokenHash as never },
+        { $set: { expiresAt, expiresAtMs: toMs(expiresAt, 'expiresAt') } },
+      );
+    });
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return guarded(async () => {
+      await this.c.sessions.deleteOne({ _id: tokenHash as never });
+    });
+  }
+
+  pruneSessions(userId: string, keep: number, now: string): Promise<number> {
+    const nowMs = toMs(now, 'now');
+    return guarded(async () => {
+      const expired = await this.c.sessions.deleteMany({ expiresAtMs: { $lte: nowMs } });
+      // Same order on every instance (newest first, ties by token), so concurrent prunes drop the same sessions.
+      const beyond = await this.c.sessions
+        .find({ userId }, { projection: { _id: 1 } })
+        .sort({ createdAtMs: -1, _id: -1 })
+        .skip(keep)
+        .toArray();
+      const capped = beyond.length
+        ? await this.c.sessions.deleteMany({ _id: { $in: beyond.map((d) => d._id) } })
+        : null;
+      return expired.deletedCount + (capped?.deletedCount ?? 0);
     });
   }
 }
@@ -43,7 +76,14 @@ export function userDocument({ id, ...rest }: StoredUser): Row {
 }
 
 export function sessionDocument(tokenHash: string, session: StoredSession): Row {
-  return { _id: tokenHash, ...session, expiresAtMs: toMs(session.expiresAt, 'expiresAt') };
+  const createdAtMs = session.createdAt === undefined ? 0 : toMs(session.createdAt, 'createdAt');
+  return { _id: tokenHash, ...session, expiresAtMs: toMs(session.expiresAt, 'expiresAt'), createdAtMs };
+}
+
+export function sessionOf(d: Record<string, unknown>): StoredSession {
+  const session: StoredSession = { userId: d.userId as string, expiresAt: d.expiresAt as string };
+  if (typeof d.createdAt === 'string') session.createdAt = d.createdAt;
+  return session;
 }
 
 export function userOf(d: Record<string, unknown> | null): StoredUser | undefined {

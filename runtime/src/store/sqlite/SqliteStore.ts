@@ -10,6 +10,7 @@ import { SqliteCounters } from './counters';
 import { SqliteDrafts } from './drafts';
 import { SqliteMeta } from './meta';
 import { SqlitePortable } from './portable';
+import { SqliteThrottle } from './throttle';
 import { SqliteTimers } from './timers';
 import { SqliteUsers } from './users';
 import { SqliteWebhooks } from './webhooks';
@@ -67,7 +68,17 @@ export function openSqliteStore(dir: string): SqliteStore {
     ...applications.recordTables,
     ...audit.recordTables,
   ]);
-  const parts = { applications, timers: new SqliteTimers(connection), users, audit, webhooks, acts, drafts, meta };
+  const parts = {
+    applications,
+    timers: new SqliteTimers(connection),
+    users,
+    throttle: new SqliteThrottle(connection),
+    audit,
+    webhooks,
+    acts,
+    drafts,
+    meta,
+  };
   return {
     kind: 'sqlite',
     file,

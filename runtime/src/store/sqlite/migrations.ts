@@ -215,4 +215,21 @@ CREATE TABLE counters (
 );
 `,
   },
+  {
+    id: '0006-auth-sessions-throttle',
+    // Sessions keep when they were signed in (the cap per user drops the oldest; the absolute lifetime counts from
+    // it; older rows get 0, oldest of all). Login throttling: one row per hit, counted over a sliding window.
+    sql: `
+ALTER TABLE sessions ADD COLUMN created_at TEXT;
+ALTER TABLE sessions ADD COLUMN created_at_ms INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX sessions_user ON sessions (user_id, created_at_ms);
+CREATE TABLE throttle_hits (
+  key TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+);
+CREATE INDEX throttle_hits_key ON throttle_hits (key, at_ms);
+CREATE INDEX throttle_hits_expiry ON throttle_hits (expires_at_ms);
+`,
+  },
 ];

@@ -13,6 +13,10 @@ export class SqliteUsers implements UsersStore {
   private readonly countAll: Database.Statement;
   private readonly insertSession: Database.Statement;
   private readonly sessionByToken: Database.Statement;
+  private readonly moveExpiry: Database.Statement;
+  private readonly removeSession: Database.Statement;
+  private readonly removeExpired: Database.Statement;
+  private readonly removeBeyondCap: Database.Statement;
 
   constructor(private readonly connection: SqliteConnection) {
     const { db } = connection;
@@ -23,9 +27,18 @@ export class SqliteUsers implements UsersStore {
     this.userById = db.prepare('SELECT * FROM users WHERE id = ?');
     this.countAll = db.prepare('SELECT count(*) AS n FROM users');
     this.insertSession = db.prepare(
-      'INSERT INTO sessions (token_hash, user_id, expires_at, expires_at_ms) VALUES (?, ?, ?, ?)',
+      `INSERT INTO sessions (token_hash, user_id, expires_at, expires_at_ms, created_at, created_at_ms)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.sessionByToken = db.prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?');
+    this.sessionByToken = db.prepare('SELECT user_id, expires_at, created_at FROM sessions WHERE token_hash = ?');
+    this.moveExpiry = db.prepare('UPDATE sessions SET expires_at = ?, expires_at_ms = ? WHERE token_hash = ?');
+    this.removeSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    this.removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at_ms <= ?');
+    // The user's sessions past the newest `keep` (ties broken by token, so every instance drops the same ones).
+    this.removeBeyondCap = db.prepare(
+      `DELETE FROM sessions WHERE token_hash IN (
+         SELECT token_hash FROM sessions WHERE user_id = ? ORDER BY created_at_ms DESC, token_hash DESC LIMIT -1 OFFSET ?)`,
+    );
   }
 
   createUser(user: StoredUser): Promise<void> {
@@ -52,20 +65,40 @@ export class SqliteUsers implements UsersStore {
     return this.connection.run(() => (this.countAll.get() as { n: number }).n);
   }
 
-  createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
-    return this.connection.run(() => this.writeSession(tokenHash, { userId, expiresAt }));
+  createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void> {
+    return this.connection.run(() => this.writeSession(tokenHash, { userId, expiresAt, createdAt }));
   }
 
   /** Returns the session even when expired: the caller compares expiresAt with its clock. */
   getSession(tokenHash: string): Promise<StoredSession | undefined> {
     return this.connection.run(() => {
-      const r = this.sessionByToken.get(tokenHash) as { user_id: string; expires_at: string } | undefined;
-      return r && { userId: r.user_id, expiresAt: r.expires_at };
+      const r = this.sessionByToken.get(tokenHash) as Row | undefined;
+      return r && sessionFromRow(r);
     });
   }
 
-  private writeSession(tokenHash: string, { userId, expiresAt }: StoredSession): void {
-    this.insertSession.run(tokenHash, userId, expiresAt, toMs(expiresAt, 'expiresAt'));
+  touchSession(tokenHash: string, expiresAt: string): Promise<void> {
+    return this.connection.run(() => {
+      this.moveExpiry.run(expiresAt, toMs(expiresAt, 'expiresAt'), tokenHash);
+    });
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return this.connection.run(() => {
+      this.removeSession.run(tokenHash);
+    });
+  }
+
+  pruneSessions(userId: string, keep: number, now: string): Promise<number> {
+    const nowMs = toMs(now, 'now');
+    return this.connection.write(
+      () => this.removeExpired.run(nowMs).changes + this.removeBeyondCap.run(userId, keep).changes,
+    );
+  }
+
+  private writeSession(tokenHash: string, { userId, expiresAt, createdAt }: StoredSession): void {
+    const createdMs = createdAt === undefined ? 0 : toMs(createdAt, 'createdAt');
+    this.insertSession.run(tokenHash, userId, expiresAt, toMs(expiresAt, 'expiresAt'), createdAt ?? null, createdMs);
   }
 
   readonly recordTables: [RecordTable<'user'>, RecordTable<'session'>] = [
@@ -81,9 +114,15 @@ export class SqliteUsers implements UsersStore {
       fromRow: (row) => ({
         kind: 'session',
         tokenHash: row.token_hash as string,
-        session: { userId: row.user_id as string, expiresAt: row.expires_at as string },
+        session: sessionFromRow(row),
       }),
       write: (record) => this.writeSession(record.tokenHash, record.session),
     },
   ];
+}
+
+function sessionFromRow(r: Row): StoredSession {
+  const session: StoredSession = { userId: r.user_id as string, expiresAt: r.expires_at as string };
+  if (typeof r.created_at === 'string') session.createdAt = r.created_at;
+  return session;
 }
