@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../runtime/src/server';
 import { freshDatabaseUrl } from '../../runtime/src/store/mongodb/testServer';
 import { copyExample, REPO, type ExampleCopy } from '../definitions/exampleCopy';
+import { checkAnswer } from './documentCheck';
 
 /**
  * A runtime on loopback for the HTTP tests, with the demo users, and a caller that signs in as a demo user once per
@@ -17,7 +18,10 @@ export interface TestServer {
   dataDir: string;
   /** The MongoDB database it runs on, when QYZMET_TEST_STORE=mongodb. */
   mongodbUrl?: string;
-  /** Calls the API as a demo user (null: anonymous); the body is parsed JSON. */
+  /**
+   * Calls the API as a demo user (null: anonymous); the body is parsed JSON (text for other media types). Every
+   * answer is checked against the OpenAPI document (documentCheck.ts): one that does not match it throws.
+   */
   as(
     username: string | null,
     method: string,
@@ -60,7 +64,10 @@ export async function startTestServer(options: {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
+    const type = res.headers.get('content-type') ?? '';
+    const text = await res.text();
+    checkAnswer({ method, path, status: res.status, type, text });
+    return { status: res.status, type, body: /[/+]json\b/.test(type) ? JSON.parse(text) : (text as any) };
   };
   return {
     server,

@@ -21,7 +21,20 @@ const query = (name: string, schema: object = { type: 'string' }, required = fal
   schema,
 });
 const bearer = [{ bearer: [] }];
-const signedIn = { '401': problem('Not signed in') };
+/**
+ * What any operation may answer before its route runs (requestGuards.ts, the body parser, authenticate): a malformed
+ * request (a query parameter given twice, a path parameter that is not valid percent-encoding, a body that is not
+ * JSON or is nested too deep), a token that is unknown or expired (even on a public operation), a body over 1 MB, a
+ * body that is not labelled JSON or is in an encoding the API does not read.
+ */
+const always = {
+  '400': problem('A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON'),
+  '401': problem('The token is unknown or expired'),
+  '413': problem('The body is larger than 1 MB'),
+  '415': problem('The body is not labelled JSON, or is in an encoding the API does not read'),
+};
+const throttled = (what: string) => ({ '429': problem(what) });
+const signedIn = { '401': problem('Not signed in, or the token is unknown or expired') };
 /** The admin API answers analysts and admins (webhooks: admins only). */
 const admin = { ...signedIn, '403': problem('Not an analyst or admin') };
 const unknownService = { '404': problem('No such service') };
@@ -61,8 +74,11 @@ export const openApiDocument = {
   paths: {
     '/health': {
       get: {
+        operationId: 'health',
+        security: [],
         summary: 'Ready',
         responses: {
+          ...always,
           '200': json({
             type: 'object',
             required: ['status', 'services'],
@@ -71,29 +87,49 @@ export const openApiDocument = {
         },
       },
     },
+    '/openapi.json': {
+      get: {
+        operationId: 'openApiDocument',
+        security: [],
+        summary: 'This document',
+        responses: { ...always, '200': json({ type: 'object', additionalProperties: true }) },
+      },
+    },
     '/services': {
-      get: { summary: 'The service catalogue', responses: { '200': json(ref('ServiceList')) } },
+      get: {
+        operationId: 'listServices',
+        security: [],
+        summary: 'The service catalogue',
+        responses: { ...always, '200': json(ref('ServiceList')) },
+      },
     },
     '/services/{id}': {
       get: {
+        operationId: 'getService',
+        security: [],
         summary: 'The version in force now, or at ?at=<date or instant>',
         parameters: [path('id'), query('at')],
         responses: {
+          ...always,
           '200': json(ref('Service')),
-          '400': problem('?at= is not a date or an instant'),
+          '400': problem('?at= is not a date or an instant, or a malformed request'),
           '404': problem('No such service, or no version in force then (names the repealing act)'),
         },
       },
     },
     '/services/{id}/versions': {
       get: {
+        operationId: 'listServiceVersions',
+        security: [],
         summary: 'Every version with its period',
         parameters: [path('id')],
-        responses: { '200': json(ref('VersionList')), ...unknownService },
+        responses: { ...always, '200': json(ref('VersionList')), ...unknownService },
       },
     },
     '/auth/login': {
       post: {
+        operationId: 'login',
+        security: [],
         summary: 'Sign in',
         requestBody: body({
           type: 'object',
@@ -101,21 +137,25 @@ export const openApiDocument = {
           properties: { username: { type: 'string' }, password: { type: 'string' } },
         }),
         responses: {
+          ...always,
           '200': json(ref('Login')),
           '401': problem('Wrong username or password'),
           '422': problem('No username or password'),
+          ...throttled('Too many failed sign-ins for this account or from this client: wait and retry'),
         },
       },
     },
     '/auth/me': {
       get: {
+        operationId: 'me',
         summary: 'The signed-in user',
         security: bearer,
-        responses: { '200': json(ref('Me')), ...signedIn },
+        responses: { ...always, '200': json(ref('Me')), ...signedIn },
       },
     },
     '/applications': {
       post: {
+        operationId: 'submitApplication',
         summary: 'Submit an application',
         security: bearer,
         requestBody: body({
@@ -129,15 +169,17 @@ export const openApiDocument = {
           },
         }),
         responses: {
+          ...always,
           '201': json(ref('Application'), 'Registered'),
-          '400': problem('Malformed JSON'),
           ...signedIn,
+          '403': problem('Your role may not submit applications'),
           '404': problem('Unknown service or no version in force'),
-          '413': problem('Body too large'),
           '422': problem('Field errors with JSON pointers, in the Accept-Language'),
+          ...throttled('Too many submissions from this applicant: wait and retry'),
         },
       },
       get: {
+        operationId: 'listApplications',
         summary: 'Inbox: applications you may see, by due instant',
         security: bearer,
         parameters: [
@@ -150,8 +192,9 @@ export const openApiDocument = {
           query('offset', { type: 'integer', minimum: 0, default: 0 }),
         ],
         responses: {
+          ...always,
           '200': json(ref('ApplicationList')),
-          '400': problem('A bad limit, offset or status'),
+          '400': problem('A bad limit, offset, status or dueBefore, or a malformed request'),
           ...signedIn,
           '403': problem('Not your provider'),
         },
@@ -159,10 +202,12 @@ export const openApiDocument = {
     },
     '/applications/{id}': {
       get: {
+        operationId: 'getApplication',
         summary: 'One application',
         security: bearer,
         parameters: [path('id')],
         responses: {
+          ...always,
           '200': json(ref('Application')),
           ...signedIn,
           '404': problem('No application you may see'),
@@ -171,16 +216,19 @@ export const openApiDocument = {
     },
     '/applications/{id}/events': {
       get: {
+        operationId: 'listApplicationEvents',
         summary: 'The events of an application, in order',
         security: bearer,
         parameters: [path('id')],
         responses: {
+          ...always,
           '200': json(ref('ApplicationEventList')),
           ...signedIn,
           '404': problem('No application you may see'),
         },
       },
       post: {
+        operationId: 'sendApplicationEvent',
         summary: 'An officer or applicant action',
         security: bearer,
         parameters: [path('id')],
@@ -190,6 +238,7 @@ export const openApiDocument = {
           properties: { type: { type: 'string' }, data: { type: 'object', additionalProperties: true } },
         }),
         responses: {
+          ...always,
           '200': json(ref('Application')),
           ...signedIn,
           '403': problem('Your role may not send this event'),
@@ -201,10 +250,12 @@ export const openApiDocument = {
     },
     '/applications/{id}/documents/{documentId}': {
       get: {
+        operationId: 'getApplicationDocument',
         summary: 'A document: HTML, or PDF with Accept: application/pdf (?lang=kk|ru)',
         security: bearer,
         parameters: [path('id'), path('documentId'), query('lang', { type: 'string', enum: ['kk', 'ru'] })],
         responses: {
+          ...always,
           '200': {
             description: 'The document',
             content: {
@@ -219,6 +270,8 @@ export const openApiDocument = {
     },
     '/simulate': {
       post: {
+        operationId: 'simulate',
+        security: [],
         summary: 'Run one application through a service without storing it',
         requestBody: body({
           type: 'object',
@@ -231,66 +284,97 @@ export const openApiDocument = {
           },
         }),
         responses: {
+          ...always,
           '200': json(ref('Simulation')),
-          '404': problem('No version in force at that instant'),
-          '422': problem('Invalid data'),
+          '404': problem('No such service, or no version in force at that instant'),
+          '422': problem('Invalid data, instant or events'),
+          ...throttled('Too many simulations from this client: wait and retry'),
         },
       },
     },
     '/calendar/{year}': {
       get: {
+        operationId: 'getCalendar',
+        security: [],
         summary: 'The working calendar of a year',
-        parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
-        responses: { '200': json(ref('Calendar')), '422': problem('Year outside the data') },
+        parameters: [
+          { name: 'year', in: 'path', required: true, schema: { type: 'integer' } },
+          query('schedule', { type: 'string', default: 'provider-default' }),
+        ],
+        responses: {
+          ...always,
+          '200': json(ref('Calendar')),
+          '400': problem('Not a year, or a malformed request'),
+          '404': problem('No such schedule'),
+          '422': problem('Year outside the data'),
+        },
       },
     },
     '/deadline': {
       get: {
+        operationId: 'computeDeadline',
+        security: [],
         summary: 'A due instant with its explanation',
-        parameters: [query('from', { type: 'string' }, true), query('duration', { type: 'string' }, true)],
-        responses: { '200': json(ref('Deadline')), '422': problem('Bad instant or unit') },
+        parameters: [
+          query('from', { type: 'string' }, true),
+          query('duration', { type: 'string' }, true),
+          query('schedule', { type: 'string', default: 'provider-default' }),
+        ],
+        responses: {
+          ...always,
+          '200': json(ref('Deadline')),
+          '400': problem('No from or duration, or a malformed request'),
+          '404': problem('No such schedule'),
+          '422': problem('Bad instant or unit'),
+        },
       },
     },
     '/admin/definitions': {
       get: {
+        operationId: 'listDefinitions',
         summary: 'Every service with its versions, and the problems found in the definitions',
         security: bearer,
-        responses: { '200': json(ref('DefinitionList')), ...admin },
+        responses: { ...always, '200': json(ref('DefinitionList')), ...admin },
       },
     },
     '/admin/definitions/{id}': {
       get: {
+        operationId: 'getDefinition',
         summary: 'The assembled definition of a service and the acts it cites',
         security: bearer,
         parameters: [path('id')],
-        responses: { '200': json(ref('DefinitionSource')), ...admin, ...unknownService },
+        responses: { ...always, '200': json(ref('DefinitionSource')), ...admin, ...unknownService },
       },
     },
     '/admin/definitions/{id}/files': {
       get: {
+        operationId: 'getDefinitionFiles',
         summary:
           "The source files of a service, the shared fragments and the acts' texts it cites, for the workbench to compile in the browser",
         security: bearer,
         parameters: [path('id')],
-        responses: { '200': json(ref('DefinitionFiles')), ...admin, ...unknownService },
+        responses: { ...always, '200': json(ref('DefinitionFiles')), ...admin, ...unknownService },
       },
     },
     '/admin/definitions/{id}/coverage': {
       get: {
+        operationId: 'getDefinitionCoverage',
         summary: 'Which operative clauses of the acts the definition cites, explains, or leaves out',
         security: bearer,
         parameters: [path('id')],
-        responses: { '200': json(ref('Coverage')), ...admin, ...unknownService },
+        responses: { ...always, '200': json(ref('Coverage')), ...admin, ...unknownService },
       },
     },
     '/admin/definitions/{id}/diff': {
       get: {
+        operationId: 'diffVersions',
         summary: 'The changes between two versions',
         security: bearer,
         parameters: [path('id'), query('from', { type: 'string' }, true), query('to', { type: 'string' }, true)],
         responses: {
+          ...always,
           '200': json(ref('VersionDiff')),
-          '400': problem('No such version'),
+          '400': problem('No such version, or a malformed request'),
           ...admin,
           ...unknownService,
         },
@@ -298,32 +382,43 @@ export const openApiDocument = {
     },
     '/admin/definitions/{id}/drafts': {
       get: {
+        operationId: 'listDrafts',
         summary: 'The drafts of new versions, published ones included',
         security: bearer,
-        parameters: [path('id')],
-        responses: { '200': json(ref('DraftList')), ...admin },
+        parameters: [path('id'), query('all', { type: 'string', enum: ['true', 'false'] })],
+        responses: { ...always, '200': json(ref('DraftList')), ...admin, ...unknownService },
       },
       post: {
+        operationId: 'createDraft',
         summary: 'Draft a new version: the given one, or a copy of the version in force',
         security: bearer,
         parameters: [path('id')],
         requestBody: draftBody,
-        responses: { '201': json(ref('Draft'), 'Created'), ...admin, ...unknownService },
+        responses: {
+          ...always,
+          '201': json(ref('Draft'), 'Created'),
+          ...admin,
+          ...unknownService,
+          '422': problem('The body is not a version, changes or note as described'),
+        },
       },
     },
     '/admin/definitions/{id}/drafts/{draftId}': {
       get: {
+        operationId: 'getDraft',
         summary: 'One draft',
         security: bearer,
         parameters: [path('id'), path('draftId')],
-        responses: { '200': json(ref('Draft')), ...admin, ...unknownDraft },
+        responses: { ...always, '200': json(ref('Draft')), ...admin, ...unknownDraft },
       },
       put: {
+        operationId: 'saveDraft',
         summary: 'Replace the drafted version',
         security: bearer,
         parameters: [path('id'), path('draftId')],
         requestBody: draftBody,
         responses: {
+          ...always,
           '200': json(ref('Draft')),
           ...admin,
           ...unknownDraft,
@@ -332,27 +427,37 @@ export const openApiDocument = {
         },
       },
       delete: {
+        operationId: 'discardDraft',
         summary: 'Discard the draft (its revisions stay in the store and the audit trail)',
         security: bearer,
         parameters: [path('id'), path('draftId')],
-        responses: { '200': json(ref('Draft')), ...admin, ...unknownDraft, '409': problem('Already closed') },
+        responses: {
+          ...always,
+          '200': json(ref('Draft')),
+          ...admin,
+          ...unknownDraft,
+          '409': problem('Already closed'),
+        },
       },
     },
     '/admin/definitions/{id}/drafts/{draftId}/revisions': {
       get: {
+        operationId: 'listDraftRevisions',
         summary: 'Every saved revision of the draft, oldest first',
         security: bearer,
         parameters: [path('id'), path('draftId')],
-        responses: { '200': json(ref('DraftRevisions')), ...admin, ...unknownDraft },
+        responses: { ...always, '200': json(ref('DraftRevisions')), ...admin, ...unknownDraft },
       },
     },
     '/admin/definitions/{id}/drafts/{draftId}/approve': {
       post: {
+        operationId: 'approveDraft',
         summary: 'A second analyst (not the author) approves this revision for publication',
         security: bearer,
         parameters: [path('id'), path('draftId')],
         requestBody: revBody,
         responses: {
+          ...always,
           '200': json(ref('Draft')),
           ...admin,
           ...unknownDraft,
@@ -362,6 +467,7 @@ export const openApiDocument = {
     },
     '/admin/definitions/{id}/drafts/{draftId}/scenarios/accept': {
       post: {
+        operationId: 'acceptScenario',
         summary: "Received as expected: the scenario's expectation becomes what the draft now produces",
         security: bearer,
         parameters: [path('id'), path('draftId')],
@@ -371,6 +477,7 @@ export const openApiDocument = {
           properties: { file: { type: 'string' }, rev: { type: 'integer' } },
         }),
         responses: {
+          ...always,
           '200': json(ref('Draft')),
           ...admin,
           ...unknownDraft,
@@ -381,14 +488,16 @@ export const openApiDocument = {
     },
     '/admin/definitions/{id}/drafts/{draftId}/check': {
       post: {
+        operationId: 'checkDraft',
         summary: "The draft's problems, the scenarios whose outcome it changes, the open applications it leaves",
         security: bearer,
         parameters: [path('id'), path('draftId')],
-        responses: { '200': json(ref('DraftCheck')), ...admin, ...unknownDraft },
+        responses: { ...always, '200': json(ref('DraftCheck')), ...admin, ...unknownDraft },
       },
     },
     '/admin/definitions/{id}/drafts/{draftId}/publish': {
       post: {
+        operationId: 'publishDraft',
         summary: 'Publish the draft as a new version, from a date given or computed from the publication of the act',
         security: bearer,
         parameters: [path('id'), path('draftId')],
@@ -401,6 +510,7 @@ export const openApiDocument = {
           },
         }),
         responses: {
+          ...always,
           '200': json(ref('Publication')),
           ...admin,
           ...unknownDraft,
@@ -411,15 +521,18 @@ export const openApiDocument = {
     },
     '/admin/acts': {
       get: {
+        operationId: 'listActs',
         summary: 'The acts registry',
         security: bearer,
-        responses: { '200': json(ref('ActList')), ...admin },
+        responses: { ...always, '200': json(ref('ActList')), ...admin },
       },
       post: {
+        operationId: 'registerAct',
         summary: 'Register an act (an amending order before anyone edits a file)',
         security: bearer,
         requestBody: actBody,
         responses: {
+          ...always,
           '201': json(ref('RegisteredAct'), 'Created'),
           ...admin,
           '409': problem('An act with this id exists'),
@@ -429,17 +542,20 @@ export const openApiDocument = {
     },
     '/admin/acts/{id}': {
       get: {
+        operationId: 'getAct',
         summary: 'One act',
         security: bearer,
         parameters: [path('id')],
-        responses: { '200': json(ref('RegisteredAct')), ...admin, '404': problem('No such act') },
+        responses: { ...always, '200': json(ref('RegisteredAct')), ...admin, '404': problem('No such act') },
       },
       patch: {
+        operationId: 'amendAct',
         summary: 'Amend an entry (typically its publication date): the versions waiting for it take their dates',
         security: bearer,
         parameters: [path('id')],
         requestBody: actBody,
         responses: {
+          ...always,
           '200': json(ref('RegisteredAct')),
           ...admin,
           '404': problem('No such act'),
@@ -449,34 +565,39 @@ export const openApiDocument = {
     },
     '/admin/acts/{id}/clauses': {
       get: {
+        operationId: 'getActClauses',
         summary: "An act's clauses with the seed text of each, to choose the one a legalRef cites",
         security: bearer,
         parameters: [path('id')],
-        responses: { '200': json(ref('ActClauses')), ...admin, '404': problem('No such act') },
+        responses: { ...always, '200': json(ref('ActClauses')), ...admin, '404': problem('No such act') },
       },
     },
     '/admin/calendars': {
       get: {
+        operationId: 'getCalendars',
         summary: 'The working calendars and schedules, for the workbench to compute working time in the browser',
         security: bearer,
-        responses: { '200': json(ref('Calendars')), ...admin },
+        responses: { ...always, '200': json(ref('Calendars')), ...admin },
       },
     },
     '/admin/audit': {
       get: {
+        operationId: 'listAudit',
         summary: 'The audit trail, newest first (200 entries)',
         security: bearer,
         parameters: [query('subject', { type: 'string', description: 'e.g. definition:<serviceId>' })],
-        responses: { '200': json(ref('AuditList')), ...admin },
+        responses: { ...always, '200': json(ref('AuditList')), ...admin },
       },
     },
     '/admin/webhooks': {
       get: {
+        operationId: 'listWebhooks',
         summary: 'The webhook subscriptions (admins)',
         security: bearer,
-        responses: { '200': json(ref('WebhookList')), ...admin },
+        responses: { ...always, '200': json(ref('WebhookList')), ...admin },
       },
       post: {
+        operationId: 'createWebhook',
         summary: 'Subscribe a URL to application events (admins)',
         security: bearer,
         requestBody: body({
@@ -490,6 +611,7 @@ export const openApiDocument = {
           },
         }),
         responses: {
+          ...always,
           '201': json(ref('Webhook'), 'Created'),
           ...admin,
           '422': problem('Bad URL, short secret or unknown service'),
@@ -498,10 +620,11 @@ export const openApiDocument = {
     },
     '/admin/webhooks/{id}/deliveries': {
       get: {
+        operationId: 'listWebhookDeliveries',
         summary: 'The deliveries of a subscription (admins)',
         security: bearer,
         parameters: [path('id')],
-        responses: { '200': json(ref('WebhookDeliveryList')), ...admin },
+        responses: { ...always, '200': json(ref('WebhookDeliveryList')), ...admin },
       },
     },
   },
