@@ -115,6 +115,9 @@ export {
   KAZAKHSTAN_TIME_ZONE,
   addCalendarDays,
   daysInMonth,
+  CALENDAR_HORIZON,
+  isProvisional,
+  lunarIsoDates,
 } from './calendar';
 export type {
   CalendarData,

@@ -12,6 +12,7 @@ import {
   shiftedItem,
   startItem,
 } from './explanation';
+import { provisionalIn, provisionalItem } from './provisional';
 
 export interface Duration {
   amount: number;
@@ -37,6 +38,9 @@ export interface Counting {
 
 export interface DeadlineResult {
   dueAt: number;
+  /** The counting crosses a provisional day (a year computed from the statutes, an estimated movable date); the
+   *  explanation then ends with a `term.provisional` item saying which days. */
+  readonly provisional: boolean;
   /** Built on first read, so that the hot path pays only for the arithmetic. */
   readonly explanation: Explanation[];
 }
@@ -65,17 +69,20 @@ export class LazyDeadline implements DeadlineResult {
   constructor(
     readonly dueAt: number,
     private readonly explain: () => Explanation[],
+    readonly provisional = false,
   ) {}
   get explanation(): Explanation[] {
     return (this.cache ??= this.explain());
   }
-  toJSON(): { dueAt: number; explanation: Explanation[] } {
-    return { dueAt: this.dueAt, explanation: this.explanation };
+  toJSON(): { dueAt: number; provisional: boolean; explanation: Explanation[] } {
+    return { dueAt: this.dueAt, provisional: this.provisional, explanation: this.explanation };
   }
 }
 
-function result(dueAt: number, explain: () => Explanation[]): DeadlineResult {
-  return new LazyDeadline(dueAt, explain);
+/** A deadline that depends on the days [a, b]: provisional (with the closing item) when one of them is. */
+function result(wt: WorkingTime, dueAt: number, explain: () => Explanation[], a: number, b: number): DeadlineResult {
+  if (!provisionalIn(wt, a, b)) return new LazyDeadline(dueAt, explain);
+  return new LazyDeadline(dueAt, () => [...explain(), provisionalItem(wt, a, b)], true);
 }
 
 function endAt(
@@ -119,12 +126,18 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
       const j = wt.workingDayIndex[k];
       const rule = counting?.end ?? 'endOfWorkingDay';
       const dueAt = endAt(wt, j, rule, fromMs, d);
-      return result(dueAt, () => [
-        startItem(wt, fromMs, n, 'workingDays', sameDay || n === 0 ? 'sameDay' : 'nextDay'),
-        ...explainDays(wt, sameDay || n === 0 ? d - 1 : d, j),
-        lastDayItem(wt, j),
-        endItem(wt, dueAt, rule),
-      ]);
+      return result(
+        wt,
+        dueAt,
+        () => [
+          startItem(wt, fromMs, n, 'workingDays', sameDay || n === 0 ? 'sameDay' : 'nextDay'),
+          ...explainDays(wt, sameDay || n === 0 ? d - 1 : d, j),
+          lastDayItem(wt, j),
+          endItem(wt, dueAt, rule),
+        ],
+        d,
+        j,
+      );
     }
     case 'calendarDays':
     case 'months': {
@@ -156,14 +169,22 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
       }
       const rule = counting?.end ?? (j !== last ? 'endOfWorkingDay' : 'endOfDay');
       const dueAt = endAt(wt, j, rule, fromMs, d);
-      return result(dueAt, () => {
-        const out = [startItem(wt, fromMs, n, duration.unit, sameDay ? 'sameDay' : 'nextDay')];
-        if (clampedFrom) out.push(monthClampedItem(wt, clampedFrom, last + (sameDay ? 1 : 0)));
-        out.push(lastDayItem(wt, last));
-        if (j !== last) out.push(...explainDays(wt, last - 1, j - 1), shiftedItem(wt, last, j));
-        out.push(endItem(wt, dueAt, rule));
-        return out;
-      });
+      // Only the last day and the shift depend on the calendar: the days counted are calendar days.
+      const lastDay = last;
+      return result(
+        wt,
+        dueAt,
+        () => {
+          const out = [startItem(wt, fromMs, n, duration.unit, sameDay ? 'sameDay' : 'nextDay')];
+          if (clampedFrom) out.push(monthClampedItem(wt, clampedFrom, lastDay + (sameDay ? 1 : 0)));
+          out.push(lastDayItem(wt, lastDay));
+          if (j !== lastDay) out.push(...explainDays(wt, lastDay - 1, j - 1), shiftedItem(wt, lastDay, j));
+          out.push(endItem(wt, dueAt, rule));
+          return out;
+        },
+        last,
+        j,
+      );
     }
     case 'workingHours':
     case 'minutes': {
@@ -172,7 +193,8 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
       if (duration.unit === 'minutes' && counting?.elapsed) {
         const dueAt = fromMs + ms;
         dayIndexOf(wt, dueAt, 'term end');
-        return result(dueAt, () => [
+        // Elapsed time does not depend on days off: never provisional.
+        return new LazyDeadline(dueAt, () => [
           startItem(wt, fromMs, n, 'elapsedMinutes', 'elapsed'),
           endItem(wt, dueAt, 'elapsed'),
         ]);
@@ -249,5 +271,5 @@ export function addWorkingMs(
     }
   }
   const jj = j;
-  return result(dueAt, () => [first(), ...explainDays(wt, d, jj), endItem(wt, dueAt, 'workingTime')]);
+  return result(wt, dueAt, () => [first(), ...explainDays(wt, d, jj), endItem(wt, dueAt, 'workingTime')], d, jj);
 }

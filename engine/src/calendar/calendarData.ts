@@ -3,6 +3,8 @@
  * arguments; reading the files is the runtime's job. Extra fields in the files are tolerated.
  */
 
+import type { LunarDate } from './lunarDates';
+
 /** A text in the three languages of Qyzmet. */
 export interface LocalizedText {
   kk: string;
@@ -27,6 +29,9 @@ export interface HolidayDefinition {
   days?: number[];
   /** Movable (religious) holidays take their dates from `movableDates`. */
   movable?: boolean;
+  /** Movable: the rule that computes its date in a year past `coverage.to` with no entered `movableDates` entry
+   *  (provisional until announced), e.g. Kurban ait = { calendar: "islamic-umalqura", month: 12, day: 10 }. */
+  lunarDate?: LunarDate;
   /** First date it was a day off (inclusive); null = before coverage. */
   validFrom?: string | null;
   /** Last date it was a day off (inclusive); null = still in force. */
@@ -68,7 +73,8 @@ export interface CalendarData {
   timeZone: string;
   /** ISO weekdays that are the weekly rest days (6 = Saturday, 7 = Sunday). */
   weekend: number[];
-  /** Inclusive local dates; outside them the engine refuses to compute. */
+  /** Inclusive local dates of the entered data (holidays, transfers and movable dates as announced). Later years up
+   *  to CALENDAR_HORIZON are computed from the statutes and provisional; before `from` the engine refuses. */
   coverage: { from: string; to: string };
   sources: Record<string, CalendarSource>;
   holidays: HolidayDefinition[];

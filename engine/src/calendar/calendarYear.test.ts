@@ -22,10 +22,14 @@ describe('calendarYear (qyzmet calendar --json contract)', () => {
     expect(y.months[0].workingDays).toBe(23 - 4 + 1);
     expect(calendarYear(wt, 2024).months[4].workingWeekendDays).toEqual(['2024-05-04']);
   });
-  test('a year outside coverage is calendar.outOfCoverage', () => {
+  test('a year before the data or past the horizon is calendar.outOfCoverage', () => {
     expect(() => calendarYear(wt, 2023)).toThrow(
       expect.objectContaining({ problem: expect.objectContaining({ code: 'calendar.outOfCoverage' }) }),
     );
-    expect(() => calendarYear(wt, 2027)).toThrow(/covers only 2023-12-01 – 2026-12-31/);
+    expect(() => calendarYear(wt, 2101)).toThrow(/covers only 2023-12-01 – 2100-12-31/);
+  });
+  test('a year of entered data is not provisional', () => {
+    expect(y.provisional).toBe(false);
+    expect(y.provisionalReason).toBeUndefined();
   });
 });

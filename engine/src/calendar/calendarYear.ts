@@ -1,6 +1,8 @@
 import { outOfCoverage } from './calendarProblem';
 import { daysFromCivil, formatIsoDate } from './civilDate';
-import type { WorkingTime } from './compileWorkingTime';
+import { DayReason, type WorkingTime } from './compileWorkingTime';
+import { explainDay, type Explanation } from './explanation';
+import { provisionalIn, provisionalItem } from './provisional';
 
 export interface CalendarMonth {
   month: number;
@@ -17,6 +19,13 @@ export interface CalendarYear {
   year: number;
   months: CalendarMonth[];
   workingDays: number;
+  /** Some day of the year rests on data not yet official: the year is computed from the statutes (past the data's
+   *  coverage.to, no decree on transfers entered), or a movable date is an estimate. */
+  provisional: boolean;
+  /** When provisional: why, in kk/ru/en (code `term.provisional`, params computedFrom / estimated). */
+  provisionalReason?: Explanation;
+  /** When provisional: each holiday or moved day off of the year that is provisional, with why. */
+  provisionalDays?: Explanation[];
 }
 
 /**
@@ -47,5 +56,21 @@ export function calendarYear(wt: WorkingTime, year: number): CalendarYear {
     total += workingDays;
     months.push({ month: m, workingDays, daysOff, workingWeekendDays });
   }
-  return { year, months, workingDays: total };
+  if (!provisionalIn(wt, a, b)) return { year, months, workingDays: total, provisional: false };
+  const provisionalDays: Explanation[] = [];
+  for (let d = a; d <= b; d++) {
+    const r = wt.reason[d];
+    if (wt.provisionalDay[d] && (r === DayReason.holiday || r === DayReason.movedHoliday)) {
+      const e = explainDay(wt, d);
+      if (e) provisionalDays.push(e);
+    }
+  }
+  return {
+    year,
+    months,
+    workingDays: total,
+    provisional: true,
+    provisionalReason: provisionalItem(wt, a, b, 'year'),
+    provisionalDays,
+  };
 }

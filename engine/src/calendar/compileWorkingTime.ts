@@ -2,6 +2,23 @@ import { DateTime } from 'luxon';
 import type { CalendarData, ExtraDayOff, HolidayDefinition, ScheduleData, Transfer } from './calendarData';
 import { calendarProblem } from './calendarProblem';
 import { civilFromDays, daysFromCivil, formatIsoDate, isoWeekday, parseIsoDate } from './civilDate';
+import { lunarDates } from './lunarDates';
+
+/**
+ * The last day the engine computes. Past the data's `coverage.to` every year is computed from the statutes in the
+ * data (holidays of the Law, the weekend rule, movable holidays from their lunar rule), without the yearly transfers,
+ * and marked provisional; before `coverage.from` or after this day, terms are refused (calendar.outOfCoverage).
+ */
+export const CALENDAR_HORIZON = '2100-12-31';
+
+/** Why a day is provisional (WorkingTime.provisionalDay). */
+export const Provisional = {
+  none: 0,
+  /** After the data's coverage.to: computed from the statutes, no decree on transfers entered yet. */
+  computedYear: 1,
+  /** A movable date the data marks provisional (an estimate until it is announced), or the day off it moved to. */
+  provisionalDate: 2,
+} as const;
 
 /** Why a day is (not) a working day of the calendar. Codes are stored in `WorkingTime.reason`. */
 export const DayReason = {
@@ -28,6 +45,8 @@ export interface DayDetail {
   movedFrom?: string;
   transfer?: Transfer;
   extra?: ExtraDayOff;
+  /** holiday/movedHoliday: a movable date computed from the holiday's lunar rule (not entered in movableDates). */
+  computed?: boolean;
 }
 
 /**
@@ -40,6 +59,7 @@ export interface WorkingTime {
   readonly calendar: CalendarData;
   readonly schedule: ScheduleData;
   readonly timeZone: string;
+  /** The days computed: coverage.from of the data to CALENDAR_HORIZON (or the data's coverage.to if later). */
   readonly coverage: { readonly from: string; readonly to: string };
   /** Number of days in coverage. */
   readonly dayCount: number;
@@ -77,6 +97,11 @@ export interface WorkingTime {
   readonly firstYear: number;
   /** Epoch day of the 1st of each month from January of firstYear to December of the year after coverage.to. */
   readonly monthStart: Int32Array;
+  /** Provisional code per day (see Provisional); 0 = rests on entered, official data. */
+  readonly provisionalDay: Uint8Array;
+  /** provisionalBefore[i] = provisional days among [0, i); length dayCount + 1, so "does [a, b] rest on a
+   *  provisional day" is one subtraction. */
+  readonly provisionalBefore: Int32Array;
   /** Schedule hours in minutes after midnight, for explanations. */
   readonly hoursMinutes: ReadonlyArray<{ from: number; to: number }>;
 }
@@ -128,6 +153,34 @@ function localMidnight(epochDay: number, zone: string): { ms: number; offset: nu
   return { ms: dt.toMillis(), offset: dt.offset };
 }
 
+const DAY_MS = 86_400_000;
+/** Offsets are read every STRIDE days; a zone changes its offset at most twice a year, never twice in a week. */
+const STRIDE = 7;
+
+/**
+ * Local midnights and their offsets for days [0, n] from epoch day `first`. luxon is asked once a week; between two
+ * reads with the same offset a midnight is the previous one plus 24 h, and a week whose ends differ is read day by
+ * day. ~33,000 days up to CALENDAR_HORIZON then cost ~5,000 zone look-ups instead of ~33,000.
+ */
+function fillMidnights(first: number, n: number, zone: string, dayStart: Float64Array, offsetMinutes: Int16Array) {
+  const read = (i: number) => {
+    const m = localMidnight(first + i, zone);
+    dayStart[i] = m.ms;
+    offsetMinutes[i] = m.offset;
+  };
+  read(0);
+  for (let a = 0; a < n; a += STRIDE) {
+    const b = Math.min(a + STRIDE, n);
+    read(b);
+    if (offsetMinutes[a] === offsetMinutes[b] && dayStart[b] - dayStart[a] === (b - a) * DAY_MS) {
+      for (let i = a + 1; i < b; i++) {
+        dayStart[i] = dayStart[a] + (i - a) * DAY_MS;
+        offsetMinutes[i] = offsetMinutes[a];
+      }
+    } else for (let i = a + 1; i < b; i++) read(i);
+  }
+}
+
 /**
  * Compiles a calendar and a schedule into a WorkingTime, once; every deadline query then runs on its tables.
  *
@@ -150,8 +203,9 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     throw badData(`schedule "${schedule.id}": days must be "working" or "all"`, { scheduleId: schedule.id });
   }
   const first = requireDate(calendar.coverage?.from, '/coverage/from');
-  const last = requireDate(calendar.coverage?.to, '/coverage/to');
-  if (last < first) throw badData('coverage.to is before coverage.from', {});
+  const dataLast = requireDate(calendar.coverage?.to, '/coverage/to');
+  if (dataLast < first) throw badData('coverage.to is before coverage.from', {});
+  const last = Math.max(dataLast, parseIsoDate(CALENDAR_HORIZON)!);
   const n = last - first + 1;
   const weekendSet = new Set(calendar.weekend);
 
@@ -194,13 +248,35 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
       }
     }
   }
+  const estimatedDay = new Set<number>();
+  const entered = new Set<string>(); // "holiday/year" with an entered movable date
   (calendar.movableDates ?? []).forEach((md, i) => {
     const h = byId.get(md.holiday);
     if (!h)
       throw badData(`/movableDates/${i} names an unknown holiday "${md.holiday}"`, { pointer: `/movableDates/${i}` });
     const e = requireDate(md.date, `/movableDates/${i}/date`);
-    if (e >= from0 && e <= last && inForce(h, e)) holidayOn.set(e, h);
+    entered.add(`${h.id}/${civilFromDays(e).year}`);
+    if (e >= from0 && e <= last && inForce(h, e)) {
+      holidayOn.set(e, h);
+      if (md.provisional) estimatedDay.add(e);
+    }
   });
+  // Past the data: movable holidays from their lunar rule, in the years nobody entered a date for.
+  const computedDay = new Set<number>();
+  for (const h of calendar.holidays) {
+    if (!h.movable || !h.lunarDate || dataLast >= last) continue;
+    let dates: number[];
+    try {
+      dates = lunarDates(h.lunarDate, dataLast + 1, last);
+    } catch (e) {
+      throw badData(`holiday "${h.id}": ${(e as Error).message}`, { holiday: h.id });
+    }
+    for (const e of dates)
+      if (!entered.has(`${h.id}/${civilFromDays(e).year}`) && inForce(h, e) && !holidayOn.has(e)) {
+        holidayOn.set(e, h);
+        computedDay.add(e);
+      }
+  }
 
   // --- moving rule (Labour Code): chronological, past weekends, holidays and days already moved to
   const moved = new Map<number, { holiday: HolidayDefinition; from: number }>();
@@ -210,6 +286,7 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     let c = e + 1;
     while (weekendSet.has(isoWeekday(c)) || holidayOn.has(c) || moved.has(c)) c++;
     moved.set(c, { holiday: h, from: e });
+    if (estimatedDay.has(e)) estimatedDay.add(c);
   }
 
   const transferOff = new Map<number, Transfer>();
@@ -230,11 +307,7 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
   const working = new Uint8Array(n);
   const reason = new Uint8Array(n);
   const details: (DayDetail | undefined)[] = new Array(n).fill(undefined);
-  for (let i = 0; i <= n; i++) {
-    const m = localMidnight(first + i, zone);
-    dayStart[i] = m.ms;
-    offsetMinutes[i] = m.offset;
-  }
+  fillMidnights(first, n, zone, dayStart, offsetMinutes);
   for (let i = 0; i < n; i++) {
     const e = first + i;
     const wd = isoWeekday(e);
@@ -248,10 +321,12 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     } else if (holidayOn.has(e)) {
       r = DayReason.holiday;
       det = { reason: 'holiday', holiday: holidayOn.get(e), onWeekend: weekendSet.has(wd) };
+      if (computedDay.has(e)) det.computed = true;
     } else if (moved.has(e)) {
       const mv = moved.get(e)!;
       r = DayReason.movedHoliday;
       det = { reason: 'movedHoliday', holiday: mv.holiday, movedFrom: formatIsoDate(mv.from) };
+      if (computedDay.has(mv.from)) det.computed = true;
     } else if (transferOff.has(e)) {
       r = DayReason.transfer;
       det = { reason: 'transfer', transfer: transferOff.get(e) };
@@ -275,6 +350,15 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     for (let i = 0, k = 0; i < n; i++) if (flags[i]) index[k++] = i;
     return { before, index };
   };
+  const provisional = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    provisional[i] =
+      first + i > dataLast
+        ? Provisional.computedYear
+        : estimatedDay.has(first + i)
+          ? Provisional.provisionalDate
+          : Provisional.none;
+  const provisionalBefore = prefix(provisional.map((p) => (p ? 1 : 0))).before;
   const w = prefix(working);
   const open = schedule.days === 'all' ? new Uint8Array(n).fill(1) : working.slice();
   const o = prefix(open);
@@ -348,6 +432,8 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     intervalStart,
     intervalEnd,
     workMsBefore,
+    provisionalDay: provisional,
+    provisionalBefore,
     hoursMinutes: hours,
   };
 }

@@ -3,6 +3,7 @@ import type { LocalizedText } from './calendarData';
 import { formatDottedDate, formatIsoDate } from './civilDate';
 import type { DayDetail, WorkingTime } from './compileWorkingTime';
 import { DayReason } from './compileWorkingTime';
+import { provisionalDayNote } from './provisional';
 
 /**
  * One step of a computed deadline, in kk/ru/en. `code` is stable (tests and UIs key on it); `date` is the local
@@ -96,8 +97,25 @@ const dayIso = (wt: WorkingTime, day: number) => formatIsoDate(wt.firstEpochDay 
 const dayDotted = (wt: WorkingTime, day: number) => formatDottedDate(wt.firstEpochDay + day);
 const dotted = (iso: string) => iso.split('-').reverse().join('.');
 
-/** Why a non-working day is not counted (or why a weekend day is counted). Undefined for an ordinary working day. */
+/**
+ * Why a non-working day is not counted (or why a weekend day is counted). Undefined for an ordinary working day. A
+ * holiday or moved day off that is provisional (computed from the statutes, an estimated date) says so.
+ */
 export function explainDay(wt: WorkingTime, day: number): Explanation | undefined {
+  const e = explainDayFacts(wt, day);
+  const r = wt.reason[day];
+  if (!e || (r !== DayReason.holiday && r !== DayReason.movedHoliday)) return e;
+  const note = provisionalDayNote(wt, day, !!(wt.details[day] as DayDetail | undefined)?.computed);
+  if (!note) return e;
+  const add = (t: string, n: string) => t.replace(/\.$/, `${n}.`);
+  return {
+    ...e,
+    params: { ...e.params, provisional: true },
+    text: { kk: add(e.text.kk, note.kk), ru: add(e.text.ru, note.ru), en: add(e.text.en, note.en) },
+  };
+}
+
+function explainDayFacts(wt: WorkingTime, day: number): Explanation | undefined {
   const r = wt.reason[day];
   if (r === DayReason.working) return undefined;
   const iso = dayIso(wt, day);

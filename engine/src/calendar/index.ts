@@ -11,7 +11,10 @@ export type {
   ScheduleInterval,
   Transfer,
 } from './calendarData';
-export { compileWorkingTime, DayReason } from './compileWorkingTime';
+export { CALENDAR_HORIZON, compileWorkingTime, DayReason } from './compileWorkingTime';
+export { isProvisional, PROVISIONAL_CODE } from './provisional';
+export { lunarIsoDates } from './lunarDates';
+export type { LunarDate } from './lunarDates';
 export type { DayDetail, DayReasonName, WorkingTime } from './compileWorkingTime';
 export { registrationInstant } from './registrationInstant';
 export type { RegistrationResult } from './registrationInstant';

@@ -2,9 +2,12 @@ import { outOfCoverage } from './calendarProblem';
 import type { WorkingTime } from './compileWorkingTime';
 import { dayIndexOf } from './dayIndexOf';
 import { explainDay, type Explanation, localParts } from './explanation';
+import { provisionalIn } from './provisional';
 
 export interface RegistrationResult {
   registeredAt: number;
+  /** The registration day was found across a provisional day (see DeadlineResult.provisional). */
+  readonly provisional: boolean;
   /** Built on first read (the hot path does not pay for texts). */
   readonly explanation: Explanation[];
 }
@@ -49,6 +52,7 @@ export function registrationInstant(wt: WorkingTime, arrivedAtMs: number): Regis
 /** Explanation built on first read (see LazyDeadline); toJSON keeps it in JSON output. */
 class LazyRegistration implements RegistrationResult {
   private cache: Explanation[] | undefined;
+  readonly provisional: boolean;
   constructor(
     private readonly wt: WorkingTime,
     private readonly arrivedAt: number,
@@ -56,7 +60,9 @@ class LazyRegistration implements RegistrationResult {
     private readonly why: Why,
     private readonly day: number,
     private readonly regDay: number,
-  ) {}
+  ) {
+    this.provisional = provisionalIn(wt, day, regDay);
+  }
   get explanation(): Explanation[] {
     return (this.cache ??= explainRegistration(
       this.wt,
@@ -67,8 +73,8 @@ class LazyRegistration implements RegistrationResult {
       this.regDay,
     ));
   }
-  toJSON(): { registeredAt: number; explanation: Explanation[] } {
-    return { registeredAt: this.registeredAt, explanation: this.explanation };
+  toJSON(): { registeredAt: number; provisional: boolean; explanation: Explanation[] } {
+    return { registeredAt: this.registeredAt, provisional: this.provisional, explanation: this.explanation };
   }
 }
 

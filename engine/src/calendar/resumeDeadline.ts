@@ -50,17 +50,21 @@ export function resumeDeadline(
       text: { kk: '', ru: '', en: '' },
     }));
   }
-  return new LazyDeadline(inner.dueAt, () => {
-    const u = unitText(Math.round(amount * 100) / 100, shownUnit);
-    const head: Explanation = {
-      code: 'suspension.remaining',
-      params: { amount, unit: shownUnit },
-      text: {
-        kk: `Мерзімді тоқтата тұру кезінде оның қалған бөлігі: ${u.kk}; ол қайта жалғастырылған сәттен бастап есептеледі.`,
-        ru: `На момент приостановления оставалось ${u.ru}; остаток срока исчисляется с момента возобновления.`,
-        en: `At suspension ${u.en} of the term remained; the remainder runs again from resumption.`,
-      },
-    };
-    return [head, ...inner.explanation.filter((x) => x.code !== 'term.start' || x.text.en !== '')];
-  });
+  return new LazyDeadline(
+    inner.dueAt,
+    () => {
+      const u = unitText(Math.round(amount * 100) / 100, shownUnit);
+      const head: Explanation = {
+        code: 'suspension.remaining',
+        params: { amount, unit: shownUnit },
+        text: {
+          kk: `Мерзімді тоқтата тұру кезінде оның қалған бөлігі: ${u.kk}; ол қайта жалғастырылған сәттен бастап есептеледі.`,
+          ru: `На момент приостановления оставалось ${u.ru}; остаток срока исчисляется с момента возобновления.`,
+          en: `At suspension ${u.en} of the term remained; the remainder runs again from resumption.`,
+        },
+      };
+      return [head, ...inner.explanation.filter((x) => x.code !== 'term.start' || x.text.en !== '')];
+    },
+    inner.provisional,
+  );
 }

@@ -4,6 +4,7 @@ import { LazyDeadline, type DeadlineResult } from './addDuration';
 import { dayIndexOf, endOfWorkingDayMs } from './dayIndexOf';
 import { endItem, explainDays, unitText } from './explanation';
 import { formatIsoDate, formatDottedDate } from './civilDate';
+import { provisionalIn, provisionalItem } from './provisional';
 
 /**
  * "Not later than N working days before the end of a term": the end of working hours of the N-th working day
@@ -25,28 +26,34 @@ export function subtractWorkingDays(wt: WorkingTime, dueMs: number, n: number): 
     );
   }
   const j = dayIndexOf(wt, dueMs, 'term end');
-  if (n === 0) return { dueAt: dueMs, explanation: [] };
+  if (n === 0) return { dueAt: dueMs, provisional: false, explanation: [] };
   const k = wt.workingBefore[j] - n;
   if (k < 0) throw outOfCoverage('term start', wt.coverage);
   const day = wt.workingDayIndex[k];
   const dueAt = endOfWorkingDayMs(wt, day);
-  return new LazyDeadline(dueAt, () => {
-    const u = unitText(n, 'workingDays');
-    const iso = formatIsoDate(wt.firstEpochDay + j);
-    const dd = formatDottedDate(wt.firstEpochDay + j);
-    return [
-      {
-        code: 'term.before',
-        date: iso,
-        params: { amount: n },
-        text: {
-          kk: `Мерзімнің соңғы күніне (${dd}) дейін кемінде ${u.kk} бұрын.`,
-          ru: `Не позднее чем за ${u.ru} до последнего дня срока (${dd}).`,
-          en: `Not later than ${u.en} before the last day of the term (${iso}).`,
+  const provisional = provisionalIn(wt, day, j);
+  return new LazyDeadline(
+    dueAt,
+    () => {
+      const u = unitText(n, 'workingDays');
+      const iso = formatIsoDate(wt.firstEpochDay + j);
+      const dd = formatDottedDate(wt.firstEpochDay + j);
+      return [
+        {
+          code: 'term.before',
+          date: iso,
+          params: { amount: n },
+          text: {
+            kk: `Мерзімнің соңғы күніне (${dd}) дейін кемінде ${u.kk} бұрын.`,
+            ru: `Не позднее чем за ${u.ru} до последнего дня срока (${dd}).`,
+            en: `Not later than ${u.en} before the last day of the term (${iso}).`,
+          },
         },
-      },
-      ...explainDays(wt, day, j - 1),
-      endItem(wt, dueAt, 'endOfWorkingDay'),
-    ];
-  });
+        ...explainDays(wt, day, j - 1),
+        endItem(wt, dueAt, 'endOfWorkingDay'),
+        ...(provisional ? [provisionalItem(wt, day, j)] : []),
+      ];
+    },
+    provisional,
+  );
 }
