@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KAZAKHSTAN_TIME_ZONE, toLocalIso, type CompiledService } from '@qyzmet/engine';
 import type { Repository } from './registry/loadRepository';
 import type { Store } from './store/Store';
+import type { DestinationPolicy } from './webhooks/destinations';
 
 /**
  * What every part of the runtime shares: the compiled definitions, the store, the clock and id source (injectable,
@@ -15,6 +16,8 @@ export interface RuntimeContext {
   log(message: string): void;
   /** Instance id for leases (timers, webhook deliveries). */
   instanceId: string;
+  /** Where webhooks may be sent (QYZMET_WEBHOOK_ALLOW when not set: webhooks/destinations.ts). */
+  webhookDestinations?: DestinationPolicy;
 }
 
 export function createContext(

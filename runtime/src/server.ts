@@ -10,6 +10,8 @@ import { DefinitionsSync } from './registry/definitionsSync';
 import { findDefinitionsRoot, loadRepository } from './registry/loadRepository';
 import { createContext, type RuntimeContext } from './runtimeContext';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
+import { startDeliveryLoop, type DeliveryLoop } from './webhooks/deliveryLoop';
+import { parseAllowlist, WEBHOOK_ALLOW_ENV } from './webhooks/destinations';
 import { describeStore, openStore } from './store/openStore';
 
 export interface ServerOptions {
@@ -23,6 +25,10 @@ export interface ServerOptions {
   schedulerIntervalMs?: number;
   /** How long an instance holds a claimed timer (30 s): a dead instance's timers wait this long for another. */
   timerLeaseMs?: number;
+  /** Webhook destinations allowed although loopback or private (QYZMET_WEBHOOK_ALLOW unless given). */
+  webhookAllow?: string;
+  /** How long a webhook receiver has to answer (5 s). */
+  webhookTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -30,6 +36,7 @@ export interface RunningServer {
   port: number;
   ctx: RuntimeContext;
   scheduler: Scheduler;
+  deliveries: DeliveryLoop;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const location = { dataDir: options.dataDir, mongodbUrl: options.mongodbUrl };
   const store = await openStore(location);
   const ctx = createContext(repo, store, options.now ? { now: options.now } : {});
+  ctx.webhookDestinations = parseAllowlist(options.webhookAllow ?? process.env[WEBHOOK_ALLOW_ENV]);
   if (store.kind !== 'sqlite') ctx.log(`store: ${describeStore(location)}`);
   for (const p of repo.problems.filter((x) => x.severity !== 'warning')) ctx.log(`definition problem: ${p.message}`);
   const applications = new ApplicationsService(ctx);
@@ -64,6 +72,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const adminDir = resolve(__dirname, '../../admin-ui/dist');
   const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000, options.timerLeaseMs);
+  const deliveries = startDeliveryLoop(ctx, {
+    intervalMs: options.schedulerIntervalMs ?? 1000,
+    timeoutMs: options.webhookTimeoutMs,
+    policy: ctx.webhookDestinations,
+  });
   let reloading = false;
   const poll = setInterval(() => {
     if (reloading) return;
@@ -84,9 +97,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     ctx,
     scheduler,
+    deliveries,
     async close() {
       clearInterval(poll);
       await scheduler.stop();
+      await deliveries.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
       await store.close();

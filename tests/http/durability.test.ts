@@ -80,6 +80,7 @@ describe('webhooks', () => {
       demo: true,
       now: () => clock,
       schedulerIntervalMs: 3_600_000,
+      webhookAllow: '127.0.0.1',
     });
     const base = `http://127.0.0.1:${server.port}`;
     try {
@@ -97,7 +98,7 @@ describe('webhooks', () => {
         data: apartment,
       });
 
-      await server.scheduler.tick();
+      await server.deliveries.tick();
       expect(received).toHaveLength(1);
       const first = received[0];
       expect(first.headers['x-qyzmet-signature']).toBe(signature(secret, first.body));
@@ -110,11 +111,11 @@ describe('webhooks', () => {
       expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500 });
 
       // Not due again before the backoff: nothing is sent.
-      await server.scheduler.tick();
+      await server.deliveries.tick();
       expect(received).toHaveLength(1);
       clock = new Date(clock.getTime() + 31_000);
       answer = 204;
-      await server.scheduler.tick();
+      await server.deliveries.tick();
       expect(received).toHaveLength(2);
       log = (await json(base, 'GET', `/api/v1/admin/webhooks/${sub.body.id}/deliveries`, admin)).body.items;
       expect(log[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatus: 204 });

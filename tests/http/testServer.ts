@@ -55,6 +55,8 @@ export async function startTestServer(options: {
     demo: true,
     now: options.now,
     schedulerIntervalMs: options.schedulerIntervalMs ?? 3_600_000,
+    // The tests' webhook receivers listen on loopback, which production refuses unless listed.
+    webhookAllow: '127.0.0.1',
   });
   const api = `http://127.0.0.1:${server.port}/api/v1`;
   const tokens = new Map<string, string>();

@@ -1,14 +1,14 @@
 import type { ApplicationsService } from '../applications/applications.service';
 import type { RuntimeContext } from '../runtimeContext';
-import { deliverDue } from '../webhooks/webhooks.service';
 
 /**
  * The scheduler: timers live in the store (each application's next due instant), not in memory, so a restart
  * loses none. Every tick an instance leases the due applications (so several instances never fire the same timer),
- * fires their timers through the engine, and releases the lease; then it sends due webhook deliveries.
+ * fires their timers through the engine, and releases the lease. Webhook deliveries have their own loop
+ * (webhooks/deliveryLoop.ts), so a slow receiver never delays a timer.
  */
 export interface Scheduler {
-  tick(): Promise<{ fired: number; delivered: number }>;
+  tick(): Promise<{ fired: number }>;
   stop(): Promise<void>;
 }
 
@@ -36,8 +36,7 @@ export function startScheduler(
         await ctx.store.releaseLease(id, ctx.instanceId);
       }
     }
-    const delivered = await deliverDue(ctx);
-    return { fired, delivered };
+    return { fired };
   };
   const timer = setInterval(() => {
     if (running || stopped) return;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { RuntimeContext } from '../runtimeContext';
 import type { StoredApplication, WebhookDelivery, WebhookSubscription } from '../store/Store';
+import type { Send, SendOutcome } from './send';
 
 /**
  * Webhooks: subscriptions per service or provider get a signed delivery of every status change. A delivery is
@@ -59,50 +60,43 @@ export function statusChangeDeliveries(
     }));
 }
 
-/** Sends the due deliveries once (the scheduler calls this on every tick). */
-export async function deliverDue(ctx: RuntimeContext, fetchImpl: typeof fetch = fetch): Promise<number> {
-  const now = ctx.now();
-  const due = await ctx.store.claimDueDeliveries(now.toISOString(), ctx.instanceId, 60_000, 20);
-  if (due.length === 0) return 0;
-  const subs = new Map((await ctx.store.listSubscriptions()).map((s) => [s.id, s]));
-  for (const d of due) {
-    const sub = subs.get(d.subscriptionId);
-    const body = JSON.stringify(d.payload);
-    let ok = false;
-    let status: number | null = null;
-    let error: string | null = null;
-    if (!sub) error = 'the subscription no longer exists';
-    else {
-      try {
-        const res = await fetchImpl(sub.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-qyzmet-event': d.event,
-            'x-qyzmet-delivery': d.id,
-            'x-qyzmet-signature': signature(sub.secret, body),
-          },
-          body,
-          signal: AbortSignal.timeout(10_000),
-        });
-        status = res.status;
-        ok = res.ok;
-        if (!ok) error = `the receiver answered ${res.status}`;
-      } catch (e) {
-        error = (e as Error).message;
-      }
-    }
-    const attempts = d.attempts + 1;
-    const done = ok || attempts >= MAX_ATTEMPTS || !sub;
-    await ctx.store.updateDelivery({
-      ...d,
-      attempts,
-      lastStatus: status,
-      lastError: ok ? null : error,
-      status: ok ? 'delivered' : done ? 'failed' : 'pending',
-      deliveredAt: ok ? ctx.now().toISOString() : null,
-      nextAttemptAt: done ? null : new Date(ctx.now().getTime() + backoffMs(attempts)).toISOString(),
-    });
-  }
-  return due.length;
+/**
+ * One attempt at a claimed delivery and its outcome recorded (which ends the lease): delivered, retried later with
+ * backoff, or failed for good after MAX_ATTEMPTS or when its subscription is gone. An attempt cut short by the
+ * runtime stopping is not recorded: the lease runs out and the delivery is sent again (receivers dedupe by
+ * `X-Qyzmet-Delivery`).
+ */
+export async function deliverOne(
+  ctx: RuntimeContext,
+  d: WebhookDelivery,
+  sub: WebhookSubscription | undefined,
+  send: Send,
+  stop: AbortSignal,
+): Promise<void> {
+  const body = JSON.stringify(d.payload);
+  const outcome: SendOutcome = sub
+    ? await send(
+        sub.url,
+        {
+          'content-type': 'application/json',
+          'x-qyzmet-event': d.event,
+          'x-qyzmet-delivery': d.id,
+          'x-qyzmet-signature': signature(sub.secret, body),
+        },
+        body,
+        stop,
+      )
+    : { ok: false, status: null, error: 'the subscription no longer exists' };
+  if (stop.aborted) return;
+  const attempts = d.attempts + 1;
+  const done = outcome.ok || attempts >= MAX_ATTEMPTS || !sub;
+  await ctx.store.updateDelivery({
+    ...d,
+    attempts,
+    lastStatus: outcome.status,
+    lastError: outcome.ok ? null : outcome.error,
+    status: outcome.ok ? 'delivered' : done ? 'failed' : 'pending',
+    deliveredAt: outcome.ok ? ctx.now().toISOString() : null,
+    nextAttemptAt: done ? null : new Date(ctx.now().getTime() + backoffMs(attempts)).toISOString(),
+  });
 }

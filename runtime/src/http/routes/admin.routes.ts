@@ -8,6 +8,7 @@ import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
 import { citedSeeds, SEEDS_FOLDER } from '../../registry/seedFiles';
 import type { RuntimeContext } from '../../runtimeContext';
 import { requireRole, requireUser } from '../context';
+import { parseAllowlist, refusedDestination, WEBHOOK_ALLOW_ENV } from '../../webhooks/destinations';
 
 /**
  * The admin API (/api/v1/admin): definitions with their validation problems and coverage, the audit trail, and
@@ -160,6 +161,14 @@ export function adminRoutes(
     if (typeof url !== 'string' || !/^https?:\/\//.test(url))
       throw domainError('user', 'request.invalid', 'url must be an http(s) URL', {
         extensions: { errors: [{ pointer: '/url', code: 'format', message: 'an http(s) URL' }] },
+      });
+    const refused = await refusedDestination(
+      url,
+      ctx.webhookDestinations ?? parseAllowlist(process.env[WEBHOOK_ALLOW_ENV]),
+    );
+    if (refused)
+      throw domainError('user', 'webhook.destinationRefused', `webhooks may not be sent to this URL: ${refused}`, {
+        extensions: { errors: [{ pointer: '/url', code: 'destination', message: refused }] },
       });
     if (typeof secret !== 'string' || secret.length < 16)
       throw domainError('user', 'request.invalid', 'secret must be at least 16 characters (it signs the deliveries)', {
