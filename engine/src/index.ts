@@ -159,11 +159,16 @@ export {
   nextTimerAt,
   registrationOf,
   recomputeDeadlines,
+  eventDef,
   simulate,
   simulationContract,
   versionInForce,
   describeVersions,
   validateApplicationData,
+  checkApplicationData,
+  formInvalidProblem,
+  checkSimulatedEvents,
+  SIMULATED_EVENTS_LIMIT,
   renderIssuedDocument,
 } from './application';
 export type {

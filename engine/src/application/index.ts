@@ -6,10 +6,20 @@ export {
   nextTimerAt,
   registrationOf,
   recomputeDeadlines,
+  eventDef,
 } from './runApplication';
 export type { DeadlineChange } from './runApplication';
-export type { StartInput } from './runApplication';
-export { simulate, simulationContract, versionInForce, describeVersions, validateApplicationData } from './simulate';
+export type { StartInput, StepOptions } from './runApplication';
+export {
+  simulate,
+  simulationContract,
+  versionInForce,
+  describeVersions,
+  validateApplicationData,
+  checkApplicationData,
+  formInvalidProblem,
+} from './simulate';
+export { checkSimulatedEvents, SIMULATED_EVENTS_LIMIT } from './simulatedEvents';
 export type { SimulationResult, SimulateOptions } from './simulate';
 export { renderIssuedDocument } from './renderIssuedDocument';
 export type {

@@ -1,8 +1,10 @@
 import type { CompiledService, CompiledVersion } from '../compiler/compileService';
 import { ProblemError, type Problem } from '../errors/problem';
 import type { Lang, LegalRef, Status } from '../format/types';
-import type { ApplicationEvent, ApplicationState, TraceEntry } from './applicationState';
+import type { ApplicationState, TraceEntry } from './applicationState';
+import { isProvisional } from '../calendar/provisional';
 import { renderIssuedDocument } from './renderIssuedDocument';
+import { checkSimulatedEvents } from './simulatedEvents';
 import { applyEvent, fireDueTimers, registrationOf, startApplication } from './runApplication';
 
 /** The result of a simulation: the shape of `qyzmet simulate --json` and `POST /simulate` (DESIGN.md). */
@@ -12,7 +14,8 @@ export interface SimulationResult {
   registeredAt: string;
   state: string;
   status: Status;
-  deadlines: Array<{ id: string; dueAt: string; status: string }>;
+  /** `provisional` when the due instant rests on days computed from the statutes (DESIGN.md). */
+  deadlines: Array<{ id: string; dueAt: string; status: string; provisional?: true }>;
   refusal: null | { grounds: Array<{ id: string; legalRef: LegalRef; message: string; facts: unknown }> };
   documents: Array<{ id: string; title: string; html: string }>;
   trace: TraceEntry[];
@@ -75,15 +78,47 @@ export function versionInForce(service: CompiledService, atIso: string): Compile
   });
 }
 
-/** Form errors as problems, in one language. */
+/** Form errors as problems, in one language: the first 100 and how many there were in all. */
+export function checkApplicationData(
+  version: CompiledVersion,
+  data: unknown,
+  lang: Lang,
+): { errors: Problem[]; total: number } {
+  const { errors, total } = version.form.check(data, lang);
+  return {
+    errors: errors.map((e) => ({
+      code: e.code,
+      kind: 'user' as const,
+      message: e.message,
+      pointer: e.pointer,
+      params: { ...(e.params as object), messages: e.messages },
+    })),
+    total,
+  };
+}
+
+/** Form errors as problems, in one language (the first 100). */
 export function validateApplicationData(version: CompiledVersion, data: unknown, lang: Lang): Problem[] {
-  return version.form.validate(data, lang).map((e) => ({
-    code: e.code,
-    kind: 'user' as const,
-    message: e.message,
-    pointer: e.pointer,
-    params: { ...(e.params as object), messages: e.messages },
-  }));
+  return checkApplicationData(version, data, lang).errors;
+}
+
+/**
+ * The problem of application data that do not fit the form: `params.errors` (the first 100, which the HTTP layer
+ * writes as `errors`) and `extensions.errorsTotal`.
+ */
+export function formInvalidProblem(
+  what: string,
+  { errors, total }: { errors: Problem[]; total: number },
+  detailed = true,
+): ProblemError {
+  const listed = detailed ? `: ${errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ')}` : '';
+  return new ProblemError({
+    code: 'form.invalid',
+    kind: 'user',
+    message: `the application data do not fit the form of ${what}${listed}${total > errors.length ? ` (and ${total - errors.length} more)` : ''}`,
+    params: { errors },
+    extensions: { errorsTotal: total },
+  });
 }
 
 /**
@@ -97,25 +132,20 @@ export function validateApplicationData(version: CompiledVersion, data: unknown,
 export async function simulate(
   service: CompiledService,
   data: Record<string, unknown>,
-  events: ApplicationEvent[],
+  events: unknown,
   atIso: string,
   options: SimulateOptions = {},
 ): Promise<SimulationResult> {
   if (Number.isNaN(Date.parse(atIso))) versionInForce(service, atIso); // the located "not an instant" problem
+  const checked = checkSimulatedEvents(events);
   // The application keeps the version in force when it is registered (an after-hours arrival the evening before
   // a new version takes effect is registered under the new one).
   const version = options.version ?? versionInForce(service, registrationOf(service, atIso).registeredAt);
   const lang = options.lang ?? 'kk';
-  const errors = validateApplicationData(version, data, lang);
+  const checkedData = checkApplicationData(version, data, lang);
+  const { errors } = checkedData;
   const trace: TraceEntry[] = [{ kind: 'form', at: atIso, valid: errors.length === 0, errors }];
-  if (errors.length) {
-    throw new ProblemError({
-      code: 'form.invalid',
-      kind: 'user',
-      message: `the application data do not fit the form of ${service.id}@${version.id}: ${errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ')}`,
-      params: { errors },
-    });
-  }
+  if (errors.length) throw formInvalidProblem(`${service.id}@${version.id}`, checkedData);
   const started = await startApplication(version, {
     id: options.id ?? 'simulation',
     data,
@@ -124,16 +154,18 @@ export async function simulate(
   });
   let app = started.application;
   trace.push(...started.trace);
-  const ordered = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // The simulation owns its application: each step changes it in place, so a replay is linear in the events.
+  const owned = { owned: true };
+  const ordered = [...checked].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const event of ordered) {
-    const timers = await fireDueTimers(version, app, event.at);
+    const timers = await fireDueTimers(version, app, event.at, owned);
     app = timers.application;
-    trace.push(...timers.trace);
-    const out = await applyEvent(version, app, event);
+    for (const entry of timers.trace) trace.push(entry);
+    const out = await applyEvent(version, app, event, owned);
     app = out.application;
-    trace.push(...out.trace);
+    for (const entry of out.trace) trace.push(entry);
   }
-  const tail = await fireDueTimers(version, app, '9999-12-31T00:00:00Z', { onlyTransitions: true });
+  const tail = await fireDueTimers(version, app, '9999-12-31T00:00:00Z', { onlyTransitions: true, ...owned });
   app = tail.application;
   trace.push(...tail.trace);
 
@@ -144,7 +176,14 @@ export async function simulate(
     registeredAt: app.registeredAt,
     state: app.state,
     status: app.status,
-    deadlines: app.deadlines.filter((d) => d.dueAt).map((d) => ({ id: d.id, dueAt: d.dueAt!, status: d.status })),
+    deadlines: app.deadlines
+      .filter((d) => d.dueAt)
+      .map((d) => ({
+        id: d.id,
+        dueAt: d.dueAt!,
+        status: d.status,
+        ...(isProvisional(d.explanation) ? { provisional: true as const } : {}),
+      })),
     refusal: app.refusal
       ? {
           grounds: app.refusal.grounds.map((g) => ({

@@ -8,7 +8,7 @@ import type { Act, DocumentDef, ServiceDef, VersionDef } from '../format/types';
 import { createFormCompiler, type CompiledForm } from '../forms';
 import { createSchemaValidator } from '../forms/schemaValidator';
 import { compileRules, type RuleSet } from '../rules';
-import { buildStepMachine, type StepMachine } from '../steps';
+import { alwaysCycles, buildStepMachine, type StepMachine } from '../steps';
 import { checkServiceReferences } from './checkReferences';
 import { checkQuotes } from './checkQuotes';
 import { inheritSeeds } from './inheritSeeds';
@@ -119,6 +119,19 @@ function locateAll(def: AssembledDefinition, problems: Problem[]): Problem[] {
   });
 }
 
+const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Each cycle of `always` transitions is an error: it would loop forever once its guards hold (see alwaysCycles). */
+function alwaysCycleProblems(machine: VersionDef['machine'], at: string): Problem[] {
+  return alwaysCycles(machine).map((cycle) => ({
+    code: 'machine.alwaysCycle',
+    kind: 'definition',
+    pointer: `${at}/states/${escapeKey(cycle[0])}/always`,
+    message: `the automatic ("always") transitions ${[...cycle, cycle[0]].join(' → ')} form a cycle, which never ends once its guards hold; let one of these states wait for an event or a timer instead`,
+    params: { states: cycle },
+  }));
+}
+
 /**
  * @example
  *   const { service, problems } = compileService(assembled, env);
@@ -140,7 +153,10 @@ export function compileService(
   const registry = { ...env.sharedActs, ...written.acts };
   const def = inheritSeeds(written, registry);
   const acts = inheritSeeds(registry, registry);
-  const problems: Problem[] = [...checkServiceReferences(def, acts, (id) => env.workingTime(id) !== undefined)];
+  const problems: Problem[] = [
+    ...checkServiceReferences(def, acts, (id) => env.workingTime(id) !== undefined),
+    ...def.versions.flatMap((v, i) => alwaysCycleProblems(v.machine, `/versions/${i}/machine`)),
+  ];
   // A misquote is an error, yet it does not stop the compile: the version's other problems are found beside it.
   const misquotes = env.readSeed ? checkQuotes(def, (file) => env.readSeed!(file)) : [];
   const wt = env.workingTime(def.schedule.id);
@@ -154,7 +170,7 @@ export function compileService(
     const at = `/versions/${i}`;
     let form: CompiledForm | undefined;
     try {
-      form = formCompiler.compile(v.form, `${def.id}@${v.id}`);
+      form = formCompiler.compile(v.form);
     } catch (e) {
       problems.push(
         isProblemError(e)

@@ -132,17 +132,20 @@ export interface Ground {
   when: Condition;
 }
 
-export type Actor =
-  | 'applicant'
-  | 'operator'
-  | 'specialist'
-  | 'executor'
-  | 'head'
-  | 'commission'
-  | 'officer'
-  | 'archive'
-  | 'system'
-  | 'gateway';
+/** Who may send an event; the meta-schema's `actor` enum lists the same (types.test.ts keeps them equal). */
+export const ACTORS = [
+  'applicant',
+  'operator',
+  'specialist',
+  'executor',
+  'head',
+  'commission',
+  'officer',
+  'archive',
+  'system',
+  'gateway',
+] as const;
+export type Actor = (typeof ACTORS)[number];
 
 // One list of statuses for the engine, the runtime and the UI: the type comes with the constant.
 export type { Status };

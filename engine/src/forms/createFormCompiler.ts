@@ -4,6 +4,8 @@ import { ProblemError } from '../errors/problem';
 import { collectFields } from './collectFields';
 import { formAnnotationKeywords } from './formAnnotationKeywords';
 import { addFormFormats } from './formFormats';
+import { checkFormLimits, withDefaultLimits } from './formLimits';
+import { linearRegExp } from './linearRegExp';
 import type { CompiledForm, FormCompiler, FormLang } from './formTypes';
 import { toFormErrors } from './toFormErrors';
 
@@ -16,6 +18,7 @@ import { toFormErrors } from './toFormErrors';
  *   declared in the parent schema, which ajv's strictRequired check does not see inside `anyOf` / `oneOf` branches.
  * - `allowUnionTypes`: nullable fields (`type: ['string', 'null']`) are ordinary in forms.
  * - `addUsedSchema: false`: versions of one service may carry the same `$id`; each form is compiled on its own.
+ * - `code.regExp`: analysts' patterns match in linear time (RE2), never backtracking on an anonymous caller's input.
  */
 const AJV_OPTIONS = {
   allErrors: true,
@@ -23,7 +26,14 @@ const AJV_OPTIONS = {
   strictRequired: false,
   allowUnionTypes: true,
   addUsedSchema: false,
+  code: { regExp: linearRegExp },
 } as const;
+
+/** Compiled forms kept: a few hundred versions and drafts; the least recently used one leaves (and ajv's cache). */
+export const FORM_CACHE_SIZE = 300;
+
+/** Field errors answered at most: the first ones explain the mistake; the total says how many there were. */
+export const FORM_ERRORS_LIMIT = 100;
 
 function schemaProblem(message: string, pointer: string, errors?: unknown): ProblemError {
   return new ProblemError({
@@ -59,65 +69,74 @@ function compileProblem(e: unknown, schema: object): ProblemError {
 
 /**
  * Creates a form compiler holding one Ajv 2020-12 instance with our formats and annotation keywords.
- * Compiled forms are cached: by `key` when the caller gives one (e.g. `serviceId@version`), else by schema identity.
+ * Compiled forms are cached by their content (the schema's JSON text), whatever version or draft names them: a draft
+ * keeps its version's id through every edit, and a published version the draft's, so a cache by name served stale
+ * forms. The cache is bounded (LRU of FORM_CACHE_SIZE); an evicted form also leaves ajv's own cache.
  * @example
  * const compiler = createFormCompiler();
  * const form = compiler.compile({ type: 'object', properties: { iin: { type: 'string', format: 'iin',
  *   'x-label': { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' } } }, required: ['iin'] });
  * form.validate({}, 'kk')[0].message // '«ЖСН»: міндетті өріс толтырылмаған'
  */
-export function createFormCompiler(): FormCompiler {
+export function createFormCompiler(options: { cacheSize?: number } = {}): FormCompiler {
+  const cacheSize = options.cacheSize ?? FORM_CACHE_SIZE;
   const ajv = new Ajv2020(AJV_OPTIONS);
   addFormFormats(ajv);
   for (const keyword of formAnnotationKeywords) ajv.addKeyword(keyword);
 
-  const byIdentity = new WeakMap<object, CompiledForm>();
-  // A key names a version, whose form changes while it is a draft (an analyst's every edit keeps the version's id):
-  // the compiled form stands only while the schema's text is the same, and a replaced one leaves ajv's cache.
-  const byKey = new Map<string, { text: string; schema: object; form: CompiledForm }>();
+  // A Map iterates in insertion order: re-inserting on each hit keeps the least recently used first.
+  const byContent = new Map<string, { compiled: object; form: CompiledForm }>();
 
-  const build = (schema: object): CompiledForm => {
+  const build = (schema: object): { compiled: object; form: CompiledForm } => {
+    checkFormLimits(schema);
     if (!ajv.validateSchema(schema)) {
       const errors = (ajv.errors ?? []) as ErrorObject[];
       const first = errors[0];
       throw schemaProblem(
         first ? `${first.message ?? first.keyword}` : 'not a JSON Schema',
         first?.instancePath ?? '',
-        errors.map((e) => ({ pointer: e.instancePath, message: e.message, keyword: e.keyword })),
+        errors
+          .slice(0, FORM_ERRORS_LIMIT)
+          .map((e) => ({ pointer: e.instancePath, message: e.message, keyword: e.keyword })),
       );
     }
+    const compiled = withDefaultLimits(schema);
     let validator: ReturnType<typeof ajv.compile>;
     try {
-      validator = ajv.compile(schema);
+      validator = ajv.compile(compiled);
     } catch (e) {
       throw compileProblem(e, schema);
     }
     const index = collectFields(schema);
+    const check = (data: unknown, lang: FormLang) =>
+      validator(data) ? { errors: [], total: 0 } : toFormErrors(validator.errors ?? [], index, lang, FORM_ERRORS_LIMIT);
     return {
-      validate(data: unknown, lang: FormLang) {
-        if (validator(data)) return [];
-        return toFormErrors(validator.errors ?? [], index, lang);
+      compiled,
+      form: {
+        validate: (data, lang) => check(data, lang).errors,
+        check,
+        fields: () => index.fields.map((f) => ({ ...f })),
       },
-      fields: () => index.fields.map((f) => ({ ...f })),
     };
   };
 
   return {
-    compile(schema: object, key?: string): CompiledForm {
-      if (key === undefined) {
-        const cached = byIdentity.get(schema);
-        if (cached) return cached;
-        const form = build(schema);
-        byIdentity.set(schema, form);
-        return form;
-      }
+    compile(schema: object): CompiledForm {
       const text = JSON.stringify(schema);
-      const cached = byKey.get(key);
-      if (cached?.text === text) return cached.form;
-      const form = build(schema);
-      if (cached) ajv.removeSchema(cached.schema);
-      byKey.set(key, { text, schema, form });
-      return form;
+      const cached = byContent.get(text);
+      if (cached) {
+        byContent.delete(text);
+        byContent.set(text, cached);
+        return cached.form;
+      }
+      const entry = build(schema);
+      byContent.set(text, entry);
+      for (const [oldest, { compiled }] of byContent) {
+        if (byContent.size <= cacheSize) break;
+        byContent.delete(oldest);
+        ajv.removeSchema(compiled);
+      }
+      return entry.form;
     },
   };
 }

@@ -69,6 +69,8 @@ export interface FieldInfo {
 export interface CompiledForm {
   /** Validates application data; returns `[]` when the data is valid. */
   validate(data: unknown, lang: FormLang): FormError[];
+  /** The first FORM_ERRORS_LIMIT errors and how many there were in all (a huge array can make thousands). */
+  check(data: unknown, lang: FormLang): { errors: FormError[]; total: number };
   /** The flat list of fields of the form, in the order they are declared. */
   fields(): FieldInfo[];
 }
@@ -76,8 +78,9 @@ export interface CompiledForm {
 /** Holds one ajv instance; compiles each form once. */
 export interface FormCompiler {
   /**
-   * Compiles a form (a JSON Schema 2020-12 with our `x-` annotations). Cached by `key` when given, else by the
-   * identity of the schema object. Throws a `ProblemError` (kind `definition`) when the schema is invalid.
+   * Compiles a form (a JSON Schema 2020-12 with our `x-` annotations), cached by its content. `key` (e.g.
+   * `serviceId@version`) is accepted for older callers and ignored: a name does not say the content is the same.
+   * Throws a `ProblemError` (kind `definition`) when the schema is invalid or exceeds the form limits.
    */
   compile(schema: object, key?: string): CompiledForm;
 }

@@ -102,21 +102,39 @@ function ownMessage(e: ErrorObject, lang: 'ru' | 'en', triggerName: string | und
 }
 
 /**
- * Converts the errors of one ajv validation into FormErrors in `lang` (and all three languages in `messages`).
- * @example
- * toFormErrors(validate.errors ?? [], collectFields(schema), 'kk')
+ * ajv errors looked at in full: beyond these (an array of 100,000 bad items), the rest are only counted, so that
+ * removing the noise of anyOf / oneOf (which compares wrappers with errors) stays bounded.
  */
-export function toFormErrors(ajvErrors: readonly ErrorObject[], index: FieldIndex, lang: FormLang): FormError[] {
-  const errors = dropNoise(ajvErrors.map((e) => ({ ...e })));
-  const ru = errors.map((e) => ({ ...e }));
-  const en = errors.map((e) => ({ ...e }));
-  localizeRu(ru);
-  localizeEn(en);
+const SCANNED = 5000;
 
+/**
+ * Converts the errors of one ajv validation into FormErrors in `lang` (and all three languages in `messages`): the
+ * first `limit`, worded, and the total count of distinct errors (those beyond SCANNED ajv errors counted as they come).
+ * @example
+ * toFormErrors(validate.errors ?? [], collectFields(schema), 'kk', 100) // { errors: [...], total: 3 }
+ */
+export function toFormErrors(
+  ajvErrors: readonly ErrorObject[],
+  index: FieldIndex,
+  lang: FormLang,
+  limit = Infinity,
+): { errors: FormError[]; total: number } {
+  const errors = dropNoise(ajvErrors.slice(0, SCANNED).map((e) => ({ ...e })));
   const out: FormError[] = [];
   const seen = new Set<string>();
-  errors.forEach((e, i) => {
+  let total = 0;
+  for (const e of errors) {
     const pointer = pointerOf(e);
+    if (out.length >= limit) {
+      // Past the limit only the count matters: the same identity as below, without wording the messages.
+      const key = `${pointer}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`;
+      if (!seen.has(key)) total++;
+      seen.add(key);
+      continue;
+    }
+    const [ru, en] = [{ ...e }, { ...e }];
+    localizeRu([ru]);
+    localizeEn([en]);
     const label = index.at(pointer)?.label;
     const trigger =
       e.keyword === 'dependentRequired'
@@ -129,12 +147,14 @@ export function toFormErrors(ajvErrors: readonly ErrorObject[], index: FieldInde
     const formatKk = e.keyword === 'format' ? formFormatMessages[String(e.params.format)]?.kk : undefined;
     const messages = {
       kk: prefix('kk', formatKk ?? kazakhMessage(e, { property: triggerIn('kk') })),
-      ru: prefix('ru', ownMessage(e, 'ru', triggerIn('ru')) ?? ru[i].message ?? e.keyword),
-      en: prefix('en', ownMessage(e, 'en', triggerIn('en')) ?? en[i].message ?? e.keyword),
+      ru: prefix('ru', ownMessage(e, 'ru', triggerIn('ru')) ?? ru.message ?? e.keyword),
+      en: prefix('en', ownMessage(e, 'en', triggerIn('en')) ?? en.message ?? e.keyword),
     };
     const key = `${pointer}\u0000${e.keyword}\u0000${messages.en}`;
-    if (seen.has(key)) return;
+    if (seen.has(key)) continue;
     seen.add(key);
+    seen.add(`${pointer}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`);
+    total++;
     out.push({
       code: `form.${e.keyword}`,
       kind: 'user',
@@ -144,6 +164,6 @@ export function toFormErrors(ajvErrors: readonly ErrorObject[], index: FieldInde
       params: { ...(e.params as Record<string, unknown>) },
       ...(label ? { label } : {}),
     });
-  });
-  return out;
+  }
+  return { errors: out, total: total + Math.max(0, ajvErrors.length - SCANNED) };
 }

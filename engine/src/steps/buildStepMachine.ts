@@ -1,5 +1,6 @@
 import { createMachine, getMicrosteps, type AnyStateMachine } from 'xstate';
 import type { ConditionRef, MachineDef, TransitionDef } from '../format/types';
+import { ProblemError } from '../errors/problem';
 import { referenceHolds } from '../rules/conditionRef';
 
 /**
@@ -10,6 +11,11 @@ import { referenceHolds } from '../rules/conditionRef';
  */
 
 export const START_EVENT = 'qyzmet.start';
+/**
+ * Automatic steps one event may cause: a real chain is a handful of checks; the compiler rejects `always` cycles, and
+ * this bound (XState's maxIterations) turns any loop that slips through into a problem instead of a hang.
+ */
+export const MAX_AUTOMATIC_STEPS = 100;
 export const timerEvent = (timerId: string) => `timer:${timerId}`;
 
 export interface TakenTransition {
@@ -65,7 +71,13 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
     };
   }
   const machine = createMachine(
-    { id, initial: def.initial, context: { decisions: {} as Record<string, boolean> }, states } as never,
+    {
+      id,
+      initial: def.initial,
+      context: { decisions: {} as Record<string, boolean> },
+      states,
+      options: { maxIterations: MAX_AUTOMATIC_STEPS },
+    } as never,
     {
       guards: {
         decision: ({ context }: { context: { decisions: Record<string, boolean> } }, params: ConditionRef) =>
@@ -75,17 +87,32 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
   );
 
   const transitionsOf = (state: string, event: string): TransitionDef[] => {
-    const s = def.states[state];
+    const s = Object.hasOwn(def.states, state) ? def.states[state] : undefined;
+    if (!s) return [];
     if (event.startsWith('timer:')) {
       const timer = (s.timers ?? []).find((t) => timerEvent(t.id) === event);
       return timer?.target ? [{ target: timer.target, legalRef: timer.legalRef }] : [];
     }
-    return asArray(s.on?.[event]);
+    return s.on && Object.hasOwn(s.on, event) ? asArray(s.on[event]) : [];
+  };
+
+  const microsteps = (state: string, event: string, decisions: Record<string, boolean>) => {
+    const snapshot = machine.resolveState({ value: state, context: { decisions } });
+    try {
+      return getMicrosteps(machine, snapshot, { type: event } as never);
+    } catch (e) {
+      if (!(e instanceof Error) || !e.message.startsWith('Infinite loop')) throw e;
+      throw new ProblemError({
+        code: 'machine.automaticLoop',
+        kind: 'definition',
+        message: `"${event}" in state "${state}" set off more than ${MAX_AUTOMATIC_STEPS} automatic ("always") steps of ${id}: the machine loops; its definition must be fixed`,
+        params: { state, event, limit: MAX_AUTOMATIC_STEPS },
+      });
+    }
   };
 
   const run = (state: string, event: string, decisions: Record<string, boolean>): StepResult => {
-    const snapshot = machine.resolveState({ value: state, context: { decisions } });
-    const steps = getMicrosteps(machine, snapshot, { type: event } as never);
+    const steps = microsteps(state, event, decisions);
     const entered: string[] = [];
     const taken: TakenTransition[] = [];
     let current = state;
@@ -120,12 +147,13 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
       return run(state, event, decisions);
     },
     acceptedEvents(state, decisions) {
-      return Object.keys(def.states[state]?.on ?? {}).filter((e) =>
+      const s = Object.hasOwn(def.states, state) ? def.states[state] : undefined;
+      return Object.keys(s?.on ?? {}).filter((e) =>
         transitionsOf(state, e).some((t) => referenceHolds(t.guard, decisions)),
       );
     },
     isFinal(state) {
-      return Boolean(def.states[state]?.final);
+      return Object.hasOwn(def.states, state) && Boolean(def.states[state].final);
     },
   };
 }

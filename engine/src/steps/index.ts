@@ -1,2 +1,3 @@
-export { buildStepMachine, timerEvent, START_EVENT } from './buildStepMachine';
+export { buildStepMachine, timerEvent, START_EVENT, MAX_AUTOMATIC_STEPS } from './buildStepMachine';
 export type { StepMachine, StepResult, TakenTransition } from './buildStepMachine';
+export { alwaysCycles } from './alwaysCycles';
