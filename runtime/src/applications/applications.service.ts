@@ -4,6 +4,7 @@ import {
   FINAL_STATUSES,
   domainError,
   fireDueTimers,
+  isProvisional,
   nextTimerAt,
   registrationOf,
   renderIssuedDocument,
@@ -47,7 +48,8 @@ export interface ApplicationView {
   status: Status;
   arrivedAt: string;
   registeredAt: string;
-  deadlines: Array<{ id: string; dueAt: string | null; status: string }>;
+  /** `provisional` when the due instant rests on days computed from the statutes (DESIGN.md). */
+  deadlines: Array<{ id: string; dueAt: string | null; status: string; provisional?: true }>;
   documents: Array<{ id: string; title: string; kind: string; issuedAt: string }>;
   allowedEvents: Array<{ type: string; name: string }>;
   refusal: null | { grounds: Array<{ id: string; message: string; legalRef: unknown; facts: unknown }> };
@@ -101,7 +103,12 @@ export class ApplicationsService {
       status: snap.status,
       arrivedAt: snap.arrivedAt,
       registeredAt: snap.registeredAt,
-      deadlines: snap.deadlines.map((d) => ({ id: d.id, dueAt: d.dueAt, status: d.status })),
+      deadlines: snap.deadlines.map((d) => ({
+        id: d.id,
+        dueAt: d.dueAt,
+        status: d.status,
+        ...(isProvisional(d.explanation) ? { provisional: true as const } : {}),
+      })),
       documents: snap.documents.map((d) => ({ id: d.id, title: d.title[lang], kind: d.kind, issuedAt: d.issuedAt })),
       allowedEvents: allowedEvents(version, snap)
         .filter((e) => e.roles.some((r) => mine.includes(r)))

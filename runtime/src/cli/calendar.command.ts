@@ -84,12 +84,16 @@ function renderYear(y: CalendarYear, weekend: number[], lang: Lang): string {
     lines.push('');
   }
   lines.push(`${y.year}: ${total} ${WORKING[lang]}`, LEGEND[lang]);
+  // A year computed from the statutes (or with an estimated date) says so, with the days concerned.
+  if (y.provisionalReason) lines.push('', y.provisionalReason.text[lang]);
+  for (const d of y.provisionalDays ?? []) lines.push(`  ${d.text[lang]}`);
   return lines.join('\n');
 }
 
 /**
  * `qyzmet calendar <year> [--json]`: the working calendar of a year (DESIGN.md contract): per month the working
- * days, the days off falling on weekdays (daysOff) and the weekend days made working (workingWeekendDays).
+ * days, the days off falling on weekdays (daysOff) and the weekend days made working (workingWeekendDays); plus
+ * `provisional` (and why, and which days) for a year computed from the statutes past the data.
  */
 export function calendarCommand(program: Command, ctx: { loadWorkingTime(scheduleId?: string): WorkingTime }): void {
   program

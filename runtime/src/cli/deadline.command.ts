@@ -16,7 +16,8 @@ type Lang = 'kk' | 'ru' | 'en';
 /**
  * `qyzmet deadline --from <ISO instant> --duration "<n> <unit>" [--schedule id] [--json]`: registers an application
  * arriving at `from` under the schedule, adds the term, and explains each step (DESIGN.md contract
- * `{ from, registeredAt, dueAt, explanation }`; the explanation lists registration steps, then the term's).
+ * `{ from, registeredAt, dueAt, explanation }`, plus `provisional` when the term crosses days computed from the
+ * statutes; the explanation lists registration steps, then the term's).
  */
 export function deadlineCommand(program: Command, ctx: { loadWorkingTime(scheduleId?: string): WorkingTime }): void {
   program
@@ -43,16 +44,19 @@ export function deadlineCommand(program: Command, ctx: { loadWorkingTime(schedul
           from: formatInstant(wt, from),
           registeredAt: formatInstant(wt, reg.registeredAt),
           dueAt: formatInstant(wt, due.dueAt),
+          provisional: reg.provisional || due.provisional,
           explanation,
         };
         if (opts.json) {
           printJson(out);
           return;
         }
+        const mark: Record<Lang, string> = { kk: ' (алдын ала)', ru: ' (предварительно)', en: ' (provisional)' };
+        const p = out.provisional ? mark[lang] : '';
         const head: Record<Lang, string> = {
-          kk: `Тіркелді: ${out.registeredAt}; мерзім (${opts.duration}) аяқталады: ${out.dueAt}`,
-          ru: `Зарегистрировано: ${out.registeredAt}; срок (${opts.duration}) истекает: ${out.dueAt}`,
-          en: `Registered ${out.registeredAt}; ${opts.duration} → due ${out.dueAt}`,
+          kk: `Тіркелді: ${out.registeredAt}; мерзім (${opts.duration}) аяқталады: ${out.dueAt}${p}`,
+          ru: `Зарегистрировано: ${out.registeredAt}; срок (${opts.duration}) истекает: ${out.dueAt}${p}`,
+          en: `Registered ${out.registeredAt}; ${opts.duration} → due ${out.dueAt}${p}`,
         };
         process.stdout.write([head[lang], ...explanation.map((e) => `  ${e.text[lang]}`)].join('\n') + '\n');
       } catch (e) {

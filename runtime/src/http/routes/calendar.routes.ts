@@ -46,6 +46,8 @@ export function calendarRoutes(ctx: RuntimeContext): Router {
       from: formatInstant(wt, fromMs),
       registeredAt: formatInstant(wt, reg.registeredAt),
       dueAt: formatInstant(wt, due.dueAt),
+      // Rests on a year computed from the statutes or an estimated date (DESIGN.md): may change with the decree.
+      provisional: reg.provisional || due.provisional,
       explanation: [...reg.explanation, ...due.explanation],
     });
   });
