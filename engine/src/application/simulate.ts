@@ -1,5 +1,5 @@
 import type { CompiledService, CompiledVersion } from '../compiler/compileService';
-import { ProblemError, type Problem } from '../errors/problem';
+import { isProblemError, ProblemError, type Problem } from '../errors/problem';
 import type { Lang, LegalRef, Status } from '../format/types';
 import type { ApplicationState, TraceEntry } from './applicationState';
 import { isProvisional } from '../calendar/provisional';
@@ -37,6 +37,19 @@ export interface SimulateOptions {
 export function simulationContract(result: SimulationResult): Omit<SimulationResult, 'application'> {
   const { serviceId, version, registeredAt, state, status, deadlines, refusal, documents, trace } = result;
   return { serviceId, version, registeredAt, state, status, deadlines, refusal, documents, trace };
+}
+
+/**
+ * The registration instant, or the arrival itself when the calendar cannot place it (before its data, past its
+ * horizon): a date before any version then answers "no version in force" before any calendar check.
+ */
+function registrationOrArrival(service: CompiledService, atIso: string): string {
+  try {
+    return registrationOf(service, atIso).registeredAt;
+  } catch (e) {
+    if (isProblemError(e) && e.problem.code === 'calendar.outOfCoverage') return atIso;
+    throw e;
+  }
 }
 
 /** Says which versions exist and when they applied, for "no version in force" answers. */
@@ -140,7 +153,7 @@ export async function simulate(
   const checked = checkSimulatedEvents(events);
   // The application keeps the version in force when it is registered (an after-hours arrival the evening before
   // a new version takes effect is registered under the new one).
-  const version = options.version ?? versionInForce(service, registrationOf(service, atIso).registeredAt);
+  const version = options.version ?? versionInForce(service, registrationOrArrival(service, atIso));
   const lang = options.lang ?? 'kk';
   const checkedData = checkApplicationData(version, data, lang);
   const { errors } = checkedData;
