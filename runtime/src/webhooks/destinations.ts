@@ -44,9 +44,10 @@ export function parseAllowlist(text: string | undefined): DestinationPolicy {
   const hosts = new Set<string>();
   const networks = new BlockList();
   for (const raw of (text ?? '').split(',')) {
-    const entry = raw.trim().replace(/^\[(.*)\]$/, '$1');
+    const entry = raw.trim();
     if (!entry) continue;
-    const [address, prefix, extra] = entry.split('/');
+    const [bracketed, prefix, extra] = entry.split('/');
+    const address = bracketed.replace(/^\[(.*)\]$/, '$1');
     const family = isIP(address);
     if (prefix !== undefined) {
       const bits = Number(prefix);
@@ -55,7 +56,7 @@ export function parseAllowlist(text: string | undefined): DestinationPolicy {
         throw new Error(`${WEBHOOK_ALLOW_ENV}: "${raw.trim()}" is not a network (address/prefix, e.g. 10.1.0.0/16)`);
       networks.addSubnet(address, bits, family === 4 ? 'ipv4' : 'ipv6');
     } else if (family) networks.addAddress(address, family === 4 ? 'ipv4' : 'ipv6');
-    else if (/^[a-z0-9.-]+$/i.test(entry)) hosts.add(entry.toLowerCase());
+    else if (/^[a-z0-9.-]+$/i.test(address)) hosts.add(address.toLowerCase());
     else throw new Error(`${WEBHOOK_ALLOW_ENV}: "${raw.trim()}" is neither a host name, an address nor a network`);
   }
   return { hosts, networks };
