@@ -5,6 +5,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { recomputeAfterCalendarChange } from './applications/calendarChange';
 import { runDemoSeed } from './demo/demoSeed';
 import { createApp } from './http/app';
+import type { RateLimits } from './http/rateLimits';
 import { DefinitionsRegistry } from './registry/definitionsRegistry';
 import { DefinitionsSync } from './registry/definitionsSync';
 import { findDefinitionsRoot, loadRepository } from './registry/loadRepository';
@@ -16,7 +17,10 @@ import { describeStore, openStore } from './store/openStore';
 
 export interface ServerOptions {
   port: number;
+  /** The address to listen on: loopback (127.0.0.1) unless given; 0.0.0.0 for every interface. */
   host?: string;
+  /** Simulations and submissions per minute (DEFAULT_RATE_LIMITS unless given). */
+  rateLimits?: RateLimits;
   dataDir: string;
   /** A MongoDB database instead of the embedded store in `dataDir` (MONGODB_URL). */
   mongodbUrl?: string;
@@ -70,7 +74,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       `calendar changed: ${recomputed.deadlines} due instant(s) of ${recomputed.applications} open application(s) re-computed (see the audit trail)`,
     );
   const adminDir = resolve(__dirname, '../../admin-ui/dist');
-  const app = createApp(ctx, applications, registry, existsSync(join(adminDir, 'index.html')) ? { adminDir } : {});
+  const app = createApp(ctx, applications, registry, {
+    adminDir: existsSync(join(adminDir, 'index.html')) ? adminDir : undefined,
+    rateLimits: options.rateLimits,
+  });
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000, options.timerLeaseMs);
   const deliveries = startDeliveryLoop(ctx, {
     intervalMs: options.schedulerIntervalMs ?? 1000,
@@ -88,7 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, options.schedulerIntervalMs ?? 1000);
   poll.unref();
   const server: Server = await new Promise((ok, fail) => {
-    const s = app.listen(options.port, options.host ?? '0.0.0.0', () => ok(s));
+    const s = app.listen(options.port, options.host ?? '127.0.0.1', () => ok(s));
     s.on('error', fail);
   });
   const address = server.address();

@@ -64,7 +64,7 @@ export function loadService(id: string, at?: string): Promise<ServiceDetail | nu
 }
 
 /** The due instant an inbox sorts by: the overall term `service`, else the earliest running deadline. */
-export function mainDeadline(a: Application): Deadline | undefined {
+export function mainDeadline(a: Pick<Application, 'deadlines'>): Deadline | undefined {
   return (
     a.deadlines.find((d) => d.id === 'service' && d.dueAt) ??
     a.deadlines.filter((d) => d.dueAt).sort((x, y) => Date.parse(x.dueAt!) - Date.parse(y.dueAt!))[0]
@@ -75,7 +75,10 @@ export function mainDeadline(a: Application): Deadline | undefined {
  * 'overdue' when the runtime says so (its clock decides, not the browser's); 'due-today' when an open application
  * is due on today's local date in Asia/Almaty (the browser's date: the API does not tell its own); '' otherwise.
  */
-export function urgency(a: Application, now: Date = new Date()): 'overdue' | 'due-today' | '' {
+export function urgency(
+  a: Pick<Application, 'deadlines' | 'status' | 'overdue'>,
+  now: Date = new Date(),
+): 'overdue' | 'due-today' | '' {
   if (!OPEN_STATUSES.includes(a.status)) return '';
   if (a.overdue) return 'overdue';
   const d = mainDeadline(a);

@@ -30,6 +30,7 @@ import type {
 } from '../store/Store';
 import { statusChangeDeliveries } from '../webhooks/webhooks.service';
 import { actingRole, actorRolesOf, assertMaySubmit, maySee } from './access';
+import { assertSafeText } from './unsafeText';
 
 /**
  * The application lifecycle over the engine and the store: create (form, version in force, registration,
@@ -57,6 +58,9 @@ export interface ApplicationView {
   history: ApplicationState['history'];
   overdue: boolean;
 }
+
+/** An inbox line: the view without what grows with the application (its data and history). */
+export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history'>;
 
 /** Subscriptions change rarely and every write consults them: read them at most once per SUBSCRIPTIONS_TTL_MS. */
 const SUBSCRIPTIONS_TTL_MS = 5_000;
@@ -89,6 +93,10 @@ export class ApplicationsService {
   }
 
   view(app: StoredApplication, user: StoredUser, lang: Lang): ApplicationView {
+    return { ...this.summary(app, user, lang), data: app.snapshot.data, history: app.snapshot.history };
+  }
+
+  summary(app: StoredApplication, user: StoredUser, lang: Lang): ApplicationSummary {
     const snap = app.snapshot;
     const version = this.version(app);
     const mine = actorRolesOf(user, app);
@@ -123,8 +131,6 @@ export class ApplicationsService {
             })),
           }
         : null,
-      data: snap.data,
-      history: snap.history,
       overdue: !FINAL_STATUSES.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
     };
   }
@@ -206,6 +212,7 @@ export class ApplicationsService {
       throw domainError('user', 'request.invalid', 'data must be an object holding the application form', {
         extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
       });
+    assertSafeText(body.data);
     const service = this.service(body.serviceId);
     const arrivedAt = nowIso(this.ctx, service);
     const version = versionInForce(service, registrationOf(service, arrivedAt).registeredAt);
@@ -297,6 +304,7 @@ export class ApplicationsService {
       throw domainError('user', 'request.invalid', 'data must be an object', {
         extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
       });
+    assertSafeText(body.data);
     for (let attempt = 0; attempt < 3; attempt++) {
       const app = await this.get(user, id);
       const version = this.version(app);

@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
 import { isProblemError } from '@qyzmet/engine';
+import { rateLimitsFromEnv, type RateLimits } from '../http/rateLimits';
 import { startServer, type RunningServer } from '../server';
 import { storeLocationFromEnv } from '../store/openStore';
 
 /**
- * `qyzmet serve` (= `npm start`): the HTTP runtime. Configuration by environment: PORT (3000), QYZMET_DATA (./data,
+ * `qyzmet serve` (= `npm start`): the HTTP runtime. Configuration by environment: PORT (3000), HOST (127.0.0.1, the
+ * address to listen on: 0.0.0.0 for every interface), QYZMET_DATA (./data,
  * the embedded store), MONGODB_URL (a MongoDB database instead, for production and several instances),
  * QYZMET_DEFINITIONS (./definitions), QYZMET_SCHEDULER_INTERVAL_MS (1000: how often timers and webhooks are looked
- * at), QYZMET_TIMER_LEASE_MS (30000: how long a dead instance's claimed timers wait for another instance). The demo
+ * at), QYZMET_TIMER_LEASE_MS (30000: how long a dead instance's claimed timers wait for another instance),
+ * QYZMET_SIMULATE_RATE and QYZMET_SUBMIT_RATE (simulations per client, submissions per user, a minute). The demo
  * seed runs on an empty store unless --no-demo.
  */
 export function serveCommand(program: Command, setExit: (code: number) => void): void {
@@ -25,10 +28,20 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
       const schedulerIntervalMs = millisecondsFromEnv('QYZMET_SCHEDULER_INTERVAL_MS');
       const timerLeaseMs = millisecondsFromEnv('QYZMET_TIMER_LEASE_MS');
       if (schedulerIntervalMs === null || timerLeaseMs === null) return setExit(1);
+      const host = process.env.HOST || '127.0.0.1';
+      let rateLimits: RateLimits;
+      try {
+        rateLimits = rateLimitsFromEnv();
+      } catch (e) {
+        process.stderr.write(`qyzmet serve: ${(e as Error).message}\n`);
+        return setExit(1);
+      }
       let running: RunningServer;
       try {
         running = await startServer({
           port,
+          host,
+          rateLimits,
           ...storeLocationFromEnv(),
           demo: opts.demo,
           definitionsRoot: process.env.QYZMET_DEFINITIONS,
@@ -41,7 +54,10 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
         process.stderr.write(`qyzmet serve: cannot open the store: ${e.problem.message}\n`);
         return setExit(1);
       }
-      process.stdout.write(`qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health)\n`);
+      // tests/http/runtimeProcess.ts reads the port from this line.
+      process.stdout.write(
+        `qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health; listening on ${host})\n`,
+      );
       const stop = () => {
         void running.close().then(() => process.exit(0));
       };

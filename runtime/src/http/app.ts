@@ -5,6 +5,8 @@ import type { DefinitionsRegistry } from '../registry/definitionsRegistry';
 import type { RuntimeContext } from '../runtimeContext';
 import { openApiDocument } from './openapi';
 import { problemHandler } from './problem';
+import { DEFAULT_RATE_LIMITS, simulateRateLimit, submissionRateLimit, type RateLimits } from './rateLimits';
+import { boundJsonDepth, requireJsonBody, singleQueryValues } from './requestGuards';
 import { actsRoutes } from './routes/acts.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { applicationsRoutes } from './routes/applications.routes';
@@ -12,24 +14,31 @@ import { authenticate, authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { simulateRoutes } from './routes/simulate.routes';
+import { adminPolicy, noStoreWhenAuthenticated, securityHeaders } from './securityHeaders';
 
 /** The express app: /health, /api/v1 (JSON, problem details for every error), /admin (the admin UI's files). */
 export function createApp(
   ctx: RuntimeContext,
   applications: ApplicationsService,
   registry: DefinitionsRegistry,
-  options: { adminDir?: string } = {},
+  options: { adminDir?: string; rateLimits?: RateLimits } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', services: ctx.repo.services.size });
   });
   const api = express.Router();
+  api.use(requireJsonBody);
   // Application data is small; 1 MB leaves room for long Kazakh texts and still refuses a flood.
   api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(boundJsonDepth, singleQueryValues, noStoreWhenAuthenticated);
   api.use(authenticate(ctx));
+  const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  api.post('/simulate', simulateRateLimit(limits));
+  api.post('/applications', submissionRateLimit(limits));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', services: ctx.repo.services.size });
   });
@@ -51,7 +60,8 @@ export function createApp(
     );
   });
   app.use('/api/v1', api);
-  if (options.adminDir) app.use('/admin', express.static(options.adminDir, { index: 'index.html', fallthrough: true }));
+  if (options.adminDir)
+    app.use('/admin', adminPolicy, express.static(options.adminDir, { index: 'index.html', fallthrough: true }));
   app.use((req) => {
     throw domainError('notFound', 'route.unknown', `no page ${req.originalUrl}`);
   });

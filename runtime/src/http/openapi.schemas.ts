@@ -40,6 +40,27 @@ const versionSummary = {
   label: nullable(ref('Text')),
 };
 
+/** An application as an inbox lists it: without its data and history, which grow with it. */
+const applicationSummary = {
+  id: string,
+  serviceId: string,
+  version: string,
+  provider: string,
+  channel: nullable(string),
+  state: string,
+  status: ref('Status'),
+  arrivedAt: instant,
+  registeredAt: instant,
+  deadlines: arrayOf(ref('ApplicationDeadline')),
+  documents: arrayOf(ref('IssuedDocument')),
+  allowedEvents: {
+    ...arrayOf(record({ type: string, name: string })),
+    description: 'The events this user may send now',
+  },
+  refusal: nullable(record({ grounds: arrayOf(ref('RefusalGround')) })),
+  overdue: boolean,
+};
+
 export const schemas = {
   Text: {
     type: 'object',
@@ -263,29 +284,14 @@ export const schemas = {
   }),
   HistoryEntry: record({ at: instant, event: string, actor: string, from: string, to: string }),
   Application: record({
-    id: string,
-    serviceId: string,
-    version: string,
-    provider: string,
-    channel: nullable(string),
-    state: string,
-    status: ref('Status'),
-    arrivedAt: instant,
-    registeredAt: instant,
-    deadlines: arrayOf(ref('ApplicationDeadline')),
-    documents: arrayOf(ref('IssuedDocument')),
-    allowedEvents: {
-      ...arrayOf(record({ type: string, name: string })),
-      description: 'The events this user may send now',
-    },
-    refusal: nullable(record({ grounds: arrayOf(ref('RefusalGround')) })),
+    ...applicationSummary,
     data: open('The application data, as the form describes it'),
     history: arrayOf(ref('HistoryEntry')),
-    overdue: boolean,
   }),
+  ApplicationSummary: record(applicationSummary),
   ApplicationList: record(
     {
-      items: arrayOf(ref('Application')),
+      items: arrayOf(ref('ApplicationSummary')),
       total: { ...integer, description: 'Exact when totalExact; otherwise a lower bound (the count stops at 10 000)' },
       totalExact: boolean,
       limit: integer,

@@ -107,9 +107,31 @@ export function sendProblem(res: Response, problem: Problem, instance?: string, 
 }
 
 /**
- * Failures of the body parser, answered with its own statuses: the request's bytes are not JSON (400), too many
- * (413), or in an encoding it does not read (415). They happen before any route runs, so no domain code throws them.
+ * A failure of the transport rather than of the domain (a body that is not JSON or too deep, a media type the API
+ * does not read): its own HTTP status, which no domain kind has. Thrown by the request guards before any route.
  */
+export class TransportError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Members of the problem body, e.g. the query `parameter` at fault. */
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function transportError(
+  status: number,
+  code: string,
+  message: string,
+  params?: Record<string, unknown>,
+): TransportError {
+  return new TransportError(status, code, message, params);
+}
+
+/** Failures of the body parser by their `type`: the bytes are not JSON (400), too many (413), an unread encoding. */
 const BODY_PARSER = new Map<string, { status: number; code: string; detail: (message: string) => string }>([
   [
     'entity.parse.failed',
@@ -127,16 +149,38 @@ const BODY_PARSER = new Map<string, { status: number; code: string; detail: (mes
   ['encoding.unsupported', { status: 415, code: 'request.encoding', detail: (m) => m }],
 ]);
 
+/**
+ * The caller's mistakes that express and its body parser find before any route (http-errors with a 4xx `status`):
+ * the body parser's by type, a path parameter that is not percent-encoded UTF-8, a body that is not in the
+ * Content-Encoding it names. Undefined for anything else.
+ */
+function clientErrorOf(err: unknown): TransportError | undefined {
+  if (err instanceof TransportError) return err;
+  const e = err as { type?: unknown; status?: unknown; message?: unknown } | null;
+  const parser = BODY_PARSER.get(String(e?.type));
+  if (parser) return transportError(parser.status, parser.code, parser.detail(String(e?.message)));
+  if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499) return undefined;
+  if (err instanceof URIError)
+    return transportError(400, 'request.malformedPath', 'a path parameter is not valid percent-encoded UTF-8');
+  if (e.status === 400)
+    return transportError(
+      400,
+      'request.malformedBody',
+      'the request body could not be read: is it in the Content-Encoding it names?',
+    );
+  return transportError(e.status, 'request.invalid', String(e.message));
+}
+
 /** The express error handler: body-parser failures, ProblemError (domain and engine), anything else as 500. */
 export function problemHandler(log: (message: string) => void) {
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
     void next;
-    const parser = BODY_PARSER.get(String((err as { type?: unknown } | null)?.type));
-    if (parser)
-      return write(
-        res,
-        bodyOf(parser.status, parser.code, parser.detail(String((err as Error).message)), req.originalUrl),
-      );
+    const client = clientErrorOf(err);
+    if (client) {
+      const detail = problemDetail(client.code, client.message, languageOf(req), client.params);
+      const body = bodyOf(client.status, client.code, detail, req.originalUrl);
+      return write(res, { ...body, ...client.params });
+    }
     if (isProblemError(err)) {
       if (kindOf(err.problem) === 'internal')
         log(`internal problem ${err.problem.code} on ${req.method} ${req.originalUrl}: ${err.stack ?? err.message}`);

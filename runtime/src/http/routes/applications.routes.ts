@@ -1,10 +1,11 @@
 import { Router } from 'express';
-import { APPLICATION_STATUSES, domainError, isStatus, type Status } from '@qyzmet/engine';
+import { APPLICATION_STATUSES, domainError, isStatus, parseInstant, type Status } from '@qyzmet/engine';
 import { inboxScope } from '../../applications/access';
 import type { ApplicationsService } from '../../applications/applications.service';
 import { renderPdf } from '../../documents';
 import type { RuntimeContext } from '../../runtimeContext';
 import { languageOf, requireUser } from '../context';
+import { documentPolicy } from '../securityHeaders';
 
 /** Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. */
 export function applicationsRoutes(ctx: RuntimeContext, applications: ApplicationsService): Router {
@@ -22,16 +23,17 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     const limit = q.limit === undefined ? 50 : Number(q.limit);
     const offset = q.offset === undefined ? 0 : Number(q.offset);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      throw domainError('request', 'request.limit', 'limit must be a whole number from 1 to 500');
+      throw queryError('limit', 'request.limit', 'limit must be a whole number from 1 to 500');
     if (!Number.isInteger(offset) || offset < 0)
-      throw domainError('request', 'request.offset', 'offset must be a whole number from 0');
+      throw queryError('offset', 'request.offset', 'offset must be a whole number from 0');
     const status = typeof q.status === 'string' ? q.status.split(',') : undefined;
     if (status?.some((s) => !isStatus(s)))
-      throw domainError('request', 'request.status', `status must be among ${APPLICATION_STATUSES.join(', ')}`);
+      throw queryError('status', 'request.status', `status must be among ${APPLICATION_STATUSES.join(', ')}`);
     const dueBefore = typeof q.dueBefore === 'string' ? q.dueBefore : undefined;
-    if (dueBefore !== undefined && Number.isNaN(Date.parse(dueBefore)))
-      throw domainError(
-        'request',
+    // An instant with its offset, as every instant of the API (Date.parse takes "1" for the year 2001).
+    if (dueBefore !== undefined && !isInstant(dueBefore))
+      throw queryError(
+        'dueBefore',
         'request.dueBefore',
         `dueBefore="${dueBefore}" is not an ISO instant such as 2026-03-31T18:30:00+05:00`,
       );
@@ -48,7 +50,8 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
       offset,
     });
     const lang = languageOf(req);
-    res.json({ items: items.map((a) => applications.view(a, user, lang)), total, totalExact, limit, offset });
+    // Summaries: a page of full applications (data, history) weighed 31 MB when one application held 1 MB.
+    res.json({ items: items.map((a) => applications.summary(a, user, lang)), total, totalExact, limit, offset });
   });
 
   r.get('/applications/:id', async (req, res) => {
@@ -67,6 +70,8 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     res.json({ items: await ctx.store.listEvents(req.params.id) });
   });
 
+  // An issued document may style itself and nothing more, even opened on its own.
+  r.get('/applications/:id/documents/:documentId', documentPolicy);
   r.get('/applications/:id/documents/:documentId', async (req, res) => {
     const user = requireUser(req);
     const app = await applications.get(user, req.params.id);
@@ -94,4 +99,18 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     res.type('text/html; charset=utf-8').send(doc.html);
   });
   return r;
+}
+
+function isInstant(value: string): boolean {
+  try {
+    parseInstant(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A query parameter's problem, located by the parameter's name. */
+function queryError(parameter: string, code: string, message: string) {
+  return domainError('request', code, message, { extensions: { parameter } });
 }

@@ -1,0 +1,58 @@
+import type { NextFunction, Request, Response } from 'express';
+import { transportError } from './problem';
+
+/**
+ * Checks of a request's form that run before any route: the body is JSON when there is one, it is not nested
+ * deeper than any application needs, and each query parameter comes once. Each failure is a 4xx problem, so a
+ * caller's mistake never reaches domain code as something it cannot handle (a stack overflow, an array for a string).
+ */
+
+/** Deeper than any form or definition (their schemas are a few levels); 5,000 levels overflowed recursive walks. */
+export const MAX_JSON_DEPTH = 64;
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** A request that carries a body must label it JSON (415 otherwise): the API reads nothing else. */
+export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is(JSON_TYPES))
+    throw transportError(
+      415,
+      'request.mediaType',
+      `the request body must be JSON (Content-Type: application/json), not "${req.headers['content-type'] ?? 'unlabelled'}"`,
+    );
+  next();
+}
+
+/**
+ * The depth of a parsed value, walked with an explicit stack (JSON.parse itself copes with deep nesting; what
+ * comes after it, recursive validators and serializers, does not). Stops as soon as the bound is passed.
+ */
+export function exceedsDepth(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export function boundJsonDepth(req: Request, _res: Response, next: NextFunction): void {
+  if (exceedsDepth(req.body, MAX_JSON_DEPTH))
+    throw transportError(400, 'request.tooDeep', `the request body is nested more than ${MAX_JSON_DEPTH} levels deep`, {
+      maxDepth: MAX_JSON_DEPTH,
+    });
+  next();
+}
+
+/** `?status=a&status=b` arrives as an array where every route reads one string: refuse it rather than drop it. */
+export function singleQueryValues(req: Request, _res: Response, next: NextFunction): void {
+  for (const [name, value] of Object.entries(req.query))
+    if (typeof value !== 'string')
+      throw transportError(400, 'request.query', `the query parameter "${name}" must be given once, as plain text`, {
+        parameter: name,
+      });
+  next();
+}

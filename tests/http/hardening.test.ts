@@ -1,0 +1,281 @@
+import { gzipSync } from 'node:zlib';
+import { startTestServer, type TestServer } from './testServer';
+
+// Issue 16: a caller's mistake is a 4xx problem, never a 5xx; what an application stores and lists is bounded; the
+// headers say what a browser may do with each answer. A real runtime on loopback (SQLite file, demo users).
+const clock = new Date('2026-03-03T10:00:00+05:00');
+let t: TestServer;
+let root: string;
+const tokens = new Map<string, string>();
+
+beforeAll(async () => {
+  t = await startTestServer({ now: () => clock });
+  root = t.api.replace(/\/api\/v1$/, '');
+}, 60_000);
+afterAll(async () => {
+  await t?.server.close();
+});
+
+async function tokenOf(username: string): Promise<string> {
+  if (!tokens.has(username)) {
+    const res = await fetch(`${t.api}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
+    tokens.set(username, ((await res.json()) as { token: string }).token);
+  }
+  return tokens.get(username)!;
+}
+
+/** A raw request (any bytes, any headers) under /api/v1 or, with a leading `!`, from the server's root. */
+async function raw(
+  path: string,
+  init: { method?: string; user?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {},
+) {
+  const url = path.startsWith('!') ? `${root}${path.slice(1)}` : `${t.api}${path}`;
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { ...(init.user ? { authorization: `Bearer ${await tokenOf(init.user)}` } : {}), ...init.headers },
+    body: init.body,
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const text = await res.text();
+  return { status: res.status, type, headers: res.headers, body: type.includes('json') ? JSON.parse(text) : text };
+}
+
+const json = { 'content-type': 'application/json' };
+
+const apartment = (fullName = 'Сейітова Айгүл') => ({
+  applicant: { kind: 'individual', iin: '900101300017', fullName },
+  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
+  request: { signedWith: 'eds' },
+  payment: { viaGateway: true },
+  consentToPersonalData: true,
+});
+
+/** A 4xx problem (never a 5xx), as application/problem+json, with this code. */
+function expectProblem(res: { status: number; type: string; body: any }, status: number, code: string) {
+  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
+  expect(res.type).toMatch(/^application\/problem\+json/);
+  expect(res.body.status).toBe(status);
+}
+
+describe('a caller’s mistake is a 4xx problem', () => {
+  test('a dueBefore that is not an ISO instant with its offset is a 400 naming the parameter', async () => {
+    for (const value of ['garbage', '1', '2026-03-03', '2026-02-30T10:00:00Z']) {
+      const res = await raw(`/applications?dueBefore=${encodeURIComponent(value)}`, { user: 'officer' });
+      expectProblem(res, 400, 'request.dueBefore');
+      expect(res.body.parameter).toBe('dueBefore');
+    }
+    const ok = await raw(`/applications?dueBefore=${encodeURIComponent('2026-03-31T18:30:00+05:00')}`, {
+      user: 'officer',
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  test('a query parameter given twice is a 400, not silently dropped', async () => {
+    for (const query of ['status=submitted&status=refused', 'dueBefore=a&dueBefore=b', 'limit=1&limit=2']) {
+      const res = await raw(`/applications?${query}`, { user: 'officer' });
+      expectProblem(res, 400, 'request.query');
+      expect(['status', 'dueBefore', 'limit']).toContain(res.body.parameter);
+    }
+    expectProblem(await raw('/applications?limit=0', { user: 'officer' }), 400, 'request.limit');
+  });
+
+  test('broken percent-encoding in any path parameter is a 400', async () => {
+    for (const path of [
+      '/applications/%E0%A4%A',
+      '/applications/%E0%A4%A/events',
+      '/applications/x/documents/%C3%28',
+      '/services/%E0%A4%A',
+      '/services/%FF/versions',
+    ])
+      expectProblem(await raw(path, { user: 'officer' }), 400, 'request.malformedPath');
+  });
+
+  test('a body labelled gzip that is not gzip is a 400; a real gzip body is read', async () => {
+    const body = JSON.stringify({
+      serviceId: 'cadastral-passport-duplicate',
+      at: '2026-03-03T10:00:00+05:00',
+      data: {},
+    });
+    const fake = await raw('/simulate', {
+      method: 'POST',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      body,
+    });
+    expectProblem(fake, 400, 'request.malformedBody');
+    const real = await raw('/simulate', {
+      method: 'POST',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      body: gzipSync(body),
+    });
+    expect(real.status).toBeLessThan(500);
+    expect(real.body.code).not.toBe('request.malformedBody');
+  });
+
+  test('JSON nested 5,000 levels deep is a 400 before any route reads it', async () => {
+    const arrays = '['.repeat(5000) + ']'.repeat(5000);
+    const objects = `{"serviceId":"x","at":"2026-03-03T10:00:00+05:00","data":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+    for (const [path, user] of [
+      ['/simulate', undefined],
+      ['/applications', 'applicant'],
+      ['/auth/login', undefined],
+    ] as const)
+      for (const body of [arrays, objects]) {
+        const res = await raw(path, { method: 'POST', user, headers: json, body });
+        expectProblem(res, 400, 'request.tooDeep');
+        expect(res.body.maxDepth).toBe(64);
+      }
+    // 64 levels are fine: the route answers (here: no such service).
+    const shallow = `{"serviceId":"x","at":"2026-03-03T10:00:00+05:00","data":${'{"a":'.repeat(60)}1${'}'.repeat(60)}}`;
+    expectProblem(await raw('/simulate', { method: 'POST', headers: json, body: shallow }), 404, 'service.unknown');
+  });
+
+  test('a body that is not labelled JSON is a 415; a request without a body is not', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await raw('/simulate', { method: 'POST', headers: { 'content-type': type }, body: '{}' });
+      expectProblem(res, 415, 'request.mediaType');
+    }
+    expectProblem(
+      await raw('/applications', { method: 'POST', user: 'applicant', body: '{}' }),
+      415,
+      'request.mediaType',
+    );
+    // No body at all: the route decides (serviceId is required).
+    expectProblem(await raw('/simulate', { method: 'POST' }), 422, 'request.invalid');
+  });
+
+  test('problems speak the asker’s language', async () => {
+    const res = await raw('/simulate', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'accept-language': 'ru' },
+      body: 'x',
+    });
+    expectProblem(res, 415, 'request.mediaType');
+    expect(res.body.detail).toMatch(/JSON/);
+    expect(res.body.detail).toMatch(/Тело запроса/);
+  });
+});
+
+describe('limits on stored data', () => {
+  test('NUL, lone surrogates and bidi overrides in application data are a located 422', async () => {
+    const cases: Array<[string, string]> = [
+      ['Сейітова\u0000Айгүл', 'NUL'],
+      ['Сейітова \u202EлүгйА', 'right-to-left override'],
+      ['Сейітова \u2066Айгүл\u2069', 'isolate'],
+      ['Сейітова \uD800', 'lone high surrogate'],
+      ['\uDC00Айгүл', 'lone low surrogate'],
+    ];
+    for (const [fullName, what] of cases) {
+      const res = await raw('/applications', {
+        method: 'POST',
+        user: 'applicant',
+        headers: json,
+        body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartment(fullName) }),
+      });
+      expect([what, res.status, res.body.code]).toEqual([what, 422, 'data.unsafeText']);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ pointer: '/data/applicant/fullName', code: 'text.unsafe' }),
+      ]);
+    }
+    // A character outside the BMP (a proper surrogate pair) is text like any other.
+    const fine = await raw('/applications', {
+      method: 'POST',
+      user: 'applicant',
+      headers: json,
+      body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartment('Сейітова Айгүл 𝔄') }),
+    });
+    expect(fine.body.code).not.toBe('data.unsafeText');
+  });
+
+  test('an officer’s event data with a bidi override is refused the same way, nothing written', async () => {
+    const list = await raw('/applications?limit=5', { user: 'officer' });
+    const id = list.body.items[0]?.id as string;
+    expect(id).toBeDefined();
+    const before = await raw(`/applications/${id}/events`, { user: 'officer' });
+    const res = await raw(`/applications/${id}/events`, {
+      method: 'POST',
+      user: 'officer',
+      headers: json,
+      body: JSON.stringify({ type: 'anything', data: { comment: 'ok \u202E' } }),
+    });
+    expectProblem(res, 422, 'data.unsafeText');
+    expect(res.body.errors[0].pointer).toBe('/data/comment');
+    expect((await raw(`/applications/${id}/events`, { user: 'officer' })).body.items).toHaveLength(
+      before.body.items.length,
+    );
+  });
+
+  test('the inbox lists applications without their data and history; one application has them', async () => {
+    const list = await raw('/applications?limit=50', { user: 'officer' });
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    for (const item of list.body.items) {
+      expect(item).not.toHaveProperty('data');
+      expect(item).not.toHaveProperty('history');
+      // What the officer's inbox shows.
+      expect(item).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          serviceId: expect.any(String),
+          state: expect.any(String),
+          status: expect.any(String),
+          registeredAt: expect.any(String),
+          deadlines: expect.any(Array),
+          overdue: expect.any(Boolean),
+        }),
+      );
+    }
+    const one = await raw(`/applications/${list.body.items[0].id}`, { user: 'officer' });
+    expect(one.body).toHaveProperty('data');
+    expect(one.body).toHaveProperty('history');
+  });
+});
+
+describe('headers and exposure', () => {
+  test('every answer has nosniff and a policy that loads nothing; authenticated answers are not stored', async () => {
+    const anonymous = await raw('/services');
+    expect(anonymous.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(anonymous.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(anonymous.headers.get('cache-control')).toBeNull();
+    const problem = await raw('/nowhere');
+    expect(problem.headers.get('x-content-type-options')).toBe('nosniff');
+    const mine = await raw('/applications', { user: 'officer' });
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    const health = await raw('!/health');
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  test('the admin UI’s policy lets it load its bundle, Monaco’s workers and ajv, and nothing from elsewhere', async () => {
+    const page = await raw('!/admin/');
+    if (page.status === 404) return; // admin-ui not built in this checkout
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/default-src 'self'/);
+    expect(policy).toMatch(/script-src 'self' 'unsafe-eval'/);
+    expect(policy).toMatch(/worker-src 'self' blob:/);
+    expect(policy).toMatch(/frame-src 'self' blob:/);
+    expect(policy).toMatch(/object-src 'none'/);
+    expect(policy).not.toMatch(/upgrade-insecure-requests/);
+  });
+
+  test('an issued document opened as HTML may style itself and load nothing', async () => {
+    const list = await raw('/applications?limit=100', { user: 'officer' });
+    const app = (list.body.items as Array<{ id: string; documents: Array<{ id: string }> }>).find(
+      (a) => a.documents.length > 0,
+    );
+    expect(app).toBeDefined();
+    const doc = await raw(`/applications/${app!.id}/documents/${app!.documents[0].id}`, {
+      user: 'officer',
+      headers: { accept: 'text/html' },
+    });
+    expect(doc.status).toBe(200);
+    expect(doc.type).toMatch(/text\/html/);
+    const policy = doc.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/default-src 'none'/);
+    expect(policy).toMatch(/style-src 'unsafe-inline'/);
+    expect(policy).not.toMatch(/script-src/);
+    expect(doc.headers.get('cache-control')).toBe('no-store');
+  });
+});
