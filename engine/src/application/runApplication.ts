@@ -1,6 +1,7 @@
 import {
   addDuration,
   formatInstant,
+  isProvisional,
   parseDuration,
   registrationInstant,
   resumeDeadline,
@@ -561,7 +562,8 @@ export function recomputeDeadlines(
       continue;
     }
     const dueAt = formatInstant(wt, r.dueAt);
-    if (dueAt !== d.dueAt) {
+    // The same instant may stop being provisional (the year's decree entered): the flag lives in the explanation.
+    if (dueAt !== d.dueAt || isProvisional(d.explanation) !== isProvisional(r.explanation)) {
       changes.push({ id: d.id, from: d.dueAt, to: dueAt, explanation: r.explanation });
       d.dueAt = dueAt;
       d.explanation = r.explanation;
