@@ -1,5 +1,6 @@
 import type { MachineDef } from '../format/types';
-import { buildStepMachine, START_EVENT, timerEvent } from './index';
+import { isProblemError } from '../errors/problem';
+import { alwaysCycles, buildStepMachine, MAX_AUTOMATIC_STEPS, START_EVENT, timerEvent } from './index';
 
 /**
  * The XState adapter on a small machine shaped like the services' own: an automatic intake (return or continue),
@@ -246,5 +247,49 @@ describe('buildStepMachine: a self-transition (data arriving while the step wait
 
   test('the start of a machine without automatic transitions enters only the initial state', () => {
     expect(loop.start({})).toEqual({ entered: ['archive-search'], transitions: [], state: 'archive-search' });
+  });
+});
+
+// Issue 16: a cycle of `always` transitions hung /check ~100 s and crashed the process out of memory.
+describe('a cycle of automatic transitions', () => {
+  const looping: MachineDef = {
+    initial: 'start',
+    states: {
+      start: { name, status: 'registered', on: { GO: { target: 'a' } } },
+      a: { name, status: 'in-progress', always: [{ target: 'b', guard: is('x') }] },
+      b: { name, status: 'in-progress', always: [{ target: 'a' }, { target: 'end' }] },
+      end: { name, status: 'approved', final: true },
+    },
+  };
+
+  test('is found, with its states in order (the compiler rejects it)', () => {
+    expect(alwaysCycles(looping)).toEqual([['a', 'b']]);
+    expect(alwaysCycles(def)).toEqual([]);
+  });
+
+  test(`slipping through, it stops after ${MAX_AUTOMATIC_STEPS} automatic steps with a problem, not a hang`, () => {
+    const sm = buildStepMachine('loop', looping);
+    let caught: unknown;
+    try {
+      sm.send('start', 'GO', { x: true });
+    } catch (e) {
+      caught = e;
+    }
+    expect(isProblemError(caught) && caught.problem).toMatchObject({
+      code: 'machine.automaticLoop',
+      kind: 'definition',
+      params: { state: 'start', event: 'GO', limit: MAX_AUTOMATIC_STEPS },
+    });
+    // With the guard false the chain ends: the bound does not touch a machine that does not loop.
+    expect(sm.send('start', 'GO', { x: false })?.state).toBe('a');
+  });
+
+  test('event and state names are own properties of the definition', () => {
+    const sm = buildStepMachine('svc', def);
+    for (const name_ of ['constructor', 'toString', '__proto__']) {
+      expect(sm.send('review', name_, {})).toBeNull();
+      expect(sm.acceptedEvents(name_, {})).toEqual([]);
+      expect(sm.isFinal(name_)).toBe(false);
+    }
   });
 });
