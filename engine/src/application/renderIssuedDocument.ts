@@ -1,4 +1,5 @@
 import { renderDocument, type DocumentContext } from '../documents';
+import { isProvisional } from '../calendar/provisional';
 import type { CompiledVersion } from '../compiler/compileService';
 import type { FiredGround } from '../rules';
 import type { ApplicationState, IssuedDocument } from './applicationState';
@@ -46,6 +47,7 @@ export function renderIssuedDocument(
     findings: app.findings,
     external: app.external,
     deadlines: Object.fromEntries(app.deadlines.filter((d) => d.dueAt).map((d) => [d.id, d.dueAt!])),
+    provisionalDueDates: app.deadlines.filter((d) => d.dueAt && isProvisional(d.explanation)).map((d) => d.dueAt!),
     now: doc.issuedAt,
   };
   return { html: renderDocument(compiled.templates[lang], context).html, title: doc.title[lang] };

@@ -52,6 +52,8 @@ export interface DocumentContext {
   refusal?: { grounds: DocumentRefusalGround[] };
   /** Due dates by deadline id (ISO instants). */
   deadlines: Record<string, string>;
+  /** Due dates (as in `deadlines`) computed on provisional calendar days: `date`/`datetime` add a short note. */
+  provisionalDueDates?: string[];
   /** The instant of rendering, given by the caller (the engine never reads the clock). */
   now: string;
   /** What officers established so far (event data kept as findings), e.g. the hearing's time and place. */

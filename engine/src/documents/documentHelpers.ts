@@ -178,6 +178,18 @@ export function formatLegalRef(ref: unknown, lang: DocumentLang): string {
   return out.join(', ');
 }
 
+/** Said after a due date computed on a year whose decree on transfers is not entered yet. */
+const PROVISIONAL_NOTE: Record<DocumentLang, string> = {
+  kk: ' (алдын ала: жылдың демалыс күндерін ауыстыру туралы қаулысы әлі қабылданбаған)',
+  ru: ' (предварительно: постановление о переносе выходных дней на этот год ещё не принято)',
+};
+
+function isProvisionalDueDate(value: string, options: HelperOptions): boolean {
+  const root = (options.data as { root?: { provisionalDueDates?: unknown } } | undefined)?.root;
+  const dates = root && Object.hasOwn(root, 'provisionalDueDates') ? root.provisionalDueDates : undefined;
+  return Array.isArray(dates) && dates.includes(value);
+}
+
 function dateHelper(withTime: boolean): DocumentHelper {
   return (...args) => {
     const { params, options } = split(args);
@@ -191,7 +203,8 @@ function dateHelper(withTime: boolean): DocumentHelper {
         `expected an ISO date "YYYY-MM-DD" or an ISO instant with offset, got ${JSON.stringify(value)}`,
         value,
       );
-    return withTime ? formatDateTime(parsed, l) : formatDate(parsed, l);
+    const text = withTime ? formatDateTime(parsed, l) : formatDate(parsed, l);
+    return isProvisionalDueDate(value as string, options) ? text + PROVISIONAL_NOTE[l] : text;
   };
 }
 

@@ -223,6 +223,8 @@ export interface UsersStore {
   getUserByUsername(username: string): Promise<StoredUser | undefined>;
   getUser(id: string): Promise<StoredUser | undefined>;
   countUsers(): Promise<number>;
+  /** Replaces a user's password hash (a re-hash at today's cost after a successful sign-in). */
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   /** `createdAt` (when signed in) orders a user's sessions for the cap and bounds the absolute lifetime. */
   createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void>;
   /** Returns the session even when expired: the caller compares expiresAt with its clock. */
