@@ -10,6 +10,7 @@ import {
 import type { RuntimeContext } from '../runtimeContext';
 import type { StoredAct, StoredUser } from '../store/Store';
 import { markPublished } from './definitionsGeneration';
+import { serviceCompileEnv } from './loadRepository';
 
 /**
  * The acts registry over the admin API: the acts of definitions/shared/acts plus those an analyst registers through
@@ -108,7 +109,7 @@ export class ActsRegistry {
   private recompile(): void {
     const repo = this.ctx.repo;
     for (const [serviceId, assembled] of repo.assembled) {
-      const { service } = compileService(assembled, repo.compileEnv);
+      const { service } = compileService(assembled, serviceCompileEnv(repo, serviceId));
       if (service) repo.services.set(serviceId, service);
     }
   }

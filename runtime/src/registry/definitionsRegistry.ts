@@ -2,34 +2,31 @@ import { relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   addCalendarDays,
-  amendmentReport,
-  appendVersion,
   changesBetween,
   civilDateOf,
-  compileService,
   diffJson,
   domainError,
-  languageParity,
   OPEN_STATUSES,
-  runScenario,
-  type AmendmentLine,
   type AssembledDefinition,
   type ChangeDef,
   type CompiledService,
   type CompiledVersion,
   type DocumentDef,
-  type JsonChange,
   type LegalRef,
-  type Problem,
   type VersionDef,
 } from '@qyzmet/engine';
 import type { RuntimeContext } from '../runtimeContext';
-import { confinedPath, definitionAreas } from './confinedPath';
-import { serviceCompileEnv } from './loadRepository';
 import type { DefinitionDraft, StoredUser } from '../store/Store';
+import type { DraftJobKind } from './checkWorker';
+import { draftCheckWorker } from './checkWorkerPool';
+import { confinedPath, definitionAreas } from './confinedPath';
 import { markPublished } from './definitionsGeneration';
-import { openApplicationsImpact, scenarioImpact, type OpenApplicationImpact, type ScenarioImpact } from './draftImpact';
+import type { DraftCheck, PublicationTrial, ScenarioRun } from './draftCheck';
+import { compileDraft, publishedChain, withDraft, type DraftBase } from './draftCompiler';
 import { acceptedExpectation, baseName, scenariosOf } from './draftScenarios';
+import { serviceCompileEnv } from './loadRepository';
+
+export type { DraftCheck } from './draftCheck';
 
 /**
  * The definition registry behind the admin API. An analyst amends a service by drafting a NEW version (published
@@ -41,17 +38,6 @@ import { acceptedExpectation, baseName, scenariosOf } from './draftScenarios';
  */
 
 type DraftBody = Record<string, unknown>;
-
-export interface DraftCheck {
-  rev: number;
-  problems: Problem[];
-  /** The draft's changes in words, with the act item each cites and what stood before. */
-  changes: AmendmentLine[];
-  impact: ScenarioImpact[];
-  openApplications: OpenApplicationImpact[];
-  openApplicationsOnCurrent: number;
-  diff: JsonChange[];
-}
 
 /** What the API answers for a draft: the stored draft plus the version it makes, materialised. */
 export type DraftView = DefinitionDraft & {
@@ -73,17 +59,32 @@ export class DefinitionsRegistry {
     return { service, assembled };
   }
 
+  /** The service's definition as in force, for compiling a draft over it (on this thread or in the worker). */
+  private draftBase(serviceId: string): DraftBase {
+    return {
+      root: this.ctx.repo.root,
+      serviceId,
+      assembled: this.base(serviceId).assembled,
+      env: serviceCompileEnv(this.ctx.repo, serviceId),
+    };
+  }
+
   /** The service with the draft appended (materialised, problems located in `draft:<id>`). */
-  compileDraft(
-    serviceId: string,
-    version: Record<string, unknown>,
-    draftId: string,
-  ): { service?: CompiledService; problems: Problem[] } {
+  private withDraft(serviceId: string, version: Record<string, unknown>, draftId: string): AssembledDefinition {
+    return withDraft(this.draftBase(serviceId), version, draftId);
+  }
+
+  /** Runs a job on the draft in the draft-check worker, under its time budget (checkWorkerPool.ts). */
+  private inWorker<T>(serviceId: string, d: DefinitionDraft, job: DraftJobKind): Promise<T> {
     const { assembled } = this.base(serviceId);
-    return compileService(
-      this.withDraft(assembled, serviceId, version, draftId),
-      serviceCompileEnv(this.ctx.repo, serviceId),
-    );
+    return draftCheckWorker.run<T>({
+      root: this.ctx.repo.root,
+      serviceId,
+      chain: publishedChain(assembled),
+      sharedActs: this.ctx.repo.compileEnv.sharedActs,
+      draft: d,
+      ...job,
+    });
   }
 
   /**
@@ -91,7 +92,7 @@ export class DefinitionsRegistry {
    * text): a path leading elsewhere is refused when the draft is saved, located at the document that names it.
    */
   private refuseOutsidePaths(serviceId: string, version: Record<string, unknown>, draftId: string): void {
-    const drafted = this.withDraft(this.base(serviceId).assembled, serviceId, version, draftId);
+    const drafted = this.withDraft(serviceId, version, draftId);
     const versions = (drafted.value as { versions: VersionDef[] }).versions;
     const at = versions.length - 1;
     const areas = definitionAreas(this.ctx.repo.root, serviceId);
@@ -123,19 +124,6 @@ export class DefinitionsRegistry {
     });
   }
 
-  private withDraft(
-    assembled: AssembledDefinition,
-    serviceId: string,
-    version: Record<string, unknown>,
-    draftId: string,
-  ): AssembledDefinition {
-    const dir = this.ctx.repo.serviceDir(serviceId);
-    // A template a draft names itself is read from the service folder.
-    return appendVersion(assembled, { value: version, file: `draft:${draftId}` }, (rel) =>
-      relative(process.cwd(), resolve(dir, rel)),
-    );
-  }
-
   /** The latest published version, including one that waits for its effective date: what a new draft amends. */
   private latestPublished(service: CompiledService): CompiledVersion {
     return service.versions[service.versions.length - 1];
@@ -143,8 +131,7 @@ export class DefinitionsRegistry {
 
   /** The whole version the draft makes, as written (the compiled one has seeds and defaults filled in). */
   private materialise(serviceId: string, draft: DefinitionDraft): Record<string, unknown> | null {
-    const { assembled } = this.base(serviceId);
-    const drafted = this.withDraft(assembled, serviceId, draft.definition, draft.id);
+    const drafted = this.withDraft(serviceId, draft.definition, draft.id);
     if (drafted.materialisationProblems?.length) return null;
     const versions = (drafted.value as { versions: Array<Record<string, unknown>> }).versions;
     const at = versions.length - 1;
@@ -446,55 +433,23 @@ export class DefinitionsRegistry {
     return this.view(serviceId, next);
   }
 
-  /** The draft compiled as it would be in force: from its own date, or before publication from the expected one. */
-  private compileForRuns(serviceId: string, d: DefinitionDraft) {
-    const version =
-      d.expectedFrom && !d.publishedAt ? { ...d.definition, effectiveFrom: d.expectedFrom } : d.definition;
-    return this.compileDraft(serviceId, version, d.id);
-  }
-
+  /** The check runs in the worker: compiling an analyst's draft must not stall the API (issue 16). */
   async check(serviceId: string, draftId: string): Promise<DraftCheck> {
     const d = await this.getDraft(serviceId, draftId);
-    const { service } = this.base(serviceId);
-    const { service: drafted, problems } = this.compileDraft(serviceId, d.definition, d.id);
-    const forRuns = this.compileForRuns(serviceId, d).service;
-    const draftedVersion = drafted?.versions.find((v) => v.id === d.definition.id);
-    const base = service.versions.find((v) => v.id === d.baseVersion) ?? this.latestPublished(service);
-    // Scenarios dated before the draft's date keep testing the old version.
-    const impact = forRuns ? await scenarioImpact(service, forRuns, await scenariosOf(this.ctx, serviceId, d)) : [];
+    this.base(serviceId);
+    const scenarios = await scenariosOf(this.ctx, serviceId, d);
     const open = await this.ctx.store.listApplications({
       serviceId,
       status: [...OPEN_STATUSES],
       limit: 200,
       offset: 0,
     });
-    const openApplications = await openApplicationsImpact(
-      open.items,
-      service,
-      drafted && draftedVersion ? { service: drafted, version: draftedVersion } : undefined,
-    );
-    // Dated as the analyst expects it before publication (the draft's own date is a placeholder until then).
-    const dated = forRuns ?? drafted;
-    const lines = dated ? amendmentReport(dated).filter((l) => l.version === d.definition.id) : [];
-    return {
-      rev: d.rev,
-      problems: [...problems, ...this.parity(d)],
-      changes: lines,
-      impact,
-      openApplications,
-      openApplicationsOnCurrent: open.total,
-      diff: draftedVersion ? diffJson(base.def, draftedVersion.def) : [],
-    };
-  }
-
-  /** Kazakh and Russian texts the draft writes (its changes and the keys it replaces), each needing the other. */
-  private parity(d: DefinitionDraft): Problem[] {
-    const { changes, basedOn: _b, ...own } = d.definition as { changes?: ChangeDef[]; basedOn?: unknown };
-    const found = [
-      ...languageParity(own),
-      ...(changes ?? []).flatMap((c, k) => languageParity(c.value, `/changes/${k}/value`)),
-    ];
-    return found.map((p) => ({ ...p, file: `draft:${d.id}` }));
+    return this.inWorker<DraftCheck>(serviceId, d, {
+      kind: 'check',
+      scenarios,
+      open: open.items,
+      openTotal: open.total,
+    });
   }
 
   /**
@@ -526,15 +481,20 @@ export class DefinitionsRegistry {
       const days = typeof body.calendarDays === 'number' ? body.calendarDays : 10;
       version.effectiveFrom = addCalendarDays(body.publishedOn, days + 1);
     }
-    const { service: compiled, problems } = this.compileDraft(serviceId, version, d.id);
-    const blocking = [...problems.filter((p) => p.severity !== 'warning'), ...this.parity(d)];
-    if (!compiled || blocking.length)
+    // Tried in the worker first (problems, date, scenarios); compiled here only once it is known to compile in time.
+    const trial = await this.inWorker<PublicationTrial>(serviceId, d, {
+      kind: 'publish',
+      version,
+      scenarios: await scenariosOf(this.ctx, serviceId, d),
+    });
+    const { blocking, failing } = trial;
+    if (!trial.effective || blocking.length)
       throw domainError('definition', 'draft.invalid', `the draft has ${blocking.length} problem(s); fix them first`, {
         extensions: {
           errors: blocking.map((p) => ({ pointer: p.pointer ?? '', code: p.code, message: p.message })),
         },
       });
-    const effective = compiled.versions.find((v) => v.id === version.id)!;
+    const effective = trial.effective;
     if (!effective.effectiveFrom)
       throw domainError(
         'user',
@@ -547,12 +507,6 @@ export class DefinitionsRegistry {
         'draft.pastDate',
         `a new version cannot take effect in the past (${effective.effectiveFrom}); applications already registered keep their version`,
       );
-    const failing = [];
-    for (const { file, scenario } of await scenariosOf(this.ctx, serviceId, d)) {
-      const outcome = await runScenario(compiled, scenario);
-      if (!outcome.passed)
-        failing.push({ file, scenario: scenario.name, differences: outcome.differences, error: outcome.error });
-    }
     if (failing.length)
       throw domainError(
         'definition',
@@ -560,6 +514,8 @@ export class DefinitionsRegistry {
         `${failing.length} scenario(s) fail on the new version; accept the new outcome where it is what the act says, or fix the draft`,
         { extensions: { scenarios: failing } },
       );
+    const compiled = compileDraft(this.draftBase(serviceId), version, d.id).service;
+    if (!compiled) throw domainError('definition', 'draft.invalid', 'the draft does not compile; check it again');
     const at = this.ctx.now().toISOString();
     const published: DefinitionDraft = { ...d, definition: version, publishedAt: at, updatedAt: at };
     if (!(await this.ctx.store.saveDraft(published, d.rev)))
@@ -589,10 +545,9 @@ export class DefinitionsRegistry {
     const file = typeof body.file === 'string' ? baseName(body.file) : '';
     const found = (await scenariosOf(this.ctx, serviceId, d)).find((s) => s.file === file);
     if (!found) throw domainError('notFound', 'scenario.unknown', `no scenario "${file}" in this service or draft`);
-    const compiled = this.compileForRuns(serviceId, d).service;
-    if (!compiled)
+    const outcome = await this.inWorker<ScenarioRun>(serviceId, d, { kind: 'scenario', scenario: found.scenario });
+    if (!outcome.compiles)
       throw domainError('definition', 'draft.invalid', 'the draft does not compile; fix its problems first');
-    const outcome = await runScenario(compiled, found.scenario);
     if (!outcome.result)
       throw domainError('definition', 'scenario.failed', outcome.error ?? 'the scenario does not run');
     const x = found.scenario.expect;
@@ -615,11 +570,7 @@ export class DefinitionsRegistry {
     draftId: string,
     compiled: CompiledService,
   ) {
-    const assembled = this.ctx.repo.assembled.get(serviceId)!;
-    this.ctx.repo.assembled.set(
-      serviceId,
-      this.withDraft(assembled, serviceId, version as Record<string, unknown>, draftId),
-    );
+    this.ctx.repo.assembled.set(serviceId, this.withDraft(serviceId, version as Record<string, unknown>, draftId));
     this.ctx.repo.services.set(serviceId, compiled);
   }
 
@@ -631,7 +582,7 @@ export class DefinitionsRegistry {
         .filter((d) => d.publishedAt)
         .sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
       for (const d of published) {
-        const { service, problems } = this.compileDraft(serviceId, d.definition, d.id);
+        const { service, problems } = compileDraft(this.draftBase(serviceId), d.definition, d.id);
         if (!service) {
           this.ctx.log(
             `published version ${String(d.definition.id)} of ${serviceId} no longer compiles: ${problems.map((p) => p.message).join('; ')}`,
