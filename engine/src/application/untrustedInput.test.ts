@@ -254,6 +254,23 @@ describe('definitions that would hang or crash the runtime are located errors', 
     expect(cycle?.line).toBeGreaterThan(1);
   });
 
+  test('names a definition gives are its own: a target "constructor", a guard "toString" are unknown', () => {
+    const { service, problems } = compile(
+      fixture((v) => {
+        const states = (v.machine as { states: Record<string, Json> }).states;
+        states.review.on = { ...(states.review.on as Json), DONE: { target: 'constructor' } };
+        states.received.always = [{ target: 'review', guard: { condition: 'toString' } }];
+      }),
+    );
+    expect(service).toBeUndefined();
+    expect(problems.map((p) => p.pointer)).toEqual(
+      expect.arrayContaining([
+        '/versions/0/machine/states/review/on/DONE/target',
+        '/versions/0/machine/states/received/always/0/guard/condition',
+      ]),
+    );
+  });
+
   test('a guarded always chain that does not loop still compiles', () => {
     const { service } = compile(
       fixture((v) => {

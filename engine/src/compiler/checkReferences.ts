@@ -9,6 +9,8 @@ import { BUILTIN_DECISIONS, conditionReferences } from '../rules';
  */
 
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+/** A name a definition gives is looked up as an own key: a target "constructor" is not Object.prototype's. */
+const has = (map: object, key: string): boolean => Object.hasOwn(map, key);
 
 function problem(code: string, pointer: string, message: string): Problem {
   return { code, kind: 'definition', pointer, message };
@@ -75,7 +77,7 @@ export function checkServiceReferences(
 ): Problem[] {
   const problems: Problem[] = [];
   forEachLegalRef(def, '', (ref, p) => {
-    if (!acts[ref.act])
+    if (!has(acts, ref.act))
       problems.push(
         problem(
           'ref.unknownAct',
@@ -99,7 +101,7 @@ export function checkServiceReferences(
       ['repealedBy', act.repealedBy ? [act.repealedBy] : []],
     ] as const) {
       (ids ?? []).forEach((other, i) => {
-        if (!acts[other])
+        if (!has(acts, other))
           problems.push(
             problem(
               'ref.unknownAct',
@@ -145,7 +147,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   const documentIds = (v.documents ?? []).map((d) => d.id);
 
   v.producedBy.forEach((a, i) => {
-    if (!acts[a])
+    if (!has(acts, a))
       problems.push(
         problem(
           'ref.unknownAct',
@@ -157,7 +159,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   const fromRule = v.effectiveFrom;
   if (typeof fromRule === 'object') {
     const actId = 'afterPublication' in fromRule ? fromRule.afterPublication.act : fromRule.actEntersIntoForce;
-    if (!acts[actId])
+    if (!has(acts, actId))
       problems.push(
         problem(
           'ref.unknownAct',
@@ -166,7 +168,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
         ),
       );
   }
-  if (v.effectiveTo && typeof v.effectiveTo === 'object' && !acts[v.effectiveTo.actEntersIntoForce]) {
+  if (v.effectiveTo && typeof v.effectiveTo === 'object' && !has(acts, v.effectiveTo.actEntersIntoForce)) {
     problems.push(
       problem(
         'ref.unknownAct',
@@ -176,7 +178,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
     );
   }
 
-  if (!states[v.machine.initial])
+  if (!has(states, v.machine.initial))
     problems.push(
       problem(
         'machine.unknownInitial',
@@ -186,7 +188,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
     );
 
   const checkGuard = (t: TransitionDef, p: string) => {
-    if (!states[t.target])
+    if (!has(states, t.target))
       problems.push(
         problem(
           'machine.unknownTarget',
@@ -211,7 +213,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   for (const [name, s] of Object.entries(states)) {
     const sp = `${at}/machine/states/${name}`;
     for (const [event, ts] of Object.entries(s.on ?? {})) {
-      if (!events[event])
+      if (!has(events, event))
         problems.push(
           problem(
             'machine.unknownEvent',
@@ -230,7 +232,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
     });
     (s.timers ?? []).forEach((t, i) => {
       if (t.target) {
-        if (!states[t.target])
+        if (!has(states, t.target))
           problems.push(
             problem(
               'machine.unknownTarget',
@@ -319,7 +321,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   // Named conditions and grounds' rules alike may only refer to declared conditions.
   for (const { when, pointer } of rules) {
     for (const ref of conditionReferences(when, pointer)) {
-      if (!conditions[ref.name])
+      if (!has(conditions, ref.name))
         problems.push(
           problem(
             'rules.unknownCondition',
@@ -350,7 +352,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
           ),
         );
     });
-    if (d.start && typeof d.start === 'object' && !states[d.start.state])
+    if (d.start && typeof d.start === 'object' && !has(states, d.start.state))
       problems.push(
         problem(
           'deadline.unknownState',

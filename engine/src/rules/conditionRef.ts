@@ -9,7 +9,8 @@ import type { ConditionRef } from '../format/types';
  */
 export function referenceHolds(ref: ConditionRef | undefined, decisions: Record<string, boolean>): boolean {
   if (!ref) return true;
-  return Boolean(decisions[ref.condition]) !== Boolean(ref.negate);
+  const holds = Object.hasOwn(decisions, ref.condition) && Boolean(decisions[ref.condition]);
+  return holds !== Boolean(ref.negate);
 }
 
 /**
