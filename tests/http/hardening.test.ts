@@ -279,3 +279,54 @@ describe('headers and exposure', () => {
     expect(doc.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('the audit trail', () => {
+  type Page = { items: Array<{ subject: string; at: string; action: string }>; nextCursor: string | null };
+  const page = async (user: string, query: string) => {
+    const res = await raw(`/admin/audit?${query}`, { user });
+    expect(res.status).toBe(200);
+    return res.body as Page;
+  };
+
+  test('is read a page at a time: the pages chain through a cursor to the whole trail', async () => {
+    const whole = await page('admin', 'limit=500');
+    expect(whole.items.length).toBeGreaterThan(5);
+    expect(whole.nextCursor).toBeNull();
+    const chained: Page['items'] = [];
+    let cursor: string | null = null;
+    do {
+      const p: Page = await page('admin', `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(p.items.length).toBeLessThanOrEqual(2);
+      chained.push(...p.items);
+      cursor = p.nextCursor;
+    } while (cursor);
+    expect(chained).toEqual(whole.items);
+    // The default page is what the admin UI has always read.
+    expect((await page('admin', '')).items.length).toBe(Math.min(200, whole.items.length));
+  });
+
+  test('a limit past the cap or a cursor it never gave is a 400', async () => {
+    expectProblem(await raw('/admin/audit?limit=501', { user: 'admin' }), 400, 'request.limit');
+    expectProblem(await raw('/admin/audit?cursor=abc', { user: 'admin' }), 400, 'request.cursor');
+  });
+
+  test('an analyst sees definition and act events only, not what officers and applicants did', async () => {
+    const admin = await page('admin', 'limit=500');
+    const applicationLines = admin.items.filter((a) => a.subject.startsWith('application:'));
+    expect(applicationLines.length).toBeGreaterThan(0);
+    // An analyst's own work is in the trail.
+    const draft = await raw('/admin/definitions/cadastral-passport-duplicate/drafts', {
+      method: 'POST',
+      user: 'analyst',
+      headers: json,
+      body: JSON.stringify({}),
+    });
+    expect(draft.status).toBe(201);
+    const analyst = await page('analyst', 'limit=500');
+    expect(analyst.items.length).toBeGreaterThan(0);
+    for (const line of analyst.items) expect(line.subject).toMatch(/^(definition|act):/);
+    expect(analyst.items.some((a) => a.subject === 'definition:cadastral-passport-duplicate')).toBe(true);
+    const asked = await page('analyst', `subject=${encodeURIComponent(applicationLines[0].subject)}`);
+    expect(asked.items).toEqual([]);
+  });
+});

@@ -515,7 +515,10 @@ export const schemas = {
     subject: { ...string, description: 'application:<id>, definition:<serviceId>, user:<id>, webhook:<id>' },
     details: open('What changed'),
   }),
-  AuditList: record({ items: arrayOf(ref('AuditEntry')) }),
+  AuditList: record({
+    items: arrayOf(ref('AuditEntry')),
+    nextCursor: { ...nullable(string), description: 'Give it as ?cursor= for the next page; null on the last' },
+  }),
   Webhook: record({
     id: string,
     url: string,

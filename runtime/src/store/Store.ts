@@ -263,10 +263,22 @@ export interface ThrottleStore {
   throttleReset(key: string): Promise<void>;
 }
 
+/** A page of the audit trail, newest first: one subject, or subjects of some kinds ("definition:"), before a cursor. */
+export interface AuditPageQuery {
+  subject?: string;
+  /** Only subjects starting with one of these (e.g. ["definition:", "act:"]). */
+  subjectPrefixes?: string[];
+  /** The `next` of the page before: this page starts after it. */
+  cursor?: string;
+  limit: number;
+}
+
 /** The audit trail: append-only, read newest first. */
 export interface AuditStore {
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(subject: string | null, limit: number): Promise<AuditEntry[]>;
+  /** `next` is the cursor of the following page, null on the last; a cursor this store never gave is a 400. */
+  pageAudit(query: AuditPageQuery): Promise<{ items: AuditEntry[]; next: string | null }>;
 }
 
 /** Webhook subscriptions and their delivery outbox, leased like timers. */

@@ -67,6 +67,7 @@ export function storeMethods(p: StoreParts): StoreMethods {
 
     appendAudit: (entry) => p.audit.appendAudit(entry),
     listAudit: (subject, limit) => p.audit.listAudit(subject, limit),
+    pageAudit: (query) => p.audit.pageAudit(query),
 
     createSubscription: (s) => p.webhooks.createSubscription(s),
     listSubscriptions: () => p.webhooks.listSubscriptions(),

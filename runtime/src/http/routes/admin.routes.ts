@@ -10,6 +10,15 @@ import type { RuntimeContext } from '../../runtimeContext';
 import { requireRole, requireUser } from '../context';
 import { parseAllowlist, refusedDestination, WEBHOOK_ALLOW_ENV } from '../../webhooks/destinations';
 
+/** The most audit lines one page holds. */
+const AUDIT_PAGE_MAX = 500;
+
+/**
+ * What an analyst sees of the audit trail: what analysts do (drafts, publications, acts), not officers' findings on
+ * applications, sign-ins or webhooks, which only an admin reads.
+ */
+const ANALYST_AUDIT_SUBJECTS = ['definition:', 'act:'];
+
 /**
  * The admin API (/api/v1/admin): definitions with their validation problems and coverage, the audit trail, and
  * webhook subscriptions with their delivery log. Analysts and admins only.
@@ -151,9 +160,20 @@ export function adminRoutes(
     });
   });
   r.get('/audit', async (req, res) => {
-    requireRole(req, 'analyst', 'admin');
-    const subject = typeof req.query.subject === 'string' ? req.query.subject : null;
-    res.json({ items: await ctx.store.listAudit(subject, 200) });
+    const user = requireRole(req, 'analyst', 'admin');
+    const q = req.query;
+    const limit = q.limit === undefined ? 200 : Number(q.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_PAGE_MAX)
+      throw domainError('request', 'request.limit', `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}`, {
+        extensions: { parameter: 'limit' },
+      });
+    const page = await ctx.store.pageAudit({
+      subject: typeof q.subject === 'string' ? q.subject : undefined,
+      subjectPrefixes: user.roles.includes('admin') ? undefined : ANALYST_AUDIT_SUBJECTS,
+      cursor: typeof q.cursor === 'string' ? q.cursor : undefined,
+      limit,
+    });
+    res.json({ items: page.items, nextCursor: page.next });
   });
   r.post('/webhooks', async (req, res) => {
     const user = requireRole(req, 'admin');

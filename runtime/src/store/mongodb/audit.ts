@@ -1,6 +1,7 @@
 import { MongoBulkWriteError, type Document } from 'mongodb';
 import { toMs } from '../instants';
-import type { AuditEntry, AuditStore } from '../Store';
+import { badCursor, prefixEnd } from '../auditPage';
+import type { AuditEntry, AuditPageQuery, AuditStore } from '../Store';
 import { guarded, isDuplicateKey, type Collections, type Row } from './connection';
 
 /**
@@ -42,6 +43,31 @@ export class MongoAudit implements AuditStore {
         .limit(Math.max(0, limit))
         .toArray();
       return docs.map(auditFromDocument);
+    });
+  }
+
+  /** Newest first, `limit` at a time; the cursor is the order key of the page's last entry. */
+  pageAudit(query: AuditPageQuery): Promise<{ items: AuditEntry[]; next: string | null }> {
+    const filter: Document[] = [];
+    if (query.subject !== undefined) filter.push({ subject: query.subject });
+    if (query.subjectPrefixes)
+      filter.push({ $or: query.subjectPrefixes.map((p) => ({ subject: { $gte: p, $lt: prefixEnd(p) } })) });
+    if (query.cursor !== undefined) {
+      if (!/^\d{15}\.\d{9}\.[\w-]{1,64}$/.test(query.cursor)) throw badCursor(query.cursor);
+      filter.push({ seq: { $lt: query.cursor } });
+    }
+    return guarded(async () => {
+      // One more than asked tells whether there is a next page.
+      const docs = await this.c.audit
+        .find(filter.length ? { $and: filter } : {})
+        .sort({ seq: -1 })
+        .limit(query.limit + 1)
+        .toArray();
+      const page = docs.slice(0, query.limit);
+      return {
+        items: page.map(auditFromDocument),
+        next: docs.length > query.limit ? String(page[page.length - 1].seq) : null,
+      };
     });
   }
 

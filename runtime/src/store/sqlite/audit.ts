@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditStore } from '../Store';
+import { badCursor, prefixEnd } from '../auditPage';
+import type { AuditEntry, AuditPageQuery, AuditStore } from '../Store';
 import type { SqliteConnection } from './connection';
 import type { RecordTable } from './portable';
 import { auditFromRow, auditParams, type Row } from './rows';
@@ -36,6 +37,35 @@ export class SqliteAudit implements AuditStore {
     return this.connection.run(() => {
       const rows = (subject === null ? this.listAll.all(limit) : this.listBySubject.all(subject, limit)) as Row[];
       return rows.map(auditFromRow);
+    });
+  }
+
+  /** Newest first, `limit` at a time; the cursor is the seq of the page's last line. */
+  pageAudit(query: AuditPageQuery): Promise<{ items: AuditEntry[]; next: string | null }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.subject !== undefined) {
+      where.push('subject = ?');
+      params.push(query.subject);
+    }
+    if (query.subjectPrefixes) {
+      where.push(`(${query.subjectPrefixes.map(() => '(subject >= ? AND subject < ?)').join(' OR ') || '0'})`);
+      for (const p of query.subjectPrefixes) params.push(p, prefixEnd(p));
+    }
+    if (query.cursor !== undefined) {
+      if (!/^[1-9]\d{0,15}$/.test(query.cursor)) throw badCursor(query.cursor);
+      where.push('seq < ?');
+      params.push(Number(query.cursor));
+    }
+    const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    return this.connection.run(() => {
+      // One more than asked tells whether there is a next page.
+      const rows = this.connection.db.prepare(sql).all(...params, query.limit + 1) as Row[];
+      const page = rows.slice(0, query.limit);
+      return {
+        items: page.map(auditFromRow),
+        next: rows.length > query.limit ? String(page[page.length - 1].seq) : null,
+      };
     });
   }
 
