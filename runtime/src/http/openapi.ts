@@ -583,9 +583,13 @@ export const openApiDocument = {
     '/admin/audit': {
       get: {
         operationId: 'listAudit',
-        summary: 'The audit trail, newest first (200 entries)',
+        summary: 'The audit trail, newest first, a page at a time; an analyst sees definition and act events only',
         security: bearer,
-        parameters: [query('subject', { type: 'string', description: 'e.g. definition:<serviceId>' })],
+        parameters: [
+          query('subject', { type: 'string', description: 'e.g. definition:<serviceId>' }),
+          query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 200 }),
+          query('cursor', { type: 'string', description: 'The nextCursor of the page before' }),
+        ],
         responses: { ...always, '200': json(ref('AuditList')), ...admin },
       },
     },
