@@ -423,7 +423,7 @@ export const openApiDocument = {
           ...admin,
           ...unknownDraft,
           '409': problem('Saved by someone else since that revision (the answer lists what changed), or closed'),
-          '422': problem('No revision in the body'),
+          '422': problem('No revision in the body, or a template path leading outside the definitions'),
         },
       },
       delete: {
@@ -492,7 +492,13 @@ export const openApiDocument = {
         summary: "The draft's problems, the scenarios whose outcome it changes, the open applications it leaves",
         security: bearer,
         parameters: [path('id'), path('draftId')],
-        responses: { ...always, '200': json(ref('DraftCheck')), ...admin, ...unknownDraft },
+        responses: {
+          ...always,
+          '200': json(ref('DraftCheck')),
+          ...admin,
+          ...unknownDraft,
+          '422': problem('The check took longer than its time budget or more memory than it is given'),
+        },
       },
     },
     '/admin/definitions/{id}/drafts/{draftId}/publish': {
