@@ -12,7 +12,7 @@ import {
   StatusBadge,
   urgency,
   useLang,
-  type Application,
+  type ApplicationSummary,
   type ServiceSummary,
 } from '../officer/common';
 import './applicant.css';
@@ -24,7 +24,7 @@ export default function ApplicantHome() {
   const { t } = useTranslation('applicant');
   const lang = useLang();
   const [services, setServices] = useState<ServiceSummary[] | null>(null);
-  const [mine, setMine] = useState<Application[] | null>(null);
+  const [mine, setMine] = useState<ApplicationSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     loadServices().then(setServices, setError);

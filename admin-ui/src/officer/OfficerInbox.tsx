@@ -13,7 +13,7 @@ import {
   StatusBadge,
   urgency,
   useLang,
-  type Application,
+  type ApplicationSummary,
   type ServiceDetail,
   type ServiceSummary,
 } from './common';
@@ -46,7 +46,7 @@ export default function OfficerInbox() {
     ...JSON.parse(sessionStorage.getItem(KEY) ?? '{}'),
   }));
   const [offset, setOffset] = useState(0);
-  const [list, setList] = useState<{ items: Application[]; total: number; totalExact?: boolean } | null>(null);
+  const [list, setList] = useState<{ items: ApplicationSummary[]; total: number; totalExact?: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [services, setServices] = useState<ServiceSummary[]>([]);
   const [machines, setMachines] = useState<Record<string, ServiceDetail | null>>({});

@@ -18,6 +18,8 @@ export type Text = Schemas['Text'];
 // The engine's own type: a type-only import adds nothing to the officer's and applicant's bundles.
 export type { LegalRef } from '@qyzmet/engine';
 export type Application = Schemas['Application'];
+/** An inbox line: an application without its data and history. */
+export type ApplicationSummary = Schemas['ApplicationList']['items'][number];
 export type Deadline = Schemas['ApplicationDeadline'];
 export type AppDocument = Schemas['IssuedDocument'];
 export type Fact = Schemas['Fact'];
