@@ -77,6 +77,7 @@ test('an application, its events and documents answer as documented', async () =
   const applicant = await login('applicant');
   const officer = await login('officer');
   expect((await call('get', '/auth/me', { token: officer })).body.actorRoles.length).toBeGreaterThan(0);
+  expect((await call('post', '/auth/logout', { token: await login('reviewer') })).status).toBe(204);
   const created = await call('post', '/applications', {
     token: applicant,
     body: { serviceId: SERVICE, data: apartment, channel: 'portal' },

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type UiLang } from '../i18n';
-import { session, setApiLanguage, type SessionUser } from './api';
+import { logout, session, setApiLanguage, type SessionUser } from './api';
 import { Login } from './Login';
 import { go, useRoute } from './router';
 
@@ -103,7 +103,7 @@ export function App() {
           <button
             className="link"
             onClick={() => {
-              session.clear();
+              void logout();
               setUser(null);
               go('login');
             }}

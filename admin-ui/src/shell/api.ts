@@ -73,6 +73,17 @@ export async function login(username: string, password: string): Promise<Session
   return r.user;
 }
 
+/** Signs out: the tab forgets the token at once, and the server revokes it (so a copy of it is worthless too). */
+export async function logout(): Promise<void> {
+  const token = session.token();
+  session.clear();
+  if (!token) return;
+  // Already expired, or the server away: nothing more to do.
+  await fetch('/api/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(
+    () => undefined,
+  );
+}
+
 /** A document of an application as a blob URL (HTML or PDF), for viewing and download with the bearer token. */
 export async function documentUrl(
   applicationId: string,

@@ -154,6 +154,14 @@ export const openApiDocument = {
       },
     },
     '/applications': {
+    '/auth/logout': {
+      post: {
+        operationId: 'logout',
+        summary: 'Sign out: the token presented is revoked (every instance refuses it from now on)',
+        security: bearer,
+        responses: { ...always, '204': { description: 'Signed out' }, ...signedIn },
+      },
+    },
       post: {
         operationId: 'submitApplication',
         summary: 'Submit an application',

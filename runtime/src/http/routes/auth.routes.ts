@@ -1,13 +1,22 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { domainError } from '@qyzmet/engine';
-import { newToken, tokenHash, verifyPassword } from '../../auth/passwords';
+import { loginLimits, LoginThrottle, type LoginLimits, type Refusal } from '../../auth/loginThrottle';
+import { decoyHash, hashPassword, needsRehash, newToken, tokenHash, verifyPassword } from '../../auth/passwords';
+import { checkSession, firstExpiry, sessionPolicy, type SessionPolicy } from '../../auth/sessionPolicy';
 import type { RuntimeContext } from '../../runtimeContext';
+import type { StoredUser } from '../../store/Store';
 import { requireUser } from '../context';
 
-const SESSION_MS = 12 * 3_600_000;
+/** The token hash of the session a request was authenticated with, for POST /auth/logout. */
+const sessionOfRequest = new WeakMap<Request, string>();
 
-/** Reads `Authorization: Bearer <token>` and attaches the user; an invalid or expired token is a 401. */
-export function authenticate(ctx: RuntimeContext) {
+const expired = () => domainError('unauthenticated', 'auth.expired', 'the token is unknown or expired; sign in again');
+
+/**
+ * Reads `Authorization: Bearer <token>` and attaches the user; an unknown, revoked, idle or too old session is a
+ * 401. No cache: a session revoked on one instance is refused by every other at once.
+ */
+export function authenticate(ctx: RuntimeContext, policy: SessionPolicy = sessionPolicy()) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       const header = req.headers.authorization;
@@ -15,13 +24,16 @@ export function authenticate(ctx: RuntimeContext) {
         const m = /^Bearer\s+(\S+)$/i.exec(header);
         if (!m)
           throw domainError('unauthenticated', 'auth.malformed', 'the Authorization header must be "Bearer <token>"');
-        const session = await ctx.store.getSession(tokenHash(m[1]));
-        if (!session || Date.parse(session.expiresAt) <= ctx.now().getTime())
-          throw domainError('unauthenticated', 'auth.expired', 'the token is unknown or expired; sign in again');
+        const hash = tokenHash(m[1]);
+        const session = await ctx.store.getSession(hash);
+        const nowMs = ctx.now().getTime();
+        const state = session && checkSession(policy, session, nowMs);
+        if (!session || !state?.alive) throw expired();
         const user = await ctx.store.getUser(session.userId);
-        if (!user)
-          throw domainError('unauthenticated', 'auth.expired', 'the token is unknown or expired; sign in again');
+        if (!user) throw expired();
+        if (state.touchTo !== null) await ctx.store.touchSession(hash, new Date(state.touchTo).toISOString());
         (req as Request & { user?: unknown }).user = user;
+        sessionOfRequest.set(req, hash);
       }
       next();
     } catch (e) {
@@ -30,31 +42,91 @@ export function authenticate(ctx: RuntimeContext) {
   };
 }
 
-export function authRoutes(ctx: RuntimeContext): Router {
+/** The caller as the throttle and the audit name it: the peer address (behind a proxy, see `trust proxy`). */
+function clientOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+export function authRoutes(
+  ctx: RuntimeContext,
+  policy: SessionPolicy = sessionPolicy(),
+  limits: LoginLimits = loginLimits(),
+): Router {
   const r = Router();
+  const throttle = new LoginThrottle(ctx.store, limits);
+
+  /** One audit line per failed sign-in (and per lockout), under the user when the username is known. */
+  const audit = (action: string, user: StoredUser | undefined, details: Record<string, unknown>) =>
+    ctx.store.appendAudit({
+      at: ctx.now().toISOString(),
+      userId: user?.id ?? null,
+      action,
+      subject: user ? `user:${user.id}` : 'auth:unknown-user',
+      details,
+    });
+
   r.post('/auth/login', async (req, res) => {
     const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
     if (typeof username !== 'string' || typeof password !== 'string')
       throw domainError('user', 'request.invalid', 'send { "username": "...", "password": "..." }');
+    const client = clientOf(req);
+    const nowMs = ctx.now().getTime();
     const user = await ctx.store.getUserByUsername(username);
+    // Usernames as typed can be anything up to the body limit: the audit keeps their start.
+    const tried = { username: username.slice(0, 200), client };
+
+    const refuse = async (refusal: Refusal, reason: string): Promise<never> => {
+      await audit('auth.login-failed', user, { ...tried, reason });
+      const retryAfter = Math.max(1, Math.ceil(refusal.retryAfterMs / 1000));
+      res.setHeader('Retry-After', String(retryAfter));
+      throw refusal.code === 'auth.locked'
+        ? domainError(
+            'throttled',
+            'auth.locked',
+            `too many wrong passwords for this account: it is locked; try again in ${retryAfter} s`,
+            { params: { retryAfter } },
+          )
+        : domainError('throttled', 'auth.throttled', `too many sign-in attempts; try again in ${retryAfter} s`, {
+            params: { retryAfter },
+          });
+    };
+
+    const early = await throttle.refusal(username, client, nowMs);
+    if (early) return refuse(early, early.code === 'auth.locked' ? 'locked' : 'client-throttled');
+    const attempt = await throttle.begin(username, nowMs);
+    if (attempt.refusal) return refuse(attempt.refusal, 'too-many-attempts');
+
     // The same answer and a password check either way, so the response does not tell which usernames exist.
     const ok = user
       ? await verifyPassword(password, user.passwordHash)
-      : (await verifyPassword(
-          password,
-          'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-        ),
-        false);
-    if (!user || !ok) throw domainError('unauthenticated', 'auth.invalid', 'wrong username or password');
+      : (await verifyPassword(password, await decoyHash()), false);
+    if (!user || !ok) {
+      const outcome = await throttle.failed(username, client, attempt.attempts, nowMs);
+      await audit('auth.login-failed', user, { ...tried, reason: user ? 'wrong-password' : 'unknown-user' });
+      if (outcome.locked) {
+        await audit('auth.locked', user, {
+          ...tried,
+          failures: outcome.failures,
+          until: new Date(nowMs + outcome.locked.retryAfterMs).toISOString(),
+        });
+      }
+      throw domainError('unauthenticated', 'auth.invalid', 'wrong username or password');
+    }
+    await throttle.succeeded(username);
+    if (needsRehash(user.passwordHash)) await ctx.store.setPasswordHash(user.id, await hashPassword(password));
+
     const token = newToken();
-    const expiresAt = new Date(ctx.now().getTime() + SESSION_MS).toISOString();
-    await ctx.store.createSession(tokenHash(token), user.id, expiresAt);
+    const now = ctx.now();
+    const expiresAt = new Date(firstExpiry(policy, now.getTime())).toISOString();
+    await ctx.store.createSession(tokenHash(token), user.id, expiresAt, now.toISOString());
+    // Expired sessions go, and this user's oldest beyond the cap.
+    await ctx.store.pruneSessions(user.id, policy.perUser, now.toISOString());
     await ctx.store.appendAudit({
-      at: ctx.now().toISOString(),
+      at: now.toISOString(),
       userId: user.id,
       action: 'auth.login',
       subject: `user:${user.id}`,
-      details: {},
+      details: { client },
     });
     res.json({
       token,
@@ -62,6 +134,21 @@ export function authRoutes(ctx: RuntimeContext): Router {
       user: { id: user.id, username: user.username, roles: user.roles, displayName: user.displayName },
     });
   });
+
+  r.post('/auth/logout', async (req, res) => {
+    const user = requireUser(req);
+    const hash = sessionOfRequest.get(req);
+    if (hash) await ctx.store.deleteSession(hash);
+    await ctx.store.appendAudit({
+      at: ctx.now().toISOString(),
+      userId: user.id,
+      action: 'auth.logout',
+      subject: `user:${user.id}`,
+      details: {},
+    });
+    res.status(204).end();
+  });
+
   r.get('/auth/me', (req, res) => {
     const u = requireUser(req);
     res.json({

@@ -446,6 +446,12 @@ export function describeStoreContract(target: ContractTarget): void {
         expect(await store.getUser('u3')).toBeUndefined();
         expect((await store.getUserByUsername('applicant'))?.roles).toEqual(['applicant']);
         expect(await store.getUserByUsername('nobody')).toBeUndefined();
+        await store.setPasswordHash('u1', 'scrypt$131072$8$1$c2FsdA==$aGFzaA==');
+        expect(await store.getUser('u1')).toEqual({
+          ...user('u1', 'officer'),
+          passwordHash: 'scrypt$131072$8$1$c2FsdA==$aGFzaA==',
+        });
+        await store.setPasswordHash('u1', user('u1', 'officer').passwordHash);
         await store.createSession('hash1', 'u1', '2025-03-03T17:00:00+05:00');
         expect(await store.getSession('hash1')).toEqual({ userId: 'u1', expiresAt: '2025-03-03T17:00:00+05:00' });
         expect(await store.getSession('hash2')).toBeUndefined();

@@ -24,6 +24,12 @@ export class MongoUsers implements UsersStore {
     return guarded(() => this.c.users.countDocuments({}));
   }
 
+  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return guarded(async () => {
+      await this.c.users.updateOne({ _id: userId as never }, { $set: { passwordHash } });
+    });
+  }
+
   createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void> {
     return guarded(async () => {
       await this.c.sessions.insertOne(sessionDocument(tokenHash, { userId, expiresAt, createdAt }));

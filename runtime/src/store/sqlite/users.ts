@@ -11,6 +11,7 @@ export class SqliteUsers implements UsersStore {
   private readonly userByName: Database.Statement;
   private readonly userById: Database.Statement;
   private readonly countAll: Database.Statement;
+  private readonly updateHash: Database.Statement;
   private readonly insertSession: Database.Statement;
   private readonly sessionByToken: Database.Statement;
   private readonly moveExpiry: Database.Statement;
@@ -26,6 +27,7 @@ export class SqliteUsers implements UsersStore {
     this.userByName = db.prepare('SELECT * FROM users WHERE username = ?');
     this.userById = db.prepare('SELECT * FROM users WHERE id = ?');
     this.countAll = db.prepare('SELECT count(*) AS n FROM users');
+    this.updateHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
     this.insertSession = db.prepare(
       `INSERT INTO sessions (token_hash, user_id, expires_at, expires_at_ms, created_at, created_at_ms)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -63,6 +65,12 @@ export class SqliteUsers implements UsersStore {
 
   countUsers(): Promise<number> {
     return this.connection.run(() => (this.countAll.get() as { n: number }).n);
+  }
+
+  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return this.connection.run(() => {
+      this.updateHash.run(passwordHash, userId);
+    });
   }
 
   createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void> {
