@@ -1,6 +1,8 @@
 import {
   allowedEvents,
   applyEvent,
+  checkApplicationData,
+  eventDef,
   FINAL_STATUSES,
   domainError,
   fireDueTimers,
@@ -9,7 +11,6 @@ import {
   registrationOf,
   renderIssuedDocument,
   startApplication,
-  validateApplicationData,
   versionInForce,
   type ApplicationState,
   type CompiledService,
@@ -216,11 +217,13 @@ export class ApplicationsService {
     const service = this.service(body.serviceId);
     const arrivedAt = nowIso(this.ctx, service);
     const version = versionInForce(service, registrationOf(service, arrivedAt).registeredAt);
-    const errors = validateApplicationData(version, body.data, lang);
+    const { errors, total } = checkApplicationData(version, body.data, lang);
     if (errors.length) {
-      // As the engine's simulate reports them: the HTTP layer points them into the request body (/data/...).
+      // As the engine's simulate reports them: the HTTP layer points them into the request body (/data/...); the
+      // first 100, with the total.
       throw domainError('user', 'form.invalid', `the application data do not fit the form of ${service.id}`, {
         params: { errors },
+        extensions: { errorsTotal: total },
       });
     }
     const providerIds = service.def.providers.map((p) => p.id);
@@ -308,7 +311,7 @@ export class ApplicationsService {
     for (let attempt = 0; attempt < 3; attempt++) {
       const app = await this.get(user, id);
       const version = this.version(app);
-      const def = version.def.machine.events?.[body.type];
+      const def = eventDef(version, body.type);
       // Users send only the events the definition declares: the engine would also take a "timer:…" type, which is
       // its own to fire.
       if (!def)
