@@ -153,7 +153,6 @@ export const openApiDocument = {
         responses: { ...always, '200': json(ref('Me')), ...signedIn },
       },
     },
-    '/applications': {
     '/auth/logout': {
       post: {
         operationId: 'logout',
@@ -162,6 +161,7 @@ export const openApiDocument = {
         responses: { ...always, '204': { description: 'Signed out' }, ...signedIn },
       },
     },
+    '/applications': {
       post: {
         operationId: 'submitApplication',
         summary: 'Submit an application',
