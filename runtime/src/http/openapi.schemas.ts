@@ -28,6 +28,12 @@ const record = (properties: Record<string, object>, optional: string[] = []) => 
   properties,
 });
 
+/** A due date or calendar day that rests on a year computed from the statutes or an estimated date (DESIGN.md). */
+const provisional = {
+  ...boolean,
+  description: 'Rests on days computed from the statutes (no decree on transfers entered yet) or an estimated date',
+};
+
 const versionSummary = {
   id: string,
   effectiveFrom: nullable(date),
@@ -268,11 +274,15 @@ export const schemas = {
     },
   },
 
-  ApplicationDeadline: record({
-    id: string,
-    dueAt: nullable(instant),
-    status: { type: 'string', enum: ['running', 'suspended', 'closed'] },
-  }),
+  ApplicationDeadline: record(
+    {
+      id: string,
+      dueAt: nullable(instant),
+      status: { type: 'string', enum: ['running', 'suspended', 'closed'] },
+      provisional: { ...provisional, const: true },
+    },
+    ['provisional'],
+  ),
   IssuedDocument: record({ id: string, title: string, kind: string, issuedAt: instant }),
   /** One leaf of a ground's condition that held, with the value the fact had. */
   Fact: record({ fact: string, path: string, operator: string, value: {}, actual: {} }, ['path', 'value', 'actual']),
@@ -312,17 +322,24 @@ export const schemas = {
   }),
   ApplicationEventList: record({ items: arrayOf(ref('ApplicationEvent')) }),
 
-  Calendar: record({
-    year: integer,
-    workingDays: integer,
-    months: arrayOf(
-      record({ month: integer, workingDays: integer, daysOff: arrayOf(date), workingWeekendDays: arrayOf(date) }),
-    ),
-  }),
+  Calendar: record(
+    {
+      year: integer,
+      workingDays: integer,
+      months: arrayOf(
+        record({ month: integer, workingDays: integer, daysOff: arrayOf(date), workingWeekendDays: arrayOf(date) }),
+      ),
+      provisional: { ...boolean, description: 'Some day of the year is computed from the statutes or estimated' },
+      provisionalReason: open('Why (code term.provisional, kk/ru/en text, params computedFrom / estimated)'),
+      provisionalDays: arrayOf(open('A provisional holiday or moved day off of the year, with why')),
+    },
+    ['provisionalReason', 'provisionalDays'],
+  ),
   Deadline: record({
     from: instant,
     registeredAt: instant,
     dueAt: instant,
+    provisional,
     explanation: arrayOf(open('One step of the count: a day counted or skipped, and why')),
   }),
   Simulation: record({
@@ -331,7 +348,11 @@ export const schemas = {
     registeredAt: instant,
     state: string,
     status: ref('Status'),
-    deadlines: arrayOf(record({ id: string, dueAt: nullable(instant), status: string })),
+    deadlines: arrayOf(
+      record({ id: string, dueAt: nullable(instant), status: string, provisional: { ...provisional, const: true } }, [
+        'provisional',
+      ]),
+    ),
     refusal: nullable(record({ grounds: arrayOf(ref('RefusalGround')) })),
     documents: arrayOf(record({ id: string, title: string, html: string })),
     trace: arrayOf(open('One step of the engine: what it did and why')),
