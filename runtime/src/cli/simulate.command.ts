@@ -75,7 +75,10 @@ export function simulateCommand(program: Command, setExit: (code: number) => voi
           else {
             process.stdout.write(`${serviceId} @ ${result.version}: ${result.status} (${result.state})\n`);
             process.stdout.write(`registered ${result.registeredAt}\n`);
-            for (const d of result.deadlines) process.stdout.write(`deadline ${d.id}: ${d.dueAt} (${d.status})\n`);
+            for (const d of result.deadlines)
+              process.stdout.write(
+                `deadline ${d.id}: ${d.dueAt} (${d.status}${d.provisional ? ', provisional: computed calendar' : ''})\n`,
+              );
             for (const g of result.refusal?.grounds ?? [])
               process.stdout.write(`refusal ground ${g.id}: ${g.message}\n`);
             for (const d of result.documents) process.stdout.write(`document ${d.id}: ${d.title}\n`);
