@@ -4,7 +4,7 @@ import type { Lang, LegalRef, Status } from '../format/types';
 import type { ApplicationState, TraceEntry } from './applicationState';
 import { isProvisional } from '../calendar/provisional';
 import { renderIssuedDocument } from './renderIssuedDocument';
-import { checkSimulatedEvents } from './simulatedEvents';
+import { checkSimulatedEvents, isInstant } from './simulatedEvents';
 import { applyEvent, fireDueTimers, registrationOf, startApplication } from './runApplication';
 
 /** The result of a simulation: the shape of `qyzmet simulate --json` and `POST /simulate` (DESIGN.md). */
@@ -149,7 +149,14 @@ export async function simulate(
   atIso: string,
   options: SimulateOptions = {},
 ): Promise<SimulationResult> {
-  if (Number.isNaN(Date.parse(atIso))) versionInForce(service, atIso); // the located "not an instant" problem
+  // An instant with its offset, as the events' (Date.parse would take "1" for the year 2001).
+  if (!isInstant(atIso))
+    throw new ProblemError({
+      code: 'input.instant',
+      kind: 'user',
+      pointer: '/at',
+      message: `"${String(atIso)}" is not an ISO instant with an offset; write e.g. 2026-03-03T10:00:00+05:00`,
+    });
   const checked = checkSimulatedEvents(events);
   // The application keeps the version in force when it is registered (an after-hours arrival the evening before
   // a new version takes effect is registered under the new one).

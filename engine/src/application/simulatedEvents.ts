@@ -21,6 +21,17 @@ interface FieldError {
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** An ISO 8601 instant with an offset or Z, as the calendar reads it ("garbage", "1" and local times are not). */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    parseInstant(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function eventErrors(event: unknown, at: string): FieldError[] {
   if (!isPlainObject(event)) return [{ pointer: at, code: 'type', message: `${at} must be an object {type, at}` }];
   const errors: FieldError[] = [];
@@ -31,15 +42,7 @@ function eventErrors(event: unknown, at: string): FieldError[] {
       code: 'type',
       message: `${at}/type must be the name of an event (a string of 1 to ${EVENT_TYPE_MAX_LENGTH} characters)`,
     });
-  let instantOk = typeof instant === 'string';
-  if (instantOk) {
-    try {
-      parseInstant(instant as string);
-    } catch {
-      instantOk = false;
-    }
-  }
-  if (!instantOk)
+  if (!isInstant(instant))
     errors.push({
       pointer: `${at}/at`,
       code: 'format',

@@ -153,6 +153,14 @@ describe('simulated events are validated and capped', () => {
     expect((p.extensions?.errors as Problem[]).map((e) => e.pointer)).toEqual([pointer]);
   });
 
+  test.each(['garbage', '1', '2026-03-03T10:00:00'])(
+    "the simulation's own at: %j is a located user problem",
+    async (instant) => {
+      const p = await problemOf(() => simulate(svc, {}, [], instant, { renderDocuments: false }));
+      expect(p).toMatchObject({ code: 'input.instant', kind: 'user', pointer: '/at' });
+    },
+  );
+
   test('every malformed part is reported with its pointer', async () => {
     const p = await invalid([
       { type: 'NOTE', at },
