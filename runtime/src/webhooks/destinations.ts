@@ -78,12 +78,21 @@ function hostnameOf(url: URL): string {
 
 export type Resolve = (hostname: string) => Promise<string[]>;
 
+/** How long a subscription's creation waits for its host to resolve. */
+const RESOLVE_TIMEOUT_MS = 5_000;
+
 const resolveAll: Resolve = (hostname) =>
-  new Promise((ok, fail) =>
-    dnsLookup(hostname, { all: true }, (error, addresses) =>
-      error ? fail(error) : ok(addresses.map((a) => a.address)),
-    ),
-  );
+  new Promise((ok, fail) => {
+    const timer = setTimeout(
+      () => fail(Object.assign(new Error('no answer'), { code: 'ETIMEOUT' })),
+      RESOLVE_TIMEOUT_MS,
+    );
+    dnsLookup(hostname, { all: true }, (error, addresses) => {
+      clearTimeout(timer);
+      if (error) fail(error);
+      else ok(addresses.map((a) => a.address));
+    });
+  });
 
 /**
  * Why a subscription's URL may not be used, or null when it may: an http(s) URL whose host is listed or resolves
