@@ -279,6 +279,17 @@ describe('definitions that would hang or crash the runtime are located errors', 
     );
   });
 
+  test('a machine of 1,001 states is a located definition error', () => {
+    const { service, problems } = compile(
+      fixture((v) => {
+        const states = (v.machine as { states: Record<string, Json> }).states;
+        for (let i = 0; i < 1000; i++) states[`s${i}`] = { label: name('К', 'С'), status: 'in-progress' };
+      }),
+    );
+    expect(service).toBeUndefined();
+    expect(problems[0]).toMatchObject({ code: 'definition.maxProperties', pointer: '/versions/0/machine/states' });
+  });
+
   test('a guarded always chain that does not loop still compiles', () => {
     const { service } = compile(
       fixture((v) => {
