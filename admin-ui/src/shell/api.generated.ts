@@ -124,6 +124,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the token presented is revoked (every instance refuses it from now on) */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications": {
         parameters: {
             query?: never;
@@ -529,7 +546,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first (200 entries) */
+        /** The audit trail, newest first, a page at a time; an analyst sees definition and act events only */
         get: operations["listAudit"];
         put?: never;
         post?: never;
@@ -818,6 +835,11 @@ export interface components {
             dueAt: string | null;
             /** @enum {string} */
             status: "running" | "suspended" | "closed";
+            /**
+             * @description Rests on days computed from the statutes (no decree on transfers entered yet) or an estimated date
+             * @constant
+             */
+            provisional?: true;
         };
         IssuedDocument: {
             id: string;
@@ -870,15 +892,39 @@ export interface components {
             refusal: {
                 grounds: components["schemas"]["RefusalGround"][];
             } | null;
+            overdue: boolean;
             /** @description The application data, as the form describes it */
             data: {
                 [key: string]: unknown;
             };
             history: components["schemas"]["HistoryEntry"][];
+        };
+        ApplicationSummary: {
+            id: string;
+            serviceId: string;
+            version: string;
+            provider: string;
+            channel: string | null;
+            state: string;
+            status: components["schemas"]["Status"];
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            arrivedAt: string;
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            registeredAt: string;
+            deadlines: components["schemas"]["ApplicationDeadline"][];
+            documents: components["schemas"]["IssuedDocument"][];
+            /** @description The events this user may send now */
+            allowedEvents: {
+                type: string;
+                name: string;
+            }[];
+            refusal: {
+                grounds: components["schemas"]["RefusalGround"][];
+            } | null;
             overdue: boolean;
         };
         ApplicationList: {
-            items: components["schemas"]["Application"][];
+            items: components["schemas"]["ApplicationSummary"][];
             /** @description Exact when totalExact; otherwise a lower bound (the count stops at 10 000) */
             total: number;
             totalExact?: boolean;
@@ -911,6 +957,15 @@ export interface components {
                 daysOff: string[];
                 workingWeekendDays: string[];
             }[];
+            /** @description Some day of the year is computed from the statutes or estimated */
+            provisional: boolean;
+            /** @description Why (code term.provisional, kk/ru/en text, params computedFrom / estimated) */
+            provisionalReason?: {
+                [key: string]: unknown;
+            };
+            provisionalDays?: {
+                [key: string]: unknown;
+            }[];
         };
         Deadline: {
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
@@ -919,6 +974,8 @@ export interface components {
             registeredAt: string;
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             dueAt: string;
+            /** @description Rests on days computed from the statutes (no decree on transfers entered yet) or an estimated date */
+            provisional: boolean;
             explanation: {
                 [key: string]: unknown;
             }[];
@@ -934,6 +991,11 @@ export interface components {
                 id: string;
                 dueAt: string | null;
                 status: string;
+                /**
+                 * @description Rests on days computed from the statutes (no decree on transfers entered yet) or an estimated date
+                 * @constant
+                 */
+                provisional?: true;
             }[];
             refusal: {
                 grounds: components["schemas"]["RefusalGround"][];
@@ -1184,6 +1246,8 @@ export interface components {
         };
         AuditList: {
             items: components["schemas"]["AuditEntry"][];
+            /** @description Give it as ?cursor= for the next page; null on the last */
+            nextCursor: string | null;
         };
         Webhook: {
             id: string;
@@ -1468,6 +1532,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description ?at= is a date that does not exist (2026-02-30) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listServiceVersions: {
@@ -1635,6 +1708,60 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            /** @description A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not labelled JSON, or is in an encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON */
             400: {
@@ -3145,7 +3272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No revision in the body */
+            /** @description No revision in the body, or a template path leading outside the definitions */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3581,6 +3708,15 @@ export interface operations {
             };
             /** @description The body is not labelled JSON, or is in an encoding the API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The check took longer than its time budget or more memory than it is given */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4165,6 +4301,8 @@ export interface operations {
         parameters: {
             query?: {
                 subject?: string;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
