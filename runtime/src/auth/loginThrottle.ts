@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { ThrottleStore } from '../store/Store';
 
 /**
@@ -98,4 +99,5 @@ export class LoginThrottle {
 const digest = (s: string) => createHash('sha256').update(s).digest('base64url');
 const accountKey = (username: string) => `login-failures:account:${digest(username)}`;
 const lockKey = (username: string) => `login-lock:account:${digest(username)}`;
-const clientKey = (client: string) => `login-failures:client:${client}`;
+/** An IPv6 client is its /56 (express-rate-limit's grouping): one host rotating its addresses is still one client. */
+const clientKey = (client: string) => `login-failures:client:${ipKeyGenerator(client)}`;
