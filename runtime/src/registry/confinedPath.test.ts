@@ -2,6 +2,7 @@ import { symlinkSync } from 'node:fs';
 import { copyExample, EXAMPLE_ID, type ExampleCopy } from '../../../tests/definitions/exampleCopy';
 import { confinedPath, definitionAreas } from './confinedPath';
 import { loadRepository } from './loadRepository';
+import { loadScenarios } from './loadScenarios';
 
 /** Files on disk naming paths out of the definitions: a located problem of the service, never the file's text. */
 
@@ -47,4 +48,14 @@ test('a symlink inside the service folder is judged by where it leads', () => {
   expect(confinedPath(copy.path(`services/${EXAMPLE_ID}/templates/missing.hbs`), areas)).toContain('missing.hbs');
   // Another service's folder is not this service's.
   expect(() => confinedPath(copy.path('services/other/x.hbs'), areas)).toThrow(/leads outside/);
+});
+
+test('a scenario or a calendar that is a link out of its folder is a problem, never read', () => {
+  symlinkSync('/etc/passwd', copy.path(`services/${EXAMPLE_ID}/scenarios/99-evil.json`));
+  symlinkSync('/etc/passwd', copy.path('calendars/evil.calendar.json'));
+  const scenarios = loadScenarios(copy.path(`services/${EXAMPLE_ID}`));
+  expect(scenarios.problems.map((p) => p.code)).toEqual(['definition.pathOutside']);
+  const repo = loadRepository(copy.definitions, [EXAMPLE_ID]);
+  expect(repo.problems.filter((p) => p.code === 'definition.pathOutside')).toHaveLength(1);
+  expect(JSON.stringify([scenarios, repo.problems])).not.toMatch(/root:.*:0:0:/);
 });

@@ -20,7 +20,7 @@ import {
   type ScheduleData,
   type WorkingTime,
 } from '@qyzmet/engine';
-import { confinedReader, definitionAreas } from './confinedPath';
+import { confinedReader, definitionAreas, isConfined } from './confinedPath';
 import { seedReader } from './seedFiles';
 
 /**
@@ -83,23 +83,34 @@ function readJson<T>(file: string, problems: Problem[]): T | undefined {
   return syntax.length ? undefined : (source.value as T);
 }
 
-function jsonFiles(dir: string, suffix: string): string[] {
-  return existsSync(dir)
+/** The folder's JSON files; one that is a symlink leading out of the folder is a problem, never read. */
+function jsonFiles(dir: string, suffix: string, problems: Problem[]): string[] {
+  const files = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith(suffix))
         .sort()
         .map((f) => join(dir, f))
     : [];
+  return files.filter((file) => {
+    if (isConfined(file, [dir])) return true;
+    problems.push({
+      code: 'definition.pathOutside',
+      kind: 'definition',
+      file: shown(file),
+      message: `${shown(file)}: a link leading out of ${shown(dir)}; the definitions are read from their own folders only`,
+    });
+    return false;
+  });
 }
 
 export function loadCalendars(root: string, problems: Problem[] = []) {
   const calendars = new Map<string, CalendarData>();
   const schedules = new Map<string, ScheduleData>();
-  for (const file of jsonFiles(join(root, 'calendars'), '.calendar.json')) {
+  for (const file of jsonFiles(join(root, 'calendars'), '.calendar.json', problems)) {
     const c = readJson<CalendarData>(file, problems);
     if (c) calendars.set(c.id, c);
   }
-  for (const file of jsonFiles(join(root, 'calendars', 'schedules'), '.schedule.json')) {
+  for (const file of jsonFiles(join(root, 'calendars', 'schedules'), '.schedule.json', problems)) {
     const s = readJson<ScheduleData>(file, problems);
     if (s) schedules.set(s.id, s);
   }
@@ -138,7 +149,7 @@ export function loadSharedActs(
   const acts: Record<string, Act> = {};
   const loaded: Array<{ file: string; source: ReturnType<typeof parseJsonSource>['source'] }> = [];
   sharedActsValidator ??= createSchemaValidator(sharedActsSchema, 'acts', [serviceSchema]);
-  for (const file of jsonFiles(join(root, 'shared', 'acts'), '.json')) {
+  for (const file of jsonFiles(join(root, 'shared', 'acts'), '.json', problems)) {
     const text = readText(file);
     if (text === undefined) continue;
     const { source, problems: syntax } = parseJsonSource(shown(file), text);

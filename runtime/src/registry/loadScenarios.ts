@@ -13,6 +13,7 @@ import {
   type ReadSeed,
   type Scenario,
 } from '@qyzmet/engine';
+import { isConfined } from './confinedPath';
 
 /**
  * Reads the scenarios of one service folder, each checked against the scenario schema with located problems; given
@@ -44,6 +45,16 @@ export function loadScenarios(
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const file = relative(process.cwd(), join(dir, name));
+    // A link leading out of the scenarios folder is not read (its bytes would be quoted in a syntax error).
+    if (!isConfined(join(dir, name), [dir])) {
+      problems.push({
+        code: 'definition.pathOutside',
+        kind: 'definition',
+        file,
+        message: `${file}: a link leading out of the scenarios folder`,
+      });
+      continue;
+    }
     const { source, problems: syntax } = parseJsonSource(file, readFileSync(join(dir, name), 'utf8'));
     if (syntax.length) {
       problems.push(...syntax);
