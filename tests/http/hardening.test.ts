@@ -83,6 +83,27 @@ describe('a caller’s mistake is a 4xx problem', () => {
     expectProblem(await raw('/applications?limit=0', { user: 'officer' }), 400, 'request.limit');
   });
 
+  test('numbers and dates in the query are written plainly, or are a 400 naming the parameter', async () => {
+    for (const [query, code] of [
+      ['limit=1e2', 'request.limit'],
+      ['limit=0x10', 'request.limit'],
+      ['offset=1e20', 'request.offset'],
+      ['offset=9007199254740993', 'request.offset'],
+      ['offset=-1', 'request.offset'],
+    ])
+      expectProblem(await raw(`/applications?${query}`, { user: 'officer' }), 400, code);
+    expect((await raw('/applications?limit=10&offset=5', { user: 'officer' })).status).toBe(200);
+    const service = '/services/cadastral-passport-duplicate';
+    for (const at of ['99999-01-01', '2026-13-45', '%2B275760-09-13T00:00:00Z', '1', 'garbage']) {
+      const res = await raw(`${service}?at=${at}`);
+      expectProblem(res, 400, 'request.at');
+      expect(res.body.parameter).toBe('at');
+    }
+    expect((await raw(`${service}?at=2026-03-03`)).status).toBe(200);
+    expect((await raw(`${service}?at=${encodeURIComponent('2026-03-03T10:00:00+05:00')}`)).status).toBe(200);
+    expectProblem(await raw('/admin/audit?limit=1e2', { user: 'admin' }), 400, 'request.limit');
+  });
+
   test('broken percent-encoding in any path parameter is a 400', async () => {
     for (const path of [
       '/applications/%E0%A4%A',

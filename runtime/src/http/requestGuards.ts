@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { domainError, parseInstant } from '@qyzmet/engine';
 import { transportError } from './problem';
 
 /**
@@ -55,4 +56,40 @@ export function singleQueryValues(req: Request, _res: Response, next: NextFuncti
         parameter: name,
       });
   next();
+}
+
+/** A query parameter's problem (400), located by the parameter's name. */
+export function queryError(parameter: string, code: string, message: string): Error {
+  return domainError('request', code, message, { extensions: { parameter } });
+}
+
+/**
+ * A whole-number query parameter from `min` to `max`, `fallback` when absent. Digits only: Number() would take
+ * "1e20", "0x10" or " 7 ", and a number past 2^53 silently becomes another.
+ */
+export function wholeNumberQuery(
+  req: Request,
+  name: string,
+  bounds: { min: number; max: number; fallback: number },
+): number {
+  const raw = req.query[name];
+  if (raw === undefined) return bounds.fallback;
+  const n = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= bounds.min && n <= bounds.max))
+    throw queryError(
+      name,
+      `request.${name}`,
+      `${name} must be a whole number from ${bounds.min} to ${bounds.max}, not "${String(raw).slice(0, 40)}"`,
+    );
+  return n;
+}
+
+/** An ISO 8601 instant with its offset or Z, as every instant of the API (Date.parse takes "1" for 2001). */
+export function isIsoInstant(value: string): boolean {
+  try {
+    parseInstant(value);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import type { DefinitionsRegistry } from '../../registry/definitionsRegistry';
 import { citedSeeds, SEEDS_FOLDER } from '../../registry/seedFiles';
 import type { RuntimeContext } from '../../runtimeContext';
 import { requireRole, requireUser } from '../context';
+import { wholeNumberQuery } from '../requestGuards';
 import { parseAllowlist, refusedDestination, WEBHOOK_ALLOW_ENV } from '../../webhooks/destinations';
 
 /** The most audit lines one page holds. */
@@ -162,11 +163,7 @@ export function adminRoutes(
   r.get('/audit', async (req, res) => {
     const user = requireRole(req, 'analyst', 'admin');
     const q = req.query;
-    const limit = q.limit === undefined ? 200 : Number(q.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_PAGE_MAX)
-      throw domainError('request', 'request.limit', `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}`, {
-        extensions: { parameter: 'limit' },
-      });
+    const limit = wholeNumberQuery(req, 'limit', { min: 1, max: AUDIT_PAGE_MAX, fallback: 200 });
     const page = await ctx.store.pageAudit({
       subject: typeof q.subject === 'string' ? q.subject : undefined,
       subjectPrefixes: user.roles.includes('admin') ? undefined : ANALYST_AUDIT_SUBJECTS,

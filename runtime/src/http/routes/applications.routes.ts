@@ -1,10 +1,11 @@
 import { Router } from 'express';
-import { APPLICATION_STATUSES, domainError, isStatus, parseInstant, type Status } from '@qyzmet/engine';
+import { APPLICATION_STATUSES, domainError, isStatus, type Status } from '@qyzmet/engine';
 import { inboxScope } from '../../applications/access';
 import type { ApplicationsService } from '../../applications/applications.service';
 import { renderPdf } from '../../documents';
 import type { RuntimeContext } from '../../runtimeContext';
 import { languageOf, requireUser } from '../context';
+import { isIsoInstant, queryError, wholeNumberQuery } from '../requestGuards';
 import { documentPolicy } from '../securityHeaders';
 
 /** Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. */
@@ -20,18 +21,13 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
   r.get('/applications', async (req, res) => {
     const user = requireUser(req);
     const q = req.query;
-    const limit = q.limit === undefined ? 50 : Number(q.limit);
-    const offset = q.offset === undefined ? 0 : Number(q.offset);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      throw queryError('limit', 'request.limit', 'limit must be a whole number from 1 to 500');
-    if (!Number.isInteger(offset) || offset < 0)
-      throw queryError('offset', 'request.offset', 'offset must be a whole number from 0');
+    const limit = wholeNumberQuery(req, 'limit', { min: 1, max: 500, fallback: 50 });
+    const offset = wholeNumberQuery(req, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
     const status = typeof q.status === 'string' ? q.status.split(',') : undefined;
     if (status?.some((s) => !isStatus(s)))
       throw queryError('status', 'request.status', `status must be among ${APPLICATION_STATUSES.join(', ')}`);
     const dueBefore = typeof q.dueBefore === 'string' ? q.dueBefore : undefined;
-    // An instant with its offset, as every instant of the API (Date.parse takes "1" for the year 2001).
-    if (dueBefore !== undefined && !isInstant(dueBefore))
+    if (dueBefore !== undefined && !isIsoInstant(dueBefore))
       throw queryError(
         'dueBefore',
         'request.dueBefore',
@@ -99,18 +95,4 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
     res.type('text/html; charset=utf-8').send(doc.html);
   });
   return r;
-}
-
-function isInstant(value: string): boolean {
-  try {
-    parseInstant(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A query parameter's problem, located by the parameter's name. */
-function queryError(parameter: string, code: string, message: string) {
-  return domainError('request', code, message, { extensions: { parameter } });
 }

@@ -11,6 +11,7 @@ import {
   type Condition,
 } from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../../runtimeContext';
+import { isIsoInstant, queryError } from '../requestGuards';
 import { factInApiWords, machineInApiWords, namedInApiWords, partyInApiWords } from './inApiWords';
 
 /** The public catalogue: services, the version in force (now or at a date), and every version with its period. */
@@ -58,6 +59,21 @@ function serviceSummary(s: CompiledService, at: string) {
   };
 }
 
+/** ?at= as an instant: a date is the start of that civil day in the zone; anything else is a 400 naming it. */
+function atOfQuery(q: string, zone: string): string {
+  const bad = () => queryError('at', 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(q)) {
+    if (!isIsoInstant(q)) throw bad();
+    return q;
+  }
+  try {
+    return toLocalIso(startOfCivilDay(q, zone), zone);
+  } catch (e) {
+    if (isProblemError(e)) throw bad();
+    throw e;
+  }
+}
+
 export function servicesRoutes(ctx: RuntimeContext): Router {
   const r = Router();
   const get = (id: string) => {
@@ -74,9 +90,7 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
     const q = typeof req.query.at === 'string' ? req.query.at : null;
     // ?at= takes a date (the start of that civil day in the service's zone: UTC+6 before 2024-03-01) or an instant.
     const zone = s.workingTime.timeZone;
-    const at = q ? (/^\d{4}-\d{2}-\d{2}$/.test(q) ? toLocalIso(startOfCivilDay(q, zone), zone) : q) : nowIso(ctx, s);
-    if (q && Number.isNaN(Date.parse(at)))
-      throw domainError('request', 'request.at', `at="${q}" is not a date (YYYY-MM-DD) or an ISO instant`);
+    const at = q === null ? nowIso(ctx, s) : atOfQuery(q, zone);
     let v: CompiledVersion;
     try {
       v = versionInForce(s, at);
