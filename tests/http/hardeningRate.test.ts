@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RATE_LIMITS, rateLimitsFromEnv } from '../../runtime/src/http/rateLimits';
 import { startServer, type RunningServer } from '../../runtime/src/server';
@@ -12,8 +12,8 @@ let api: string;
 
 beforeAll(async () => {
   server = await startServer({
+    // No host: the default, loopback, is what the test below checks.
     port: 0,
-    host: '127.0.0.1',
     dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-rate-')),
     demo: true,
     now: () => clock,
@@ -101,4 +101,13 @@ test('the limits come from QYZMET_SIMULATE_RATE and QYZMET_SUBMIT_RATE; a wrong 
   });
   expect(() => rateLimitsFromEnv({ QYZMET_SUBMIT_RATE: 'lots' })).toThrow(/QYZMET_SUBMIT_RATE "lots"/);
   expect(() => rateLimitsFromEnv({ QYZMET_SIMULATE_RATE: '0' })).toThrow(/QYZMET_SIMULATE_RATE/);
+});
+
+test('the runtime listens on loopback unless told otherwise (HOST)', async () => {
+  expect((await fetch(`http://127.0.0.1:${server.port}/health`)).status).toBe(200);
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && !i.internal && i.family === 'IPv4');
+  if (!outside) return; // a machine with loopback only: nothing to reach from outside
+  await expect(fetch(`http://${outside.address}:${server.port}/health`)).rejects.toThrow();
 });
