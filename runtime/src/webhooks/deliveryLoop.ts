@@ -10,6 +10,9 @@ import { deliverOne } from './webhooks.service';
  * after `timeoutMs`. A claimed delivery whose target is busy is put back a moment later, so a slow receiver's
  * backlog never takes the slots of the others.
  */
+/** How soon a delivery put back because its target is busy is due again. */
+const BUSY_TARGET_RETRY_MS = 1_000;
+
 export interface DeliveryLoop {
   /** Claims what is due now and sends it; resolves when these sends are recorded. Returns how many were sent. */
   tick(): Promise<number>;
@@ -65,22 +68,28 @@ export function startDeliveryLoop(ctx: RuntimeContext, options: DeliveryLoopOpti
     return sending;
   };
 
+  /** Claims up to the free slots; what a busy target sends back frees its slots for another claim (a few rounds). */
   const claimAndStart = async (): Promise<Array<Promise<void>>> => {
-    const free = concurrency - inFlight.size;
-    if (free <= 0 || stopping.signal.aborted) return [];
-    const now = ctx.now();
-    const due = await ctx.store.claimDueDeliveries(now.toISOString(), ctx.instanceId, leaseMs, free);
-    if (due.length === 0) return [];
-    const subs = new Map((await ctx.store.listSubscriptions()).map((s) => [s.id, s]));
     const started: Array<Promise<void>> = [];
-    for (const d of due) {
-      const sub = subs.get(d.subscriptionId);
-      const target = targetOf(sub);
-      if (sub && (perTargetCount.get(target) ?? 0) >= perTarget) {
-        // Its target is busy: back to the queue, due again shortly, its attempts untouched.
-        const later = new Date(now.getTime() + Math.max(intervalMs, 1000)).toISOString();
-        await ctx.store.updateDelivery({ ...d, nextAttemptAt: later });
-      } else started.push(start(d, sub, target));
+    for (let round = 0; round < 4; round++) {
+      const free = concurrency - inFlight.size;
+      if (free <= 0 || stopping.signal.aborted) break;
+      const now = ctx.now();
+      const due = await ctx.store.claimDueDeliveries(now.toISOString(), ctx.instanceId, leaseMs, free);
+      if (due.length === 0) break;
+      const subs = new Map((await ctx.store.listSubscriptions()).map((s) => [s.id, s]));
+      let putBack = 0;
+      for (const d of due) {
+        const sub = subs.get(d.subscriptionId);
+        const target = targetOf(sub);
+        if (sub && (perTargetCount.get(target) ?? 0) >= perTarget) {
+          // Its target is busy: back to the queue, due again shortly, its attempts untouched.
+          const later = new Date(now.getTime() + BUSY_TARGET_RETRY_MS).toISOString();
+          await ctx.store.updateDelivery({ ...d, nextAttemptAt: later });
+          putBack++;
+        } else started.push(start(d, sub, target));
+      }
+      if (putBack === 0) break;
     }
     return started;
   };
