@@ -165,7 +165,8 @@ describe('a draft that is slow to check is rejected or stopped while /health kee
     process.env.QYZMET_DRAFT_CHECK_MS = '8000';
   });
   afterAll(() => {
-    process.env.QYZMET_DRAFT_CHECK_MS = budget;
+    if (budget === undefined) delete process.env.QYZMET_DRAFT_CHECK_MS;
+    else process.env.QYZMET_DRAFT_CHECK_MS = budget;
   });
 
   test.each(SLOW_DRAFTS)('%s', async (label, change) => {
@@ -204,5 +205,19 @@ describe('a draft that is slow to check is rejected or stopped while /health kee
     const again = await example.t.as('analyst', 'POST', `${drafts}/${d.id}/check`);
     expect(again.status).toBe(200);
     expect(again.body.problems).toEqual([]);
+  });
+
+  test('a check whose worker runs out of memory is a 422, and the runtime lives on', async () => {
+    const d = await newDraft();
+    // Stop the worker (budget 1 ms), so the next one starts with a heap too small for anything.
+    process.env.QYZMET_DRAFT_CHECK_MS = '1';
+    await example.t.as('analyst', 'POST', `${drafts}/${d.id}/check`);
+    process.env.QYZMET_DRAFT_CHECK_MS = '8000';
+    process.env.QYZMET_DRAFT_CHECK_HEAP_MB = '4';
+    const starved = await example.t.as('analyst', 'POST', `${drafts}/${d.id}/check`);
+    delete process.env.QYZMET_DRAFT_CHECK_HEAP_MB;
+    expect(starved.status).toBe(422);
+    expect(starved.body.code).toBe('draft.checkFailed');
+    expect((await example.t.as('analyst', 'POST', `${drafts}/${d.id}/check`)).status).toBe(200);
   });
 });

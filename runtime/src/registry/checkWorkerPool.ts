@@ -16,8 +16,8 @@ export function draftCheckBudgetMs(): number {
 
 /** A worker's start (loading the engine) is not the draft's time; a start that never ends still is bounded. */
 const START_MS = 60_000;
-/** Heap of the worker: a draft that swells (an unbounded loop of automatic steps) ends its worker, not the runtime. */
-const HEAP_MB = Number(process.env.QYZMET_DRAFT_CHECK_HEAP_MB) || 512;
+/** Heap of a worker: a draft that swells (an unbounded loop of automatic steps) ends its worker, not the runtime. */
+const heapMb = () => Number(process.env.QYZMET_DRAFT_CHECK_HEAP_MB) || 512;
 
 /** The compiled entry beside this module, or under jest (TypeScript sources) the one that compiles them. */
 const ENTRY = join(__dirname, __filename.endsWith('.ts') ? 'checkWorker.dev.mjs' : 'checkWorker.js');
@@ -35,9 +35,13 @@ class DraftCheckWorker {
   }
 
   private start(): Worker {
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb() } });
     // An idle worker does not keep the process alive (the HTTP server does while it serves).
     worker.unref();
+    // One that ended between jobs is replaced by the next job, not written to.
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
     return worker;
   }
 
