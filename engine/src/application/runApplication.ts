@@ -46,6 +46,11 @@ const toMs = (iso: string) => Date.parse(iso);
  */
 export interface StepOptions {
   owned?: boolean;
+  /**
+   * Timer firings left to a whole replay, shared by its calls (decremented in place): timers that move between
+   * states on short delays fire up to 1,000 times per call, and a simulation makes one call per event.
+   */
+  timerBudget?: { left: number };
 }
 
 /** Own properties of `source` onto `target`, defined (not set), so a key "__proto__" stays a plain key. */
@@ -496,6 +501,13 @@ export async function fireDueTimers(
       .filter((t) => !t.overdue && toMs(t.dueAt) <= until && (!opts.onlyTransitions || t.target))
       .sort((a, b) => toMs(a.dueAt) - toMs(b.dueAt))[0];
     if (!due) break;
+    if (opts.timerBudget && opts.timerBudget.left-- <= 0)
+      throw new ProblemError({
+        code: 'simulation.timerLoop',
+        kind: 'definition',
+        message: `the timers of ${version.service.id}@${version.id} keep firing (last "${due.id}" in "${due.state}"): the replay stopped; a cycle of states joined by short timers never settles`,
+        params: { timer: due.id, state: due.state },
+      });
     if (!due.target) {
       if (!opts.owned) app = cloneState(app);
       app.timers.find((t) => t.id === due.id && t.state === due.state)!.overdue = true;

@@ -7,6 +7,9 @@ import { renderIssuedDocument } from './renderIssuedDocument';
 import { checkSimulatedEvents, isInstant } from './simulatedEvents';
 import { applyEvent, fireDueTimers, registrationOf, startApplication } from './runApplication';
 
+/** Timer firings in one simulation: a real one fires a handful, one per allowed event is generous. */
+const TIMER_BUDGET = 1000;
+
 /** The result of a simulation: the shape of `qyzmet simulate --json` and `POST /simulate` (DESIGN.md). */
 export interface SimulationResult {
   serviceId: string;
@@ -175,7 +178,8 @@ export async function simulate(
   let app = started.application;
   trace.push(...started.trace);
   // The simulation owns its application: each step changes it in place, so a replay is linear in the events.
-  const owned = { owned: true };
+  // The timers of a whole replay fire at most TIMER_BUDGET times: a cycle of timed states must not spin for each event.
+  const owned = { owned: true, timerBudget: { left: TIMER_BUDGET } };
   const ordered = [...checked].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const event of ordered) {
     const timers = await fireDueTimers(version, app, event.at, owned);

@@ -195,6 +195,30 @@ describe('simulated events are validated and capped', () => {
   });
 });
 
+describe('timers that cycle between states', () => {
+  test('stop a simulation with a problem once its timer budget is spent', async () => {
+    const { service, problems } = compile(
+      fixture((v) => {
+        const states = (v.machine as { states: Record<string, Json> }).states;
+        states.review.timers = [{ id: 'ping', after: '1 minutes', target: 'pong', legalRef: ref }];
+        states.pong = {
+          label: name('Понг', 'Понг'),
+          status: 'in-progress',
+          timers: [{ id: 'back', after: '1 minutes', target: 'review', legalRef: ref }],
+          on: { NOTE: { target: 'review' } },
+        };
+      }),
+    );
+    expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+    const events = Array.from({ length: 100 }, (_, i) => ({
+      type: 'NOTE',
+      at: new Date(Date.parse(at) + (i + 1) * 86_400_000).toISOString(),
+    }));
+    const p = await problemOf(() => simulate(service!, {}, events, at, { renderDocuments: false }));
+    expect(p).toMatchObject({ code: 'simulation.timerLoop', kind: 'definition' });
+  });
+});
+
 describe('form errors are capped', () => {
   test('2,000 bad items answer the first 100 errors and the total', async () => {
     const listed = compile(
