@@ -21,6 +21,8 @@ export interface ServerOptions {
   host?: string;
   /** Simulations and submissions per minute (DEFAULT_RATE_LIMITS unless given). */
   rateLimits?: RateLimits;
+  /** The proxies whose X-Forwarded-For names the client (QYZMET_TRUST_PROXY): a hop count or addresses/networks. */
+  trustProxy?: string;
   dataDir: string;
   /** A MongoDB database instead of the embedded store in `dataDir` (MONGODB_URL). */
   mongodbUrl?: string;
@@ -77,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp(ctx, applications, registry, {
     adminDir: existsSync(join(adminDir, 'index.html')) ? adminDir : undefined,
     rateLimits: options.rateLimits,
+    trustProxy: options.trustProxy,
   });
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000, options.timerLeaseMs);
   const deliveries = startDeliveryLoop(ctx, {

@@ -111,3 +111,30 @@ test('the runtime listens on loopback unless told otherwise (HOST)', async () =>
   if (!outside) return; // a machine with loopback only: nothing to reach from outside
   await expect(fetch(`http://${outside.address}:${server.port}/health`)).rejects.toThrow();
 });
+
+test('behind a trusted proxy (QYZMET_TRUST_PROXY) each client is counted by its X-Forwarded-For', async () => {
+  const behind = await startServer({
+    port: 0,
+    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-rate-')),
+    demo: false,
+    now: () => clock,
+    schedulerIntervalMs: 3_600_000,
+    rateLimits: { simulatePerMinute: 1, submissionsPerMinute: 1 },
+    trustProxy: '1',
+  });
+  try {
+    const from = async (client: string) =>
+      (
+        await fetch(`http://127.0.0.1:${behind.port}/api/v1/simulate`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+          body: JSON.stringify(simulation),
+        })
+      ).status;
+    expect(await from('203.0.113.1')).not.toBe(429);
+    expect(await from('203.0.113.1')).toBe(429);
+    expect(await from('203.0.113.2')).not.toBe(429);
+  } finally {
+    await behind.close();
+  }
+});

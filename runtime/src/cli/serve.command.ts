@@ -10,7 +10,8 @@ import { storeLocationFromEnv } from '../store/openStore';
  * the embedded store), MONGODB_URL (a MongoDB database instead, for production and several instances),
  * QYZMET_DEFINITIONS (./definitions), QYZMET_SCHEDULER_INTERVAL_MS (1000: how often timers and webhooks are looked
  * at), QYZMET_TIMER_LEASE_MS (30000: how long a dead instance's claimed timers wait for another instance),
- * QYZMET_SIMULATE_RATE and QYZMET_SUBMIT_RATE (simulations per client, submissions per user, a minute). The demo
+ * QYZMET_SIMULATE_RATE and QYZMET_SUBMIT_RATE (simulations per client, submissions per user, a minute),
+ * QYZMET_TRUST_PROXY (the load balancer's hops or addresses, so a client is known by X-Forwarded-For). The demo
  * seed runs on an empty store unless --no-demo.
  */
 export function serveCommand(program: Command, setExit: (code: number) => void): void {
@@ -42,6 +43,7 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
           port,
           host,
           rateLimits,
+          trustProxy: process.env.QYZMET_TRUST_PROXY || undefined,
           ...storeLocationFromEnv(),
           demo: opts.demo,
           definitionsRoot: process.env.QYZMET_DEFINITIONS,

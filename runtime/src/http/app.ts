@@ -21,10 +21,12 @@ export function createApp(
   ctx: RuntimeContext,
   applications: ApplicationsService,
   registry: DefinitionsRegistry,
-  options: { adminDir?: string; rateLimits?: RateLimits } = {},
+  options: { adminDir?: string; rateLimits?: RateLimits; trustProxy?: string } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer the client is the address it forwards (X-Forwarded-For), for the per-client limits.
+  if (options.trustProxy) app.set('trust proxy', trustProxyOf(options.trustProxy));
   app.set('etag', false);
   app.use(securityHeaders());
   app.get('/health', (_req, res) => {
@@ -67,4 +69,9 @@ export function createApp(
   });
   app.use(problemHandler(ctx.log));
   return app;
+}
+
+/** QYZMET_TRUST_PROXY as express reads it: a number of proxy hops, or the proxies' addresses and networks. */
+function trustProxyOf(value: string): number | string[] {
+  return /^\d+$/.test(value) ? Number(value) : value.split(',').map((s) => s.trim());
 }
