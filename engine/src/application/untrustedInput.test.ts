@@ -303,6 +303,25 @@ describe('definitions that would hang or crash the runtime are located errors', 
     );
   });
 
+  test.each([
+    ['a ReDoS-prone backreference pattern', { type: 'string', pattern: '^(a+)\\1$' }, '/pattern'],
+    ['an absurd maxItems', { type: 'array', maxItems: 1e12 }, '/maxItems'],
+  ])('%s in a form is located in the definition file', (_, note, tail) => {
+    const { service, problems } = compile(
+      fixture((v) => {
+        v.form = { type: 'object', properties: { note: { ...note, 'x-label': name('Ескерту', 'Примечание') } } };
+      }),
+    );
+    expect(service).toBeUndefined();
+    expect(problems[0]).toMatchObject({
+      code: 'form.schema.limit',
+      kind: 'definition',
+      pointer: `/versions/0/form/properties/note${tail}`,
+      file: 'fx/service.json',
+    });
+    expect(problems[0].line).toBeGreaterThan(1);
+  });
+
   test('a machine of 1,001 states is a located definition error', () => {
     const { service, problems } = compile(
       fixture((v) => {
