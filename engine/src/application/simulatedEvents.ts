@@ -16,6 +16,8 @@ interface FieldError {
   pointer: string;
   code: string;
   message: string;
+  /** The message in kk, ru and en, as form errors carry it. */
+  messages: { kk: string; ru: string; en: string };
 }
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
@@ -32,33 +34,61 @@ export function isInstant(value: unknown): value is string {
   }
 }
 
+/** The words of each mistake; `{at}` is the pointer of the part. */
+const TEXTS = {
+  event: {
+    kk: '{at}: оқиға {type, at} объектісі болуы керек',
+    ru: '{at}: событие должно быть объектом {type, at}',
+    en: '{at} must be an object {type, at}',
+  },
+  type: {
+    kk: `{at}: оқиғаның атауы болуы керек (1-ден ${EVENT_TYPE_MAX_LENGTH}-ге дейін таңба)`,
+    ru: `{at}: должно быть названием события (от 1 до ${EVENT_TYPE_MAX_LENGTH} символов)`,
+    en: `{at} must be the name of an event (a string of 1 to ${EVENT_TYPE_MAX_LENGTH} characters)`,
+  },
+  at: {
+    kk: '{at}: UTC ауытқуы бар ISO уақыт сәті болуы керек, мысалы 2026-03-03T10:00:00+05:00',
+    ru: '{at}: должно быть моментом времени ISO со смещением, например 2026-03-03T10:00:00+05:00',
+    en: '{at} must be an ISO instant with an offset, e.g. 2026-03-03T10:00:00+05:00',
+  },
+  actor: {
+    kk: `{at}: мыналардың бірі болуы керек: ${ACTORS.join(', ')}`,
+    ru: `{at}: должно быть одним из: ${ACTORS.join(', ')}`,
+    en: `{at} must be one of ${ACTORS.join(', ')}`,
+  },
+  data: { kk: '{at}: объект болуы керек', ru: '{at}: должно быть объектом', en: '{at} must be an object' },
+  unknownKey: {
+    kk: '{at}: белгісіз кілт; оқиғада type, at, actor және data болады',
+    ru: '{at}: неизвестный ключ; у события есть type, at, actor и data',
+    en: '{at} is an unknown key; an event holds type, at, actor and data',
+  },
+  events: {
+    kk: `{at}: ең көбі ${SIMULATED_EVENTS_LIMIT} оқиғадан тұратын массив болуы керек`,
+    ru: `{at}: должно быть массивом не более чем из ${SIMULATED_EVENTS_LIMIT} событий`,
+    en: `{at} must be an array of at most ${SIMULATED_EVENTS_LIMIT} events`,
+  },
+} as const;
+
+function fieldError(pointer: string, code: string, text: keyof typeof TEXTS): FieldError {
+  const [kk, ru, en] = (['kk', 'ru', 'en'] as const).map((l) => TEXTS[text][l].replace('{at}', pointer));
+  return { pointer, code, message: en, messages: { kk, ru, en } };
+}
+
 function eventErrors(event: unknown, at: string): FieldError[] {
-  if (!isPlainObject(event)) return [{ pointer: at, code: 'type', message: `${at} must be an object {type, at}` }];
+  if (!isPlainObject(event)) return [fieldError(at, 'type', 'event')];
   const errors: FieldError[] = [];
   const { type, at: instant, actor, data } = event;
   if (typeof type !== 'string' || type.length === 0 || type.length > EVENT_TYPE_MAX_LENGTH)
-    errors.push({
-      pointer: `${at}/type`,
-      code: 'type',
-      message: `${at}/type must be the name of an event (a string of 1 to ${EVENT_TYPE_MAX_LENGTH} characters)`,
-    });
-  if (!isInstant(instant))
-    errors.push({
-      pointer: `${at}/at`,
-      code: 'format',
-      message: `${at}/at must be an ISO instant with an offset, e.g. 2026-03-03T10:00:00+05:00`,
-    });
+    errors.push(fieldError(`${at}/type`, 'type', 'type'));
+  if (!isInstant(instant)) errors.push(fieldError(`${at}/at`, 'format', 'at'));
   if (actor !== undefined && !(ACTORS as readonly unknown[]).includes(actor))
-    errors.push({ pointer: `${at}/actor`, code: 'enum', message: `${at}/actor must be one of ${ACTORS.join(', ')}` });
-  if (data !== undefined && !isPlainObject(data))
-    errors.push({ pointer: `${at}/data`, code: 'type', message: `${at}/data must be an object` });
+    errors.push(fieldError(`${at}/actor`, 'enum', 'actor'));
+  if (data !== undefined && !isPlainObject(data)) errors.push(fieldError(`${at}/data`, 'type', 'data'));
   for (const key of Object.keys(event))
     if (!['type', 'at', 'actor', 'data'].includes(key))
-      errors.push({
-        pointer: `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-        code: 'additionalProperties',
-        message: `${at} has an unknown key; an event holds type, at, actor and data`,
-      });
+      errors.push(
+        fieldError(`${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'additionalProperties', 'unknownKey'),
+      );
   return errors;
 }
 
@@ -78,14 +108,10 @@ export function checkSimulatedEvents(events: unknown): ApplicationEvent[] {
       extensions: { errors: errors.slice(0, 100), errorsTotal: errors.length },
     });
   if (events === undefined) return [];
-  if (!Array.isArray(events))
-    throw invalid(
-      [{ pointer: '/events', code: 'type', message: '/events must be an array' }],
-      'events must be an array',
-    );
+  if (!Array.isArray(events)) throw invalid([fieldError('/events', 'type', 'events')], 'events must be an array');
   if (events.length > SIMULATED_EVENTS_LIMIT)
     throw invalid(
-      [{ pointer: '/events', code: 'maxItems', message: `/events holds at most ${SIMULATED_EVENTS_LIMIT} events` }],
+      [fieldError('/events', 'maxItems', 'events')],
       `a simulation replays at most ${SIMULATED_EVENTS_LIMIT} events; got ${events.length}`,
     );
   const errors = events.flatMap((e, i) => eventErrors(e, `/events/${i}`));

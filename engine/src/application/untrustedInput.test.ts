@@ -151,6 +151,12 @@ describe('simulated events are validated and capped', () => {
     const p = await invalid([{ type: 'NOTE', at: instant }]);
     expect(p).toMatchObject({ code: 'request.invalid', kind: 'user', pointer });
     expect((p.extensions?.errors as Problem[]).map((e) => e.pointer)).toEqual([pointer]);
+    // Worded in the three languages, as form errors are.
+    expect((p.extensions?.errors as Array<{ messages: Record<string, string> }>)[0].messages).toEqual({
+      kk: expect.stringContaining('ауытқуы'),
+      ru: expect.stringContaining('смещением'),
+      en: expect.stringContaining('offset'),
+    });
   });
 
   test.each(['garbage', '1', '2026-03-03T10:00:00'])(
