@@ -9,12 +9,13 @@ import { startServer, type RunningServer } from '../../runtime/src/server';
 const clock = new Date('2026-03-03T10:00:00+05:00');
 let server: RunningServer;
 let api: string;
+const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-rate-'));
 
 beforeAll(async () => {
   server = await startServer({
     // No host: the default, loopback, is what the test below checks.
     port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), 'qyzmet-rate-')),
+    dataDir,
     demo: true,
     now: () => clock,
     schedulerIntervalMs: 3_600_000,
@@ -70,7 +71,7 @@ test('anonymous simulations past the limit of a client are a 429 problem with Re
   expect((await fetch(`${api}/services`)).status).toBe(200);
 });
 
-test('submissions past the limit of an applicant are a 429; nothing past the limit is stored', async () => {
+test('submissions past the limit of an applicant are a 429 on every instance; nothing past the limit is stored', async () => {
   const applicant = await login('applicant');
   const created: string[] = [];
   for (let i = 0; i < 2; i++) {
@@ -91,6 +92,25 @@ test('submissions past the limit of an applicant are a 429; nothing past the lim
   expect(after).toBe(before);
   // Anonymous callers are not counted: they are refused as such.
   expect((await post('/applications', { serviceId: 'x', data: {} })).status).toBe(401);
+  // Another instance on the same store counts the same submissions.
+  const other = await startServer({
+    port: 0,
+    dataDir,
+    demo: false,
+    now: () => clock,
+    schedulerIntervalMs: 3_600_000,
+    rateLimits: { simulatePerMinute: 3, submissionsPerMinute: 2 },
+  });
+  try {
+    const res = await fetch(`http://127.0.0.1:${other.port}/api/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${applicant}` },
+      body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartment }),
+    });
+    expect(res.status).toBe(429);
+  } finally {
+    await other.close();
+  }
 });
 
 test('the limits come from QYZMET_SIMULATE_RATE and QYZMET_SUBMIT_RATE; a wrong value is named', () => {

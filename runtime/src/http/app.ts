@@ -40,7 +40,10 @@ export function createApp(
   api.use(authenticate(ctx));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   api.post('/simulate', simulateRateLimit(limits));
-  api.post('/applications', submissionRateLimit(limits));
+  api.post(
+    '/applications',
+    submissionRateLimit(limits, ctx.store, () => ctx.now().getTime()),
+  );
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', services: ctx.repo.services.size });
   });
