@@ -117,6 +117,19 @@ describe('a draft too big or too deep is refused before anything compiles it (by
     expect(res.body.code).toBe('request.tooDeep');
   });
 
+  test('more changes than an amending order makes (each materialised on every read)', async () => {
+    const d = await newDraft();
+    const changes = Array.from({ length: 1001 }, (_, i) => ({
+      op: 'add',
+      path: `/machine/states/s${i}`,
+      value: { status: 'registered' },
+    }));
+    const res = await example.t.as('analyst', 'PUT', `${drafts}/${d.id}`, { rev: d.rev, changes });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('draft.tooManyChanges');
+    expect(res.body.errors[0].pointer).toBe('/changes/1000');
+  });
+
   test('a 2 MB wording', async () => {
     const d = await newDraft();
     d.version.documents[0].templates.ru = { text: `<p>${'x'.repeat(2 * 1024 * 1024)}</p>` };

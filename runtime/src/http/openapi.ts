@@ -432,7 +432,9 @@ export const openApiDocument = {
           ...admin,
           ...unknownDraft,
           '409': problem('Saved by someone else since that revision (the answer lists what changed), or closed'),
-          '422': problem('No revision in the body, or a template path leading outside the definitions'),
+          '422': problem(
+            'No revision in the body, more than 1000 changes, or a template path leading outside the definitions',
+          ),
         },
       },
       delete: {

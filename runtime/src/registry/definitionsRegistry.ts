@@ -47,6 +47,11 @@ export type DraftView = DefinitionDraft & {
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Changes one draft may hold: an amending order changes tens of elements (a state, a field, a ground each), and
+ * materialising a draft — on every read, on this thread — grows faster than its changes (9,000 took seconds).
+ */
+export const MAX_DRAFT_CHANGES = 1000;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export class DefinitionsRegistry {
@@ -85,6 +90,12 @@ export class DefinitionsRegistry {
       draft: d,
       ...job,
     });
+  }
+
+  /** What a save refuses before keeping a draft: more changes than a draft holds, a template path leading outside. */
+  private refuseUnsafe(serviceId: string, version: Record<string, unknown>, draftId: string): void {
+    refuseTooManyChanges(version, draftId);
+    this.refuseOutsidePaths(serviceId, version, draftId);
   }
 
   /**
@@ -296,7 +307,7 @@ export class DefinitionsRegistry {
       publishedAt: null,
       discardedAt: null,
     };
-    this.refuseOutsidePaths(serviceId, definition, draft.id);
+    this.refuseUnsafe(serviceId, definition, draft.id);
     await this.ctx.store.saveDraft(draft, null);
     await this.audit(user, serviceId, 'definition.draft.create', { draftId: draft.id, rev: 1, basedOn: base.id });
     return this.view(serviceId, draft);
@@ -379,7 +390,7 @@ export class DefinitionsRegistry {
       JSON.stringify([b.definition, b.legalRef, b.scenarios, b.expectedFrom, b.note]);
     // A save that changes nothing makes no revision (an approval of this revision stays valid).
     if (same(d, next)) return this.view(serviceId, d);
-    this.refuseOutsidePaths(serviceId, next.definition, d.id);
+    this.refuseUnsafe(serviceId, next.definition, d.id);
     const saved = await this.save(
       user,
       d,
@@ -605,4 +616,17 @@ export class DefinitionsRegistry {
       details,
     });
   }
+}
+
+function refuseTooManyChanges(version: Record<string, unknown>, draftId: string): void {
+  const count = Array.isArray(version.changes) ? version.changes.length : 0;
+  if (count <= MAX_DRAFT_CHANGES) return;
+  const pointer = `/changes/${MAX_DRAFT_CHANGES}`;
+  const message = `draft:${draftId}${pointer}: the draft makes ${count} changes; a draft holds at most ${MAX_DRAFT_CHANGES} (an amending order changes tens of elements: split a rewrite into several versions)`;
+  throw domainError('user', 'draft.tooManyChanges', message, {
+    file: `draft:${draftId}`,
+    pointer,
+    params: { count, max: MAX_DRAFT_CHANGES },
+    extensions: { errors: [{ pointer, code: 'maxItems', message: `at most ${MAX_DRAFT_CHANGES} changes` }] },
+  });
 }
