@@ -3272,7 +3272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No revision in the body, or a template path leading outside the definitions */
+            /** @description No revision in the body, more than 1000 changes, or a template path leading outside the definitions */
             422: {
                 headers: {
                     [name: string]: unknown;
