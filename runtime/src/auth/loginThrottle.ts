@@ -65,9 +65,12 @@ export class LoginThrottle {
   /**
    * Counts the attempt on the account before its password is checked, so that a burst of concurrent attempts cannot
    * all pass a check made before any of them failed. One past the limit is refused unchecked, briefly, without a
-   * lock: attempts still in flight may yet succeed (a success clears the count), and only failures lock.
+   * lock: attempts still in flight may yet succeed (a success clears the count), and only failures lock. The lock is
+   * looked at again here: one set while this attempt waited its turn forgot the failures, so the count cannot tell.
    */
   async begin(username: string, nowMs: number): Promise<{ attempts: number; refusal: Refusal | null }> {
+    const lock = await this.store.throttlePeek(lockKey(username), this.limits.lockMs, nowMs);
+    if (lock.count > 0) return { attempts: 0, refusal: { code: 'auth.locked', retryAfterMs: lock.resetAt - nowMs } };
     const { count } = await this.store.throttleHit(accountKey(username), this.limits.windowMs, nowMs);
     return {
       attempts: count,

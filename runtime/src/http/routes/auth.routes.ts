@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { domainError } from '@qyzmet/engine';
 import { loginLimits, LoginThrottle, type LoginLimits, type Refusal } from '../../auth/loginThrottle';
+import { PasswordGate } from '../../auth/passwordGate';
 import { decoyHash, hashPassword, needsRehash, newToken, tokenHash, verifyPassword } from '../../auth/passwords';
 import { checkSession, firstExpiry, sessionPolicy, type SessionPolicy } from '../../auth/sessionPolicy';
 import type { RuntimeContext } from '../../runtimeContext';
@@ -54,6 +55,7 @@ export function authRoutes(
 ): Router {
   const r = Router();
   const throttle = new LoginThrottle(ctx.store, limits);
+  const gate = new PasswordGate();
 
   /** One audit line per failed sign-in (and per lockout), under the user when the username is known. */
   const audit = (action: string, user: StoredUser | undefined, details: Record<string, unknown>) =>
@@ -93,13 +95,21 @@ export function authRoutes(
 
     const early = await throttle.refusal(username, client, nowMs);
     if (early) return refuse(early, early.code === 'auth.locked' ? 'locked' : 'client-throttled');
-    const attempt = await throttle.begin(username, nowMs);
-    if (attempt.refusal) return refuse(attempt.refusal, 'too-many-attempts');
-
-    // The same answer and a password check either way, so the response does not tell which usernames exist.
-    const ok = user
-      ? await verifyPassword(password, user.passwordHash)
-      : (await verifyPassword(password, await decoyHash()), false);
+    const checked = await gate.run(async () => {
+      const attempt = await throttle.begin(username, nowMs);
+      if (attempt.refusal) return { attempt, ok: false };
+      // The same answer and a password check either way, so the response does not tell which usernames exist.
+      const ok = user
+        ? await verifyPassword(password, user.passwordHash)
+        : (await verifyPassword(password, await decoyHash()), false);
+      if (ok && user && needsRehash(user.passwordHash))
+        await ctx.store.setPasswordHash(user.id, await hashPassword(password));
+      return { attempt, ok };
+    });
+    if (!checked) return refuse({ code: 'auth.throttled', retryAfterMs: 1_000 }, 'server-busy');
+    const { attempt, ok } = checked.value;
+    if (attempt.refusal)
+      return refuse(attempt.refusal, attempt.refusal.code === 'auth.locked' ? 'locked' : 'too-many-attempts');
     if (!user || !ok) {
       const outcome = await throttle.failed(username, client, attempt.attempts, nowMs);
       await audit('auth.login-failed', user, { ...tried, reason: user ? 'wrong-password' : 'unknown-user' });
@@ -113,7 +123,6 @@ export function authRoutes(
       throw domainError('unauthenticated', 'auth.invalid', 'wrong username or password');
     }
     await throttle.succeeded(username);
-    if (needsRehash(user.passwordHash)) await ctx.store.setPasswordHash(user.id, await hashPassword(password));
 
     const token = newToken();
     const now = ctx.now();
