@@ -526,6 +526,31 @@ export function describeStoreContract(target: ContractTarget): void {
         expect(await store.listAudit('user:u1', 10)).toEqual([audit('user:u1', 'login', '2025-03-02T00:00:00Z')]);
       });
 
+      test('audit: paged newest first through a cursor, by subject or by kinds of subject', async () => {
+        const store = await open();
+        for (const [subject, action] of [
+          ['definition:x', 'publish'],
+          ['application:a1', 'create'],
+          ['act:moj-1', 'register'],
+          ['definitions:y', 'not-a-definition'],
+          ['definition:y', 'amend'],
+        ])
+          await store.appendAudit(audit(subject, action, '2025-03-01T00:00:00Z'));
+        const first = await store.pageAudit({ limit: 2 });
+        expect(first.items.map((a) => a.action)).toEqual(['amend', 'not-a-definition']);
+        const second = await store.pageAudit({ limit: 2, cursor: first.next! });
+        expect(second.items.map((a) => a.action)).toEqual(['register', 'create']);
+        const last = await store.pageAudit({ limit: 2, cursor: second.next! });
+        expect([last.items.map((a) => a.action), last.next]).toEqual([['publish'], null]);
+        const kinds = await store.pageAudit({ limit: 10, subjectPrefixes: ['definition:', 'act:'] });
+        expect(kinds.items.map((a) => a.action)).toEqual(['amend', 'register', 'publish']);
+        const one = await store.pageAudit({ limit: 10, subject: 'application:a1', subjectPrefixes: ['definition:'] });
+        expect(one.items).toEqual([]);
+        await expect(store.pageAudit({ limit: 2, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+          problem: { code: 'request.cursor' },
+        });
+      });
+
       test('drafts: created once, updated only from the revision stored, every revision kept; list newest first', async () => {
         const store = await open();
         const first = draft();

@@ -53,7 +53,7 @@ export class MongoAudit implements AuditStore {
     if (query.subjectPrefixes)
       filter.push({ $or: query.subjectPrefixes.map((p) => ({ subject: { $gte: p, $lt: prefixEnd(p) } })) });
     if (query.cursor !== undefined) {
-      if (!/^\d{15}\.\d{9}\.[\w-]{1,64}$/.test(query.cursor)) throw badCursor(query.cursor);
+      if (!/^\d{15}\.\d{9}\.[\w-]{1,64}$/.test(query.cursor)) return Promise.reject(badCursor(query.cursor));
       filter.push({ seq: { $lt: query.cursor } });
     }
     return guarded(async () => {

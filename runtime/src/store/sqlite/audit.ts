@@ -53,7 +53,7 @@ export class SqliteAudit implements AuditStore {
       for (const p of query.subjectPrefixes) params.push(p, prefixEnd(p));
     }
     if (query.cursor !== undefined) {
-      if (!/^[1-9]\d{0,15}$/.test(query.cursor)) throw badCursor(query.cursor);
+      if (!/^[1-9]\d{0,15}$/.test(query.cursor)) return Promise.reject(badCursor(query.cursor));
       where.push('seq < ?');
       params.push(Number(query.cursor));
     }
