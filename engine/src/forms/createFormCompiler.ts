@@ -4,7 +4,7 @@ import { ProblemError } from '../errors/problem';
 import { collectFields } from './collectFields';
 import { formAnnotationKeywords } from './formAnnotationKeywords';
 import { addFormFormats } from './formFormats';
-import { checkFormLimits, withDefaultLimits } from './formLimits';
+import { checkFormLimits, exceedsDataValues, tooLargeError, withDefaultLimits } from './formLimits';
 import { linearRegExp } from './linearRegExp';
 import type { CompiledForm, FormCompiler, FormLang } from './formTypes';
 import { toFormErrors } from './toFormErrors';
@@ -108,8 +108,14 @@ export function createFormCompiler(options: { cacheSize?: number } = {}): FormCo
       throw compileProblem(e, schema);
     }
     const index = collectFields(schema);
-    const check = (data: unknown, lang: FormLang) =>
-      validator(data) ? { errors: [], total: 0 } : toFormErrors(validator.errors ?? [], index, lang, FORM_ERRORS_LIMIT);
+    const check = (data: unknown, lang: FormLang) => {
+      if (exceedsDataValues(data)) {
+        const error = tooLargeError();
+        return { errors: [{ ...error, message: error.messages[lang] }], total: 1 };
+      }
+      if (validator(data)) return { errors: [], total: 0 };
+      return toFormErrors(validator.errors ?? [], index, lang, FORM_ERRORS_LIMIT);
+    };
     return {
       compiled,
       form: {

@@ -132,6 +132,16 @@ describe('default limits for data', () => {
     expect(errors[0]).toMatchObject({ pointer: '/own/0', code: 'form.type' });
   });
 
+  test(`data of more than ${FORM_LIMITS.dataValues} values are one error, found before ajv reads them`, () => {
+    // The issue's 1 MB body: 330,000 items.
+    const { errors, total } = compiled.check({ list: Array(330_000).fill('x') }, 'ru');
+    expect(total).toBe(1);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'form.tooLarge', pointer: '', message: expect.stringContaining('слишком') }),
+    ]);
+    expect(compiled.check({ own: Array(2000).fill(1) }, 'en').total).toBe(0);
+  });
+
   test('beyond the scanned errors the rest are counted', () => {
     const big = createFormCompiler().compile(
       form({ own: field({ type: 'array', maxItems: 10_000, items: { type: 'integer' } }) }),
