@@ -3491,7 +3491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not an analyst or admin */
+            /** @description Not an analyst or a head, or the author of the draft (a second analyst approves) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -471,6 +471,7 @@ export const openApiDocument = {
           ...always,
           '200': json(ref('Draft')),
           ...admin,
+          '403': problem('Not an analyst or a head, or the author of the draft (a second analyst approves)'),
           ...unknownDraft,
           '409': problem('The draft changed since that revision, or is closed'),
         },
