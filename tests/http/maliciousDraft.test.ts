@@ -234,3 +234,31 @@ describe('a draft that is slow to check is rejected or stopped while /health kee
     expect((await example.t.as('analyst', 'POST', `${drafts}/${d.id}/check`)).status).toBe(200);
   });
 });
+
+describe('what a draft keeps as sent has the documented shape', () => {
+  test.each([
+    ['a legalRef without an act', { legalRef: {} }, '/legalRef'],
+    ['a legalRef that is text', { legalRef: 'p. 11' }, '/legalRef'],
+    ['a scenario without its file', { scenarios: [{ scenario: {} }] }, '/scenarios/0'],
+    ['scenarios that are not a list', { scenarios: { file: 'x.json' } }, '/scenarios'],
+  ])('%s is a 422 at its pointer', async (_label, body, pointer) => {
+    const created = await example.t.as('analyst', 'POST', drafts, { note: 'shape', ...body });
+    expect(created.status).toBe(422);
+    expect(created.body.errors[0].pointer).toBe(pointer);
+    const d = await newDraft();
+    const saved = await example.t.as('analyst', 'PUT', `${drafts}/${d.id}`, { rev: d.rev, ...body });
+    expect(saved.status).toBe(422);
+    expect(saved.body.errors[0].pointer).toBe(pointer);
+  });
+
+  test.each(['valueOf', 'constructor', '__proto__', 'toString'])(
+    'the act "%s" is unknown, not a property',
+    async (id) => {
+      for (const path of [`/admin/acts/${id}`, `/admin/acts/${id}/clauses`]) {
+        const res = await example.t.as('analyst', 'GET', path);
+        expect(res.status).toBe(404);
+        expect(res.body.code).toBe('act.unknown');
+      }
+    },
+  );
+});

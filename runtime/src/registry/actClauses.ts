@@ -29,7 +29,8 @@ export interface ActClauses {
 export function clauseSeed(act: Act, acts: Record<string, Act>): string | undefined {
   if (act.seed) return act.seed;
   if (!act.clauses?.length || !act.legalRef) return undefined;
-  return act.legalRef.seed ?? acts[act.legalRef.act]?.seed;
+  const cited = act.legalRef.act;
+  return act.legalRef.seed ?? (Object.hasOwn(acts, cited) ? acts[cited].seed : undefined);
 }
 
 /**
@@ -38,7 +39,8 @@ export function clauseSeed(act: Act, acts: Record<string, Act>): string | undefi
  *   // { id: 'p.1 title', paragraph: '1', lines: [5, 11], summary: '…', status: 'not-applicable', text: '…' }
  */
 export function actClauses(id: string, acts: Record<string, Act>, readSeed: ReadSeed | undefined): ActClauses {
-  const act = acts[id];
+  // Own entries only: an id such as "constructor" names no act.
+  const act = Object.hasOwn(acts, id) ? acts[id] : undefined;
   const seed = act ? clauseSeed(act, acts) : undefined;
   const lines = seed ? readSeed?.(seed)?.split(/\r?\n/) : undefined;
   const textOf = (cited: number[] | undefined) =>

@@ -55,8 +55,13 @@ export class ActsRegistry {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  /** The entry of that id, by own property only: "constructor" or "__proto__" is no act. */
+  private own(id: string): Act | undefined {
+    return Object.hasOwn(this.acts, id) ? this.acts[id] : undefined;
+  }
+
   get(id: string): { id: string } & Act {
-    const act = this.acts[id];
+    const act = this.own(id);
     if (!act) throw domainError('notFound', 'act.unknown', `no act "${id}" in the registry`);
     return { id, ...act };
   }
@@ -65,7 +70,7 @@ export class ActsRegistry {
     const { id, ...act } = body;
     const problems = validateActEntry(id, act);
     if (problems.length) throw invalid(problems);
-    if (this.acts[id as string])
+    if (this.own(id as string))
       throw domainError('conflict', 'act.exists', `the act "${String(id)}" is already in the registry`);
     await this.save(user, id as string, act as unknown as Act, 'act.create');
     return this.get(id as string);
@@ -83,7 +88,7 @@ export class ActsRegistry {
 
   private async save(user: StoredUser, id: string, act: Act, action: string): Promise<void> {
     const at = this.ctx.now().toISOString();
-    const before = this.acts[id];
+    const before = this.own(id);
     await this.ctx.store.saveAct({ id, act, createdBy: user.id, createdAt: at, updatedAt: at });
     await this.ctx.store.appendAudit({
       at,

@@ -23,6 +23,7 @@ import { confinedPath, definitionAreas } from './confinedPath';
 import { markPublished } from './definitionsGeneration';
 import type { DraftCheck, PublicationTrial, ScenarioRun } from './draftCheck';
 import { compileDraft, publishedChain, withDraft, type DraftBase } from './draftCompiler';
+import { legalRefIn, scenariosIn } from './draftInput';
 import { acceptedExpectation, baseName, scenariosOf } from './draftScenarios';
 import { serviceCompileEnv } from './loadRepository';
 
@@ -277,7 +278,7 @@ export class DefinitionsRegistry {
   async createDraft(user: StoredUser, serviceId: string, body: DraftBody): Promise<DraftView> {
     const { service } = this.base(serviceId);
     const base = this.latestPublished(service);
-    const legalRef = isObject(body.legalRef) ? (body.legalRef as unknown as LegalRef) : null;
+    const legalRef = legalRefIn(body) ?? null;
     const tomorrow = addCalendarDays(civilDateOf(this.ctx.now().getTime(), service.workingTime.timeZone), 1);
     const start: Record<string, unknown> = {
       id: this.uniqueVersionId(service, await this.ctx.store.listDrafts(serviceId), base.id),
@@ -296,7 +297,7 @@ export class DefinitionsRegistry {
       definition,
       baseVersion: base.id,
       legalRef,
-      scenarios: Array.isArray(body.scenarios) ? (body.scenarios as DefinitionDraft['scenarios']) : [],
+      scenarios: scenariosIn(body) ?? [],
       expectedFrom: typeof body.expectedFrom === 'string' && DATE.test(body.expectedFrom) ? body.expectedFrom : null,
       approvals: [],
       author: user.id,
@@ -358,8 +359,8 @@ export class DefinitionsRegistry {
       });
     if (body.rev !== d.rev) return this.conflict(d, body.rev);
     const { service } = this.base(serviceId);
-    const legalRef =
-      'legalRef' in body ? (isObject(body.legalRef) ? (body.legalRef as unknown as LegalRef) : null) : d.legalRef;
+    const sent = legalRefIn(body);
+    const legalRef = sent === undefined ? d.legalRef : sent;
     const next: DefinitionDraft = {
       ...d,
       legalRef,
@@ -370,7 +371,7 @@ export class DefinitionsRegistry {
         body,
         legalRef,
       ),
-      scenarios: Array.isArray(body.scenarios) ? (body.scenarios as DefinitionDraft['scenarios']) : d.scenarios,
+      scenarios: scenariosIn(body) ?? d.scenarios,
       expectedFrom:
         body.expectedFrom === null
           ? null
