@@ -19,6 +19,7 @@ import { toFormErrors } from './toFormErrors';
  * - `allowUnionTypes`: nullable fields (`type: ['string', 'null']`) are ordinary in forms.
  * - `addUsedSchema: false`: versions of one service may carry the same `$id`; each form is compiled on its own.
  * - `code.regExp`: analysts' patterns match in linear time (RE2), never backtracking on an anonymous caller's input.
+ * - `loopEnum`: an enum of more than 20 values is checked in a loop, not unrolled into one comparison per value.
  */
 const AJV_OPTIONS = {
   allErrors: true,
@@ -27,6 +28,7 @@ const AJV_OPTIONS = {
   allowUnionTypes: true,
   addUsedSchema: false,
   code: { regExp: linearRegExp },
+  loopEnum: 20,
 } as const;
 
 /** Compiled forms kept: a few hundred versions and drafts; the least recently used one leaves (and ajv's cache). */

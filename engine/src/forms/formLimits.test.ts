@@ -90,6 +90,16 @@ describe('form size is bounded', () => {
     });
   });
 
+  test('an enum of more than the limit is a located error; a long one within it is checked', () => {
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `v${i}`);
+    expect(
+      problemOf(() => createFormCompiler().compile(form({ f: field({ enum: values(FORM_LIMITS.enumValues + 1) }) }))),
+    ).toMatchObject({ code: 'form.schema.limit', pointer: '/properties/f/enum' });
+    const compiled = createFormCompiler().compile(form({ f: field({ enum: values(FORM_LIMITS.enumValues) }) }));
+    expect(compiled.validate({ f: 'v999' }, 'en')).toEqual([]);
+    expect(compiled.validate({ f: 'v1000' }, 'en').map((e) => e.code)).toEqual(['form.enum']);
+  });
+
   test('the real forms fit: ~50 fields, explicit limits of a few thousand', () => {
     const properties = Object.fromEntries(
       Array.from({ length: 60 }, (_, i) => [`f${i}`, field({ type: 'string', maxLength: 4000 })]),

@@ -17,6 +17,8 @@ export const FORM_LIMITS = {
   maxItems: 10_000,
   maxLength: 1_000_000,
   maxProperties: 10_000,
+  /** Values of one `enum` (the real ones list a handful of kinds; a register of codes belongs in a format). */
+  enumValues: 1000,
   /**
    * Defaults for an array without `maxItems` and a string without `maxLength`: 500 items is beyond any list an
    * applicant types (owners, rooms, attachments); 10,000 characters holds a long free-text explanation while
@@ -77,6 +79,10 @@ export function checkFormLimits(schema: object): void {
             limit: cap,
           });
       }
+      if (Array.isArray(node.enum) && node.enum.length > FORM_LIMITS.enumValues)
+        throw limitProblem(`${pointer}/enum`, `the enum lists more than ${FORM_LIMITS.enumValues} values`, {
+          limit: FORM_LIMITS.enumValues,
+        });
       if (typeof node.pattern === 'string') {
         const why = linearRegExpProblem(node.pattern);
         if (why) throw limitProblem(`${pointer}/pattern`, why, { pattern: node.pattern });
