@@ -448,6 +448,7 @@ export class DefinitionsRegistry {
   /** The check runs in the worker: compiling an analyst's draft must not stall the API (issue 16). */
   async check(serviceId: string, draftId: string): Promise<DraftCheck> {
     const d = await this.getDraft(serviceId, draftId);
+    // A service that no longer compiles has no base to check against: 404 before any work.
     this.base(serviceId);
     const scenarios = await scenariosOf(this.ctx, serviceId, d);
     const open = await this.ctx.store.listApplications({
