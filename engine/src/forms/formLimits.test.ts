@@ -71,6 +71,13 @@ describe('form size is bounded', () => {
     });
   });
 
+  test('a form of more schema parts than the limit is a located error, however they are spelt', () => {
+    const allOf = Array.from({ length: FORM_LIMITS.schemaNodes }, () => ({ required: [] }));
+    const p = problemOf(() => createFormCompiler().compile({ type: 'object', allOf }));
+    expect(p.code).toBe('form.schema.limit');
+    expect(p.pointer).toBe('/allOf');
+  });
+
   test('a form nested deeper than the limit is a located error', () => {
     let schema: object = field({ type: 'string' });
     for (let i = 0; i < FORM_LIMITS.depth; i++) schema = field({ type: 'object', properties: { x: schema } });

@@ -17,6 +17,11 @@ export const FORM_LIMITS = {
   maxItems: 10_000,
   maxLength: 1_000_000,
   maxProperties: 10_000,
+  /**
+   * Objects and array items of the form's JSON outside `enum` / `const` / annotations (a real form has a few hundred):
+   * bounds what ajv compiles however it is spelt (an `allOf` of 100,000 parts, a `required` of 100,000 keys).
+   */
+  schemaNodes: 20_000,
   /** Values of one `enum` (the real ones list a handful of kinds; a register of codes belongs in a format). */
   enumValues: 1000,
   /**
@@ -64,11 +69,17 @@ function limitProblem(pointer: string, message: string, params: Record<string, u
  */
 export function checkFormLimits(schema: object): void {
   let fields = 0;
+  let nodes = 0;
   const walk = (node: unknown, pointer: string, depth: number): void => {
     if (!isObject(node)) return;
     if (depth > FORM_LIMITS.depth)
       throw limitProblem(pointer, `the form nests deeper than ${FORM_LIMITS.depth} levels`, {
         limit: FORM_LIMITS.depth,
+      });
+    nodes += Array.isArray(node) ? 1 + node.length : 1;
+    if (nodes > FORM_LIMITS.schemaNodes)
+      throw limitProblem(pointer, `the form holds more than ${FORM_LIMITS.schemaNodes} schema parts`, {
+        limit: FORM_LIMITS.schemaNodes,
       });
     if (!Array.isArray(node)) {
       for (const [keyword, cap] of Object.entries(CAPS)) {
