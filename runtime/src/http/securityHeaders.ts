@@ -44,7 +44,11 @@ const csp = (directives: Directives) => helmet.contentSecurityPolicy({ useDefaul
 
 /** Every response: helmet's headers with the API's policy (the admin files and documents narrow theirs below). */
 export function securityHeaders(): RequestHandler {
-  return helmet({ contentSecurityPolicy: { useDefaults: false, directives: API } });
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: API },
+    // HTTPS is the operator's (a proxy's) to turn on; its neighbours on the network may still be served over HTTP.
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
+  });
 }
 
 /** The admin UI's policy, before its static files. */
