@@ -201,6 +201,18 @@ describe('limits on stored data', () => {
         expect.objectContaining({ pointer: '/data/applicant/fullName', code: 'text.unsafe' }),
       ]);
     }
+    // A simulation refuses the same data the same way.
+    const simulated = await raw('/simulate', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        serviceId: 'cadastral-passport-duplicate',
+        at: '2026-03-03T10:00:00+05:00',
+        data: apartment('Сейітова \u202EлүгйА'),
+      }),
+    });
+    expectProblem(simulated, 422, 'data.unsafeText');
+    expect(simulated.body.errors[0].pointer).toBe('/data/applicant/fullName');
     // A character outside the BMP (a proper surrogate pair) is text like any other.
     const fine = await raw('/applications', {
       method: 'POST',

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { domainError, simulate, simulationContract, type ApplicationEvent } from '@qyzmet/engine';
+import { assertSafeText } from '../../applications/unsafeText';
 import type { RuntimeContext } from '../../runtimeContext';
 import { languageOf } from '../context';
 
@@ -25,6 +26,8 @@ export function simulateRoutes(ctx: RuntimeContext): Router {
       throw domainError('user', 'request.invalid', 'data must be an object', {
         extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
       });
+    // Refused as a submission would be: a simulation must not preview what could never be filed.
+    assertSafeText(data);
     if (events !== undefined && !Array.isArray(events))
       throw domainError('user', 'request.invalid', 'events must be an array', {
         extensions: { errors: [{ pointer: '/events', code: 'type', message: 'events must be an array' }] },
