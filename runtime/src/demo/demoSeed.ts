@@ -24,12 +24,14 @@ export async function runDemoSeed(
   if ((await ctx.store.countUsers()) > 0) return { users: 0, applications: 0 };
   const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as DemoSeed;
   const users = new Map<string, StoredUser>();
+  // The demo users share one published password: hashing it once (128 MiB of scrypt each time) keeps a start quick.
+  const hashes = new Map<string, Promise<string>>();
   for (const u of seed.users) {
     const { password, ...rest } = u;
     const user: StoredUser = {
       ...rest,
       id: ctx.newId(),
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashOnce(hashes, password),
       createdAt: ctx.now().toISOString(),
     };
     await ctx.store.createUser(user);
@@ -68,4 +70,10 @@ export async function runDemoSeed(
     }
   }
   return { users: users.size, applications: created };
+}
+
+function hashOnce(hashes: Map<string, Promise<string>>, password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  return hash;
 }
