@@ -72,8 +72,10 @@ describe('?at=YYYY-MM-DD is the local start of that day, with the offset of that
 
   test('a date that is no real day is a problem naming it, not a rolled-over date', async () => {
     const r = await serviceAt('state-register-info-lookup', '2013-02-30');
-    expect(r.status).toBe(422);
-    expect(r.body.code).toBe('calendar.badDate');
+    // A query parameter the caller got wrong is a 400 naming it, like every other one (issue 16).
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('request.at');
+    expect(r.body.parameter).toBe('at');
     expect(r.body.detail).toContain('2013-02-30');
   });
 });
