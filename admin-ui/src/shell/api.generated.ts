@@ -1487,7 +1487,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description ?at= is not a date or an instant, or a malformed request */
+            /** @description ?at= is not a date (2026-02-30 included) or an instant, or a malformed request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1525,15 +1525,6 @@ export interface operations {
             };
             /** @description The body is not labelled JSON, or is in an encoding the API does not read */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description ?at= is a date that does not exist (2026-02-30) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -112,8 +112,7 @@ export const openApiDocument = {
         responses: {
           ...always,
           '200': json(ref('Service')),
-          '400': problem('?at= is not a date or an instant, or a malformed request'),
-          '422': problem('?at= is a date that does not exist (2026-02-30)'),
+          '400': problem('?at= is not a date (2026-02-30 included) or an instant, or a malformed request'),
           '404': problem('No such service, or no version in force then (names the repealing act)'),
         },
       },
