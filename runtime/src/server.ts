@@ -13,6 +13,8 @@ import { createContext, type RuntimeContext } from './runtimeContext';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { startDeliveryLoop, type DeliveryLoop } from './webhooks/deliveryLoop';
 import { parseAllowlist, WEBHOOK_ALLOW_ENV } from './webhooks/destinations';
+import { loginLimits } from './auth/loginThrottle';
+import { sessionPolicy } from './auth/sessionPolicy';
 import { describeStore, openStore } from './store/openStore';
 
 export interface ServerOptions {
@@ -48,11 +50,14 @@ export interface RunningServer {
 
 /** Starts the runtime: definitions compiled once, the store, the scheduler, the demo seed, the HTTP API. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // The operator's settings first: one given wrong stops the start before a store is opened or written.
+  const webhookDestinations = parseAllowlist(options.webhookAllow ?? process.env[WEBHOOK_ALLOW_ENV]);
+  const auth = { sessions: sessionPolicy(), logins: loginLimits() };
   const repo = loadRepository(findDefinitionsRoot(options.definitionsRoot));
   const location = { dataDir: options.dataDir, mongodbUrl: options.mongodbUrl };
   const store = await openStore(location);
   const ctx = createContext(repo, store, options.now ? { now: options.now } : {});
-  ctx.webhookDestinations = parseAllowlist(options.webhookAllow ?? process.env[WEBHOOK_ALLOW_ENV]);
+  ctx.webhookDestinations = webhookDestinations;
   if (store.kind !== 'sqlite') ctx.log(`store: ${describeStore(location)}`);
   for (const p of repo.problems.filter((x) => x.severity !== 'warning')) ctx.log(`definition problem: ${p.message}`);
   const applications = new ApplicationsService(ctx);
@@ -80,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminDir: existsSync(join(adminDir, 'index.html')) ? adminDir : undefined,
     rateLimits: options.rateLimits,
     trustProxy: options.trustProxy,
+    auth,
   });
   const scheduler = startScheduler(ctx, applications, options.schedulerIntervalMs ?? 1000, options.timerLeaseMs);
   const deliveries = startDeliveryLoop(ctx, {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ipKeyGenerator } from 'express-rate-limit';
+import { positiveFromEnv } from '../config/environment';
 import type { ThrottleStore } from '../store/Store';
 
 /**
@@ -21,18 +22,11 @@ export interface LoginLimits {
  */
 export function loginLimits(env: NodeJS.ProcessEnv = process.env): LoginLimits {
   return {
-    accountFailures: count(env.QYZMET_LOGIN_MAX_FAILURES, 20, 'QYZMET_LOGIN_MAX_FAILURES'),
-    clientFailures: count(env.QYZMET_LOGIN_MAX_FAILURES_PER_CLIENT, 100, 'QYZMET_LOGIN_MAX_FAILURES_PER_CLIENT'),
+    accountFailures: positiveFromEnv(env, 'QYZMET_LOGIN_MAX_FAILURES', 20, 'failures'),
+    clientFailures: positiveFromEnv(env, 'QYZMET_LOGIN_MAX_FAILURES_PER_CLIENT', 100, 'failures'),
     windowMs: 15 * 60_000,
     lockMs: 15 * 60_000,
   };
-}
-
-function count(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of failures, 1 or more`);
-  return n;
 }
 
 /** How soon to retry an attempt refused while the account's earlier attempts are still being checked. */

@@ -1,3 +1,4 @@
+import { positiveFromEnv } from '../config/environment';
 import type { StoredSession } from '../store/Store';
 
 /**
@@ -15,18 +16,11 @@ export interface SessionPolicy {
 /** From the environment: QYZMET_SESSION_IDLE_MIN (default 30), QYZMET_SESSION_MAX_HOURS (default 12). */
 export function sessionPolicy(env: NodeJS.ProcessEnv = process.env): SessionPolicy {
   return {
-    idleMs: positive(env.QYZMET_SESSION_IDLE_MIN, 30, 'QYZMET_SESSION_IDLE_MIN') * 60_000,
-    maxMs: positive(env.QYZMET_SESSION_MAX_HOURS, 12, 'QYZMET_SESSION_MAX_HOURS') * 3_600_000,
+    idleMs: positiveFromEnv(env, 'QYZMET_SESSION_IDLE_MIN', 30, 'minutes', { fractions: true }) * 60_000,
+    maxMs: positiveFromEnv(env, 'QYZMET_SESSION_MAX_HOURS', 12, 'hours', { fractions: true }) * 3_600_000,
     touchEveryMs: 60_000,
     perUser: 20,
   };
-}
-
-function positive(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!(n > 0)) throw new Error(`${name} must be a positive number of ${name.endsWith('MIN') ? 'minutes' : 'hours'}`);
-  return n;
 }
 
 /** The expiry of a session signed in at `nowMs`. */

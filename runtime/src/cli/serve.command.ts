@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { isProblemError } from '@qyzmet/engine';
-import { rateLimitsFromEnv, type RateLimits } from '../http/rateLimits';
+import { ConfigError, positiveFromEnv } from '../config/environment';
+import { rateLimitsFromEnv } from '../http/rateLimits';
 import { startServer, type RunningServer } from '../server';
 import { storeLocationFromEnv } from '../store/openStore';
 
@@ -26,32 +27,27 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
         process.stderr.write(`qyzmet serve: PORT "${opts.port ?? process.env.PORT}" is not a port number\n`);
         return setExit(1);
       }
-      const schedulerIntervalMs = millisecondsFromEnv('QYZMET_SCHEDULER_INTERVAL_MS');
-      const timerLeaseMs = millisecondsFromEnv('QYZMET_TIMER_LEASE_MS');
-      if (schedulerIntervalMs === null || timerLeaseMs === null) return setExit(1);
       const host = process.env.HOST || '127.0.0.1';
-      let rateLimits: RateLimits;
-      try {
-        rateLimits = rateLimitsFromEnv();
-      } catch (e) {
-        process.stderr.write(`qyzmet serve: ${(e as Error).message}\n`);
-        return setExit(1);
-      }
       let running: RunningServer;
       try {
         running = await startServer({
           port,
           host,
-          rateLimits,
+          rateLimits: rateLimitsFromEnv(),
           trustProxy: process.env.QYZMET_TRUST_PROXY || undefined,
           ...storeLocationFromEnv(),
           demo: opts.demo,
           definitionsRoot: process.env.QYZMET_DEFINITIONS,
-          schedulerIntervalMs,
-          timerLeaseMs,
+          schedulerIntervalMs: positiveFromEnv(process.env, 'QYZMET_SCHEDULER_INTERVAL_MS', undefined, 'milliseconds'),
+          timerLeaseMs: positiveFromEnv(process.env, 'QYZMET_TIMER_LEASE_MS', undefined, 'milliseconds'),
         });
       } catch (e) {
-        // A store that cannot be opened (no MongoDB server, a URL without a database) is the operator's to fix.
+        // A setting given wrong, or a store that cannot be opened (no MongoDB server, a URL without a database),
+        // is the operator's to fix.
+        if (e instanceof ConfigError) {
+          process.stderr.write(`qyzmet serve: ${e.message}\n`);
+          return setExit(1);
+        }
         if (!isProblemError(e) || !e.problem.code.startsWith('store.')) throw e;
         process.stderr.write(`qyzmet serve: cannot open the store: ${e.problem.message}\n`);
         return setExit(1);
@@ -68,14 +64,4 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
       // Keep the process alive: the server and scheduler hold it open.
       await new Promise(() => undefined);
     });
-}
-
-/** A positive whole number of milliseconds from the environment: undefined when unset, null (said why) when not one. */
-function millisecondsFromEnv(name: string): number | undefined | null {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const ms = Number(raw);
-  if (Number.isInteger(ms) && ms > 0) return ms;
-  process.stderr.write(`qyzmet serve: ${name} "${raw}" is not a positive whole number of milliseconds (e.g. 1000)\n`);
-  return null;
 }

@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import { domainError } from '@qyzmet/engine';
+import type { LoginLimits } from '../auth/loginThrottle';
+import type { SessionPolicy } from '../auth/sessionPolicy';
 import type { ApplicationsService } from '../applications/applications.service';
 import type { DefinitionsRegistry } from '../registry/definitionsRegistry';
 import type { RuntimeContext } from '../runtimeContext';
@@ -21,7 +23,12 @@ export function createApp(
   ctx: RuntimeContext,
   applications: ApplicationsService,
   registry: DefinitionsRegistry,
-  options: { adminDir?: string; rateLimits?: RateLimits; trustProxy?: string } = {},
+  options: {
+    adminDir?: string;
+    rateLimits?: RateLimits;
+    trustProxy?: string;
+    auth?: { sessions: SessionPolicy; logins: LoginLimits };
+  } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -37,7 +44,7 @@ export function createApp(
   // Application data is small; 1 MB leaves room for long Kazakh texts and still refuses a flood.
   api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
   api.use(boundJsonDepth, singleQueryValues, noStoreWhenAuthenticated);
-  api.use(authenticate(ctx));
+  api.use(authenticate(ctx, options.auth?.sessions));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   api.post('/simulate', simulateRateLimit(limits));
   api.post(
@@ -50,7 +57,7 @@ export function createApp(
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  api.use(authRoutes(ctx));
+  api.use(authRoutes(ctx, options.auth?.sessions, options.auth?.logins));
   api.use(servicesRoutes(ctx));
   api.use(calendarRoutes(ctx));
   api.use(simulateRoutes(ctx));

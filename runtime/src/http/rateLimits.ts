@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit, type Options, type Store } from 'express-rate-limit';
 import { domainError } from '@qyzmet/engine';
+import { positiveFromEnv } from '../config/environment';
 import type { ThrottleStore } from '../store/Store';
 import { userOf } from './context';
 
@@ -28,14 +29,8 @@ const ENV: Record<keyof RateLimits, string> = {
 /** The limits from QYZMET_SIMULATE_RATE and QYZMET_SUBMIT_RATE (per minute): an error names a variable set wrong. */
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimits {
   const limits = { ...DEFAULT_RATE_LIMITS };
-  for (const key of Object.keys(ENV) as Array<keyof RateLimits>) {
-    const raw = env[ENV[key]];
-    if (raw === undefined || raw === '') continue;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1)
-      throw new Error(`${ENV[key]} "${raw}" is not a positive whole number of requests per minute`);
-    limits[key] = n;
-  }
+  for (const key of Object.keys(ENV) as Array<keyof RateLimits>)
+    limits[key] = positiveFromEnv(env, ENV[key], limits[key], 'requests per minute');
   return limits;
 }
 

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import { ConfigError } from '../config/environment';
 
 /**
  * Where webhooks may be sent. An administrator sets a subscription's URL, so without limits the runtime could be made
@@ -53,11 +54,14 @@ export function parseAllowlist(text: string | undefined): DestinationPolicy {
       const bits = Number(prefix);
       const max = family === 4 ? 32 : 128;
       if (!family || extra !== undefined || !/^\d+$/.test(prefix) || bits > max)
-        throw new Error(`${WEBHOOK_ALLOW_ENV}: "${raw.trim()}" is not a network (address/prefix, e.g. 10.1.0.0/16)`);
+        throw new ConfigError(
+          `${WEBHOOK_ALLOW_ENV}: "${raw.trim()}" is not a network (address/prefix, e.g. 10.1.0.0/16)`,
+        );
       networks.addSubnet(address, bits, family === 4 ? 'ipv4' : 'ipv6');
     } else if (family) networks.addAddress(address, family === 4 ? 'ipv4' : 'ipv6');
     else if (/^[a-z0-9.-]+$/i.test(address)) hosts.add(address.toLowerCase());
-    else throw new Error(`${WEBHOOK_ALLOW_ENV}: "${raw.trim()}" is neither a host name, an address nor a network`);
+    else
+      throw new ConfigError(`${WEBHOOK_ALLOW_ENV}: "${raw.trim()}" is neither a host name, an address nor a network`);
   }
   return { hosts, networks };
 }
