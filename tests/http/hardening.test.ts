@@ -115,6 +115,17 @@ describe('a caller’s mistake is a 4xx problem', () => {
       expectProblem(await raw(path, { user: 'officer' }), 400, 'request.malformedPath');
   });
 
+  // The fuzz suite found GET /applications/%00 a 500 on FerretDB (PostgreSQL cannot look a NUL up).
+  test('a NUL in a path or a query is a 400 before any store is asked', async () => {
+    for (const path of [
+      '/applications/%00',
+      '/applications/a%00b/events',
+      '/services/x%00',
+      '/applications?status=%00',
+    ])
+      expectProblem(await raw(path, { user: 'officer' }), 400, 'request.nul');
+  });
+
   test('a body labelled gzip that is not gzip is a 400; a real gzip body is read', async () => {
     const body = JSON.stringify({
       serviceId: 'cadastral-passport-duplicate',

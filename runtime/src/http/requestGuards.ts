@@ -48,6 +48,16 @@ export function boundJsonDepth(req: Request, _res: Response, next: NextFunction)
   next();
 }
 
+/**
+ * NUL in the address (`%00` in a path or a query): no id, name or parameter of the API holds one, and some stores
+ * (PostgreSQL under FerretDB) cannot even look a NUL up, so it is refused before any route reads it.
+ */
+export function refuseNulInAddress(req: Request, _res: Response, next: NextFunction): void {
+  if (/%00/i.test(req.originalUrl) || req.originalUrl.includes('\u0000'))
+    throw transportError(400, 'request.nul', 'the address holds a NUL character (%00), which no id or parameter has');
+  next();
+}
+
 /** `?status=a&status=b` arrives as an array where every route reads one string: refuse it rather than drop it. */
 export function singleQueryValues(req: Request, _res: Response, next: NextFunction): void {
   for (const [name, value] of Object.entries(req.query))
