@@ -8,7 +8,7 @@ import type { RuntimeContext } from '../runtimeContext';
 import { openApiDocument } from './openapi';
 import { problemHandler } from './problem';
 import { DEFAULT_RATE_LIMITS, simulateRateLimit, submissionRateLimit, type RateLimits } from './rateLimits';
-import { boundJsonDepth, refuseNulInAddress, requireJsonBody, singleQueryValues } from './requestGuards';
+import { checkJsonBody, refuseNulInAddress, requireJsonBody, singleQueryValues } from './requestGuards';
 import { actsRoutes } from './routes/acts.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { applicationsRoutes } from './routes/applications.routes';
@@ -43,7 +43,7 @@ export function createApp(
   api.use(requireJsonBody);
   // Application data is small; 1 MB leaves room for long Kazakh texts and still refuses a flood.
   api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
-  api.use(refuseNulInAddress, boundJsonDepth, singleQueryValues, noStoreWhenAuthenticated);
+  api.use(refuseNulInAddress, checkJsonBody, singleQueryValues, noStoreWhenAuthenticated);
   api.use(authenticate(ctx, options.auth?.sessions));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   api.post('/simulate', simulateRateLimit(limits));

@@ -1,5 +1,5 @@
 import { unsafeTextPointers } from '../applications/unsafeText';
-import { exceedsDepth, isIsoInstant, MAX_JSON_DEPTH } from './requestGuards';
+import { exceedsDepth, isIsoInstant, MAX_JSON_DEPTH, nulPointer } from './requestGuards';
 
 const nested = (levels: number): unknown => {
   let v: unknown = 1;
@@ -34,4 +34,11 @@ test('unsafe characters are found where they are, by JSON pointer, at most 100',
   // A proper surrogate pair (a character outside the BMP) and ordinary Kazakh text are fine.
   expect(unsafeTextPointers({ a: 'Әсел 𝔄 \uD83D\uDE00', b: 'ҚҰҮІ' })).toEqual([]);
   expect(unsafeTextPointers(Array.from({ length: 1000 }, () => '\u202D'))).toHaveLength(100);
+});
+
+test('nulPointer locates the first NUL in a string or a key, with the pointer escaped', () => {
+  expect(nulPointer({ a: ['x', 'y\u0000'] })).toBe('/a/1');
+  expect(nulPointer({ 'a/b~': { ['k\u0000']: 1 } })).toBe('/a~1b~0/k\u0000');
+  expect(nulPointer('\u0000')).toBe('');
+  expect(nulPointer({ a: 'clean', b: [1, null, true] })).toBeNull();
 });

@@ -40,10 +40,38 @@ export function exceedsDepth(value: unknown, max: number): boolean {
   return false;
 }
 
-export function boundJsonDepth(req: Request, _res: Response, next: NextFunction): void {
+/**
+ * The JSON pointer of the first string or key holding a NUL, or null. No text of the API holds one (it cuts strings
+ * short in C libraries and on printed documents), and PostgreSQL under FerretDB cannot store or look one up.
+ */
+export function nulPointer(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [v, pointer] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return pointer;
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    for (const [key, child] of Object.entries(v)) {
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key.includes('\u0000')) return at;
+      stack.push([child, at]);
+    }
+  }
+  return null;
+}
+
+/** The parsed body is no deeper than MAX_JSON_DEPTH and holds no NUL (400s, the NUL located by its pointer). */
+export function checkJsonBody(req: Request, _res: Response, next: NextFunction): void {
   if (exceedsDepth(req.body, MAX_JSON_DEPTH))
     throw transportError(400, 'request.tooDeep', `the request body is nested more than ${MAX_JSON_DEPTH} levels deep`, {
       maxDepth: MAX_JSON_DEPTH,
+    });
+  const nul = nulPointer(req.body);
+  if (nul !== null)
+    throw transportError(400, 'request.nul', `the request body holds a NUL character at ${nul || '/'}`, {
+      pointer: nul,
     });
   next();
 }
