@@ -47,10 +47,7 @@ export function createApp(
   api.use(authenticate(ctx, options.auth?.sessions));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   api.post('/simulate', simulateRateLimit(limits));
-  api.post(
-    '/applications',
-    submissionRateLimit(limits, ctx.store, () => ctx.now().getTime()),
-  );
+  api.post('/applications', submissionRateLimit(limits));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', services: ctx.repo.services.size });
   });

@@ -1,15 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit, type Options, type Store } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { domainError } from '@qyzmet/engine';
 import { positiveFromEnv } from '../config/environment';
-import type { ThrottleStore } from '../store/Store';
 import { userOf } from './context';
 
 /**
  * Limits on what anyone may do often: simulations (anonymous, and each one replays a whole application) per client,
- * submissions per applicant. Simulations are counted in this process's memory (a store write per anonymous request
- * would be a load of its own; with several instances each counts its own share); submissions in the store's
- * throttle counters, so they hold across instances. Over the limit: a 429 problem with Retry-After.
+ * submissions per applicant. Both are counted in this process's memory (a store write per request would be a load
+ * of its own; with several instances each counts its own share). Over the limit: a 429 problem with Retry-After.
  */
 export interface RateLimits {
   /** POST /simulate per client (the signed-in user, else the address) per minute. */
@@ -39,41 +37,11 @@ const clientKey = (req: Request) => {
   return user ? `user:${user.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
 };
 
-/** express-rate-limit's counters over the store's sliding-window throttle (one record per hit, every instance). */
-class SharedCounters implements Store {
-  readonly localKeys = false;
-  private windowMs = 60_000;
-
-  constructor(
-    private readonly throttle: ThrottleStore,
-    readonly prefix: string,
-    private readonly nowMs: () => number,
-  ) {}
-
-  init(options: Options): void {
-    this.windowMs = options.windowMs;
-  }
-
-  async increment(key: string) {
-    const now = this.nowMs();
-    const { count, resetAt } = await this.throttle.throttleHit(this.prefix + key, this.windowMs, now);
-    // The counters run on the runtime's clock; express-rate-limit reads the reset against the wall clock.
-    return { totalHits: count, resetTime: new Date(Date.now() + (resetAt - now)) };
-  }
-
-  /** Only for skipped failed or successful requests, which these limits do not use. */
-  decrement(): void {}
-
-  resetKey(key: string): Promise<void> {
-    return this.throttle.throttleReset(this.prefix + key);
-  }
-}
-
 function perMinute(
   limit: number,
   code: string,
   what: string,
-  more: { skip?: (req: Request) => boolean; store?: Store } = {},
+  more: { skip?: (req: Request) => boolean } = {},
 ): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
@@ -101,10 +69,12 @@ export function simulateRateLimit(limits: RateLimits): RequestHandler {
   return perMinute(limits.simulatePerMinute, 'rate.simulate', 'simulations');
 }
 
-/** Counted in the store (every instance); anonymous submissions are refused by the route (401), not counted. */
-export function submissionRateLimit(limits: RateLimits, throttle: ThrottleStore, nowMs: () => number): RequestHandler {
-  return perMinute(limits.submissionsPerMinute, 'rate.submissions', 'submissions', {
-    skip: (req) => !userOf(req),
-    store: new SharedCounters(throttle, 'submissions:', nowMs),
-  });
+/**
+ * Counted in memory per instance, like simulations: a flood guard must not add a store write to every submission (it
+ * cost 40% of POST /applications), and N instances allow at most N times the limit. Sign-in failures, where a
+ * guess spread over instances matters, are counted in the store (auth/loginThrottle.ts). Anonymous submissions are
+ * refused by the route (401), not counted.
+ */
+export function submissionRateLimit(limits: RateLimits): RequestHandler {
+  return perMinute(limits.submissionsPerMinute, 'rate.submissions', 'submissions', { skip: (req) => !userOf(req) });
 }
