@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { signature } from '../../runtime/src/webhooks/webhooks.service';
 import { startServer, type RunningServer } from '../../runtime/src/server';
-import { call as json, login, startRuntimeProcess } from './runtimeProcess';
+import { call as json, killMidWrites, login, startRuntimeProcess } from './runtimeProcess';
 import { definitionsWithTimerService } from './timerFixture';
 import { apartment } from '../definitions/order999';
 
@@ -295,27 +295,8 @@ describe('kill -9 during writes', () => {
   test('every acknowledged (201) application is there after the process is killed mid-stream', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-kill-'));
     let child = await startRuntimeProcess({ QYZMET_DATA: dataDir });
-    const { base } = child;
-    const token = await login(base, 'applicant');
-    const acknowledged: string[] = [];
     // Four writers in parallel; the process is killed while they are still writing.
-    const writer = async () => {
-      for (;;) {
-        try {
-          const r = await json(base, 'POST', '/api/v1/applications', token, {
-            serviceId: 'cadastral-passport-duplicate',
-            data: apartment,
-          });
-          if (r.status === 201) acknowledged.push(r.body.id);
-        } catch {
-          return; // the connection died with the process
-        }
-      }
-    };
-    const writers = [writer(), writer(), writer(), writer()];
-    while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 10));
-    await child.kill9();
-    await Promise.all(writers);
+    const acknowledged = await killMidWrites(child, await login(child.base, 'applicant'));
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
     child = await startRuntimeProcess({ QYZMET_DATA: dataDir });

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { apartment } from '../definitions/order999';
 import { startTestServer, type TestServer } from './testServer';
 
 // Issue 16: a caller's mistake is a 4xx problem, never a 5xx; what an application stores and lists is bounded; the
@@ -46,13 +47,8 @@ async function raw(
 
 const json = { 'content-type': 'application/json' };
 
-const apartment = (fullName = 'Сейітова Айгүл') => ({
-  applicant: { kind: 'individual', iin: '900101300017', fullName },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-});
+/** The demo apartment application (tests/definitions/order999.ts) with another applicant's name. */
+const apartmentOf = (fullName: string) => ({ ...apartment, applicant: { ...apartment.applicant, fullName } });
 
 /** A 4xx problem (never a 5xx), as application/problem+json, with this code. */
 function expectProblem(res: { status: number; type: string; body: any }, status: number, code: string) {
@@ -197,7 +193,7 @@ describe('limits on stored data', () => {
       method: 'POST',
       user: 'applicant',
       headers: json,
-      body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartment('Сейітова\u0000Айгүл') }),
+      body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartmentOf('Сейітова\u0000Айгүл') }),
     });
     expectProblem(nul, 400, 'request.nul');
     expect(nul.body.pointer).toBe('/data/applicant/fullName');
@@ -223,7 +219,7 @@ describe('limits on stored data', () => {
         method: 'POST',
         user: 'applicant',
         headers: json,
-        body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartment(fullName) }),
+        body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartmentOf(fullName) }),
       });
       expect([what, res.status, res.body.code]).toEqual([what, 422, 'data.unsafeText']);
       expect(res.body.errors).toEqual([
@@ -237,7 +233,7 @@ describe('limits on stored data', () => {
       body: JSON.stringify({
         serviceId: 'cadastral-passport-duplicate',
         at: '2026-03-03T10:00:00+05:00',
-        data: apartment('Сейітова \u202EлүгйА'),
+        data: apartmentOf('Сейітова \u202EлүгйА'),
       }),
     });
     expectProblem(simulated, 422, 'data.unsafeText');
@@ -247,7 +243,7 @@ describe('limits on stored data', () => {
       method: 'POST',
       user: 'applicant',
       headers: json,
-      body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartment('Сейітова Айгүл 𝔄') }),
+      body: JSON.stringify({ serviceId: 'cadastral-passport-duplicate', data: apartmentOf('Сейітова Айгүл 𝔄') }),
     });
     expect(fine.body.code).not.toBe('data.unsafeText');
   });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { apartment } from '../definitions/order999';
 
 /**
  * A real `qyzmet serve` process on loopback (the compiled CLI: run `npx tsc -b` first), and plain calls to a runtime
@@ -72,4 +73,30 @@ export async function call(base: string, method: string, path: string, token?: s
 export async function login(base: string, username: string): Promise<string> {
   return (await call(base, 'POST', '/api/v1/auth/login', undefined, { username, password: 'demo' })).body
     .token as string;
+}
+
+/**
+ * Four writers submit the demo apartment application as `token` in parallel; once `atLeast` are acknowledged the
+ * process is killed -9 while they are still writing. Answers the ids acknowledged (201) before it died.
+ */
+export async function killMidWrites(child: RuntimeProcess, token: string, atLeast = 40): Promise<string[]> {
+  const acknowledged: string[] = [];
+  const writer = async () => {
+    for (;;) {
+      try {
+        const r = await call(child.base, 'POST', '/api/v1/applications', token, {
+          serviceId: 'cadastral-passport-duplicate',
+          data: apartment,
+        });
+        if (r.status === 201) acknowledged.push(r.body.id);
+      } catch {
+        return; // the connection died with the process
+      }
+    }
+  };
+  const writers = [writer(), writer(), writer(), writer()];
+  while (acknowledged.length < atLeast) await new Promise((r) => setTimeout(r, 10));
+  await child.kill9();
+  await Promise.all(writers);
+  return acknowledged;
 }

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase, freshDatabaseUrl, mongoSkipReason } from '../../runtime/src/store/mongodb/testServer';
 import { openStore, type StoreLocation } from '../../runtime/src/store/openStore';
-import { apartment } from '../definitions/order999';
-import { call, login, startRuntimeProcess } from './runtimeProcess';
+import { call, killMidWrites, login, startRuntimeProcess } from './runtimeProcess';
 
 // The outbox: a webhook delivery is written in the same transaction (SQLite) or document (MongoDB) as the
 // application it notifies of, so a kill -9 at any moment leaves no committed application without its delivery.
@@ -53,24 +52,7 @@ async function killedMidLoad(place: Place): Promise<void> {
     });
     expect(sub.status).toBe(201);
     const token = await login(child.base, 'applicant');
-    const acknowledged: string[] = [];
-    const writer = async () => {
-      for (;;) {
-        try {
-          const r = await call(child.base, 'POST', '/api/v1/applications', token, {
-            serviceId: 'cadastral-passport-duplicate',
-            data: apartment,
-          });
-          if (r.status === 201) acknowledged.push(r.body.id);
-        } catch {
-          return; // the connection died with the process
-        }
-      }
-    };
-    const writers = [writer(), writer(), writer(), writer()];
-    while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 10));
-    await child.kill9();
-    await Promise.all(writers);
+    const acknowledged = await killMidWrites(child, token);
 
     // The runtime comes back on the same store. On MongoDB a writer killed between its write and the copy into the
     // deliveries left them in the application's outbox: the restarted runtime's claims copy them (within ~20 s).
