@@ -18,6 +18,7 @@ export {
   formatPointer,
   appendPointer,
   getAtPointer,
+  textsOf,
   joinPath,
   dirname,
   serviceSchema,

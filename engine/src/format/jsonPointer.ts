@@ -27,3 +27,24 @@ export function getAtPointer(value: unknown, pointer: string): unknown {
   }
   return cur;
 }
+
+/**
+ * Every string of a JSON value with its pointer, object keys included (`key: true`, at the pointer they name), in
+ * document order. Walked with an explicit stack, so a deeply nested request cannot overflow it.
+ */
+export function* textsOf(value: unknown): Generator<{ text: string; pointer: string; key: boolean }> {
+  const stack: Array<[unknown, string, string | null]> = [[value, '', null]];
+  while (stack.length) {
+    const [v, pointer, key] = stack.pop()!;
+    if (key !== null) yield { text: key, pointer, key: true };
+    if (typeof v === 'string') yield { text: v, pointer, key: false };
+    else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      // Reversed onto the stack, so they come out in document order.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i];
+        stack.push([child, appendPointer(pointer, k), Array.isArray(v) ? null : k]);
+      }
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { domainError, type Problem } from '@qyzmet/engine';
+import { domainError, textsOf, type Problem } from '@qyzmet/engine';
 
 /**
  * Characters refused anywhere in what an applicant or officer writes: NUL (cuts a string short in C libraries and
@@ -16,22 +16,12 @@ const MESSAGES = {
   en: 'the text holds a character that is not allowed (NUL, a lone surrogate, or a bidi override or isolate)',
 };
 
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** The pointers (RFC 6901, into `value`) of the strings holding an unsafe character, walked without recursion. */
+/** The pointers (RFC 6901, into `value`) of the strings holding an unsafe character, in document order. */
 export function unsafeTextPointers(value: unknown): string[] {
   const found: string[] = [];
-  const stack: Array<[unknown, string]> = [[value, '']];
-  while (stack.length && found.length < MAX_REPORTED) {
-    const [v, pointer] = stack.pop()!;
-    if (typeof v === 'string') {
-      if (v.includes('\u0000') || UNSAFE.test(v)) found.push(pointer);
-    } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v);
-      // Reversed onto the stack, so they are reported in document order.
-      for (let i = entries.length - 1; i >= 0; i--)
-        stack.push([entries[i][1], `${pointer}/${Array.isArray(v) ? i : escapePointer(entries[i][0])}`]);
-    }
+  for (const { text, pointer, key } of textsOf(value)) {
+    if (found.length === MAX_REPORTED) break;
+    if (!key && (text.includes('\u0000') || UNSAFE.test(text))) found.push(pointer);
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { domainError, parseInstant } from '@qyzmet/engine';
+import { domainError, parseInstant, textsOf } from '@qyzmet/engine';
 import { transportError } from './problem';
 
 /**
@@ -45,20 +45,7 @@ export function exceedsDepth(value: unknown, max: number): boolean {
  * short in C libraries and on printed documents), and PostgreSQL under FerretDB cannot store or look one up.
  */
 export function nulPointer(value: unknown): string | null {
-  const stack: Array<[unknown, string]> = [[value, '']];
-  while (stack.length) {
-    const [v, pointer] = stack.pop()!;
-    if (typeof v === 'string') {
-      if (v.includes('\u0000')) return pointer;
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    for (const [key, child] of Object.entries(v)) {
-      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (key.includes('\u0000')) return at;
-      stack.push([child, at]);
-    }
-  }
+  for (const { text, pointer } of textsOf(value)) if (text.includes('\u0000')) return pointer;
   return null;
 }
 
