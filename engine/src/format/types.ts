@@ -58,6 +58,17 @@ export interface Act {
   legalRef?: LegalRef;
   note?: string;
   clauses?: Clause[];
+  /** The act approving this one (Rules, a regulation, a Standard approved by an order or a resolution). */
+  approvedBy?: { act: string; annex?: string; paragraph?: string; legalRef?: LegalRef };
+  /** How the law writes this act when citing it; kkGenitive precedes clause words ("…Қағидалардың 9-тармағының"). */
+  citation?: ActCitation;
+}
+
+export interface ActCitation {
+  kk: string;
+  kkGenitive?: string;
+  ru: string;
+  ruStatus?: 'official' | 'working-translation';
 }
 
 /** One operative paragraph or annex row of an act, for the clause-coverage report. */
@@ -81,6 +92,8 @@ export interface Party {
   description?: I18n;
   units?: Array<{ id: string; label: I18n; legalRef?: LegalRef }>;
   legalRef?: LegalRef;
+  /** Prefix of human-readable application numbers for this provider. */
+  numberPrefix?: string;
 }
 
 export interface Fact {
@@ -117,6 +130,8 @@ export type FactName = 'data' | 'findings' | 'external' | 'application';
 
 export interface NamedCondition {
   description?: I18n;
+  /** The fact, in words, that the condition holds (a Handlebars sentence per language). */
+  fact?: I18n;
   when: Condition;
   legalRef?: LegalRef;
 }
@@ -125,6 +140,8 @@ export interface Ground {
   id: string;
   text: I18n;
   message?: I18n;
+  /** The fact that made the ground hold, one Handlebars sentence per language, printed in the refusal. */
+  fact?: I18n;
   legalRef: LegalRef;
   basis?: LegalRef;
   decidedBy?: 'rule' | 'officer';
@@ -295,7 +312,9 @@ export interface ServiceDef {
   serviceForm?: Fact;
   fee?: { paid: boolean; amount?: number; currency?: 'KZT'; description?: I18n; legalRef?: LegalRef };
   schedule: { id: string; description?: I18n; legalRef?: LegalRef };
-  registration: { rule: 'next-working-day-after-hours' | 'immediate'; legalRef?: LegalRef };
+  registration: { rule: 'next-working-day-after-hours' | 'immediate'; legalRef?: LegalRef; assumption?: I18n };
+  /** Prefix of human-readable application numbers (PROVIDER-SERVICE-YEAR-SEQUENCE). */
+  numberPrefix?: string;
   appeal?: Fact;
   notes?: Array<{ id?: string; text: string; legalRef?: LegalRef }>;
   versions: VersionDef[];
