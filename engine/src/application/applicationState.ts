@@ -46,6 +46,8 @@ export interface IssuedDocument {
   title: Record<Lang, string>;
   issuedAt: string;
   state: string;
+  /** The issued document's human-readable number (the runtime gives it: "<application number>-<n>"). */
+  number?: string;
 }
 
 export interface Refusal {
@@ -62,6 +64,8 @@ export interface HistoryEntry {
 
 export interface ApplicationState {
   id: string;
+  /** The human-readable number, PROVIDER-SERVICE-YEAR-SEQUENCE (the runtime gives it at registration). */
+  number?: string;
   serviceId: string;
   version: string;
   channel: string | null;

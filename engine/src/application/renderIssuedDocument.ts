@@ -31,6 +31,7 @@ export function renderIssuedDocument(
     data: app.data,
     application: {
       id: app.id,
+      number: app.number ?? null,
       registeredAt: app.registeredAt,
       serviceId: app.serviceId,
       version: app.version,
@@ -49,6 +50,7 @@ export function renderIssuedDocument(
     deadlines: Object.fromEntries(app.deadlines.filter((d) => d.dueAt).map((d) => [d.id, d.dueAt!])),
     provisionalDueDates: app.deadlines.filter((d) => d.dueAt && isProvisional(d.explanation)).map((d) => d.dueAt!),
     now: doc.issuedAt,
+    document: { id: doc.id, number: doc.number ?? null, issuedAt: doc.issuedAt },
   };
   return { html: renderDocument(compiled.templates[lang], context).html, title: doc.title[lang] };
 }

@@ -56,6 +56,8 @@ export interface DocumentContext {
   provisionalDueDates?: string[];
   /** The instant of rendering, given by the caller (the engine never reads the clock). */
   now: string;
+  /** The document being rendered: its id and, once the runtime numbered it, its human-readable number. */
+  document?: { id: string; number?: string | null; issuedAt: string };
   /** What officers established so far (event data kept as findings), e.g. the hearing's time and place. */
   findings?: Record<string, unknown>;
   /** Data fetched from state information systems. */
