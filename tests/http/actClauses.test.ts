@@ -42,10 +42,10 @@ test("an act with its seed: every clause of its inventory, in order, with the te
   for (const item of res.body.items) expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['services']));
 });
 
-test('an act known through the act that amends it reads its clauses from that seed (order 156 in order 65)', async () => {
+test('an act known through the act that amends it reads its clauses from that seed (the Rules of order 156 in order 65)', async () => {
   const acts = registry('seed-003.json');
-  expect(acts['moj-order-156-2013'].seed).toBeUndefined();
-  const res = await get('/admin/acts/moj-order-156-2013/clauses');
+  expect(acts['moj-156-rules'].seed).toBeUndefined();
+  const res = await get('/admin/acts/moj-156-rules/clauses');
   expect(res.status).toBe(200);
   expect(res.body.seed).toBe(acts['moj-order-65-2026'].seed);
   const terms = res.body.items.find((i: { annex?: string; row?: string }) => i.annex === '1' && i.row === '3');

@@ -209,7 +209,7 @@ describe('the life of an application', () => {
     expect(seen.body.refusal.grounds).toEqual([
       expect.objectContaining({
         id: 'unreliable-documents',
-        legalRef: expect.objectContaining({ act: 'moj-order-156-2013', annex: '2', row: '9', subparagraph: '1' }),
+        legalRef: expect.objectContaining({ act: 'moj-156-rules', annex: '2', row: '9', subparagraph: '1' }),
       }),
     ]);
     expect(seen.body.refusal.grounds[0].message).toMatch(/недостоверность/);

@@ -248,7 +248,7 @@ describeUi('the analyst workbench in Chromium', () => {
     // The clause coverage of the service's act.
     await page.click(`a[href="#/workbench/${SERVICE}/coverage"][role=tab]`);
     await page.getByTestId('coverage').locator('tbody tr').first().waitFor();
-    expect(await page.getByTestId('coverage').textContent()).toContain('moj-order-156-2013');
+    expect(await page.getByTestId('coverage').textContent()).toContain('moj-156-rules');
     await screenshot(page, 'analyst-coverage');
     await page.context().close();
   }, 90_000);

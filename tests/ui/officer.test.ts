@@ -122,7 +122,7 @@ describeUi('the officer in Chromium', () => {
     expect(await refusal.locator('[data-ground="unreliable-documents"]').count()).toBe(1);
     expect(text).toMatch(/құжаттардың/);
     expect(text).toContain('2-қосымша, 9-жол, 1-тармақша');
-    expect(await refusal.locator('.legal-ref-text').first().getAttribute('data-act')).toBe('moj-order-156-2013');
+    expect(await refusal.locator('.legal-ref-text').first().getAttribute('data-act')).toBe('moj-156-rules');
     expect(text).toContain('documentsUnreliable');
     expect(await applicant.locator('.summary .badge').textContent()).toBe('Бас тартылды');
     await screenshot(applicant, 'applicant-refusal-phone');
