@@ -112,7 +112,7 @@ describeUi('the deadlines editor: a term changed in a form, explained on the cal
     const statement = (await service.getByRole('note').textContent()) ?? '';
     expect(statement).toContain('The term is not encoded');
     expect(statement).toContain('The overall term of the service');
-    expect(statement).toContain('gov-resolution-1036-2010');
+    expect(statement).toContain('gov-1036-standard-design');
     expect(await service.getByLabel('Number').count()).toBe(0);
 
     // A term with cases is shown, explained, and not editable: no draft is open.
