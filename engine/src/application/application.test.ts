@@ -35,6 +35,8 @@ const workingTime = compileWorkingTime(calendar, schedule);
 
 const ref = (paragraph: string) => ({ act: 'fixture-order', paragraph });
 const name = (kk: string, ru: string) => ({ kk, ru });
+/** The officer's reasoning, which a finding that makes a ground hold must carry. */
+const REASONING = { ru: 'Платёжный документ не подтверждён банком-эмитентом.' };
 
 const examined = [
   { target: 'hearing', guard: { condition: 'anyRefusalGround' }, legalRef: ref('11') },
@@ -343,7 +345,7 @@ describe('step timers', () => {
       type: 'EXAMINED',
       at: '2026-03-20T15:00:00+05:00',
       actor: 'specialist',
-      data: { documentsUnreliable: true, requirementsMet: false },
+      data: { documentsUnreliable: true, requirementsMet: false, reasoning: REASONING },
     });
     expect(app.state).toBe('hearing');
     // Two working days after Fri 20 March: Thu 26, Fri 27 (Nauryz 23–25 March and the weekend skipped).
@@ -393,7 +395,7 @@ describe('step timers', () => {
       type: 'EXAMINED',
       at: '2026-03-20T15:00:00+05:00',
       actor: 'specialist',
-      data: { documentsUnreliable: true },
+      data: { documentsUnreliable: true, reasoning: REASONING },
     });
     const out = await applyEvent(v1, app, { type: 'OBJECTION', at: '2026-03-26T10:00:00+05:00', actor: 'applicant' });
     expect(out.application.state).toBe('review');
@@ -535,7 +537,7 @@ describe('events: roles and states', () => {
         type: 'EXAMINED',
         at: '2026-02-03T10:00:00+05:00',
         actor: 'applicant',
-        data: { documentsUnreliable: true },
+        data: { documentsUnreliable: true, reasoning: REASONING },
       }),
     );
     expect(p.code).toBe('event.forbiddenRole');
@@ -574,6 +576,92 @@ describe('events: roles and states', () => {
     expect(allowedEvents(v1, out.application).map((e) => e.type)).toEqual(['DOCUMENTS_SUBMITTED']);
   });
 
+  test('a finding that makes a ground hold needs the officer’s reasoning, kept beside the findings', async () => {
+    const app = await start(v1, '2026-02-02T10:00:00+05:00');
+    const at = '2026-02-03T10:00:00+05:00';
+    const refused = await applyEvent(v1, app, {
+      type: 'EXAMINED',
+      at,
+      actor: 'specialist',
+      data: { requirementsMet: false },
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect((refused as ProblemError).problem).toMatchObject({
+      code: 'event.reasoningRequired',
+      kind: 'user',
+      pointer: '/data/reasoning',
+      params: { event: 'EXAMINED', grounds: ['requirements-not-met'] },
+    });
+    const out = await applyEvent(v1, app, {
+      type: 'EXAMINED',
+      at,
+      actor: 'specialist',
+      data: { requirementsMet: false, reasoning: { kk: '  ', ru: ' Высота здания превышает разрешённую. ' } },
+    });
+    expect(out.application.findings).toEqual({ requirementsMet: false });
+    expect(out.application.reasoning).toEqual([
+      { at, event: 'EXAMINED', actor: 'specialist', text: { ru: 'Высота здания превышает разрешённую.' } },
+    ]);
+    // A finding that leaves no ground holding needs none.
+    const ok = await applyEvent(v1, app, {
+      type: 'EXAMINED',
+      at,
+      actor: 'specialist',
+      data: { requirementsMet: true },
+    });
+    expect(ok.application.reasoning).toBeUndefined();
+  });
+
+  test.each([
+    [{ reasoning: 'текст' }, 'reasoning must be an object'],
+    [{ reasoning: { en: 'text' } }, 'not "en"'],
+    [{ reasoning: { ru: 5 } }, 'reasoning.ru must be a text'],
+    [{ reasoning: { ru: 'x'.repeat(4001) } }, 'longer than 4000'],
+  ])('malformed reasoning %j is a located error', async (data, words) => {
+    const app = await start(v1, '2026-02-02T10:00:00+05:00');
+    const e = await applyEvent(v1, app, {
+      type: 'EXAMINED',
+      at: '2026-02-03T10:00:00+05:00',
+      actor: 'specialist',
+      data,
+    }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect((e as ProblemError).problem).toMatchObject({ code: 'event.reasoningInvalid', pointer: '/data/reasoning' });
+    expect((e as ProblemError).problem.message).toContain(words);
+  });
+
+  test('no decision before registration: a provider-side event before the registration instant is refused', async () => {
+    // Saturday 7 February 2026, after hours: registered on Monday 9 February at 9:00.
+    const app = await start(v1, '2026-02-07T12:00:00+05:00');
+    expect(app.registeredAt).toBe('2026-02-09T09:00:00+05:00');
+    const e = await applyEvent(v1, app, {
+      type: 'EXAMINED',
+      at: '2026-02-07T12:30:00+05:00',
+      actor: 'specialist',
+      data: { requirementsMet: true },
+    }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect((e as ProblemError).problem).toMatchObject({
+      code: 'event.beforeRegistration',
+      kind: 'user',
+      params: { registeredAt: '2026-02-09T09:00:00+05:00' },
+    });
+    const after = await applyEvent(v1, app, {
+      type: 'EXAMINED',
+      at: '2026-02-09T09:00:00+05:00',
+      actor: 'specialist',
+      data: { requirementsMet: true },
+    });
+    expect(after.application.state).toBe('signing');
+  });
+
   test('event data are kept as findings and re-evaluated: the rules decide the guarded transition', async () => {
     const app = await start(v1, '2026-02-02T10:00:00+05:00');
     const ok = (
@@ -592,7 +680,7 @@ describe('events: roles and states', () => {
         type: 'EXAMINED',
         at: '2026-02-03T10:00:00+05:00',
         actor: 'specialist',
-        data: { requirementsMet: false },
+        data: { requirementsMet: false, reasoning: REASONING },
       })
     ).application;
     expect(bad.state).toBe('hearing');
@@ -654,7 +742,7 @@ describe('the application state is plain JSON', () => {
       type: 'EXAMINED',
       at: '2026-03-20T15:00:00+05:00',
       actor: 'specialist',
-      data: { documentsUnreliable: true },
+      data: { documentsUnreliable: true, reasoning: REASONING },
     });
     const direct = await fireDueTimers(v1, app, '2026-04-30T00:00:00+05:00');
     const restored = await fireDueTimers(
@@ -756,7 +844,7 @@ describe('documents in kk and ru with the fixed wording', () => {
         type: 'EXAMINED',
         at: '2026-03-20T15:00:00+05:00',
         actor: 'specialist',
-        data: { documentsUnreliable: true, requirementsMet: false },
+        data: { documentsUnreliable: true, requirementsMet: false, reasoning: REASONING },
       },
     ];
     const ru = await simulate(svc, data, refusalEvents, '2026-03-17T11:00:00+05:00', { lang: 'ru' });

@@ -2,6 +2,7 @@ import type { Explanation } from '../calendar';
 import type { Problem } from '../errors/problem';
 import type { ConditionRef, Lang, Status } from '../format/types';
 import type { FiredGround } from '../rules';
+import type { ReasoningEntry } from './officerReasoning';
 
 /**
  * The state of one application as plain JSON: what the runtime stores and restores, what simulate returns. The
@@ -84,6 +85,8 @@ export interface ApplicationState {
   /** The grounds that hold at the last evaluation (a preliminary decision cites them before a refusal). */
   grounds: FiredGround[];
   history: HistoryEntry[];
+  /** The officers' reasoning, in order (absent until the first; a refusal prints it). */
+  reasoning?: ReasoningEntry[];
   updatedAt: string;
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../calendar';
 import type { CompiledVersion } from '../compiler/compileService';
 import { ProblemError } from '../errors/problem';
-import type { EventDef, Lang, StateDef } from '../format/types';
+import type { Actor, EventDef, Lang, StateDef } from '../format/types';
 import { referenceHolds, type Facts } from '../rules';
 import { timerEvent, type TakenTransition } from '../steps';
 import type {
@@ -22,6 +22,7 @@ import type {
   TraceEntry,
 } from './applicationState';
 import { replayDeadline } from './replayDeadline';
+import { PROVIDER_ACTORS, reasoningRequired, splitReasoning } from './officerReasoning';
 
 /**
  * Runs one application through one compiled version, purely: time, ids and data come in; the next state and the
@@ -455,18 +456,32 @@ export async function applyEvent(
   const at = formatInstant(run.wt, toMs(event.at));
   if (!isTimer)
     run.trace.push({ kind: 'event', at, event: event.type, actor, ...(event.data ? { data: event.data } : {}) });
+  // A decision needs a registered application: nothing the provider does can precede the registration instant.
+  if (PROVIDER_ACTORS.has(actor as Actor) && toMs(event.at) < toMs(current.registeredAt))
+    throw problem(
+      'event.beforeRegistration',
+      `"${event.type}" at ${at} comes before the application's registration at ${current.registeredAt}: the provider acts only on a registered application`,
+      { event: event.type, at, registeredAt: current.registeredAt },
+    );
   const records = def?.records ?? 'findings';
-  const newFacts = Boolean(event.data && records !== 'none' && Object.keys(event.data).length);
+  const { facts: data, reasoning } = splitReasoning(event.data);
+  const newFacts = Boolean(data && records !== 'none' && Object.keys(data).length);
   if (newFacts && records !== 'none') {
-    if (options.owned) assignOwn(app[records], event.data!);
-    else app[records] = { ...app[records], ...event.data };
+    if (options.owned) assignOwn(app[records], data!);
+    else app[records] = { ...app[records], ...data };
   }
+  if (reasoning) app.reasoning = [...(app.reasoning ?? []), { at, event: event.type, actor, text: reasoning }];
   // Facts change only through event data (the form is fixed at submission), so without new data the last
   // evaluation still holds, unless a rule reads the application's own facts (state, now).
   const ev =
     newFacts || version.rules.readsApplicationFacts
       ? await run.evaluate(at)
       : { decisions: app.decisions, grounds: app.grounds };
+  if (records === 'findings' && newFacts && PROVIDER_ACTORS.has(actor as Actor) && ev.grounds.length && !reasoning)
+    throw reasoningRequired(
+      event.type,
+      ev.grounds.map((g) => g.id),
+    );
   const step = version.machine.send(app.state, event.type, ev.decisions);
   if (!step) {
     throw problem(

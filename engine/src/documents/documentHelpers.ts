@@ -110,72 +110,110 @@ export function formatValue(value: unknown, lang: DocumentLang): string {
   return String(value);
 }
 
-type RefPart = 'article' | 'part' | 'paragraph' | 'subparagraph' | 'annex' | 'row';
+type RefPart = 'annex' | 'row' | 'article' | 'part' | 'paragraph' | 'subparagraph';
 
-/** Clause words in the order they narrow down, as citations are written in Kazakh and Russian. */
-const REF_WORDS: Record<DocumentLang, Record<RefPart, (n: string) => string>> = {
-  kk: {
-    article: (n) => `${n}-бап`,
-    part: (n) => `${n}-бөлік`,
-    paragraph: (n) => `${n}-тармақ`,
-    subparagraph: (n) => `${n}) тармақша`,
-    annex: (n) => `${n}-қосымша`,
-    row: (n) => `${n}-жол`,
-  },
-  ru: {
-    article: (n) => `статья ${n}`,
-    part: (n) => `часть ${n}`,
-    paragraph: (n) => `пункт ${n}`,
-    subparagraph: (n) => `подпункт ${n})`,
-    annex: (n) => `приложение ${n}`,
-    row: (n) => `строка ${n}`,
-  },
+/**
+ * Clause parts in the order a citation narrows down: an annex and its row come first ("приложение 2, строка 9,
+ * подпункт 1)"), then article, part, paragraph, subparagraph.
+ */
+const REF_PARTS: readonly RefPart[] = ['annex', 'row', 'article', 'part', 'paragraph', 'subparagraph'];
+
+/** Russian clause words, listed after the act's name: "…, пункт 9, подпункт 2)". */
+const RU_WORDS: Record<RefPart, (n: string) => string> = {
+  article: (n) => `статья ${n}`,
+  part: (n) => `часть ${n}`,
+  paragraph: (n) => `пункт ${n}`,
+  subparagraph: (n) => `подпункт ${n})`,
+  annex: (n) => `приложение ${n}`,
+  row: (n) => `строка ${n}`,
 };
 
 /**
- * The act's name: definitions cite acts by id ('moj-order-156-2013'), so the engine should put the act's title
- * in the render context — as a {kk, ru, en} text or as the act record `{ title: {kk, ru, en}, … }`; a bare
- * string is printed as given.
+ * Kazakh clause words as a genitive chain after the act's genitive name: every part but the last in the genitive, the
+ * last in the possessive ("…Қағидалардың 9-тармағының 2) тармақшасы"); as a plain list when the act has no genitive.
  */
-function actName(act: unknown, lang: DocumentLang): string | undefined {
-  if (typeof act === 'string') return act;
-  if (isLocalizedText(act)) return localize(act, lang);
-  if (act !== null && typeof act === 'object' && Object.hasOwn(act, 'title')) {
-    const title = (act as { title: unknown }).title;
-    if (isLocalizedText(title)) return localize(title, lang);
-    if (title !== null && typeof title === 'object') {
-      // An act record's title may carry extra keys (ruStatus); keep only the language texts.
-      const t = title as Record<string, unknown>;
-      const texts: LocalizedText = {};
-      for (const k of ['kk', 'ru', 'en'] as const) if (typeof t[k] === 'string') texts[k] = t[k] as string;
-      return localize(texts, lang) || undefined;
-    }
-    if (typeof title === 'string') return title;
-  }
-  return undefined;
+const KK_WORDS: Record<
+  RefPart,
+  { plain: (n: string) => string; possessive: (n: string) => string; genitive: (n: string) => string }
+> = {
+  article: { plain: (n) => `${n}-бап`, possessive: (n) => `${n}-бабы`, genitive: (n) => `${n}-бабының` },
+  part: { plain: (n) => `${n}-бөлік`, possessive: (n) => `${n}-бөлігі`, genitive: (n) => `${n}-бөлігінің` },
+  paragraph: { plain: (n) => `${n}-тармақ`, possessive: (n) => `${n}-тармағы`, genitive: (n) => `${n}-тармағының` },
+  subparagraph: {
+    plain: (n) => `${n}) тармақша`,
+    possessive: (n) => `${n}) тармақшасы`,
+    genitive: (n) => `${n}) тармақшасының`,
+  },
+  annex: { plain: (n) => `${n}-қосымша`, possessive: (n) => `${n}-қосымшасы`, genitive: (n) => `${n}-қосымшасының` },
+  row: { plain: (n) => `${n}-жол`, possessive: (n) => `${n}-жолы`, genitive: (n) => `${n}-жолының` },
+};
+
+/** The localized texts of a {kk, ru, en} object that may carry markers (ruStatus). */
+function textsOfTitle(value: unknown): LocalizedText | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const t = value as Record<string, unknown>;
+  const texts: LocalizedText = {};
+  for (const k of ['kk', 'ru', 'en'] as const) if (typeof t[k] === 'string') texts[k] = t[k] as string;
+  return Object.keys(texts).length ? texts : undefined;
+}
+
+/** How an act is named in a citation: the law's own citation when the act record has one, else its title. */
+interface ActNaming {
+  name?: string;
+  /** The Kazakh genitive that precedes clause words ("…Қағидалардың"). */
+  genitive?: string;
 }
 
 /**
- * A legal reference as one line: the act, then article, part, paragraph, subparagraph, annex and row where given.
+ * The act's name: definitions cite acts by id ('moj-order-156-2013'); the engine puts the act record in the render
+ * context, whose `citation` is how the law writes the act (with its date and number, and for Rules the order that
+ * approved them). A {kk, ru, en} text or a bare string is printed as given.
+ */
+function actNaming(act: unknown, lang: DocumentLang): ActNaming {
+  if (typeof act === 'string') return { name: act };
+  if (isLocalizedText(act)) return { name: localize(act, lang) };
+  if (act === null || typeof act !== 'object') return {};
+  const record = act as Record<string, unknown>;
+  const citation = Object.hasOwn(record, 'citation') ? record.citation : undefined;
+  if (citation !== null && typeof citation === 'object') {
+    const c = citation as Record<string, unknown>;
+    const name = typeof c[lang] === 'string' ? (c[lang] as string) : undefined;
+    const genitive = lang === 'kk' && typeof c.kkGenitive === 'string' ? c.kkGenitive : undefined;
+    if (name) return { name, genitive };
+  }
+  const title = Object.hasOwn(record, 'title') ? record.title : undefined;
+  if (typeof title === 'string') return { name: title };
+  const texts = textsOfTitle(title);
+  return texts ? { name: localize(texts, lang) || undefined } : {};
+}
+
+/**
+ * A legal reference as the law writes it: the act as it is cited (its citation, else its title), then the clause.
  *
  * @example
- * formatLegalRef({ act: { kk: '…', ru: 'Закон РК «О государственных услугах»' }, article: '19-1', paragraph: '2' },
- *   'ru')
- * // 'Закон РК «О государственных услугах», статья 19-1, пункт 2'
+ * formatLegalRef({ act: { citation: { kk: '…', kkGenitive: '…бекітілген Қағидалардың', ru: 'Правила …, утверждённые
+ *   приказом … от 6 мая 2013 года № 156' } }, paragraph: '9', subparagraph: '2' }, 'ru')
+ * // 'Правила …, утверждённые приказом … от 6 мая 2013 года № 156, пункт 9, подпункт 2)'
+ * // kk: '…бекітілген Қағидалардың 9-тармағының 2) тармақшасы'
  */
 export function formatLegalRef(ref: unknown, lang: DocumentLang): string {
   if (ref === null || ref === undefined) return '';
   if (typeof ref !== 'object') return String(ref);
   const r = ref as Record<string, unknown>;
   const own = (k: string): unknown => (Object.hasOwn(r, k) ? r[k] : undefined);
-  const out: string[] = [];
-  const act = actName(own('act'), lang);
-  if (act) out.push(act);
-  for (const key of ['article', 'part', 'paragraph', 'subparagraph', 'annex', 'row'] as const) {
+  const parts = REF_PARTS.flatMap((key) => {
     const v = own(key);
-    if (typeof v === 'string' || typeof v === 'number') out.push(REF_WORDS[lang][key](String(v)));
+    return typeof v === 'string' || typeof v === 'number' ? [{ key, n: String(v) }] : [];
+  });
+  const { name, genitive } = actNaming(own('act'), lang);
+  if (lang === 'kk' && genitive && parts.length) {
+    const chain = parts.map((p, i) =>
+      i < parts.length - 1 ? KK_WORDS[p.key].genitive(p.n) : KK_WORDS[p.key].possessive(p.n),
+    );
+    return `${genitive} ${chain.join(' ')}`;
   }
-  return out.join(', ');
+  const words = parts.map((p) => (lang === 'kk' ? KK_WORDS[p.key].plain(p.n) : RU_WORDS[p.key](p.n)));
+  return [name, ...words].filter(Boolean).join(', ');
 }
 
 /** Said after a due date computed on a year whose decree on transfers is not entered yet. */
