@@ -22,8 +22,9 @@ export interface Duration {
 /**
  * Overrides of the default counting convention (DESIGN.md "Domain facts"), set per deadline in a definition.
  * - start: 'nextDay' (default: the term starts the day after the event) or 'sameDay' (the event day is day 1).
- * - end: 'endOfWorkingDay' (default for workingDays, and for calendar terms moved to a working day),
- *   'endOfDay' (default for calendarDays and months: 23:59:59.999 local), 'sameTime' (the event's time of day).
+ * - end: 'endOfWorkingDay' (the default for every term in days: working days, calendar days and months end at the
+ *   end of working hours of their last day, moved or not; docs/definition-format.md "End of a term"), 'endOfDay'
+ *   (23:59:59.999 local, where an act says the term runs to the end of the day), 'sameTime' (the event's time of day).
  * - shiftToWorkingDay: calendarDays/months whose last day is a day off end on the next working day (Civil Code of
  *   the RK, rule on a term ending on a non-working day). Default true; false for e.g. "in force after ten calendar
  *   days" of an amending order.
@@ -102,13 +103,15 @@ function endAt(
 /**
  * Adds a term to an event instant (usually the registration instant) and says when it ends.
  *
- * Defaults (DESIGN.md): a term in days starts the day after the event and ends at the end of its last day; for
- * working days the end of working hours of the last working day (e.g. 18:30 local); for calendar days and months
- * 23:59:59.999 local of the last day, or, when that day is a day off, the end of working hours of the next working
- * day. Months: the same day number N months later, clamped to the end of a shorter month (31 Jan + 1 month = 28/29
- * Feb). Working hours and minutes: counted inside the schedule's working intervals (lunch, nights, days off
- * skipped). 0 workingDays = "on the day of receipt": the end of working hours of the event day (or the next working
- * day when the event day is a day off). Working days are the calendar's working days whatever the schedule.
+ * Defaults (DESIGN.md; docs/definition-format.md "End of a term"): a term in days starts the day after the event and
+ * ends at the end of working hours of its last day (e.g. 18:30 local), whatever its unit and whether or not the last
+ * day was moved: working days on the last working day; calendar days and months on their last day, or, when that day
+ * is a day off, on the next working day (a last day off that is not moved, shiftToWorkingDay false, has no working
+ * hours: the term ends at its midnight). Months: the same day number N months later, clamped to the end of a shorter
+ * month (31 Jan + 1 month = 28/29 Feb). Working hours and minutes: counted inside the schedule's working intervals
+ * (lunch, nights, days off skipped). 0 workingDays = "on the day of receipt": the end of working hours of the event
+ * day (or the next working day when the event day is a day off). Working days are the calendar's working days
+ * whatever the schedule.
  *
  * @example
  * addDuration(wt, Date.parse('2025-03-20T12:00:00+05:00'), { amount: 3, unit: 'workingDays' }).dueAt;
@@ -167,7 +170,9 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
         if (k >= wt.workingDayIndex.length) throw outOfCoverage('term end', wt.coverage);
         j = wt.workingDayIndex[k];
       }
-      const rule = counting?.end ?? (j !== last ? 'endOfWorkingDay' : 'endOfDay');
+      // One convention for every term in days (docs/definition-format.md "End of a term"): the end of working
+      // hours of its last day, whether or not that day was moved to a working day.
+      const rule = counting?.end ?? 'endOfWorkingDay';
       const dueAt = endAt(wt, j, rule, fromMs, d);
       // Only the last day and the shift depend on the calendar: the days counted are calendar days.
       const lastDay = last;
