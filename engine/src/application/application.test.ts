@@ -71,6 +71,10 @@ const version1 = {
       id: 'unreliable-documents',
       text: name('Құжаттардың анық еместігі анықталды.', 'Установлена недостоверность документов.'),
       message: name('Ұсынылған құжаттар анық емес.', 'Представленные документы недостоверны.'),
+      fact: name(
+        '{{data.object.address}} мекенжайындағы объектінің құжаттары анық емес деп танылды.',
+        'Документы объекта по адресу {{data.object.address}} признаны недостоверными.',
+      ),
       legalRef: { act: 'fixture-order', paragraph: '12', subparagraph: '1' },
       when: { fact: 'findings', path: '/documentsUnreliable', operator: 'isTrue', value: true },
     },
@@ -78,6 +82,10 @@ const version1 = {
       id: 'requirements-not-met',
       text: name('Талаптарға сәйкес келмейді.', 'Несоответствие требованиям.'),
       message: name('Объект талаптарға сәйкес келмейді.', 'Объект не соответствует требованиям.'),
+      fact: name(
+        '{{data.object.address}} мекенжайындағы объект талаптарға сәйкес келмейді.',
+        'Объект по адресу {{data.object.address}} не соответствует требованиям.',
+      ),
       legalRef: { act: 'fixture-order', paragraph: '12', subparagraph: '2' },
       when: { fact: 'findings', path: '/requirementsMet', operator: 'isFalse', value: true },
     },
@@ -194,7 +202,16 @@ const service = {
   label: name('Рұқсат беру', 'Выдача разрешения'),
   kind: 'state-service',
   acts: {
-    'fixture-order': { type: 'order', title: name('Үлгі бұйрық', 'Образцовый приказ'), status: 'in-force' },
+    'fixture-order': {
+      type: 'order',
+      title: name('Үлгі бұйрық', 'Образцовый приказ'),
+      status: 'in-force',
+      citation: {
+        kk: 'Әкімдіктің 2026 жылғы 2 ақпандағы № 1 үлгі бұйрығы',
+        kkGenitive: 'Әкімдіктің 2026 жылғы 2 ақпандағы № 1 үлгі бұйрығының',
+        ru: 'Образцовый приказ акимата от 2 февраля 2026 года № 1',
+      },
+    },
     'fixture-amendment': {
       type: 'order',
       title: name('Өзгерту бұйрығы', 'Изменяющий приказ'),
@@ -220,9 +237,9 @@ const files: Record<string, string> = {
   'fx/templates/permit.ru.hbs':
     '<h1>Разрешение на строительство</h1>\n<p>Заявитель: {{data.applicant.fullName}}, адрес: {{data.object.address}}.</p>\n<p>Заявление № {{application.id}}, дата регистрации: {{datetime application.registeredAt}}.</p>\n<p>Дата выдачи: {{date now}}</p>\n',
   'fx/templates/refusal.kk.hbs':
-    '<h1>Мемлекеттік қызметті көрсетуден бас тарту туралы хабарлама</h1>\n<ol>{{#each refusal.grounds}}<li data-ground-id="{{id}}">{{t message}}</li>{{/each}}</ol>\n<p>Күні: {{date now}}</p>\n',
+    '<h1>Мемлекеттік қызметті көрсетуден бас тарту туралы хабарлама</h1>\n<ol>{{#each refusal.grounds}}<li data-ground-id="{{id}}">{{legalRef legalRef}}. {{t message}} {{fact}}</li>{{/each}}</ol>\n<p>{{t reasoning}}</p>\n<p>Күні: {{date now}}</p>\n',
   'fx/templates/refusal.ru.hbs':
-    '<h1>Уведомление об отказе в оказании государственной услуги</h1>\n<ol>{{#each refusal.grounds}}<li data-ground-id="{{id}}">{{t message}}</li>{{/each}}</ol>\n<p>Дата: {{date now}}</p>\n',
+    '<h1>Уведомление об отказе в оказании государственной услуги</h1>\n<ol>{{#each refusal.grounds}}<li data-ground-id="{{id}}">{{legalRef legalRef}}. {{t message}} {{fact}}</li>{{/each}}</ol>\n<p>{{t reasoning}}</p>\n<p>Дата: {{date now}}</p>\n',
 };
 
 function compileFixture(fileMap: Record<string, string> = files): CompiledService {
@@ -860,6 +877,13 @@ describe('documents in kk and ru with the fixed wording', () => {
       html.indexOf('Объект не соответствует требованиям.'),
     );
     expect(html).toContain('Дата: 27 марта 2026 г.');
+    // Each ground as the law cites it, with the fact in words; then the officer's reasoning.
+    expect(html).toContain(
+      'Образцовый приказ акимата от 2 февраля 2026 года № 1, пункт 12, подпункт 1). Представленные документы недостоверны. Документы объекта по адресу ' +
+        data.object.address,
+    );
+    expect(html).toContain(`Объект по адресу ${data.object.address} не соответствует требованиям.`);
+    expect(html).toContain(`<p>${REASONING.ru}</p>`);
 
     const kk = renderIssuedDocument(v1, ru.application, ru.application.documents[0], 'kk');
     expect(kk.title).toBe('Бас тарту туралы хабарлама');
@@ -869,5 +893,10 @@ describe('documents in kk and ru with the fixed wording', () => {
       kk.html.indexOf('Объект талаптарға сәйкес келмейді.'),
     );
     expect(kk.html).toContain('Күні: 2026 жылғы 27 наурыз');
+    expect(kk.html).toContain(
+      `Әкімдіктің 2026 жылғы 2 ақпандағы № 1 үлгі бұйрығының 12-тармағының 2) тармақшасы. Объект талаптарға сәйкес келмейді. ${data.object.address} мекенжайындағы объект талаптарға сәйкес келмейді.`,
+    );
+    // Reasoning written only in Russian is printed as written (the other language is optional).
+    expect(kk.html).toContain(`<p>${REASONING.ru}</p>`);
   });
 });

@@ -1,4 +1,4 @@
-import { renderDocument, type DocumentContext } from '../documents';
+import { renderDocument, type DocumentContext, type DocumentLegalRef, type DocumentRefusalGround } from '../documents';
 import { isProvisional } from '../calendar/provisional';
 import type { CompiledVersion } from '../compiler/compileService';
 import type { FiredGround } from '../rules';
@@ -18,20 +18,12 @@ export function renderIssuedDocument(
   if (!compiled) throw new Error(`document "${doc.id}" is not declared in ${version.service.id}@${version.id}`);
   const service = version.service.def;
   const acts = version.service.acts;
-  // A ground as documents show it: the act's title instead of its id, the facts as "fact/path: value".
-  const forDocument = (g: FiredGround) => ({
-    id: g.id,
-    legalRef: { ...g.legalRef, act: acts[g.legalRef.act]?.title ?? g.legalRef.act },
-    message: g.message,
-    text: g.text,
-    facts: Object.fromEntries(g.facts.map((f) => [`${f.fact}${f.path ?? ''}`, f.actual])),
-  });
+  const latest = app.reasoning?.at(-1)?.text;
   const context: DocumentContext = {
     lang,
     data: app.data,
     application: {
       id: app.id,
-      number: app.number ?? null,
       registeredAt: app.registeredAt,
       serviceId: app.serviceId,
       version: app.version,
@@ -43,14 +35,23 @@ export function renderIssuedDocument(
       label: service.label,
       provider: service.providers[0] as unknown as Record<string, unknown>,
     },
-    refusal: app.refusal ? { grounds: app.refusal.grounds.map(forDocument) } : undefined,
-    grounds: (app.grounds ?? []).map(forDocument),
     findings: app.findings,
     external: app.external,
+    ...(latest ? { reasoning: latest } : {}),
     deadlines: Object.fromEntries(app.deadlines.filter((d) => d.dueAt).map((d) => [d.id, d.dueAt!])),
     provisionalDueDates: app.deadlines.filter((d) => d.dueAt && isProvisional(d.explanation)).map((d) => d.dueAt!),
     now: doc.issuedAt,
-    document: { id: doc.id, number: doc.number ?? null, issuedAt: doc.issuedAt },
   };
+  // A ground as documents show it: the act record (how the law cites it) instead of its id, and the fact that made
+  // it hold as a sentence in the document's language, never the rule's paths and raw values.
+  const forDocument = (g: FiredGround): DocumentRefusalGround => ({
+    id: g.id,
+    legalRef: { ...g.legalRef, act: (acts[g.legalRef.act] as DocumentLegalRef['act'] | undefined) ?? g.legalRef.act },
+    message: g.message,
+    text: g.text,
+    fact: version.groundFacts.get(g.id)?.[lang].render(context).trim() || undefined,
+  });
+  context.refusal = app.refusal ? { grounds: app.refusal.grounds.map(forDocument) } : undefined;
+  context.grounds = (app.grounds ?? []).map(forDocument);
   return { html: renderDocument(compiled.templates[lang], context).html, title: doc.title[lang] };
 }

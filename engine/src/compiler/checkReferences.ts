@@ -28,7 +28,8 @@ function nearest(name: string, options: string[]): string {
 
 /**
  * Walks every legalRef of a definition (any object under a "legalRef", "basis", "citation" or "x-legalRef" key, or
- * in a "legalBasis" or "legalRefs" list, as a scenario has).
+ * in a "legalBasis" or "legalRefs" list, as a scenario has). An act's own `citation` (how the law names it: kk, ru
+ * texts, no "act") is not a reference.
  */
 export function forEachLegalRef(
   value: unknown,
@@ -46,7 +47,8 @@ export function forEachLegalRef(
       (k === 'legalRef' || k === 'basis' || k === 'citation' || k === 'x-legalRef') &&
       v &&
       typeof v === 'object' &&
-      !Array.isArray(v)
+      !Array.isArray(v) &&
+      (k !== 'citation' || Object.hasOwn(v, 'act'))
     )
       visit(v as LegalRef, p);
     else if ((k === 'legalBasis' || k === 'legalRefs') && Array.isArray(v))

@@ -14,6 +14,7 @@ import { checkQuotes } from './checkQuotes';
 import { inheritSeeds } from './inheritSeeds';
 import { resolveEffectiveFrom } from './effectivePeriod';
 import { missingPlaceholders } from './placeholders';
+import { compileFacts, type CompiledFact } from './compileFacts';
 
 /**
  * Definition → compiled service, once per definition (the runtime and the admin UI cache the result): the form's
@@ -59,6 +60,8 @@ export interface CompiledVersion {
   rules: RuleSet;
   machine: StepMachine;
   documents: Map<string, CompiledDocument>;
+  /** The fact sentence of each refusal ground, by ground id (printed under the ground in a refusal). */
+  groundFacts: Map<string, CompiledFact>;
   /** The version it amends and the act items that changed its elements (none for a version written whole). */
   provenance: VersionProvenance;
 }
@@ -241,6 +244,7 @@ export function compileService(
       if (templates.kk && templates.ru)
         documents.set(d.id, { def: d, templates: templates as CompiledDocument['templates'] });
     });
+    const groundFacts = compileFacts(v, at, problems);
     const from = periodEnd(
       () => resolveEffectiveFrom(v.effectiveFrom, acts),
       wt.timeZone,
@@ -272,6 +276,7 @@ export function compileService(
       rules: compileRules(v.conditions ?? {}, v.refusalGrounds ?? []),
       machine: buildStepMachine(`${def.id}@${v.id}`, v.machine),
       documents,
+      groundFacts,
       provenance: assembled.provenance?.get(v.id) ?? { basedOn: null, changes: [] },
     });
   });

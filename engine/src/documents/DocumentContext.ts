@@ -30,7 +30,10 @@ export interface DocumentRefusalGround {
   id: string;
   legalRef: DocumentLegalRef;
   message: LocalizedText;
-  facts?: Record<string, unknown>;
+  /** The ground's verbatim text. */
+  text?: LocalizedText;
+  /** The fact that made the ground hold, as a sentence in the document's language (already rendered). */
+  fact?: string;
 }
 
 /**
@@ -64,4 +67,6 @@ export interface DocumentContext {
   external?: Record<string, unknown>;
   /** The refusal grounds that hold now (a preliminary decision cites them before any refusal). */
   grounds?: DocumentRefusalGround[];
+  /** The officer's latest reasoning ({kk?, ru?}), printed in refusals and findings: `{{t reasoning}}`. */
+  reasoning?: LocalizedText;
 }

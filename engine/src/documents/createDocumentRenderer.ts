@@ -56,8 +56,11 @@ const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
  *   { documentId: 'certificate', lang: 'kk', file: 'certificate.kk.hbs' });
  * tpl.placeholders // ['data.applicant.fullName', 'application.registeredAt']
  * tpl.render(context) // '<p>Әлия Сейітова, 2025 жылғы 3 наурыз</p>'
+ *
+ * `plainText: true` compiles sentences that a document prints later (a ground's fact): no HTML escaping here, so
+ * the document escapes them once.
  */
-export function createDocumentRenderer(): DocumentRenderer {
+export function createDocumentRenderer(options: { plainText?: boolean } = {}): DocumentRenderer {
   const env = Handlebars.create();
   // `log` writes to the console: a document template has no business doing I/O.
   env.unregisterHelper('log');
@@ -69,7 +72,8 @@ export function createDocumentRenderer(): DocumentRenderer {
   const compileOptions: CompileOptions = {
     knownHelpersOnly: true,
     knownHelpers: { ...Object.fromEntries(helperNames.map((n) => [n, true])), log: false },
-    noEscape: false,
+    // Plain text (a ground's fact sentence) is escaped once, where the document prints it.
+    noEscape: options.plainText === true,
     strict: false,
     data: true,
   };

@@ -9,28 +9,34 @@
  * is given; the Russian notice never prints that Kazakh quote as if it were the Russian text of the act.
  * `legalRef.act` should be the act's title (the engine resolves act ids before rendering); an id prints as is.
  *
- * Context used: `refusal.grounds[]` ({ legalRef, message, facts }), `application.id`, `application.registeredAt`,
- * `service.label`, `service.provider.label` (optional), `data.applicant.fullName` (optional), `now`.
+ * Each ground prints its citation as the law writes it (`legalRef.act` is the act record with its `citation`), its
+ * fixed wording, and the fact that made it hold (`fact`, a sentence the engine rendered from the definition); the
+ * officer's reasoning follows. Never a rule's path or a raw value.
+ *
+ * Context used: `refusal.grounds[]` ({ legalRef, text, message, fact }), `reasoning`, `application.number`,
+ * `application.registeredAt`, `service.label`, `service.provider.label` (optional), `data.applicant.fullName`
+ * (optional), `now`.
  */
 
 const KK = `<h1>Мемлекеттік қызмет көрсетуден дәлелді бас тарту туралы хабарлама</h1>
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
 <p>Мемлекеттік көрсетілетін қызмет: {{t service.label}}.</p>
 {{#if service.provider.label}}<p>Көрсетілетін қызметті беруші: {{t service.provider.label}}.</p>{{/if}}
-<p>Өтініш № {{application.id}}, тіркелген күні: {{datetime application.registeredAt}}.</p>
+<p>Өтініш{{#if application.number}} № {{application.number}}{{/if}}, тіркелген күні: {{datetime application.registeredAt}}.</p>
 <p>Сіздің өтінішіңіз бойынша мемлекеттік қызмет көрсетуден мына негіздер бойынша бас тартылады.</p>
 <h2>Бас тарту негіздері</h2>
 <ol class="grounds">
 {{#each refusal.grounds}}
 <li class="ground" data-ground-id="{{id}}">
 <p class="legal-ref">{{legalRef legalRef}}</p>
-{{#if legalRef.text}}<blockquote>{{t legalRef.text}}</blockquote>{{else if legalRef.quote}}<blockquote>{{legalRef.quote}}</blockquote>{{/if}}
+{{#if text}}<blockquote>{{t text}}</blockquote>{{else if legalRef.text}}<blockquote>{{t legalRef.text}}</blockquote>{{else if legalRef.quote}}<blockquote>{{legalRef.quote}}</blockquote>{{/if}}
 <p>{{t message}}</p>
-{{#if facts}}<p>Бас тартуға негіз болған мән-жайлар:</p>
-<ul class="facts">{{#each facts}}<li>{{@key}}: {{display this}}</li>{{/each}}</ul>{{/if}}
+{{#if fact}}<p class="fact">Бас тартуға негіз болған мән-жай: {{fact}}</p>{{/if}}
 </li>
 {{/each}}
 </ol>
+{{#if reasoning}}<h2>Шешімнің негіздемесі</h2>
+<p class="reasoning">{{t reasoning}}</p>{{/if}}
 <p>Шешімге Қазақстан Республикасының заңнамасында белгіленген тәртіппен шағым жасалуы мүмкін.</p>
 <p class="signature">Күні: {{date now}}</p>
 `;
@@ -39,20 +45,21 @@ const RU = `<h1>Уведомление о мотивированном отка�
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
 <p>Государственная услуга: {{t service.label}}.</p>
 {{#if service.provider.label}}<p>Услугодатель: {{t service.provider.label}}.</p>{{/if}}
-<p>Заявление № {{application.id}}, дата регистрации: {{datetime application.registeredAt}}.</p>
+<p>Заявление{{#if application.number}} № {{application.number}}{{/if}}, дата регистрации: {{datetime application.registeredAt}}.</p>
 <p>По Вашему заявлению в оказании государственной услуги отказано по следующим основаниям.</p>
 <h2>Основания отказа</h2>
 <ol class="grounds">
 {{#each refusal.grounds}}
 <li class="ground" data-ground-id="{{id}}">
 <p class="legal-ref">{{legalRef legalRef}}</p>
-{{#if legalRef.text}}<blockquote>{{t legalRef.text}}</blockquote>{{/if}}
+{{#if text}}<blockquote>{{t text}}</blockquote>{{else if legalRef.text}}<blockquote>{{t legalRef.text}}</blockquote>{{/if}}
 <p>{{t message}}</p>
-{{#if facts}}<p>Обстоятельства, послужившие основанием для отказа:</p>
-<ul class="facts">{{#each facts}}<li>{{@key}}: {{display this}}</li>{{/each}}</ul>{{/if}}
+{{#if fact}}<p class="fact">Обстоятельство, послужившее основанием для отказа: {{fact}}</p>{{/if}}
 </li>
 {{/each}}
 </ol>
+{{#if reasoning}}<h2>Обоснование решения</h2>
+<p class="reasoning">{{t reasoning}}</p>{{/if}}
 <p>Решение может быть обжаловано в порядке, установленном законодательством Республики Казахстан.</p>
 <p class="signature">Дата: {{date now}}</p>
 `;
