@@ -1,0 +1,256 @@
+import { definitions, scenarioDocuments, scenariosOf, textOf } from './scenarioDocuments';
+
+/**
+ * Seed 002 (order No. 563 of 20.12.2012 of the Minister of Finance and the two e-service regulations it approves):
+ * what the recipient reads on the screen, in kk and ru, for an issued result and a refusal of each service. Phrases
+ * come from the regulations' own words (regulation 2, Annex 3 forms A and B; regulation 1, p.6), the citations from
+ * the act registry (definitions/shared/acts/seed-002.json), the facts from the scenario's own values.
+ */
+
+const LEASE = 'state-property-lease-payment-certificate';
+const LOOKUP = 'state-register-info-lookup';
+
+/** How the law cites each regulation ("…бекітілген «…» регламентінің" / "Регламент …, утверждённый …"). */
+const REG_BY_ORDER = {
+  kk: 'Қазақстан Республикасы Қаржы министрінің 2012 жылғы 20 желтоқсандағы № 563 бұйрығымен бекітілген',
+  ru: 'утверждённый приказом Министра финансов Республики Казахстан от 20 декабря 2012 года № 563',
+};
+const REG2_NAME = {
+  kk: '«Мемлекеттік мүлікті жалға алушылармен (сенімгерлік басқарушылармен) жасасылған жалға алу (сенімгерлік басқару) шарттары бойынша',
+  ru: 'Регламент электронной государственной услуги «Выдача справки из Реестра государственных предприятий и учреждений',
+};
+const REG1_NAME = {
+  kk: '«Мемлекеттік кәсіпорындар мен мекемелердің, жарғылық капиталында мемлекет қатысуы бар заңды тұлғалардың тізілімінен ақпаратты',
+  ru: 'Регламент электронной государственной услуги «Предоставление информации из Реестра',
+};
+
+interface Case {
+  service: string;
+  scenario: string;
+  lang: 'kk' | 'ru';
+  document: string;
+  /** The act's fixed wording (a phrase of the annex form or of the regulation's paragraph). */
+  fixed: string[];
+  /** The citation of each fired ground: the act as the law cites it and the clause words. */
+  citation?: string[];
+  /** The fact that made the ground hold, with the scenario's concrete values. */
+  fact?: string[];
+}
+
+const cases: Case[] = [
+  // Regulation 2, Annex 3 form B: the certificate with the contract data (approval).
+  {
+    service: LEASE,
+    scenario: '01-egov-individual-lessee-certificate-saturday.json',
+    lang: 'kk',
+    document: 'certificate',
+    fixed: [
+      'Республикалық мүлікті жалдауға (сенімгерлік басқаруға) беру туралы шарты бойынша анықтама',
+      'Сіз берген іздеу критериясы бойынша: шарттың № - 17-А және БСН/ЖСН - 850305300123',
+      'Кешіктірілген ақы төлеудің өсімпұлы, теңге (бір күннің өсімпұлының сомасы х кешіктіріп төленген күндер саны)',
+      'өсімпұл, тг.: 1 080',
+      'қағаз тасымалдағыштағы құжатқа теңдес',
+    ],
+  },
+  {
+    service: LEASE,
+    scenario: '01-egov-individual-lessee-certificate-saturday.json',
+    lang: 'ru',
+    document: 'certificate',
+    fixed: [
+      'Справка по договору о передаче республиканского имущества в аренду (доверительное управление)',
+      'По заданным Вами критериям поиска: № договора - 17-А и БИН/ИИН - 850305300123',
+      'пеня, тг.: 1 080',
+      'равнозначен документу на бумажном носителе',
+    ],
+  },
+  // Regulation 2 p.6(5): authorisation refused because the recipient's data are wrong.
+  {
+    service: LEASE,
+    scenario: '02-egov-wrong-password-authorisation-refused.json',
+    lang: 'kk',
+    document: 'authorisation-refusal-message',
+    fixed: [
+      'Авторизациялау кезінде бас тарту туралы хабарлама',
+      'Алушының қате деректеріне орай авторизациялауда бас тартылды',
+    ],
+    citation: [
+      REG_BY_ORDER.kk,
+      REG2_NAME.kk,
+      'электрондық мемлекеттік қызметтің регламентінің 6-тармағының 5) тармақшасы',
+    ],
+    fact: ['ЭҮП 120340005670 ЖСН/БСН мен енгізілген пароль бойынша тіркелген алушы туралы деректерді растамады'],
+  },
+  {
+    service: LEASE,
+    scenario: '02-egov-wrong-password-authorisation-refused.json',
+    lang: 'ru',
+    document: 'authorisation-refusal-message',
+    fixed: ['Сообщение об отказе в авторизации'],
+    citation: [REG2_NAME.ru, `${REG_BY_ORDER.ru}, пункт 6, подпункт 5)`],
+    fact: ['ВЭП не подтвердил данные зарегистрированного получателя по ИИН/БИН 120340005670 и введённому паролю'],
+  },
+  // Regulation 2 p.6(8)-(9): condition 2 checks the EDS and its registration certificate's validity period.
+  {
+    service: LEASE,
+    scenario: '03-egov-expired-eds-certificate-refused.json',
+    lang: 'kk',
+    document: 'eds-refusal-message',
+    fixed: ['Алушының ЭЦҚ-ның дұрыстығы расталмағанына орай сұралған электронды мемлекеттік қызметте бас тартылды'],
+    citation: [REG_BY_ORDER.kk, 'регламентінің 6-тармағының 9) тармақшасы'],
+    fact: ['Алушының ЭЦҚ тіркеу куәлігінің қолдану мерзімі 2013 жылғы 12 қараша аяқталған.'],
+  },
+  {
+    service: LEASE,
+    scenario: '16-egov-eds-forged-and-expired-one-ground.json',
+    lang: 'ru',
+    document: 'eds-refusal-message',
+    fixed: ['Сообщение об отказе в оказании электронной государственной услуги'],
+    citation: [`${REG_BY_ORDER.ru}, пункт 6, подпункт 9)`],
+    fact: [
+      'Подлинность ЭЦП, которой подписан запрос, не подтверждена.',
+      '15 апреля 2013 г. истёк срок действия регистрационного свидетельства ЭЦП получателя.',
+    ],
+  },
+  // Regulation 2, Annex 3 form A: no data for the contract number and BIN/IIN (the reasoned refusal of p.6(13)).
+  {
+    service: LEASE,
+    scenario: '05-egov-contract-not-found-form-a.json',
+    lang: 'kk',
+    document: 'no-data-certificate',
+    fixed: [
+      'Республикалық мүлікті жалға беру туралы шарт жөніндегі анықтама',
+      'шарттың № - 5/2011 және БСН/ЖИН - 850305300123',
+      'дерекқорында мәліметтер табылған жоқ',
+    ],
+    citation: [REG_BY_ORDER.kk, 'регламентінің 6-тармағының 12) тармақшасы'],
+  },
+  {
+    service: LEASE,
+    scenario: '08-gosreestr-portal-legal-entity-no-data.json',
+    lang: 'ru',
+    document: 'no-data-certificate',
+    fixed: ['№ договора - ЖШ-2012/045 и БИН/ИИН - 120340005670', 'сведений не найдено'],
+    citation: [`${REG_BY_ORDER.ru}, пункт 6, подпункт 12)`],
+  },
+  // Regulation 1 p.6(6): the list displayed (approval).
+  {
+    service: LOOKUP,
+    scenario: '01-entities-list-gosreestr-found.json',
+    lang: 'kk',
+    document: 'register-information',
+    fixed: [
+      'Қызметті көрсету нәтижесі: мемлекет бақылайтын акционерлік қоғамдар мен жауапкершілігі шектеулі серіктестіктердің, сондай-ақ мемлекеттік заңды тұлғалардың тізімі',
+    ],
+  },
+  {
+    service: LOOKUP,
+    scenario: '02-privatisation-info-egov-found.json',
+    lang: 'ru',
+    document: 'register-information',
+    fixed: ['Результат оказания услуги: информация об объектах приватизации'],
+  },
+  // Regulation 1 p.6(5): the requested information is absent (Annex 2: «Дәлелденген бас тартуды қалыптастыру»).
+  {
+    service: LOOKUP,
+    scenario: '03-entities-list-absent-reasoned-refusal.json',
+    lang: 'kk',
+    document: 'absence-message',
+    fixed: ['Сұралатын ақпараттың жоқ болуы туралы хабарлама'],
+    citation: [
+      REG_BY_ORDER.kk,
+      REG1_NAME.kk,
+      'электрондық мемлекеттік қызметтің регламентінің 6-тармағының 5) тармақшасы',
+    ],
+    fact: [
+      '2013 жылғы 20 қараша 11:15 тіркелген сауал бойынша тізілімнің дерекқорында сұралған ақпарат жоқ: мемлекет бақылайтын акционерлік қоғамдар',
+    ],
+  },
+  {
+    service: LOOKUP,
+    scenario: '03-entities-list-absent-reasoned-refusal.json',
+    lang: 'ru',
+    document: 'absence-message',
+    fixed: ['Сообщение об отсутствии запрашиваемой информации'],
+    citation: [REG1_NAME.ru, `${REG_BY_ORDER.ru}, пункт 6, подпункт 5)`],
+    fact: [
+      'По запросу, зарегистрированному 20 ноября 2013 г. 11:15, в базе данных Реестра отсутствует запрошенная информация: перечень акционерных обществ',
+    ],
+  },
+];
+
+/** The page as read, without its stylesheet (CSS is not text of the document). */
+function readableText(html: string): string {
+  return textOf(html.replace(/<style[\s\S]*?<\/style>/gi, ' '));
+}
+
+/** Text no citizen's document may hold: internal paths and keys, raw booleans, translator's marks, ids, English. */
+function internalText(text: string): string[] {
+  const found: string[] = [];
+  const checks: Array<[string, RegExp]> = [
+    ['a JSON path', /(^|[\s(])\/[A-Za-z]|[a-z][A-Za-z]*\/[a-z][A-Za-z]*/],
+    ['a raw yes/no value', /:\s*(иә|да|жоқ|нет)(?=[\s.,;)]|$)/i],
+    ['a translator’s mark', /working translation|рабочий перевод|жұмыс аудармасы/i],
+    ['a UUID', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i],
+    ['a raw value', /\b(true|false|null|undefined|NaN)\b|\[object Object\]/],
+    ['a version id', /2013-order-563/],
+  ];
+  for (const [what, re] of checks) {
+    const m = re.exec(text);
+    if (m) found.push(`${what}: «${text.slice(Math.max(0, m.index - 30), m.index + 40)}»`);
+  }
+  // Latin words, once the portals' addresses (www.gosreestr.kz, www.e.gov.kz) are set aside.
+  const latin = text.replace(/\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.kz\b/gi, ' ').match(/[A-Za-z]{2,}/g);
+  if (latin) found.push(`Latin words: ${latin.join(', ')}`);
+  return found;
+}
+
+describe.each(cases)('$service › $scenario ($lang)', (c) => {
+  let text: string;
+  let ids: string[];
+
+  beforeAll(async () => {
+    const { documents } = await scenarioDocuments(c.service, c.scenario, c.lang);
+    ids = documents.map((d) => d.id);
+    const doc = documents.find((d) => d.id === c.document);
+    text = doc ? readableText(doc.html) : '';
+  });
+
+  test(`issues ${c.document}`, () => {
+    expect(ids).toContain(c.document);
+  });
+
+  test('holds the act’s fixed wording', () => {
+    for (const phrase of c.fixed) expect(text).toContain(phrase);
+  });
+
+  if (c.citation)
+    test('cites the regulation approved by order No. 563, with the clause, as the law writes it', () => {
+      for (const phrase of c.citation!) expect(text).toContain(phrase);
+      // The approving order's own paragraphs only approve: the ground is the regulation's, never "the order, annex 2".
+      expect(text).not.toMatch(/бұйрығының 2-қосымшасы|приказ[^,]*, приложение 2/);
+    });
+
+  if (c.fact)
+    test('states the fact that made the ground hold, with the concrete values', () => {
+      for (const phrase of c.fact!) expect(text).toContain(phrase);
+    });
+
+  test('holds no internal text', () => {
+    expect(internalText(text)).toEqual([]);
+  });
+});
+
+/**
+ * Both e-services are fully automated (regulation 1 p.3, line 86-87; regulation 2 p.3, lines 369-370): every check is
+ * made by ЭҮП or the provider's IS, no officer records findings, so no refusal of seed 002 carries an officer's
+ * reasoning: the fact and the citation motivate it. This holds as long as no event of theirs records findings.
+ */
+test.each([LEASE, LOOKUP])('%s: no officer records findings, so its refusals are motivated by the fact alone', (id) => {
+  const service = definitions().services.get(id)!;
+  for (const version of service.def.versions)
+    for (const [name, event] of Object.entries(version.machine.events))
+      expect([name, event.records]).not.toEqual([name, 'findings']);
+  for (const [file, scenario] of scenariosOf(id))
+    for (const event of scenario.events) expect([file, event.data ?? {}]).not.toHaveProperty([1, 'reasoning']);
+});
