@@ -1,0 +1,287 @@
+import { scenarioDocuments, textOf } from './scenarioDocuments';
+
+/**
+ * Seed 001 (East Kazakhstan akimat resolution No. 247 of 22.09.2015 and the two regulations it approves): what the
+ * applicant receives, in kk and ru, for an issued result and a refusal or return of each service. Phrases come from the
+ * regulations' own words (Reg. 1 p.3-p.11, Reg. 2 p.3 and p.8), the citations from the act registry
+ * (definitions/shared/acts/seed-001.json), the facts and the reasoning from the scenario's own values.
+ */
+
+const QUEUE = 'housing-queue-registration';
+const PRESENCE = 'housing-presence-certificate';
+
+/** How the law cites a regulation approved by resolution No. 247. */
+const BY_247 = {
+  kk: 'Шығыс Қазақстан облысы әкімдігінің 2015 жылғы 22 қыркүйектегі № 247 қаулысымен бекітілген',
+  ru: 'утверждённый постановлением акимата Восточно-Казахстанской области от 22 сентября 2015 года № 247',
+};
+const REG1 = {
+  kk: 'сондай-ақ жергілікті атқарушы органдардың тұрғын үй беру туралы шешім қабылдауы" мемлекеттік көрсетілетін қызмет регламентінің',
+  ru: 'Регламент государственной услуги «Постановка на учет и очередность граждан',
+};
+const REG2 = {
+  kk: 'тұрғын үйдің болуы (болмауы) туралы анықтама беру" мемлекеттік көрсетілетін қызмет регламентінің',
+  ru: 'Регламент государственной услуги «Выдача справки о наличии (отсутствии) в постоянном пользовании жилища',
+};
+
+interface Case {
+  service: string;
+  scenario: string;
+  lang: 'kk' | 'ru';
+  document: string;
+  /** The act's fixed wording (the regulation's own phrase for the result or the refusal). */
+  fixed: string[];
+  /** The citation of each fired ground: the regulation as the law cites it and the clause words. */
+  citation?: string[];
+  /** The fact that made the ground hold, with the scenario's concrete values. */
+  fact?: string[];
+  /** The officer's reasoning recorded with the finding. */
+  reasoning?: string[];
+}
+
+const cases: Case[] = [
+  // Reg. 1 p.3 (lines 105-106): the notification of registration WITH the sequence number in the queue.
+  {
+    service: QUEUE,
+    scenario: '01-sc-in-person-approved-queue-number.json',
+    lang: 'kk',
+    document: 'queue-notification',
+    fixed: ['Кезектің реттік нөмірін көрсетумен есепке қою туралы хабарлама', 'Кезектің реттік нөмірі: 1542.'],
+  },
+  {
+    service: QUEUE,
+    scenario: '01-sc-in-person-approved-queue-number.json',
+    lang: 'ru',
+    document: 'queue-notification',
+    fixed: [
+      'Уведомление о постановке на учет с указанием порядкового номера очереди',
+      'Порядковый номер очереди: 1542.',
+    ],
+  },
+  // Reg. 1 p.10(1) (lines 304-306, 317-319): the receipt names the computed end of the 30-day term, whatever it is.
+  {
+    service: QUEUE,
+    scenario: '01-sc-in-person-approved-queue-number.json',
+    lang: 'kk',
+    document: 'acceptance-receipt',
+    fixed: ['Тиісті құжаттар қабылданғаны туралы қолхат', '30 (отыз) күнтізбелік күн', 'электрондық кезек'],
+  },
+  // Reg. 1 p.3 and action 3 (lines 112-115, 145-150): reasoned refusal on the grounds of p.10 of the Standard.
+  {
+    service: QUEUE,
+    scenario: '08-sc-refused-standard-paragraph-10.json',
+    lang: 'kk',
+    document: 'reasoned-refusal',
+    fixed: ['Мемлекеттік қызмет көрсетуден бас тарту туралы уәжделген жауап'],
+    citation: [BY_247.kk, REG1.kk + ' 3-тармағы'],
+    fact: [
+      'Стандарттың 10-тармағының 1) тармақшасында көзделген негіз',
+      'Абай көшесі, 12-үй, 5-пәтер меншік құқығымен тіркелген',
+    ],
+    reasoning: ['Жылжымайтын мүлік тізілімінен алынған мәліметке сәйкес өтініш берушінің меншігінде'],
+  },
+  {
+    service: QUEUE,
+    scenario: '08-sc-refused-standard-paragraph-10.json',
+    lang: 'ru',
+    document: 'reasoned-refusal',
+    fixed: ['Мотивированный ответ об отказе в оказании государственной услуги'],
+    citation: [REG1.ru, BY_247.ru + ', пункт 3'],
+    fact: ['подпунктом 1) пункта 10 Стандарта', 'г. Усть-Каменогорск, ул. Абая, д. 12, кв. 5'],
+    reasoning: ['По сведениям регистра недвижимости за заявителем числится квартира'],
+  },
+  // Reg. 1 p.10(1) (lines 306-311): receipt refusing to accept an incomplete package, naming the missing document.
+  {
+    service: QUEUE,
+    scenario: '03-sc-incomplete-package-refusal-receipt.json',
+    lang: 'kk',
+    document: 'intake-refusal-receipt',
+    fixed: ['Құжаттарды қабылдаудан бас тарту туралы қолхат'],
+    citation: [BY_247.kk, REG1.kk + ' 10-тармағының 1) тармақшасы'],
+    fact: ['мына құжаттар ұсынылмады: отбасы мүшелерінің табысы туралы мәліметтер.'],
+    reasoning: ['Өтініш беруші Омарова Г.С.'],
+  },
+  {
+    service: QUEUE,
+    scenario: '03-sc-incomplete-package-refusal-receipt.json',
+    lang: 'ru',
+    document: 'intake-refusal-receipt',
+    fixed: ['Расписка об отказе в приеме документов'],
+    citation: [REG1.ru, BY_247.ru + ', пункт 10, подпункт 1)'],
+    fact: [
+      'Не представлены документы по перечню, предусмотренному пунктом 9 Стандарта: сведения о доходах членов семьи.',
+    ],
+    reasoning: ['Заявитель Омарова Г.С. не представила сведения о доходах членов семьи'],
+  },
+  // Expired document: the receipt names the document and the day its validity ended.
+  {
+    service: QUEUE,
+    scenario: '04-sc-expired-document-refusal-receipt.json',
+    lang: 'ru',
+    document: 'intake-refusal-receipt',
+    fixed: ['Расписка об отказе в приеме документов'],
+    citation: [BY_247.ru + ', пункт 10, подпункт 1)'],
+    fact: ['документ, удостоверяющий личность (срок действия истек 15 сентября 2018 г.)'],
+    reasoning: ['Срок действия представленного удостоверения личности истек 15 сентября 2018 года'],
+  },
+  // Reg. 1 p.4 (lines 126-133): a representative's application is a basis only under a notarised power of attorney.
+  {
+    service: QUEUE,
+    scenario: '23-sc-representative-poa-not-notarised-not-accepted.json',
+    lang: 'kk',
+    document: 'representative-not-accepted-notice',
+    fixed: ['(не нотариалды куәландырылған сенімхат бойынша оның өкілінің) өтініші негіз болып табылады'],
+    citation: [BY_247.kk, REG1.kk + ' 4-тармағы'],
+    fact: [
+      'Өкіл Омарова Гүлнар Сәкенқызы (ЖСН 850312400019) ұсынған сенімхат № 17 (2018 жылғы 1 қазан) нотариалды куәландырылмаған.',
+    ],
+  },
+  {
+    service: QUEUE,
+    scenario: '23-sc-representative-poa-not-notarised-not-accepted.json',
+    lang: 'ru',
+    document: 'representative-not-accepted-notice',
+    fixed: ['(либо его представителя по нотариально удостоверенной доверенности)'],
+    citation: [REG1.ru, BY_247.ru + ', пункт 4'],
+    fact: [
+      'Доверенность № 17 от 1 октября 2018 г., представленная представителем Омарова Гүлнар Сәкенқызы (ИИН 850312400019), не удостоверена нотариально.',
+    ],
+  },
+  // Reg. 1 p.11 (lines 343-356): a portal request must be certified with the applicant's EDS certificate.
+  {
+    service: QUEUE,
+    scenario: '24-portal-request-without-eds-refused.json',
+    lang: 'kk',
+    document: 'eds-refusal',
+    fixed: ['ЭЦҚ түпнұсқалылығы расталмауына байланысты сұратылған қызметтен бас тарту туралы хабарлама'],
+    citation: [BY_247.kk, REG1.kk + ' 11-тармағы'],
+    fact: ['Сұранымды куәландыру (қол қою) үшін көрсетілетін қызметті алушының ЭЦҚ тіркеу куәлігі таңдалмаған'],
+  },
+  {
+    service: QUEUE,
+    scenario: '11-portal-eds-certificate-expired.json',
+    lang: 'ru',
+    document: 'eds-refusal',
+    fixed: ['Сообщение об отказе в запрашиваемой услуге в связи с неподтверждением подлинности ЭЦП'],
+    citation: [REG1.ru, BY_247.ru + ', пункт 11'],
+    fact: ['Срок действия регистрационного свидетельства ЭЦП истек 28 февраля 2018 г.'],
+  },
+  {
+    service: QUEUE,
+    scenario: '13-portal-eds-iin-mismatch.json',
+    lang: 'kk',
+    document: 'eds-refusal',
+    fixed: ['ЭЦҚ түпнұсқалылығы расталмады'],
+    citation: [REG1.kk + ' 11-тармағы'],
+    fact: ['ЭЦҚ тіркеу куәлігінде көрсетілген ЖСН 880505300027 сәйкес келмейді'],
+  },
+  // Reg. 2 p.3 (lines 495-499): the certificate of absence.
+  {
+    service: PRESENCE,
+    scenario: '01-absence-in-person.json',
+    lang: 'kk',
+    document: 'certificate-absence',
+    fixed: [
+      'АНЫҚТАМА',
+      'жергілікті атқарушы орган жеке тұрғын үй қорынан жалдаған тұрғын үйдің жоқ екені туралы анықтама',
+    ],
+  },
+  {
+    service: PRESENCE,
+    scenario: '01-absence-in-person.json',
+    lang: 'ru',
+    document: 'certificate-absence',
+    fixed: ['СПРАВКА', 'Выдана справка об отсутствии у гражданина'],
+  },
+  // Reg. 2 p.8(1) (lines 575-578, as amended by No. 93): the office refuses to accept an incomplete package.
+  {
+    service: PRESENCE,
+    scenario: '03-incomplete-package-not-accepted.json',
+    lang: 'kk',
+    document: 'intake-refusal-notice',
+    fixed: ['кеңсе қызметкері өтінішті қабылдаудан бас тартады'],
+    citation: [BY_247.kk, REG2.kk + ' 8-тармағының 1) тармақшасы'],
+    fact: ['мына құжаттар ұсынылмады: жеке басын куәландыратын құжат.'],
+    reasoning: ['Омарова Г.С. өтінішпен бірге жеке басын куәландыратын құжатты ұсынбады'],
+  },
+  {
+    service: PRESENCE,
+    scenario: '04-expired-document-not-accepted.json',
+    lang: 'ru',
+    document: 'intake-refusal-notice',
+    fixed: ['сотрудник канцелярии отказывает в приеме заявления'],
+    citation: [REG2.ru, BY_247.ru + ', пункт 8, подпункт 1)'],
+    fact: [
+      'Представлены документы с истекшим сроком действия: удостоверение личности (срок действия истек 31 августа 2018 г.).',
+    ],
+    reasoning: ['Срок действия удостоверения личности, представленного Сейітовым Н.Б., истек 31 августа 2018 года'],
+  },
+];
+
+/** The page as read, without its stylesheet (CSS is not text of the document). */
+function readableText(html: string): string {
+  return textOf(html.replace(/<style[\s\S]*?<\/style>/gi, ' '));
+}
+
+/** Text no citizen's document may hold: internal paths and keys, raw booleans, translator's marks, ids, English. */
+function internalText(text: string): string[] {
+  const found: string[] = [];
+  const checks: Array<[string, RegExp]> = [
+    ['a JSON path', /(^|[\s(])\/[A-Za-z]|[a-z][A-Za-z]*\/[a-z][A-Za-z]*/],
+    ['a raw yes/no value', /:\s*(иә|да|жоқ|нет)(?=[\s.,;)]|$)/i],
+    ['a translator’s mark', /working translation|рабочий перевод|жұмыс аудармасы/i],
+    ['a UUID', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i],
+    ['a raw value', /\b(true|false|null|undefined|NaN)\b|\[object Object\]/],
+    ['a version id', /20\d\d-res-\d+/],
+    ['an empty number', /№\s*[,.]/],
+  ];
+  for (const [what, re] of checks) {
+    const m = re.exec(text);
+    if (m) found.push(`${what}: «${text.slice(Math.max(0, m.index - 30), m.index + 40)}»`);
+  }
+  // Latin words, once the portal's address (www.egov.kz) is set aside.
+  const latin = text.replace(/\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.kz\b/gi, ' ').match(/[A-Za-z]{2,}/g);
+  if (latin) found.push(`Latin words: ${latin.join(', ')}`);
+  return found;
+}
+
+describe.each(cases)('$service › $scenario ($lang, $document)', (c) => {
+  let text: string;
+  let ids: string[];
+
+  beforeAll(async () => {
+    const { documents } = await scenarioDocuments(c.service, c.scenario, c.lang);
+    ids = documents.map((d) => d.id);
+    const doc = documents.find((d) => d.id === c.document);
+    text = doc ? readableText(doc.html) : '';
+  });
+
+  test(`issues ${c.document}`, () => {
+    expect(ids).toContain(c.document);
+  });
+
+  test('holds the act’s fixed wording', () => {
+    for (const phrase of c.fixed) expect(text).toContain(phrase);
+  });
+
+  if (c.citation)
+    test('cites the regulation approved by resolution No. 247, with the clause, as the law writes it', () => {
+      for (const phrase of c.citation!) expect(text).toContain(phrase);
+      // The resolution's own articles only approve: a ground is the regulation's, never "resolution No. 247, art. 1".
+      expect(text).not.toMatch(/қаулысының 1-бабы|№ 247, статья 1/);
+    });
+
+  if (c.fact)
+    test('states the fact that made the ground hold, with the concrete values', () => {
+      for (const phrase of c.fact!) expect(text).toContain(phrase);
+    });
+
+  if (c.reasoning)
+    test('prints the officer’s reasoning', () => {
+      for (const phrase of c.reasoning!) expect(text).toContain(phrase);
+    });
+
+  test('holds no internal text', () => {
+    expect(internalText(text)).toEqual([]);
+  });
+});
