@@ -64,7 +64,53 @@ const cases: Case[] = [
     scenario: '01-sc-in-person-approved-queue-number.json',
     lang: 'kk',
     document: 'acceptance-receipt',
-    fixed: ['Тиісті құжаттар қабылданғаны туралы қолхат', '30 (отыз) күнтізбелік күн', 'электрондық кезек'],
+    // The due instant as computed (end of working hours of 31.10.2018), never a fixed "23:59".
+    fixed: [
+      'Тиісті құжаттар қабылданғаны туралы қолхат',
+      '30 (отыз) күнтізбелік күн',
+      'электрондық кезек',
+      'Нәтижені алуға жүгіну мерзімі: 2018 жылғы 31 қазан 18:30 дейін.',
+    ],
+  },
+  {
+    service: QUEUE,
+    scenario: '01-sc-in-person-approved-queue-number.json',
+    lang: 'ru',
+    document: 'acceptance-receipt',
+    fixed: ['Расписка о приеме соответствующих документов', 'Обратиться за результатом: до 31 октября 2018 г. 18:30.'],
+  },
+  // Reg. 1 p.9, condition 1 and process 4 (lines 273-277): the message names the power of attorney БНАЖ does not hold.
+  {
+    service: QUEUE,
+    scenario: '06-sc-power-of-attorney-not-in-enis.json',
+    lang: 'ru',
+    document: 'data-unavailable-message',
+    fixed: ['Сообщение о невозможности получения данных'],
+    citation: [REG1.ru, BY_247.ru + ', пункт 9'],
+    fact: [
+      'Данные доверенности, представленной представителем Омарова Гүлнар Сәкенқызы (№ 2-418 от 20 сентября 2018 г.), отсутствуют в ЕНИС.',
+    ],
+  },
+  {
+    service: QUEUE,
+    scenario: '05-sc-applicant-not-in-individuals-database.json',
+    lang: 'kk',
+    document: 'data-unavailable-message',
+    fixed: ['Деректерді алу мүмкіндігінің жоқтығы туралы хабарлама'],
+    citation: [BY_247.kk, REG1.kk + ' 9-тармағы'],
+    fact: ['бойынша көрсетілетін қызмет алушының деректері ЖТ МДҚ-да жоқ.'],
+  },
+  // Reg. 1 p.11, condition 1 and process 2 (lines 335-342).
+  {
+    service: QUEUE,
+    scenario: '10-portal-authorisation-refused.json',
+    lang: 'kk',
+    document: 'portal-authorisation-refusal',
+    fixed: ['Порталда авторландырудан бас тарту туралы хабарлама'],
+    citation: [REG1.kk + ' 11-тармағы'],
+    fact: [
+      'және пароль арқылы тіркелген көрсетілетін қызмет алушы туралы деректердің түпнұсқалығы порталда 2019 жылғы 12 ақпан 14:00 расталмады.',
+    ],
   },
   // Reg. 1 p.3 and action 3 (lines 112-115, 145-150): reasoned refusal on the grounds of p.10 of the Standard.
   {
