@@ -171,6 +171,7 @@ export {
   checkSimulatedEvents,
   SIMULATED_EVENTS_LIMIT,
   renderIssuedDocument,
+  groundsInWords,
 } from './application';
 export type {
   ApplicationState,
@@ -182,6 +183,7 @@ export type {
   StepOutcome,
   SimulationResult,
   SimulateOptions,
+  GroundInWords,
 } from './application';
 export { runScenario } from './scenarios';
 export type { ScenarioOutcome, ScenarioDifference } from './scenarios';

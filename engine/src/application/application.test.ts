@@ -8,6 +8,7 @@ import {
   allowedEvents,
   applyEvent,
   fireDueTimers,
+  groundsInWords,
   nextTimerAt,
   renderIssuedDocument,
   simulate,
@@ -898,5 +899,18 @@ describe('documents in kk and ru with the fixed wording', () => {
     );
     // Reasoning written only in Russian is printed as written (the other language is optional).
     expect(kk.html).toContain(`<p>${REASONING.ru}</p>`);
+    // The pages of the applicant and the officer read the same grounds in words.
+    expect(groundsInWords(v1, ru.application, 'ru', '2026-03-27T10:00:00+05:00')).toEqual([
+      {
+        id: 'unreliable-documents',
+        citation: 'Образцовый приказ акимата от 2 февраля 2026 года № 1, пункт 12, подпункт 1)',
+        fact: `Документы объекта по адресу ${data.object.address} признаны недостоверными.`,
+      },
+      {
+        id: 'requirements-not-met',
+        citation: 'Образцовый приказ акимата от 2 февраля 2026 года № 1, пункт 12, подпункт 2)',
+        fact: `Объект по адресу ${data.object.address} не соответствует требованиям.`,
+      },
+    ]);
   });
 });

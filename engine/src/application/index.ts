@@ -21,7 +21,8 @@ export {
 } from './simulate';
 export { checkSimulatedEvents, SIMULATED_EVENTS_LIMIT } from './simulatedEvents';
 export type { SimulationResult, SimulateOptions } from './simulate';
-export { renderIssuedDocument } from './renderIssuedDocument';
+export { renderIssuedDocument, groundsInWords } from './renderIssuedDocument';
+export type { GroundInWords } from './renderIssuedDocument';
 export type {
   ApplicationState,
   ApplicationEvent,

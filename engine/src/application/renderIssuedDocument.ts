@@ -1,29 +1,33 @@
-import { renderDocument, type DocumentContext, type DocumentLegalRef, type DocumentRefusalGround } from '../documents';
+import {
+  formatLegalRef,
+  renderDocument,
+  type DocumentContext,
+  type DocumentLegalRef,
+  type DocumentRefusalGround,
+} from '../documents';
 import { isProvisional } from '../calendar/provisional';
 import type { CompiledVersion } from '../compiler/compileService';
 import type { FiredGround } from '../rules';
 import type { ApplicationState, IssuedDocument } from './applicationState';
 
 /**
- * Renders a document the application was issued, in kk or ru, from the application's own state (data, deadlines,
- * refusal grounds). Pure: `now` is the issue instant stored with the document.
+ * What a document (or a ground's fact sentence) sees of an application, in kk or ru, at the instant `now`: data,
+ * findings, external data, deadlines, the officer's latest reasoning. Grounds are added by the caller.
  */
-export function renderIssuedDocument(
+function applicationContext(
   version: CompiledVersion,
   app: ApplicationState,
-  doc: IssuedDocument,
   lang: 'kk' | 'ru',
-): { html: string; title: string } {
-  const compiled = version.documents.get(doc.id);
-  if (!compiled) throw new Error(`document "${doc.id}" is not declared in ${version.service.id}@${version.id}`);
+  now: string,
+): DocumentContext {
   const service = version.service.def;
-  const acts = version.service.acts;
   const latest = app.reasoning?.at(-1)?.text;
-  const context: DocumentContext = {
+  return {
     lang,
     data: app.data,
     application: {
       id: app.id,
+      number: app.number ?? null,
       registeredAt: app.registeredAt,
       serviceId: app.serviceId,
       version: app.version,
@@ -40,18 +44,64 @@ export function renderIssuedDocument(
     ...(latest ? { reasoning: latest } : {}),
     deadlines: Object.fromEntries(app.deadlines.filter((d) => d.dueAt).map((d) => [d.id, d.dueAt!])),
     provisionalDueDates: app.deadlines.filter((d) => d.dueAt && isProvisional(d.explanation)).map((d) => d.dueAt!),
-    now: doc.issuedAt,
+    now,
   };
-  // A ground as documents show it: the act record (how the law cites it) instead of its id, and the fact that made
-  // it hold as a sentence in the document's language, never the rule's paths and raw values.
-  const forDocument = (g: FiredGround): DocumentRefusalGround => ({
+}
+
+/**
+ * A ground as documents show it: the act record (how the law cites it) instead of its id, and the fact that made it
+ * hold as a sentence in the document's language, never the rule's paths and raw values.
+ */
+function groundForDocument(version: CompiledVersion, context: DocumentContext, g: FiredGround): DocumentRefusalGround {
+  const act = version.service.acts[g.legalRef.act] as DocumentLegalRef['act'] | undefined;
+  return {
     id: g.id,
-    legalRef: { ...g.legalRef, act: (acts[g.legalRef.act] as DocumentLegalRef['act'] | undefined) ?? g.legalRef.act },
+    legalRef: { ...g.legalRef, act: act ?? g.legalRef.act },
     message: g.message,
     text: g.text,
-    fact: version.groundFacts.get(g.id)?.[lang].render(context).trim() || undefined,
-  });
-  context.refusal = app.refusal ? { grounds: app.refusal.grounds.map(forDocument) } : undefined;
-  context.grounds = (app.grounds ?? []).map(forDocument);
+    fact: version.groundFacts.get(g.id)?.[context.lang].render(context).trim() || undefined,
+  };
+}
+
+/**
+ * Renders a document the application was issued, in kk or ru, from the application's own state (data, deadlines,
+ * refusal grounds). Pure: `now` is the issue instant stored with the document.
+ */
+export function renderIssuedDocument(
+  version: CompiledVersion,
+  app: ApplicationState,
+  doc: IssuedDocument,
+  lang: 'kk' | 'ru',
+): { html: string; title: string } {
+  const compiled = version.documents.get(doc.id);
+  if (!compiled) throw new Error(`document "${doc.id}" is not declared in ${version.service.id}@${version.id}`);
+  const context = applicationContext(version, app, lang, doc.issuedAt);
+  context.document = { id: doc.id, number: doc.number ?? null, issuedAt: doc.issuedAt };
+  const grounds = (list: FiredGround[]) => list.map((g) => groundForDocument(version, context, g));
+  context.refusal = app.refusal ? { grounds: grounds(app.refusal.grounds) } : undefined;
+  context.grounds = grounds(app.grounds ?? []);
   return { html: renderDocument(compiled.templates[lang], context).html, title: doc.title[lang] };
+}
+
+/** A refusal ground as people read it (the applicant's and the officer's pages): citation and fact, in words. */
+export interface GroundInWords {
+  id: string;
+  /** The clause as the law cites it ("Правила …, утверждённые приказом … № 156, пункт 9, подпункт 2)"). */
+  citation: string;
+  /** The fact that made the ground hold, or undefined when the definition gives none. */
+  fact?: string;
+}
+
+/** The grounds of an application's refusal (or, before one, the grounds that hold now) in kk or ru, at `now`. */
+export function groundsInWords(
+  version: CompiledVersion,
+  app: ApplicationState,
+  lang: 'kk' | 'ru',
+  now: string,
+): GroundInWords[] {
+  const context = applicationContext(version, app, lang, now);
+  return (app.refusal?.grounds ?? app.grounds ?? []).map((g) => {
+    const shown = groundForDocument(version, context, g);
+    return { id: g.id, citation: formatLegalRef(shown.legalRef, lang), ...(shown.fact ? { fact: shown.fact } : {}) };
+  });
 }
