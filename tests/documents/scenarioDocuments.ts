@@ -27,12 +27,13 @@ export interface RenderedDocument {
   id: string;
   title: string;
   html: string;
-  /** The document as a reader sees it: tags removed, entities decoded, whitespace collapsed. */
+  /** The document as a reader sees it: head and styles dropped, tags removed, entities decoded, whitespace collapsed. */
   text: string;
 }
 
 export function textOf(html: string): string {
   return html
+    .replace(/<head>[\s\S]*?<\/head>|<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&quot;/g, '"')
