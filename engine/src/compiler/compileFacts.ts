@@ -70,7 +70,6 @@ export function compileFacts(v: VersionDef, at: string, problems: Problem[]): Ma
       problems.push({
         code: 'ground.factMissing',
         kind: 'definition',
-        severity: 'warning',
         pointer,
         message: `ground "${g.id}" has no fact: say in one sentence per language what fact made it hold (e.g. "Срок действия документа {{findings.document}} истёк"), so the refusal names a concrete reason`,
       });
