@@ -10,6 +10,7 @@ import { createSchemaValidator } from '../forms/schemaValidator';
 import { compileRules, type RuleSet } from '../rules';
 import { alwaysCycles, buildStepMachine, type StepMachine } from '../steps';
 import { checkServiceReferences } from './checkReferences';
+import { checkCitations } from './checkCitations';
 import { checkQuotes } from './checkQuotes';
 import { inheritSeeds } from './inheritSeeds';
 import { resolveEffectiveFrom } from './effectivePeriod';
@@ -158,6 +159,7 @@ export function compileService(
   const acts = inheritSeeds(registry, registry);
   const problems: Problem[] = [
     ...checkServiceReferences(def, acts, (id) => env.workingTime(id) !== undefined),
+    ...checkCitations(def, acts),
     ...def.versions.flatMap((v, i) => alwaysCycleProblems(v.machine, `/versions/${i}/machine`)),
   ];
   // A misquote is an error, yet it does not stop the compile: the version's other problems are found beside it.
