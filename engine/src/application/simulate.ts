@@ -177,6 +177,16 @@ export async function simulate(
   });
   let app = started.application;
   trace.push(...started.trace);
+  // A document reads the application as it stood when it was issued (as the runtime renders and stores it then): a
+  // preliminary decision keeps its grounds and reasoning after a hearing that lifts them.
+  const render = options.renderDocuments !== false;
+  const rendered: Array<{ title: string; html: string }> = [];
+  const renderIssued = () => {
+    if (render)
+      for (let i = rendered.length; i < app.documents.length; i++)
+        rendered.push(renderIssuedDocument(version, app, app.documents[i], lang));
+  };
+  renderIssued();
   // The simulation owns its application: each step changes it in place, so a replay is linear in the events.
   // The timers of a whole replay fire at most TIMER_BUDGET times: a cycle of timed states must not spin for each event.
   const owned = { owned: true, timerBudget: { left: TIMER_BUDGET } };
@@ -185,15 +195,16 @@ export async function simulate(
     const timers = await fireDueTimers(version, app, event.at, owned);
     app = timers.application;
     for (const entry of timers.trace) trace.push(entry);
+    renderIssued();
     const out = await applyEvent(version, app, event, owned);
     app = out.application;
     for (const entry of out.trace) trace.push(entry);
+    renderIssued();
   }
   const tail = await fireDueTimers(version, app, '9999-12-31T00:00:00Z', { onlyTransitions: true, ...owned });
   app = tail.application;
   trace.push(...tail.trace);
-
-  const render = options.renderDocuments !== false;
+  renderIssued();
   return {
     serviceId: service.id,
     version: version.id,
@@ -218,10 +229,8 @@ export async function simulate(
           })),
         }
       : null,
-    documents: app.documents.map((d) =>
-      render
-        ? { id: d.id, ...renderIssuedDocument(version, app, d, lang) }
-        : { id: d.id, title: d.title[lang], html: '' },
+    documents: app.documents.map((d, i) =>
+      render ? { id: d.id, ...rendered[i] } : { id: d.id, title: d.title[lang], html: '' },
     ),
     trace,
     application: app,
