@@ -522,20 +522,21 @@ describe('suspension, resumption and extension of the "service" deadline', () =>
     expect(app.deadlines.find((d) => d.id === 'signing-term')?.dueAt).toBe('2026-02-04T18:30:00+05:00');
   });
 
-  test('an extension by "2 months" counts from the due instant (16 February → 16 April, end of day)', async () => {
+  test('an extension by "2 months" counts from the due instant (16 February → 16 April, end of working hours)', async () => {
     let app = await start(v1, '2026-02-02T10:00:00+05:00');
     const out = await applyEvent(v1, app, { type: 'EXTEND', at: '2026-02-10T10:00:00+05:00', actor: 'head' });
     app = out.application;
     expect(app.state).toBe('extended-review');
-    // Months end at the end of the calendar day (addDuration's convention); 16 April 2026 is a Thursday.
-    expect(dueOf(app, 'service').dueAt).toBe('2026-04-16T23:59:59.999+05:00');
+    // A term in days ends at the end of working hours of its last day (docs/definition-format.md "End of a term");
+    // 16 April 2026 is a Thursday.
+    expect(dueOf(app, 'service').dueAt).toBe('2026-04-16T18:30:00+05:00');
     expect(out.trace).toContainEqual(
       expect.objectContaining({
         kind: 'deadline',
         action: 'extend',
         id: 'service',
         duration: '2 months',
-        dueAt: '2026-04-16T23:59:59.999+05:00',
+        dueAt: '2026-04-16T18:30:00+05:00',
         legalRef: ref('10'),
       }),
     );

@@ -38,6 +38,8 @@ export interface TimerState {
   dueAt: string;
   /** The transition the timer fires; absent for a step deadline that only marks the step overdue. */
   target?: string;
+  /** A norm of one branch of the state (TimerDef.leadsTo): judged when the state is left, never fired. */
+  leadsTo?: string[];
   overdue?: boolean;
 }
 

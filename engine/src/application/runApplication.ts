@@ -12,7 +12,7 @@ import type { CompiledVersion } from '../compiler/compileService';
 import { ProblemError } from '../errors/problem';
 import type { Actor, EventDef, Lang, StateDef } from '../format/types';
 import { referenceHolds, type Facts } from '../rules';
-import { timerEvent, type TakenTransition } from '../steps';
+import { timerEvent, timerExpiresBefore, timerOnExit, type TakenTransition } from '../steps';
 import type {
   ApplicationEvent,
   ApplicationState,
@@ -234,6 +234,7 @@ class Run {
         state: stateName,
         dueAt: this.iso(due.dueAt),
         ...(t.target ? { target: t.target } : {}),
+        ...(t.leadsTo?.length ? { leadsTo: t.leadsTo } : {}),
       };
       this.app.timers.push(timer);
       this.trace.push({
@@ -255,10 +256,12 @@ class Run {
    */
   async enter(stateName: string, atIso: string, grounds: Awaited<ReturnType<Run['evaluate']>>['grounds']) {
     const s = this.version.def.machine.states[stateName];
-    // Entering a state (re-entering it too) cancels the step timers set before; the state's own start afresh.
-    for (const t of this.app.timers)
-      if (!t.overdue)
-        this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: t.state, action: 'cancel', dueAt: t.dueAt });
+    // Entering a state (re-entering it too) cancels the step timers set before; the state's own start afresh. A norm
+    // of one branch (leadsTo) is judged now: overdue when that branch is taken after its due instant.
+    for (const t of this.app.timers) {
+      const action = timerOnExit(t, stateName, toMs(atIso));
+      if (action) this.trace.push({ kind: 'timer', at: atIso, id: t.id, state: t.state, action, dueAt: t.dueAt });
+    }
     this.app.timers = [];
     this.app.state = stateName;
     this.app.status = s.status;
@@ -499,8 +502,10 @@ export async function applyEvent(
 }
 
 /**
- * Fires the timers due at or before `untilIso`, earliest first: a timer with a target takes its transition; one
- * without marks the step overdue. Returns the new state and the trace (unchanged state when nothing is due).
+ * Fires the timers due before `untilIso`, earliest first: a timer with a target takes its transition; one without
+ * marks the step overdue. An event at `untilIso` comes after them, and one at a timer's due instant before it: a step
+ * finished at its due instant is on time (steps/stepTimers). Returns the new state and the trace (unchanged state
+ * when nothing is due).
  */
 export async function fireDueTimers(
   version: CompiledVersion,
@@ -513,7 +518,7 @@ export async function fireDueTimers(
   const until = toMs(untilIso);
   for (let guard = 0; guard < 1000; guard++) {
     const due = app.timers
-      .filter((t) => !t.overdue && toMs(t.dueAt) <= until && (!opts.onlyTransitions || t.target))
+      .filter((t) => timerExpiresBefore(t, until) && (!opts.onlyTransitions || t.target))
       .sort((a, b) => toMs(a.dueAt) - toMs(b.dueAt))[0];
     if (!due) break;
     if (opts.timerBudget && opts.timerBudget.left-- <= 0)
@@ -552,7 +557,7 @@ export async function fireDueTimers(
 
 /** The earliest pending timer instant, for the runtime's scheduler. */
 export function nextTimerAt(app: ApplicationState): string | null {
-  const pending = app.timers.filter((t) => !t.overdue).map((t) => t.dueAt);
+  const pending = app.timers.filter((t) => !t.overdue && !t.leadsTo?.length).map((t) => t.dueAt);
   if (pending.length === 0) return null;
   return pending.reduce((a, b) => (toMs(a) <= toMs(b) ? a : b));
 }

@@ -28,13 +28,15 @@ export interface Duration {
  * - shiftToWorkingDay: calendarDays/months whose last day is a day off end on the next working day (Civil Code of
  *   the RK, rule on a term ending on a non-working day). Default true; false for e.g. "in force after ten calendar
  *   days" of an amending order.
- * - elapsed: minutes as plain elapsed time instead of working minutes.
+ * - clock: minutes and seconds run as clock time, through lunch breaks, nights and days off, instead of working time
+ *   (seed 001 L231–232: the State Corporation's 20-minute processing of a request does not pause for lunch). Only
+ *   for minutes and seconds: days and working hours are counted on the calendar and the schedule by definition.
  */
 export interface Counting {
   start?: 'nextDay' | 'sameDay';
   end?: 'endOfWorkingDay' | 'endOfDay' | 'sameTime';
   shiftToWorkingDay?: boolean;
-  elapsed?: boolean;
+  clock?: boolean;
 }
 
 export interface DeadlineResult {
@@ -48,6 +50,8 @@ export interface DeadlineResult {
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
+const SECOND_MS = 1_000;
+const UNIT_MS = { workingHours: HOUR_MS, minutes: MINUTE_MS, seconds: SECOND_MS } as const;
 
 function badAmount(duration: Duration) {
   return calendarProblem(
@@ -56,6 +60,20 @@ function badAmount(duration: Duration) {
       kk: `Мерзім саны теріс емес сан болуы керек (${duration.unit} үшін бүтін сан), берілгені: ${duration.amount}. Мысалы: "3 workingDays".`,
       ru: `Величина срока должна быть неотрицательным числом (для ${duration.unit} — целым), получено ${duration.amount}. Пример: "3 workingDays".`,
       en: `A term amount must be a non-negative number (an integer for ${duration.unit}), got ${duration.amount}. Example: "3 workingDays".`,
+    },
+    { amount: duration.amount, unit: duration.unit },
+  );
+}
+
+const UNITS = 'workingDays, calendarDays, months, workingHours, minutes, seconds';
+
+function clockOnlyForMinutes(duration: Duration) {
+  return calendarProblem(
+    'calendar.badCounting',
+    {
+      kk: `Сағат уақытымен есептеу (counting.clock) тек минуттар мен секундтарға арналған, берілгені: "${duration.amount} ${duration.unit}". Мысалы: "20 minutes".`,
+      ru: `Счёт по часам (counting.clock) допустим только для минут и секунд, получено "${duration.amount} ${duration.unit}". Пример: "20 minutes".`,
+      en: `Clock counting (counting.clock) is for minutes and seconds only, got "${duration.amount} ${duration.unit}". Example: "20 minutes".`,
     },
     { amount: duration.amount, unit: duration.unit },
   );
@@ -119,6 +137,8 @@ function endAt(
  */
 export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration, counting?: Counting): DeadlineResult {
   const n = duration.amount;
+  if (counting?.clock && duration.unit !== 'minutes' && duration.unit !== 'seconds')
+    throw clockOnlyForMinutes(duration);
   const d = dayIndexOf(wt, fromMs, 'term start');
   switch (duration.unit) {
     case 'workingDays': {
@@ -192,15 +212,17 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
       );
     }
     case 'workingHours':
-    case 'minutes': {
+    case 'minutes':
+    case 'seconds': {
       if (!(n >= 0) || !Number.isFinite(n)) throw badAmount(duration);
-      const ms = n * (duration.unit === 'workingHours' ? HOUR_MS : MINUTE_MS);
-      if (duration.unit === 'minutes' && counting?.elapsed) {
+      const ms = n * UNIT_MS[duration.unit];
+      if (counting?.clock) {
         const dueAt = fromMs + ms;
         dayIndexOf(wt, dueAt, 'term end');
-        // Elapsed time does not depend on days off: never provisional.
+        // Clock time does not depend on days off: never provisional.
+        const shown = duration.unit === 'seconds' ? 'elapsedSeconds' : 'elapsedMinutes';
         return new LazyDeadline(dueAt, () => [
-          startItem(wt, fromMs, n, 'elapsedMinutes', 'elapsed'),
+          startItem(wt, fromMs, n, shown, 'elapsed'),
           endItem(wt, dueAt, 'elapsed'),
         ]);
       }
@@ -210,9 +232,9 @@ export function addDuration(wt: WorkingTime, fromMs: number, duration: Duration,
       throw calendarProblem(
         'calendar.unknownUnit',
         {
-          kk: `Белгісіз мерзім бірлігі: "${(duration as Duration).unit}". Рұқсат етілгендері: workingDays, calendarDays, months, workingHours, minutes.`,
-          ru: `Неизвестная единица срока: "${(duration as Duration).unit}". Допустимые: workingDays, calendarDays, months, workingHours, minutes.`,
-          en: `Unknown term unit "${(duration as Duration).unit}". Allowed: workingDays, calendarDays, months, workingHours, minutes.`,
+          kk: `Белгісіз мерзім бірлігі: "${(duration as Duration).unit}". Рұқсат етілгендері: ${UNITS}.`,
+          ru: `Неизвестная единица срока: "${(duration as Duration).unit}". Допустимые: ${UNITS}.`,
+          en: `Unknown term unit "${(duration as Duration).unit}". Allowed: ${UNITS}.`,
         },
         { unit: (duration as Duration).unit },
       );

@@ -16,7 +16,10 @@ export interface Explanation {
   text: LocalizedText;
 }
 
-export type DurationUnit = 'workingDays' | 'calendarDays' | 'months' | 'workingHours' | 'minutes';
+export type DurationUnit = 'workingDays' | 'calendarDays' | 'months' | 'workingHours' | 'minutes' | 'seconds';
+
+/** How a unit is shown: a working-time unit, or minutes and seconds of clock time (counting.clock). */
+export type ShownUnit = DurationUnit | 'elapsedMinutes' | 'elapsedSeconds';
 
 const WEEKDAY: Record<keyof LocalizedText, string[]> = {
   kk: ['дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі'],
@@ -25,10 +28,7 @@ const WEEKDAY: Record<keyof LocalizedText, string[]> = {
 };
 
 // Kazakh keeps the noun singular after a numeral; Russian needs three forms.
-const UNIT: Record<
-  DurationUnit | 'elapsedMinutes',
-  { kk: string; ru: [string, string, string]; en: [string, string] }
-> = {
+const UNIT: Record<ShownUnit, { kk: string; ru: [string, string, string]; en: [string, string] }> = {
   workingDays: {
     kk: 'жұмыс күні',
     ru: ['рабочий день', 'рабочих дня', 'рабочих дней'],
@@ -50,7 +50,14 @@ const UNIT: Record<
     ru: ['минута рабочего времени', 'минуты рабочего времени', 'минут рабочего времени'],
     en: ['working minute', 'working minutes'],
   },
+  seconds: {
+    kk: 'жұмыс уақытының секунды',
+    ru: ['секунда рабочего времени', 'секунды рабочего времени', 'секунд рабочего времени'],
+    en: ['working second', 'working seconds'],
+  },
   elapsedMinutes: { kk: 'минут', ru: ['минута', 'минуты', 'минут'], en: ['minute', 'minutes'] },
+  // "30 секунд" in both languages, as seed 002 writes the norm («30 секунд (бұдан әрі - сек)», L696–697).
+  elapsedSeconds: { kk: 'секунд', ru: ['секунда', 'секунды', 'секунд'], en: ['second', 'seconds'] },
 };
 
 function ruPlural(n: number, forms: [string, string, string]): string {
@@ -63,7 +70,7 @@ function ruPlural(n: number, forms: [string, string, string]): string {
   return forms[2];
 }
 
-export function unitText(amount: number, unit: DurationUnit | 'elapsedMinutes'): LocalizedText {
+export function unitText(amount: number, unit: ShownUnit): LocalizedText {
   const u = UNIT[unit];
   return {
     kk: `${amount} ${u.kk}`,
@@ -275,7 +282,7 @@ export function startItem(
   wt: WorkingTime,
   fromMs: number,
   amount: number,
-  unit: DurationUnit | 'elapsedMinutes',
+  unit: ShownUnit,
   start: 'nextDay' | 'sameDay' | 'workingTime' | 'elapsed',
 ): Explanation {
   const p = localParts(wt, fromMs);

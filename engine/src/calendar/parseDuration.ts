@@ -8,11 +8,15 @@ export const DURATION_UNITS: readonly DurationUnit[] = [
   'months',
   'workingHours',
   'minutes',
+  'seconds',
 ];
 
 /**
- * Parses "<n> <unit>" as written in the CLI and in definitions. Days and months take integers; hours and minutes
- * may take a decimal ("1.5 workingHours").
+ * Parses "<n> <unit>" as written in the CLI and in definitions. Days and months take integers; hours, minutes and
+ * seconds may take a decimal ("1.5 workingHours").
+ *
+ * @example
+ * parseDuration('30 seconds'); // { amount: 30, unit: 'seconds' } (seed 002: «30 секунд»)
  *
  * @example
  * parseDuration('3 workingDays'); // { amount: 3, unit: 'workingDays' }

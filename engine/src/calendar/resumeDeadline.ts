@@ -1,7 +1,7 @@
 import { addDuration, addWorkingMs, type Counting, type DeadlineResult, LazyDeadline } from './addDuration';
 import type { WorkingTime } from './compileWorkingTime';
 import { dayIndexOf, workPosition } from './dayIndexOf';
-import { type DurationUnit, type Explanation, unitText } from './explanation';
+import { type DurationUnit, type Explanation, type ShownUnit, unitText } from './explanation';
 import { workingDaysBetween } from './workingDaysBetween';
 
 /**
@@ -9,8 +9,8 @@ import { workingDaysBetween } from './workingDaysBetween';
  * `suspendedAtMs` is counted again from `resumedAtMs`.
  * - workingDays: working days after the suspension day up to the due day (the suspension day counts as used);
  * - calendarDays / months: calendar days from the suspension day to the due day, re-added as calendarDays;
- * - workingHours / minutes: working time between suspension and due instant; elapsed minutes (counting.elapsed):
- *   plain time.
+ * - workingHours / minutes / seconds: working time between suspension and due instant; minutes and seconds of
+ *   clock time (counting.clock): plain time.
  * An extension is not a suspension: use addDuration from the original due instant.
  *
  * @example
@@ -26,7 +26,7 @@ export function resumeDeadline(
 ): DeadlineResult {
   let amount: number;
   let inner: DeadlineResult;
-  let shownUnit: DurationUnit | 'elapsedMinutes' = unit;
+  let shownUnit: ShownUnit = unit;
   if (unit === 'workingDays') {
     amount = Math.max(0, workingDaysBetween(wt, suspendedAtMs, originalDueMs));
     inner = addDuration(wt, resumedAtMs, { amount, unit }, counting);
@@ -34,16 +34,17 @@ export function resumeDeadline(
     amount = Math.max(0, dayIndexOf(wt, originalDueMs) - dayIndexOf(wt, suspendedAtMs));
     shownUnit = 'calendarDays';
     inner = addDuration(wt, resumedAtMs, { amount, unit: 'calendarDays' }, counting);
-  } else if (counting?.elapsed) {
+  } else if (counting?.clock) {
     const ms = Math.max(0, originalDueMs - suspendedAtMs);
-    amount = ms / 60000;
-    shownUnit = 'elapsedMinutes';
-    inner = addDuration(wt, resumedAtMs, { amount, unit: 'minutes' }, counting);
+    const seconds = unit === 'seconds';
+    amount = ms / (seconds ? 1000 : 60000);
+    shownUnit = seconds ? 'elapsedSeconds' : 'elapsedMinutes';
+    inner = addDuration(wt, resumedAtMs, { amount, unit: seconds ? 'seconds' : 'minutes' }, counting);
   } else {
     const s = dayIndexOf(wt, suspendedAtMs);
     const e = dayIndexOf(wt, originalDueMs);
     const ms = Math.max(0, workPosition(wt, e, originalDueMs) - workPosition(wt, s, suspendedAtMs));
-    amount = ms / (unit === 'workingHours' ? 3_600_000 : 60_000);
+    amount = ms / (unit === 'workingHours' ? 3_600_000 : unit === 'seconds' ? 1000 : 60_000);
     inner = addWorkingMs(wt, resumedAtMs, dayIndexOf(wt, resumedAtMs), ms, () => ({
       code: 'term.start',
       params: { amount, unit, start: 'workingTime' },

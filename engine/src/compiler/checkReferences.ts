@@ -1,5 +1,15 @@
 import type { Problem } from '../errors/problem';
-import type { Act, Condition, ConditionRef, LegalRef, ServiceDef, TransitionDef, VersionDef } from '../format/types';
+import type {
+  Act,
+  Condition,
+  ConditionRef,
+  LegalRef,
+  ServiceDef,
+  StateDef,
+  TimerDef,
+  TransitionDef,
+  VersionDef,
+} from '../format/types';
 import { BUILTIN_DECISIONS, conditionReferences } from '../rules';
 
 /**
@@ -211,6 +221,41 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
     }
   };
 
+  // A norm of one branch (timer leadsTo, steps/stepTimers) names states this state's own transitions go to.
+  const checkTimerBranch = (t: TimerDef, s: StateDef, p: string) => {
+    if (!t.leadsTo) return;
+    if (t.target)
+      problems.push(
+        problem(
+          'machine.timerBranchWithTarget',
+          `${p}/leadsTo`,
+          `timer "${t.id}" has both a target and leadsTo: a timer that moves the application times no branch; keep one`,
+        ),
+      );
+    const ways = [...Object.values(s.on ?? {}).flatMap((x) => asArray(x)), ...(s.always ?? [])].map((x) => x.target);
+    t.leadsTo.forEach((to, k) => {
+      if (!ways.includes(to))
+        problems.push(
+          problem(
+            'machine.timerBranchUnknown',
+            `${p}/leadsTo/${k}`,
+            `timer "${t.id}" times the way to "${to}", but no transition of this state goes there; ${ways.length ? `its transitions go to ${[...new Set(ways)].join(', ')}` : 'the state has no transitions'}`,
+          ),
+        );
+    });
+  };
+  // Clock counting is for minutes and seconds (calendar/addDuration): days and working hours have no clock reading.
+  const checkClock = (duration: string, p: string) => {
+    if (!/ (?:minutes|seconds)$/.test(duration))
+      problems.push(
+        problem(
+          'deadline.clockUnit',
+          p,
+          `counting.clock counts minutes or seconds as clock time; "${duration}" is not in minutes or seconds (write e.g. "20 minutes", or drop clock)`,
+        ),
+      );
+  };
+
   const reachable = new Set<string>([v.machine.initial]);
   for (const [name, s] of Object.entries(states)) {
     const sp = `${at}/machine/states/${name}`;
@@ -244,6 +289,8 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
           );
         reachable.add(t.target);
       }
+      checkTimerBranch(t, s, `${sp}/timers/${i}`);
+      if (t.after && t.counting?.clock) checkClock(t.after, `${sp}/timers/${i}/counting/clock`);
       if (t.beforeDeadline && !deadlineIds.includes(t.beforeDeadline.deadline))
         problems.push(
           problem(
@@ -345,6 +392,7 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
   v.deadlines.forEach((d, i) => {
     const dp = `${at}/deadlines/${i}`;
     (d.cases ?? []).forEach((c, j) => {
+      if (c.counting?.clock) checkClock(c.duration, `${dp}/cases/${j}/counting/clock`);
       if (c.when && !decisionNames.includes(c.when.condition))
         problems.push(
           problem(

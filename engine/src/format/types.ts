@@ -185,6 +185,8 @@ export interface TransitionDef {
 export interface Counting {
   start?: 'nextDay' | 'sameDay';
   end?: 'endOfWorkingDay' | 'endOfDay' | 'sameTime';
+  /** Minutes and seconds as clock time, not working time (no pause for lunch, nights, days off). */
+  clock?: true;
 }
 
 export interface TimerDef {
@@ -193,6 +195,8 @@ export interface TimerDef {
   counting?: Counting;
   beforeDeadline?: { deadline: string; after: string };
   target?: string;
+  /** The states whose branch this norm times: judged when the state is left for one of them (steps/stepTimers). */
+  leadsTo?: string[];
   label?: I18n;
   legalRef: LegalRef;
 }

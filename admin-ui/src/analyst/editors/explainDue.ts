@@ -124,7 +124,7 @@ function skippedRange(
     const from = shifted?.params?.from;
     return typeof from === 'string' ? { from, to: due.date } : null;
   }
-  if (unit === 'minutes' && counting?.elapsed) return null;
+  if ((unit === 'minutes' || unit === 'seconds') && counting?.clock) return null;
   // A round-the-clock schedule works on days off too: only working days (a calendar unit) skip them.
   if (roundTheClock && unit !== 'workingDays') return null;
   return { from: nextDate(registered.date), to: due.date };
