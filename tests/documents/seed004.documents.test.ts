@@ -46,7 +46,7 @@ const P6_2 = { kk: '6-тармағының 2) тармақшасы', ru: 'пун
 const P12_14 = { kk: '12-тармағының 14) тармақшасы', ru: 'пункт 12, подпункт 14)' };
 const P12_11 = { kk: '12-тармағының 11) тармақшасы', ru: 'пункт 12, подпункт 11)' };
 
-/** Paragraph 3 of every regulation: the result is an e-document signed with the EDS of the provider's authorised person. */
+/** Paragraph 3 of every regulation: the result is an e-document with the EDS of the provider's authorised person. */
 const P3 = {
   kk: 'порталда көрсетілетін қызметті берушінің уәкілетті тұлғасының электрондық цифрлық қолтаңбасы (ЭЦҚ) қойылған электрондық құжат нысанында беріледі',
   ru: 'выдается на портале в форме электронного документа, удостоверенного электронной цифровой подписью (ЭЦП) уполномоченного лица услугодателя',
