@@ -163,6 +163,16 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'data entered (p.6, L87): the notice of entry into the cadastre information system',
+    service: 'new-real-estate-cadastre-entry',
+    scenario: '01-data-entry-individual-house-tuesday-first-working-day.json',
+    document: 'data-entry-notice',
+    has: {
+      kk: ['жылжымайтын мүліктің бірыңғай мемлекеттік кадастрының ақпараттық жүйесіне енгізілді'],
+      ru: ['внесены в информационную систему единого государственного кадастра недвижимости'],
+    },
+  },
+  {
     name: 'passport issued: the tables per Annexes 9 and 10, legal force kept when the owner changes (p.7)',
     service: 'new-real-estate-cadastre-entry',
     scenario: '09-passport-individual-garage-fifth-working-day.json',
@@ -194,6 +204,27 @@ const cases: Case[] = [
         'поэтому принято предварительное решение об отказе',
       ],
     },
+  },
+  {
+    name: 'preliminary decision kept as issued after the hearing lifted its ground: the ground, the notice’s reasoning',
+    service: 'new-real-estate-cadastre-entry',
+    scenario: '05b-warehouse-800-m2-objection-accepted-passport-issued.json',
+    document: 'preliminary-decision',
+    has: {
+      kk: [
+        `${RULES_GENITIVE_END} 1-қосымшасының 9-жолының 1) тармақшасы`,
+        'құқық белгілейтін құжатта қойманың жалпы ауданы 650 шаршы метр деп көрсетілген',
+        'тыңдау 2026 жылғы 20 сәуірде 15:00-де өткізіледі',
+        'Тыңдауды өткізу уақыты: 2026 жылғы 20 сәуір 15:00.',
+      ],
+      ru: [
+        `${RULES.ru}, приложение 1, строка 9, подпункт 1)`,
+        'в правоустанавливающем документе общая площадь склада указана 650 кв. м',
+        'заслушивание проводится 20 апреля 2026 года в 15:00',
+      ],
+    },
+    // The hearing's later reasoning belongs to the decision taken after it, not to this notice.
+    hasNot: { kk: ['основание для отказа отпало'], ru: ['основание для отказа отпало'] },
   },
   {
     name: 'refusal after the hearing on ground 4: «бойынша» (L454), the court decision in words, the hearing’s reasoning',
