@@ -109,6 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  applications.listeningOn(port);
   return {
     port,
     ctx,

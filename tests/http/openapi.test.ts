@@ -95,6 +95,10 @@ test('an application, its events and documents answer as documented', async () =
   expect(
     (await call('get', '/applications/{id}/documents/{documentId}', { params: doc, token: applicant })).status,
   ).toBe(200);
+  const number = (await call('get', '/applications/{id}', { params, token: applicant })).body.documents[0].number;
+  expect((await call('get', '/verify/{number}', { params: { number } })).status).toBe(200);
+  expect((await call('get', '/verify/{number}', { params: { number: `${number}0` } })).status).toBe(404);
+  expect((await call('get', '/verify/{number}', { params: { number: 'nope' } })).status).toBe(400);
 });
 
 test('admin operations answer as documented', async () => {

@@ -211,6 +211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verify/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public verification of an issued document by the number (and QR code) printed on it: type, date, issuer, the SHA-256 of its PDF; nothing personal */
+        get: operations["verifyDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/simulate": {
         parameters: {
             query?: never;
@@ -843,10 +860,33 @@ export interface components {
         };
         IssuedDocument: {
             id: string;
+            /** @description <application number>-<n>, n the order of issue; GET /verify/{number} checks it */
+            number: string | null;
             title: string;
             kind: string;
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             issuedAt: string;
+        };
+        Verification: {
+            number: string;
+            /** @description The document's id in the definition and its title in kk and ru */
+            type: {
+                id: string;
+                kk: string;
+                ru: string;
+            };
+            /** @description YYYY-MM-DD */
+            issuedAt: string;
+            issuer: components["schemas"]["LocalizedPair"];
+            /** @description SHA-256 (hex) of the PDF of each language, as GET /applications/{id}/documents/{documentId} serves it */
+            sha256: {
+                kk: string;
+                ru: string;
+            };
+        };
+        LocalizedPair: {
+            kk: string;
+            ru: string;
         };
         Fact: {
             fact: string;
@@ -862,6 +902,25 @@ export interface components {
             legalRef: components["schemas"]["LegalRef"];
             facts: components["schemas"]["Fact"][];
         };
+        ApplicationRefusalGround: {
+            id: string;
+            /** @description In the request's Accept-Language */
+            message: string;
+            legalRef: components["schemas"]["LegalRef"];
+            /** @description The clause as the law cites it, in kk (Accept-Language kk) or ru (otherwise), as documents print it */
+            citation: string;
+            /** @description The fact that made the ground hold, in words, in the language of `citation` */
+            fact?: string;
+        };
+        Reasoning: {
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            at: string;
+            actor: string;
+            text: {
+                kk?: string;
+                ru?: string;
+            };
+        };
         HistoryEntry: {
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             at: string;
@@ -872,6 +931,8 @@ export interface components {
         };
         Application: {
             id: string;
+            /** @description PROVIDER-SERVICE-YEAR-SEQUENCE, e.g. GKNPZH-CPD-2026-000123 (null: stored before numbering) */
+            number: string | null;
             serviceId: string;
             version: string;
             provider: string;
@@ -890,9 +951,11 @@ export interface components {
                 name: string;
             }[];
             refusal: {
-                grounds: components["schemas"]["RefusalGround"][];
+                grounds: components["schemas"]["ApplicationRefusalGround"][];
             } | null;
             overdue: boolean;
+            /** @description The officers' reasoning, oldest first */
+            reasoning: components["schemas"]["Reasoning"][];
             /** @description The application data, as the form describes it */
             data: {
                 [key: string]: unknown;
@@ -901,6 +964,8 @@ export interface components {
         };
         ApplicationSummary: {
             id: string;
+            /** @description PROVIDER-SERVICE-YEAR-SEQUENCE, e.g. GKNPZH-CPD-2026-000123 (null: stored before numbering) */
+            number: string | null;
             serviceId: string;
             version: string;
             provider: string;
@@ -919,7 +984,7 @@ export interface components {
                 name: string;
             }[];
             refusal: {
-                grounds: components["schemas"]["RefusalGround"][];
+                grounds: components["schemas"]["ApplicationRefusalGround"][];
             } | null;
             overdue: boolean;
         };
@@ -2267,6 +2332,82 @@ export interface operations {
             };
             /** @description The body is not labelled JSON, or is in an encoding the API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description Not a document number such as GKNPZH-CPD-2026-000123-1, or a malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is unknown or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No issued document has this number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not labelled JSON, or is in an encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More than 120 verifications a minute from one client */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

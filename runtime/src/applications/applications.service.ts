@@ -6,6 +6,7 @@ import {
   FINAL_STATUSES,
   domainError,
   fireDueTimers,
+  groundsInWords,
   isProvisional,
   nextTimerAt,
   registrationOf,
@@ -31,6 +32,16 @@ import type {
 } from '../store/Store';
 import { statusChangeDeliveries } from '../webhooks/webhooks.service';
 import { actingRole, actorRolesOf, assertMaySubmit, maySee } from './access';
+import {
+  applicationNumber,
+  applicationSeries,
+  documentNumber,
+  localYear,
+  numberPrefixes,
+  publicUrlFromEnv,
+  roleLabel,
+  verificationUrl,
+} from './numbers';
 import { assertSafeText } from './unsafeText';
 
 /**
@@ -42,6 +53,8 @@ import { assertSafeText } from './unsafeText';
 
 export interface ApplicationView {
   id: string;
+  /** PROVIDER-SERVICE-YEAR-SEQUENCE; null on an application stored before numbering. */
+  number: string | null;
   serviceId: string;
   version: string;
   provider: string;
@@ -52,16 +65,37 @@ export interface ApplicationView {
   registeredAt: string;
   /** `provisional` when the due instant rests on days computed from the statutes (DESIGN.md). */
   deadlines: Array<{ id: string; dueAt: string | null; status: string; provisional?: true }>;
-  documents: Array<{ id: string; title: string; kind: string; issuedAt: string }>;
+  documents: Array<{ id: string; number: string | null; title: string; kind: string; issuedAt: string }>;
   allowedEvents: Array<{ type: string; name: string }>;
-  refusal: null | { grounds: Array<{ id: string; message: string; legalRef: unknown; facts: unknown }> };
+  refusal: null | { grounds: RefusalGroundView[] };
+  /** The officers' reasoning, oldest first: why the grounds hold, in their own words (kk and/or ru). */
+  reasoning: Array<{ at: string; actor: string; text: { kk?: string; ru?: string } }>;
   data: Record<string, unknown>;
   history: ApplicationState['history'];
   overdue: boolean;
 }
 
-/** An inbox line: the view without what grows with the application (its data and history). */
-export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history'>;
+/**
+ * A refusal ground as the applicant reads it: the message, the clause as the law cites it and the fact that made it
+ * hold, in words (the same words the documents print), never the rule's paths and raw values.
+ */
+export interface RefusalGroundView {
+  id: string;
+  message: string;
+  legalRef: unknown;
+  citation: string;
+  fact?: string;
+}
+
+/** An inbox line: the view without what grows with the application (its data, history and reasoning). */
+export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history' | 'reasoning'>;
+
+/** Who decided what a document records: the provider-side event that led to it. */
+interface Decision {
+  name: string;
+  at: string;
+  actor: string;
+}
 
 /** Subscriptions change rarely and every write consults them: read them at most once per SUBSCRIPTIONS_TTL_MS. */
 const SUBSCRIPTIONS_TTL_MS = 5_000;
@@ -69,7 +103,20 @@ const SUBSCRIPTIONS_TTL_MS = 5_000;
 export class ApplicationsService {
   private subscriptions: { at: number; list: Promise<WebhookSubscription[]> } | null = null;
 
-  constructor(private readonly ctx: RuntimeContext) {}
+  /** The base of the verification URL each PDF's QR code holds (QYZMET_PUBLIC_URL; see `listeningOn`). */
+  private publicUrl: string;
+
+  constructor(
+    private readonly ctx: RuntimeContext,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.publicUrl = publicUrlFromEnv(env);
+  }
+
+  /** Without QYZMET_PUBLIC_URL the QR codes point at this instance on loopback: http://127.0.0.1:<the port it took>. */
+  listeningOn(port: number): void {
+    if (!this.env.QYZMET_PUBLIC_URL?.trim()) this.publicUrl = publicUrlFromEnv({ ...this.env, PORT: String(port) });
+  }
 
   /** Forget the cached subscriptions (after one is created on this instance). */
   subscriptionsChanged(): void {
@@ -94,7 +141,12 @@ export class ApplicationsService {
   }
 
   view(app: StoredApplication, user: StoredUser, lang: Lang): ApplicationView {
-    return { ...this.summary(app, user, lang), data: app.snapshot.data, history: app.snapshot.history };
+    return {
+      ...this.summary(app, user, lang),
+      reasoning: (app.snapshot.reasoning ?? []).map(({ at, actor, text }) => ({ at, actor, text })),
+      data: app.snapshot.data,
+      history: app.snapshot.history,
+    };
   }
 
   summary(app: StoredApplication, user: StoredUser, lang: Lang): ApplicationSummary {
@@ -104,6 +156,7 @@ export class ApplicationsService {
     const now = this.ctx.now().getTime();
     return {
       id: app.id,
+      number: app.number ?? snap.number ?? null,
       serviceId: app.serviceId,
       version: app.version,
       provider: app.provider,
@@ -118,33 +171,64 @@ export class ApplicationsService {
         status: d.status,
         ...(isProvisional(d.explanation) ? { provisional: true as const } : {}),
       })),
-      documents: snap.documents.map((d) => ({ id: d.id, title: d.title[lang], kind: d.kind, issuedAt: d.issuedAt })),
+      documents: snap.documents.map((d) => ({
+        id: d.id,
+        number: d.number ?? null,
+        title: d.title[lang],
+        kind: d.kind,
+        issuedAt: d.issuedAt,
+      })),
       allowedEvents: allowedEvents(version, snap)
         .filter((e) => e.roles.some((r) => mine.includes(r)))
         .map((e) => ({ type: e.type, name: e.name[lang] })),
-      refusal: snap.refusal
-        ? {
-            grounds: snap.refusal.grounds.map((g) => ({
-              id: g.id,
-              message: g.message[lang] ?? g.message.ru,
-              legalRef: g.legalRef,
-              facts: g.facts,
-            })),
-          }
-        : null,
+      refusal: snap.refusal ? { grounds: this.refusalGrounds(version, snap, lang) } : null,
       overdue: !FINAL_STATUSES.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
     };
   }
 
+  /**
+   * The refusal's grounds in words, in the request's language (English readers get the Russian: the law is cited in
+   * kk or ru), rendered at the application's last change so the same application always reads the same.
+   */
+  private refusalGrounds(version: CompiledVersion, snap: ApplicationState, lang: Lang): RefusalGroundView[] {
+    const words = groundsInWords(version, snap, lang === 'kk' ? 'kk' : 'ru', snap.updatedAt);
+    return (snap.refusal?.grounds ?? []).map((g, i) => {
+      const w = words[i]?.id === g.id ? words[i] : words.find((x) => x.id === g.id);
+      return {
+        id: g.id,
+        message: g.message[lang] ?? g.message.ru,
+        legalRef: g.legalRef,
+        citation: w?.citation ?? '',
+        ...(w?.fact ? { fact: w.fact } : {}),
+      };
+    });
+  }
+
+  private static isNew(before: ApplicationState | null): (doc: ApplicationState['documents'][number]) => boolean {
+    const had = new Set((before?.documents ?? []).map((d) => `${d.id}@${d.issuedAt}`));
+    return (doc) => !had.has(`${doc.id}@${doc.issuedAt}`);
+  }
+
+  /**
+   * Renders the documents `after` holds that `before` did not, in kk and ru. Each is numbered first (in `after`, so
+   * the snapshot keeps the number): "<application number>-<n>", n its place in the order of issue. Its seal (what
+   * the PDF prints beside the text) is fixed here: the verification URL, the issuer, and who decided.
+   */
   private documentsIssued(
     version: CompiledVersion,
     before: ApplicationState | null,
     after: ApplicationState,
+    provider: string,
+    decided: Decision | null,
   ): StoredDocument[] {
-    const had = new Set((before?.documents ?? []).map((d) => `${d.id}@${d.issuedAt}`));
+    const isNew = ApplicationsService.isNew(before);
+    const party = version.service.def.providers.find((p) => p.id === provider) ?? version.service.def.providers[0];
     const out: StoredDocument[] = [];
-    for (const doc of after.documents) {
-      if (had.has(`${doc.id}@${doc.issuedAt}`)) continue;
+    after.documents.forEach((issued, index) => {
+      if (!isNew(issued)) return;
+      const number = after.number ? documentNumber(after.number, index + 1) : null;
+      const doc = number ? { ...issued, number } : issued;
+      after.documents[index] = doc;
       for (const lang of ['kk', 'ru'] as const) {
         const { html, title } = renderIssuedDocument(version, after, doc, lang);
         out.push({
@@ -155,10 +239,45 @@ export class ApplicationsService {
           kind: doc.kind,
           html,
           issuedAt: doc.issuedAt,
+          number,
+          seal: number
+            ? {
+                verifyUrl: verificationUrl(this.publicUrl, number),
+                issuer: party?.label[lang] ?? party?.label.ru ?? '',
+                signature: decided && {
+                  name: decided.name,
+                  at: decided.at,
+                  role: roleLabel(version.def.machine.roles, decided.actor, lang),
+                },
+              }
+            : null,
+          pdfSha256: null,
         });
       }
-    }
+    });
     return out;
+  }
+
+  /**
+   * Who decided, for the signature block of documents issued now: the provider-side user acting now, else the
+   * latest provider-side event of the history (a timer or the applicant's step issued the document after an
+   * official's decision). Null when no official has acted yet. Looked up only when a document is issued.
+   */
+  private async decisionFor(
+    before: ApplicationState | null,
+    after: ApplicationState,
+    now: { user: StoredUser; actor: string; at: string } | null,
+    history: StoredEvent[],
+  ): Promise<Decision | null> {
+    if (!after.documents.some(ApplicationsService.isNew(before))) return null;
+    if (now && now.actor !== 'applicant') return { name: now.user.displayName, at: now.at, actor: now.actor };
+    for (let i = history.length - 1; i >= 0; i--) {
+      const e = history[i];
+      if (e.userId === null || e.actor === 'applicant') continue;
+      const official = await this.ctx.store.getUser(e.userId);
+      if (official) return { name: official.displayName, at: e.at, actor: e.actor };
+    }
+    return null;
   }
 
   private stored(
@@ -230,6 +349,7 @@ export class ApplicationsService {
     const provider =
       typeof body.provider === 'string' && providerIds.includes(body.provider) ? body.provider : providerIds[0];
     const channel = typeof body.channel === 'string' ? body.channel : null;
+    const prefixes = numberPrefixes(service, provider);
     const id = this.ctx.newId();
     const { application, trace } = await startApplication(version, {
       id,
@@ -237,21 +357,8 @@ export class ApplicationsService {
       arrivedAt,
       channel,
     });
-    const record = this.stored(
-      {
-        id,
-        serviceId: service.id,
-        version: version.id,
-        provider,
-        applicantId: user.id,
-        channel,
-        registeredAt: application.registeredAt,
-        rev: 1,
-        createdAt: arrivedAt,
-      },
-      application,
-      arrivedAt,
-    );
+    const year = localYear(application.registeredAt);
+    const subscriptions = await this.subscriptionList();
     const audit: AuditEntry[] = [
       {
         at: arrivedAt,
@@ -272,14 +379,40 @@ export class ApplicationsService {
       fromState: '',
       toState: version.def.machine.initial,
     };
-    await this.ctx.store.insertApplication(
-      record,
-      [submitted, ...this.eventsFrom(trace, id, 1, user.id)],
-      this.documentsIssued(version, null, application),
-      audit,
-      await this.deliveriesFor(record, null),
+    // The number is taken in the same write as the insert (the store's insertNumberedApplication), after every check
+    // above, and the documents issued at registration print it.
+    const made = await this.ctx.store.insertNumberedApplication(
+      applicationSeries(prefixes.provider, year),
+      (sequence) => {
+        const number = applicationNumber(prefixes, year, sequence);
+        const snap: ApplicationState = { ...application, number, documents: [...application.documents] };
+        const documents = this.documentsIssued(version, null, snap, provider, null);
+        const record = this.stored(
+          {
+            id,
+            number,
+            serviceId: service.id,
+            version: version.id,
+            provider,
+            applicantId: user.id,
+            channel,
+            registeredAt: application.registeredAt,
+            rev: 1,
+            createdAt: arrivedAt,
+          },
+          snap,
+          arrivedAt,
+        );
+        return {
+          app: record,
+          events: [submitted, ...this.eventsFrom(trace, id, 1, user.id)],
+          documents,
+          audit,
+          deliveries: statusChangeDeliveries(subscriptions, record, null, this.ctx),
+        };
+      },
     );
-    return this.view(record, user, lang);
+    return this.view(made.app, user, lang);
   }
 
   async get(user: StoredUser, id: string): Promise<StoredApplication> {
@@ -330,6 +463,8 @@ export class ApplicationsService {
       });
       const events = await this.ctx.store.listEvents(id);
       const trace = [...timers.trace, ...out.trace];
+      const decided = await this.decisionFor(app.snapshot, out.application, { user, actor, at }, events);
+      const documents = this.documentsIssued(version, app.snapshot, out.application, app.provider, decided);
       const stored = this.stored({ ...app, rev: app.rev + 1 }, out.application, at);
       const newEvents = this.eventsFrom(trace, id, events.length, user.id);
       const audit: AuditEntry[] = [
@@ -346,7 +481,7 @@ export class ApplicationsService {
           stored,
           app.rev,
           newEvents,
-          this.documentsIssued(version, app.snapshot, out.application),
+          documents,
           audit,
           await this.deliveriesFor(stored, app),
         )
@@ -369,6 +504,8 @@ export class ApplicationsService {
     const out = await fireDueTimers(version, app.snapshot, at);
     if (out.trace.length === 0) return false;
     const events = await this.ctx.store.listEvents(id);
+    const decided = await this.decisionFor(app.snapshot, out.application, null, events);
+    const documents = this.documentsIssued(version, app.snapshot, out.application, app.provider, decided);
     const stored = this.stored({ ...app, rev: app.rev + 1 }, out.application, at);
     const audit: AuditEntry[] = [
       {
@@ -387,7 +524,7 @@ export class ApplicationsService {
       stored,
       app.rev,
       this.eventsFrom(out.trace, id, events.length, null),
-      this.documentsIssued(version, app.snapshot, out.application),
+      documents,
       audit,
       await this.deliveriesFor(stored, app),
     );
@@ -397,9 +534,13 @@ export class ApplicationsService {
   /** The webhook deliveries of a change, written with it (the store's outbox): none when status and state stay. */
   private async deliveriesFor(now: StoredApplication, before: StoredApplication | null): Promise<WebhookDelivery[]> {
     if (before && before.status === now.status && before.state === now.state) return [];
+    return statusChangeDeliveries(await this.subscriptionList(), now, before, this.ctx);
+  }
+
+  private subscriptionList(): Promise<WebhookSubscription[]> {
     const at = Date.now();
     if (!this.subscriptions || at - this.subscriptions.at > SUBSCRIPTIONS_TTL_MS)
       this.subscriptions = { at, list: this.ctx.store.listSubscriptions() };
-    return statusChangeDeliveries(await this.subscriptions.list, now, before, this.ctx);
+    return this.subscriptions.list;
   }
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 import { domainError } from '@qyzmet/engine';
 import { loadDocumentFonts } from './documentFonts';
 import {
@@ -20,7 +21,40 @@ export interface PdfMeta {
   subject?: string;
   /** ISO instant of issue, given by the caller so that the same input gives the same file. */
   createdAt: string;
+  /** The final block of an issued document: its number, a QR code with its verification URL, who decided. */
+  seal?: PdfSeal;
 }
+
+/** What the final block prints (the document's language): fixed at issue, so that every rendering is the same. */
+export interface PdfSeal {
+  number: string;
+  /** The public verification URL, which the QR code holds. */
+  verifyUrl: string;
+  /** The provider that issued the document. */
+  issuer: string;
+  /** Who decided, when (a local ISO instant), in which role; null when the information system formed it alone. */
+  signature: { name: string; at: string; role: string } | null;
+}
+
+/** The final block's fixed words, kk and ru. */
+const SEAL_WORDS = {
+  kk: {
+    number: 'Құжаттың нөмірі',
+    issuer: 'Берген',
+    decided: 'Шешім қабылдаған',
+    automatic: 'Құжатты ақпараттық жүйе автоматты түрде қалыптастырды.',
+    verify: 'Құжаттың түпнұсқалығын QR-код немесе мына сілтеме арқылы тексеруге болады',
+  },
+  ru: {
+    number: 'Номер документа',
+    issuer: 'Выдан',
+    decided: 'Решение принял(а)',
+    automatic: 'Документ сформирован информационной системой автоматически.',
+    verify: 'Подлинность документа можно проверить по QR-коду или по ссылке',
+  },
+} as const;
+/** The QR code's side in points (about 32 mm): read by a phone from paper, and by the tests from a 150 dpi page. */
+const QR_SIZE = 90;
 
 const MM = 72 / 25.4;
 /**
@@ -155,6 +189,7 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Buffer> {
 
   try {
     layout(doc, blocks);
+    if (meta.seal) drawSeal(doc, meta.seal, meta.lang);
     numberPages(doc);
   } catch (e) {
     doc.end();
@@ -343,6 +378,57 @@ function drawTable(doc: Doc, block: TableBlock): void {
     ),
   } as unknown as Parameters<Doc['table']>[0]);
   doc.x = MARGINS.left;
+}
+
+/** "06.12.2026 11:30" from a local ISO instant, as written (no time zone arithmetic: the offset is the provider's). */
+function localDateTime(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
+/**
+ * The final block of an issued document, kept whole on one page: on the left the QR code holding the verification
+ * URL (drawn as vector squares, so the bytes depend only on the URL), on the right the number, the issuer, the
+ * signature block (who decided, in which role, when) and the URL in words.
+ */
+function drawSeal(doc: Doc, seal: PdfSeal, lang: 'kk' | 'ru'): void {
+  const words = SEAL_WORDS[lang];
+  const qr = QRCode.create(seal.verifyUrl, { errorCorrectionLevel: 'M' });
+  const textX = MARGINS.left + QR_SIZE + 12;
+  const textWidth = contentWidth(doc) - QR_SIZE - 12;
+  const size = 10;
+  const lines: Array<{ text: string; bold?: boolean }> = [
+    { text: `${words.number}: ${seal.number}`, bold: true },
+    { text: `${words.issuer}: ${seal.issuer}` },
+    seal.signature
+      ? {
+          text: `${words.decided}: ${seal.signature.name}, ${seal.signature.role}, ${localDateTime(seal.signature.at)}`,
+        }
+      : { text: words.automatic },
+    { text: `${words.verify}: ${seal.verifyUrl}` },
+  ];
+  const lineGap = lineGapFor(doc, size);
+  const textHeight = lines.reduce((h, l) => {
+    doc.font(fontName(l.bold === true, false)).fontSize(size);
+    return h + doc.heightOfString(l.text, { width: textWidth, lineGap });
+  }, 0);
+  const height = Math.max(QR_SIZE, textHeight) + 2 * BODY_SIZE;
+  ensureRoom(doc, height);
+  const top = doc.y + 2 * BODY_SIZE;
+  const n = qr.modules.size;
+  const cell = QR_SIZE / n;
+  doc.save();
+  for (let row = 0; row < n; row++)
+    for (let col = 0; col < n; col++)
+      if (qr.modules.get(row, col)) doc.rect(MARGINS.left + col * cell, top + row * cell, cell, cell);
+  doc.fill('black');
+  doc.restore();
+  doc.y = top;
+  for (const l of lines) {
+    doc.font(fontName(l.bold === true, false)).fontSize(size);
+    doc.text(l.text, textX, doc.y, { width: textWidth, lineGap, align: 'left' });
+  }
+  doc.x = MARGINS.left;
+  doc.y = Math.max(doc.y, top + QR_SIZE);
 }
 
 /** Writes "n / total" centred in the bottom margin of every page, once the page count is known. */

@@ -16,6 +16,7 @@ import { authenticate, authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { simulateRoutes } from './routes/simulate.routes';
+import { verifyRoutes } from './routes/verify.routes';
 import { adminPolicy, noStoreWhenAuthenticated, securityHeaders } from './securityHeaders';
 
 /** The express app: /health, /api/v1 (JSON, problem details for every error), /admin (the admin UI's files). */
@@ -59,6 +60,7 @@ export function createApp(
   api.use(calendarRoutes(ctx));
   api.use(simulateRoutes(ctx));
   api.use(applicationsRoutes(ctx, applications));
+  api.use(verifyRoutes(ctx));
   api.use('/admin', actsRoutes(ctx));
   api.use('/admin', adminRoutes(ctx, registry, applications));
   api.use((req) => {

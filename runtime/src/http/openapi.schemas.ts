@@ -49,6 +49,10 @@ const versionSummary = {
 /** An application as an inbox lists it: without its data and history, which grow with it. */
 const applicationSummary = {
   id: string,
+  number: {
+    ...nullable(string),
+    description: 'PROVIDER-SERVICE-YEAR-SEQUENCE, e.g. GKNPZH-CPD-2026-000123 (null: stored before numbering)',
+  },
   serviceId: string,
   version: string,
   provider: string,
@@ -63,7 +67,7 @@ const applicationSummary = {
     ...arrayOf(record({ type: string, name: string })),
     description: 'The events this user may send now',
   },
-  refusal: nullable(record({ grounds: arrayOf(ref('RefusalGround')) })),
+  refusal: nullable(record({ grounds: arrayOf(ref('ApplicationRefusalGround')) })),
   overdue: boolean,
 };
 
@@ -283,7 +287,31 @@ export const schemas = {
     },
     ['provisional'],
   ),
-  IssuedDocument: record({ id: string, title: string, kind: string, issuedAt: instant }),
+  IssuedDocument: record({
+    id: string,
+    number: {
+      ...nullable(string),
+      description: '<application number>-<n>, n the order of issue; GET /verify/{number} checks it',
+    },
+    title: string,
+    kind: string,
+    issuedAt: instant,
+  }),
+  Verification: record({
+    number: string,
+    type: {
+      ...record({ id: string, kk: string, ru: string }),
+      description: "The document's id in the definition and its title in kk and ru",
+    },
+    issuedAt: date,
+    issuer: ref('LocalizedPair'),
+    sha256: {
+      ...record({ kk: string, ru: string }),
+      description:
+        'SHA-256 (hex) of the PDF of each language, as GET /applications/{id}/documents/{documentId} serves it',
+    },
+  }),
+  LocalizedPair: record({ kk: string, ru: string }),
   /** One leaf of a ground's condition that held, with the value the fact had. */
   Fact: record({ fact: string, path: string, operator: string, value: {}, actual: {} }, ['path', 'value', 'actual']),
   RefusalGround: record({
@@ -292,9 +320,31 @@ export const schemas = {
     legalRef: ref('LegalRef'),
     facts: arrayOf(ref('Fact')),
   }),
+  /** A ground of an application's refusal as the applicant reads it: in words, never the rule's paths and values. */
+  ApplicationRefusalGround: record(
+    {
+      id: string,
+      message: { ...string, description: "In the request's Accept-Language" },
+      legalRef: ref('LegalRef'),
+      citation: {
+        ...string,
+        description:
+          'The clause as the law cites it, in kk (Accept-Language kk) or ru (otherwise), as documents print it',
+      },
+      fact: { ...string, description: 'The fact that made the ground hold, in words, in the language of `citation`' },
+    },
+    ['fact'],
+  ),
+  /** The officer's reasoning of a finding: why the grounds hold, in the officer's words (kk and/or ru). */
+  Reasoning: record({
+    at: instant,
+    actor: string,
+    text: record({ kk: string, ru: string }, ['kk', 'ru']),
+  }),
   HistoryEntry: record({ at: instant, event: string, actor: string, from: string, to: string }),
   Application: record({
     ...applicationSummary,
+    reasoning: { ...arrayOf(ref('Reasoning')), description: "The officers' reasoning, oldest first" },
     data: open('The application data, as the form describes it'),
     history: arrayOf(ref('HistoryEntry')),
   }),

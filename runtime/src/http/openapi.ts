@@ -276,6 +276,22 @@ export const openApiDocument = {
         },
       },
     },
+    '/verify/{number}': {
+      get: {
+        operationId: 'verifyDocument',
+        security: [],
+        summary:
+          'Public verification of an issued document by the number (and QR code) printed on it: type, date, issuer, the SHA-256 of its PDF; nothing personal',
+        parameters: [path('number')],
+        responses: {
+          ...always,
+          '200': json(ref('Verification')),
+          '400': problem('Not a document number such as GKNPZH-CPD-2026-000123-1, or a malformed request'),
+          '404': problem('No issued document has this number'),
+          ...throttled('More than 120 verifications a minute from one client'),
+        },
+      },
+    },
     '/simulate': {
       post: {
         operationId: 'simulate',

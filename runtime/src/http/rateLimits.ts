@@ -37,7 +37,7 @@ const clientKey = (req: Request) => {
   return user ? `user:${user.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
 };
 
-function perMinute(
+export function perMinute(
   limit: number,
   code: string,
   what: string,

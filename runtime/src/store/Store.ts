@@ -31,6 +31,11 @@ export interface StoredUser {
 
 export interface StoredApplication {
   id: string;
+  /**
+   * The human-readable number, PROVIDER-SERVICE-YEAR-SEQUENCE ("GKNPZH-CPD-2026-000123"): unique, given at
+   * registration; null on applications stored before numbering (and on bulk-inserted ones).
+   */
+  number?: string | null;
   serviceId: string;
   version: string;
   provider: string;
@@ -71,6 +76,37 @@ export interface StoredDocument {
   kind: string;
   html: string;
   issuedAt: string;
+  /** The issued document's number, "<application number>-<n>" (the same in both languages); null before numbering. */
+  number?: string | null;
+  /** What the PDF prints beside the text (verification QR, issuer, signature block), fixed at issue. */
+  seal?: DocumentSeal | null;
+  /** SHA-256 (hex) of the document's PDF bytes, fixed when the PDF is first rendered (renderPdf is byte-stable). */
+  pdfSha256?: string | null;
+}
+
+/**
+ * What a PDF carries beside the document's text, fixed when the document is issued so that every later rendering
+ * gives the same bytes: the verification URL its QR code holds, the issuer, and who decided.
+ */
+export interface DocumentSeal {
+  /** The public verification URL (QYZMET_PUBLIC_URL at issue + /api/v1/verify/<number>). */
+  verifyUrl: string;
+  /** The provider, in the document's language. */
+  issuer: string;
+  /**
+   * Who decided, when, in which role (the role's label in the document's language): the provider-side event that
+   * led to the document. Null when no official acted (a receipt the system forms at registration).
+   */
+  signature: { name: string; at: string; role: string } | null;
+}
+
+/** Everything an application's first write holds, built once its number is known. */
+export interface NewApplication {
+  app: StoredApplication;
+  events: StoredEvent[];
+  documents: StoredDocument[];
+  audit: AuditEntry[];
+  deliveries?: WebhookDelivery[];
 }
 
 export interface AuditEntry {
@@ -203,6 +239,21 @@ export interface ApplicationsStore {
   getDocument(applicationId: string, documentId: string, lang: 'kk' | 'ru'): Promise<StoredDocument | undefined>;
   /** Inserts applications only (no events, documents or audit): for seeding, benchmarks and copies between stores. */
   bulkInsertApplications(apps: StoredApplication[]): Promise<void>;
+  /**
+   * Takes the next number of `series` and inserts what `build(sequence)` makes of it (the application with its number,
+   * events, documents that print it, audit, deliveries). SQLite: the number and the insert are one write transaction,
+   * so a failed insert gives the number back (no gap). MongoDB (no multi-document transactions on FerretDB): the
+   * number is taken just before the insert; an insert failing after that (a crash, a lost connection) leaves a gap.
+   * `build` must not fail for reasons of its own (validate before). Returns what was inserted.
+   */
+  insertNumberedApplication(series: string, build: (sequence: number) => NewApplication): Promise<NewApplication>;
+  /** Both languages of the issued document with this number (none when unknown or since replaced by a re-issue). */
+  findDocumentsByNumber(number: string): Promise<StoredDocument[]>;
+  /**
+   * Records the SHA-256 of a document's PDF unless one is recorded already; returns the recorded one (the first
+   * rendering's), so concurrent first renderings agree.
+   */
+  setDocumentSha256(applicationId: string, documentId: string, lang: 'kk' | 'ru', sha256: string): Promise<string>;
 }
 
 /** Timers with leases, so that of several instances exactly one fires a due timer. */

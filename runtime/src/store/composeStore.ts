@@ -45,6 +45,10 @@ export function storeMethods(p: StoreParts): StoreMethods {
     listEvents: (applicationId) => p.applications.listEvents(applicationId),
     getDocument: (applicationId, documentId, lang) => p.applications.getDocument(applicationId, documentId, lang),
     bulkInsertApplications: (apps) => p.applications.bulkInsertApplications(apps),
+    insertNumberedApplication: (series, build) => p.applications.insertNumberedApplication(series, build),
+    findDocumentsByNumber: (number) => p.applications.findDocumentsByNumber(number),
+    setDocumentSha256: (applicationId, documentId, lang, sha256) =>
+      p.applications.setDocumentSha256(applicationId, documentId, lang, sha256),
 
     claimDueApplications: (now, owner, leaseMs, limit) => p.timers.claimDueApplications(now, owner, leaseMs, limit),
     releaseLease: (applicationId, owner) => p.timers.releaseLease(applicationId, owner),

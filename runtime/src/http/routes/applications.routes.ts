@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { APPLICATION_STATUSES, domainError, isStatus, type Status } from '@qyzmet/engine';
 import { inboxScope } from '../../applications/access';
 import type { ApplicationsService } from '../../applications/applications.service';
-import { renderPdf } from '../../documents';
+import { issuedPdf } from '../../documents';
 import type { RuntimeContext } from '../../runtimeContext';
 import { languageOf, requireUser } from '../context';
 import { isIsoInstant, queryError, wholeNumberQuery } from '../requestGuards';
@@ -81,15 +81,11 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
         `the application has no document "${req.params.documentId}"; issued: ${app.snapshot.documents.map((d) => d.id).join(', ') || 'none yet'}`,
       );
     if (req.accepts(['text/html', 'application/pdf']) === 'application/pdf') {
-      const pdf = await renderPdf(doc.html, {
-        title: doc.title,
-        lang,
-        createdAt: doc.issuedAt,
-        subject: `${app.serviceId} ${app.id}`,
-      });
+      // The same bytes at every request; the first rendering records their SHA-256 for GET /verify/:number.
+      const { pdf } = await issuedPdf(ctx.store, doc, app.serviceId);
       res
         .type('application/pdf')
-        .setHeader('content-disposition', `inline; filename="${doc.documentId}-${app.id}.pdf"`);
+        .setHeader('content-disposition', `inline; filename="${doc.documentId}-${doc.number ?? app.id}.pdf"`);
       return void res.send(pdf);
     }
     res.type('text/html; charset=utf-8').send(doc.html);

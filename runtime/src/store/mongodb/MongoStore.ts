@@ -38,7 +38,8 @@ export async function openMongoStore(url: string): Promise<MongoStore> {
   // One name per store instance: on the locks it takes and in the audit trail's order keys.
   const instance = newLockOwner();
   const audit = new MongoAudit(c, instance);
-  const applications = new MongoApplications(c, audit, instance);
+  const counters = new MongoCounters(c);
+  const applications = new MongoApplications(c, audit, instance, counters);
   return {
     kind: 'mongodb',
     connection,
@@ -53,7 +54,7 @@ export async function openMongoStore(url: string): Promise<MongoStore> {
       acts: new MongoActs(c),
       drafts: new MongoDrafts(c, instance),
       meta: new MongoMeta(c),
-      counters: new MongoCounters(c),
+      counters,
       portable: new MongoPortable(c, audit),
     }),
     close: () => connection.client.close(),

@@ -1,9 +1,11 @@
 import type { Document, UpdateFilter } from 'mongodb';
 import type {
+  CountersStore,
   ApplicationPage,
   ApplicationQuery,
   ApplicationsStore,
   AuditEntry,
+  NewApplication,
   StoredApplication,
   StoredDocument,
   StoredEvent,
@@ -46,6 +48,7 @@ export class MongoApplications implements ApplicationsStore {
     private readonly audit: MongoAudit,
     /** This instance's name on the locks it takes. */
     private readonly owner: string,
+    private readonly counters: CountersStore,
   ) {}
 
   insertApplication(
@@ -68,6 +71,57 @@ export class MongoApplications implements ApplicationsStore {
       await this.c.applications.insertOne(doc);
       if (audit.length > 0) await this.flushOutbox(app.id, pendingAudit, app.rev);
       if (deliveries.length > 0) await flushDeliveryOutbox(this.c, app.id, pendingDeliveries, app.rev);
+    });
+  }
+
+  /**
+   * No multi-document transactions here (FerretDB has none), so the number is taken first (counters.ts: a unique key
+   * per number, atomic on FerretDB as on MongoDB) and the application inserted right after, once every check has
+   * passed (the service validates before calling). The window for a gap is the insert itself failing after the
+   * number was taken: a crash or a lost connection between the two writes. Such a number is then never given again
+   * (the counter's record of it stays), and no two applications ever share one.
+   */
+  async insertNumberedApplication(
+    series: string,
+    build: (sequence: number) => NewApplication,
+  ): Promise<NewApplication> {
+    const sequence = await this.counters.nextNumber(series);
+    const made = build(sequence);
+    await this.insertApplication(made.app, made.events, made.documents, made.audit, made.deliveries ?? []);
+    return made;
+  }
+
+  findDocumentsByNumber(number: string): Promise<StoredDocument[]> {
+    return guarded(async () => {
+      const d = await this.c.applications.findOne({ documentNumbers: number }, { projection: { documents: 1 } });
+      if (!d) return [];
+      return Object.values((d.documents ?? {}) as Record<string, Document>)
+        .filter((e) => e.number === number)
+        .map((e) => documentFromEntry(d._id as string, e))
+        .sort((a, b) => a.lang.localeCompare(b.lang));
+    });
+  }
+
+  /**
+   * A conditional $set on the entry, under the application's write lock (FerretDB 1.x rewrites the whole document, so
+   * an unlocked write could undo a concurrent event's): of concurrent first renderings the first recorded hash stays.
+   * When the lock is busy nothing is recorded now (a later rendering records it: renderPdf is byte-stable).
+   */
+  setDocumentSha256(applicationId: string, documentId: string, lang: 'kk' | 'ru', sha256: string): Promise<string> {
+    return guarded(async () => {
+      const key = documentKey(documentId, lang);
+      const held = await lock(this.c, `application:${applicationId}`, this.owner, WRITE_LOCK_MS, WRITE_WAIT_MS);
+      if (held) {
+        try {
+          await this.c.applications.updateOne(
+            { _id: applicationId as never, [`documents.${key}.pdfSha256`]: null },
+            { $set: { [`documents.${key}.pdfSha256`]: sha256 } },
+          );
+        } finally {
+          await unlock(this.c, held);
+        }
+      }
+      return (await this.getDocument(applicationId, documentId, lang))?.pdfSha256 ?? sha256;
     });
   }
 

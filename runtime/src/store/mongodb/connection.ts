@@ -54,6 +54,9 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
     { key: { applicantId: 1, dueAtMs: 1, registeredAtMs: 1, _id: 1 }, name: 'inbox_applicant' },
     { key: { hasTimer: 1, nextTimerAtMs: 1 }, name: 'timers_pending' },
     { key: { auditPending: 1 }, name: 'audit_outbox', sparse: true },
+    // Numbers are unique by the counters' keys already; the index makes it the database's rule as well.
+    { key: { number: 1 }, name: 'applications_number', unique: true, sparse: true },
+    { key: { documentNumbers: 1 }, name: 'documents_number', sparse: true },
   ],
   audit: [
     { key: { seq: -1 }, name: 'audit_order' },

@@ -15,6 +15,7 @@ import type { Row } from './connection';
 
 /** The fields of an application document that a StoredApplication reads (events, documents, outbox and leases stay). */
 export const APPLICATION_FIELDS = {
+  number: 1,
   serviceId: 1,
   version: 1,
   provider: 1,
@@ -33,7 +34,15 @@ export const APPLICATION_FIELDS = {
 
 /** The stored fields of an application (everything but `_id`, events, documents, outbox and leases). */
 export function applicationFields(a: StoredApplication): Document {
+  const documentNumbers = (a.snapshot?.documents ?? [])
+    .map((d) => d.number)
+    .filter((n): n is string => typeof n === 'string');
   return {
+    // Absent rather than null when the application has none, so that the sparse unique index skips it; an update
+    // without a number leaves the stored one alone ($set of the fields present).
+    ...(a.number ? { number: a.number } : {}),
+    // The numbers of its issued documents: the public verification finds the application by them (a multikey index).
+    ...(documentNumbers.length > 0 ? { documentNumbers } : {}),
     serviceId: a.serviceId,
     version: a.version,
     provider: a.provider,
@@ -73,6 +82,8 @@ export function applicationDocument(a: StoredApplication, events: StoredEvent[],
 export function applicationFromDocument(d: Document): StoredApplication {
   return {
     id: d._id as string,
+    // Present only when given, so that an application stored before numbering reads back as it was written.
+    ...(d.number ? { number: d.number as string } : {}),
     serviceId: d.serviceId,
     version: d.version,
     provider: d.provider,
@@ -129,7 +140,18 @@ export function documentKey(documentId: string, lang: 'kk' | 'ru'): string {
 
 export function documentEntry(d: StoredDocument): Document {
   toMs(d.issuedAt, 'document.issuedAt');
-  return { documentId: d.documentId, lang: d.lang, title: d.title, kind: d.kind, html: d.html, issuedAt: d.issuedAt };
+  return {
+    documentId: d.documentId,
+    lang: d.lang,
+    title: d.title,
+    kind: d.kind,
+    html: d.html,
+    issuedAt: d.issuedAt,
+    number: d.number ?? null,
+    // JSON text, as the other values whose keys the store does not choose.
+    sealJson: d.seal ? JSON.stringify(d.seal) : null,
+    pdfSha256: d.pdfSha256 ?? null,
+  };
 }
 
 export function documentFromEntry(applicationId: string, e: Document): StoredDocument {
@@ -141,5 +163,8 @@ export function documentFromEntry(applicationId: string, e: Document): StoredDoc
     kind: e.kind,
     html: e.html,
     issuedAt: e.issuedAt,
+    ...(e.number ? { number: e.number as string } : {}),
+    ...(typeof e.sealJson === 'string' ? { seal: JSON.parse(e.sealJson) } : {}),
+    ...(e.pdfSha256 ? { pdfSha256: e.pdfSha256 as string } : {}),
   };
 }

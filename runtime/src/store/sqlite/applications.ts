@@ -4,6 +4,7 @@ import type {
   ApplicationQuery,
   ApplicationsStore,
   AuditEntry,
+  NewApplication,
   StoredApplication,
   StoredDocument,
   StoredEvent,
@@ -38,6 +39,9 @@ export class SqliteApplications implements ApplicationsStore {
   private readonly upsertDocument: Database.Statement;
   private readonly getOneDocument: Database.Statement;
   private readonly documentsOf: Database.Statement;
+  private readonly byNumber: Database.Statement;
+  private readonly putSha: Database.Statement;
+  private readonly advance: Database.Statement;
   private readonly insertMany: (apps: StoredApplication[]) => void;
   private readonly inbox: SqliteInbox;
 
@@ -48,13 +52,14 @@ export class SqliteApplications implements ApplicationsStore {
   ) {
     const { db } = connection;
     this.insert =
-      db.prepare(`INSERT INTO applications (id, service_id, version, provider, applicant_id, channel, status, state, registered_at,
+      db.prepare(`INSERT INTO applications (id, number, service_id, version, provider, applicant_id, channel, status, state, registered_at,
           registered_at_ms, due_at, due_at_ms, next_timer_at, next_timer_at_ms, snapshot, rev, created_at, created_at_ms, updated_at)
-        VALUES (@id, @service_id, @version, @provider, @applicant_id, @channel, @status, @state, @registered_at,
+        VALUES (@id, @number, @service_id, @version, @provider, @applicant_id, @channel, @status, @state, @registered_at,
           @registered_at_ms, @due_at, @due_at_ms, @next_timer_at, @next_timer_at_ms, @snapshot, @rev, @created_at, @created_at_ms, @updated_at)`);
-    // The lease columns are the scheduler's: an update by the lease holder keeps the lease until releaseLease.
+    // The lease columns are the scheduler's: an update by the lease holder keeps the lease until releaseLease. The
+    // number, once given, stays (COALESCE: an update never takes it away).
     this.update =
-      db.prepare(`UPDATE applications SET service_id = @service_id, version = @version, provider = @provider,
+      db.prepare(`UPDATE applications SET number = COALESCE(number, @number), service_id = @service_id, version = @version, provider = @provider,
           applicant_id = @applicant_id, channel = @channel, status = @status, state = @state, registered_at = @registered_at,
           registered_at_ms = @registered_at_ms, due_at = @due_at, due_at_ms = @due_at_ms, next_timer_at = @next_timer_at,
           next_timer_at_ms = @next_timer_at_ms, snapshot = @snapshot, rev = @new_rev, created_at = @created_at,
@@ -67,10 +72,20 @@ export class SqliteApplications implements ApplicationsStore {
     this.eventsOf = db.prepare('SELECT * FROM events WHERE application_id = ? ORDER BY seq');
     // A document issued again (same id and language) replaces the earlier rendering; the audit keeps the history.
     this.upsertDocument =
-      db.prepare(`INSERT INTO documents (application_id, document_id, lang, title, kind, html, issued_at)
-        VALUES (@application_id, @document_id, @lang, @title, @kind, @html, @issued_at)
+      db.prepare(`INSERT INTO documents (application_id, document_id, lang, title, kind, html, issued_at, number, seal, pdf_sha256)
+        VALUES (@application_id, @document_id, @lang, @title, @kind, @html, @issued_at, @number, @seal, @pdf_sha256)
         ON CONFLICT (application_id, document_id, lang) DO UPDATE SET title = excluded.title, kind = excluded.kind,
-          html = excluded.html, issued_at = excluded.issued_at`);
+          html = excluded.html, issued_at = excluded.issued_at, number = excluded.number, seal = excluded.seal,
+          pdf_sha256 = excluded.pdf_sha256`);
+    this.byNumber = db.prepare('SELECT * FROM documents WHERE number = ? ORDER BY lang');
+    this.putSha = db.prepare(
+      `UPDATE documents SET pdf_sha256 = COALESCE(pdf_sha256, @sha) WHERE application_id = @application_id
+        AND document_id = @document_id AND lang = @lang RETURNING pdf_sha256`,
+    );
+    this.advance = db.prepare(
+      `INSERT INTO counters (series, value) VALUES (?, 1)
+       ON CONFLICT (series) DO UPDATE SET value = value + 1 RETURNING value`,
+    );
     this.getOneDocument = db.prepare(
       'SELECT * FROM documents WHERE application_id = ? AND document_id = ? AND lang = ?',
     );
@@ -93,6 +108,34 @@ export class SqliteApplications implements ApplicationsStore {
       this.insert.run(applicationParams(app));
       this.writeParts(events, documents, audit);
       this.webhooks.insertInTransaction(deliveries);
+    });
+  }
+
+  /**
+   * The counter row (shared with SqliteCounters: the same table, so the same series) is advanced in the same
+   * savepoint as the insert: the write lock (across processes on one file too) makes the number and the insert one
+   * step, and a failing insert or build rolls the counter back with it, so the series has no gaps.
+   */
+  insertNumberedApplication(series: string, build: (sequence: number) => NewApplication): Promise<NewApplication> {
+    return this.connection.write(() => {
+      const sequence = (this.advance.get(series) as { value: number }).value;
+      const made = build(sequence);
+      this.insert.run(applicationParams(made.app));
+      this.writeParts(made.events, made.documents, made.audit);
+      this.webhooks.insertInTransaction(made.deliveries ?? []);
+      return made;
+    });
+  }
+
+  findDocumentsByNumber(number: string): Promise<StoredDocument[]> {
+    return this.connection.run(() => (this.byNumber.all(number) as Row[]).map(documentFromRow));
+  }
+
+  setDocumentSha256(applicationId: string, documentId: string, lang: 'kk' | 'ru', sha256: string): Promise<string> {
+    return this.connection.write(() => {
+      const row = this.putSha.get({ application_id: applicationId, document_id: documentId, lang, sha: sha256 }) as
+        { pdf_sha256: string } | undefined;
+      return row?.pdf_sha256 ?? sha256;
     });
   }
 

@@ -232,4 +232,18 @@ CREATE INDEX throttle_hits_key ON throttle_hits (key, at_ms);
 CREATE INDEX throttle_hits_expiry ON throttle_hits (expires_at_ms);
 `,
   },
+  {
+    id: '0007-numbers',
+    // Human-readable numbers (issue 15): an application's number is unique (older rows have none); an issued
+    // document's number is shared by its two languages and looked up by the public verification; its seal (QR URL,
+    // issuer, signature block) is fixed at issue and the SHA-256 of its PDF when first rendered.
+    sql: `
+ALTER TABLE applications ADD COLUMN number TEXT;
+CREATE UNIQUE INDEX applications_number ON applications (number) WHERE number IS NOT NULL;
+ALTER TABLE documents ADD COLUMN number TEXT;
+ALTER TABLE documents ADD COLUMN seal TEXT;
+ALTER TABLE documents ADD COLUMN pdf_sha256 TEXT;
+CREATE INDEX documents_number ON documents (number) WHERE number IS NOT NULL;
+`,
+  },
 ];

@@ -25,6 +25,7 @@ export function leaseParams(now: string, owner: string, leaseMs: number, limit: 
 
 export interface ApplicationRow {
   id: string;
+  number: string | null;
   service_id: string;
   version: string;
   provider: string;
@@ -44,6 +45,8 @@ export interface ApplicationRow {
 export function applicationFromRow(r: ApplicationRow): StoredApplication {
   return {
     id: r.id,
+    // Present only when given, so that an application stored before numbering reads back as it was written.
+    ...(r.number ? { number: r.number } : {}),
     serviceId: r.service_id,
     version: r.version,
     provider: r.provider,
@@ -65,6 +68,7 @@ export function applicationFromRow(r: ApplicationRow): StoredApplication {
 export function applicationParams(a: StoredApplication): Row {
   return {
     id: a.id,
+    number: a.number ?? null,
     service_id: a.serviceId,
     version: a.version,
     provider: a.provider,
@@ -124,6 +128,9 @@ export function documentParams(d: StoredDocument): Row {
     kind: d.kind,
     html: d.html,
     issued_at: d.issuedAt,
+    number: d.number ?? null,
+    seal: d.seal ? JSON.stringify(d.seal) : null,
+    pdf_sha256: d.pdfSha256 ?? null,
   };
 }
 
@@ -136,6 +143,9 @@ export function documentFromRow(r: Row): StoredDocument {
     kind: r.kind as string,
     html: r.html as string,
     issuedAt: r.issued_at as string,
+    ...(r.number ? { number: r.number as string } : {}),
+    ...(typeof r.seal === 'string' ? { seal: JSON.parse(r.seal) } : {}),
+    ...(r.pdf_sha256 ? { pdfSha256: r.pdf_sha256 as string } : {}),
   };
 }
 
