@@ -27,7 +27,7 @@ export interface RenderedDocument {
   id: string;
   title: string;
   html: string;
-  /** The document as a reader sees it: head and styles dropped, tags removed, entities decoded, whitespace collapsed. */
+  /** The document as a reader sees it: head and styles dropped, tags removed, entities decoded, spaces collapsed. */
   text: string;
 }
 
