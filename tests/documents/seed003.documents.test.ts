@@ -285,7 +285,7 @@ const cases: Case[] = [
   {
     name: 'return for an expired identity document found after acceptance: the document and its date',
     service: 'new-real-estate-cadastre-entry',
-    scenario: '18-return-expired-title-document-found-by-operator.json',
+    scenario: '18-return-expired-identity-document-found-by-operator.json',
     document: 'return-notice',
     has: {
       kk: [
