@@ -46,6 +46,8 @@ describe.each(['kk', 'ru'] as const)('documents in %s', (lang) => {
       expect({ where, path: FACT_PATH.exec(doc.text)?.[0] ?? null }).toEqual({ where, path: null });
       expect({ where, raw: RAW_FACT.exec(doc.text)?.[0] ?? null }).toEqual({ where, raw: null });
       expect({ where, note: TRANSLATION_NOTE.exec(doc.text)?.[0] ?? null }).toEqual({ where, note: null });
+      // A date's own abbreviation point followed by the sentence's one ("1 июня 2015 г..").
+      expect({ where, doubledPoint: /г\.\./.exec(doc.text)?.[0] ?? null }).toEqual({ where, doubledPoint: null });
       expect({ where, version: versionIds.filter((v) => doc.text.includes(v)) }).toEqual({ where, version: [] });
       // The applicant's own words (a foreign company's name) may be Latin; the document's wording may not.
       const ownWords = stringsIn([result.application.data, result.application.findings, result.application.external]);
