@@ -114,9 +114,10 @@ type RefPart = 'annex' | 'row' | 'article' | 'part' | 'paragraph' | 'subparagrap
 
 /**
  * Clause parts in the order a citation narrows down: an annex and its row come first ("приложение 2, строка 9,
- * подпункт 1)"), then article, part, paragraph, subparagraph.
+ * подпункт 1)"), then article, paragraph, the paragraph's part (Rules divide a paragraph into parts: "9-тармағының
+ * 3-бөлігі"), subparagraph.
  */
-const REF_PARTS: readonly RefPart[] = ['annex', 'row', 'article', 'part', 'paragraph', 'subparagraph'];
+const REF_PARTS: readonly RefPart[] = ['annex', 'row', 'article', 'paragraph', 'part', 'subparagraph'];
 
 /** Russian clause words, listed after the act's name: "…, пункт 9, подпункт 2)". */
 const RU_WORDS: Record<RefPart, (n: string) => string> = {
