@@ -189,7 +189,21 @@ describe('the life of an application', () => {
     expect(text).toContain('Сейітова Айгүл');
   });
 
-  test('refused with a ground: the applicant sees the motivated refusal citing its clause', async () => {
+  /** The executor's findings that the payment document is unreliable, with the facts the ground's sentence names. */
+  const unreliablePayment = {
+    documentsUnreliable: true,
+    unreliableDocument: 'payment-document',
+    discrepancy: {
+      kk: 'төлем құжатындағы № 004512 төлем шлюз мәліметтерінде жоқ',
+      ru: 'платёж № 004512 из документа об оплате отсутствует в сведениях шлюза',
+    },
+  };
+  const reasoning = {
+    kk: 'Төлем құжатындағы № 004512 төлем шлюз арқылы расталмады, сондықтан құжат дәйексіз деп танылды.',
+    ru: 'Платёж № 004512 из документа об оплате не подтверждён сведениями шлюза; документ признан недостоверным.',
+  };
+
+  test('refused with a ground: the applicant sees the motivated refusal in words (citation, fact, reasoning), no raw facts', async () => {
     const applicant = await login('applicant');
     const officer = await login('officer');
     const { body: app } = await call('POST', '/api/v1/applications', {
@@ -199,24 +213,138 @@ describe('the life of an application', () => {
     await call('POST', `/api/v1/applications/${app.id}/events`, { token: officer, body: { type: 'FILE_HANDED_OVER' } });
     const refused = await call('POST', `/api/v1/applications/${app.id}/events`, {
       token: officer,
-      body: { type: 'EXAMINED', data: { documentsUnreliable: true } },
+      body: { type: 'EXAMINED', data: { ...unreliablePayment, reasoning } },
     });
+    expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ status: 'refused', state: 'refused' });
     const seen = await call('GET', `/api/v1/applications/${app.id}`, {
       token: applicant,
       headers: { 'accept-language': 'ru' },
     });
+    conforms('Application', seen.body);
     expect(seen.body.refusal.grounds).toEqual([
-      expect.objectContaining({
+      {
         id: 'unreliable-documents',
+        message: expect.stringMatching(/недостоверность/),
         legalRef: expect.objectContaining({ act: 'moj-156-rules', annex: '2', row: '9', subparagraph: '1' }),
-      }),
+        // The clause as the law cites it (the Rules approved by order No. 156, annex 2, row 9, subparagraph 1).
+        citation: expect.stringMatching(/№ 156.*приложение 2, строка 9, подпункт 1\)/),
+        fact: 'Установлена недостоверность сведений в документе, подтверждающем оплату: платёж № 004512 из документа об оплате отсутствует в сведениях шлюза.',
+      },
     ]);
-    expect(seen.body.refusal.grounds[0].message).toMatch(/недостоверность/);
+    // The officer's reasoning as written, kept beside the findings, never among them.
+    expect(seen.body.reasoning).toEqual([{ at: '2026-03-03T10:00:00+05:00', actor: 'executor', text: reasoning }]);
+    expect(JSON.stringify(seen.body.refusal)).not.toMatch(/documentsUnreliable|findings\/|"facts"|: ?true/);
+    // The same application in Kazakh: the citation and the fact in the state language.
+    const kk = await call('GET', `/api/v1/applications/${app.id}`, {
+      token: applicant,
+      headers: { 'accept-language': 'kk' },
+    });
+    expect(kk.body.refusal.grounds[0].citation).toMatch(/2-қосымшасының 9-жолы.*1\) тармақшасы/);
+    expect(kk.body.refusal.grounds[0].fact).toContain('Төлемді растайтын құжаттағы мәліметтердің дәйексіздігі');
+    // An English reader gets the law's own words in Russian.
+    const en = await call('GET', `/api/v1/applications/${app.id}`, {
+      token: applicant,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(en.body.refusal.grounds[0].citation).toBe(seen.body.refusal.grounds[0].citation);
+    // The inbox line carries the grounds in words too, without the reasoning (it grows with the application).
+    const inbox = await call('GET', '/api/v1/applications?status=refused&limit=500', { token: officer });
+    conforms('ApplicationList', inbox.body);
+    const line = inbox.body.items.find((a: { id: string }) => a.id === app.id);
+    expect(line.refusal.grounds[0].fact).toMatch(/^Өтініш|Төлем/);
+    expect(line).not.toHaveProperty('reasoning');
     const notice = await call('GET', `/api/v1/applications/${app.id}/documents/refusal-notice?lang=kk`, {
       token: applicant,
     });
     expect(notice.body).toContain('дәйексіздігі');
+    expect(notice.body).toContain(reasoning.kk);
+  });
+
+  test('a finding that establishes a ground without reasoning is refused (422 event.reasoningRequired at /data/reasoning); nothing changes', async () => {
+    const applicant = await login('applicant');
+    const officer = await login('officer');
+    const { body: app } = await call('POST', '/api/v1/applications', {
+      token: applicant,
+      body: { serviceId: 'cadastral-passport-duplicate', data: apartment() },
+    });
+    await call('POST', `/api/v1/applications/${app.id}/events`, { token: officer, body: { type: 'FILE_HANDED_OVER' } });
+    const before = await call('GET', `/api/v1/applications/${app.id}`, { token: officer });
+    const r = await call('POST', `/api/v1/applications/${app.id}/events`, {
+      token: officer,
+      body: { type: 'EXAMINED', data: unreliablePayment },
+      headers: { 'accept-language': 'ru' },
+    });
+    expect(r.status).toBe(422);
+    conforms('Problem', r.body);
+    expect(r.body.code).toBe('event.reasoningRequired');
+    // Located on the field, in every language the form may be shown in.
+    expect(r.body.errors).toEqual([
+      expect.objectContaining({
+        pointer: '/data/reasoning',
+        code: 'event.reasoningRequired',
+        messages: expect.objectContaining({ kk: expect.stringMatching(/дәлелді/), ru: expect.stringMatching(/мотив/) }),
+      }),
+    ]);
+    expect(JSON.stringify(r.body)).toContain('мотивированным');
+    // A blank reasoning is no reasoning; a reasoning in English is malformed.
+    const blank = await call('POST', `/api/v1/applications/${app.id}/events`, {
+      token: officer,
+      body: { type: 'EXAMINED', data: { ...unreliablePayment, reasoning: { ru: '   ' } } },
+    });
+    expect(blank.body.code).toBe('event.reasoningRequired');
+    const english = await call('POST', `/api/v1/applications/${app.id}/events`, {
+      token: officer,
+      body: { type: 'EXAMINED', data: { ...unreliablePayment, reasoning: { en: 'The payment was not found.' } } },
+    });
+    expect(english.status).toBe(422);
+    expect(english.body.code).toBe('event.reasoningInvalid');
+    const after = await call('GET', `/api/v1/applications/${app.id}`, { token: officer });
+    expect(after.body).toMatchObject({ state: before.body.state, status: 'in-progress', refusal: null, reasoning: [] });
+    expect(after.body.history).toEqual(before.body.history);
+    // No ground ticked: no reasoning is needed.
+    const clean = await call('POST', `/api/v1/applications/${app.id}/events`, {
+      token: officer,
+      body: { type: 'EXAMINED' },
+    });
+    expect(clean.status).toBe(200);
+    expect(clean.body.state).toBe('signing');
+  });
+
+  test('the provider cannot act before the registration instant (422 event.beforeRegistration)', async () => {
+    const at = clock.getTime();
+    try {
+      // Tuesday 19:00, after working hours: registered at the next opening, Wednesday 09:00.
+      clock.setTime(Date.parse('2026-03-03T19:00:00+05:00'));
+      const applicant = await login('applicant');
+      const created = await call('POST', '/api/v1/applications', {
+        token: applicant,
+        body: { serviceId: 'cadastral-passport-duplicate', data: apartment() },
+      });
+      expect(created).toMatchObject({ status: 201 });
+      const app = created.body;
+      expect(app.registeredAt).toBe('2026-03-04T09:00:00+05:00');
+      clock.setTime(Date.parse('2026-03-03T19:20:00+05:00'));
+      const officer = await login('officer');
+      const early = await call('POST', `/api/v1/applications/${app.id}/events`, {
+        token: officer,
+        body: { type: 'FILE_HANDED_OVER' },
+        headers: { 'accept-language': 'ru' },
+      });
+      expect(early).toMatchObject({ status: 422, body: { code: 'event.beforeRegistration' } });
+      conforms('Problem', early.body);
+      expect(early.body.code).toBe('event.beforeRegistration');
+      expect(JSON.stringify(early.body)).toContain('зарегистрированному');
+      // At the registration instant the same event is taken.
+      clock.setTime(Date.parse('2026-03-04T09:00:00+05:00'));
+      const onTime = await call('POST', `/api/v1/applications/${app.id}/events`, {
+        token: await login('officer'),
+        body: { type: 'FILE_HANDED_OVER' },
+      });
+      expect(onTime.status).toBe(200);
+    } finally {
+      clock.setTime(at);
+    }
   });
 
   test('an incomplete package is returned at once with the return notice', async () => {

@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 const NOW = '2026-03-03T10:00:00+05:00'; // the demo clock: Tuesday
+const REASONING =
+  'Қоса берілген төлем құжатындағы № 004512 төлем шлюз арқылы расталмады, сондықтан төлем құжаты дәйексіз деп танылды.';
 const data = (iin: string, fullName: string, cadastralNumber: string) => ({
   applicant: { kind: 'individual', iin, fullName },
   object: { cadastralNumber, kind: 'apartment' },
@@ -63,7 +65,7 @@ describeUi('the officer in Chromium', () => {
     );
   }
 
-  test('the inbox highlights overdue and due-today rows; a refusal with a ground reaches the applicant with its legal reference', async () => {
+  test('the inbox highlights overdue and due-today rows; a motivated refusal reaches the applicant in words: citation, fact, reasoning', async () => {
     const page = await officerAt(NOW);
     await page.waitForURL((u) => u.hash === '#/inbox');
     const overdueRow = page.locator(`tr[data-id="${ids.overdue}"]`);
@@ -106,6 +108,31 @@ describeUi('the officer in Chromium', () => {
     expect(JSON.parse(await page.locator('textarea[name=findings]').inputValue())).toEqual({
       documentsUnreliable: true,
     });
+    // A ground ticked, the reasoning empty: the panel says so beside the field before anything is sent.
+    const note = page.locator('.reasoning-field [data-reasoning-problem]');
+    expect(await note.getAttribute('data-reasoning-problem')).toBe('missing');
+    expect(await note.textContent()).toContain('негіздеме жазылмаған');
+    expect(await page.locator('.reasoning-field legend').textContent()).toBe('Негіздеме');
+    // Sent anyway, the server refuses it (422 event.reasoningRequired): shown on the field, the panel kept open.
+    await page.click('button[data-send="EXAMINED"]');
+    await page.locator('.reasoning-field [data-reasoning-problem="server"]').waitFor();
+    expect(await note.textContent()).toContain('бас тарту дәлелді болуы керек');
+    expect(await page.locator('textarea[name="reasoning-kk"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('article.application').getAttribute('data-state')).toBe('examination');
+    // The facts the ground's sentence names, and the reasoning in the officer's words.
+    await page.fill(
+      'textarea[name=findings]',
+      JSON.stringify({
+        documentsUnreliable: true,
+        unreliableDocument: 'payment-document',
+        discrepancy: {
+          kk: 'төлем құжатындағы № 004512 төлем шлюз мәліметтерінде жоқ',
+          ru: 'платёж № 004512 не найден',
+        },
+      }),
+    );
+    await page.fill('textarea[name="reasoning-kk"]', REASONING);
+    expect(await note.count()).toBe(0);
     await page.click('button[data-send="EXAMINED"]');
     await page.waitForSelector('article.application[data-status="refused"]');
     await page.locator('.refusal').waitFor();
@@ -118,12 +145,24 @@ describeUi('the officer in Chromium', () => {
     await refusal.waitFor();
     const text = (await refusal.textContent()) ?? '';
     expect(text).toContain('Дәлелді бас тарту');
-    // The ground, its act and its place in the act (annex 2, row 9, subparagraph 1), and the fact that fired it.
-    expect(await refusal.locator('[data-ground="unreliable-documents"]').count()).toBe(1);
+    // The ground's message, the clause as the law cites it (the Rules approved by order No. 156, annex 2, row 9,
+    // subparagraph 1), the fact that made it hold in words, and the officer's reasoning.
+    const ground = refusal.locator('[data-ground="unreliable-documents"]');
+    expect(await ground.count()).toBe(1);
     expect(text).toMatch(/құжаттардың/);
-    expect(text).toContain('2-қосымша, 9-жол, 1-тармақша');
-    expect(await refusal.locator('.legal-ref-text').first().getAttribute('data-act')).toBe('moj-156-rules');
-    expect(text).toContain('documentsUnreliable');
+    const citation = (await ground.locator('.citation').textContent()) ?? '';
+    expect(citation).toContain('№ 156');
+    expect(citation).toMatch(/2-қосымшасының 9-жолы.*1\) тармақшасы/);
+    expect(await ground.locator('.legal-ref-text').getAttribute('data-act')).toBe('moj-156-rules');
+    expect(await ground.locator('.fact').textContent()).toContain(
+      'Төлемді растайтын құжаттағы мәліметтердің дәйексіздігі анықталды: төлем құжатындағы № 004512 төлем шлюз мәліметтерінде жоқ.',
+    );
+    expect(await refusal.locator('.reasoning blockquote').textContent()).toContain(REASONING);
+    expect(await refusal.locator('.reasoning h3').textContent()).toBe('Қызметкердің негіздемесі');
+    // No raw facts anywhere on the applicant's page: no finding keys, no raw booleans, no event data.
+    const page2 = (await applicant.locator('article.application').textContent()) ?? '';
+    expect(page2).not.toMatch(/documentsUnreliable|unreliableDocument|payment-document|\btrue\b|=\s*иә/i);
+    expect(await applicant.locator('.history code').count()).toBe(0);
     expect(await applicant.locator('.summary .badge').textContent()).toBe('Бас тартылды');
     await screenshot(applicant, 'applicant-refusal-phone');
     await applicant.context().close();

@@ -121,7 +121,7 @@ export default function ApplicationPage({ id }: { id: string }) {
           )}
           <dt>{t('number')}</dt>
           <dd>
-            <code>{app.id}</code>
+            <code>{app.number ?? app.id}</code>
           </dd>
           <dt>{t('version')}</dt>
           <dd>{app.version}</dd>
@@ -129,7 +129,7 @@ export default function ApplicationPage({ id }: { id: string }) {
       </section>
 
       {app.status === 'refused' && app.refusal && app.refusal.grounds.length > 0 && (
-        <RefusalView grounds={app.refusal.grounds} service={service} lang={lang} />
+        <RefusalView grounds={app.refusal.grounds} reasoning={app.reasoning ?? []} lang={lang} />
       )}
 
       <ProblemView error={actionError} />
@@ -218,7 +218,9 @@ export default function ApplicationPage({ id }: { id: string }) {
                   </td>
                   <td data-label={t('event')}>
                     {eventName(e.type)}
-                    {e.data && typeof e.data === 'object' && Object.keys(e.data).length > 0 ? (
+                    {/* What an event carried (findings, data from state systems) is the officers' working material:
+                        the applicant reads the grounds and the reasoning in words in the refusal above. */}
+                    {isOfficer && e.data && typeof e.data === 'object' && Object.keys(e.data).length > 0 ? (
                       <div className="muted">
                         <code>{JSON.stringify(e.data)}</code>
                       </div>

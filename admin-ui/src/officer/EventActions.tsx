@@ -1,14 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../shell/api';
+import { api, ApiError } from '../shell/api';
 import { findingOf, parseFindings, PRESET_KEYS } from './findings';
 import { LegalRefText } from './RefusalView';
 import { pick, type Application, type EventDef, type ServiceDetail } from './common';
 
+/** The reasoning the server refused (422 event.reasoningRequired / event.reasoningInvalid), in the UI language. */
+function reasoningProblem(e: unknown): string | null {
+  if (!(e instanceof ApiError) || e.status !== 422) return null;
+  const field = e.errors.find((f) => f.pointer?.startsWith('/data/reasoning'));
+  if (field) return field.message;
+  return e.code.startsWith('event.reasoning') ? e.message : null;
+}
+
 /**
  * The actions the step machine allows this user now (allowedEvents from the API), a button each. Events that record
  * officer findings open a panel: the service's officer-decided grounds as checkboxes (each sets the finding its
- * condition reads) and the findings as JSON for anything else; events that record external data open the JSON only.
+ * condition reads), the findings as JSON for anything else, and the reasoning (kk and/or ru) the applicant reads when
+ * a ground holds — a refusal must be motivated, the engine refuses a ground without it; events that record external
+ * data open the JSON only.
  */
 export function EventActions({
   app,
@@ -25,6 +35,8 @@ export function EventActions({
   const [open, setOpen] = useState<string | null>(null);
   const [text, setText] = useState('{}');
   const [busy, setBusy] = useState(false);
+  const [reasoning, setReasoning] = useState<{ kk: string; ru: string }>({ kk: '', ru: '' });
+  const [reasoningError, setReasoningError] = useState<string | null>(null);
   const events = service?.version.machine?.events ?? {};
   const nameOf = (type: string, fallback?: string) =>
     events[type]?.name ? pick(events[type].name, lang) : (fallback ?? type);
@@ -40,6 +52,12 @@ export function EventActions({
       setOpen(null);
       onChanged({ notice: t('done', { event: nameOf(type) }) });
     } catch (e) {
+      // A refused reasoning is shown on its field, the panel kept open with what the officer wrote.
+      const onField = reasoningProblem(e);
+      if (onField) {
+        setReasoningError(onField);
+        return;
+      }
       // The application may have moved on (409): the page reloads it and shows the problem above its new state.
       onChanged({ error: e });
     } finally {
@@ -52,6 +70,8 @@ export function EventActions({
     if (records === 'findings' || records === 'external') {
       setOpen(type);
       setText('{}');
+      setReasoning({ kk: '', ru: '' });
+      setReasoningError(null);
     } else void send(type);
   };
 
@@ -70,6 +90,21 @@ export function EventActions({
   const presetKeys = [
     ...new Set([...PRESET_KEYS, ...grounds.map((g) => findingOf(g)?.key).filter((k): k is string => !!k)]),
   ];
+  // A ticked ground makes the refusal's motive necessary: say so before sending (the server refuses it too).
+  const groundTicked = grounds.some((g) => {
+    const f = findingOf(g);
+    return !!f && JSON.stringify(findings[f.key]) === JSON.stringify(f.value);
+  });
+  const written = { kk: reasoning.kk.trim(), ru: reasoning.ru.trim() };
+  const reasoningMissing = records === 'findings' && groundTicked && !written.kk && !written.ru;
+  const withReasoning = (data: Record<string, unknown>): Record<string, unknown> =>
+    records === 'findings' && (written.kk || written.ru)
+      ? {
+          ...data,
+          reasoning: { ...(written.kk ? { kk: written.kk } : {}), ...(written.ru ? { ru: written.ru } : {}) },
+        }
+      : data;
+  const reasoningNote = reasoningError ?? (reasoningMissing ? t('reasoningMissing') : null);
   const toggle = (key: string, value: unknown, on: boolean) => {
     const next = { ...findings };
     if (on) next[key] = value;
@@ -98,7 +133,7 @@ export function EventActions({
           className="findings"
           onSubmit={(ev) => {
             ev.preventDefault();
-            if (parsed.ok) void send(open, parsed.value);
+            if (parsed.ok) void send(open, withReasoning(parsed.value));
           }}
         >
           <h3 style={{ margin: 0, fontSize: '1rem' }}>{t('findingsTitle', { event: nameOf(open) })}</h3>
@@ -151,6 +186,40 @@ export function EventActions({
                 </button>
               ))}
             </div>
+          )}
+          {records === 'findings' && (
+            <fieldset className="data-group reasoning-field" aria-invalid={reasoningNote ? true : undefined}>
+              <legend>{t('reasoning')}</legend>
+              <p className="muted" id="reasoning-hint">
+                {t('reasoningHint')}
+              </p>
+              {(['kk', 'ru'] as const).map((l) => (
+                <label key={l}>
+                  {t(l === 'kk' ? 'reasoningKk' : 'reasoningRu')}
+                  <textarea
+                    name={`reasoning-${l}`}
+                    lang={l}
+                    value={reasoning[l]}
+                    aria-describedby={reasoningNote ? 'reasoning-hint reasoning-note' : 'reasoning-hint'}
+                    aria-invalid={reasoningNote ? true : undefined}
+                    onChange={(e) => {
+                      setReasoning({ ...reasoning, [l]: e.target.value });
+                      setReasoningError(null);
+                    }}
+                  />
+                </label>
+              ))}
+              {reasoningNote && (
+                <p
+                  className="error"
+                  id="reasoning-note"
+                  role={reasoningError ? 'alert' : 'status'}
+                  data-reasoning-problem={reasoningError ? 'server' : 'missing'}
+                >
+                  {reasoningNote}
+                </p>
+              )}
+            </fieldset>
           )}
           {!parsed.ok && (
             <p className="error">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { labelOf, schemaAt, valueText } from './DataView';
-import { pick, type Fact, type LegalRef, type RefusalGround, type ServiceDetail } from './common';
+import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
+import { pick, type LegalRef, type Reasoning, type RefusalGround, type ServiceDetail } from './common';
 
 /** "Order of the Minister of Justice … № 156, 2013-04-12, annex 2, row 9, subparagraph 1" in the UI language. */
 export function LegalRefText({
@@ -41,31 +41,33 @@ export function LegalRefText({
   );
 }
 
-function FactText({ fact, service, lang }: { fact: Fact; service: ServiceDetail | null; lang: string }) {
-  const { t } = useTranslation('officer');
-  const yesNo: [string, string] = [t('yes'), t('no')];
-  const schema = fact.fact === 'data' && fact.path ? schemaAt(service?.version.form, fact.path) : undefined;
-  const name =
-    fact.fact === 'data' && fact.path ? labelOf(schema, fact.path, lang) : (fact.path ?? '').replace(/^\//, '');
-  const actual = 'actual' in fact ? valueText(fact.actual, schema, lang, yesNo) : '—';
-  return (
-    <>
-      {t(`fact.${fact.fact}`, { defaultValue: fact.fact })}: <b>{name}</b> = {actual}
-    </>
-  );
+/** The language of the reasoning to show: the UI's when the officer wrote it, else the one they wrote. */
+function reasoningText(text: Reasoning['text'], lang: string): { text: string; lang: 'kk' | 'ru' } | null {
+  const first: 'kk' | 'ru' = lang === 'kk' ? 'kk' : 'ru';
+  const other = first === 'kk' ? 'ru' : 'kk';
+  if (text[first]) return { text: text[first], lang: first };
+  if (text[other]) return { text: text[other], lang: other };
+  return null;
 }
 
-/** The motivated refusal: each ground's message, its legal reference, and the facts that made it fire. */
+/**
+ * The motivated refusal as the applicant reads it: each ground's message, the clause as the law cites it and the
+ * fact that made it hold, in words (the API's `citation` and `fact`, the same words the documents print), then the
+ * officer's reasoning. Never the rule's paths or raw values.
+ */
 export function RefusalView({
   grounds,
-  service,
+  reasoning,
   lang,
 }: {
   grounds: RefusalGround[];
-  service: ServiceDetail | null;
+  reasoning: Reasoning[];
   lang: string;
 }) {
   const { t } = useTranslation('officer');
+  const texts = reasoning
+    .map((r) => ({ r, shown: reasoningText(r.text, lang) }))
+    .filter((x): x is { r: Reasoning; shown: NonNullable<ReturnType<typeof reasoningText>> } => x.shown !== null);
   return (
     <section className="card refusal" aria-labelledby="refusal-title">
       <h2 id="refusal-title">{t('refusal')}</h2>
@@ -74,24 +76,36 @@ export function RefusalView({
         {grounds.map((g) => (
           <li key={g.id} className="ground" data-ground={g.id}>
             <p>{g.message}</p>
-            <div className="legal-ref">
-              <b>{t('legalRef')}:</b> <LegalRefText legalRef={g.legalRef} service={service} lang={lang} />
-            </div>
-            {g.facts && g.facts.length > 0 && (
-              <div className="muted">
-                {t('facts')}:
-                <ul>
-                  {g.facts.map((f, i) => (
-                    <li key={i}>
-                      <FactText fact={f} service={service} lang={lang} />
-                    </li>
-                  ))}
-                </ul>
+            {g.citation && (
+              <div className="legal-ref">
+                <b>{t('legalRef')}:</b>{' '}
+                <span className="legal-ref-text citation" data-act={g.legalRef.act} lang={lang === 'kk' ? 'kk' : 'ru'}>
+                  {g.citation}
+                </span>
+              </div>
+            )}
+            {g.fact && (
+              <div className="fact">
+                <b>{t('factEstablished')}:</b> <span lang={lang === 'kk' ? 'kk' : 'ru'}>{g.fact}</span>
               </div>
             )}
           </li>
         ))}
       </ol>
+      {texts.length > 0 && (
+        <div className="reasoning">
+          <h3>{t('reasoningTitle')}</h3>
+          {texts.map(({ r, shown }) => (
+            <blockquote key={`${r.at}-${r.actor}`} lang={shown.lang}>
+              <p>{shown.text}</p>
+              <footer className="muted">
+                {t(`actor.${r.actor}`, { defaultValue: r.actor })},{' '}
+                <time dateTime={r.at}>{toDottedDateTime(r.at, KAZAKHSTAN_TIME_ZONE)}</time>
+              </footer>
+            </blockquote>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -22,8 +22,10 @@ export type Application = Schemas['Application'];
 export type ApplicationSummary = Schemas['ApplicationList']['items'][number];
 export type Deadline = Schemas['ApplicationDeadline'];
 export type AppDocument = Schemas['IssuedDocument'];
-export type Fact = Schemas['Fact'];
-export type RefusalGround = Schemas['RefusalGround'];
+/** A ground of the application's refusal in words: message, citation as the law writes it, fact sentence. */
+export type RefusalGround = Schemas['ApplicationRefusalGround'];
+/** An officer's reasoning of a finding (kk and/or ru). */
+export type Reasoning = Schemas['Reasoning'];
 export type ServiceSummary = Schemas['ServiceSummary'];
 export type ServiceDetail = Schemas['Service'];
 export type EventDef = Schemas['MachineEvent'];

@@ -84,6 +84,15 @@ export function problemBody(problem: Problem, instance?: string, lang: Lang = 'e
       message: e.message,
       messages: (e.params as { messages?: Record<string, string> })?.messages,
     }));
+  // A user's mistake the engine located in the request itself (an event's /data/reasoning): a field error there, so
+  // a form shows it on its field.
+  else if (problem.pointer?.startsWith('/data/') && kindOf(problem) === 'user') {
+    const words = { ...params, ...problem.extensions };
+    const messages = Object.fromEntries(
+      (['kk', 'ru', 'en'] as const).map((l) => [l, problemDetail(problem.code, problem.message, l, words)]),
+    );
+    body.errors = [{ pointer: problem.pointer, code: problem.code, message: detail, messages }];
+  }
   return { ...body, ...problem.extensions };
 }
 
