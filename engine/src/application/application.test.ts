@@ -94,7 +94,15 @@ const version1 = {
   machine: {
     initial: 'received',
     events: {
-      EXAMINED: { label: name('Тексерілді', 'Проверено'), roles: ['specialist'], records: 'findings' },
+      EXAMINED: {
+        label: name('Тексерілді', 'Проверено'),
+        roles: ['specialist'],
+        records: 'findings',
+        data: {
+          type: 'object',
+          properties: { documentsUnreliable: { type: 'boolean' }, requirementsMet: { type: 'boolean' } },
+        },
+      },
       REQUEST_DOCUMENTS: { label: name('Құжаттар сұралды', 'Запрошены документы'), roles: ['specialist'] },
       DOCUMENTS_SUBMITTED: {
         label: name('Құжаттар ұсынылды', 'Документы представлены'),
@@ -632,6 +640,25 @@ describe('events: roles and states', () => {
       data: { requirementsMet: true },
     });
     expect(ok.application.reasoning).toBeUndefined();
+  });
+
+  test('event data are checked against what the event declares it records, located under /data', async () => {
+    const app = await start(v1, '2026-02-02T10:00:00+05:00');
+    const e = await applyEvent(v1, app, {
+      type: 'EXAMINED',
+      at: '2026-02-03T10:00:00+05:00',
+      actor: 'specialist',
+      data: { requirementsMet: 'no' },
+    }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect((e as ProblemError).problem).toMatchObject({
+      code: 'event.dataInvalid',
+      kind: 'user',
+      pointer: '/data/requirementsMet',
+      params: { event: 'EXAMINED', errors: [expect.objectContaining({ pointer: '/data/requirementsMet' })] },
+    });
   });
 
   test.each([

@@ -468,6 +468,27 @@ export async function applyEvent(
     );
   const records = def?.records ?? 'findings';
   const { facts: data, reasoning } = splitReasoning(event.data);
+  const eventForm = version.eventForms.get(event.type);
+  if (eventForm) {
+    const { errors, total } = eventForm.check(data ?? {}, 'en');
+    if (errors.length)
+      throw new ProblemError({
+        code: 'event.dataInvalid',
+        kind: 'user',
+        pointer: `/data${errors[0].pointer}`,
+        message: `the data of "${event.type}" do not fit what the event records: ${errors.map((e) => `/data${e.pointer}: ${e.message}`).join('; ')}`,
+        params: {
+          event: event.type,
+          errors: errors.map((e) => ({
+            code: e.code,
+            pointer: `/data${e.pointer}`,
+            message: e.message,
+            messages: e.messages,
+          })),
+        },
+        extensions: { errorsTotal: total },
+      });
+  }
   const newFacts = Boolean(data && records !== 'none' && Object.keys(data).length);
   if (newFacts && records !== 'none') {
     if (options.owned) assignOwn(app[records], data!);

@@ -61,6 +61,8 @@ export interface CompiledVersion {
   rules: RuleSet;
   machine: StepMachine;
   documents: Map<string, CompiledDocument>;
+  /** The data schema of each event that declares one, by event type (checked when the event is applied). */
+  eventForms: Map<string, CompiledForm>;
   /** The fact sentence of each refusal ground, by ground id (printed under the ground in a refusal). */
   groundFacts: Map<string, CompiledFact>;
   /** The version it amends and the act items that changed its elements (none for a version written whole). */
@@ -188,6 +190,27 @@ export function compileService(
             },
       );
     }
+    // An officer's event declares the data its findings need (the hearing's time and place): enforced, so a document
+    // cannot print an empty place.
+    const eventForms = new Map<string, CompiledForm>();
+    for (const [type, e] of Object.entries(v.machine.events ?? {})) {
+      if (!e.data) continue;
+      try {
+        eventForms.set(type, formCompiler.compile(e.data));
+      } catch (err) {
+        const pointer = `${at}/machine/events/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/data`;
+        problems.push(
+          isProblemError(err)
+            ? { ...err.problem, kind: 'definition', pointer: `${pointer}${err.problem.pointer ?? ''}` }
+            : {
+                code: 'form.invalid',
+                kind: 'definition',
+                pointer,
+                message: `the data of event "${type}" is not a valid JSON Schema: ${(err as Error).message}`,
+              },
+        );
+      }
+    }
     const documents = new Map<string, CompiledDocument>();
     (v.documents ?? []).forEach((d, j) => {
       const templates: Partial<Record<'kk' | 'ru', CompiledTemplate>> = {};
@@ -278,6 +301,7 @@ export function compileService(
       rules: compileRules(v.conditions ?? {}, v.refusalGrounds ?? []),
       machine: buildStepMachine(`${def.id}@${v.id}`, v.machine),
       documents,
+      eventForms,
       groundFacts,
       provenance: assembled.provenance?.get(v.id) ?? { basedOn: null, changes: [] },
     });
