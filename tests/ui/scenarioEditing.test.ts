@@ -10,9 +10,11 @@ import {
   localInputOf,
   moved,
   newScenarioFile,
+  reasoningOf,
   shiftEvents,
   withEventData,
   withFinding,
+  withReasoning,
 } from '../../admin-ui/src/analyst/editors/scenarioEditing';
 
 const ZONE = 'Asia/Almaty';
@@ -87,6 +89,30 @@ describe('scenario events: reorder, findings as the grounds read them', () => {
       type: 'EXAMINED',
       at: 'x',
     });
+  });
+});
+
+describe('the officer’s reasoning an event carries (data.reasoning, kk and/or ru)', () => {
+  test('written per language beside the findings; emptied, the language and then the reasoning go', () => {
+    const findings = { objectUnderArrest: true };
+    const kk = withReasoning(findings, 'kk', 'Объектіге тыйым салынған.');
+    expect(kk).toEqual({ objectUnderArrest: true, reasoning: { kk: 'Объектіге тыйым салынған.' } });
+    const both = withReasoning(kk, 'ru', 'На объект наложен арест.');
+    expect(both).toEqual({
+      objectUnderArrest: true,
+      reasoning: { kk: 'Объектіге тыйым салынған.', ru: 'На объект наложен арест.' },
+    });
+    expect(reasoningOf(both)).toEqual({ kk: 'Объектіге тыйым салынған.', ru: 'На объект наложен арест.' });
+    // Blank text is no reasoning (the engine would refuse it as missing).
+    expect(withReasoning(both, 'kk', '  ')).toEqual({
+      objectUnderArrest: true,
+      reasoning: { ru: 'На объект наложен арест.' },
+    });
+    expect(withReasoning(withReasoning(both, 'kk', ''), 'ru', '')).toEqual(findings);
+    expect(withReasoning(undefined, 'ru', '')).toBeUndefined();
+    // A malformed reasoning reads as empty and is replaced by what is typed.
+    expect(reasoningOf({ reasoning: 'text' })).toEqual({ kk: '', ru: '' });
+    expect(withReasoning({ reasoning: ['x'] }, 'ru', 'Текст')).toEqual({ reasoning: { ru: 'Текст' } });
   });
 });
 

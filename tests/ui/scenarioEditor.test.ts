@@ -7,6 +7,8 @@ const SERVICE = 'cadastral-passport-duplicate';
 const FIRST = '01-apartment-individual-eds-gateway-approved-first-working-day.json';
 const NAME = 'Dacha, payment document unreliable: refused';
 const FILE = '30-dacha-payment-document-unreliable-refused.json';
+const REASONING_RU = 'Платёж по приложенному документу об оплате не найден в сведениях платёжного шлюза.';
+const REASONING_KK = 'Сот үкімімен объектіге тыйым салынған, сондықтан телнұсқа берілмейді.';
 
 interface DraftView {
   id: string;
@@ -92,6 +94,12 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
       .getByRole('group', { name: 'Officer’s findings in event 1' })
       .getByLabel('documentsUnreliable')
       .check();
+    // A ground ticked: the refusal must be motivated, so the event asks for the officer's reasoning (the engine
+    // refuses the event without it).
+    const reasoningGroup = editor.getByRole('group', { name: 'Officer’s reasoning in event 1' });
+    expect(await reasoningGroup.getByRole('status').textContent()).toContain('a refusal must be motivated');
+    await editor.getByLabel('Reasoning of event 1 in Russian').fill(REASONING_RU);
+    expect(await reasoningGroup.getByRole('status').count()).toBe(0);
     await editor.getByRole('button', { name: 'Add event' }).click();
     await editor
       .getByLabel('Event 2', { exact: true })
@@ -149,7 +157,7 @@ describeUi('scenarios without JSON in the analyst workbench', () => {
         type: 'EXAMINED',
         at: '2026-03-17T15:00:00+05:00',
         actor: 'executor',
-        data: { documentsUnreliable: true },
+        data: { documentsUnreliable: true, reasoning: { ru: REASONING_RU } },
       },
     ]);
     expect(saved!.expect).toMatchObject({
@@ -205,14 +213,20 @@ describeUi('the worked example of the amendment: scenarios made as copies, accep
       kind: 'refusal',
       decidedBy: 'officer',
       text: { kk: 'Объектіге тыйым салынған', ru: 'На объект наложен арест', en: 'The object is under arrest' },
+      // The Rules the order approves, not the order's own paragraphs, and the fact in words (issue 15).
       legalRef: {
-        act: 'moj-order-156-2013',
+        act: 'moj-156-rules',
         paragraph: '9',
         part: '5',
         seed: '003_fecf8ad1b999089f.txt',
         lines: [145],
       },
       when: { fact: 'findings', path: '/objectUnderArrest', operator: 'isTrue', value: true },
+      fact: {
+        kk: 'Объектіге тыйым салынғаны анықталды.',
+        ru: 'Установлено, что на объект наложен арест.',
+        en: 'The object was found to be under arrest.',
+      },
     });
     await suite.api.call('PUT', `${suite.api.drafts}/${draft.id}`, token, { rev: draft.rev, version });
     await page.reload();
@@ -260,6 +274,7 @@ describeUi('the worked example of the amendment: scenarios made as copies, accep
       .getByRole('group', { name: 'Officer’s findings in event 2' })
       .getByLabel('The object is under arrest')
       .check();
+    await arrestEditor.getByLabel('Reasoning of event 2 in Kazakh').fill(REASONING_KK);
     await arrestEditor.getByRole('button', { name: 'Remove event 3' }).click();
     await arrestEditor
       .locator('tr[data-fact="/expect/status"]')
@@ -273,7 +288,10 @@ describeUi('the worked example of the amendment: scenarios made as copies, accep
       (s) => s.expect.status === 'refused',
     );
     expect(refused.expect.refusalGrounds).toEqual(['object-under-arrest']);
-    expect(refused.events.find((e) => e.type === 'EXAMINED')?.data).toEqual({ objectUnderArrest: true });
+    expect(refused.events.find((e) => e.type === 'EXAMINED')?.data).toEqual({
+      objectUnderArrest: true,
+      reasoning: { kk: REASONING_KK },
+    });
     expect(refused.events.map((e) => e.type)).toEqual(['FILE_HANDED_OVER', 'EXAMINED']);
     await screenshot(page, 'scenario-worked-arrest');
     expect(crashes).toEqual([]);

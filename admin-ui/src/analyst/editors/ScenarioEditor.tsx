@@ -18,8 +18,10 @@ import {
   localInputOf,
   moved,
   shiftEvents,
+  reasoningOf,
   withEventData,
   withFinding,
+  withReasoning,
   type Finding,
 } from './scenarioEditing';
 import './editors.css';
@@ -324,7 +326,10 @@ function EventsTimeline({
   );
 }
 
-/** What an event records: the officer's findings as checkboxes, anything else in words and read only. */
+/**
+ * What an event records: the officer's findings as checkboxes and the officer's reasoning (kk, ru) the engine requires
+ * when a ground holds after the event, anything else in words and read only.
+ */
 function Payload({
   n,
   event,
@@ -343,7 +348,9 @@ function Payload({
   const { t } = useTranslation('scenarios');
   const data = event.data ?? {};
   const takesFindings = def?.records === 'findings';
-  const shownAsBoxes = new Set(takesFindings ? findings.map((f) => f.key) : []);
+  const shownAsBoxes = new Set(takesFindings ? [...findings.map((f) => f.key), 'reasoning'] : []);
+  const reasoning = reasoningOf(event.data);
+  const ticked = takesFindings && findings.some((f) => data[f.key] === f.value);
   const rest = Object.entries(data).filter(([k]) => !shownAsBoxes.has(k));
   const words = rest.map(([k, v]) => `${k}: ${plainValue(v, lang, 60)}`).join('; ');
   return (
@@ -364,6 +371,28 @@ function Payload({
               </span>
             </label>
           ))}
+        </fieldset>
+      )}
+      {takesFindings && (
+        <fieldset className="qz-sc-reasoning">
+          <legend className="qz-small">{t('reasoningN', { n })}</legend>
+          {(['kk', 'ru'] as const).map((l) => (
+            <label key={l} className="qz-sc-reasoning-lang">
+              <span className="qz-small">{t(l === 'kk' ? 'reasoningKkN' : 'reasoningRuN', { n })}</span>
+              <textarea
+                name={`reasoning-${n}-${l}`}
+                lang={l}
+                rows={2}
+                value={reasoning[l]}
+                onChange={(e) => onChange(withReasoning(event.data, l, e.target.value))}
+              />
+            </label>
+          ))}
+          {ticked && !reasoning.kk.trim() && !reasoning.ru.trim() && (
+            <p className="error qz-small" role="status">
+              {t('reasoningMissing')}
+            </p>
+          )}
         </fieldset>
       )}
       {rest.length > 0 && (

@@ -117,6 +117,33 @@ export function withFinding(
   return Object.keys(next).length ? next : undefined;
 }
 
+/** The officer's reasoning an event carries (`data.reasoning`, kk and/or ru), as the editor shows it. */
+export function reasoningOf(data: Record<string, unknown> | undefined): { kk: string; ru: string } {
+  const r = data?.reasoning;
+  const text = r && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>) : {};
+  return {
+    kk: typeof text.kk === 'string' ? text.kk : '',
+    ru: typeof text.ru === 'string' ? text.ru : '',
+  };
+}
+
+/**
+ * The event's data with the officer's reasoning in one language written (or taken out when emptied), the other
+ * language kept: the engine requires it on a finding after which a ground holds (a refusal must be motivated).
+ */
+export function withReasoning(
+  data: Record<string, unknown> | undefined,
+  lang: 'kk' | 'ru',
+  text: string,
+): Record<string, unknown> | undefined {
+  const reasoning = { ...reasoningOf(data), [lang]: text };
+  const kept = Object.fromEntries(Object.entries(reasoning).filter(([, v]) => v.trim() !== ''));
+  const next = { ...(data ?? {}) };
+  if (Object.keys(kept).length) next.reasoning = kept;
+  else delete next.reasoning;
+  return Object.keys(next).length ? next : undefined;
+}
+
 /** A scenario event with `data` left out when empty (the scenario format's shape). */
 export function withEventData(e: ScenarioEvent, data: Record<string, unknown> | undefined): ScenarioEvent {
   const { data: _old, ...rest } = e;
