@@ -62,6 +62,15 @@ function kkHtml(): string {
   return renderDocument(renderer.compile(KK_TEMPLATE, { documentId: 'duplicate', lang: 'kk' }), context('kk')).html;
 }
 
+const FACT = {
+  kk: 'Төлемді растайтын құжаттағы № 004512 төлем шлюз мәліметтерінде жоқ.',
+  ru: 'Платёж № 004512 из документа об оплате отсутствует в сведениях шлюза.',
+};
+const REASONING = {
+  kk: 'Төлем шлюз арқылы расталмады, сондықтан құжат дәйексіз деп танылды.',
+  ru: 'Платёж не подтверждён сведениями шлюза; документ признан недостоверным.',
+};
+
 function refusalHtml(lang: 'kk' | 'ru'): string {
   const ctx = context(lang, {
     refusal: {
@@ -78,10 +87,12 @@ function refusalHtml(lang: 'kk' | 'ru'): string {
             kk: 'Ұсынылған құжаттардың дәйексіздігі анықталды.',
             ru: 'Установлена недостоверность представленных документов & сведений.',
           },
-          facts: { 'findings/documentsUnreliable': true },
+          // The fact in words, as the engine renders it from the ground's sentence (never the finding's key).
+          fact: FACT[lang],
         },
       ],
     },
+    reasoning: REASONING,
   });
   return renderDocument(renderer.compile(REFUSAL_NOTICE_TEMPLATES[lang], { documentId: 'refusal-notice', lang }), ctx)
     .html;
@@ -199,6 +210,10 @@ describe('renderPdf', () => {
     expect(text).toMatch(/1\. Закон «О государственных услугах»/);
     expect(text).toContain('ЖШС "Ақ & Көк" <Астана>');
     expect(text).toContain('Дата: 11 февраля 2026');
+    // The fact that made the ground hold and the officer's reasoning, in words; no internal key or raw value.
+    expect(text).toContain(FACT.ru);
+    expect(text).toContain(REASONING.ru);
+    expect(text).not.toMatch(/documentsUnreliable|findings\/|: ?(true|да|иә)\b/);
   });
 
   withPoppler('renders the Kazakh refusal notice', async () => {
@@ -207,6 +222,8 @@ describe('renderPdf', () => {
     );
     expect(text).toContain('Мемлекеттік қызмет көрсетуден дәлелді бас тарту туралы хабарлама');
     expect(text).toContain('Ұсынылған құжаттардың дәйексіздігі анықталды.');
+    expect(text).toContain(FACT.kk);
+    expect(text).toContain(REASONING.kk);
   });
 
   withPoppler('spreads a long document over several pages, each numbered "n / total"', async () => {
