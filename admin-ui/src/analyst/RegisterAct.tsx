@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { formatLegalRef, type Act } from '@qyzmet/engine';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../shell/api';
 
@@ -7,7 +8,9 @@ const TYPES = ['order', 'joint-order', 'resolution', 'decree', 'law', 'rules', '
 /**
  * Registers an amending act in the acts registry (POST /admin/acts) before anyone edits a file: the order usually
  * arrives unpublished, so "not yet published" is a choice and its date is entered later; it enters into force the
- * given number of calendar days after its first official publication.
+ * given number of calendar days after its first official publication. Its citation as the law writes it (with a
+ * preview of a clause cited in kk and ru) and the act approving it (Rules, a regulation or a Standard approved by an
+ * order) are entered here too, so documents can cite it.
  */
 export function RegisterAct({
   onRegistered,
@@ -35,6 +38,7 @@ export function RegisterAct({
     publishedOn: '',
   });
   const [amends, setAmends] = useState<string[]>([]);
+  const [citation, setCitation] = useState<CitationForm>(citationFormOf());
   const [unpublished, setUnpublished] = useState(false);
   const [days, setDays] = useState(10);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -48,6 +52,7 @@ export function RegisterAct({
 
   const register = async () => {
     const id = f.id.trim();
+    const { citation: cited, approvedBy } = citationBody(citation);
     try {
       await api('POST', '/admin/acts', {
         id,
@@ -56,6 +61,8 @@ export function RegisterAct({
         ...(f.issuerKk || f.issuerRu ? { issuer: { kk: f.issuerKk, ru: f.issuerRu } } : {}),
         ...(f.regNumber ? { registration: { number: f.regNumber, ...(f.regDate ? { date: f.regDate } : {}) } } : {}),
         ...(amends.length ? { amends } : {}),
+        ...(cited ? { citation: cited } : {}),
+        ...(approvedBy ? { approvedBy } : {}),
         ...(f.number ? { number: f.number } : {}),
         ...(f.date ? { date: f.date } : {}),
         publication: unpublished || !f.publishedOn ? { date: null } : { date: f.publishedOn },
@@ -152,6 +159,14 @@ export function RegisterAct({
             </select>
           </label>
         )}
+        <CitationFields
+          value={citation}
+          onChange={setCitation}
+          acts={acts}
+          self={f.id.trim()}
+          title={{ kk: f.kk, ru: f.ru }}
+          bad={bad}
+        />
         <label>
           {t('actPublishedOn')}
           <input
@@ -193,5 +208,199 @@ export function RegisterAct({
         {message?.text}
       </p>
     </details>
+  );
+}
+
+type ActCitation = NonNullable<Act['citation']>;
+
+/** The citation and approval of an act as its form edits them (strings: empty is "not given"). */
+export interface CitationForm {
+  kk: string;
+  kkGenitive: string;
+  ru: string;
+  /** The Russian is the project's working translation (no official Russian text in the seeds). */
+  ruWorking: boolean;
+  /** The id of the act approving this one, or ''. */
+  approvedBy: string;
+  /** The annex of the approving act this one is (''). */
+  annex: string;
+}
+
+/** An act's citation and approval as the form shows them (empty fields where the registry has none). */
+export function citationFormOf(act?: Partial<Act>): CitationForm {
+  return {
+    kk: act?.citation?.kk ?? '',
+    kkGenitive: act?.citation?.kkGenitive ?? '',
+    ru: act?.citation?.ru ?? '',
+    ruWorking: act?.citation?.ruStatus === 'working-translation',
+    approvedBy: act?.approvedBy?.act ?? '',
+    annex: act?.approvedBy?.annex ?? '',
+  };
+}
+
+/**
+ * The registry's members for a citation form: `citation` once any of its texts is written (the registry then asks for
+ * both kk and ru and says where), `approvedBy` once an act is chosen. Other members of `approvedBy` (a paragraph, a
+ * legalRef written in the files) are kept. `null` removes a member an analyst emptied (PATCH).
+ */
+export function citationBody(
+  f: CitationForm,
+  current?: Partial<Act>,
+): { citation: ActCitation | null; approvedBy: NonNullable<Act['approvedBy']> | null } {
+  const written = [f.kk, f.kkGenitive, f.ru].some((x) => x.trim());
+  const citation: ActCitation | null = written
+    ? {
+        kk: f.kk.trim(),
+        ...(f.kkGenitive.trim() ? { kkGenitive: f.kkGenitive.trim() } : {}),
+        ru: f.ru.trim(),
+        ...(f.ruWorking ? { ruStatus: 'working-translation' as const } : {}),
+      }
+    : null;
+  const { act: _act, annex: _annex, ...kept } = current?.approvedBy ?? { act: '' };
+  const approvedBy = f.approvedBy
+    ? { ...kept, act: f.approvedBy, ...(f.annex.trim() ? { annex: f.annex.trim() } : {}) }
+    : null;
+  return { citation, approvedBy };
+}
+
+/** A clause cited in the preview: paragraph 9, sub-paragraph 2 (the format's own example). */
+const SAMPLE_CLAUSE = { paragraph: '9', subparagraph: '2' } as const;
+
+/**
+ * The fields of an act's citation as the law writes it (kk, kk genitive, ru) and of the act approving it (an act of
+ * the registry and its annex), with the one-line citation of a clause in kk and ru as documents print it (the engine's
+ * formatLegalRef) and, at once, a citation that does not name the approving act's number (the compiler's
+ * act.citationMismatch).
+ */
+export function CitationFields({
+  value,
+  onChange,
+  acts,
+  self,
+  title,
+  bad,
+}: {
+  value: CitationForm;
+  onChange: (next: CitationForm) => void;
+  acts: ReadonlyArray<{ id: string; number?: string; date?: string; title: { kk: string; ru: string } }>;
+  /** The act's own id (not offered as its own approver). */
+  self: string;
+  /** The act's title: what a clause is cited by while no citation is written. */
+  title: { kk: string; ru: string };
+  /** The registry's refusal of a member, marked on its field. */
+  bad: (pointer: string) => Record<string, unknown>;
+}) {
+  const { t, i18n } = useTranslation('analyst');
+  const id = useId();
+  const set = (k: keyof CitationForm) => (e: { target: { value: string } }) =>
+    onChange({ ...value, [k]: e.target.value });
+  const approver = acts.find((a) => a.id === value.approvedBy);
+  const number = approver?.number?.trim();
+  const missingNumber = number
+    ? (['kk', 'ru'] as const).filter((l) => value[l].trim() && !value[l].includes(number))
+    : [];
+  // Both state languages once either is written: documents are issued in both.
+  const written = [value.kk, value.ru].some((x) => x.trim());
+  const empty = written ? (['kk', 'ru'] as const).filter((l) => !value[l].trim()) : [];
+  const act = {
+    title,
+    ...(written
+      ? { citation: { kk: value.kk, ru: value.ru, ...(value.kkGenitive ? { kkGenitive: value.kkGenitive } : {}) } }
+      : {}),
+  };
+  const preview = (lang: 'kk' | 'ru') => formatLegalRef({ act, ...SAMPLE_CLAUSE }, lang);
+  const warn = (lang: 'kk' | 'ru') =>
+    empty.includes(lang)
+      ? { 'aria-invalid': true, 'aria-describedby': `${id}-both` }
+      : missingNumber.includes(lang)
+        ? { 'aria-invalid': true, 'aria-describedby': `${id}-number` }
+        : bad(`/citation/${lang}`);
+  return (
+    <fieldset className="qz-act-citation" data-testid="act-citation">
+      <legend>{t('actCitationTitle')}</legend>
+      <p className="qz-muted qz-small">{t('actCitationHint')}</p>
+      <label>
+        {t('actCitationKk')}
+        <textarea name="citationKk" rows={2} lang="kk" {...warn('kk')} value={value.kk} onChange={set('kk')} />
+      </label>
+      <label>
+        {t('actCitationKkGenitive')}
+        <textarea
+          name="citationKkGenitive"
+          rows={2}
+          lang="kk"
+          {...bad('/citation/kkGenitive')}
+          value={value.kkGenitive}
+          onChange={set('kkGenitive')}
+        />
+      </label>
+      <label>
+        {t('actCitationRu')}
+        <textarea name="citationRu" rows={2} lang="ru" {...warn('ru')} value={value.ru} onChange={set('ru')} />
+      </label>
+      <label className="qz-check">
+        <input
+          type="checkbox"
+          name="citationRuWorking"
+          checked={value.ruWorking}
+          onChange={(e) => onChange({ ...value, ruWorking: e.target.checked })}
+        />{' '}
+        {t('actCitationRuWorking')}
+      </label>
+      <label>
+        {t('actApprovedBy')}
+        <select name="approvedBy" {...bad('/approvedBy')} value={value.approvedBy} onChange={set('approvedBy')}>
+          <option value="">{t('actApprovedByNone')}</option>
+          {acts
+            .filter((a) => a.id !== self)
+            .map((a) => (
+              <option key={a.id} value={a.id}>
+                {[a.number && `№ ${a.number}`, a.date, i18n.language === 'kk' ? a.title.kk : a.title.ru]
+                  .filter(Boolean)
+                  .join(' · ')
+                  .slice(0, 100)}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        {t('actApprovedByAnnex')}
+        <input
+          name="approvedByAnnex"
+          size={4}
+          {...bad('/approvedBy/annex')}
+          value={value.annex}
+          onChange={set('annex')}
+          disabled={!value.approvedBy}
+        />
+      </label>
+      {empty.length > 0 && (
+        <p id={`${id}-both`} className="error qz-small" role="status">
+          {t('actCitationBoth', {
+            missing: empty.map((l) => t(l === 'kk' ? 'actCitationKk' : 'actCitationRu')).join(', '),
+          })}
+        </p>
+      )}
+      {missingNumber.length > 0 && (
+        <p id={`${id}-number`} className="error qz-small" role="status">
+          {t('actCitationNoNumber', {
+            number,
+            langs: missingNumber.map((l) => (l === 'kk' ? t('actCitationKk') : t('actCitationRu'))).join(', '),
+          })}
+        </p>
+      )}
+      <div className="qz-act-citation-preview" aria-live="polite">
+        <p className="qz-small qz-muted">{t('actCitationPreview')}</p>
+        <p className="qz-small" lang="kk" data-testid="citation-preview-kk">
+          {preview('kk')}
+        </p>
+        <p className="qz-small" lang="ru" data-testid="citation-preview-ru">
+          {preview('ru')}
+        </p>
+        {value.kk.trim() && !value.kkGenitive.trim() && (
+          <p className="qz-small qz-muted">{t('actCitationNoGenitive')}</p>
+        )}
+      </div>
+    </fieldset>
   );
 }

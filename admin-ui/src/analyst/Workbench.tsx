@@ -16,6 +16,7 @@ import { ActItem } from './ActItem';
 import './analyst.css';
 import { clockTime } from './clockTime';
 import { Coverage } from './Coverage';
+import { RegistrationRule } from './RegistrationRule';
 import { DiscardDraft } from './DiscardDraft';
 import { conflictUsers } from './draftConflict';
 import { JsonEditor } from './JsonEditor';
@@ -491,9 +492,11 @@ export default function Workbench({
                 expectedFrom={draft.expectedFrom}
                 lang={lang}
                 onCite={cite}
+                onActsChanged={() => void loadSources(serviceId).then(setSrc, fail)}
               />
             )}
           </section>
+          <RegistrationRule registration={def?.registration} acts={src.env.sharedActs} lang={lang} />
           <nav className="qz-sections" role="tablist" aria-label={t('sections')}>
             {SECTIONS.map((x) => (
               <a

@@ -25,6 +25,11 @@ export const problems = {
     'document.unknownPlaceholder': 'мәтін нысанда жоқ деректі пайдаланады',
     'deadline.duplicate': 'мұндай белгісі бар мерзім бұрыннан бар',
     'rules.duplicateGround': 'мұндай белгісі бар негіз бұрыннан бар',
+    'ground.factMissing': 'негіздің фактісі сөзбен жазылмаған: бас тартуда нақты себеп аталуы керек',
+    'act.citationMissing':
+      '«{{act}}» актісінің заң оған қалай сілтейтіні (күні мен нөмірімен) жазылмаған: оны актілер тізілімінде толтырыңыз',
+    'act.citationMismatch':
+      '«{{act}}» актісіне сілтеме ({{lang}}) оны бекіткен «{{approvedBy}}» актісінің нөмірін атамайды',
     langKk: 'қазақша',
     langRu: 'орысша',
   },
@@ -49,6 +54,11 @@ export const problems = {
     'document.unknownPlaceholder': 'текст использует данные, которых нет в форме',
     'deadline.duplicate': 'срок с таким обозначением уже есть',
     'rules.duplicateGround': 'основание с таким обозначением уже есть',
+    'ground.factMissing': 'факт основания словами не написан: в отказе должна быть названа конкретная причина',
+    'act.citationMissing':
+      'у акта «{{act}}» не записано, как на него ссылается закон (с датой и номером): заполните это в реестре актов',
+    'act.citationMismatch':
+      'ссылка на акт «{{act}}» ({{lang}}) не называет номер утвердившего его акта «{{approvedBy}}»',
     langKk: 'казахский',
     langRu: 'русский',
   },
@@ -73,6 +83,11 @@ export const problems = {
     'document.unknownPlaceholder': 'the text uses data the form does not have',
     'deadline.duplicate': 'a term with this id already exists',
     'rules.duplicateGround': 'a ground with this id already exists',
+    'ground.factMissing': 'the fact in words is not written: a refusal must name a concrete reason',
+    'act.citationMissing':
+      'act “{{act}}” has no citation as the law writes it (with its date and number): fill it in the acts registry',
+    'act.citationMismatch':
+      'the {{lang}} citation of “{{act}}” does not name the number of “{{approvedBy}}”, which approved it',
     langKk: 'Kazakh',
     langRu: 'Russian',
   },

@@ -76,10 +76,14 @@ export class ActsRegistry {
     return this.get(id as string);
   }
 
-  /** Amends an entry (typically `publication.date` once the act is published); the versions' dates follow. */
+  /**
+   * Amends an entry (typically `publication.date` once the act is published, or its citation); the versions' dates
+   * follow. A member given as null is removed (an approval or a citation the analyst emptied).
+   */
   async patch(user: StoredUser, id: string, body: Record<string, unknown>): Promise<{ id: string } & Act> {
     const current = this.get(id);
     const { id: _ignored, ...next } = { ...current, ...body } as Record<string, unknown>;
+    for (const key of Object.keys(body)) if (body[key] === null) delete next[key];
     const problems = validateActEntry(id, next);
     if (problems.length) throw invalid(problems);
     await this.save(user, id, next as unknown as Act, 'act.update');

@@ -1,10 +1,20 @@
 import { formatConditionRef, type VersionDef } from '@qyzmet/engine';
-import { useId } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLang } from '../../i18n';
-import type { EditorProblem } from '../model';
+import type { EditorProblem, ScenarioRun } from '../model';
 import { plainValue } from '../plainValue';
-import { conditionWhen, findingWhen, FINDING_NAME, readGroundFacts } from './groundFacts';
+import {
+  conditionWhen,
+  factPlaceholders,
+  findingWhen,
+  FINDING_NAME,
+  readGroundFacts,
+  renderFactPreview,
+  type FactPlaceholder,
+} from './groundFacts';
+import { problemsAt } from './pointer';
+import { insertAt } from './templateModel';
 
 const pick = (t: { kk?: string; ru?: string; en?: string } | undefined, lang: UiLang) =>
   (lang === 'en' ? (t?.en ?? t?.ru) : t?.[lang]) ?? '';
@@ -221,6 +231,174 @@ export function GroundFacts({
             </p>
           ))}
         </div>
+      )}
+    </fieldset>
+  );
+}
+
+type FactTexts = { kk?: string; ru?: string; en?: string } & Record<string, unknown>;
+const FACT_LANGS = ['kk', 'ru', 'en'] as const;
+const LANG_LABEL = { kk: 'langKk', ru: 'langRu', en: 'langEn' } as const;
+
+/** The scenario run the preview renders on: one where the ground holds, else the first that ran. */
+function previewRun(runs: readonly ScenarioRun[], groundId: string) {
+  const ran = runs.filter((r) => r.outcome?.result?.application);
+  const holds = ran.find((r) => {
+    const app = r.outcome!.result!.application;
+    return (app.refusal?.grounds ?? app.grounds ?? []).some((g) => g.id === groundId);
+  });
+  const run = holds ?? ran[0];
+  return run ? { run, holds: !!holds, app: run.outcome!.result!.application } : undefined;
+}
+
+/**
+ * The fact in words of a ground (`fact`): one sentence per language that the refusal prints under the ground, naming
+ * the concrete fact that made it hold. The placeholders it may use are listed by their labels (form fields, what the
+ * officer's events record, the application's number and registration) and inserted at the cursor; each language is
+ * previewed on a scenario of the draft, and the engine's problems of each sentence are shown under it.
+ */
+export function GroundFactWords({
+  groundId,
+  value,
+  version,
+  runs,
+  lang,
+  readOnly,
+  problems,
+  pointer,
+  onChange,
+}: {
+  groundId: string;
+  value: unknown;
+  /** The version whose form and events name the placeholders (the last one compiled, else as written). */
+  version: VersionDef;
+  runs: readonly ScenarioRun[];
+  lang: UiLang;
+  readOnly: boolean;
+  /** The engine's problems at the ground's `fact` and under it (`/fact/kk`…). */
+  problems: readonly EditorProblem[];
+  /** The pointer of the ground's `fact` in the version. */
+  pointer: string;
+  onChange: (fact: FactTexts) => void;
+}) {
+  const { t } = useTranslation('grounds');
+  const { t: te } = useTranslation('editors');
+  const id = useId();
+  const v: FactTexts = value && typeof value === 'object' && !Array.isArray(value) ? (value as FactTexts) : {};
+  const areas = useRef<Partial<Record<(typeof FACT_LANGS)[number], HTMLTextAreaElement | null>>>({});
+  /** The text area the analyst last wrote in: a placeholder goes there, at its cursor. */
+  const [target, setTarget] = useState<(typeof FACT_LANGS)[number]>('kk');
+  const placeholders = useMemo(() => factPlaceholders(version, lang), [version, lang]);
+  const sample = useMemo(() => previewRun(runs, groundId), [runs, groundId]);
+  const own = problems.filter((p) => !FACT_LANGS.some((l) => problemsAt([p], `${pointer}/${l}`).length));
+  const set = (l: (typeof FACT_LANGS)[number], text: string) => {
+    const next: FactTexts = { kk: '', ru: '', ...v, [l]: text };
+    if (l === 'en' && !text) delete next.en;
+    onChange(next);
+  };
+  const insert = (snippet: string) => {
+    const el = areas.current[target];
+    const text = String(v[target] ?? '');
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    const { text: next, caret } = insertAt(text, start, end, snippet);
+    set(target, next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(caret, caret);
+    });
+  };
+  const name = (p: FactPlaceholder) => (p.group === 'application' ? t(p.label) : p.label);
+  const groups = (['form', 'findings', 'application'] as const).filter((g) => placeholders.some((p) => p.group === g));
+  const invalid = problems.length > 0;
+  return (
+    <fieldset className="qz-ground-facts qz-ground-fact" aria-invalid={invalid || undefined} data-testid="ground-fact">
+      <legend>{t('factTitle')}</legend>
+      <p className="qz-muted qz-small" id={`${id}-hint`}>
+        {t('factHint')}
+      </p>
+      <div className="qz-langtexts-row">
+        {FACT_LANGS.map((l) => {
+          const mine = problemsAt(problems, `${pointer}/${l}`);
+          const errId = `${id}-${l}-err`;
+          const preview =
+            l !== 'en' && sample && String(v[l] ?? '').trim()
+              ? renderFactPreview(String(v[l]), l, groundId, sample.app)
+              : null;
+          return (
+            <div key={l} className="qz-ground-fact-lang">
+              <label htmlFor={`${id}-${l}`}>
+                {te(LANG_LABEL[l])}
+                {l === 'en' && <span className="qz-muted"> ({te('optional')})</span>}
+              </label>
+              <textarea
+                id={`${id}-${l}`}
+                name={`fact.${l}`}
+                lang={l}
+                rows={3}
+                value={String(v[l] ?? '')}
+                readOnly={readOnly}
+                spellCheck={l !== 'en'}
+                onFocus={() => setTarget(l)}
+                onChange={(e) => set(l, e.target.value)}
+                aria-invalid={mine.length > 0 || undefined}
+                aria-describedby={`${id}-hint${mine.length ? ` ${errId}` : ''}`}
+              />
+              {mine.length > 0 && (
+                <div id={errId} role="status">
+                  {mine.map((p, i) => (
+                    <p key={i} className="error qz-small">
+                      {p.message}
+                    </p>
+                  ))}
+                </div>
+              )}
+              {preview && sample && (
+                <p className="qz-ground-fact-preview qz-small" data-testid={`fact-preview-${l}`}>
+                  <span className="qz-muted">
+                    {t(sample.holds ? 'factPreview' : 'factPreviewNotHolding', {
+                      name: sample.run.scenario?.name ?? '',
+                    })}
+                  </span>{' '}
+                  {'text' in preview ? <q>{preview.text}</q> : <span className="error">{preview.error}</span>}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {own.map((p, i) => (
+        <p key={i} className="error qz-small" role="status">
+          {p.message}
+        </p>
+      ))}
+      {!sample && <p className="qz-muted qz-small">{t('factNoRuns')}</p>}
+      {!readOnly && (
+        <details className="qz-ground-fact-placeholders">
+          <summary>{t('factPlaceholders', { lang: te(LANG_LABEL[target]) })}</summary>
+          {groups.map((g) => (
+            <div key={g} role="group" aria-label={t(`factGroup_${g}`)}>
+              <p className="qz-small qz-muted">{t(`factGroup_${g}`)}</p>
+              <ul className="qz-ground-fact-list" style={{ listStyle: 'none', paddingLeft: 0, margin: 0 }}>
+                {placeholders
+                  .filter((p) => p.group === g)
+                  .map((p) => (
+                    <li key={p.insert}>
+                      <button
+                        type="button"
+                        className="secondary qz-small"
+                        onClick={() => insert(p.insert)}
+                        title={p.event ? `${p.event}: ${p.insert}` : p.insert}
+                      >
+                        {name(p)}
+                      </button>{' '}
+                      <code className="qz-muted qz-small">{p.insert}</code>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </details>
       )}
     </fieldset>
   );

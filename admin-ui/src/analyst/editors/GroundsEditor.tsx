@@ -5,7 +5,7 @@ import { registerArea, type UiLang } from '../../i18n';
 import { grounds as texts } from '../../i18n/editors/grounds';
 import type { EditorProblem } from '../model';
 import './editors.css';
-import { GroundFacts } from './GroundFacts';
+import { GroundFactWords, GroundFacts } from './GroundFacts';
 import { groundIdProblem, includedGroundId, readGroundFacts } from './groundFacts';
 import { LangTexts, type Texts } from './LangTexts';
 import { CardToggle } from './CardToggle';
@@ -30,7 +30,7 @@ const firstWords = (s: string, n = 9) => {
 };
 
 /** The keys of a ground that a field of the card edits: problems elsewhere in it are shown at the card's top. */
-const EDITED = ['id', 'kind', 'decidedBy', 'text', 'message', 'legalRef', 'when'];
+const EDITED = ['id', 'kind', 'decidedBy', 'text', 'message', 'fact', 'legalRef', 'when'];
 
 /** A new ground, decided by the officer (most grounds of the acts are established on examination) and not cited yet. */
 const newGround = (id: string): Partial<Ground> => ({
@@ -38,6 +38,7 @@ const newGround = (id: string): Partial<Ground> => ({
   kind: 'refusal',
   decidedBy: 'officer',
   text: { kk: '', ru: '' },
+  fact: { kk: '', ru: '' },
   legalRef: { act: '' },
 });
 
@@ -55,7 +56,8 @@ function resolvedShared(ctx: EditorContext, index: number, entry: Entry): Entry 
 
 /**
  * The refusal grounds of the draft as cards (kind and the first words of the text), one open at a time: its id, kind,
- * who decides, the act's text and the applicant's message in kk/ru/en, its legal reference and the facts it cites.
+ * who decides, the act's text and the applicant's message in kk/ru/en, the fact in words the refusal prints (with its
+ * placeholders and a preview on a scenario), its legal reference and the facts it cites.
  * A shared ground (`$include`) shows its text read only; only its own legal reference is edited here.
  */
 export function GroundsEditor(ctx: EditorContext) {
@@ -351,6 +353,17 @@ function GroundCard({
             onChange={(v) => set('message', v)}
             readOnly={readOnly}
             problems={field('message')}
+          />
+          <GroundFactWords
+            groundId={id}
+            value={g.fact}
+            version={ctx.compiled?.version ?? ctx.version}
+            runs={ctx.runs}
+            lang={ctx.lang}
+            readOnly={readOnly}
+            problems={field('fact')}
+            pointer={`${at}/fact`}
+            onChange={(fact) => set('fact', fact)}
           />
           <LegalRefField
             label={t('legalRef')}
