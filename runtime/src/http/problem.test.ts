@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { domainError, ProblemError, type ProblemKind } from '@qyzmet/engine';
-import { kindOf, problemHandler, STATUS_OF_KIND, statusOf } from './problem';
+import { kindOf, problemBody, problemHandler, STATUS_OF_KIND, statusOf } from './problem';
 
 /**
  * The one mapper from a problem's kind to its HTTP status (issue 12): every kind has exactly one status, and a
@@ -145,6 +145,26 @@ describe('a ProblemError thrown from a route reaches the client as its status wi
     expect(r.body.params).toEqual({ service: 'x' });
     const e = await get('/engine/event');
     expect([e.status, e.body.code, e.body.params]).toEqual([409, 'event.notAllowed', { state: 's' }]);
+  });
+
+  test('a problem the engine located in the request body (an event’s /data/reasoning) is a field error there, in every language', () => {
+    const located = problemBody(
+      { code: 'event.reasoningRequired', kind: 'user', pointer: '/data/reasoning', message: 'write the reasoning' },
+      undefined,
+      'ru',
+    );
+    expect(located.errors).toEqual([
+      {
+        pointer: '/data/reasoning',
+        code: 'event.reasoningRequired',
+        message: located.detail,
+        messages: { kk: expect.stringMatching(/дәлелді/), ru: located.detail, en: 'write the reasoning' },
+      },
+    ]);
+    expect(located.detail).toMatch(/мотивированным/);
+    // A pointer into a definition (not the request) stays out of the field errors.
+    const definition = problemBody({ code: 'x.bad', kind: 'definition', pointer: '/versions/0', message: 'bad' });
+    expect(definition.errors).toBeUndefined();
   });
 
   test('anything else is a 500 that says nothing of the bug, and is logged', async () => {
