@@ -98,7 +98,7 @@ const cases: Case[] = [
     document: 'eds-refusal-message',
     fixed: ['Алушының ЭЦҚ-ның дұрыстығы расталмағанына орай сұралған электронды мемлекеттік қызметте бас тартылды'],
     citation: [REG_BY_ORDER.kk, 'регламентінің 6-тармағының 9) тармақшасы'],
-    fact: ['Алушының ЭЦҚ тіркеу куәлігінің қолдану мерзімі 2013 жылғы 12 қараша аяқталған.'],
+    fact: ['Алушының ЭЦҚ тіркеу куәлігінің қолдану мерзімі аяқталған: оның соңғы күні — 2013 жылғы 12 қараша.'],
   },
   {
     service: LEASE,
@@ -255,4 +255,57 @@ test.each([LEASE, LOOKUP])('%s: no officer records findings, so its refusals are
       expect([name, event.records]).not.toEqual([name, 'findings']);
   for (const [file, scenario] of scenariosOf(id))
     for (const event of scenario.events) expect([file, event.data ?? {}]).not.toHaveProperty([1, 'reasoning']);
+});
+
+/**
+ * The step norms of Annex 2 (Table 1, row 5) in seconds as the act writes them («30 секунд», «1,5 мин»): a step that
+ * ends at its due second is on time, and the refusal-message norms (regulation 2 actions 2 and 5, regulation 1 action
+ * 3) are judged only when their branch is taken (row 6: «…бұзушылықтардың болуына байланысты»), never on the way to the
+ * result.
+ */
+const stepCases: Array<{ service: string; scenario: string; overdue: string[]; set: Record<string, string> }> = [
+  {
+    service: LEASE,
+    scenario: '19-egov-each-action-ends-at-its-due-second-on-time.json',
+    overdue: [],
+    set: {
+      'a1-login': '2013-10-08T10:01:00+06:00',
+      'a2-authorisation-refusal-message': '2013-10-08T10:01:30+06:00',
+      'a3-query-data': '2013-10-08T10:02:30+06:00',
+      'a4-identification-and-certificate': '2013-10-08T10:04:00+06:00',
+      'a5-eds-refusal-message': '2013-10-08T10:05:00+06:00',
+      'a6-send-to-provider': '2013-10-08T10:05:00+06:00',
+    },
+  },
+  {
+    service: LEASE,
+    scenario: '20-egov-eds-not-authentic-at-last-second-of-action-4.json',
+    overdue: [],
+    set: {
+      'a4-identification-and-certificate': '2013-10-08T15:03:30+06:00',
+      'a5-eds-refusal-message': '2013-10-08T15:04:30+06:00',
+    },
+  },
+  {
+    service: LEASE,
+    scenario: '21-egov-authorisation-refused-one-second-late.json',
+    overdue: ['a1-login', 'a2-authorisation-refusal-message'],
+    set: { 'a1-login': '2013-10-09T09:01:00+06:00', 'a2-authorisation-refusal-message': '2013-10-09T09:01:30+06:00' },
+  },
+  {
+    service: LOOKUP,
+    scenario: '18-absence-message-at-its-due-second-on-time.json',
+    overdue: [],
+    set: { 'a3-absence-message': '2013-10-10T16:01:30+06:00', 'a4-result-displayed': '2013-10-10T16:11:00+06:00' },
+  },
+];
+
+describe.each(stepCases)('step norms: $service › $scenario', (c) => {
+  test('each step is due at the second the act gives, and only a step that ran past it is overdue', async () => {
+    const { result } = await scenarioDocuments(c.service, c.scenario, 'ru');
+    const timers = result.trace.flatMap((t) => (t.kind === 'timer' ? [t] : []));
+    const due = Object.fromEntries(timers.filter((t) => t.action === 'set').map((t) => [t.id, t.dueAt]));
+    for (const [id, dueAt] of Object.entries(c.set)) expect({ id, dueAt: due[id] }).toEqual({ id, dueAt });
+    expect(timers.filter((t) => t.action === 'overdue').map((t) => t.id)).toEqual(c.overdue);
+  });
 });
