@@ -214,6 +214,8 @@ describeUi('order 999 through the analyst’s forms only', () => {
     await j.tick(
       arrestEditor.getByRole('group', { name: 'Officer’s findings in event 2' }).getByLabel(/objectUnderArrest/),
     );
+    // A refusal must be motivated: the examination that finds the arrest carries the officer's reasoning.
+    await j.type(arrestEditor.getByLabel('Reasoning of event 2 in Kazakh'), 'Объектіге сот тыйым салған.');
     await j.click(arrestEditor.getByRole('button', { name: 'Remove event 3' }));
     await arrestEditor.locator('tr[data-fact="/expect/status"]').filter({ hasText: 'Refused' }).waitFor({
       timeout: 20_000,
