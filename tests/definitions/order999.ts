@@ -8,6 +8,13 @@
 
 export const ORDER = 'moj-order-999-2026';
 
+/** Order 999 as the law cites it, with its date and number. */
+export const order999Citation = {
+  kk: 'Қазақстан Республикасы Әділет министрінің 2026 жылғы 1 желтоқсандағы № 999 бұйрығы',
+  kkGenitive: 'Қазақстан Республикасы Әділет министрінің 2026 жылғы 1 желтоқсандағы № 999 бұйрығының',
+  ru: 'приказ Министра юстиции Республики Казахстан от 1 декабря 2026 года № 999',
+};
+
 /** The acts-registry entry, published on 10 December 2026 (`publishedOn: null`: not yet published). */
 export function order999Act(publishedOn: string | null = '2026-12-10') {
   return {
@@ -19,6 +26,8 @@ export function order999Act(publishedOn: string | null = '2026-12-10') {
     },
     number: '999',
     date: '2026-12-01',
+    // How documents cite it (a ground of the example cites its p.1 sub. 2).
+    citation: order999Citation,
     publication: publishedOn ? { date: publishedOn } : { date: null, note: 'Not yet published.' },
     entryIntoForce: { afterPublication: { act: ORDER, calendarDays: 10 } },
     status: 'in-force',
@@ -41,6 +50,11 @@ export const underArrest = {
   message: {
     kk: 'Объектіге құқықтық кадастрда тіркелген тыйым салынған.',
     ru: 'На объект наложен арест, зарегистрированный в правовом кадастре.',
+  },
+  // The fact in words the refusal prints under the ground: the object by its cadastral number.
+  fact: {
+    kk: 'Кадастрлық нөмірі {{data.object.cadastralNumber}} объектіге құқықтық кадастрда тіркелген тыйым салынған.',
+    ru: 'На объект с кадастровым номером {{data.object.cadastralNumber}} наложен арест, зарегистрированный в правовом кадастре.',
   },
   legalRef: item('2'),
   when: { fact: 'findings', path: '/objectUnderArrest', operator: 'isTrue', value: true },
