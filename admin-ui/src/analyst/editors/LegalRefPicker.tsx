@@ -139,8 +139,9 @@ export function LegalRefPicker({
     const to = which === 1 ? n : String(ref.lines?.[1] ?? ref.lines?.[0] ?? '');
     write({ ...ref, lines: linesOf(from, to) });
   };
-  // Documents print the act by its title, not its id (renderIssuedDocument); formatLegalRef reads either.
-  const printed = act ? legalRefText({ ...ref, act: acts[act]?.title ?? act } as unknown as LegalRef, lang) : '';
+  // Documents print the act as the law cites it (its citation, else its title), not its id; formatLegalRef reads the
+  // act's record.
+  const printed = act ? legalRefText({ ...ref, act: acts[act] ?? act } as unknown as LegalRef, lang) : '';
 
   // The engine's problems of one field, under it (the field names them in aria-describedby).
   const errors = (key: string) => <ProblemList key={key} id={`${id}-${key}-err`} problems={at(key)} />;
