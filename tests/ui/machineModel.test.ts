@@ -114,6 +114,22 @@ describe('adding and removing steps and events', () => {
     // Untouched states stay the same objects: the server's diff sees only the edit.
     expect(next.states.archive).toBe(m.states.archive);
   });
+  test('removing a step drops it from branch norms (leadsTo); a norm left with no branch goes', () => {
+    const m = machine();
+    const a5 = { id: 'a5', after: '150 seconds', leadsTo: ['refused'], legalRef: { act: 'x' } };
+    const both = { id: 'both', after: '2 minutes', leadsTo: ['refused', 'issued'], legalRef: { act: 'x' } };
+    const withNorms = {
+      ...m,
+      states: { ...m.states, examination: { ...m.states.examination, timers: [a5, both] } },
+    };
+    const next = removeState(withNorms, 'refused');
+    expect(next.states.examination.timers).toEqual([{ ...both, leadsTo: ['issued'] }]);
+    const none = removeState(
+      { ...m, states: { ...m.states, examination: { ...m.states.examination, timers: [a5] } } },
+      'refused',
+    );
+    expect(none.states.examination.timers).toBeUndefined();
+  });
   test('removing the only target of an event removes the event from the state', () => {
     const next = removeState(machine(), 'archive');
     expect(next.states.examination.on!.GATEWAY_DATA).toEqual({ target: 'examination' });

@@ -124,6 +124,16 @@ function withoutTargetsTo(s: StateDef, target: string): StateDef {
         return rest;
       }),
     };
+  // A norm of one branch (leadsTo) loses that branch; with no branch left it times nothing and goes.
+  if (out.timers?.some((x) => x?.leadsTo?.includes(target))) {
+    const timers = out.timers.flatMap((x) => {
+      if (!x?.leadsTo?.includes(target)) return [x];
+      const leadsTo = x.leadsTo.filter((y) => y !== target);
+      return leadsTo.length ? [{ ...x, leadsTo }] : [];
+    });
+    out = { ...out, timers };
+    if (!timers.length) delete out.timers;
+  }
   return out;
 }
 
