@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Locator } from 'playwright-core';
-import { item, ORDER, order999Act, underArrest } from '../definitions/order999';
+import { item, ORDER, order999Act, order999Citation, underArrest } from '../definitions/order999';
 import { draftSuite, eventually, tokenOf } from './draftApi';
 import { describeUi, screenshot, signIn } from './harness';
 
@@ -90,15 +90,47 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     await picker.getByText('This act has no clause inventory').waitFor();
     await picker.getByLabel('Paragraph', { exact: true }).fill(underArrest.legalRef.paragraph);
     await picker.getByLabel('Sub-paragraph', { exact: true }).fill(underArrest.legalRef.subparagraph);
-    // The citation as documents print it: the act's title, then its units.
+    // The citation as documents print it: the act as the law cites it, then its units.
     expect(await picker.getByTestId('legal-ref-text').textContent()).toContain(
-      `${order999Act().title.ru}, пункт 1, подпункт 2)`,
+      `${order999Citation.ru}, пункт 1, подпункт 2)`,
     );
     const finding = card.getByLabel('Finding name');
     await finding.fill('ObjectUnderArrest');
     expect(await finding.getAttribute('aria-invalid')).toBe('true');
     await finding.fill('objectUnderArrest');
     expect(await finding.getAttribute('aria-invalid')).toBeNull();
+
+    // The fact in words: until it is written the engine says so at each language's field (ground.factMissing).
+    const fact = card.getByRole('group', { name: /^Fact in words/ });
+    const factKk = fact.getByLabel('Kazakh', { exact: true });
+    const factRu = fact.getByLabel('Russian', { exact: true });
+    await card.locator('textarea[name="fact.kk"][aria-invalid=true]').waitFor({ timeout: 10_000 });
+    expect(await fact.textContent()).toContain(
+      'the fact in words is not written: a refusal must name a concrete reason',
+    );
+    expect(await factRu.getAttribute('aria-invalid')).toBe('true');
+    // The Russian typed up to the placeholder, which is inserted from the list at the cursor by its label.
+    const [head, tail] = underArrest.fact.ru.split('{{data.object.cadastralNumber}}');
+    await factRu.fill(head);
+    await fact.getByText(/^Data you can insert/).click();
+    await fact
+      .getByRole('button', { name: /Cadastral number/i })
+      .first()
+      .click();
+    expect(await factRu.inputValue()).toBe(`${head}{{data.object.cadastralNumber}}`);
+    await factRu.press('End');
+    await factRu.pressSequentially(tail);
+    // One language only: the other's field says it is missing (the refusal is printed in both).
+    await fact.getByText('The Kazakh sentence is missing: the refusal is printed in both languages.').waitFor();
+    expect(await factKk.getAttribute('aria-invalid')).toBe('true');
+    expect(await factRu.getAttribute('aria-invalid')).toBeNull();
+    await factKk.fill(underArrest.fact.kk);
+    // Previewed on a scenario of the draft (none makes the new ground hold): its data, no placeholder left.
+    const previewRu = card.getByTestId('fact-preview-ru');
+    await previewRu.filter({ hasText: 'На объект с кадастровым номером 20-321-001-123:15 наложен арест' }).waitFor();
+    expect(await previewRu.textContent()).toContain('the ground does not hold there');
+    expect(await card.getByTestId('fact-preview-kk').textContent()).toContain('Кадастрлық нөмірі 20-321-001-123:15');
+    await card.locator('textarea[name="fact.kk"][aria-invalid=true]').waitFor({ state: 'detached', timeout: 10_000 });
 
     // The preview beside the form lists the ground once the draft compiles.
     await preview.locator('tbody tr').nth(before).filter({ hasText: underArrest.id }).waitFor({ timeout: 10_000 });
@@ -119,11 +151,12 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     expect(added?.value).toEqual(underArrest);
     expect(added?.legalRef).toEqual(item('2'));
 
-    // The misquote: a ground cited to order 156's annex 2 row 3 (the terms), with words that are not there.
+    // The misquote: a ground cited to annex 2 row 3 of the Rules approved by order 156 (the terms), with words that are
+    // not there.
     const other = editor.locator('article[data-ground="incomplete-package"]');
     await other.getByRole('button', { expanded: false }).click();
     const ref = other.getByTestId('legal-ref-picker');
-    await ref.getByLabel('Act', { exact: true }).selectOption('moj-order-156-2013');
+    await ref.getByLabel('Act', { exact: true }).selectOption('moj-156-rules');
     await ref.getByLabel('Clause of the act').selectOption('annex 2 row 3');
     const seed = ref.getByTestId('seed-text');
     expect(await seed.textContent()).toContain('бірінші жұмыс күні');
@@ -149,7 +182,7 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
       (d) => groundIn(d, 'incomplete-package')?.legalRef?.quote === 'Бірінші   жұмыс күні',
     );
     expect(groundIn(quoted, 'incomplete-package').legalRef).toMatchObject({
-      act: 'moj-order-156-2013',
+      act: 'moj-156-rules',
       annex: '2',
       row: '3',
     });
@@ -189,11 +222,14 @@ describeUi('the refusal-grounds editor and the legal-reference picker', () => {
     const sharedRef = shared.getByTestId('legal-ref-picker');
     expect(await sharedRef.getByLabel('Row', { exact: true }).getAttribute('readonly')).toBeNull();
     await screenshot(page, 'grounds-editor-shared');
-    // In Kazakh: the conditions by their descriptions, the citation in Kazakh words.
+    // In Kazakh: the conditions by their descriptions, the citation as the law writes it (the Rules in the genitive).
     await page.getByRole('combobox', { name: 'Language' }).selectOption('kk');
     await editor.locator('article[data-ground="incomplete-package"]').getByRole('button', { expanded: false }).click();
     await editor.getByText('Бас тарту негіздері', { exact: true }).waitFor();
-    expect(await editor.getByTestId('legal-ref-text').textContent()).toContain('2-қосымша, 3-жол');
+    expect(await editor.getByTestId('legal-ref-text').textContent()).toContain(
+      '№ 156 бұйрығымен бекітілген Жаңадан құрылған',
+    );
+    expect(await editor.getByTestId('legal-ref-text').textContent()).toContain('қағидаларының 2-қосымшасының 3-жолы');
     await screenshot(page, 'grounds-editor-kk');
     await page.context().close();
   }, 150_000);

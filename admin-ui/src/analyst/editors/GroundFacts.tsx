@@ -290,10 +290,22 @@ export function GroundFactWords({
   const [target, setTarget] = useState<(typeof FACT_LANGS)[number]>('kk');
   const placeholders = useMemo(() => factPlaceholders(version, lang), [version, lang]);
   const sample = useMemo(() => previewRun(runs, groundId), [runs, groundId]);
-  const own = problems.filter((p) => !FACT_LANGS.some((l) => problemsAt([p], `${pointer}/${l}`).length));
+  // A sentence left empty is not written (the schema then names the missing language at the fact: shown at its field).
+  const missingLang = (p: EditorProblem, l: string) =>
+    p.pointer === pointer && p.code === 'definition.required' && p.params?.missingProperty === l;
+  const whole = problems.filter((p) => p.pointer === pointer && p.code === 'ground.factMissing').length > 0;
+  const atLang = (l: (typeof FACT_LANGS)[number]) => [
+    ...problems
+      .filter((p) => missingLang(p, l))
+      .map((p) => ({ ...p, message: t('factLangMissing', { lang: te(LANG_LABEL[l]) }) })),
+    ...problemsAt(problems, `${pointer}/${l}`),
+  ];
+  const own = problems.filter(
+    (p) => !FACT_LANGS.some((l) => missingLang(p, l) || problemsAt([p], `${pointer}/${l}`).length),
+  );
   const set = (l: (typeof FACT_LANGS)[number], text: string) => {
-    const next: FactTexts = { kk: '', ru: '', ...v, [l]: text };
-    if (l === 'en' && !text) delete next.en;
+    const next: FactTexts = { ...v, [l]: text };
+    if (!text.trim()) delete next[l];
     onChange(next);
   };
   const insert = (snippet: string) => {
@@ -319,7 +331,8 @@ export function GroundFactWords({
       </p>
       <div className="qz-langtexts-row">
         {FACT_LANGS.map((l) => {
-          const mine = problemsAt(problems, `${pointer}/${l}`);
+          const mine = atLang(l);
+          const marked = mine.length > 0 || (whole && l !== 'en');
           const errId = `${id}-${l}-err`;
           const preview =
             l !== 'en' && sample && String(v[l] ?? '').trim()
@@ -333,6 +346,9 @@ export function GroundFactWords({
               </label>
               <textarea
                 id={`${id}-${l}`}
+                ref={(el) => {
+                  areas.current[l] = el;
+                }}
                 name={`fact.${l}`}
                 lang={l}
                 rows={3}
@@ -341,8 +357,8 @@ export function GroundFactWords({
                 spellCheck={l !== 'en'}
                 onFocus={() => setTarget(l)}
                 onChange={(e) => set(l, e.target.value)}
-                aria-invalid={mine.length > 0 || undefined}
-                aria-describedby={`${id}-hint${mine.length ? ` ${errId}` : ''}`}
+                aria-invalid={marked || undefined}
+                aria-describedby={`${id}-hint${mine.length ? ` ${errId}` : whole && l !== 'en' ? ` ${id}-own` : ''}`}
               />
               {mine.length > 0 && (
                 <div id={errId} role="status">
@@ -367,11 +383,15 @@ export function GroundFactWords({
           );
         })}
       </div>
-      {own.map((p, i) => (
-        <p key={i} className="error qz-small" role="status">
-          {p.message}
-        </p>
-      ))}
+      {own.length > 0 && (
+        <div id={`${id}-own`} role="status">
+          {own.map((p, i) => (
+            <p key={i} className="error qz-small">
+              {p.message}
+            </p>
+          ))}
+        </div>
+      )}
       {!sample && <p className="qz-muted qz-small">{t('factNoRuns')}</p>}
       {!readOnly && (
         <details className="qz-ground-fact-placeholders">

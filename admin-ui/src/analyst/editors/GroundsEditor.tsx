@@ -38,7 +38,6 @@ const newGround = (id: string): Partial<Ground> => ({
   kind: 'refusal',
   decidedBy: 'officer',
   text: { kk: '', ru: '' },
-  fact: { kk: '', ru: '' },
   legalRef: { act: '' },
 });
 
