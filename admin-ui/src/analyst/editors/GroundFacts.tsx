@@ -288,7 +288,7 @@ export function GroundFactWords({
   const areas = useRef<Partial<Record<(typeof FACT_LANGS)[number], HTMLTextAreaElement | null>>>({});
   /** The text area the analyst last wrote in: a placeholder goes there, at its cursor. */
   const [target, setTarget] = useState<(typeof FACT_LANGS)[number]>('kk');
-  const placeholders = useMemo(() => factPlaceholders(version, lang), [version, lang]);
+  const placeholders = useMemo(() => factPlaceholders(version, lang, target), [version, lang, target]);
   const sample = useMemo(() => previewRun(runs, groundId), [runs, groundId]);
   // A sentence left empty is not written (the schema then names the missing language at the fact: shown at its field).
   const missingLang = (p: EditorProblem, l: string) =>
@@ -412,7 +412,7 @@ export function GroundFactWords({
                       >
                         {name(p)}
                       </button>{' '}
-                      <code className="qz-muted qz-small">{p.insert}</code>
+                      <code className="qz-muted qz-small">{p.path}</code>
                     </li>
                   ))}
               </ul>

@@ -6,7 +6,6 @@ import {
   type ConditionRef,
   type VersionDef,
 } from '@qyzmet/engine';
-import { formPlaceholders } from './templateModel';
 
 /**
  * A refusal ground's `when` as the grounds form edits it: the officer's finding it reads (`findings` fact, isTrue),
@@ -83,7 +82,12 @@ export function includedGroundId(include: unknown): string | undefined {
 
 /** One placeholder a ground's fact sentence may use: what is inserted and its name for the analyst. */
 export interface FactPlaceholder {
-  /** The Handlebars text inserted at the cursor ('{{data.applicant.fullName}}', '{{date findings.validUntil}}'). */
+  /** The data path it reads ('data.applicant.fullName', 'findings.expiredDocuments'), shown beside its name. */
+  path: string;
+  /**
+   * The Handlebars text inserted at the cursor, printing the value as words in the sentence's language: a date in
+   * words, an enum value by its label, a list joined, a {kk, ru} text in its language.
+   */
   insert: string;
   /** Where it comes from: the application form, an officer's event (its findings), the application itself. */
   group: 'form' | 'findings' | 'application';
@@ -95,42 +99,106 @@ export interface FactPlaceholder {
 
 type I18nText = { kk?: string; ru?: string; en?: string };
 type FactLang = 'kk' | 'ru' | 'en';
+type Schema = Record<string, unknown>;
 const textIn = (t: unknown, lang: FactLang): string | undefined => {
   if (!t || typeof t !== 'object') return undefined;
   const x = t as I18nText;
   return lang === 'en' ? (x.en ?? x.ru) : x[lang];
 };
+const isSchema = (v: unknown): v is Schema => !!v && typeof v === 'object' && !Array.isArray(v);
+/** A path segment as Handlebars reads it: ids with a dot are written as a literal segment `[a.b]`. */
+const segment = (key: string) => (/^[A-Za-z0-9_$-]+$/.test(key) ? key : `[${key.replace(/]/g, '')}]`);
+/** A {kk, ru, en} text as a form field: an object of string members named by the languages only. */
+const isLangText = (f: Schema) => {
+  const props = isSchema(f.properties) ? Object.keys(f.properties) : [];
+  return props.length > 0 && props.every((k) => k === 'kk' || k === 'ru' || k === 'en');
+};
+const quoted = (v: unknown) => JSON.stringify(String(v));
 
 /**
- * The placeholders of a ground's fact sentence: the form's fields by their labels (`{{data.…}}`), what the officer's
- * events record as findings (`{{findings.…}}`, their reasoning left out: the refusal prints it apart), and the
- * application's number and registration instant.
- *
- * @example factPlaceholders(version, 'ru')
- *   // [{ insert: '{{data.applicant.fullName}}', group: 'form', label: 'Заявитель › ФИО' }, …,
- *   //  { insert: '{{date findings.validUntil}}', group: 'findings', label: 'Действителен до', event: '…' }, …]
+ * How a value is printed in a sentence of language `lang`, read at `path` (a Handlebars path or `this`): an enum by
+ * its labels (one `{{#if (eq …)}}` per value: the raw value is a key, never printed), a date or an instant in words,
+ * a number grouped, a {kk, ru} text in its language; null for a yes/no value, which a sentence must say in words.
  */
-export function factPlaceholders(version: VersionDef, lang: FactLang): FactPlaceholder[] {
-  const out: FactPlaceholder[] = formPlaceholders(version.form, lang).map((p) => ({
-    insert: p.insert,
-    group: 'form',
-    label: p.label ?? p.path,
-  }));
+function printed(field: Schema, path: string, lang: FactLang): string | null {
+  if (field.type === 'boolean') return null;
+  if (Array.isArray(field.enum)) {
+    const labels = isSchema(field['x-enumLabels']) ? field['x-enumLabels'] : {};
+    return field.enum
+      .map((v) => `{{#if (eq ${path} ${quoted(v)})}}${textIn(labels[String(v)], lang) ?? String(v)}{{/if}}`)
+      .join('');
+  }
+  if (field.format === 'date') return `{{date ${path}}}`;
+  if (field.format === 'date-time') return `{{datetime ${path}}}`;
+  if (field.type === 'number' || field.type === 'integer') return `{{number ${path}}}`;
+  if (isLangText(field)) return `{{t ${path}}}`;
+  if (field.type === 'object' || isSchema(field.properties)) return null;
+  return `{{${path}}}`;
+}
+
+/** A list's items, one after another with commas: an object item as its first value and the others in brackets. */
+function printedList(field: Schema, path: string, lang: FactLang): string | null {
+  const items = isSchema(field.items) ? field.items : {};
+  let item: string | null;
+  if (isSchema(items.properties) && !isLangText(items)) {
+    const parts = Object.entries(items.properties)
+      .filter((e): e is [string, Schema] => isSchema(e[1]))
+      .map(([k, f]) => printed(f, segment(k), lang))
+      .filter((x): x is string => !!x);
+    if (!parts.length) return null;
+    item = parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : parts[0];
+  } else item = printed(items, 'this', lang);
+  return item ? `{{#each ${path}}}{{#unless @first}}, {{/unless}}${item}{{/each}}` : null;
+}
+
+/** The fields of a schema as placeholders under `root` ('data' or 'findings'), nested objects walked. */
+function schemaPlaceholders(schema: unknown, root: string, lang: FactLang, textLang: FactLang): FactPlaceholder[] {
+  const out: FactPlaceholder[] = [];
+  const walk = (node: unknown, path: string, labels: string[]) => {
+    if (!isSchema(node) || !isSchema(node.properties)) return;
+    for (const [key, raw] of Object.entries(node.properties)) {
+      if (!isSchema(raw)) continue;
+      const at = `${path}.${segment(key)}`;
+      const label = [...labels, textIn(raw['x-label'], lang) ?? key];
+      const insert = raw.type === 'array' ? printedList(raw, at, textLang) : printed(raw, at, textLang);
+      if (insert) out.push({ path: at, insert, group: 'form', label: label.join(' › ') });
+      else if (!isLangText(raw) && (raw.type === 'object' || isSchema(raw.properties))) walk(raw, at, label);
+    }
+  };
+  walk(schema, root, []);
+  return out;
+}
+
+/**
+ * The placeholders of a ground's fact sentence, named in the reader's language `lang` and printing in the sentence's
+ * language `textLang`: the form's fields by their labels (`data.…`), what the officer's events record as findings
+ * (`findings.…`; their reasoning left out: the refusal prints it apart), and the application's number and
+ * registration instant. Yes/no values are left out: a sentence says the fact in words.
+ *
+ * @example factPlaceholders(version, 'en', 'ru')
+ *   // [{ path: 'data.applicant.fullName', insert: '{{data.applicant.fullName}}', group: 'form', label: '…' },
+ *   //  { path: 'data.object.kind', insert: '{{#if (eq data.object.kind "apartment")}}Квартира{{/if}}…', … }, …]
+ */
+export function factPlaceholders(version: VersionDef, lang: FactLang, textLang: FactLang = lang): FactPlaceholder[] {
+  const out = schemaPlaceholders(version.form, 'data', lang, textLang);
   const seen = new Set<string>();
   for (const ev of Object.values(version.machine?.events ?? {})) {
-    if (!ev || ev.records !== 'findings' || !ev.data || typeof ev.data !== 'object') continue;
-    const props = (ev.data as { properties?: Record<string, unknown> }).properties ?? {};
-    const { reasoning: _reasoning, ...recorded } = props;
-    for (const p of formPlaceholders({ properties: recorded }, lang)) {
-      const insert = p.insert.replace(/\bdata\./g, 'findings.');
-      if (seen.has(insert)) continue;
-      seen.add(insert);
-      out.push({ insert, group: 'findings', label: p.label ?? p.path, event: textIn(ev.label, lang) });
+    if (!ev || ev.records !== 'findings' || !isSchema(ev.data) || !isSchema(ev.data.properties)) continue;
+    const { reasoning: _reasoning, ...recorded } = ev.data.properties;
+    for (const p of schemaPlaceholders({ properties: recorded }, 'findings', lang, textLang)) {
+      if (seen.has(p.path)) continue;
+      seen.add(p.path);
+      out.push({ ...p, group: 'findings', event: textIn(ev.label, lang) });
     }
   }
   out.push(
-    { insert: '{{application.number}}', group: 'application', label: 'phNumber' },
-    { insert: '{{datetime application.registeredAt}}', group: 'application', label: 'phRegisteredAt' },
+    { path: 'application.number', insert: '{{application.number}}', group: 'application', label: 'phNumber' },
+    {
+      path: 'application.registeredAt',
+      insert: '{{datetime application.registeredAt}}',
+      group: 'application',
+      label: 'phRegisteredAt',
+    },
   );
   return out;
 }
