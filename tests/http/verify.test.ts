@@ -157,6 +157,43 @@ describe('an approved duplicate: number, PDF seal and public verification', () =
   });
 
   (hasPoppler ? test : test.skip)(
+    'a document formed before any official acted says so; a later one names who decided, in which role',
+    async () => {
+      const data = JSON.parse(
+        readFileSync(
+          join(
+            __dirname,
+            '../../definitions/services/new-real-estate-cadastre-entry/scenarios/01-data-entry-individual-house-tuesday-first-working-day.json',
+          ),
+          'utf8',
+        ),
+      ).data;
+      const created = await t.as('applicant', 'POST', '/applications', {
+        serviceId: 'new-real-estate-cadastre-entry',
+        data,
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      // The gateway's data (another information system) is no official's decision.
+      await t.as('officer', 'POST', `/applications/${id}/events`, { type: 'GATEWAY_DATA' });
+      const early = (await t.as('applicant', 'GET', `/applications/${id}`)).body.documents;
+      expect(early.length).toBeGreaterThan(0);
+      for (const type of ['FILE_HANDED_OVER', 'EXAMINED', 'SIGNED'])
+        expect((await t.as('officer', 'POST', `/applications/${id}/events`, { type })).status).toBe(200);
+      const app = (await t.as('applicant', 'GET', `/applications/${id}`)).body;
+      app.documents.forEach((d: { number: string }, i: number) => expect(d.number).toBe(`${app.number}-${i + 1}`));
+      const first = textOf(await pdfOf(id, early[0].id, 'ru'));
+      expect(first).toContain('Документ сформирован информационной системой автоматически.');
+      expect(first).not.toContain('Решение принял(а)');
+      const notice = app.documents.find((d: { id: string }) => d.id === 'data-entry-notice');
+      const last = textOf(await pdfOf(id, notice.id, 'ru'));
+      // SIGNED is the head's event (seed 003): the role in words, as the act names the position.
+      expect(last).toMatch(/Решение принял\(а\): [^,]+, руководитель услугодателя, 03\.03\.2026 10:00/);
+      expect(textOf(await pdfOf(id, notice.id, 'kk'))).toContain('көрсетілетін қызметті берушінің басшысы');
+    },
+  );
+
+  (hasPoppler ? test : test.skip)(
     'the PDF prints the number and the signature block, and its QR code holds the verification URL',
     async () => {
       const duplicate = app.documents.find((d) => d.id === 'duplicate')!;

@@ -11,6 +11,7 @@ import {
   nextTimerAt,
   registrationOf,
   renderIssuedDocument,
+  shownRegistration,
   startApplication,
   versionInForce,
   type ApplicationState,
@@ -62,7 +63,8 @@ export interface ApplicationView {
   state: string;
   status: Status;
   arrivedAt: string;
-  registeredAt: string;
+  /** null when the application ended before registration (a request rejected before the provider registered it). */
+  registeredAt: string | null;
   /** `provisional` when the due instant rests on days computed from the statutes (DESIGN.md). */
   deadlines: Array<{ id: string; dueAt: string | null; status: string; provisional?: true }>;
   documents: Array<{ id: string; number: string | null; title: string; kind: string; issuedAt: string }>;
@@ -89,6 +91,9 @@ export interface RefusalGroundView {
 
 /** An inbox line: the view without what grows with the application (its data, history and reasoning). */
 export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history' | 'reasoning'>;
+
+/** Actors whose events decide nothing for the provider: the applicant, and the gateway (data from another system). */
+const NOT_DECIDING = new Set(['applicant', 'gateway']);
 
 /** Who decided what a document records: the provider-side event that led to it. */
 interface Decision {
@@ -164,7 +169,7 @@ export class ApplicationsService {
       state: snap.state,
       status: snap.status,
       arrivedAt: snap.arrivedAt,
-      registeredAt: snap.registeredAt,
+      registeredAt: shownRegistration(snap),
       deadlines: snap.deadlines.map((d) => ({
         id: d.id,
         dueAt: d.dueAt,
@@ -270,10 +275,10 @@ export class ApplicationsService {
     history: StoredEvent[],
   ): Promise<Decision | null> {
     if (!after.documents.some(ApplicationsService.isNew(before))) return null;
-    if (now && now.actor !== 'applicant') return { name: now.user.displayName, at: now.at, actor: now.actor };
+    if (now && !NOT_DECIDING.has(now.actor)) return { name: now.user.displayName, at: now.at, actor: now.actor };
     for (let i = history.length - 1; i >= 0; i--) {
       const e = history[i];
-      if (e.userId === null || e.actor === 'applicant') continue;
+      if (e.userId === null || NOT_DECIDING.has(e.actor)) continue;
       const official = await this.ctx.store.getUser(e.userId);
       if (official) return { name: official.displayName, at: e.at, actor: e.actor };
     }
