@@ -172,6 +172,7 @@ export {
   SIMULATED_EVENTS_LIMIT,
   renderIssuedDocument,
   groundsInWords,
+  shownRegistration,
 } from './application';
 export type {
   ApplicationState,

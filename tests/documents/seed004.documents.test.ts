@@ -306,10 +306,11 @@ describe('seed 004 documents read as the regulations write them', () => {
 
 describe('seed 004 procedure items of issue 15', () => {
   test.each([SURVEY, DESIGN, CONSTRUCTION])(
-    '%s: a portal request the payment check rejects ends before registration and runs no term',
+    '%s: a portal request the payment check rejects ends before registration: no registration instant, no term',
     async (service) => {
       const { result } = await scenarioDocuments(service, '04-portal-payment-not-confirmed-refusal-message.json', 'ru');
       expect(result.state).toBe('portal-rejected');
+      expect(result.registeredAt).toBeNull();
       expect(result.deadlines).toEqual([]);
       // A registered request of the same service does run its terms (the check above is not vacuous).
       const registered = await scenarioDocuments(
@@ -318,6 +319,7 @@ describe('seed 004 procedure items of issue 15', () => {
         'ru',
       );
       expect(registered.result.deadlines.map((d) => d.id).sort()).toEqual(['completeness-check', 'procedure-steps']);
+      expect(registered.result.registeredAt).toBe('2016-02-15T10:00:00+06:00');
     },
   );
 

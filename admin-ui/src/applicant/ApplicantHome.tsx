@@ -38,7 +38,10 @@ export default function ApplicantHome() {
   );
   // Newest first: the API sorts an inbox by due instant, an applicant looks for what they just sent.
   const sorted = useMemo(
-    () => [...(mine ?? [])].sort((a, b) => Date.parse(b.registeredAt) - Date.parse(a.registeredAt)),
+    () =>
+      [...(mine ?? [])].sort(
+        (a, b) => Date.parse(b.registeredAt ?? b.arrivedAt) - Date.parse(a.registeredAt ?? a.arrivedAt),
+      ),
     [mine],
   );
 
@@ -65,7 +68,9 @@ export default function ApplicantHome() {
                     <td data-label={t('service')}>
                       <a href={`#/application/${encodeURIComponent(a.id)}`}>{names[a.serviceId] ?? a.serviceId}</a>
                     </td>
-                    <td data-label={t('registered')}>{toDottedDateTime(a.registeredAt, KAZAKHSTAN_TIME_ZONE)}</td>
+                    <td data-label={t('registered')}>
+                      {a.registeredAt ? toDottedDateTime(a.registeredAt, KAZAKHSTAN_TIME_ZONE) : '—'}
+                    </td>
                     <td data-label={t('due')}>
                       {mainDeadline(a)?.dueAt ? toDottedDateTime(mainDeadline(a)!.dueAt!, KAZAKHSTAN_TIME_ZONE) : '—'}
                     </td>

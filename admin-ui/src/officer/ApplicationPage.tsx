@@ -48,7 +48,7 @@ export default function ApplicationPage({ id }: { id: string }) {
       setEvents(ev.items);
       setError(null);
       // The version the application was registered under: the service as it stood at registration.
-      setService(await loadService(a.serviceId, a.registeredAt));
+      setService(await loadService(a.serviceId, a.registeredAt ?? a.arrivedAt));
     } catch (e) {
       setError(e);
     }
@@ -97,7 +97,11 @@ export default function ApplicationPage({ id }: { id: string }) {
           <dd data-field="state">{stateName(app.state)}</dd>
           <dt>{t('registeredAt')}</dt>
           <dd data-field="registeredAt">
-            <time dateTime={app.registeredAt}>{toDottedDateTime(app.registeredAt, KAZAKHSTAN_TIME_ZONE)}</time>
+            {app.registeredAt ? (
+              <time dateTime={app.registeredAt}>{toDottedDateTime(app.registeredAt, KAZAKHSTAN_TIME_ZONE)}</time>
+            ) : (
+              '—'
+            )}
           </dd>
           {app.arrivedAt && app.arrivedAt !== app.registeredAt && (
             <>

@@ -188,7 +188,7 @@ export default function OfficerInbox() {
                         </a>
                       </td>
                       <td className="when" data-label={t('colRegistered')}>
-                        {toDottedDateTime(a.registeredAt, KAZAKHSTAN_TIME_ZONE)}
+                        {a.registeredAt ? toDottedDateTime(a.registeredAt, KAZAKHSTAN_TIME_ZONE) : '—'}
                       </td>
                       <td className="when" data-label={t('colDue')}>
                         {dueAt ? toDottedDateTime(dueAt, KAZAKHSTAN_TIME_ZONE) : '—'}

@@ -941,8 +941,8 @@ export interface components {
             status: components["schemas"]["Status"];
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             arrivedAt: string;
-            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
-            registeredAt: string;
+            /** @description null: the application ended before registration */
+            registeredAt: string | null;
             deadlines: components["schemas"]["ApplicationDeadline"][];
             documents: components["schemas"]["IssuedDocument"][];
             /** @description The events this user may send now */
@@ -974,8 +974,8 @@ export interface components {
             status: components["schemas"]["Status"];
             /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
             arrivedAt: string;
-            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
-            registeredAt: string;
+            /** @description null: the application ended before registration */
+            registeredAt: string | null;
             deadlines: components["schemas"]["ApplicationDeadline"][];
             documents: components["schemas"]["IssuedDocument"][];
             /** @description The events this user may send now */
@@ -1048,8 +1048,8 @@ export interface components {
         Simulation: {
             serviceId: string;
             version: string;
-            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
-            registeredAt: string;
+            /** @description null: the application ended before registration */
+            registeredAt: string | null;
             state: string;
             status: components["schemas"]["Status"];
             deadlines: {

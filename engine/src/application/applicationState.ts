@@ -87,6 +87,12 @@ export interface ApplicationState {
   /** The grounds that hold at the last evaluation (a preliminary decision cites them before a refusal). */
   grounds: FiredGround[];
   history: HistoryEntry[];
+  /**
+   * Set when the application ended in a state the definition marks `endsBeforeRegistration` (a portal request
+   * rejected before the provider registered it): `registeredAt` then only dates the arrival, and what the engine shows
+   * (simulate, documents, the API) has no registration instant.
+   */
+  endedBeforeRegistration?: true;
   /** The officers' reasoning, in order (absent until the first; a refusal prints it). */
   reasoning?: ReasoningEntry[];
   updatedAt: string;
@@ -151,4 +157,11 @@ export interface ApplicationEvent {
   at: string;
   actor?: string;
   data?: Record<string, unknown>;
+}
+
+/** The registration instant as shown to people and callers: none for an application that ended before registration. */
+export function shownRegistration(
+  app: Pick<ApplicationState, 'registeredAt' | 'endedBeforeRegistration'>,
+): string | null {
+  return app.endedBeforeRegistration ? null : app.registeredAt;
 }

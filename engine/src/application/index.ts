@@ -23,6 +23,7 @@ export { checkSimulatedEvents, SIMULATED_EVENTS_LIMIT } from './simulatedEvents'
 export type { SimulationResult, SimulateOptions } from './simulate';
 export { renderIssuedDocument, groundsInWords } from './renderIssuedDocument';
 export type { GroundInWords } from './renderIssuedDocument';
+export { shownRegistration } from './applicationState';
 export type {
   ApplicationState,
   ApplicationEvent,

@@ -8,7 +8,7 @@ import {
 import { isProvisional } from '../calendar/provisional';
 import type { CompiledVersion } from '../compiler/compileService';
 import type { FiredGround } from '../rules';
-import type { ApplicationState, IssuedDocument } from './applicationState';
+import { shownRegistration, type ApplicationState, type IssuedDocument } from './applicationState';
 
 /**
  * What a document (or a ground's fact sentence) sees of an application, in kk or ru, at the instant `now`: data,
@@ -28,7 +28,7 @@ function applicationContext(
     application: {
       id: app.id,
       number: app.number ?? null,
-      registeredAt: app.registeredAt,
+      registeredAt: shownRegistration(app),
       serviceId: app.serviceId,
       version: app.version,
       channel: app.channel,

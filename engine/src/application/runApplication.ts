@@ -265,6 +265,7 @@ class Run {
     this.app.timers = [];
     this.app.state = stateName;
     this.app.status = s.status;
+    if (s.endsBeforeRegistration) this.app.endedBeforeRegistration = true;
     for (const d of this.version.def.deadlines)
       if (d.start && typeof d.start === 'object' && d.start.state === stateName) this.startDeadline(d.id, atIso);
     this.applyDeadlineEffects(s, atIso);

@@ -1,7 +1,7 @@
 import type { CompiledService, CompiledVersion } from '../compiler/compileService';
 import { isProblemError, ProblemError, type Problem } from '../errors/problem';
 import type { Lang, LegalRef, Status } from '../format/types';
-import type { ApplicationState, TraceEntry } from './applicationState';
+import { shownRegistration, type ApplicationState, type TraceEntry } from './applicationState';
 import { isProvisional } from '../calendar/provisional';
 import { renderIssuedDocument } from './renderIssuedDocument';
 import { checkSimulatedEvents, isInstant } from './simulatedEvents';
@@ -14,7 +14,8 @@ const TIMER_BUDGET = 1000;
 export interface SimulationResult {
   serviceId: string;
   version: string;
-  registeredAt: string;
+  /** null when the application ended before registration (a state marked endsBeforeRegistration). */
+  registeredAt: string | null;
   state: string;
   status: Status;
   /** `provisional` when the due instant rests on days computed from the statutes (DESIGN.md). */
@@ -208,7 +209,7 @@ export async function simulate(
   return {
     serviceId: service.id,
     version: version.id,
-    registeredAt: app.registeredAt,
+    registeredAt: shownRegistration(app),
     state: app.state,
     status: app.status,
     deadlines: app.deadlines

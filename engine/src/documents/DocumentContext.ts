@@ -46,7 +46,8 @@ export interface DocumentContext {
   data: Record<string, unknown>;
   application: {
     id: string;
-    registeredAt: string;
+    /** null when the application ended before registration. */
+    registeredAt: string | null;
     serviceId: string;
     version: string | number;
     [key: string]: unknown;

@@ -208,6 +208,8 @@ export interface StateDef {
   unit?: string;
   description?: I18n;
   final?: boolean;
+  /** An application that ends here was never registered: no registration instant is shown, no term runs. */
+  endsBeforeRegistration?: boolean;
   on?: Record<string, TransitionDef | TransitionDef[]>;
   always?: TransitionDef[];
   timers?: TimerDef[];
@@ -344,7 +346,8 @@ export interface Scenario {
   expect: {
     status: Status;
     state?: string;
-    registeredAt?: string;
+    /** null: the application ended before registration (a state marked endsBeforeRegistration). */
+    registeredAt?: string | null;
     version?: string;
     deadlines?: Record<string, string>;
     refusalGrounds?: string[];

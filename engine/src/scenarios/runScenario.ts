@@ -18,7 +18,9 @@ export interface ScenarioOutcome {
   error?: string;
 }
 
-const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
+/** Instants compare as instants; null (no registration) equals only null. */
+const sameInstant = (a: string | null, b: string | null) =>
+  a === null || b === null ? a === b : Date.parse(a) === Date.parse(b);
 const sorted = (xs: string[]) => [...xs].sort();
 
 /**

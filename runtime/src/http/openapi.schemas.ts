@@ -60,7 +60,7 @@ const applicationSummary = {
   state: string,
   status: ref('Status'),
   arrivedAt: instant,
-  registeredAt: instant,
+  registeredAt: { ...nullable(instant), description: 'null: the application ended before registration' },
   deadlines: arrayOf(ref('ApplicationDeadline')),
   documents: arrayOf(ref('IssuedDocument')),
   allowedEvents: {
@@ -395,7 +395,7 @@ export const schemas = {
   Simulation: record({
     serviceId: string,
     version: string,
-    registeredAt: instant,
+    registeredAt: { ...nullable(instant), description: 'null: the application ended before registration' },
     state: string,
     status: ref('Status'),
     deadlines: arrayOf(

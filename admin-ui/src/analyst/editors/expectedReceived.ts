@@ -47,7 +47,7 @@ export function comparisonRows(
     row('/expect/state', 'state', x.state, r?.state),
   ];
   if (x.version !== undefined) rows.push(row('/expect/version', 'version', x.version, r?.version));
-  rows.push(row('/expect/registeredAt', 'instant', x.registeredAt, r?.registeredAt));
+  rows.push(row('/expect/registeredAt', 'instant', x.registeredAt ?? undefined, r?.registeredAt ?? undefined));
   const deadlineIds = [...new Set([...Object.keys(x.deadlines ?? {}), ...(r?.deadlines ?? []).map((d) => d.id)])];
   for (const id of deadlineIds)
     rows.push(
