@@ -263,6 +263,9 @@ export function citationBody(
   return { citation, approvedBy };
 }
 
+/** A citation's text area fills its cell: the citations are long sentences. */
+const WIDE = { width: '100%', boxSizing: 'border-box' } as const;
+
 /** A clause cited in the preview: paragraph 9, sub-paragraph 2 (the format's own example). */
 const SAMPLE_CLAUSE = { paragraph: '9', subparagraph: '2' } as const;
 
@@ -316,18 +319,34 @@ export function CitationFields({
         ? { 'aria-invalid': true, 'aria-describedby': `${id}-number` }
         : bad(`/citation/${lang}`);
   return (
-    <fieldset className="qz-act-citation" data-testid="act-citation">
+    <fieldset
+      className="qz-act-citation qz-form-grid"
+      data-testid="act-citation"
+      // The whole row of the form it sits in: the citations are long sentences.
+      style={{ gridColumn: '1 / -1', border: '1px solid #767676', borderRadius: 4, padding: '0.5rem' }}
+    >
       <legend>{t('actCitationTitle')}</legend>
-      <p className="qz-muted qz-small">{t('actCitationHint')}</p>
+      <p className="qz-muted qz-small" style={{ gridColumn: '1 / -1' }}>
+        {t('actCitationHint')}
+      </p>
       <label>
         {t('actCitationKk')}
-        <textarea name="citationKk" rows={2} lang="kk" {...warn('kk')} value={value.kk} onChange={set('kk')} />
+        <textarea
+          name="citationKk"
+          rows={4}
+          style={WIDE}
+          lang="kk"
+          {...warn('kk')}
+          value={value.kk}
+          onChange={set('kk')}
+        />
       </label>
       <label>
         {t('actCitationKkGenitive')}
         <textarea
           name="citationKkGenitive"
-          rows={2}
+          rows={4}
+          style={WIDE}
           lang="kk"
           {...bad('/citation/kkGenitive')}
           value={value.kkGenitive}
@@ -336,7 +355,15 @@ export function CitationFields({
       </label>
       <label>
         {t('actCitationRu')}
-        <textarea name="citationRu" rows={2} lang="ru" {...warn('ru')} value={value.ru} onChange={set('ru')} />
+        <textarea
+          name="citationRu"
+          rows={4}
+          style={WIDE}
+          lang="ru"
+          {...warn('ru')}
+          value={value.ru}
+          onChange={set('ru')}
+        />
       </label>
       <label className="qz-check">
         <input
@@ -375,21 +402,21 @@ export function CitationFields({
         />
       </label>
       {empty.length > 0 && (
-        <p id={`${id}-both`} className="error qz-small" role="status">
+        <p id={`${id}-both`} className="error qz-small" role="status" style={{ gridColumn: '1 / -1' }}>
           {t('actCitationBoth', {
             missing: empty.map((l) => t(l === 'kk' ? 'actCitationKk' : 'actCitationRu')).join(', '),
           })}
         </p>
       )}
       {missingNumber.length > 0 && (
-        <p id={`${id}-number`} className="error qz-small" role="status">
+        <p id={`${id}-number`} className="error qz-small" role="status" style={{ gridColumn: '1 / -1' }}>
           {t('actCitationNoNumber', {
             number,
             langs: missingNumber.map((l) => (l === 'kk' ? t('actCitationKk') : t('actCitationRu'))).join(', '),
           })}
         </p>
       )}
-      <div className="qz-act-citation-preview" aria-live="polite">
+      <div className="qz-act-citation-preview" aria-live="polite" style={{ gridColumn: '1 / -1' }}>
         <p className="qz-small qz-muted">{t('actCitationPreview')}</p>
         <p className="qz-small" lang="kk" data-testid="citation-preview-kk">
           {preview('kk')}
