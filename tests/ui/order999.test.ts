@@ -108,6 +108,10 @@ describeUi('order 999 through the analyst’s forms only', () => {
     await j.type(reg.locator('input[name=actTitleRu]'), act.title.ru);
     await j.type(reg.locator('input[name=actIssuerKk]'), act.issuer.kk);
     await j.type(reg.locator('input[name=actIssuerRu]'), act.issuer.ru);
+    // How the law cites it (a ground cites its p.1 sub. 2): the compiler asks for it, documents print it.
+    await j.type(reg.locator('textarea[name=citationKk]'), act.citation.kk);
+    await j.type(reg.locator('textarea[name=citationKkGenitive]'), act.citation.kkGenitive);
+    await j.type(reg.locator('textarea[name=citationRu]'), act.citation.ru);
     await j.choose(reg.locator('select[name=actAmends]'), 'moj-order-156-2013');
     await j.tick(reg.locator('input[name=actNotPublished]'));
     expect(await reg.locator('input[name=actDays]').inputValue()).toBe('10');
@@ -173,6 +177,9 @@ describeUi('order 999 through the analyst’s forms only', () => {
     await j.type(text(/^Text of the ground/, 'Russian'), underArrest.text.ru);
     await j.type(text(/^Message to the applicant/, 'Kazakh'), underArrest.message.kk);
     await j.type(text(/^Message to the applicant/, 'Russian'), underArrest.message.ru);
+    // The fact in words the refusal prints under the ground, with the object's cadastral number.
+    await j.type(text(/^Fact in words/, 'Kazakh'), underArrest.fact.kk);
+    await j.type(text(/^Fact in words/, 'Russian'), underArrest.fact.ru);
     const picker = card.getByTestId('legal-ref-picker');
     await j.choose(picker.getByLabel('Act', { exact: true }), ORDER);
     await j.type(picker.getByLabel('Paragraph', { exact: true }), '1');
