@@ -112,6 +112,21 @@ describe('groundFacts: the placeholders of a fact sentence and its preview', () 
       initial: 'a',
       states: {},
       events: {
+        FETCHED: {
+          label: labels('Алынды', 'Получено', 'Fetched'),
+          roles: ['gateway'],
+          records: 'external',
+          data: {
+            type: 'object',
+            properties: {
+              courtDecision: {
+                type: 'object',
+                'x-label': labels('Сот шешімі', 'Решение суда', 'Court decision'),
+                properties: { date: { type: 'string', format: 'date', 'x-label': labels('Күні', 'Дата', 'Date') } },
+              },
+            },
+          },
+        },
         EXAMINED: {
           label: labels('Қаралды', 'Рассмотрено', 'Examined'),
           roles: ['executor'],
@@ -178,11 +193,12 @@ describe('groundFacts: the placeholders of a fact sentence and its preview', () 
     updatedAt: '2026-03-04T11:00:00+05:00',
   } as unknown as ApplicationState;
 
-  test('fields by their labels, findings of the officer’s events, the application; no yes/no value, no reasoning', () => {
+  test('fields by their labels, what the events record or fetch, the application; no yes/no value, no reasoning', () => {
     const list = factPlaceholders(version, 'en', 'ru');
     expect(list.map((p) => [p.group, p.path, p.label])).toEqual([
       ['form', 'data.object.cadastralNumber', 'Object › Number'],
       ['form', 'data.object.kind', 'Object › Kind'],
+      ['external', 'external.courtDecision.date', 'Court decision › Date'],
       ['findings', 'findings.expired', 'Expired'],
       ['findings', 'findings.discrepancy', 'Discrepancy'],
       ['application', 'application.number', 'phNumber'],

@@ -321,7 +321,9 @@ export function GroundFactWords({
     });
   };
   const name = (p: FactPlaceholder) => (p.group === 'application' ? t(p.label) : p.label);
-  const groups = (['form', 'findings', 'application'] as const).filter((g) => placeholders.some((p) => p.group === g));
+  const groups = (['form', 'findings', 'external', 'application'] as const).filter((g) =>
+    placeholders.some((p) => p.group === g),
+  );
   const invalid = problems.length > 0;
   return (
     <fieldset className="qz-ground-facts qz-ground-fact" aria-invalid={invalid || undefined} data-testid="ground-fact">

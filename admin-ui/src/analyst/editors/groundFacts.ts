@@ -89,8 +89,11 @@ export interface FactPlaceholder {
    * words, an enum value by its label, a list joined, a {kk, ru} text in its language.
    */
   insert: string;
-  /** Where it comes from: the application form, an officer's event (its findings), the application itself. */
-  group: 'form' | 'findings' | 'application';
+  /**
+   * Where it comes from: the application form, an officer's event (its findings), data an event brings from a state
+   * system (external), the application itself.
+   */
+  group: 'form' | 'findings' | 'external' | 'application';
   /** The field's label chain in the reader's language, or the application fact's interface key (group application). */
   label: string;
   /** The officer's event whose form records it (group findings), in the reader's language. */
@@ -172,8 +175,9 @@ function schemaPlaceholders(schema: unknown, root: string, lang: FactLang, textL
 /**
  * The placeholders of a ground's fact sentence, named in the reader's language `lang` and printing in the sentence's
  * language `textLang`: the form's fields by their labels (`data.…`), what the officer's events record as findings
- * (`findings.…`; their reasoning left out: the refusal prints it apart), and the application's number and
- * registration instant. Yes/no values are left out: a sentence says the fact in words.
+ * (`findings.…`; their reasoning left out: the refusal prints it apart) and the data events bring from state systems
+ * (`external.…`), and the application's number and registration instant. Yes/no values are left out: a sentence
+ * says the fact in words.
  *
  * @example factPlaceholders(version, 'en', 'ru')
  *   // [{ path: 'data.applicant.fullName', insert: '{{data.applicant.fullName}}', group: 'form', label: '…' },
@@ -183,12 +187,13 @@ export function factPlaceholders(version: VersionDef, lang: FactLang, textLang: 
   const out = schemaPlaceholders(version.form, 'data', lang, textLang);
   const seen = new Set<string>();
   for (const ev of Object.values(version.machine?.events ?? {})) {
-    if (!ev || ev.records !== 'findings' || !isSchema(ev.data) || !isSchema(ev.data.properties)) continue;
+    const group = ev?.records === 'findings' || ev?.records === 'external' ? ev.records : undefined;
+    if (!group || !isSchema(ev.data) || !isSchema(ev.data.properties)) continue;
     const { reasoning: _reasoning, ...recorded } = ev.data.properties;
-    for (const p of schemaPlaceholders({ properties: recorded }, 'findings', lang, textLang)) {
+    for (const p of schemaPlaceholders({ properties: recorded }, group, lang, textLang)) {
       if (seen.has(p.path)) continue;
       seen.add(p.path);
-      out.push({ ...p, group: 'findings', event: textIn(ev.label, lang) });
+      out.push({ ...p, group, event: textIn(ev.label, lang) });
     }
   }
   out.push(
