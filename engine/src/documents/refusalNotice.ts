@@ -22,7 +22,8 @@ const KK = `<h1>Мемлекеттік қызмет көрсетуден дәл�
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
 <p>Мемлекеттік көрсетілетін қызмет: {{t service.label}}.</p>
 {{#if service.provider.label}}<p>Көрсетілетін қызметті беруші: {{t service.provider.label}}.</p>{{/if}}
-<p>Өтініш{{#if application.number}} № {{application.number}}{{/if}}, тіркелген күні: {{datetime application.registeredAt}}.</p>
+{{#if application.number}}<p>Өтініш № {{application.number}}.</p>{{/if}}
+{{#if application.registeredAt}}<p>Өтініштің тіркелген күні: {{datetime application.registeredAt}}.</p>{{/if}}
 <p>Сіздің өтінішіңіз бойынша мемлекеттік қызмет көрсетуден мына негіздер бойынша бас тартылады.</p>
 <h2>Бас тарту негіздері</h2>
 <ol class="grounds">
@@ -45,7 +46,8 @@ const RU = `<h1>Уведомление о мотивированном отка�
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
 <p>Государственная услуга: {{t service.label}}.</p>
 {{#if service.provider.label}}<p>Услугодатель: {{t service.provider.label}}.</p>{{/if}}
-<p>Заявление{{#if application.number}} № {{application.number}}{{/if}}, дата регистрации: {{datetime application.registeredAt}}.</p>
+{{#if application.number}}<p>Заявление № {{application.number}}.</p>{{/if}}
+{{#if application.registeredAt}}<p>Дата регистрации заявления: {{datetime application.registeredAt}}.</p>{{/if}}
 <p>По Вашему заявлению в оказании государственной услуги отказано по следующим основаниям.</p>
 <h2>Основания отказа</h2>
 <ol class="grounds">
