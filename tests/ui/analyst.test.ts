@@ -133,7 +133,7 @@ describeUi('the analyst workbench in Chromium', () => {
     expect(await page.getByTestId('autosave').textContent()).toMatch(/^Saved \(revision \d+\) at \d\d:\d\d$/);
     const actItem = page.getByTestId('act-item');
     expect(await actItem.getByTestId('cites').textContent()).toBe('The changes cite no act item yet');
-    await actItem.locator('summary').click();
+    await actItem.getByTestId('register-act').locator('summary').click();
     await actItem.locator('input[name=actId]').fill(ACT);
     await actItem.locator('select[name=actType]').selectOption('order');
     await actItem.locator('input[name=actNumber]').fill('3');
