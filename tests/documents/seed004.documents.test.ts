@@ -120,9 +120,11 @@ for (const lang of ['kk', 'ru'] as const) {
       document: 'return-notice',
       fixed: [
         kk
-          ? 'Ұсынылған құжаттар толық болмаған жағдайда сұрауды одан әрі қараудан бас тартуы'
-          : 'В случае неполноты представленных документов – отказ в дальнейшем рассмотрении запроса',
+          ? 'ұсынылған құжаттар толық болмаған жағдайда сұрауды одан әрі қараудан бас тартуы'
+          : 'в случае неполноты представленных документов – отказ в дальнейшем рассмотрении запроса',
       ],
+      // p.6(2)'s words are quoted under their citation, not printed alone as a sentence without a predicate.
+      absent: [kk ? 'Ұсынылған құжаттар толық болмаған жағдайда' : 'В случае неполноты'],
       citation: [cites(SURVEY, lang, P6_2)],
       fact: [
         kk
@@ -251,6 +253,21 @@ for (const lang of ['kk', 'ru'] as const) {
       reasoning: kk
         ? 'Екінші кезеңдегі лицензияға сұрауға құрылыстың нөлдік циклінің аяқталғаны туралы аралық қабылдау актісінің көшірмесі қоса берілмеген.'
         : 'К запросу на лицензию второго этапа не приложена копия акта промежуточной приёмки о завершении нулевого цикла строительства.',
+    },
+    // A gateway rejection: the clause cited, then its words; the fact ends its sentence (not with ';').
+    {
+      service: DESIGN,
+      scenario: '05-portal-eds-iin-bin-mismatch-refusal-message.json',
+      lang,
+      document: 'system-message',
+      fixed: [],
+      citation: [
+        `${cites(DESIGN, lang, P12_11)} ${
+          kk ? 'көрсетілетін қызметті алушының ЭЦҚ түпнұсқасы расталмағандықтан' : ''
+        }`.trim(),
+      ],
+      fact: [kk ? 'сұрауда көрсетілген нөмірге (БСН 040440000000) сәйкес келмейді.' : '(БИН 040440000000).'],
+      absent: [kk ? 'сәйкес келмейді;' : '040440000000);'],
     },
     // The receipt gives the term as the law cites it: the Standard that regulation p.4 names (L86-90), with the
     // resolution approving it, not the regulation's own short name "Стандарт".
