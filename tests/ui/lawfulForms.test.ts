@@ -131,6 +131,18 @@ describeUi('lawful documents in the analyst’s forms', () => {
       .waitFor({ state: 'attached' });
     expect(await a11yProblems(page, '[data-testid=act-item]')).toMatchObject({ problems: [] });
     await screenshot(page, 'lawful-act-citation-edit');
+
+    // The Rules' approval entered by mistake is taken back in the same form: the registry keeps no approvedBy.
+    await choice.selectOption('moj-999-rules');
+    expect(await edit.locator('textarea[name=citationRu]').inputValue()).toBe(rules.ru);
+    expect(await edit.locator('select[name=approvedBy]').inputValue()).toBe(ORDER);
+    await edit.locator('select[name=approvedBy]').selectOption('');
+    expect(await edit.locator('input[name=approvedByAnnex]').isDisabled()).toBe(true);
+    await edit.getByRole('button', { name: 'Сохранить ссылку' }).click();
+    await edit.getByText('Ссылка на акт «moj-999-rules» сохранена.').waitFor();
+    const unapproved = await suite.api.call<ActView>('GET', '/admin/acts/moj-999-rules', token);
+    expect(unapproved.approvedBy).toBeUndefined();
+    expect(unapproved.citation).toEqual(rules);
     await page.context().close();
   }, 120_000);
 
