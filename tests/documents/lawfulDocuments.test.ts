@@ -1,5 +1,5 @@
 import { groundsInWords, type Scenario } from '@qyzmet/engine';
-import { definitions, scenarioDocuments, scenariosOf, textOf } from './scenarioDocuments';
+import { definitions, SAMPLE_NUMBER, scenarioDocuments, scenariosOf, textOf } from './scenarioDocuments';
 
 /**
  * Every document every scenario issues, in kk and ru, read as the applicant reads it: the law's citations, the facts
@@ -36,7 +36,7 @@ test('every service compiles and has scenarios to read', () => {
 
 describe.each(['kk', 'ru'] as const)('documents in %s', (lang) => {
   test.each(cases)('%s › %s: no internal text', async (serviceId, file) => {
-    const { result, documents } = await scenarioDocuments(serviceId, file, lang);
+    const { result, documents } = await scenarioDocuments(serviceId, file, lang, SAMPLE_NUMBER);
     const versionIds = definitions()
       .services.get(serviceId)!
       .versions.map((v) => v.id);
@@ -50,7 +50,12 @@ describe.each(['kk', 'ru'] as const)('documents in %s', (lang) => {
       expect({ where, doubledPoint: /г\.\./.exec(doc.text)?.[0] ?? null }).toEqual({ where, doubledPoint: null });
       expect({ where, version: versionIds.filter((v) => doc.text.includes(v)) }).toEqual({ where, version: [] });
       // The applicant's own words (a foreign company's name) may be Latin; the document's wording may not.
-      const ownWords = stringsIn([result.application.data, result.application.findings, result.application.external]);
+      const ownWords = stringsIn([
+        result.application.data,
+        result.application.findings,
+        result.application.external,
+        SAMPLE_NUMBER,
+      ]);
       const wording = ownWords.reduce((text, s) => text.split(s).join(' '), doc.text.replace(/https?:\/\/\S+/g, ''));
       const latin = [...wording.matchAll(LATIN_WORD)].map((m) => m[0]);
       expect({ where, latin }).toEqual({ where, latin: [] });
@@ -61,7 +66,7 @@ describe.each(['kk', 'ru'] as const)('documents in %s', (lang) => {
   test.each(cases.filter(([, , s]) => (s.expect.refusalGrounds ?? []).length > 0))(
     '%s › %s: the refusal cites each ground as the law does, with its fact and the reasoning',
     async (serviceId, file) => {
-      const { result, documents } = await scenarioDocuments(serviceId, file, lang);
+      const { result, documents } = await scenarioDocuments(serviceId, file, lang, SAMPLE_NUMBER);
       const service = definitions().services.get(serviceId)!;
       const version = service.versions.find((v) => v.id === result.version)!;
       // The refusal, return notice or message the act prescribes for this outcome (its kind varies by act).

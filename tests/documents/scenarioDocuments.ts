@@ -23,6 +23,9 @@ export function scenariosOf(serviceId: string): Map<string, Scenario> {
   return new Map(scenarios.map((s) => [s.file.split('/').pop()!, s.scenario]));
 }
 
+/** The number documents print, as the runtime would give it (PROVIDER-SERVICE-YEAR-SEQUENCE). */
+export const SAMPLE_NUMBER = 'GKPG-CPD-2026-000042';
+
 export interface RenderedDocument {
   id: string;
   title: string;
@@ -51,6 +54,8 @@ export async function scenarioDocuments(
   serviceId: string,
   scenarioFile: string,
   lang: 'kk' | 'ru',
+  /** The application's number to print (a simulation has none unless given). */
+  number?: string,
 ): Promise<{ result: SimulationResult; documents: RenderedDocument[] }> {
   const service = definitions().services.get(serviceId);
   if (!service)
@@ -63,6 +68,7 @@ export async function scenarioDocuments(
     lang,
     renderDocuments: true,
     channel: scenario.channel,
+    ...(number ? { number } : {}),
   });
   return { result, documents: result.documents.map((d) => ({ ...d, text: textOf(d.html) })) };
 }

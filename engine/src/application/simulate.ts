@@ -35,6 +35,8 @@ export interface SimulateOptions {
   /** The channel the application came through (portal, state-corporation, …), a fact for the rules. */
   channel?: string;
   id?: string;
+  /** The human-readable number to print (the runtime numbers real applications; a simulation has none by default). */
+  number?: string;
 }
 
 /** The result as DESIGN.md publishes it (`qyzmet simulate --json`, `POST /simulate`): without the internal state. */
@@ -177,6 +179,7 @@ export async function simulate(
     channel: options.channel ?? null,
   });
   let app = started.application;
+  if (options.number) app.number = options.number;
   trace.push(...started.trace);
   // A document reads the application as it stood when it was issued (as the runtime renders and stores it then): a
   // preliminary decision keeps its grounds and reasoning after a hearing that lifts them.
