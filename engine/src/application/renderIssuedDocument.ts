@@ -59,7 +59,13 @@ function groundForDocument(version: CompiledVersion, context: DocumentContext, g
     legalRef: { ...g.legalRef, act: act ?? g.legalRef.act },
     message: g.message,
     text: g.text,
-    fact: version.groundFacts.get(g.id)?.[context.lang].render(context).trim() || undefined,
+    // A list of conditional items ends the sentence with the last item's separator: the sentence ends with a point.
+    fact:
+      version.groundFacts
+        .get(g.id)
+        ?.[context.lang].render(context)
+        .trim()
+        .replace(/\s*[;,]$/, '.') || undefined,
   };
 }
 
@@ -76,7 +82,7 @@ export function renderIssuedDocument(
   const compiled = version.documents.get(doc.id);
   if (!compiled) throw new Error(`document "${doc.id}" is not declared in ${version.service.id}@${version.id}`);
   const context = applicationContext(version, app, lang, doc.issuedAt);
-  context.document = { id: doc.id, number: doc.number ?? null, issuedAt: doc.issuedAt };
+  context.document = { id: doc.id, number: doc.number ?? null, issuedAt: doc.issuedAt, title: doc.title[lang] };
   const grounds = (list: FiredGround[]) => list.map((g) => groundForDocument(version, context, g));
   context.refusal = app.refusal ? { grounds: grounds(app.refusal.grounds) } : undefined;
   context.grounds = grounds(app.grounds ?? []);

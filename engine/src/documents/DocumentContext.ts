@@ -61,7 +61,7 @@ export interface DocumentContext {
   /** The instant of rendering, given by the caller (the engine never reads the clock). */
   now: string;
   /** The document being rendered: its id and, once the runtime numbered it, its human-readable number. */
-  document?: { id: string; number?: string | null; issuedAt: string };
+  document?: { id: string; number?: string | null; issuedAt: string; title?: string };
   /** What officers established so far (event data kept as findings), e.g. the hearing's time and place. */
   findings?: Record<string, unknown>;
   /** Data fetched from state information systems. */

@@ -14,11 +14,11 @@
  * officer's reasoning follows. Never a rule's path or a raw value.
  *
  * Context used: `refusal.grounds[]` ({ legalRef, text, message, fact }), `reasoning`, `application.number`,
- * `application.registeredAt`, `service.label`, `service.provider.label` (optional), `data.applicant.fullName`
- * (optional), `now`.
+ * `application.registeredAt`, `document.title` (the heading: the act's name for the notice), `service.label`,
+ * `service.provider.label` (optional), `data.applicant.fullName` (optional), `now`.
  */
 
-const KK = `<h1>Мемлекеттік қызмет көрсетуден дәлелді бас тарту туралы хабарлама</h1>
+const KK = `<h1>{{#if document.title}}{{document.title}}{{else}}Мемлекеттік қызмет көрсетуден дәлелді бас тарту туралы хабарлама{{/if}}</h1>
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
 <p>Мемлекеттік көрсетілетін қызмет: {{t service.label}}.</p>
 {{#if service.provider.label}}<p>Көрсетілетін қызметті беруші: {{t service.provider.label}}.</p>{{/if}}
@@ -42,7 +42,7 @@ const KK = `<h1>Мемлекеттік қызмет көрсетуден дәл�
 <p class="signature">Күні: {{date now}}</p>
 `;
 
-const RU = `<h1>Уведомление о мотивированном отказе в оказании государственной услуги</h1>
+const RU = `<h1>{{#if document.title}}{{document.title}}{{else}}Уведомление о мотивированном отказе в оказании государственной услуги{{/if}}</h1>
 {{#if data.applicant.fullName}}<p class="addressee">{{data.applicant.fullName}}</p>{{/if}}
 <p>Государственная услуга: {{t service.label}}.</p>
 {{#if service.provider.label}}<p>Услугодатель: {{t service.provider.label}}.</p>{{/if}}
