@@ -1,7 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { DocumentLang, LocalizedText } from './DocumentContext';
 import { DocumentError } from './DocumentError';
-import { formatDate, formatDateTime, parseLocalDateTime } from './formatDate';
+import { formatDate, formatDateTime, KK_DATE_CASES, parseLocalDateTime, type KkDateCase } from './formatDate';
 import { formatMoney, formatNumber } from './formatNumber';
 
 /** A document helper: pure, the language from an explicit argument or `@root.lang`, never the clock. */
@@ -234,6 +234,13 @@ function dateHelper(withTime: boolean): DocumentHelper {
     const { params, options } = split(args);
     const [value, lang] = params;
     const l = langOf(lang, options);
+    const kkCase = (options.hash as { case?: unknown } | undefined)?.case;
+    if (kkCase !== undefined && !(KK_DATE_CASES as readonly unknown[]).includes(kkCase))
+      throw valueError(
+        options,
+        `case must be one of ${KK_DATE_CASES.join(', ')}, got ${JSON.stringify(kkCase)}`,
+        kkCase,
+      );
     if (value === null || value === undefined || value === '') return '';
     const parsed = typeof value === 'string' ? parseLocalDateTime(value) : undefined;
     if (!parsed)
@@ -242,7 +249,7 @@ function dateHelper(withTime: boolean): DocumentHelper {
         `expected an ISO date "YYYY-MM-DD" or an ISO instant with offset, got ${JSON.stringify(value)}`,
         value,
       );
-    const text = withTime ? formatDateTime(parsed, l) : formatDate(parsed, l);
+    const text = withTime ? formatDateTime(parsed, l) : formatDate(parsed, l, kkCase as KkDateCase | undefined);
     return isProvisionalDueDate(value as string, options) ? text + PROVISIONAL_NOTE[l] : text;
   };
 }
@@ -252,7 +259,10 @@ function dateHelper(withTime: boolean): DocumentHelper {
  * Built-in block helpers `if`, `unless`, `each`, `with` and `lookup` stay available; `log` is removed (I/O).
  */
 export const DOCUMENT_HELPERS: Readonly<Record<string, DocumentHelper>> = Object.freeze({
-  /** `{{date value}}` / `{{date value "ru"}}` → '2025 жылғы 3 наурыз' / '3 марта 2025 г.' */
+  /**
+   * `{{date value}}` / `{{date value "ru"}}` → '2025 жылғы 3 наурыз' / '3 марта 2025 г.'; in Kazakh a sentence may need
+   * the month's case: `{{date value case="attr"}}` → '2013 жылғы 6 мамырдағы' (also loc, dat, abl; Russian ignores it)
+   */
   date: dateHelper(false),
   /** `{{datetime value}}` → '3 марта 2025 г. 14:30' */
   datetime: dateHelper(true),

@@ -33,6 +33,73 @@ const MONTHS: Record<DocumentLang, readonly string[]> = {
   ],
 };
 
+/**
+ * Kazakh month names with a case ending, as a date is written inside a sentence: locative "6 мамырда" (on), dative
+ * "6 мамырға" (until/to), ablative "6 мамырдан" (from), attributive "2013 жылғы 6 мамырдағы № 156" (dated). The
+ * endings follow each name's vowel harmony and final sound, so they are listed rather than computed.
+ */
+export const KK_DATE_CASES = ['loc', 'dat', 'abl', 'attr'] as const;
+export type KkDateCase = (typeof KK_DATE_CASES)[number];
+
+const KK_MONTH_CASES: Record<KkDateCase, readonly string[]> = {
+  loc: [
+    'қаңтарда',
+    'ақпанда',
+    'наурызда',
+    'сәуірде',
+    'мамырда',
+    'маусымда',
+    'шілдеде',
+    'тамызда',
+    'қыркүйекте',
+    'қазанда',
+    'қарашада',
+    'желтоқсанда',
+  ],
+  dat: [
+    'қаңтарға',
+    'ақпанға',
+    'наурызға',
+    'сәуірге',
+    'мамырға',
+    'маусымға',
+    'шілдеге',
+    'тамызға',
+    'қыркүйекке',
+    'қазанға',
+    'қарашаға',
+    'желтоқсанға',
+  ],
+  abl: [
+    'қаңтардан',
+    'ақпаннан',
+    'наурыздан',
+    'сәуірден',
+    'мамырдан',
+    'маусымнан',
+    'шілдеден',
+    'тамыздан',
+    'қыркүйектен',
+    'қазаннан',
+    'қарашадан',
+    'желтоқсаннан',
+  ],
+  attr: [
+    'қаңтардағы',
+    'ақпандағы',
+    'наурыздағы',
+    'сәуірдегі',
+    'мамырдағы',
+    'маусымдағы',
+    'шілдедегі',
+    'тамыздағы',
+    'қыркүйектегі',
+    'қазандағы',
+    'қарашадағы',
+    'желтоқсандағы',
+  ],
+};
+
 /** Local wall-clock parts of a date or instant, as printed on a document. */
 export interface LocalDateTime {
   year: number;
@@ -89,10 +156,14 @@ export function parseLocalDateTime(value: string): LocalDateTime | undefined {
  * @example
  * formatDate({ year: 2025, month: 3, day: 3 }, 'kk') // '2025 жылғы 3 наурыз'
  * formatDate({ year: 2025, month: 3, day: 3 }, 'ru') // '3 марта 2025 г.'
+ * formatDate({ year: 2013, month: 5, day: 6 }, 'kk', 'attr') // '2013 жылғы 6 мамырдағы' (Russian has no such form)
  */
-export function formatDate(date: LocalDateTime, lang: DocumentLang): string {
-  const month = MONTHS[lang][date.month - 1];
-  return lang === 'kk' ? `${date.year} жылғы ${date.day} ${month}` : `${date.day} ${month} ${date.year} г.`;
+export function formatDate(date: LocalDateTime, lang: DocumentLang, kkCase?: KkDateCase): string {
+  if (lang === 'kk') {
+    const month = kkCase ? KK_MONTH_CASES[kkCase][date.month - 1] : MONTHS.kk[date.month - 1];
+    return `${date.year} жылғы ${date.day} ${month}`;
+  }
+  return `${date.day} ${MONTHS.ru[date.month - 1]} ${date.year} г.`;
 }
 
 /**
