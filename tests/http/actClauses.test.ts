@@ -27,10 +27,10 @@ afterAll(async () => {
 const get = (path: string, user = 'analyst') => t.as(user, 'GET', path);
 
 test("an act with its seed: every clause of its inventory, in order, with the text of the clause's lines", async () => {
-  const act = registry('seed-000.json')['mne-order-434-2016'];
-  const res = await get('/admin/acts/mne-order-434-2016/clauses');
+  const act = registry('seed-000.json')['rules-contract-accounting-434'];
+  const res = await get('/admin/acts/rules-contract-accounting-434/clauses');
   expect(res.status).toBe(200);
-  expect(res.body.act).toBe('mne-order-434-2016');
+  expect(res.body.act).toBe('rules-contract-accounting-434');
   expect(res.body.seed).toBe(act.seed);
   const lines = seedLines(act.seed!);
   expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(act.clauses!.map((c) => c.id));
