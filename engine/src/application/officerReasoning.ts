@@ -1,5 +1,5 @@
 import { ProblemError } from '../errors/problem';
-import type { Actor } from '../format/types';
+import { ACTORS, type Actor } from '../format/types';
 
 /**
  * The officer's reasoning: a refusal must be motivated (art. 19-1 of the Law "On state services"; the acts speak of a
@@ -16,16 +16,10 @@ export interface ReasoningEntry {
   text: { kk?: string; ru?: string };
 }
 
-/** Roles that act for the provider: their events are decisions, taken only on a registered application. */
-export const PROVIDER_ACTORS: ReadonlySet<Actor> = new Set([
-  'operator',
-  'specialist',
-  'executor',
-  'head',
-  'commission',
-  'officer',
-  'archive',
-]);
+/** Roles that act for the provider (all but the applicant and the machines): their events are decisions. */
+export const PROVIDER_ACTORS: ReadonlySet<Actor> = new Set(
+  ACTORS.filter((a) => a !== 'applicant' && a !== 'system' && a !== 'gateway'),
+);
 
 const MAX_REASONING = 4000;
 
