@@ -1,4 +1,5 @@
-import { definitions, scenarioDocuments, scenariosOf, textOf } from './scenarioDocuments';
+import { definitions, scenarioDocuments, scenariosOf } from './scenarioDocuments';
+import { describeDocumentCases, KZ_ADDRESS, type DocumentCase } from './documentCases';
 
 /**
  * Seed 002 (order No. 563 of 20.12.2012 of the Minister of Finance and the two e-service regulations it approves):
@@ -24,20 +25,7 @@ const REG1_NAME = {
   ru: 'Регламент электронной государственной услуги «Предоставление информации из Реестра',
 };
 
-interface Case {
-  service: string;
-  scenario: string;
-  lang: 'kk' | 'ru';
-  document: string;
-  /** The act's fixed wording (a phrase of the annex form or of the regulation's paragraph). */
-  fixed: string[];
-  /** The citation of each fired ground: the act as the law cites it and the clause words. */
-  citation?: string[];
-  /** The fact that made the ground hold, with the scenario's concrete values. */
-  fact?: string[];
-}
-
-const cases: Case[] = [
+const cases: DocumentCase[] = [
   // Regulation 2, Annex 3 form B: the certificate with the contract data (approval).
   {
     service: LEASE,
@@ -181,66 +169,12 @@ const cases: Case[] = [
   },
 ];
 
-/** The page as read, without its stylesheet (CSS is not text of the document). */
-function readableText(html: string): string {
-  return textOf(html.replace(/<style[\s\S]*?<\/style>/gi, ' '));
-}
-
-/** Text no citizen's document may hold: internal paths and keys, raw booleans, translator's marks, ids, English. */
-function internalText(text: string): string[] {
-  const found: string[] = [];
-  const checks: Array<[string, RegExp]> = [
-    ['a JSON path', /(^|[\s(])\/[A-Za-z]|[a-z][A-Za-z]*\/[a-z][A-Za-z]*/],
-    ['a raw yes/no value', /:\s*(иә|да|жоқ|нет)(?=[\s.,;)]|$)/i],
-    ['a translator’s mark', /working translation|рабочий перевод|жұмыс аудармасы/i],
-    ['a UUID', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i],
-    ['a raw value', /\b(true|false|null|undefined|NaN)\b|\[object Object\]/],
-    ['a version id', /2013-order-563/],
-  ];
-  for (const [what, re] of checks) {
-    const m = re.exec(text);
-    if (m) found.push(`${what}: «${text.slice(Math.max(0, m.index - 30), m.index + 40)}»`);
-  }
-  // Latin words, once the portals' addresses (www.gosreestr.kz, www.e.gov.kz) are set aside.
-  const latin = text.replace(/\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.kz\b/gi, ' ').match(/[A-Za-z]{2,}/g);
-  if (latin) found.push(`Latin words: ${latin.join(', ')}`);
-  return found;
-}
-
-describe.each(cases)('$service › $scenario ($lang)', (c) => {
-  let text: string;
-  let ids: string[];
-
-  beforeAll(async () => {
-    const { documents } = await scenarioDocuments(c.service, c.scenario, c.lang);
-    ids = documents.map((d) => d.id);
-    const doc = documents.find((d) => d.id === c.document);
-    text = doc ? readableText(doc.html) : '';
-  });
-
-  test(`issues ${c.document}`, () => {
-    expect(ids).toContain(c.document);
-  });
-
-  test('holds the act’s fixed wording', () => {
-    for (const phrase of c.fixed) expect(text).toContain(phrase);
-  });
-
-  if (c.citation)
-    test('cites the regulation approved by order No. 563, with the clause, as the law writes it', () => {
-      for (const phrase of c.citation!) expect(text).toContain(phrase);
-      // The approving order's own paragraphs only approve: the ground is the regulation's, never "the order, annex 2".
-      expect(text).not.toMatch(/бұйрығының 2-қосымшасы|приказ[^,]*, приложение 2/);
-    });
-
-  if (c.fact)
-    test('states the fact that made the ground hold, with the concrete values', () => {
-      for (const phrase of c.fact!) expect(text).toContain(phrase);
-    });
-
-  test('holds no internal text', () => {
-    expect(internalText(text)).toEqual([]);
-  });
+describeDocumentCases(cases, {
+  citationTitle: 'cites the regulation approved by order No. 563, with the clause, as the law writes it',
+  // The approving order's own paragraphs only approve: the ground is the regulation's, never "the order, annex 2".
+  notCited: [/бұйрығының 2-қосымшасы|приказ[^,]*, приложение 2/],
+  // The portals' addresses (www.gosreestr.kz, www.e.gov.kz).
+  internal: { allow: [KZ_ADDRESS] },
 });
 
 /**
