@@ -11,18 +11,33 @@ const MAX_TRIES = 100;
  * the record of the numbers given.
  */
 export class MongoCounters implements CountersStore {
+  /**
+   * The next number this process tries per series. Reading the last number sorts the series' documents, which
+   * FerretDB 1.x does by scanning them all (it pushes no sort down), so a scan per submission made numbering quadratic:
+   * the series is read once, then only when another instance has taken the number tried.
+   */
+  private readonly nextTry = new Map<string, number>();
+
   constructor(private readonly c: Collections) {}
 
   nextNumber(series: string): Promise<number> {
     return guarded(async () => {
-      let n = (await this.last(series)) + 1;
-      for (let tries = 0; tries < MAX_TRIES; tries++, n++) {
+      if (!this.nextTry.has(series)) {
+        const last = await this.last(series);
+        if (!this.nextTry.has(series)) this.nextTry.set(series, last + 1);
+      }
+      for (let tries = 0; tries < MAX_TRIES; tries++) {
+        // Taken synchronously, so concurrent callers in this process never try the same number.
+        const n = this.nextTry.get(series)!;
+        this.nextTry.set(series, n + 1);
         try {
           await this.c.counters.insertOne({ _id: counterKey(series, n), series, n });
           return n;
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
-          n = Math.max(n, await this.last(series));
+          // Another instance took it: catch up with the series.
+          const last = await this.last(series);
+          if (this.nextTry.get(series)! <= last) this.nextTry.set(series, last + 1);
         }
       }
       throw new Error(`the series "${series}" stayed busy for ${MAX_TRIES} tries`);
