@@ -4,6 +4,7 @@ import { EMAIL, internalText, KZ_ADDRESS, URL } from './documentCases';
 
 test('a document in the law’s words passes', () => {
   expect(internalText('Сведения об объекте зарегистрированы в Системе 1 июня 2015 г. (№ 12).')).toEqual([]);
+  expect(internalText('Невозможно получить данные: нет ответа государственной базы данных.')).toEqual([]);
 });
 
 test.each([
@@ -12,6 +13,9 @@ test.each([
   ['a JSON path', 'Основание: findings.documentsExpired'],
   ['a raw yes/no value', 'Пакет полный: нет.'],
   ['a raw yes/no value', 'Төлем: иә'],
+  ['a raw yes/no value', 'Пакет полный: нет Основание: пункт 9'],
+  ['a raw yes/no value', 'Оплачено: True'],
+  ['a raw yes/no value', 'Толық: Жоқ.'],
   ['a translator’s mark', 'Правила (рабочий перевод)'],
   ['a translator’s mark', 'нумерация акта сохранена'],
   ['a UUID', 'Заявление 3f2b8c1e-1d2a-4b3c-9d8e-7f6a5b4c3d2e'],
@@ -45,4 +49,5 @@ test('only the allowances given are set aside', () => {
   expect(internalText('ТОО «Nur Invest» подало', { ownWords: ['Nur Invest'] })).toEqual([]);
   expect(internalText('требованиям ... соответствия', { allowEllipsis: true })).toEqual([]);
   expect(internalText('от 1 июня 2015 г..', { allowEllipsis: true })).not.toEqual([]);
+  expect(internalText('от 1 июня 2015 г...', { allowEllipsis: true })).not.toEqual([]);
 });

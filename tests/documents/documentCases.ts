@@ -21,7 +21,7 @@ export interface InternalTextOptions {
   versionIds?: string[];
   /** The applicant's own words (a foreign company's name may be Latin): set aside before the Latin-word check. */
   ownWords?: string[];
-  /** An elision «...» inside a quotation of the act may stand (otherwise any «..» is a doubled full stop). */
+  /** An elision « ... » (spaced) inside a quotation of the act may stand (else any «..» is a doubled full stop). */
   allowEllipsis?: boolean;
 }
 
@@ -32,8 +32,10 @@ const CHECKS: Array<[string, RegExp]> = [
     'a JSON path',
     /(^|[\s(:])\/[A-Za-z]|[a-z][A-Za-z]*\/[a-z][A-Za-z]*|\b(findings|data|external|application)[./][A-Za-z]/,
   ],
-  // A raw boolean printed as a value ("documentsComplete: жоқ", "paid: true").
-  ['a raw yes/no value', /:\s*(иә|да|жоқ|нет)(?=[\s.,;)]|$)|:\s*(true|false)\b/i],
+  // A raw boolean printed as a value ("documentsComplete: жоқ", "Пакет полный: нет Основание", "paid: true"): the
+  // word ends the sentence or the next label follows; "данные: нет ответа ГБД ФЛ" is Russian, not a value.
+  ['a raw yes/no value', /:\s*([Ии]ә|[Дд]а|[Жж]оқ|[Нн]ет|ИӘ|ДА|ЖОҚ|НЕТ)(?=[.,;)]|\s*$|\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])/],
+  ['a raw yes/no value', /:\s*(true|false)\b/i],
   [
     'a translator’s mark',
     /working.translation|рабочий перевод|жұмыс аудармасы|ruStatus|translator|нумерация акта|нөмірленуі сақталды/i,
@@ -53,7 +55,7 @@ export function internalText(text: string, options: InternalTextOptions = {}): s
   const found: string[] = [];
   // The allowed addresses hold no slash, so a path after one ("egov.kz/findings/x") is still found.
   const allowed = (options.allow ?? []).reduce((t, re) => t.replace(re, ' '), text);
-  const read = options.allowEllipsis ? allowed.replace(/(?<!\.)\.\.\.(?!\.)/g, '\u2026') : allowed;
+  const read = options.allowEllipsis ? allowed.replace(/(?<=\s)\.\.\.(?=\s)/g, '\u2026') : allowed;
   const near = (index: number) => `«${read.slice(Math.max(0, index - 30), index + 40)}»`;
   for (const [what, re] of CHECKS) {
     const m = re.exec(read);

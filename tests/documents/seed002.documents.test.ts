@@ -185,7 +185,7 @@ describeDocumentCases(cases, {
 test.each([LEASE, LOOKUP])('%s: no officer records findings, so its refusals are motivated by the fact alone', (id) => {
   const service = definitions().services.get(id)!;
   for (const version of service.def.versions)
-    for (const [name, event] of Object.entries(version.machine.events))
+    for (const [name, event] of Object.entries(version.machine.events ?? {}))
       expect([name, event.records]).not.toEqual([name, 'findings']);
   for (const [file, scenario] of scenariosOf(id))
     for (const event of scenario.events) expect([file, event.data ?? {}]).not.toHaveProperty([1, 'reasoning']);
