@@ -33,7 +33,11 @@ test('a template file on disk naming /etc/passwd is a located problem, and the s
 test('an $include climbing out of the definitions is a located problem', () => {
   const include = '"../../../shared/grounds/law-state-services-art-19-1.json#/grounds/unreliable-documents"';
   // The line of that $include in the version file, wherever edits of the definition have moved it.
-  const line = copy.read(VERSION).split('\n').findIndex((l) => l.includes(include)) + 1;
+  const line =
+    copy
+      .read(VERSION)
+      .split('\n')
+      .findIndex((l) => l.includes(include)) + 1;
   expect(line).toBeGreaterThan(0);
   const { problems } = loadWith(include, '"../../../../../../../../../../etc/passwd"');
   expect(problems).toHaveLength(1);
