@@ -422,6 +422,33 @@ export function allowedEvents(
 }
 
 /**
+ * Checks an event's data against the schema the event declares (what it records: the hearing's time and place), so
+ * a document never prints an empty place; errors are located under /data.
+ */
+function checkEventData(version: CompiledVersion, type: string, data: Record<string, unknown> | undefined): void {
+  const form = version.eventForms.get(type);
+  if (!form) return;
+  const { errors, total } = form.check(data ?? {}, 'en');
+  if (!errors.length) return;
+  throw new ProblemError({
+    code: 'event.dataInvalid',
+    kind: 'user',
+    pointer: `/data${errors[0].pointer}`,
+    message: `the data of "${type}" do not fit what the event records: ${errors.map((e) => `/data${e.pointer}: ${e.message}`).join('; ')}`,
+    params: {
+      event: type,
+      errors: errors.map((e) => ({
+        code: e.code,
+        pointer: `/data${e.pointer}`,
+        message: e.message,
+        messages: e.messages,
+      })),
+    },
+    extensions: { errorsTotal: total },
+  });
+}
+
+/**
  * Applies an applicant's or officer's event: checks the role and that the current state accepts it, keeps its data
  * as facts (findings or external data), re-evaluates the rules, takes the transition and its automatic successors.
  * Throws a ProblemError (kind user) when the event is not allowed; the state is then untouched.
@@ -469,27 +496,7 @@ export async function applyEvent(
     );
   const records = def?.records ?? 'findings';
   const { facts: data, reasoning } = splitReasoning(event.data);
-  const eventForm = version.eventForms.get(event.type);
-  if (eventForm) {
-    const { errors, total } = eventForm.check(data ?? {}, 'en');
-    if (errors.length)
-      throw new ProblemError({
-        code: 'event.dataInvalid',
-        kind: 'user',
-        pointer: `/data${errors[0].pointer}`,
-        message: `the data of "${event.type}" do not fit what the event records: ${errors.map((e) => `/data${e.pointer}: ${e.message}`).join('; ')}`,
-        params: {
-          event: event.type,
-          errors: errors.map((e) => ({
-            code: e.code,
-            pointer: `/data${e.pointer}`,
-            message: e.message,
-            messages: e.messages,
-          })),
-        },
-        extensions: { errorsTotal: total },
-      });
-  }
+  checkEventData(version, event.type, data);
   const newFacts = Boolean(data && records !== 'none' && Object.keys(data).length);
   if (newFacts && records !== 'none') {
     if (options.owned) assignOwn(app[records], data!);
