@@ -1,5 +1,6 @@
 import { createDocumentRenderer, type CompiledTemplate } from '../documents';
 import { isProblemError, type Problem } from '../errors/problem';
+import { appendPointer } from '../format/jsonPointer';
 import type { I18n, VersionDef } from '../format/types';
 import { missingPlaceholders } from './placeholders';
 
@@ -79,13 +80,6 @@ export function compileFacts(v: VersionDef, at: string, problems: Problem[]): Ma
     if (compiled) facts.set(g.id, compiled);
   });
   for (const [name, c] of Object.entries(v.conditions ?? {}))
-    if (c.fact)
-      compileFact(
-        c.fact,
-        name,
-        `${at}/conditions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/fact`,
-        v.form,
-        problems,
-      );
+    if (c.fact) compileFact(c.fact, name, appendPointer(at, 'conditions', name, 'fact'), v.form, problems);
   return facts;
 }

@@ -15,6 +15,7 @@ import { checkQuotes } from './checkQuotes';
 import { inheritSeeds } from './inheritSeeds';
 import { resolveEffectiveFrom } from './effectivePeriod';
 import { missingPlaceholders } from './placeholders';
+import { appendPointer } from '../format/jsonPointer';
 import { compileFacts, type CompiledFact } from './compileFacts';
 
 /**
@@ -198,7 +199,7 @@ export function compileService(
       try {
         eventForms.set(type, formCompiler.compile(e.data));
       } catch (err) {
-        const pointer = `${at}/machine/events/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/data`;
+        const pointer = appendPointer(at, 'machine', 'events', type, 'data');
         problems.push(
           isProblemError(err)
             ? { ...err.problem, kind: 'definition', pointer: `${pointer}${err.problem.pointer ?? ''}` }
