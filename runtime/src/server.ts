@@ -38,6 +38,8 @@ export interface ServerOptions {
   /** How long a webhook receiver has to answer (5 s). */
   webhookTimeoutMs?: number;
   now?: () => Date;
+  /** The built admin UI to serve at /admin (admin-ui/dist unless given; none when it has no index.html). */
+  adminDir?: string;
 }
 
 export interface RunningServer {
@@ -80,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ctx.log(
       `calendar changed: ${recomputed.deadlines} due instant(s) of ${recomputed.applications} open application(s) re-computed (see the audit trail)`,
     );
-  const adminDir = resolve(__dirname, '../../admin-ui/dist');
+  const adminDir = options.adminDir ?? resolve(__dirname, '../../admin-ui/dist');
   const app = createApp(ctx, applications, registry, {
     adminDir: existsSync(join(adminDir, 'index.html')) ? adminDir : undefined,
     rateLimits: options.rateLimits,

@@ -28,9 +28,15 @@ export interface UiContext {
   clock: { now: Date };
 }
 
+/**
+ * The built UI the suites drive: admin-ui/dist (what `npm test` builds), or QYZMET_UI_DIST when someone builds into a
+ * directory of their own (`npx vite build --outDir …` in admin-ui) so that two builds never empty each other's files.
+ */
+const uiDist = process.env.QYZMET_UI_DIST ?? join(repo, 'admin-ui/dist');
+
 export async function startUi(at = '2026-03-03T10:00:00+05:00'): Promise<UiContext> {
-  if (!existsSync(join(repo, 'admin-ui/dist/index.html')))
-    throw new Error('admin-ui/dist is missing: run `npm run build -w admin-ui` (npm test does)');
+  if (!existsSync(join(uiDist, 'index.html')))
+    throw new Error(`${uiDist} is missing: run \`npm run build -w admin-ui\` (npm test does)`);
   const clock = { now: new Date(at) };
   const server = await startServer({
     port: 0,
@@ -40,6 +46,7 @@ export async function startUi(at = '2026-03-03T10:00:00+05:00'): Promise<UiConte
     demo: true,
     now: () => clock.now,
     schedulerIntervalMs: 3_600_000,
+    adminDir: uiDist,
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
