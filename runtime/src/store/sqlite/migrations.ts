@@ -246,4 +246,11 @@ ALTER TABLE documents ADD COLUMN pdf_sha256 TEXT;
 CREATE INDEX documents_number ON documents (number) WHERE number IS NOT NULL;
 `,
   },
+  {
+    id: '0008-user-identity',
+    // Issue 19: a user's identity (full name, IIN/BIN, phone, e-mail as JSON), which prefills an applicant's form.
+    sql: `
+ALTER TABLE users ADD COLUMN identity TEXT;
+`,
+  },
 ];
