@@ -89,6 +89,20 @@ export interface RefusalGroundView {
   fact?: string;
 }
 
+/** An event as the API takes it (POST …/events and …/events/preview). */
+interface EventBody {
+  type: string;
+  data?: Record<string, unknown>;
+}
+
+/** What an event would lead to (POST …/events/preview): the state, and the documents it would issue. */
+export interface EventPreview {
+  toState: string;
+  status: Status;
+  stateName: { kk: string; ru: string; en?: string };
+  documents: Array<{ id: string; title: string; html: string }>;
+}
+
 /** An inbox line: the view without what grows with the application (its data, history and reasoning). */
 export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history' | 'reasoning'>;
 
@@ -437,39 +451,9 @@ export class ApplicationsService {
     body: { type?: unknown; data?: unknown },
     lang: Lang,
   ): Promise<ApplicationView> {
-    if (typeof body.type !== 'string')
-      throw domainError('user', 'request.invalid', 'type is required: one of the allowedEvents of the application', {
-        extensions: { errors: [{ pointer: '/type', code: 'required', message: 'type is required' }] },
-      });
-    if (body.data !== undefined && (body.data === null || typeof body.data !== 'object' || Array.isArray(body.data)))
-      throw domainError('user', 'request.invalid', 'data must be an object', {
-        extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
-      });
-    assertSafeText(body.data);
+    const event = ApplicationsService.eventBody(body);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const app = await this.get(user, id);
-      const version = this.version(app);
-      const def = eventDef(version, body.type);
-      // Users send only the events the definition declares: the engine would also take a "timer:…" type, which is
-      // its own to fire.
-      if (!def)
-        throw domainError('conflict', 'event.unknown', `the service has no event "${body.type}"`, {
-          extensions: { allowedEvents: allowedEvents(version, app.snapshot).map((e) => e.type) },
-        });
-      // Whether this role may send the event is the engine's check (event.forbiddenRole); nothing is written then.
-      const actor = actingRole(user, app, def.roles);
-      const at = nowIso(this.ctx, version.service);
-      const timers = await fireDueTimers(version, app.snapshot, at);
-      const out = await applyEvent(version, timers.application, {
-        type: body.type,
-        at,
-        actor,
-        data: body.data as Record<string, unknown> | undefined,
-      });
-      const events = await this.ctx.store.listEvents(id);
-      const trace = [...timers.trace, ...out.trace];
-      const decided = await this.decisionFor(app.snapshot, out.application, { user, actor, at }, events);
-      const documents = this.documentsIssued(version, app.snapshot, out.application, app.provider, decided);
+      const { app, actor, at, out, trace, events, documents } = await this.eventOutcome(user, id, event);
       const stored = this.stored({ ...app, rev: app.rev + 1 }, out.application, at);
       const newEvents = this.eventsFrom(trace, id, events.length, user.id);
       const audit: AuditEntry[] = [
@@ -478,7 +462,7 @@ export class ApplicationsService {
           userId: user.id,
           action: 'application.event',
           subject: `application:${id}`,
-          details: { type: body.type, actor, from: app.state, to: out.application.state, data: body.data ?? null },
+          details: { type: event.type, actor, from: app.state, to: out.application.state, data: event.data ?? null },
         },
       ];
       if (
@@ -498,6 +482,70 @@ export class ApplicationsService {
       'application.busy',
       'the application changed while this event was applied; try again',
     );
+  }
+
+  /**
+   * What an event would do now, before the officer confirms it: the same checks and the same step as sendEvent
+   * (eventOutcome), so the same 4xx; nothing is written. The documents it would issue are rendered in the request's
+   * language (English readers get the Russian, as the refusal's grounds), numbered as they will be.
+   */
+  async previewEvent(
+    user: StoredUser,
+    id: string,
+    body: { type?: unknown; data?: unknown },
+    lang: Lang,
+  ): Promise<EventPreview> {
+    const { version, out, documents } = await this.eventOutcome(user, id, ApplicationsService.eventBody(body));
+    const docLang = lang === 'kk' ? 'kk' : 'ru';
+    return {
+      toState: out.application.state,
+      status: out.application.status,
+      stateName: version.def.machine.states[out.application.state].label,
+      documents: documents
+        .filter((d) => d.lang === docLang)
+        .map((d) => ({ id: d.documentId, title: d.title, html: d.html })),
+    };
+  }
+
+  /** The body of an event as the API takes it: a type, and data that is an object of safe text. */
+  private static eventBody(body: { type?: unknown; data?: unknown }): EventBody {
+    if (typeof body.type !== 'string')
+      throw domainError('user', 'request.invalid', 'type is required: one of the allowedEvents of the application', {
+        extensions: { errors: [{ pointer: '/type', code: 'required', message: 'type is required' }] },
+      });
+    if (body.data !== undefined && (body.data === null || typeof body.data !== 'object' || Array.isArray(body.data)))
+      throw domainError('user', 'request.invalid', 'data must be an object', {
+        extensions: { errors: [{ pointer: '/data', code: 'type', message: 'data must be an object' }] },
+      });
+    assertSafeText(body.data);
+    return { type: body.type, data: body.data as Record<string, unknown> | undefined };
+  }
+
+  /**
+   * An event applied to the application as it stands, in memory: timers due by now fire first, the engine checks
+   * role, state and data and takes the step, the documents it issues are rendered. sendEvent writes the outcome,
+   * previewEvent shows it.
+   */
+  private async eventOutcome(user: StoredUser, id: string, event: EventBody) {
+    const app = await this.get(user, id);
+    const version = this.version(app);
+    const def = eventDef(version, event.type);
+    // Users send only the events the definition declares: the engine would also take a "timer:…" type, which is
+    // its own to fire.
+    if (!def)
+      throw domainError('conflict', 'event.unknown', `the service has no event "${event.type}"`, {
+        extensions: { allowedEvents: allowedEvents(version, app.snapshot).map((e) => e.type) },
+      });
+    // Whether this role may send the event is the engine's check (event.forbiddenRole); nothing is written then.
+    const actor = actingRole(user, app, def.roles);
+    const at = nowIso(this.ctx, version.service);
+    const timers = await fireDueTimers(version, app.snapshot, at);
+    const out = await applyEvent(version, timers.application, { type: event.type, at, actor, data: event.data });
+    const events = await this.ctx.store.listEvents(id);
+    const trace = [...timers.trace, ...out.trace];
+    const decided = await this.decisionFor(app.snapshot, out.application, { user, actor, at }, events);
+    const documents = this.documentsIssued(version, app.snapshot, out.application, app.provider, decided);
+    return { app, version, actor, at, out, trace, events, documents };
   }
 
   /** Fires the due timers of one application (the scheduler calls this under a lease). */
