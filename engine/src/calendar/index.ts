@@ -22,6 +22,8 @@ export { addDuration } from './addDuration';
 export type { Counting, DeadlineResult, Duration } from './addDuration';
 export { subtractWorkingDays } from './subtractWorkingDays';
 export { workingDaysBetween } from './workingDaysBetween';
+export { workingTimeBetween } from './workingTimeBetween';
+export type { WorkingSpan } from './workingTimeBetween';
 export { resumeDeadline } from './resumeDeadline';
 export { calendarYear } from './calendarYear';
 export type { CalendarMonth, CalendarYear } from './calendarYear';
