@@ -139,7 +139,7 @@ export type {
 
 // Forms, rules, steps, documents
 export { createFormCompiler, isValidIin, isValidBin, isKzPhone, isCadastralNumber } from './forms';
-export type { CompiledForm, FormError, FieldInfo } from './forms';
+export type { CompiledForm, FormError, FieldInfo, IdentityKind } from './forms';
 export { createSchemaValidator } from './forms/schemaValidator';
 export { compileRules, referenceHolds, formatConditionRef } from './rules';
 export type { Facts, FiredGround, Evaluation } from './rules';
@@ -188,5 +188,7 @@ export type {
   SimulateOptions,
   GroundInWords,
 } from './application';
+export { summarizeApplication } from './application/summary';
+export type { ApplicationSummary } from './application/summary';
 export { runScenario } from './scenarios';
 export type { ScenarioOutcome, ScenarioDifference } from './scenarios';

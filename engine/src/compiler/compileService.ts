@@ -17,6 +17,7 @@ import { resolveEffectiveFrom } from './effectivePeriod';
 import { missingPlaceholders } from './placeholders';
 import { appendPointer } from '../format/jsonPointer';
 import { compileFacts, type CompiledFact } from './compileFacts';
+import { checkFormAnnotations } from './checkFormAnnotations';
 
 /**
  * Definition → compiled service, once per definition (the runtime and the admin UI cache the result): the form's
@@ -191,6 +192,7 @@ export function compileService(
             },
       );
     }
+    if (form) problems.push(...checkFormAnnotations(v.form, `${at}/form`, form));
     // An officer's event declares the data its findings need (the hearing's time and place): enforced, so a document
     // cannot print an empty place.
     const eventForms = new Map<string, CompiledForm>();

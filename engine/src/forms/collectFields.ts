@@ -1,4 +1,4 @@
-import type { FieldInfo, FieldLegalRef, FieldSource, LocalizedText } from './formTypes';
+import type { FieldInfo, FieldLegalRef, FieldSource, IdentityKind, LocalizedText } from './formTypes';
 
 /**
  * Walks a form schema and lists its fields: every property at any depth, array items written with the segment `*`.
@@ -77,6 +77,10 @@ export function collectFields(root: object): FieldIndex {
     if (f.source === undefined && typeof s['x-source'] === 'string') f.source = s['x-source'] as FieldSource;
     if (s['x-document'] === true) f.document = true;
     if (f.legalRef === undefined && isSchema(s['x-legalRef'])) f.legalRef = s['x-legalRef'] as FieldLegalRef;
+    if (f.identity === undefined && typeof s['x-identity'] === 'string') f.identity = s['x-identity'] as IdentityKind;
+    if (s['x-summary'] === true) f.summary = true;
+    if (f.enumLabels === undefined && isSchema(s['x-enumLabels']))
+      f.enumLabels = s['x-enumLabels'] as Record<string, LocalizedText>;
   };
 
   const markRequired = (parent: string, names: unknown, conditional: boolean): void => {

@@ -44,4 +44,9 @@ export const formAnnotationKeywords: KeywordDefinition[] = [
   // Readable names of an enum's values, e.g. { "apartment": { "kk": "Пәтер", "ru": "Квартира" } }: forms and
   // documents show these, never the raw value.
   { keyword: 'x-enumLabels', metaSchema: { type: 'object', additionalProperties: localizedText } },
+  // The field holds the applicant's own identity (never a representative's or a third party's): the applicant UI
+  // prefills it from the signed-in user; fullName and iin/bin name the applicant in the officers' inbox.
+  { keyword: 'x-identity', metaSchema: { enum: ['fullName', 'iin', 'bin', 'phone', 'email'] } },
+  /** The field names what the application is about (cadastral number, object kind…): the inbox's "object" column. */
+  { keyword: 'x-summary', metaSchema: { type: 'boolean' } },
 ];

@@ -15,6 +15,9 @@ export interface LocalizedText {
  */
 export type FieldSource = 'applicant' | 'gateway' | 'officer';
 
+/** Which identity of the applicant a field holds (`x-identity`). */
+export type IdentityKind = 'fullName' | 'iin' | 'bin' | 'phone' | 'email';
+
 /** The clause a field comes from (`x-legalRef`). Any object is accepted; these members are the usual ones. */
 export interface FieldLegalRef {
   act?: string;
@@ -63,6 +66,12 @@ export interface FieldInfo {
   /** The `x-description` of the field: what to write there, in more words than the label. */
   description?: LocalizedText;
   ui?: Record<string, unknown>;
+  /** The applicant's own identity held by the field (`x-identity`): prefilled from the signed-in user. */
+  identity?: IdentityKind;
+  /** The field names what the application is about (`x-summary`). */
+  summary?: boolean;
+  /** Readable names of the enum's values (`x-enumLabels`). */
+  enumLabels?: Record<string, LocalizedText>;
 }
 
 /** A form compiled once and validated many times. */

@@ -8,6 +8,7 @@ export type {
   FormCompiler,
   FormError,
   FormLang,
+  IdentityKind,
   LocalizedText,
 } from './formTypes';
 export { identificationCheckDigit, isValidBin, isValidIin, isValidIinOrBin } from './identificationNumber';

@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileWorkingTime, type CalendarData, type ScheduleData } from '../calendar';
+import { compileService, type CompiledService, type CompiledVersion } from '../compiler';
+import { checkFormAnnotations } from '../compiler/checkFormAnnotations';
+import { assembleDefinition } from '../format';
+import type { Act } from '../format/types';
+import { summarizeApplication } from './summary';
+
+/**
+ * The applicant and the object of an application, as the officers' inbox shows them, read from the services on disk
+ * (definitions/services) through their x-identity and x-summary annotations.
+ */
+
+const repo = join(__dirname, '../../..');
+const read = <T>(rel: string): T => JSON.parse(readFileSync(join(repo, rel), 'utf8')) as T;
+const readText = (p: string) => {
+  try {
+    return readFileSync(join(repo, p), 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+const sharedActs: Record<string, Act> = Object.assign(
+  {},
+  ...readdirSync(join(repo, 'definitions/shared/acts')).map(
+    (f) => read<{ acts: Record<string, Act> }>(`definitions/shared/acts/${f}`).acts,
+  ),
+);
+const calendar = read<CalendarData>('definitions/calendars/kz.calendar.json');
+const workingTime = (id: string) => {
+  try {
+    return compileWorkingTime(calendar, read<ScheduleData>(`definitions/calendars/schedules/${id}.schedule.json`));
+  } catch {
+    return undefined;
+  }
+};
+
+function compile(serviceId: string): CompiledService {
+  const { definition, problems: assembly } = assembleDefinition(
+    `definitions/services/${serviceId}/service.json`,
+    readText,
+  );
+  expect(assembly).toEqual([]);
+  const { service, problems } = compileService(definition!, { sharedActs, workingTime, readText });
+  expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+  return service!;
+}
+
+const latest = (s: CompiledService): CompiledVersion => s.versions[s.versions.length - 1];
+
+describe('summarizeApplication on the cadastral passport duplicate', () => {
+  const version = latest(compile('cadastral-passport-duplicate'));
+
+  test('an individual: the name and the IIN; the object is the cadastral number and the kind in words', () => {
+    expect(
+      summarizeApplication(version, {
+        applicant: { kind: 'individual', iin: '900101300123', fullName: '  Әлиев Нұрлан Серікұлы ' },
+        object: { cadastralNumber: '20:318:040:123:45', kind: 'apartment' },
+      }),
+    ).toEqual({
+      applicantName: 'Әлиев Нұрлан Серікұлы',
+      applicantId: '900101300123',
+      object: {
+        kk: '20:318:040:123:45, Пәтер',
+        ru: '20:318:040:123:45, Квартира',
+        en: '20:318:040:123:45, Apartment',
+      },
+    });
+  });
+
+  test('a legal entity: the BIN stands in for the IIN', () => {
+    const s = summarizeApplication(version, {
+      applicant: { kind: 'legal-entity', bin: '040340000357', fullName: 'ЖШС «Құрылыс»' },
+      object: { cadastralNumber: '01:011:001:002:3', kind: 'other' },
+    });
+    expect(s.applicantId).toBe('040340000357');
+    expect(s.object?.ru).toBe('01:011:001:002:3, Иной объект недвижимости');
+  });
+
+  test('missing, empty and mistyped values leave the parts out, never print them raw', () => {
+    expect(summarizeApplication(version, { applicant: { fullName: '   ', iin: 900101300123 }, object: {} })).toEqual({
+      applicantName: null,
+      applicantId: null,
+      object: null,
+    });
+    expect(summarizeApplication(version, null)).toEqual({ applicantName: null, applicantId: null, object: null });
+    expect(summarizeApplication(version, { object: { kind: 'garage-in-space' } }).object?.kk).toBe('garage-in-space');
+  });
+});
+
+describe('checkFormAnnotations', () => {
+  const form = (properties: Record<string, unknown>) => ({ type: 'object', properties });
+
+  test('an identity on a field that is not a string is located at its annotation', () => {
+    expect(
+      checkFormAnnotations(
+        form({ a: { type: 'object', properties: { n: { type: 'number', 'x-identity': 'iin' } } } }),
+        '/versions/1/form',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        code: 'form.identityNotString',
+        kind: 'definition',
+        pointer: '/versions/1/form/properties/a/properties/n/x-identity',
+      }),
+    ]);
+  });
+
+  test('two fields with the same identity kind: the second is reported', () => {
+    const problems = checkFormAnnotations(
+      form({
+        applicant: { type: 'object', properties: { fullName: { type: 'string', 'x-identity': 'fullName' } } },
+        representative: { type: 'object', properties: { fullName: { type: 'string', 'x-identity': 'fullName' } } },
+      }),
+      '/versions/0/form',
+    );
+    expect(problems.map((p) => [p.code, p.pointer])).toEqual([
+      ['form.identityTwice', '/versions/0/form/properties/representative/properties/fullName/x-identity'],
+    ]);
+  });
+
+  test('one field declared in a branch as well is one field, not two', () => {
+    const schema = {
+      type: 'object',
+      properties: { iin: { type: 'string', 'x-identity': 'iin' } },
+      then: { properties: { iin: { type: 'string', 'x-identity': 'iin', minLength: 12 } } },
+      if: { required: ['iin'] },
+    };
+    expect(checkFormAnnotations(schema, '/versions/0/form')).toEqual([]);
+  });
+
+  test('an identity inside a list and a summary on an object are errors', () => {
+    const problems = checkFormAnnotations(
+      form({
+        heirs: {
+          type: 'array',
+          items: { type: 'object', properties: { iin: { type: 'string', 'x-identity': 'iin' } } },
+        },
+        object: { type: 'object', 'x-summary': true },
+      }),
+      '',
+    );
+    expect(problems.map((p) => [p.code, p.pointer])).toEqual([
+      ['form.identityInArray', '/properties/heirs/items/properties/iin/x-identity'],
+      ['form.summaryNotScalar', '/properties/object/x-summary'],
+    ]);
+  });
+
+  test('compileService reports the mistake with the file and line of the annotation', () => {
+    // The real service, its version's area field wrongly marked as the applicant's IIN.
+    const versionFile = 'definitions/services/cadastral-passport-duplicate/versions/2026-order-65.json';
+    const versionText = readFileSync(join(repo, versionFile), 'utf8').replace(
+      /("totalArea": \{\n(\s+)"type": "number",)/,
+      '$1\n$2"x-identity": "phone",',
+    );
+    expect(versionText).toContain('"x-identity": "phone"');
+    const readPatched = (p: string) => (p === versionFile ? versionText : readText(p));
+    const { definition } = assembleDefinition(
+      'definitions/services/cadastral-passport-duplicate/service.json',
+      readPatched,
+    );
+    const { service, problems } = compileService(definition!, { sharedActs, workingTime, readText: readPatched });
+    expect(service).toBeUndefined();
+    const problem = problems.find((p) => p.code === 'form.identityNotString')!;
+    expect(problem.pointer).toBe('/versions/0/form/properties/object/properties/totalArea/x-identity');
+    expect(problem.file).toContain('2026-order-65.json');
+    expect(versionText.split('\n')[problem.line! - 1]).toContain('"x-identity": "phone"');
+  });
+});
