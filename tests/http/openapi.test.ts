@@ -76,6 +76,10 @@ test('public operations answer as documented', async () => {
 test('an application, its events and documents answer as documented', async () => {
   const applicant = await login('applicant');
   const officer = await login('officer');
+  const saved = { items: [{ id: 'mine', name: 'Менің жұмысым', query: { assignee: 'me', due: 'overdue' } }] };
+  expect((await call('put', '/me/filters', { token: officer, body: saved })).body).toEqual(saved);
+  expect((await call('put', '/me/filters', { token: officer, body: { items: 'x' } })).status).toBe(400);
+  expect((await call('get', '/me/filters', { token: officer })).body).toEqual(saved);
   expect((await call('get', '/auth/me', { token: officer })).body.actorRoles.length).toBeGreaterThan(0);
   expect((await call('post', '/auth/logout', { token: await login('reviewer') })).status).toBe(204);
   const created = await call('post', '/applications', {
