@@ -14,7 +14,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { applicationsRoutes } from './routes/applications.routes';
 import { authenticate, authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
-import { meRoutes } from './routes/me.routes';
+import { deskRoutes } from './routes/desk.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { simulateRoutes } from './routes/simulate.routes';
 import { verifyRoutes } from './routes/verify.routes';
@@ -60,9 +60,9 @@ export function createApp(
   api.use(servicesRoutes(ctx));
   api.use(calendarRoutes(ctx));
   api.use(simulateRoutes(ctx));
+  api.use(deskRoutes(ctx, applications));
   api.use(applicationsRoutes(ctx, applications));
   api.use(verifyRoutes(ctx));
-  api.use(meRoutes(ctx));
   api.use('/admin', actsRoutes(ctx));
   api.use('/admin', adminRoutes(ctx, registry, applications));
   api.use((req) => {

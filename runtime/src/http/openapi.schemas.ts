@@ -194,8 +194,21 @@ export const schemas = {
       roles: strings,
       records: { type: 'string', enum: ['findings', 'external', 'none'] },
       legalRef: ref('LegalRef'),
+      data: open('A JSON Schema of what the event records (x-label, x-enumLabels in kk, ru, en); checked when sent'),
     },
   },
+  /** What an event would lead to (POST …/events/preview): nothing is stored. */
+  EventPreview: record({
+    toState: string,
+    status: ref('Status'),
+    stateName: ref('Text'),
+    documents: arrayOf(
+      record({ id: string, title: string, html: { ...string, description: 'The document as the citizen reads it' } }),
+    ),
+  }),
+  /** An officers' internal note on an application (never shown to its applicant). */
+  Comment: record({ at: instant, author: record({ id: string, displayName: string }), text: string }),
+  CommentList: record({ items: arrayOf(ref('Comment')) }),
   MachineState: {
     type: 'object',
     required: ['name', 'status'],
@@ -614,22 +627,4 @@ export const schemas = {
     deliveredAt: nullable(instant),
   }),
   WebhookDeliveryList: record({ items: arrayOf(ref('WebhookDelivery')) }),
-  SavedFilter: record({
-    id: string,
-    name: { type: 'string', minLength: 1, maxLength: 80 },
-    query: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'The query parameters of GET /applications the view sets',
-      properties: {
-        q: string,
-        status: string,
-        serviceId: string,
-        provider: string,
-        assignee: { ...string, description: 'me | none | a user id' },
-        due: { type: 'string', enum: ['overdue', 'today'] },
-      },
-    },
-  }),
-  SavedFilterList: record({ items: { ...arrayOf(ref('SavedFilter')), maxItems: 20 } }),
 } as const;

@@ -153,26 +153,6 @@ export const openApiDocument = {
         responses: { ...always, '200': json(ref('Me')), ...signedIn },
       },
     },
-    '/me/filters': {
-      get: {
-        operationId: 'getSavedFilters',
-        summary: "The signed-in user's saved inbox filters",
-        security: bearer,
-        responses: { ...always, '200': json(ref('SavedFilterList')), ...signedIn },
-      },
-      put: {
-        operationId: 'putSavedFilters',
-        summary: "Replaces the signed-in user's saved inbox filters (at most 20, names of 1 to 80 characters)",
-        security: bearer,
-        requestBody: body(ref('SavedFilterList')),
-        responses: {
-          ...always,
-          '200': json(ref('SavedFilterList')),
-          '400': problem('Not a valid list of filters: each field error located by its JSON pointer'),
-          ...signedIn,
-        },
-      },
-    },
     '/auth/logout': {
       post: {
         operationId: 'logout',
@@ -273,6 +253,61 @@ export const openApiDocument = {
           '404': problem('No application you may see'),
           '409': problem('The event is not allowed in this state'),
           '422': problem('No type, or data that is not an object'),
+        },
+      },
+    },
+    '/applications/{id}/events/preview': {
+      post: {
+        operationId: 'previewApplicationEvent',
+        summary:
+          'What an event would do (the state, the documents it would issue), with the checks of the event; nothing is stored',
+        security: bearer,
+        parameters: [path('id')],
+        requestBody: body({
+          type: 'object',
+          required: ['type'],
+          properties: { type: { type: 'string' }, data: { type: 'object', additionalProperties: true } },
+        }),
+        responses: {
+          ...always,
+          '200': json(ref('EventPreview')),
+          ...signedIn,
+          '403': problem('Your role may not send this event'),
+          '404': problem('No application you may see'),
+          '409': problem('The event is not allowed in this state'),
+          '422': problem('No type, data that is not an object, or data the event refuses'),
+        },
+      },
+    },
+    '/applications/{id}/comments': {
+      get: {
+        operationId: 'listApplicationComments',
+        summary: "The officers' internal comments on an application, oldest first (never its applicant's to read)",
+        security: bearer,
+        parameters: [path('id')],
+        responses: {
+          ...always,
+          '200': json(ref('CommentList')),
+          ...signedIn,
+          '404': problem("No application whose officers' comments you may read"),
+        },
+      },
+      post: {
+        operationId: 'addApplicationComment',
+        summary: 'An internal comment of an officer of the provider (audited as application.comment)',
+        security: bearer,
+        parameters: [path('id')],
+        requestBody: body({
+          type: 'object',
+          required: ['text'],
+          properties: { text: { type: 'string', minLength: 1, maxLength: 2000 } },
+        }),
+        responses: {
+          ...always,
+          '201': json(ref('Comment'), 'Created'),
+          ...signedIn,
+          '404': problem("No application whose officers' comments you may read"),
+          '422': problem('No text, an empty one, or one over 2000 characters'),
         },
       },
     },
