@@ -15,6 +15,7 @@ import { applicationsRoutes } from './routes/applications.routes';
 import { authenticate, authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { deskRoutes } from './routes/desk.routes';
+import { meRoutes } from './routes/me.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { simulateRoutes } from './routes/simulate.routes';
 import { verifyRoutes } from './routes/verify.routes';
@@ -63,6 +64,7 @@ export function createApp(
   api.use(deskRoutes(ctx, applications));
   api.use(applicationsRoutes(ctx, applications));
   api.use(verifyRoutes(ctx));
+  api.use(meRoutes(ctx));
   api.use('/admin', actsRoutes(ctx));
   api.use('/admin', adminRoutes(ctx, registry, applications));
   api.use((req) => {

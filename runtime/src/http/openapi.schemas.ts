@@ -627,4 +627,22 @@ export const schemas = {
     deliveredAt: nullable(instant),
   }),
   WebhookDeliveryList: record({ items: arrayOf(ref('WebhookDelivery')) }),
+  SavedFilter: record({
+    id: string,
+    name: { type: 'string', minLength: 1, maxLength: 80 },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'The query parameters of GET /applications the view sets',
+      properties: {
+        q: string,
+        status: string,
+        serviceId: string,
+        provider: string,
+        assignee: { ...string, description: 'me | none | a user id' },
+        due: { type: 'string', enum: ['overdue', 'today'] },
+      },
+    },
+  }),
+  SavedFilterList: record({ items: { ...arrayOf(ref('SavedFilter')), maxItems: 20 } }),
 } as const;

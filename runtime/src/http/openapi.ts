@@ -153,6 +153,26 @@ export const openApiDocument = {
         responses: { ...always, '200': json(ref('Me')), ...signedIn },
       },
     },
+    '/me/filters': {
+      get: {
+        operationId: 'getSavedFilters',
+        summary: "The signed-in user's saved inbox filters",
+        security: bearer,
+        responses: { ...always, '200': json(ref('SavedFilterList')), ...signedIn },
+      },
+      put: {
+        operationId: 'putSavedFilters',
+        summary: "Replaces the signed-in user's saved inbox filters (at most 20, names of 1 to 80 characters)",
+        security: bearer,
+        requestBody: body(ref('SavedFilterList')),
+        responses: {
+          ...always,
+          '200': json(ref('SavedFilterList')),
+          '400': problem('Not a valid list of filters: each field error located by its JSON pointer'),
+          ...signedIn,
+        },
+      },
+    },
     '/auth/logout': {
       post: {
         operationId: 'logout',
