@@ -48,6 +48,7 @@ export function kazakhMessage(error: ErrorObject, names: { property?: string } =
     case 'enum':
       return `рұқсат етілген мәндердің бірі болуы керек: ${(p.allowedValues as unknown[]).map(show).join(', ')}`;
     case 'const':
+      if (p.allowedValue === true) return 'белгілеу керек: онсыз өтініш берілмейді';
       return `${show(p.allowedValue)} мәніне тең болуы керек`;
     case 'pattern':
       return `${show(p.pattern)} үлгісіне сәйкес келуі керек`;

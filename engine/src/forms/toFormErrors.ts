@@ -96,6 +96,13 @@ function ownMessage(e: ErrorObject, lang: 'ru' | 'en', triggerName: string | und
       return lang === 'ru' ? 'поле не предусмотрено формой' : 'is not a field of this form';
     case 'format':
       return formFormatMessages[String(p.format)]?.[lang];
+    case 'const':
+      // A box the act makes a condition of the application (a consent, a declaration): "equal to true" means nothing
+      // to an applicant.
+      if (p.allowedValue !== true) return undefined;
+      return lang === 'ru'
+        ? 'нужно отметить: без этого заявление не может быть подано'
+        : 'must be ticked: the application cannot be submitted without it';
     default:
       return undefined;
   }
