@@ -17,7 +17,9 @@ export function guardLeaving(guard: LeaveGuard): () => void {
 
 /** Hash routes (#/inbox, #/apply/<serviceId>, …): the runtime serves one index.html, nothing to configure. */
 export function useRoute(): string[] {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // A view's query (#/inbox?q=…&due=overdue) is the page's own to read (hashQuery): the route is the path before it.
+  const read = () =>
+    window.location.hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
   const [route, setRoute] = useState(read);
   useEffect(() => {
     const on = (e: HashChangeEvent) => {
@@ -32,6 +34,13 @@ export function useRoute(): string[] {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return route;
+}
+
+/** The query of the hash (#/inbox?q=…): a view's state, so that a link to it can be shared. */
+export function hashQuery(): URLSearchParams {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 
 export function go(...parts: string[]): void {
