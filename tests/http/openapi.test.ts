@@ -80,7 +80,7 @@ test('an application, its events and documents answer as documented', async () =
   expect((await call('put', '/me/filters', { token: officer, body: saved })).body).toEqual(saved);
   expect((await call('put', '/me/filters', { token: officer, body: { items: 'x' } })).status).toBe(400);
   expect((await call('get', '/me/filters', { token: officer })).body).toEqual(saved);
-  expect((await call('get', '/auth/me', { token: officer })).body.actorRoles.length).toBeGreaterThan(0);
+  expect((await call('get', '/auth/me', { token: officer })).body.user.actorRoles.length).toBeGreaterThan(0);
   expect((await call('post', '/auth/logout', { token: await login('reviewer') })).status).toBe(204);
   const created = await call('post', '/applications', {
     token: applicant,

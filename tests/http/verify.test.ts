@@ -198,7 +198,7 @@ describe('an approved duplicate: number, PDF seal and public verification', () =
     async () => {
       const duplicate = app.documents.find((d) => d.id === 'duplicate')!;
       const url = `${PUBLIC_URL}/api/v1/verify/${duplicate.number}`;
-      const officer = (await t.as('officer', 'GET', '/auth/me')).body;
+      const officer = (await t.as('officer', 'GET', '/auth/me')).body.user;
       const ru = await pdfOf(app.id, 'duplicate', 'ru');
       const text = textOf(ru);
       expect(text).toContain(`Номер документа: ${duplicate.number}`);

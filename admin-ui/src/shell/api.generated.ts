@@ -114,7 +114,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /** The signed-in user (of the session cookie or the Bearer token): the UI restores its session from it */
         get: operations["me"];
         put?: never;
         post?: never;
@@ -731,11 +731,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        Identity: {
+            /** @description Full name as in the identity document */
+            fullName?: string;
+            /** @description IIN of 12 digits (a person) */
+            iin?: string;
+            /** @description BIN of 12 digits (an entity the user represents) */
+            bin?: string;
+            phone?: string;
+            email?: string;
+        };
         User: {
             id: string;
             username: string;
             roles: ("applicant" | "officer" | "analyst" | "admin")[];
             displayName: string;
+            identity?: components["schemas"]["Identity"];
         };
         Me: {
             id: string;
@@ -746,6 +757,10 @@ export interface components {
             /** @description The providers an officer works for ("*": every one) */
             providers: string[];
             displayName: string;
+            identity?: components["schemas"]["Identity"];
+        };
+        Session: {
+            user: components["schemas"]["Me"];
         };
         Login: {
             token: string;
@@ -1860,7 +1875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Me"];
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON */

@@ -144,20 +144,42 @@ export const schemas = {
     },
     ['kind', 'severity', 'pointer', 'file', 'line', 'column', 'params'],
   ),
-  User: record({
-    id: string,
-    username: string,
-    roles: arrayOf({ type: 'string', enum: ['applicant', 'officer', 'analyst', 'admin'] }),
-    displayName: string,
-  }),
-  Me: record({
-    id: string,
-    username: string,
-    roles: arrayOf({ type: 'string', enum: ['applicant', 'officer', 'analyst', 'admin'] }),
-    actorRoles: { ...strings, description: 'Provider-side roles: operator, specialist, head, commission…' },
-    providers: { ...strings, description: 'The providers an officer works for ("*": every one)' },
-    displayName: string,
-  }),
+  /** Who a user is in the state's registers: prefills the applicant's `x-identity` form fields. Any part may lack. */
+  Identity: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      fullName: { ...string, description: 'Full name as in the identity document' },
+      iin: { ...string, description: 'IIN of 12 digits (a person)' },
+      bin: { ...string, description: 'BIN of 12 digits (an entity the user represents)' },
+      phone: string,
+      email: string,
+    },
+  },
+  User: record(
+    {
+      id: string,
+      username: string,
+      roles: arrayOf({ type: 'string', enum: ['applicant', 'officer', 'analyst', 'admin'] }),
+      displayName: string,
+      identity: ref('Identity'),
+    },
+    ['identity'],
+  ),
+  Me: record(
+    {
+      id: string,
+      username: string,
+      roles: arrayOf({ type: 'string', enum: ['applicant', 'officer', 'analyst', 'admin'] }),
+      actorRoles: { ...strings, description: 'Provider-side roles: operator, specialist, head, commission…' },
+      providers: { ...strings, description: 'The providers an officer works for ("*": every one)' },
+      displayName: string,
+      identity: ref('Identity'),
+    },
+    ['identity'],
+  ),
+  /** GET /auth/me: the user of the session (cookie or Bearer token). */
+  Session: record({ user: ref('Me') }),
   Login: record({ token: string, expiresAt: instant, user: ref('User') }),
 
   VersionSummary: record(versionSummary, ['producedBy']),

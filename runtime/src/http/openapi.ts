@@ -148,9 +148,9 @@ export const openApiDocument = {
     '/auth/me': {
       get: {
         operationId: 'me',
-        summary: 'The signed-in user',
+        summary: 'The signed-in user (of the session cookie or the Bearer token): the UI restores its session from it',
         security: bearer,
-        responses: { ...always, '200': json(ref('Me')), ...signedIn },
+        responses: { ...always, '200': json(ref('Session')), ...signedIn },
       },
     },
     '/me/filters': {

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { sessionCookieOf } from '../auth/sessionCookie';
 
 /**
  * The headers that tell a browser what this server's responses may do (helmet): nosniff, no framing by other
@@ -59,6 +60,7 @@ export const documentPolicy: RequestHandler = csp(DOCUMENT);
 
 /** An authenticated answer is the caller's alone: no browser or proxy keeps it (a route may say otherwise). */
 export function noStoreWhenAuthenticated(req: Request, res: Response, next: NextFunction): void {
-  if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'no-store');
+  if (req.headers.authorization !== undefined || sessionCookieOf(req) !== undefined)
+    res.setHeader('cache-control', 'no-store');
   next();
 }

@@ -27,6 +27,20 @@ export interface StoredUser {
   providers: string[];
   displayName: string;
   createdAt: string;
+  /**
+   * Who the user is in the state's registers (as their digital identity gives it): the applicant UI prefills a form's
+   * `x-identity` fields from it. Any part may be missing (an officer may have only a name).
+   */
+  identity?: UserIdentity;
+}
+
+/** A user's identity: full name as in the ID document, IIN (person) or BIN (entity), phone, e-mail. */
+export interface UserIdentity {
+  fullName?: string;
+  iin?: string;
+  bin?: string;
+  phone?: string;
+  email?: string;
 }
 
 export interface StoredApplication {

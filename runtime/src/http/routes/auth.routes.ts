@@ -3,6 +3,7 @@ import { domainError } from '@qyzmet/engine';
 import { loginLimits, LoginThrottle, type LoginLimits, type Refusal } from '../../auth/loginThrottle';
 import { PasswordGate } from '../../auth/passwordGate';
 import { decoyHash, hashPassword, needsRehash, newToken, tokenHash, verifyPassword } from '../../auth/passwords';
+import { clearSessionCookie, forgeryRisk, sessionCookieOf, setSessionCookie } from '../../auth/sessionCookie';
 import { checkSession, firstExpiry, sessionPolicy, type SessionPolicy } from '../../auth/sessionPolicy';
 import type { RuntimeContext } from '../../runtimeContext';
 import type { StoredUser } from '../../store/Store';
@@ -14,25 +15,47 @@ const sessionOfRequest = new WeakMap<Request, string>();
 const expired = () => domainError('unauthenticated', 'auth.expired', 'the token is unknown or expired; sign in again');
 
 /**
- * Reads `Authorization: Bearer <token>` and attaches the user; an unknown, revoked, idle or too old session is a
- * 401. No cache: a session revoked on one instance is refused by every other at once.
+ * Attaches the user of the request's session: `Authorization: Bearer <token>` (API clients), else the session cookie
+ * (the admin UI). A Bearer token that is unknown, revoked, idle or too old is a 401; a stale cookie is cleared and
+ * the request goes on anonymous (public pages still answer, a signed-in one says to sign in). A cookie-authenticated
+ * request that changes something must come from our own script (see forgeryRisk), else 403. No cache: a session
+ * revoked on one instance is refused by every other at once.
  */
 export function authenticate(ctx: RuntimeContext, policy: SessionPolicy = sessionPolicy()) {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+  /** The user of a live session (its idle expiry moved on when due), or undefined. */
+  const userOfSession = async (hash: string): Promise<StoredUser | undefined> => {
+    const session = await ctx.store.getSession(hash);
+    const state = session && checkSession(policy, session, ctx.now().getTime());
+    if (!session || !state?.alive) return undefined;
+    const user = await ctx.store.getUser(session.userId);
+    if (user && state.touchTo !== null) await ctx.store.touchSession(hash, new Date(state.touchTo).toISOString());
+    return user;
+  };
+  return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.headers.authorization;
+      const cookie = header ? undefined : sessionCookieOf(req);
+      let hash: string | undefined;
+      let user: StoredUser | undefined;
       if (header) {
         const m = /^Bearer\s+(\S+)$/i.exec(header);
         if (!m)
           throw domainError('unauthenticated', 'auth.malformed', 'the Authorization header must be "Bearer <token>"');
-        const hash = tokenHash(m[1]);
-        const session = await ctx.store.getSession(hash);
-        const nowMs = ctx.now().getTime();
-        const state = session && checkSession(policy, session, nowMs);
-        if (!session || !state?.alive) throw expired();
-        const user = await ctx.store.getUser(session.userId);
+        hash = tokenHash(m[1]);
+        user = await userOfSession(hash);
         if (!user) throw expired();
-        if (state.touchTo !== null) await ctx.store.touchSession(hash, new Date(state.touchTo).toISOString());
+      } else if (cookie) {
+        hash = tokenHash(cookie);
+        user = await userOfSession(hash);
+        if (!user) clearSessionCookie(req, res);
+        else if (forgeryRisk(req))
+          throw domainError(
+            'forbidden',
+            'auth.csrf',
+            'a request signed in by the session cookie that changes something must be sent as JSON (Content-Type: application/json) or with the X-Qyzmet header',
+          );
+      }
+      if (hash && user) {
         (req as Request & { user?: unknown }).user = user;
         sessionOfRequest.set(req, hash);
       }
@@ -137,17 +160,15 @@ export function authRoutes(
       subject: `user:${user.id}`,
       details: { client },
     });
-    res.json({
-      token,
-      expiresAt,
-      user: { id: user.id, username: user.username, roles: user.roles, displayName: user.displayName },
-    });
+    setSessionCookie(req, res, token);
+    res.json({ token, expiresAt, user: publicUser(user) });
   });
 
   r.post('/auth/logout', async (req, res) => {
     const user = requireUser(req);
     const hash = sessionOfRequest.get(req);
     if (hash) await ctx.store.deleteSession(hash);
+    clearSessionCookie(req, res);
     await ctx.store.appendAudit({
       at: ctx.now().toISOString(),
       userId: user.id,
@@ -160,14 +181,18 @@ export function authRoutes(
 
   r.get('/auth/me', (req, res) => {
     const u = requireUser(req);
-    res.json({
-      id: u.id,
-      username: u.username,
-      roles: u.roles,
-      actorRoles: u.actorRoles,
-      providers: u.providers,
-      displayName: u.displayName,
-    });
+    res.json({ user: { ...publicUser(u), actorRoles: u.actorRoles, providers: u.providers } });
   });
   return r;
+}
+
+/** What the API tells about a user: never the password hash or when the record was made. */
+function publicUser(u: StoredUser) {
+  return {
+    id: u.id,
+    username: u.username,
+    roles: u.roles,
+    displayName: u.displayName,
+    ...(u.identity ? { identity: u.identity } : {}),
+  };
 }

@@ -457,6 +457,22 @@ export function describeStoreContract(target: ContractTarget): void {
         expect(await store.getSession('hash2')).toBeUndefined();
       });
 
+      test("a user's identity round-trips, and a user without one reads back without one", async () => {
+        const store = await open();
+        const identity = {
+          fullName: 'Сейітова Айгүл Маратқызы',
+          iin: '920715401231',
+          phone: '+7 701 234 56 78',
+          email: 'aigul.seitova@example.kz',
+        };
+        await store.createUser({ ...user('u2', 'applicant'), identity });
+        await store.createUser(user('u1', 'officer'));
+        expect((await store.getUser('u2'))?.identity).toEqual(identity);
+        expect((await store.getUserByUsername('applicant'))?.identity).toEqual(identity);
+        expect(await store.getUser('u1')).toEqual(user('u1', 'officer'));
+        expect('identity' in (await store.getUser('u1'))!).toBe(false);
+      });
+
       test('a session made on one instance is found on another', async () => {
         const a = await open();
         const b = await open();

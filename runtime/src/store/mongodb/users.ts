@@ -103,5 +103,6 @@ export function userOf(d: Record<string, unknown> | null): StoredUser | undefine
     providers: d.providers as string[],
     displayName: d.displayName as string,
     createdAt: d.createdAt as string,
+    ...(d.identity ? { identity: d.identity as StoredUser['identity'] } : {}),
   };
 }

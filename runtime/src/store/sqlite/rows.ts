@@ -180,6 +180,7 @@ export function userParams(user: StoredUser): Row {
     providers: JSON.stringify(user.providers),
     display_name: user.displayName,
     created_at: user.createdAt,
+    identity: user.identity === undefined ? null : JSON.stringify(user.identity),
   };
 }
 
@@ -193,6 +194,7 @@ export function userFromRow(r: Row): StoredUser {
     providers: JSON.parse(r.providers as string),
     displayName: r.display_name as string,
     createdAt: r.created_at as string,
+    ...(typeof r.identity === 'string' ? { identity: JSON.parse(r.identity) } : {}),
   };
 }
 

@@ -22,8 +22,8 @@ export class SqliteUsers implements UsersStore {
   constructor(private readonly connection: SqliteConnection) {
     const { db } = connection;
     this.insertUser =
-      db.prepare(`INSERT INTO users (id, username, password_hash, roles, actor_roles, providers, display_name, created_at)
-        VALUES (@id, @username, @password_hash, @roles, @actor_roles, @providers, @display_name, @created_at)`);
+      db.prepare(`INSERT INTO users (id, username, password_hash, roles, actor_roles, providers, display_name, created_at, identity)
+        VALUES (@id, @username, @password_hash, @roles, @actor_roles, @providers, @display_name, @created_at, @identity)`);
     this.userByName = db.prepare('SELECT * FROM users WHERE username = ?');
     this.userById = db.prepare('SELECT * FROM users WHERE id = ?');
     this.countAll = db.prepare('SELECT count(*) AS n FROM users');
