@@ -168,3 +168,21 @@ describe('checkFormAnnotations', () => {
     expect(versionText.split('\n')[problem.line! - 1]).toContain('"x-identity": "phone"');
   });
 });
+
+describe('the forms on disk enforce the consent the act makes a condition (no automatic refusal afterwards)', () => {
+  const cases = [
+    ['cadastral-passport-duplicate', '16-refused-two-grounds-term-over-moved-8-march.json'],
+    ['new-real-estate-cadastre-entry', '01-data-entry-individual-house-tuesday-first-working-day.json'],
+  ] as const;
+
+  test.each(cases)('%s: the scenario data is accepted with the tick and rejected without it', (id, scenario) => {
+    const version = latest(compile(id));
+    const { data } = read<{ data: Record<string, unknown> }>(`definitions/services/${id}/scenarios/${scenario}`);
+    expect(version.form.validate(data, 'kk')).toEqual([]);
+    const errors = version.form.validate({ ...data, consentToPersonalData: false }, 'kk');
+    expect(errors.map((e) => [e.pointer, e.code])).toEqual([['/consentToPersonalData', 'form.const']]);
+    expect(errors[0].label?.kk).toContain('келісім');
+    expect(errors[0].messages.ru).toContain('нужно отметить');
+    expect(version.form.validate({ ...data, consentToPersonalData: undefined }, 'ru')[0].code).toBe('form.required');
+  });
+});
