@@ -68,6 +68,21 @@ export interface StoredApplication {
   rev: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Who applied and what about, as the inbox shows and searches it (the engine's summarizeApplication at creation).
+   * Absent or null: stored before it was kept.
+   */
+  summary?: ApplicationSubject | null;
+  /** The officer who took the application (claimed, or was assigned it); absent or null: nobody has. */
+  assigneeId?: string | null;
+}
+
+/** The inbox's view of who applied and what about: the form's x-identity and x-summary fields. */
+export interface ApplicationSubject {
+  applicantName: string | null;
+  /** The applicant's IIN, else BIN, digits as given. */
+  applicantId: string | null;
+  object: { kk: string; ru: string; en: string } | null;
 }
 
 export interface StoredEvent {
@@ -142,6 +157,13 @@ export interface ApplicationQuery {
   overdueAt?: string;
   /** Only applications due before this instant. */
   dueBefore?: string;
+  /**
+   * The inbox's one search box (inboxSearch.ts): a number whole or its tail, or a 12-digit IIN/BIN (both from an
+   * index), else part of the applicant's name or of the object, case-insensitive (Cyrillic too).
+   */
+  search?: string;
+  /** Only applications assigned to this user id; null: only those nobody has taken. */
+  assignee?: string | null;
   limit: number;
   offset: number;
 }
@@ -288,6 +310,8 @@ export interface UsersStore {
   getUserByUsername(username: string): Promise<StoredUser | undefined>;
   getUser(id: string): Promise<StoredUser | undefined>;
   countUsers(): Promise<number>;
+  /** Users with the officer role who work for `provider` (their providers hold it or "*"), in no set order. */
+  listOfficers(provider: string): Promise<StoredUser[]>;
   /** Replaces a user's password hash (a re-hash at today's cost after a successful sign-in). */
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   /** `createdAt` (when signed in) orders a user's sessions for the cap and bounds the absolute lifetime. */

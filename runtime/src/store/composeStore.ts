@@ -57,6 +57,7 @@ export function storeMethods(p: StoreParts): StoreMethods {
     getUserByUsername: (username) => p.users.getUserByUsername(username),
     getUser: (id) => p.users.getUser(id),
     countUsers: () => p.users.countUsers(),
+    listOfficers: (provider) => p.users.listOfficers(provider),
     setPasswordHash: (userId, passwordHash) => p.users.setPasswordHash(userId, passwordHash),
     createSession: (tokenHash, userId, expiresAt, createdAt) =>
       p.users.createSession(tokenHash, userId, expiresAt, createdAt),

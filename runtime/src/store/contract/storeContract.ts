@@ -1,5 +1,5 @@
 import { COUNT_CAP } from '../Store';
-import type { ApplicationQuery, Store, StoreRecord, StoreRecordKind } from '../Store';
+import type { ApplicationQuery, Store, StoreRecord, StoreRecordKind, StoredUser } from '../Store';
 import { app, audit, delivery, doc, draft, event, inboxRows, sub, user } from './fixtures';
 
 /**
@@ -254,6 +254,148 @@ export function describeStoreContract(target: ContractTarget): void {
         await expect(store.listApplications({ dueBefore: 'tomorrow', limit: 5, offset: 0 })).rejects.toMatchObject({
           problem: { code: 'store.invalid-instant' },
         });
+      });
+    });
+
+    describe('inbox search and assignment', () => {
+      const subject = (applicantName: string | null, applicantId: string | null, object: string[] | null) => ({
+        applicantName,
+        applicantId,
+        object: object && { kk: object[0], ru: object[1], en: object[2] },
+      });
+      const rows = [
+        app('s1', {
+          number: 'GKNPZH-CPD-2026-000123',
+          provider: 'p1',
+          dueAt: '2024-02-20T10:00:00+05:00',
+          summary: subject('Сейітова Айгүл Маратқызы', '920715401231', [
+            'Астана қ., Қабанбай батыр даңғылы, 11',
+            'г. Астана, пр. Кабанбай батыра, 11',
+            'Astana, Kabanbay Batyr Ave 11',
+          ]),
+          assigneeId: 'off-1',
+        }),
+        app('s2', {
+          number: 'GKNPZH-CPD-2026-000124',
+          provider: 'p1',
+          dueAt: '2024-02-21T18:30:00+05:00',
+          summary: subject('ӘБІЛҰЛЫ Ерлан', '850101300456', ['Пәтер, Алматы', 'Квартира, Алматы', 'Flat, Almaty']),
+        }),
+        app('s3', {
+          number: 'AKIMAT-HPC-2026-000023',
+          provider: 'p2',
+          status: 'in-progress',
+          dueAt: '2024-02-25T18:30:00+05:00',
+          summary: subject('Ольга Ёлкина', null, null),
+          assigneeId: 'off-2',
+        }),
+        // Stored before numbers and summaries were kept.
+        app('s4', { provider: 'p2', dueAt: null }),
+      ];
+      let store: Store;
+      beforeEach(async () => {
+        store = await open();
+        for (const r of rows) await store.insertApplication(r, [event(r.id, 1)], [], []);
+      });
+      const ids = async (q: Partial<ApplicationQuery>) =>
+        (await store.listApplications({ limit: 100, offset: 0, ...q })).items.map((i) => i.id);
+
+      test('summary and assignee are kept and read back; an application without them reads back without them', async () => {
+        expect(await store.getApplication('s1')).toEqual(rows[0]);
+        const old = await store.getApplication('s4');
+        expect(old).toEqual(rows[3]);
+        expect(old && ('summary' in old || 'assigneeId' in old)).toBe(false);
+      });
+
+      test.each([
+        ['a number whole, in any case', 'gknpzh-cpd-2026-000124', ['s2']],
+        ['a number by its last digits', '000123', ['s1']],
+        ['a tail several numbers share, in inbox order', '23', ['s1', 's3']],
+        ['a tail with the year', '2026-000023', ['s3']],
+        ['an IIN, exactly', '920715401231', ['s1']],
+        ['12 digits that are nobody’s IIN', '920715401232', []],
+        ['part of a name, another case (Kazakh letters)', 'АЙГҮЛ', ['s1']],
+        ['part of a name in capitals, typed in lower case', 'әбіл', ['s2']],
+        ['ё and е are one letter', 'елкина', ['s3']],
+        ['part of the object, in Russian', 'кварт', ['s2']],
+        ['part of the object, in Kazakh', 'қабанбай', ['s1']],
+        ['a LIKE wildcard is a plain character', '%', []],
+        ['spaces around are ignored', '  айгүл  ', ['s1']],
+      ])('search: %s', async (_name, search, expected) => {
+        expect(await ids({ search })).toEqual(expected);
+      });
+
+      test('search within providers and statuses, and with a count', async () => {
+        expect(await ids({ providers: ['p2'], search: '23' })).toEqual(['s3']);
+        expect(await ids({ providers: ['p1', 'p2'], status: ['registered', 'in-progress'], search: 'айгүл' })).toEqual([
+          's1',
+        ]);
+        expect(await ids({ providers: ['p1', 'p2'], status: ['registered', 'in-progress'], search: '23' })).toEqual([
+          's1',
+          's3',
+        ]);
+        const res = await store.listApplications({ search: '2026', limit: 1, offset: 0 });
+        expect(res).toMatchObject({ total: 0 });
+        expect((await store.listApplications({ search: '0001', limit: 1, offset: 0 })).total).toBe(0);
+        expect((await store.listApplications({ search: '12', limit: 1, offset: 0 })).total).toBe(0);
+        expect((await store.listApplications({ search: '4', limit: 1, offset: 0 })).total).toBe(1);
+      });
+
+      test('assignee: one officer’s, or nobody’s (applications stored before assignment included)', async () => {
+        expect(await ids({ assignee: 'off-1' })).toEqual(['s1']);
+        expect(await ids({ assignee: null })).toEqual(['s2', 's4']);
+        expect(await ids({ providers: ['p1', 'p2'], status: ['registered', 'in-progress'], assignee: null })).toEqual([
+          's2',
+          's4',
+        ]);
+        expect(await ids({ assignee: 'off-2', search: 'ольга' })).toEqual(['s3']);
+        expect(await ids({ assignee: 'off-1', search: '000124' })).toEqual([]);
+      });
+
+      test('due today: open applications due before the end of the day (overdue ones included)', async () => {
+        // The end of 21 February 2024 in Asia/Almaty (UTC+6 then): s2 is due at 18:30 that day, s1 the day before.
+        expect(await ids({ overdueAt: '2024-02-22T00:00:00+06:00' })).toEqual(['s1', 's2']);
+        expect(await ids({ overdueAt: '2024-02-21T00:00:00+06:00' })).toEqual(['s1']);
+      });
+
+      test('an update assigns and releases; the number and the summary stay searchable', async () => {
+        const s2 = (await store.getApplication('s2'))!;
+        expect(await store.updateApplication({ ...s2, assigneeId: 'off-9' }, s2.rev, [], [], [])).toBe(true);
+        expect(await ids({ assignee: 'off-9' })).toEqual(['s2']);
+        expect(await ids({ assignee: null })).toEqual(['s4']);
+        expect(await ids({ search: '000124' })).toEqual(['s2']);
+        expect(await ids({ search: 'квартира' })).toEqual(['s2']);
+        const taken = (await store.getApplication('s2'))!;
+        expect(taken.assigneeId).toBe('off-9');
+        expect(await store.updateApplication({ ...taken, assigneeId: null }, taken.rev, [], [], [])).toBe(true);
+        expect(await ids({ assignee: null })).toEqual(['s2', 's4']);
+        expect('assigneeId' in (await store.getApplication('s2'))!).toBe(false);
+      });
+
+      test('a copy keeps summary and assignee, and the copy searches them', async () => {
+        const target = await open(await freshPlace());
+        await target.importRecords(store.exportRecords());
+        expect(await target.getApplication('s1')).toEqual(rows[0]);
+        const found = await target.listApplications({ search: 'айгүл', assignee: 'off-1', limit: 5, offset: 0 });
+        expect(found.items.map((i) => i.id)).toEqual(['s1']);
+        expect((await target.listApplications({ search: '000023', limit: 5, offset: 0 })).total).toBe(1);
+      });
+
+      test('the officers of a provider: officers whose providers hold it or "*"', async () => {
+        const person = (id: string, name: string, over: Partial<StoredUser>) => ({
+          ...user(id, id),
+          displayName: name,
+          ...over,
+        });
+        await store.createUser(person('o1', 'Бекова Сая', { providers: ['p1'] }));
+        await store.createUser(person('o2', 'Әлиев Асан', { providers: ['*'] }));
+        await store.createUser(person('o3', 'Жанов Нұр', { providers: ['p2'] }));
+        await store.createUser(person('a1', 'Өтініш Беруші', { roles: ['applicant'], providers: [] }));
+        await store.createUser(person('ad', 'Админ', { roles: ['admin'], providers: ['*'] }));
+        const ids = async (provider: string) => (await store.listOfficers(provider)).map((u) => u.id).sort();
+        expect(await ids('p1')).toEqual(['o1', 'o2']);
+        expect(await ids('p2')).toEqual(['o2', 'o3']);
+        expect(await store.listOfficers('p1')).toContainEqual(person('o1', 'Бекова Сая', { providers: ['p1'] }));
       });
     });
 

@@ -57,12 +57,21 @@ const INDEXES: Record<keyof Collections, IndexDescription[]> = {
     // Numbers are unique by the counters' keys already; the index makes it the database's rule as well.
     { key: { number: 1 }, name: 'applications_number', unique: true, sparse: true },
     { key: { documentNumbers: 1 }, name: 'documents_number', sparse: true },
+    // The inbox search (inboxSearch.ts): an IIN/BIN exactly, a number's tail as a prefix of the reversed number.
+    { key: { applicantCode: 1 }, name: 'search_applicant_code', sparse: true },
+    { key: { numberTail: 1 }, name: 'search_number_tail', sparse: true },
+    // "Mine": an officer's applications in inbox order.
+    { key: { assigneeId: 1, dueAtMs: 1, registeredAtMs: 1, _id: 1 }, name: 'inbox_assignee' },
   ],
   audit: [
     { key: { seq: -1 }, name: 'audit_order' },
     { key: { subject: 1, seq: -1 }, name: 'audit_subject' },
   ],
-  users: [{ key: { username: 1 }, name: 'users_username', unique: true }],
+  users: [
+    { key: { username: 1 }, name: 'users_username', unique: true },
+    // The officers of a provider ("assign to"): a multikey index on the roles.
+    { key: { roles: 1 }, name: 'users_roles' },
+  ],
   sessions: [
     { key: { expiresAtMs: 1 }, name: 'sessions_expiry' },
     { key: { userId: 1, createdAtMs: -1 }, name: 'sessions_user' },

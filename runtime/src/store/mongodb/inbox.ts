@@ -1,5 +1,6 @@
 import { FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import type { Document } from 'mongodb';
+import { PREFIX_END, searchTerms } from '../inboxSearch';
 import { toMs } from '../instants';
 import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
 import type { Collections } from './connection';
@@ -30,7 +31,22 @@ export function inboxFilter(q: ApplicationQuery): Document | null {
   if (q.serviceId !== undefined) filter.serviceId = q.serviceId;
   // NO_DUE_MS is beyond every instant, so applications without a due date never pass this bound.
   if (bounds.length > 0) filter.dueAtMs = { $lt: Math.min(...bounds) };
+  // null matches an application stored without the field too.
+  if (q.assignee !== undefined) filter.assigneeId = q.assignee;
+  const terms = q.search === undefined ? null : searchTerms(q.search);
+  if (terms?.text !== undefined) {
+    const part = { $regex: escapeRegex(terms.text) };
+    filter.$or = [{ searchName: part }, { searchObject: part }];
+  } else if (terms) {
+    const tail = { numberTail: { $gte: terms.reversedTail, $lt: `${terms.reversedTail}${PREFIX_END}` } };
+    filter.$or = terms.applicantCode === undefined ? [tail] : [tail, { applicantCode: terms.applicantCode }];
+  }
   return filter;
+}
+
+/** A text matched as itself inside a regular expression. */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Above this many providers in one query, the inbox asks once with `$in` rather than once per provider. */

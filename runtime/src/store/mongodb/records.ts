@@ -1,5 +1,6 @@
 import type { Document } from 'mongodb';
 import { NO_DUE_MS, toMs, toMsOrNull } from '../instants';
+import { searchFields } from '../inboxSearch';
 import type { StoredApplication, StoredDocument, StoredEvent } from '../Store';
 import type { Row } from './connection';
 
@@ -30,6 +31,8 @@ export const APPLICATION_FIELDS = {
   rev: 1,
   createdAt: 1,
   updatedAt: 1,
+  summary: 1,
+  assigneeId: 1,
 } as const;
 
 /** The stored fields of an application (everything but `_id`, events, documents, outbox and leases). */
@@ -64,7 +67,20 @@ export function applicationFields(a: StoredApplication): Document {
     createdAt: a.createdAt,
     createdAtMs: toMs(a.createdAt, 'createdAt'),
     updatedAt: a.updatedAt,
+    // Who applied and what about: fixed keys, so a plain object; null when not kept.
+    summary: a.summary ?? null,
+    assigneeId: a.assigneeId ?? null,
+    ...searchDocumentFields(a),
   };
+}
+
+/**
+ * What the inbox search compares (inboxSearch.ts), each present only when it has a value: the sparse indexes then
+ * hold only the applications that can match. Set once: an update without them leaves the stored ones.
+ */
+function searchDocumentFields(a: StoredApplication): Document {
+  const f = searchFields(a);
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null));
 }
 
 /** An application's whole document: its fields, its events and issued documents, its lease free. */
@@ -98,6 +114,9 @@ export function applicationFromDocument(d: Document): StoredApplication {
     rev: d.rev,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+    // Present only when held, as the number: an application stored before them reads back as it was written.
+    ...(d.summary ? { summary: d.summary as StoredApplication['summary'] } : {}),
+    ...(d.assigneeId ? { assigneeId: d.assigneeId as string } : {}),
   };
 }
 

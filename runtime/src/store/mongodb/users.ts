@@ -24,6 +24,16 @@ export class MongoUsers implements UsersStore {
     return guarded(() => this.c.users.countDocuments({}));
   }
 
+  listOfficers(provider: string): Promise<StoredUser[]> {
+    return guarded(async () => {
+      const found = await this.c.users
+        .find({ roles: 'officer', providers: { $in: [provider, '*'] } })
+        .sort({ displayName: 1, _id: 1 })
+        .toArray();
+      return found.map((d) => userOf(d)!);
+    });
+  }
+
   setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     return guarded(async () => {
       await this.c.users.updateOne({ _id: userId as never }, { $set: { passwordHash } });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { APPLICATION_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
+import { PREFIX_END, searchTerms } from '../inboxSearch';
 import { toMs } from '../instants';
 import { applicationFromRow, type ApplicationRow } from './rows';
 
@@ -28,6 +29,8 @@ export class SqliteInbox {
    * The page of ids comes from a covering index; only the rows of that page are read in full. `providers` or
    * `status` given as an empty list match nothing; `"*"` among providers (or no providers) matches every provider.
    * `overdueAt` keeps open applications (registered, in-progress, suspended) whose due instant is before it.
+   * `assignee` keeps one officer's (null: nobody's); `search` is read by inboxSearch.ts: a number, its tail or an
+   * IIN/BIN comes from its index, a name or object is looked for row by row within the other conditions.
    *
    * Deep pages still skip `offset` index entries (OFFSET): fine for an inbox, but a keyset cursor
    * (after due/registered/id) would be the fix if someone pages deep through a million rows.
@@ -46,15 +49,21 @@ export class SqliteInbox {
     if ((providers && providers.length === 0) || (statuses && statuses.length === 0))
       return { items: [], total: 0, totalExact: true };
 
+    // A number, its tail or an IIN/BIN is found from its index: the few ids it names are the candidates, and the
+    // other conditions are only checked on them (a unary + keeps the planner from walking the inbox index instead).
+    const terms = q.search === undefined ? null : searchTerms(q.search);
+    const byIndex = terms !== null && terms.text === undefined;
+    const col = (name: string) => (byIndex ? `+${name}` : name);
+
     // Conditions other than provider and status; the due bounds are both "due_at_ms < x", take the stricter.
     const rest: string[] = [];
     const restParams: unknown[] = [];
     if (q.applicantId !== undefined) {
-      rest.push('applicant_id = ?');
+      rest.push(`${col('applicant_id')} = ?`);
       restParams.push(q.applicantId);
     }
     if (q.serviceId !== undefined) {
-      rest.push('service_id = ?');
+      rest.push(`${col('service_id')} = ?`);
       restParams.push(q.serviceId);
     }
     const bounds = [q.overdueAt, q.dueBefore]
@@ -62,11 +71,29 @@ export class SqliteInbox {
       .map((x) => toMs(x, 'due bound'));
     if (bounds.length > 0) {
       // NO_DUE_MS is beyond every instant, so applications without a due date never pass this bound.
-      rest.push('due_at_ms < ?');
+      rest.push(`${col('due_at_ms')} < ?`);
       restParams.push(Math.min(...bounds));
     }
+    if (q.assignee !== undefined) {
+      rest.push(q.assignee === null ? `${col('assignee_id')} IS NULL` : `${col('assignee_id')} = ?`);
+      if (q.assignee !== null) restParams.push(q.assignee);
+    }
+    if (terms?.text !== undefined) {
+      // Read row by row within the other conditions: slower than the indexed terms, and said so (inboxSearch.ts).
+      rest.push('(instr(search_name, ?) > 0 OR instr(search_object, ?) > 0)');
+      restParams.push(terms.text, terms.text);
+    } else if (terms) {
+      const candidates = ['SELECT id FROM applications WHERE number_tail >= ? AND number_tail < ?'];
+      restParams.push(terms.reversedTail, `${terms.reversedTail}${PREFIX_END}`);
+      if (terms.applicantCode !== undefined) {
+        candidates.push('SELECT id FROM applications WHERE applicant_code = ?');
+        restParams.push(terms.applicantCode);
+      }
+      rest.push(`id IN (${candidates.join(' UNION ')})`);
+    }
 
-    const inList = (col: string, values: readonly unknown[]) => `${col} IN (${values.map(() => '?').join(', ')})`;
+    const inList = (name: string, values: readonly unknown[]) =>
+      `${col(name)} IN (${values.map(() => '?').join(', ')})`;
     const where: string[] = [];
     const whereParams: unknown[] = [];
     if (providers) {
@@ -101,7 +128,7 @@ export class SqliteInbox {
     const pairs = (providers?.length ?? 1) * (pageStatuses?.length ?? 1);
     let pageSql: string;
     let pageParams: unknown[];
-    if (pairs > 1 && pairs <= MAX_INBOX_PAIRS && q.applicantId === undefined) {
+    if (pairs > 1 && pairs <= MAX_INBOX_PAIRS && q.applicantId === undefined && !byIndex) {
       const parts: string[] = [];
       pageParams = [];
       for (const pr of providers ?? [null]) {
@@ -114,6 +141,10 @@ export class SqliteInbox {
         }
       }
       pageSql = `SELECT id, due_at_ms, registered_at_ms FROM (${parts.join(' UNION ALL ')}) ${order} LIMIT ? OFFSET ?`;
+    } else if (byIndex) {
+      // The candidates' order is sorted, not read from an index in inbox order (+: no index serves the ORDER BY).
+      pageSql = `SELECT id, due_at_ms, registered_at_ms FROM applications ${whereSql} ORDER BY +due_at_ms, +registered_at_ms, +id LIMIT ? OFFSET ?`;
+      pageParams = [...whereParams];
     } else {
       // One pair, no filter on provider and status, an applicant's own (few) applications, or too many pairs.
       pageSql = `SELECT id, due_at_ms, registered_at_ms FROM applications ${whereSql} ${order} LIMIT ? OFFSET ?`;

@@ -253,4 +253,33 @@ CREATE INDEX documents_number ON documents (number) WHERE number IS NOT NULL;
 ALTER TABLE users ADD COLUMN identity TEXT;
 `,
   },
+  {
+    id: '0009-inbox-search-assignee',
+    // Issue 19: the inbox tells applications apart and finds them. `summary` (JSON: applicant's name and IIN/BIN, the
+    // object in kk/ru/en) is kept at creation; beside it what the search compares: the IIN/BIN, the name and object
+    // lower-cased by the Kazakh rules in JS (SQLite's lower() is ASCII-only), and the number reversed, so that a
+    // number's tail is an indexed prefix. `assignee_id`: who took the application. Older rows get null, except the
+    // reversed number, which every numbered row gets.
+    sql: `
+ALTER TABLE applications ADD COLUMN summary TEXT;
+ALTER TABLE applications ADD COLUMN applicant_code TEXT;
+ALTER TABLE applications ADD COLUMN search_name TEXT;
+ALTER TABLE applications ADD COLUMN search_object TEXT;
+ALTER TABLE applications ADD COLUMN number_tail TEXT;
+ALTER TABLE applications ADD COLUMN assignee_id TEXT;
+UPDATE applications SET number_tail = (
+  WITH RECURSIVE r (i, s) AS (
+    SELECT length(applications.number), ''
+    UNION ALL SELECT i - 1, s || substr(applications.number, i, 1) FROM r WHERE i > 0
+  ) SELECT s FROM r WHERE i = 0
+) WHERE number IS NOT NULL;
+CREATE INDEX applications_applicant_code ON applications (applicant_code) WHERE applicant_code IS NOT NULL;
+CREATE INDEX applications_number_tail ON applications (number_tail) WHERE number_tail IS NOT NULL;
+-- "Mine": an officer's applications in inbox order.
+CREATE INDEX applications_assignee ON applications (assignee_id, due_at_ms, registered_at_ms, id)
+  WHERE assignee_id IS NOT NULL;
+-- The officers of a provider ("assign to"): the few staff rows among the applicants.
+CREATE INDEX users_officers ON users (display_name) WHERE roles LIKE '%"officer"%';
+`,
+  },
 ];

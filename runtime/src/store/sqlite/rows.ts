@@ -10,6 +10,7 @@ import type {
   WebhookDelivery,
   WebhookSubscription,
 } from '../Store';
+import { searchFields } from '../inboxSearch';
 import { NO_DUE_MS, toMs, toMsOrNull } from '../instants';
 
 /** Rows of the embedded store and the objects of the Store contract, both ways. */
@@ -40,6 +41,8 @@ export interface ApplicationRow {
   rev: number;
   created_at: string;
   updated_at: string;
+  summary?: string | null;
+  assignee_id?: string | null;
 }
 
 export function applicationFromRow(r: ApplicationRow): StoredApplication {
@@ -61,6 +64,9 @@ export function applicationFromRow(r: ApplicationRow): StoredApplication {
     rev: r.rev,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    // Present only when held, as the number: an application stored before them reads back as it was written.
+    ...(typeof r.summary === 'string' ? { summary: JSON.parse(r.summary) } : {}),
+    ...(r.assignee_id ? { assigneeId: r.assignee_id } : {}),
   };
 }
 
@@ -87,6 +93,20 @@ export function applicationParams(a: StoredApplication): Row {
     created_at: a.createdAt,
     created_at_ms: toMs(a.createdAt, 'createdAt'),
     updated_at: a.updatedAt,
+    summary: a.summary ? JSON.stringify(a.summary) : null,
+    assignee_id: a.assigneeId ?? null,
+    ...searchParams(a),
+  };
+}
+
+/** The columns the inbox search compares (inboxSearch.ts). */
+function searchParams(a: StoredApplication): Row {
+  const f = searchFields(a);
+  return {
+    applicant_code: f.applicantCode,
+    search_name: f.searchName,
+    search_object: f.searchObject,
+    number_tail: f.numberTail,
   };
 }
 

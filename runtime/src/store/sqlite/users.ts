@@ -11,6 +11,7 @@ export class SqliteUsers implements UsersStore {
   private readonly userByName: Database.Statement;
   private readonly userById: Database.Statement;
   private readonly countAll: Database.Statement;
+  private readonly officers: Database.Statement;
   private readonly updateHash: Database.Statement;
   private readonly insertSession: Database.Statement;
   private readonly sessionByToken: Database.Statement;
@@ -27,6 +28,8 @@ export class SqliteUsers implements UsersStore {
     this.userByName = db.prepare('SELECT * FROM users WHERE username = ?');
     this.userById = db.prepare('SELECT * FROM users WHERE id = ?');
     this.countAll = db.prepare('SELECT count(*) AS n FROM users');
+    // The same condition as the partial index users_officers (migration 0009), so that the index serves it.
+    this.officers = db.prepare(`SELECT * FROM users WHERE roles LIKE '%"officer"%' ORDER BY display_name, id`);
     this.updateHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
     this.insertSession = db.prepare(
       `INSERT INTO sessions (token_hash, user_id, expires_at, expires_at_ms, created_at, created_at_ms)
@@ -65,6 +68,14 @@ export class SqliteUsers implements UsersStore {
 
   countUsers(): Promise<number> {
     return this.connection.run(() => (this.countAll.get() as { n: number }).n);
+  }
+
+  listOfficers(provider: string): Promise<StoredUser[]> {
+    return this.connection.run(() =>
+      (this.officers.all() as Row[])
+        .map(userFromRow)
+        .filter((u) => u.roles.includes('officer') && (u.providers.includes('*') || u.providers.includes(provider))),
+    );
   }
 
   setPasswordHash(userId: string, passwordHash: string): Promise<void> {

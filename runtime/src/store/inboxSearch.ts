@@ -1,0 +1,65 @@
+import type { StoredApplication } from './Store';
+
+/**
+ * The inbox's one search box, the same for every store. What was typed decides how it is looked up:
+ * - 12 digits: an IIN/BIN (exact), or the tail of a number (both from an index);
+ * - Latin letters, digits and hyphens ending with a digit ("000123", "2026-000123", a whole number): a number's tail
+ *   (from an index on the reversed number, so a tail is a prefix);
+ * - anything else: part of the applicant's name or of the object text, case-insensitive, Kazakh and Russian letters
+ *   included (read row by row within the other filters: slower, never wrong).
+ */
+export interface SearchTerms {
+  /** The number's tail, reversed: numbers ending with the tail have this prefix. */
+  reversedTail?: string;
+  /** An IIN/BIN. */
+  applicantCode?: string;
+  /** Folded (foldText) text to find inside the folded name or object. */
+  text?: string;
+}
+
+const IIN_OR_BIN = /^\d{12}$/;
+const NUMBER_TAIL = /^[A-Za-z0-9-]*\d$/;
+
+/** The search box's text read as terms; null when it holds nothing to search for. */
+export function searchTerms(q: string): SearchTerms | null {
+  const typed = q.trim().replace(/\s+/g, ' ');
+  if (typed === '') return null;
+  if (IIN_OR_BIN.test(typed)) return { applicantCode: typed, reversedTail: reversed(typed) };
+  if (NUMBER_TAIL.test(typed)) return { reversedTail: reversed(typed.toUpperCase()) };
+  return { text: foldText(typed) };
+}
+
+/**
+ * Text as it is compared: lower case by the Kazakh rules (SQLite's lower() knows only ASCII; the Kazakh rules lower
+ * İ to i, not "i̇"), ё as е (Russian writes either), spaces collapsed.
+ */
+export function foldText(s: string): string {
+  return s.toLocaleLowerCase('kk').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/** A string backwards (numbers are ASCII; code points are kept whole anyway). */
+export function reversed(s: string): string {
+  return [...s].reverse().join('');
+}
+
+/** Above every character a number holds: [prefix, prefix + this) is every string that starts with the prefix. */
+export const PREFIX_END = '\uffff';
+
+/** What an application is searched by, kept beside it by every store. */
+export interface SearchFields {
+  applicantCode: string | null;
+  searchName: string | null;
+  searchObject: string | null;
+  numberTail: string | null;
+}
+
+export function searchFields(a: StoredApplication): SearchFields {
+  const s = a.summary ?? null;
+  const object = s?.object ? foldText(`${s.object.kk}\n${s.object.ru}`) : null;
+  return {
+    applicantCode: s?.applicantId ?? null,
+    searchName: s?.applicantName ? foldText(s.applicantName) : null,
+    searchObject: object === '' ? null : object,
+    numberTail: a.number ? reversed(a.number) : null,
+  };
+}
