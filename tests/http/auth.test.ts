@@ -182,3 +182,151 @@ test('a password hashed at the old cost (N=2^14) still signs in and is re-hashed
   expect(await verifyPassword('demo', rehashed)).toBe(true);
   await tokenOf('applicant');
 }, 60_000);
+
+/** A call signed in by the session cookie only (as the admin UI's browser sends it), checked against the document. */
+async function withCookie(
+  method: string,
+  path: string,
+  cookie: string | undefined,
+  init: { headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer & { setCookie: string[] }> {
+  const res = await fetch(`${t.api}${path}`, {
+    method,
+    headers: { 'accept-language': 'en', ...(cookie ? { cookie: `qyzmet_session=${cookie}` } : {}), ...init.headers },
+    body: init.body,
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const text = await res.text();
+  checkAnswer({ method, path, status: res.status, type, text });
+  const body = text && /json/.test(type) ? JSON.parse(text) : text;
+  return { status: res.status, headers: res.headers, body, setCookie: res.headers.getSetCookie() };
+}
+
+/** The attributes of the session cookie a response sets (lower-cased names), or undefined. */
+function sessionCookieSet(setCookie: string[]): { value: string; attributes: Map<string, string> } | undefined {
+  const line = setCookie.find((c) => c.startsWith('qyzmet_session='));
+  if (!line) return undefined;
+  const [pair, ...rest] = line.split(';').map((p) => p.trim());
+  const attributes = new Map(
+    rest.map((a) => {
+      const [k, ...v] = a.split('=');
+      return [k.toLowerCase(), v.join('=')] as [string, string];
+    }),
+  );
+  return { value: decodeURIComponent(pair.slice('qyzmet_session='.length)), attributes };
+}
+
+describe('the session cookie (C5: the admin UI signs in with it)', () => {
+  test('sign-in sets an httpOnly, SameSite=Strict cookie on Path=/ holding the session (not Secure over plain HTTP)', async () => {
+    later(60 * MIN);
+    const r = await login('applicant');
+    expect(r.status).toBe(200);
+    const set = sessionCookieSet(r.headers.getSetCookie());
+    expect(set?.value).toBe(r.body.token);
+    expect(set?.attributes.has('httponly')).toBe(true);
+    expect(set?.attributes.get('samesite')).toBe('Strict');
+    expect(set?.attributes.get('path')).toBe('/');
+    expect(set?.attributes.has('secure')).toBe(false);
+    // A session cookie: it goes with the browser; the server's idle and absolute limits end it sooner.
+    expect(set?.attributes.has('max-age') || set?.attributes.has('expires')).toBe(false);
+  });
+
+  test('the cookie alone signs requests in: /auth/me answers { user } with the identity; nothing without it', async () => {
+    const token = await tokenOf('applicant');
+    const me = await withCookie('GET', '/auth/me', token);
+    expect(me.status).toBe(200);
+    expect(me.headers.get('cache-control')).toBe('no-store');
+    expect(me.body.user).toMatchObject({ username: 'applicant', roles: ['applicant'], displayName: 'Айгүл Сейітова' });
+    // The demo applicant's identity: a real-looking IIN whose check digit and date of birth the engine accepts.
+    const { isValidIin } = await import('@qyzmet/engine');
+    expect(isValidIin(me.body.user.identity.iin)).toBe(true);
+    expect(me.body.user.identity.fullName).toMatch(/Сейітова Айгүл/);
+    expect('passwordHash' in me.body.user).toBe(false);
+    // The same session by its Bearer token, and the login answer's user carries the identity too.
+    expect((await call('GET', '/auth/me', token)).body).toEqual(me.body);
+    expect((await login('applicant')).body.user.identity).toEqual(me.body.user.identity);
+    // No cookie, no token: not signed in.
+    const none = await withCookie('GET', '/auth/me', undefined);
+    expect([none.status, none.body.code]).toEqual([401, 'auth.required']);
+    // A Bearer header wins over the cookie: a wrong one is refused even with a good cookie beside it.
+    const both = await withCookie('GET', '/auth/me', token, { headers: { authorization: 'Bearer not-a-session' } });
+    expect([both.status, both.body.code]).toEqual([401, 'auth.expired']);
+  });
+
+  test('a cookie-signed request that changes something must be JSON or carry X-Qyzmet, else 403 (not acted on)', async () => {
+    const token = await tokenOf('applicant');
+    // As a cross-site form or a no-cors fetch could send it: no JSON type, no custom header.
+    for (const [method, path] of [
+      ['POST', '/auth/logout'],
+      ['POST', '/applications'],
+      ['PUT', '/me/filters'],
+    ]) {
+      const forged = await withCookie(method, path, token);
+      expect([method, path, forged.status, forged.body.code]).toEqual([method, path, 403, 'auth.csrf']);
+    }
+    const ru = await withCookie('POST', '/auth/logout', token, { headers: { 'accept-language': 'ru' } });
+    expect(ru.body.detail).toMatch(/отправлен с другой страницы/);
+    // Still signed in: the forged sign-out did nothing.
+    expect((await withCookie('GET', '/auth/me', token)).status).toBe(200);
+    // Our own script's requests pass: JSON (an invalid submission is then the route's 422), or the UI's header.
+    const json = await withCookie('POST', '/applications', token, {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(json.status).toBe(422);
+    // Reads stay plain (a document opens from a link); a Bearer-token client needs neither.
+    expect((await withCookie('GET', '/applications', token)).status).toBe(200);
+    expect((await call('POST', '/auth/logout', await tokenOf('applicant'))).status).toBe(204);
+    const out = await withCookie('POST', '/auth/logout', token, { headers: { 'x-qyzmet': '1' } });
+    expect(out.status).toBe(204);
+  });
+
+  test('sign-out revokes the session and clears the cookie; a stale cookie is cleared and the caller is anonymous', async () => {
+    const token = await tokenOf('applicant');
+    const other = await tokenOf('applicant');
+    const out = await withCookie('POST', '/auth/logout', token, { headers: { 'x-qyzmet': '1' } });
+    expect(out.status).toBe(204);
+    const cleared = sessionCookieSet(out.setCookie);
+    expect(cleared?.value).toBe('');
+    expect(Date.parse(cleared!.attributes.get('expires')!)).toBeLessThan(Date.now());
+    expect(cleared?.attributes.get('path')).toBe('/');
+    // The old cookie (another tab still sends it) no longer signs in, and is cleared there too.
+    const stale = await withCookie('GET', '/auth/me', token);
+    expect([stale.status, stale.body.code]).toEqual([401, 'auth.required']);
+    expect(sessionCookieSet(stale.setCookie)?.value).toBe('');
+    // Public pages still answer it (a stale cookie is no error), and the user's other session stays.
+    expect((await withCookie('GET', '/services', token)).status).toBe(200);
+    expect((await withCookie('GET', '/auth/me', other)).status).toBe(200);
+    const id = await userId('applicant');
+    expect((await t.server.ctx.store.listAudit(`user:${id}`, 5)).map((e) => e.action)).toContain('auth.logout');
+  });
+});
+
+describe('addresses outside the API', () => {
+  const page = (path: string, accept: string) =>
+    fetch(`${t.api.replace('/api/v1', '')}${path}`, { headers: { accept }, redirect: 'manual' });
+
+  test('/ redirects (302) to /admin/', async () => {
+    const res = await page('/', 'text/html');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/admin/');
+  });
+
+  test('an unknown address answers a kk/ru HTML page with a link to /admin/ to a browser, the JSON problem to a program', async () => {
+    for (const path of ['/admin/no-such-page', '/x', '/admin/x/y.js']) {
+      const html = await page(path, 'text/html,application/xhtml+xml,*/*;q=0.8');
+      expect([path, html.status, html.headers.get('content-type')]).toEqual([path, 404, 'text/html; charset=utf-8']);
+      const text = await html.text();
+      expect(text).toMatch(/<html lang="kk">/);
+      expect(text).toContain('Бет табылмады');
+      expect(text).toContain('Страница не найдена');
+      expect(text).toContain('<a href="/admin/">');
+      expect(text).not.toMatch(/route\.unknown|no page/);
+      const json = await page(path, 'application/json');
+      expect([json.status, (await json.json()).code]).toEqual([404, 'route.unknown']);
+    }
+    // The API's unknown routes stay JSON, whatever is asked.
+    const api = await page('/api/v1/no-such', 'text/html');
+    expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json; charset=utf-8']);
+  });
+});

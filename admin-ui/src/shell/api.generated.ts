@@ -1509,6 +1509,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MB */
             413: {
                 headers: {
@@ -1560,6 +1569,15 @@ export interface operations {
             };
             /** @description The token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1623,6 +1641,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MB */
             413: {
                 headers: {
@@ -1676,6 +1703,15 @@ export interface operations {
             };
             /** @description The token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1750,6 +1786,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such service */
             404: {
                 headers: {
@@ -1815,6 +1860,15 @@ export interface operations {
             };
             /** @description Wrong username or password */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1896,6 +1950,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MB */
             413: {
                 headers: {
@@ -1945,6 +2008,15 @@ export interface operations {
             };
             /** @description Not signed in, or the token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2012,6 +2084,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MB */
             413: {
                 headers: {
@@ -2059,6 +2140,15 @@ export interface operations {
             };
             /** @description Not signed in, or the token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2300,6 +2390,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No application you may see */
             404: {
                 headers: {
@@ -2360,6 +2459,15 @@ export interface operations {
             };
             /** @description Not signed in, or the token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2640,6 +2748,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No application whose officers' comments you may read */
             404: {
                 headers: {
@@ -2706,6 +2823,15 @@ export interface operations {
             };
             /** @description Not signed in, or the token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2793,6 +2919,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such document */
             404: {
                 headers: {
@@ -2853,6 +2988,15 @@ export interface operations {
             };
             /** @description The token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2948,6 +3092,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such service, or no version in force at that instant */
             404: {
                 headers: {
@@ -3035,6 +3188,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such schedule */
             404: {
                 headers: {
@@ -3106,6 +3268,15 @@ export interface operations {
             };
             /** @description The token is unknown or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import type { ApplicationsService } from '../applications/applications.service';
 import type { DefinitionsRegistry } from '../registry/definitionsRegistry';
 import type { RuntimeContext } from '../runtimeContext';
 import { openApiDocument } from './openapi';
+import { htmlNotFound } from './notFoundPage';
 import { problemHandler } from './problem';
 import { DEFAULT_RATE_LIMITS, simulateRateLimit, submissionRateLimit, type RateLimits } from './rateLimits';
 import { checkJsonBody, refuseNulInAddress, requireJsonBody, singleQueryValues } from './requestGuards';
@@ -75,8 +76,12 @@ export function createApp(
     );
   });
   app.use('/api/v1', api);
+  // The site's root is the admin UI's start (it sends each user to their area after sign-in).
+  app.get('/', (_req, res) => res.redirect(302, '/admin/'));
   if (options.adminDir)
     app.use('/admin', adminPolicy, express.static(options.adminDir, { index: 'index.html', fallthrough: true }));
+  // Any other address: a page for a browser (kk and ru, a link to /admin/), the JSON problem for a program.
+  app.use(htmlNotFound);
   app.use((req) => {
     throw domainError('notFound', 'route.unknown', `no page ${req.originalUrl}`);
   });

@@ -20,7 +20,8 @@ const query = (name: string, schema: object = { type: 'string' }, required = fal
   ...(required ? { required } : {}),
   schema,
 });
-const bearer = [{ bearer: [] }];
+/** Either the Bearer token (API clients) or the session cookie (the admin UI): POST /auth/login gives both. */
+const bearer = [{ bearer: [] }, { session: [] }];
 /**
  * What any operation may answer before its route runs (requestGuards.ts, the body parser, authenticate): a malformed
  * request (a query parameter given twice, a path parameter that is not valid percent-encoding, a body that is not
@@ -30,6 +31,9 @@ const bearer = [{ bearer: [] }];
 const always = {
   '400': problem('A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON'),
   '401': problem('The token is unknown or expired'),
+  '403': problem(
+    'Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery',
+  ),
   '413': problem('The body is larger than 1 MB'),
   '415': problem('The body is not labelled JSON, or is in an encoding the API does not read'),
 };
@@ -68,7 +72,16 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api/v1' }],
   components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'POST /auth/login gives the token' } },
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'POST /auth/login gives the token' },
+      session: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'qyzmet_session',
+        description:
+          'Set by POST /auth/login (httpOnly, SameSite=Strict); a change sent with it must be JSON or carry X-Qyzmet',
+      },
+    },
     schemas,
   },
   paths: {
