@@ -796,6 +796,15 @@ export interface components {
             channels: string[];
             versionInForce: string | null;
             versions: components["schemas"]["VersionSummary"][];
+            fee: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The overall term (deadline "service") of the version in force; null without one */
+            term: {
+                /** @description The distinct durations of the cases of the overall term of the version in force, e.g. "1 workingDays"; empty when the act that sets it is not encoded */
+                durations: string[];
+                citation: components["schemas"]["LocalizedPair"];
+            } | null;
         };
         ServiceList: {
             items: components["schemas"]["ServiceSummary"][];
@@ -936,6 +945,11 @@ export interface components {
             registration: {
                 [key: string]: unknown;
             };
+            /** @description The acts the service rests on, each cited as the law writes it (kk, ru) */
+            legalBasis: {
+                legalRef: components["schemas"]["LegalRef"];
+                citation: components["schemas"]["LocalizedPair"];
+            }[];
             version: components["schemas"]["ServiceVersion"];
             /** @description The acts the definition cites, by act id */
             acts: {

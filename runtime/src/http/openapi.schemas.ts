@@ -192,6 +192,20 @@ export const schemas = {
     channels: strings,
     versionInForce: nullable(string),
     versions: arrayOf(ref('VersionSummary')),
+    fee: nullable(open('Whether the service is paid, and how much (as in GET /services/{id})')),
+    term: {
+      ...nullable(
+        record({
+          durations: {
+            ...strings,
+            description:
+              'The distinct durations of the cases of the overall term of the version in force, e.g. "1 workingDays"; empty when the act that sets it is not encoded',
+          },
+          citation: ref('LocalizedPair'),
+        }),
+      ),
+      description: 'The overall term (deadline "service") of the version in force; null without one',
+    },
   }),
   ServiceList: record({ items: arrayOf(ref('ServiceSummary')) }),
   Act: {
@@ -289,6 +303,7 @@ export const schemas = {
       'fee',
       'schedule',
       'registration',
+      'legalBasis',
       'version',
       'acts',
     ],
@@ -308,6 +323,10 @@ export const schemas = {
       fee: nullable(open('Whether the service is paid, and how much')),
       schedule: open('The working-time schedule of the providers'),
       registration: open('How an application is registered'),
+      legalBasis: {
+        ...arrayOf(record({ legalRef: ref('LegalRef'), citation: ref('LocalizedPair') })),
+        description: 'The acts the service rests on, each cited as the law writes it (kk, ru)',
+      },
       version: ref('ServiceVersion'),
       acts: { ...mapOf(ref('Act')), description: 'The acts the definition cites, by act id' },
     },

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import {
   describeVersions,
   domainError,
+  formatLegalRef,
   isProblemError,
   startOfCivilDay,
   toLocalIso,
@@ -9,6 +10,7 @@ import {
   type CompiledService,
   type CompiledVersion,
   type Condition,
+  type LegalRef,
 } from '@qyzmet/engine';
 import { nowIso, type RuntimeContext } from '../../runtimeContext';
 import { isIsoInstant, queryError } from '../requestGuards';
@@ -46,6 +48,23 @@ function versionSummary(v: CompiledVersion) {
   };
 }
 
+/** A legal reference as the law cites it, in kk and ru: the act's citation from the acts registry, then the clause. */
+function citationOf(s: CompiledService, ref: LegalRef): { kk: string; ru: string } {
+  const cited = { ...ref, act: s.acts[ref.act] ?? ref.act };
+  return { kk: formatLegalRef(cited, 'kk'), ru: formatLegalRef(cited, 'ru') };
+}
+
+/**
+ * The overall term (`service` deadline) of a version, for the applicant's catalogue: the distinct durations of its
+ * cases in order ("1 workingDays", "3 workingDays"; empty when the act that sets it is not encoded) and its citation.
+ */
+function termOf(s: CompiledService, v: CompiledVersion | undefined) {
+  const d = v?.def.deadlines.find((x) => x.id === 'service');
+  if (!d) return null;
+  const durations = [...new Set((d.cases ?? []).map((c) => c.duration))];
+  return { durations, citation: citationOf(s, d.legalRef) };
+}
+
 function serviceSummary(s: CompiledService, at: string) {
   const inForce = s.versionAt(Date.parse(at));
   return {
@@ -56,6 +75,9 @@ function serviceSummary(s: CompiledService, at: string) {
     channels: s.def.channels.map((c) => c.id),
     versionInForce: inForce?.id ?? null,
     versions: s.versions.map(versionSummary),
+    // The catalogue's card: what it costs and how long it takes, without a request per service.
+    fee: factInApiWords(s.def.fee),
+    term: termOf(s, inForce),
   };
 }
 
@@ -116,6 +138,8 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
       fee: factInApiWords(def.fee),
       schedule: factInApiWords(def.schedule),
       registration: def.registration,
+      // The acts the service rests on, cited as the law writes them (the applicant's start page).
+      legalBasis: (def.legalBasis ?? []).map((ref) => ({ legalRef: ref, citation: citationOf(s, ref) })),
       version: {
         ...versionSummary(v),
         variants: (v.def.variants ?? []).map(namedInApiWords),
