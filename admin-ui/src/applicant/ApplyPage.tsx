@@ -1,33 +1,58 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceForm } from '../forms/ServiceForm';
+import { identityPrefill, type Identity } from '../forms/identityPrefill';
 import type { ServerFieldError } from '../forms/toExtraErrors';
-import { applicant } from '../i18n/applicant';
-import { registerArea } from '../i18n';
 import { api, ApiError, type Schemas } from '../shell/api';
 import { go } from '../shell/router';
 import { loadService, pick, ProblemView, useLang, type ServiceDetail } from '../officer/common';
+import './applicantCommon';
 import './applicant.css';
 
-registerArea('applicant', applicant);
+/**
+ * The signed-in user's identity (contract C5: GET /auth/me answers { user } with user.identity; an older runtime
+ * answered the user itself). null when it cannot be read: the form is then simply not prefilled.
+ */
+async function myIdentity(): Promise<Identity | null> {
+  try {
+    const me = await api<{ user?: { identity?: Identity }; identity?: Identity }>('GET', '/auth/me');
+    return me.user?.identity ?? me.identity ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The application form of the service's version in force, submitted to the runtime. The server is the one validator
- * (the same engine code, messages in kk/ru/en): its 422 field errors are put next to their fields.
+ * (the same engine code, messages in kk/ru/en): a refused submission shows the error summary at the top, each error
+ * linked to its field, and the message under the field.
+ *
+ * Identity fields (x-identity) are prefilled from the signed-in user's identity and stay editable: the same field
+ * holds a legal entity's name or BIN when one applies for an organisation, and the server checks every value anyway;
+ * a hint says where the values came from.
  */
 export default function ApplyPage({ serviceId }: { serviceId: string }) {
   const { t } = useTranslation('applicant');
   const lang = useLang();
   const [service, setService] = useState<ServiceDetail | null | undefined>(undefined);
+  const [prefill, setPrefill] = useState<Record<string, unknown> | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ServerFieldError[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void loadService(serviceId).then(setService);
+    let live = true;
+    void Promise.all([loadService(serviceId), myIdentity()]).then(([s, identity]) => {
+      if (!live) return;
+      setService(s);
+      setPrefill(s ? identityPrefill(s.version.form, identity) : {});
+    });
+    return () => {
+      live = false;
+    };
   }, [serviceId]);
 
-  if (service === undefined) return <p>…</p>;
+  if (service === undefined || prefill === null) return <p>…</p>;
   if (service === null)
     return (
       <div className="card">
@@ -42,7 +67,7 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
     try {
       const created = await api<Schemas['Application']>('POST', '/applications', { serviceId, data });
       setFieldErrors([]);
-      go('application', created.id);
+      go('my', created.id, 'done');
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.errors.length > 0) setFieldErrors(e.errors);
       else setError(e);
@@ -54,10 +79,11 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
   return (
     <div className="apply-page">
       <p>
-        <a href="#/apply">{t('backToServices')}</a>
+        <a href={`#/apply/${encodeURIComponent(serviceId)}`}>{t('backToStart')}</a>
       </p>
       <h1>{pick(service.name, lang)}</h1>
       <ProblemView error={error} />
+      {Object.keys(prefill).length > 0 && <p className="muted identity-hint">{t('identityHint')}</p>}
       <div className="card apply-form">
         <ServiceForm
           form={service.version.form}
@@ -65,6 +91,7 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
           errors={fieldErrors}
           onErrorsChange={setFieldErrors}
           onSubmit={(data) => void submit(data)}
+          formData={prefill}
         >
           <div className="submit-row">
             <button type="submit" disabled={busy}>

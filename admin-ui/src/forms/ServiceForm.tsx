@@ -1,9 +1,10 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerArea, type UiLang } from '../i18n';
 import { forms } from '../i18n/forms';
+import { DecimalField } from './DecimalField';
 import { formValidator } from './formValidator';
 import { fieldId, toExtraErrors, type ErrorTree, type ServerFieldError } from './toExtraErrors';
 import { toRjsfSchema } from './toRjsfSchema';
@@ -25,6 +26,18 @@ function fieldOrder(schema: unknown): string {
 
 // The submit row is the caller's (its own words and busy state), given as children.
 const uiSchema: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
+// Numbers are typed as text and read with either separator (DecimalField), never by a locale `number` input.
+const fields = { NumberField: DecimalField };
+
+/** The element an error's link focuses: the field itself, else the first control inside it (an object, a group). */
+function fieldElement(root: HTMLElement | null, id: string): HTMLElement | null {
+  if (!root) return null;
+  const own = root.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
+  if (own && own.matches('input, select, textarea, button')) return own;
+  return root.querySelector<HTMLElement>(
+    `[id^="${CSS.escape(id)}_"]:is(input, select, textarea), [id="${CSS.escape(id)}"] :is(input, select, textarea)`,
+  );
+}
 
 export interface ServiceFormProps {
   /** The version's form: JSON Schema with x-label, x-description, x-enumLabels and x-source. */
@@ -63,21 +76,66 @@ export function ServiceForm({
   const [formData, setFormData] = useState<Record<string, unknown>>(() => initialData ?? {});
   const schema = useMemo(() => toRjsfSchema(form, lang) as RJSFSchema, [form, lang]);
   const { tree, unplaced } = useMemo(() => toExtraErrors([...errors], lang, schema), [errors, lang, schema]);
+  const box = useRef<HTMLDivElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  // After a submission that failed, the error summary takes the focus (a screen reader reads it, a phone scrolls to
+  // it); a corrected field only removing its own error leaves the focus where the applicant is typing.
+  const seen = useRef<Set<string>>(new Set());
+  useEffect(() => {
+    const now = new Set(errors.map((e) => e.pointer));
+    // A new answer to a submission: an error not seen before, or the same errors again (a correction only removes).
+    const fresh = [...now].some((p) => !seen.current.has(p)) || (now.size > 0 && now.size === seen.current.size);
+    if (fresh) summary.current?.focus();
+    seen.current = now;
+  }, [errors]);
+  // Each field with an error says so to assistive technology (its message is already in its aria-describedby).
+  useEffect(() => {
+    const ids = new Set(errors.map((e) => fieldId(e.pointer)));
+    box.current?.querySelectorAll<HTMLInputElement>('input, select, textarea').forEach((el) => {
+      if (ids.has(el.id) || [...ids].some((id) => el.id.startsWith(`${id}_`))) el.setAttribute('aria-invalid', 'true');
+      else el.removeAttribute('aria-invalid');
+    });
+  });
   return (
-    <div className="service-form" lang={lang}>
+    <div className="service-form" lang={lang} ref={box}>
       {errors.length > 0 && (
-        <div className="error form-errors" role="alert">
+        <div
+          className="error-summary"
+          role="alert"
+          tabIndex={-1}
+          ref={summary}
+          aria-labelledby="error-summary-title"
+          data-testid="error-summary"
+        >
+          <h2 id="error-summary-title">{t('problemTitle')}</h2>
           <p>{t('fixErrors')}</p>
-          {unplaced.length > 0 && (
-            <>
-              {t('otherErrors')}
-              <ul>
-                {unplaced.map((m, i) => (
-                  <li key={i}>{m}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ul>
+            {errors.map((e, i) => {
+              const id = fieldId(e.pointer);
+              const text = e.messages?.[lang] ?? e.message;
+              // An error on a field the form does not show (the provider's data) has nothing to link to.
+              if (unplaced.includes(text)) return <li key={i}>{text}</li>;
+              return (
+                <li key={i}>
+                  <a
+                    href={`#${id}`}
+                    data-field={id}
+                    onClick={(ev) => {
+                      // The page's address is its route (#/apply/…): the link focuses the field instead of navigating.
+                      ev.preventDefault();
+                      const el = fieldElement(box.current, id);
+                      if (el) {
+                        el.focus();
+                        el.scrollIntoView({ block: 'center' });
+                      }
+                    }}
+                  >
+                    {text}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
         </div>
       )}
       <Form
@@ -90,6 +148,7 @@ export function ServiceForm({
         noValidate
         noHtml5Validate
         showErrorList={false}
+        fields={fields}
         // A `const` inside a conditional branch is a rule for the server to check, not an answer to fill in for the
         // applicant (e.g. "phone linked to the portal" must be true only when signing with a one-time password).
         experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}

@@ -1,15 +1,15 @@
 /** Texts of the application form (the applicant's page and the analyst's preview of it). */
 export const forms = {
   kk: {
-    fixErrors: 'Өтініште қателер бар: белгіленген өрістерді түзетіңіз.',
-    otherErrors: 'Басқа қателер:',
+    problemTitle: 'Өтініште қате бар',
+    fixErrors: 'Төмендегі өрістерді түзетіп, өтінішті қайта жіберіңіз.',
   },
   ru: {
-    fixErrors: 'В заявке есть ошибки: исправьте отмеченные поля.',
-    otherErrors: 'Другие ошибки:',
+    problemTitle: 'В заявке есть ошибки',
+    fixErrors: 'Исправьте поля ниже и отправьте заявку снова.',
   },
   en: {
-    fixErrors: 'The application has errors: correct the marked fields.',
-    otherErrors: 'Other errors:',
+    problemTitle: 'There is a problem',
+    fixErrors: 'Correct the fields below and submit the application again.',
   },
 };

@@ -8,8 +8,12 @@ import { go, useRoute } from './router';
 // Each area is its own chunk: the applicant's phone never downloads Monaco, only the analyst's workbench does.
 const OfficerInbox = lazy(() => import('../officer/OfficerInbox'));
 const ApplicationPage = lazy(() => import('../officer/ApplicationPage'));
-const ApplicantHome = lazy(() => import('../applicant/ApplicantHome'));
+const Catalogue = lazy(() => import('../applicant/Catalogue'));
+const StartPage = lazy(() => import('../applicant/StartPage'));
 const ApplyPage = lazy(() => import('../applicant/ApplyPage'));
+const Confirmation = lazy(() => import('../applicant/Confirmation'));
+const ApplicationStatus = lazy(() => import('../applicant/ApplicationStatus'));
+const MyApplications = lazy(() => import('../applicant/MyApplications'));
 const Workbench = lazy(() => import('../analyst/Workbench'));
 const ServicesList = lazy(() => import('../analyst/ServicesList'));
 const NewAmendment = lazy(() => import('../analyst/NewAmendment'));
@@ -65,8 +69,12 @@ export function App() {
     const [area, a, b, c] = route;
     if (area === 'inbox') page = <OfficerInbox />;
     else if (area === 'application' && a) page = <ApplicationPage id={a} />;
-    else if (area === 'apply' && a) page = <ApplyPage serviceId={a} />;
-    else if (area === 'apply' || area === 'my') page = <ApplicantHome />;
+    else if (area === 'apply' && a && b === 'form') page = <ApplyPage serviceId={a} />;
+    else if (area === 'apply' && a) page = <StartPage serviceId={a} />;
+    else if (area === 'apply') page = <Catalogue />;
+    else if (area === 'my' && a && b === 'done') page = <Confirmation id={a} />;
+    else if (area === 'my' && a) page = <ApplicationStatus id={a} />;
+    else if (area === 'my') page = <MyApplications />;
     else if (area === 'workbench' && a) page = <Workbench serviceId={a} tab={b} section={c} />;
     else if (area === 'workbench') page = <ServicesList />;
     else if (area === 'amend') page = <NewAmendment />;
