@@ -36,7 +36,10 @@ const workingTime = (id: string) => {
   }
 };
 
+const compiled = new Map<string, CompiledService>();
 function compile(serviceId: string): CompiledService {
+  const known = compiled.get(serviceId);
+  if (known) return known;
   const { definition, problems: assembly } = assembleDefinition(
     `definitions/services/${serviceId}/service.json`,
     readText,
@@ -44,6 +47,7 @@ function compile(serviceId: string): CompiledService {
   expect(assembly).toEqual([]);
   const { service, problems } = compileService(definition!, { sharedActs, workingTime, readText });
   expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+  compiled.set(serviceId, service!);
   return service!;
 }
 
@@ -86,6 +90,86 @@ describe('summarizeApplication on the cadastral passport duplicate', () => {
     });
     expect(summarizeApplication(version, null)).toEqual({ applicantName: null, applicantId: null, object: null });
     expect(summarizeApplication(version, { object: { kind: 'garage-in-space' } }).object?.kk).toBe('garage-in-space');
+  });
+});
+
+describe('which fields of each service name the applicant and the object', () => {
+  // The housing services ask for the applicant only: the certificate and the queue are about the applicant, so their
+  // rows have no object. The register lookup has no applicant: anyone may ask, without identity.
+  const expected: Record<string, { identity: Record<string, string>; summary: string[] }> = {
+    'cadastral-passport-duplicate': {
+      identity: { '/applicant/iin': 'iin', '/applicant/bin': 'bin', '/applicant/fullName': 'fullName' },
+      summary: ['/object/cadastralNumber', '/object/kind'],
+    },
+    'new-real-estate-cadastre-entry': {
+      identity: { '/applicant/iin': 'iin', '/applicant/bin': 'bin', '/applicant/fullName': 'fullName' },
+      summary: ['/variant', '/object/kind', '/object/address', '/object/cadastralNumber'],
+    },
+    'housing-presence-certificate': {
+      identity: { '/applicant/iin': 'iin', '/applicant/fullName': 'fullName' },
+      summary: [],
+    },
+    'housing-queue-registration': {
+      identity: { '/applicant/iin': 'iin', '/applicant/fullName': 'fullName' },
+      summary: [],
+    },
+    'licence-construction-installation-works': {
+      identity: { '/applicant/iin': 'iin', '/applicant/bin': 'bin', '/applicant/fullName': 'fullName' },
+      summary: ['/request/kind', '/request/category'],
+    },
+    'licence-design-activity': {
+      identity: { '/applicant/iin': 'iin', '/applicant/bin': 'bin', '/applicant/fullName': 'fullName' },
+      summary: ['/request/kind', '/request/category'],
+    },
+    'licence-survey-activity': {
+      identity: { '/applicant/iin': 'iin', '/applicant/bin': 'bin', '/applicant/fullName': 'fullName' },
+      summary: ['/request/kind', '/request/category'],
+    },
+    'licence-shared-housing-construction': {
+      identity: { '/applicant/iin': 'iin', '/applicant/bin': 'bin', '/applicant/fullName': 'fullName' },
+      summary: ['/request/kind'],
+    },
+    'shared-construction-contract-record-extract': {
+      identity: { '/applicant/bin': 'bin', '/applicant/name': 'fullName' },
+      summary: ['/operation', '/contract/number', '/shareholder/fullName'],
+    },
+    'shared-construction-object-registration': {
+      identity: { '/applicant/bin': 'bin', '/applicant/name': 'fullName' },
+      summary: ['/request', '/object/name', '/object/location'],
+    },
+    'state-property-lease-payment-certificate': {
+      identity: { '/applicant/binOrIin': 'iin', '/applicant/fullName': 'fullName' },
+      summary: ['/contractNumber'],
+    },
+    'state-register-info-lookup': { identity: {}, summary: ['/infoType', '/criteria'] },
+  };
+
+  test('every service on disk is listed here', () => {
+    expect(readdirSync(join(repo, 'definitions/services')).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  test.each(Object.entries(expected))('%s: every version', (id, { identity, summary }) => {
+    for (const version of compile(id).versions) {
+      const fields = version.form.fields();
+      expect(Object.fromEntries(fields.filter((f) => f.identity).map((f) => [f.pointer, f.identity]))).toEqual(
+        identity,
+      );
+      expect(fields.filter((f) => f.summary).map((f) => f.pointer)).toEqual(summary);
+    }
+  });
+
+  test.each(Object.keys(expected))('%s: every scenario gets a summary in words', (id) => {
+    const service = compile(id);
+    const dir = join(repo, 'definitions/services', id, 'scenarios');
+    for (const file of readdirSync(dir)) {
+      const { data, at } = read<{ data: unknown; at: string }>(`definitions/services/${id}/scenarios/${file}`);
+      const version = service.versionAt(Date.parse(at)) ?? latest(service);
+      const s = summarizeApplication(version, data);
+      if (Object.keys(expected[id].identity).length) expect(s.applicantName).toEqual(expect.any(String));
+      if (expected[id].summary.length) expect(s.object?.kk).toEqual(expect.any(String));
+      // An enum value is never printed raw: each part is a label or what the applicant wrote.
+      for (const part of (s.object?.ru ?? '').split(', ')) expect(part).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+    }
   });
 });
 
@@ -144,6 +228,22 @@ describe('checkFormAnnotations', () => {
     expect(problems.map((p) => [p.code, p.pointer])).toEqual([
       ['form.identityInArray', '/properties/heirs/items/properties/iin/x-identity'],
       ['form.summaryNotScalar', '/properties/object/x-summary'],
+    ]);
+  });
+
+  test('a summary enum must label every value, so the inbox never prints a raw one', () => {
+    const problems = checkFormAnnotations(
+      form({
+        kind: {
+          enum: ['apartment', 'garage'],
+          'x-summary': true,
+          'x-enumLabels': { apartment: { kk: 'Пәтер', ru: 'Квартира' } },
+        },
+      }),
+      '/versions/0/form',
+    );
+    expect(problems.map((p) => [p.code, p.pointer, p.params?.values])).toEqual([
+      ['form.summaryUnlabelled', '/versions/0/form/properties/kind/x-summary', ['garage']],
     ]);
   });
 

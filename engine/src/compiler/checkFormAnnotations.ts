@@ -72,6 +72,8 @@ function annotatedNodes(root: Schema): Annotated[] {
 function typeAt(node: Schema, dataPointer: string, form: CompiledForm | undefined): string | undefined {
   if (typeof node.type === 'string') return node.type;
   if (Array.isArray(node.type)) return node.type.join('|');
+  if (Array.isArray(node.enum) && node.enum.length > 0)
+    return [...new Set(node.enum.map((v) => (v === null ? 'null' : typeof v)))].join('|');
   return form?.fields().find((f) => f.pointer === dataPointer)?.type;
 }
 
@@ -88,6 +90,7 @@ export function checkFormAnnotations(schema: unknown, formPointer: string, form?
   const byKind = new Map<string, Annotated>();
   for (const a of annotatedNodes(schema)) {
     const identity = a.node['x-identity'];
+    const fieldAt = () => form?.fields().find((f) => f.pointer === a.dataPointer);
     const type = typeAt(a.node, a.dataPointer, form);
     if (typeof identity === 'string') {
       const pointer = `${formPointer}${appendPointer(a.schemaPointer, 'x-identity')}`;
@@ -127,6 +130,18 @@ export function checkFormAnnotations(schema: unknown, formPointer: string, form?
         message: `"x-summary" is on field ${a.dataPointer}, whose type is ${type ?? 'not declared'}: the inbox prints a summary field's value, so mark a string, number or enum field (the object's cadastral number, its kind, the address)`,
         params: { field: a.dataPointer },
       });
+    }
+    if (a.node['x-summary'] === true && Array.isArray(a.node.enum)) {
+      const labels = (isSchema(a.node['x-enumLabels']) ? a.node['x-enumLabels'] : undefined) ?? fieldAt()?.enumLabels;
+      const unlabelled = a.node.enum.filter((v) => !isSchema(labels?.[String(v)]));
+      if (unlabelled.length)
+        problems.push({
+          code: 'form.summaryUnlabelled',
+          kind: 'definition',
+          pointer: `${formPointer}${appendPointer(a.schemaPointer, 'x-summary')}`,
+          message: `"x-summary" is on field ${a.dataPointer}, whose values ${unlabelled.map((v) => JSON.stringify(v)).join(', ')} have no x-enumLabels: the inbox would print a raw value; label each value in kk and ru`,
+          params: { field: a.dataPointer, values: unlabelled },
+        });
     }
   }
   return problems;
