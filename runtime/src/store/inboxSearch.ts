@@ -3,10 +3,12 @@ import type { StoredApplication } from './Store';
 /**
  * The inbox's one search box, the same for every store. What was typed decides how it is looked up:
  * - 12 digits: an IIN/BIN (exact), or the tail of a number (both from an index);
- * - Latin letters, digits and hyphens ending with a digit ("000123", "2026-000123", a whole number): a number's tail
- *   (from an index on the reversed number, so a tail is a prefix);
+ * - other digits ("000123"), or Latin letters, digits and hyphens ending with a digit (a whole number, "CPD-2026-1"):
+ *   a number's tail (from an index on the reversed number, so a tail is a prefix);
+ * - digits with hyphens ("2026-000123", a cadastral number "20-321-001-123"): a number's tail or part of the object;
  * - anything else: part of the applicant's name or of the object text, case-insensitive, Kazakh and Russian letters
- *   included (read row by row within the other filters: slower, never wrong).
+ *   included.
+ * Name and object text are read row by row within the other filters: slower than the indexed terms, never wrong.
  */
 export interface SearchTerms {
   /** The number's tail, reversed: numbers ending with the tail have this prefix. */
@@ -18,15 +20,23 @@ export interface SearchTerms {
 }
 
 const IIN_OR_BIN = /^\d{12}$/;
-const NUMBER_TAIL = /^[A-Za-z0-9-]*\d$/;
+const DIGITS = /^\d+$/;
+const DIGITS_AND_HYPHENS = /^[\d-]*\d$/;
+const NUMBER_WITH_LETTERS = /^[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\d$/;
 
 /** The search box's text read as terms; null when it holds nothing to search for. */
 export function searchTerms(q: string): SearchTerms | null {
   const typed = q.trim().replace(/\s+/g, ' ');
   if (typed === '') return null;
   if (IIN_OR_BIN.test(typed)) return { applicantCode: typed, reversedTail: reversed(typed) };
-  if (NUMBER_TAIL.test(typed)) return { reversedTail: reversed(typed.toUpperCase()) };
+  if (DIGITS.test(typed) || NUMBER_WITH_LETTERS.test(typed)) return { reversedTail: reversed(typed.toUpperCase()) };
+  if (DIGITS_AND_HYPHENS.test(typed)) return { reversedTail: reversed(typed), text: foldText(typed) };
   return { text: foldText(typed) };
+}
+
+/** Only index lookups: the number's tail or the IIN/BIN, no text read row by row. */
+export function byIndexOnly(terms: SearchTerms): boolean {
+  return terms.text === undefined;
 }
 
 /**

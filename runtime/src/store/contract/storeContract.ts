@@ -279,7 +279,11 @@ export function describeStoreContract(target: ContractTarget): void {
           number: 'GKNPZH-CPD-2026-000124',
           provider: 'p1',
           dueAt: '2024-02-21T18:30:00+05:00',
-          summary: subject('ӘБІЛҰЛЫ Ерлан', '850101300456', ['Пәтер, Алматы', 'Квартира, Алматы', 'Flat, Almaty']),
+          summary: subject('ӘБІЛҰЛЫ Ерлан', '850101300456', [
+            'Пәтер, 20-321-001-124',
+            'Квартира, 20-321-001-124',
+            'Flat, 20-321-001-124',
+          ]),
         }),
         app('s3', {
           number: 'AKIMAT-HPC-2026-000023',
@@ -312,6 +316,8 @@ export function describeStoreContract(target: ContractTarget): void {
         ['a number by its last digits', '000123', ['s1']],
         ['a tail several numbers share, in inbox order', '23', ['s1', 's3']],
         ['a tail with the year', '2026-000023', ['s3']],
+        ['digits with hyphens: part of the object too (a cadastral number)', '001-124', ['s2']],
+        ['a cadastral number whole', '20-321-001-124', ['s2']],
         ['an IIN, exactly', '920715401231', ['s1']],
         ['12 digits that are nobody’s IIN', '920715401232', []],
         ['part of a name, another case (Kazakh letters)', 'АЙГҮЛ', ['s1']],

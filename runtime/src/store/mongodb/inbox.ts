@@ -34,12 +34,16 @@ export function inboxFilter(q: ApplicationQuery): Document | null {
   // null matches an application stored without the field too.
   if (q.assignee !== undefined) filter.assigneeId = q.assignee;
   const terms = q.search === undefined ? null : searchTerms(q.search);
-  if (terms?.text !== undefined) {
-    const part = { $regex: escapeRegex(terms.text) };
-    filter.$or = [{ searchName: part }, { searchObject: part }];
-  } else if (terms) {
-    const tail = { numberTail: { $gte: terms.reversedTail, $lt: `${terms.reversedTail}${PREFIX_END}` } };
-    filter.$or = terms.applicantCode === undefined ? [tail] : [tail, { applicantCode: terms.applicantCode }];
+  if (terms) {
+    const any: Document[] = [];
+    if (terms.reversedTail !== undefined)
+      any.push({ numberTail: { $gte: terms.reversedTail, $lt: `${terms.reversedTail}${PREFIX_END}` } });
+    if (terms.applicantCode !== undefined) any.push({ applicantCode: terms.applicantCode });
+    if (terms.text !== undefined) {
+      const part = { $regex: escapeRegex(terms.text) };
+      any.push({ searchName: part }, { searchObject: part });
+    }
+    filter.$or = any;
   }
   return filter;
 }

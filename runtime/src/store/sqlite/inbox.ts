@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { APPLICATION_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
-import { PREFIX_END, searchTerms } from '../inboxSearch';
+import { byIndexOnly, PREFIX_END, searchTerms } from '../inboxSearch';
 import { toMs } from '../instants';
 import { applicationFromRow, type ApplicationRow } from './rows';
 
@@ -52,7 +52,7 @@ export class SqliteInbox {
     // A number, its tail or an IIN/BIN is found from its index: the few ids it names are the candidates, and the
     // other conditions are only checked on them (a unary + keeps the planner from walking the inbox index instead).
     const terms = q.search === undefined ? null : searchTerms(q.search);
-    const byIndex = terms !== null && terms.text === undefined;
+    const byIndex = terms !== null && byIndexOnly(terms);
     const col = (name: string) => (byIndex ? `+${name}` : name);
 
     // Conditions other than provider and status; the due bounds are both "due_at_ms < x", take the stricter.
@@ -78,18 +78,24 @@ export class SqliteInbox {
       rest.push(q.assignee === null ? `${col('assignee_id')} IS NULL` : `${col('assignee_id')} = ?`);
       if (q.assignee !== null) restParams.push(q.assignee);
     }
-    if (terms?.text !== undefined) {
-      // Read row by row within the other conditions: slower than the indexed terms, and said so (inboxSearch.ts).
-      rest.push('(instr(search_name, ?) > 0 OR instr(search_object, ?) > 0)');
-      restParams.push(terms.text, terms.text);
-    } else if (terms) {
-      const candidates = ['SELECT id FROM applications WHERE number_tail >= ? AND number_tail < ?'];
-      restParams.push(terms.reversedTail, `${terms.reversedTail}${PREFIX_END}`);
+    if (terms) {
+      const any: string[] = [];
+      const candidates: string[] = [];
+      if (terms.reversedTail !== undefined) {
+        candidates.push('SELECT id FROM applications WHERE number_tail >= ? AND number_tail < ?');
+        restParams.push(terms.reversedTail, `${terms.reversedTail}${PREFIX_END}`);
+      }
       if (terms.applicantCode !== undefined) {
         candidates.push('SELECT id FROM applications WHERE applicant_code = ?');
         restParams.push(terms.applicantCode);
       }
-      rest.push(`id IN (${candidates.join(' UNION ')})`);
+      if (candidates.length > 0) any.push(`id IN (${candidates.join(' UNION ')})`);
+      if (terms.text !== undefined) {
+        // Read row by row within the other conditions: slower than the indexed terms (inboxSearch.ts).
+        any.push('instr(search_name, ?) > 0', 'instr(search_object, ?) > 0');
+        restParams.push(terms.text, terms.text);
+      }
+      rest.push(`(${any.join(' OR ')})`);
     }
 
     const inList = (name: string, values: readonly unknown[]) =>
