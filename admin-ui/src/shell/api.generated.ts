@@ -124,6 +124,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the signed-in user's applications' status changes are sent (each channel null when off) */
+        get: operations["getNotificationSettings"];
+        /** Sets the channels; the messages are written in the language of this request (kk, ru, en) */
+        put: operations["putNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/filters": {
         parameters: {
             query?: never;
@@ -186,6 +204,23 @@ export interface paths {
         };
         /** One application */
         get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages sent about an application, oldest first (its applicant and its officers) */
+        get: operations["listApplicationNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1063,6 +1098,8 @@ export interface components {
                 grounds: components["schemas"]["ApplicationRefusalGround"][];
             } | null;
             overdue: boolean;
+            /** @description What happens next, for the applicant: who acts and by when; in a final state, what they receive */
+            nextStep: components["schemas"]["Text"] | null;
             /** @description The officers' reasoning, oldest first */
             reasoning: components["schemas"]["Reasoning"][];
             /** @description The application data, as the form describes it */
@@ -1070,6 +1107,7 @@ export interface components {
                 [key: string]: unknown;
             };
             history: components["schemas"]["HistoryEntry"][];
+            registration: components["schemas"]["Registration"];
         };
         ApplicationSummary: {
             id: string;
@@ -1096,6 +1134,8 @@ export interface components {
                 grounds: components["schemas"]["ApplicationRefusalGround"][];
             } | null;
             overdue: boolean;
+            /** @description What happens next, for the applicant: who acts and by when; in a final state, what they receive */
+            nextStep: components["schemas"]["Text"] | null;
         };
         ApplicationList: {
             items: components["schemas"]["ApplicationSummary"][];
@@ -1121,6 +1161,32 @@ export interface components {
         };
         ApplicationEventList: {
             items: components["schemas"]["ApplicationEvent"][];
+        };
+        Registration: {
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            arrivedAt: string;
+            /** @description null: the application ended before registration */
+            registeredAt: string | null;
+            /** @description Registered later than it arrived (after hours, a day off, a holiday) */
+            moved: boolean;
+            /** @description When moved: the arrival, each day off skipped and why, the registration instant, the rule cited */
+            reason: components["schemas"]["Text"] | null;
+        };
+        NotificationSettings: {
+            email: string | null;
+            /** @description A mobile number, +7 and ten digits */
+            sms: string | null;
+        };
+        NotificationLog: {
+            items: {
+                /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+                at: string;
+                /** @enum {string} */
+                channel: "email" | "sms";
+                /** @description The address or number, masked */
+                to: string;
+                text: string;
+            }[];
         };
         Calendar: {
             year: number;
@@ -1993,6 +2059,140 @@ export interface operations {
             };
         };
     };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not labelled JSON, or is in an encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Not an e-mail address or a +7 mobile number: each field error located by its JSON pointer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not labelled JSON, or is in an encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSavedFilters: {
         parameters: {
             query?: never;
@@ -2384,6 +2584,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in by the session cookie, a change (POST, PUT, PATCH, DELETE) sent neither as JSON nor with the X-Qyzmet header: refused as a possible cross-site request forgery */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No application you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not labelled JSON, or is in an encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApplicationNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationLog"];
                 };
             };
             /** @description A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON */

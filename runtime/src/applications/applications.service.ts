@@ -31,6 +31,7 @@ import type {
   WebhookDelivery,
   WebhookSubscription,
 } from '../store/Store';
+import { nextStepWords, Notifier, registrationWords, type RegistrationWords, type Words } from '../notifications';
 import { statusChangeDeliveries } from '../webhooks/webhooks.service';
 import { actingRole, actorRolesOf, assertMaySubmit, maySee } from './access';
 import {
@@ -75,6 +76,10 @@ export interface ApplicationView {
   data: Record<string, unknown>;
   history: ApplicationState['history'];
   overdue: boolean;
+  /** Why registration is not the arrival instant, in words (C6). */
+  registration: RegistrationWords;
+  /** What happens next, for the applicant: who acts and by when; in a final state, what they receive (C6). */
+  nextStep: Words | null;
 }
 
 /**
@@ -104,7 +109,7 @@ export interface EventPreview {
 }
 
 /** An inbox line: the view without what grows with the application (its data, history and reasoning). */
-export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history' | 'reasoning'>;
+export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history' | 'reasoning' | 'registration'>;
 
 /** Actors whose events decide nothing for the provider: the applicant, and the gateway (data from another system). */
 const NOT_DECIDING = new Set(['applicant', 'gateway']);
@@ -125,11 +130,15 @@ export class ApplicationsService {
   /** The base of the verification URL each PDF's QR code holds (QYZMET_PUBLIC_URL; see `listeningOn`). */
   private publicUrl: string;
 
+  /** Status changes to the applicants who opted in, sent after each commit (plug a gateway in with `use`). */
+  readonly notifications: Notifier;
+
   constructor(
     private readonly ctx: RuntimeContext,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.publicUrl = publicUrlFromEnv(env);
+    this.notifications = new Notifier(ctx);
   }
 
   /** Without QYZMET_PUBLIC_URL the QR codes point at this instance on loopback: http://127.0.0.1:<the port it took>. */
@@ -165,6 +174,7 @@ export class ApplicationsService {
       reasoning: (app.snapshot.reasoning ?? []).map(({ at, actor, text }) => ({ at, actor, text })),
       data: app.snapshot.data,
       history: app.snapshot.history,
+      registration: registrationWords(this.version(app), app.snapshot),
     };
   }
 
@@ -202,6 +212,7 @@ export class ApplicationsService {
         .map((e) => ({ type: e.type, name: e.name[lang] })),
       refusal: snap.refusal ? { grounds: this.refusalGrounds(version, snap, lang) } : null,
       overdue: !FINAL_STATUSES.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
+      nextStep: nextStepWords(version, snap),
     };
   }
 
@@ -431,6 +442,7 @@ export class ApplicationsService {
         };
       },
     );
+    this.notifications.changed(version, null, made.app);
     return this.view(made.app, user, lang);
   }
 
@@ -474,8 +486,10 @@ export class ApplicationsService {
           audit,
           await this.deliveriesFor(stored, app),
         )
-      )
+      ) {
+        this.notifications.changed(this.version(app), app, stored);
         return this.view(stored, user, lang);
+      }
     }
     throw domainError(
       'conflict',
@@ -581,6 +595,7 @@ export class ApplicationsService {
       audit,
       await this.deliveriesFor(stored, app),
     );
+    if (ok) this.notifications.changed(version, app, stored);
     return ok;
   }
 

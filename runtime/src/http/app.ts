@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { applicationsRoutes } from './routes/applications.routes';
 import { authenticate, authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
+import { notificationsRoutes } from './routes/notifications.routes';
 import { deskRoutes } from './routes/desk.routes';
 import { meRoutes } from './routes/me.routes';
 import { servicesRoutes } from './routes/services.routes';
@@ -64,6 +65,7 @@ export function createApp(
   api.use(simulateRoutes(ctx));
   api.use(deskRoutes(ctx, applications));
   api.use(applicationsRoutes(ctx, applications));
+  api.use(notificationsRoutes(ctx, applications));
   api.use(verifyRoutes(ctx));
   api.use(meRoutes(ctx));
   api.use('/admin', actsRoutes(ctx));

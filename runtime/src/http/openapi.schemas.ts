@@ -69,6 +69,10 @@ const applicationSummary = {
   },
   refusal: nullable(record({ grounds: arrayOf(ref('ApplicationRefusalGround')) })),
   overdue: boolean,
+  nextStep: {
+    ...nullable(ref('Text')),
+    description: 'What happens next, for the applicant: who acts and by when; in a final state, what they receive',
+  },
 };
 
 export const schemas = {
@@ -401,6 +405,7 @@ export const schemas = {
     reasoning: { ...arrayOf(ref('Reasoning')), description: "The officers' reasoning, oldest first" },
     data: open('The application data, as the form describes it'),
     history: arrayOf(ref('HistoryEntry')),
+    registration: ref('Registration'),
   }),
   ApplicationSummary: record(applicationSummary),
   ApplicationList: record(
@@ -425,6 +430,31 @@ export const schemas = {
     toState: string,
   }),
   ApplicationEventList: record({ items: arrayOf(ref('ApplicationEvent')) }),
+  /** Why an application's registration is not its arrival instant, in words (C6). */
+  Registration: record({
+    arrivedAt: instant,
+    registeredAt: { ...nullable(instant), description: 'null: the application ended before registration' },
+    moved: { ...boolean, description: 'Registered later than it arrived (after hours, a day off, a holiday)' },
+    reason: {
+      ...nullable(ref('Text')),
+      description: 'When moved: the arrival, each day off skipped and why, the registration instant, the rule cited',
+    },
+  }),
+  /** Where status changes are sent; a channel is off when null. */
+  NotificationSettings: record({
+    email: nullable(string),
+    sms: { ...nullable(string), description: 'A mobile number, +7 and ten digits' },
+  }),
+  NotificationLog: record({
+    items: arrayOf(
+      record({
+        at: instant,
+        channel: { type: 'string', enum: ['email', 'sms'] },
+        to: { ...string, description: 'The address or number, masked' },
+        text: string,
+      }),
+    ),
+  }),
 
   Calendar: record(
     {

@@ -166,6 +166,26 @@ export const openApiDocument = {
         responses: { ...always, '200': json(ref('Session')), ...signedIn },
       },
     },
+    '/me/notifications': {
+      get: {
+        operationId: 'getNotificationSettings',
+        summary: "Where the signed-in user's applications' status changes are sent (each channel null when off)",
+        security: bearer,
+        responses: { ...always, '200': json(ref('NotificationSettings')), ...signedIn },
+      },
+      put: {
+        operationId: 'putNotificationSettings',
+        summary: 'Sets the channels; the messages are written in the language of this request (kk, ru, en)',
+        security: bearer,
+        requestBody: body(ref('NotificationSettings')),
+        responses: {
+          ...always,
+          '200': json(ref('NotificationSettings')),
+          '400': problem('Not an e-mail address or a +7 mobile number: each field error located by its JSON pointer'),
+          ...signedIn,
+        },
+      },
+    },
     '/me/filters': {
       get: {
         operationId: 'getSavedFilters',
@@ -250,6 +270,20 @@ export const openApiDocument = {
         responses: {
           ...always,
           '200': json(ref('Application')),
+          ...signedIn,
+          '404': problem('No application you may see'),
+        },
+      },
+    },
+    '/applications/{id}/notifications': {
+      get: {
+        operationId: 'listApplicationNotifications',
+        summary: 'The messages sent about an application, oldest first (its applicant and its officers)',
+        security: bearer,
+        parameters: [path('id')],
+        responses: {
+          ...always,
+          '200': json(ref('NotificationLog')),
           ...signedIn,
           '404': problem('No application you may see'),
         },
