@@ -293,7 +293,7 @@ describeUi('the analyst workbench in Chromium', () => {
     await reviewer.getByRole('button', { name: 'Save', exact: true }).click();
     await reviewer.getByRole('button', { name: 'Saved', exact: true }).waitFor();
     const reviewerName = await reviewer.evaluate(
-      () => JSON.parse(sessionStorage.getItem('qyzmet.user')!).displayName as string,
+      async () => (await (await fetch('/api/v1/auth/me')).json()).user.displayName as string,
     );
     await reviewer.context().close();
     // The analyst's save names the revision it was made from: refused, with a banner instead of a raw problem.

@@ -69,8 +69,9 @@ export function draftApi<D extends DraftHead = DraftHead>(ui: UiContext, service
   };
 }
 
-/** The signed-in user's token, as the admin UI keeps it. */
-export const tokenOf = (page: Page): Promise<string> => page.evaluate(() => sessionStorage.getItem('qyzmet.token')!);
+/** The signed-in user's token: the admin UI's session cookie holds it (httpOnly: read from the browser context). */
+export const tokenOf = async (page: Page): Promise<string> =>
+  (await page.context().cookies()).find((c) => c.name === 'qyzmet_session')!.value;
 
 /** Polls `read` until `ok` holds of its answer (an autosave comes ~3 s after the last edit), or gives the last one. */
 export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {

@@ -86,7 +86,8 @@ export async function signIn(
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', 'demo');
   await page.click('button[type=submit]');
-  await page.waitForFunction(() => !!sessionStorage.getItem('qyzmet.token'));
+  // Signed in: the shell shows its sign-out control (the session is the runtime's cookie, no longer the tab's storage).
+  await page.locator('header button.logout').waitFor();
   return page;
 }
 

@@ -97,27 +97,43 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge status-${status}`}>{t(`status.${status}`, { defaultValue: status })}</span>;
 }
 
-/** A problem of the API in the UI language: the runtime's own detail is English, kept under "technical details". */
+/**
+ * A problem of the API in the UI language. Three kinds are told apart: the server was not reached (network, server
+ * stopped), the server failed (5xx), and the request was refused (4xx: what the runtime says about it, in the UI
+ * language when it has the words, with the fields at fault). The runtime's English detail is kept under
+ * "technical details".
+ */
 export function ProblemView({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation('officer');
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
-  const status = e?.status ?? 0;
+  const status = e?.status ?? -1;
   const head =
-    status === 403
-      ? t('problem403')
-      : status === 409
-        ? t('problem409')
-        : status === 404
-          ? t('problem404')
-          : status === 401
-            ? t('problem401')
-            : status === 422
-              ? t('problem422')
-              : t('problemOther', { status: status || '—' });
+    status === -1
+      ? t('pageError', { ns: 'shell' })
+      : status === 0
+        ? t('unreachable', { ns: 'shell' })
+        : status >= 500
+          ? t('serverError', { ns: 'shell', status })
+          : status === 403
+            ? t('problem403')
+            : status === 409
+              ? t('problem409')
+              : status === 404
+                ? t('problem404')
+                : status === 401
+                  ? t('problem401')
+                  : status === 422
+                    ? t('problem422')
+                    : status === 429
+                      ? t('tooManyRequests', { ns: 'shell' })
+                      : t('requestRefused', { ns: 'shell' });
+  // The runtime words its problems in kk and ru where it has the words (problemTexts.ts), else in English.
+  const located = e && status >= 400 && status < 500 && inUiLanguage(e.message, i18n.language) ? e.message : null;
   return (
     <div className="error problem" role="alert">
       <p>{head}</p>
+      {located && <p>{located}</p>}
       {e && e.errors.length > 0 && (
         <ul>
           {e.errors.map((f, i) => (
@@ -133,6 +149,11 @@ export function ProblemView({ error }: { error: unknown }) {
       )}
     </div>
   );
+}
+
+/** Whether a text the runtime sent is in the UI's language: kk and ru are written in Cyrillic, its English is not. */
+function inUiLanguage(text: string, lang: string): boolean {
+  return lang === 'en' ? !/[а-яёәғқңөұүһі]/i.test(text) : /[а-яёәғқңөұүһі]/i.test(text);
 }
 
 export function useLang(): UiLang {

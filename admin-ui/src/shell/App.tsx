@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type UiLang } from '../i18n';
-import { logout, session, setApiLanguage, type SessionUser } from './api';
+import { ApiError, logout, onSessionEnd, restoreSession, setApiLanguage, type SessionUser } from './api';
 import { Login } from './Login';
 import { go, useRoute } from './router';
 
@@ -25,43 +25,93 @@ function home(user: SessionUser): string[] {
   return ['apply'];
 }
 
+/** Where the shell stands with the session: asking the runtime, signed in, not signed in, or the runtime away. */
+type Auth =
+  | { state: 'checking' }
+  | { state: 'signedIn'; user: SessionUser }
+  | { state: 'signedOut' }
+  | { state: 'unreachable'; error: unknown };
+
+/** The language switch names each language in itself (marked with its lang), as people look for their own. */
+const LANGUAGE_NAMES: Record<UiLang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
 export function App() {
   const { t, i18n } = useTranslation();
-  const [user, setUser] = useState<SessionUser | null>(session.user());
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+  const user = auth.state === 'signedIn' ? auth.user : null;
   const route = useRoute();
   const lang = i18n.language as UiLang;
+  const main = useRef<HTMLElement>(null);
   useEffect(() => {
     setApiLanguage(lang);
     document.documentElement.lang = lang;
     localStorage.setItem('qyzmet.lang', lang);
   }, [lang]);
+
+  // The session is the runtime's cookie, shared by every tab: at load the shell asks who it signs in, so a link opened
+  // in a new tab opens signed in. The address (#/application/…) is left as it is throughout, so signing in (again)
+  // lands on the page the link named.
+  const check = useCallback(() => {
+    setAuth({ state: 'checking' });
+    restoreSession().then(
+      (u) => setAuth(u ? { state: 'signedIn', user: u } : { state: 'signedOut' }),
+      (error: unknown) => setAuth({ state: 'unreachable', error }),
+    );
+  }, []);
+  useEffect(check, [check]);
+  // Signed out in another tab, or expired: any request's 401 brings the sign-in back, the address kept.
+  useEffect(() => onSessionEnd(() => setAuth({ state: 'signedOut' })), []);
   useEffect(() => {
-    if (user && route.length === 0) go(...home(user));
-  }, [user, route.length]);
+    if (user && (route.length === 0 || route[0] === 'login')) go(...home(user));
+  }, [user, route]);
 
   // Each view has its own page title (a screen reader announces it; a tab says where it is); the workbench adds the
-  // service and the tab to it.
+  // service and the tab to it (analysts know services by their ids).
   useEffect(() => {
     const [area, a, b] = route;
-    const view = !user
-      ? t('login')
-      : area === 'inbox' || area === 'application'
-        ? t('inbox')
-        : area === 'apply' || area === 'my'
-          ? t('apply')
-          : area === 'workbench' || area === 'amend'
-            ? t('workbench')
-            : t('notFound');
-    document.title = [[a, b].filter(Boolean).join(' · '), view, t('appName')].filter(Boolean).join(' — ');
-  }, [route, user, t]);
+    const view =
+      auth.state === 'checking'
+        ? t('loading')
+        : auth.state === 'unreachable'
+          ? t('unreachable')
+          : !user
+            ? t('login')
+            : area === 'inbox' || area === 'application'
+              ? t('inbox')
+              : area === 'my'
+                ? t('myApplications')
+                : area === 'apply'
+                  ? t('apply')
+                  : area === 'workbench' || area === 'amend'
+                    ? t('workbench')
+                    : t('notFound');
+    const detail = user && area === 'workbench' ? [a, b].filter(Boolean).join(' · ') : '';
+    document.title = [detail, view, t('appName')].filter(Boolean).join(' — ');
+  }, [route, user, auth.state, t]);
 
   let page: ReactNode;
-  if (!user)
+  if (auth.state === 'checking') page = <p>{t('checkingSession')}</p>;
+  else if (auth.state === 'unreachable')
+    page = (
+      <section className="card" role="alert">
+        <h1>{t('unreachable')}</h1>
+        <p>
+          {auth.error instanceof ApiError && auth.error.status >= 500
+            ? t('serverError', { status: auth.error.status })
+            : t('unreachable')}
+        </p>
+        <button type="button" onClick={check}>
+          {t('retry')}
+        </button>
+      </section>
+    );
+  else if (!user)
     page = (
       <Login
         onLogin={(u) => {
-          setUser(u);
-          go(...home(u));
+          setAuth({ state: 'signedIn', user: u });
+          // Back to the page the address names (a deep link), or the user's home when it names none.
+          if (route.length === 0 || route[0] === 'login') go(...home(u));
         }}
       />
     );
@@ -78,11 +128,23 @@ export function App() {
     else if (area === 'workbench' && a) page = <Workbench serviceId={a} tab={b} section={c} />;
     else if (area === 'workbench') page = <ServicesList />;
     else if (area === 'amend') page = <NewAmendment />;
-    else page = <p>{t('notFound')}</p>;
+    else page = <NotFound />;
   }
 
   return (
     <div className="app">
+      {/* The first stop of the Tab key: past the top bar to the page (a hash link would change the route). */}
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+          main.current?.scrollIntoView();
+        }}
+      >
+        {t('skipToContent')}
+      </a>
       <header className="topbar">
         <a className="brand" href="#/">
           {t('appName')}
@@ -91,6 +153,7 @@ export function App() {
           <nav>
             {(user.roles.includes('officer') || user.roles.includes('admin')) && <a href="#/inbox">{t('inbox')}</a>}
             {user.roles.includes('applicant') && <a href="#/apply">{t('apply')}</a>}
+            {user.roles.includes('applicant') && <a href="#/my">{t('myApplications')}</a>}
             {(user.roles.includes('analyst') || user.roles.includes('admin')) && (
               <a href="#/workbench">{t('workbench')}</a>
             )}
@@ -101,28 +164,47 @@ export function App() {
           <span className="visually-hidden">{t('language')}</span>
           <select aria-label={t('language')} value={lang} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
             {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {l.toUpperCase()}
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
               </option>
             ))}
           </select>
         </label>
         {user && (
-          <button
-            className="link"
-            onClick={() => {
-              void logout();
-              setUser(null);
-              go('login');
-            }}
-          >
-            {user.displayName} · {t('logout')}
-          </button>
+          <>
+            <span className="who">
+              <span className="visually-hidden">{t('signedInAs')} </span>
+              {user.displayName}
+            </span>
+            <button
+              type="button"
+              className="logout"
+              onClick={() => {
+                void logout().then(() => go('login'));
+              }}
+            >
+              {t('logout')}
+            </button>
+          </>
         )}
       </header>
-      <main className="content">
+      <main className="content" id="main-content" tabIndex={-1} ref={main}>
         <Suspense fallback={<p>{t('loading')}</p>}>{page}</Suspense>
       </main>
     </div>
+  );
+}
+
+/** An address of the UI that names no view: says so, and offers the way home. */
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="card">
+      <h1>{t('notFound')}</h1>
+      <p>{t('notFoundText')}</p>
+      <p>
+        <a href="#/">{t('goHome')}</a>
+      </p>
+    </section>
   );
 }

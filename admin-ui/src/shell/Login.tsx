@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { login, type SessionUser } from './api';
+import { ApiError, login, type SessionUser } from './api';
 
 export function Login({ onLogin }: { onLogin: (user: SessionUser) => void }) {
   const { t } = useTranslation();
@@ -11,12 +11,25 @@ export function Login({ onLogin }: { onLogin: (user: SessionUser) => void }) {
     e.preventDefault();
     try {
       onLogin(await login(username, password));
-    } catch {
-      setError(t('wrongLogin'));
+    } catch (err) {
+      // A wrong password, the runtime's own words for a lock or a throttle (in the UI language), the server failing,
+      // or not reached: each said as what it is.
+      const status = err instanceof ApiError ? err.status : -1;
+      setError(
+        status === 401 || status === 422
+          ? t('wrongLogin')
+          : status === 429
+            ? (err as ApiError).message
+            : status === 0
+              ? t('unreachable')
+              : status >= 500
+                ? t('serverError', { status })
+                : t('pageError'),
+      );
     }
   };
   return (
-    <form className="card login" onSubmit={submit}>
+    <form className="card login" onSubmit={submit} noValidate>
       <h1>{t('login')}</h1>
       <label>
         {t('username')}

@@ -1,0 +1,196 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { seriousViolations } from './a11y';
+import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+
+/**
+ * The session as people meet it (issue 19, contract C5), in real Chromium against the real runtime: the session is
+ * the runtime's httpOnly cookie, so a link opened in a new tab is signed in, a link opened without a session asks to
+ * sign in and then lands where it pointed, and signing out in one tab signs out every tab of the browser.
+ */
+describeUi('the session across tabs, deep links and sign-out', () => {
+  let ui: UiContext;
+  let applicationId: string;
+  beforeAll(async () => {
+    ui = await startUi();
+    // An application of the demo seed the officer may open: a deep link to its page.
+    const { items } = await ui.server.ctx.store.listApplications({ limit: 1, offset: 0 });
+    applicationId = items[0].id;
+  }, 60_000);
+  afterAll(() => stopUi(ui));
+
+  const deepLink = () => `${ui.base}#/application/${applicationId}`;
+
+  /** The sign-in form, filled and sent. */
+  async function signInHere(page: Page, username: string): Promise<void> {
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', 'demo');
+    await page.click('button[type=submit]');
+  }
+
+  const signedIn = (page: Page) => page.locator('header button.logout').waitFor();
+  const loginForm = (page: Page) => page.locator('input[name=password]').waitFor();
+
+  test('a deep link opened in a new tab of a signed-in browser opens signed in, on that page', async () => {
+    const first = await signIn(ui, 'officer');
+    const context: BrowserContext = first.context();
+    // The token lives in no script-readable storage: the cookie is httpOnly.
+    expect(await first.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('qyzmet.')))).toEqual([]);
+    const cookie = (await context.cookies()).find((c) => c.name === 'qyzmet_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(await first.evaluate(() => document.cookie)).not.toContain('qyzmet_session');
+
+    const tab = await context.newPage();
+    await tab.goto(deepLink());
+    await signedIn(tab);
+    expect(new URL(tab.url()).hash).toBe(`#/application/${applicationId}`);
+    expect(await tab.locator('input[name=password]').count()).toBe(0);
+    await tab.locator('main h1, main h2').first().waitFor();
+    await screenshot(tab, 'session-new-tab-deep-link');
+    await context.close();
+  }, 60_000);
+
+  test('a deep link opened without a session asks to sign in, then lands on the page it named', async () => {
+    const context = await ui.browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(deepLink());
+    await loginForm(page);
+    expect(await page.title()).toMatch(/^Кіру — /);
+    await screenshot(page, 'session-login-for-deep-link');
+    await signInHere(page, 'officer');
+    await signedIn(page);
+    expect(new URL(page.url()).hash).toBe(`#/application/${applicationId}`);
+    await page.locator('main h1, main h2').first().waitFor();
+    // Without a deep link, a user lands on their own area.
+    const home = await context.newPage();
+    await home.goto(ui.base);
+    await home.waitForURL((u) => u.hash === '#/inbox');
+    await context.close();
+  }, 60_000);
+
+  test('signing out in one tab shows the sign-in in the other at its next request; signing in there returns to its page', async () => {
+    const first = await signIn(ui, 'officer');
+    const context = first.context();
+    const second = await context.newPage();
+    await second.goto(deepLink());
+    await signedIn(second);
+
+    // The sign-out is its own control, not the user's name.
+    const logout = first.getByRole('button', { name: 'Шығу', exact: true });
+    expect(await logout.textContent()).toBe('Шығу');
+    await logout.click();
+    await loginForm(first);
+    expect((await context.cookies()).find((c) => c.name === 'qyzmet_session')).toBeUndefined();
+
+    // The other tab still shows its page until it asks the runtime for something: then the sign-in, address kept.
+    await second.goto(`${ui.base}#/inbox`);
+    await loginForm(second);
+    expect(new URL(second.url()).hash).toBe('#/inbox');
+    await signInHere(second, 'officer');
+    await signedIn(second);
+    expect(new URL(second.url()).hash).toBe('#/inbox');
+    await context.close();
+  }, 60_000);
+
+  test('the skip link is the first stop of the keyboard and moves focus to the main content', async () => {
+    const page = await signIn(ui, 'officer');
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip-link');
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.textContent()).toBe('Негізгі мазмұнға өту');
+    // Visible when focused, with a focus outline.
+    const box = await skip.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    await screenshot(page, 'session-skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    // The route did not change (the skip link is no hash route).
+    expect(new URL(page.url()).hash).toBe('#/inbox');
+    await page.context().close();
+  }, 60_000);
+
+  test('an unknown view of the UI says so with a link home; the page titles and <html lang> follow the language', async () => {
+    const page = await signIn(ui, 'officer');
+    await page.goto(`${ui.base}#/no-such-view`);
+    await page.getByRole('heading', { name: 'Бет табылмады' }).waitFor();
+    expect(await page.title()).toBe('Бет табылмады — Qyzmet');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'session-ui-not-found');
+    await page.getByRole('link', { name: 'Басты бетке өту' }).click();
+    await page.waitForURL((u) => u.hash === '#/inbox');
+    await page.selectOption('header select', 'ru');
+    await page.waitForFunction(() => document.documentElement.lang === 'ru');
+    expect(await page.title()).toBe('Входящие заявки — Qyzmet');
+    await page.context().close();
+  }, 60_000);
+
+  test('the sign-in page has no serious accessibility violations, and its inputs have borders of 3:1 contrast', async () => {
+    const page = await (await ui.browser.newContext()).newPage();
+    await page.goto(ui.base);
+    await loginForm(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    const contrast = await page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const input = document.querySelector('input[name=username]')!;
+      const card = input.closest('.card')!;
+      const [a, b] = [
+        lum(rgb(getComputedStyle(input).borderTopColor)),
+        lum(rgb(getComputedStyle(card).backgroundColor)),
+      ];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+    expect(contrast).toBeGreaterThanOrEqual(3);
+    // The focus ring: visible (an outline of 3 px) on the focused input.
+    await page.focus('input[name=username]');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await screenshot(page, 'session-login');
+    await page.context().close();
+  }, 60_000);
+
+  test('a server that cannot be reached is said so at sign-in, not "wrong password"', async () => {
+    const context = await ui.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(ui.base);
+    await loginForm(page);
+    // The network fails for the sign-in request (as with the server stopped or the connection lost).
+    await page.route('**/api/v1/auth/login', (route) => route.abort('connectionrefused'));
+    await signInHere(page, 'officer');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Серверге қосылу мүмкін болмады');
+    await page.unroute('**/api/v1/auth/login');
+    // A server failing (5xx) is said as that, with its status.
+    await page.route('**/api/v1/auth/login', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"status":503,"code":"x"}' }),
+    );
+    await page.click('button[type=submit]');
+    await page.getByText('Сервер қатесі (503)').waitFor();
+    await screenshot(page, 'session-server-error');
+    await context.close();
+  }, 60_000);
+
+  test('/ redirects to the admin UI; an unknown address answers a kk/ru page with a link to it', async () => {
+    const context = await ui.browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const root = ui.base.replace(/admin\/$/, '');
+    await page.goto(root);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    const res = await page.goto(`${root}admin/no-such-page`);
+    expect(res?.status()).toBe(404);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    await page.getByRole('heading', { name: 'Бет табылмады' }).waitFor();
+    await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'session-http-not-found');
+    await page.getByRole('link', { name: 'Перейти на главную страницу Qyzmet' }).click();
+    await loginForm(page);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    await context.close();
+  }, 60_000);
+});
