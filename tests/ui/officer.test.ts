@@ -79,11 +79,11 @@ describeUi('the officer in Chromium', () => {
     expect(await overdueRow.textContent()).toContain('02.03.2026 18:30');
     await screenshot(page, 'officer-inbox-laptop');
 
-    // The overdue-only filter asks the API.
-    await page.check('input[name=overdue]');
+    // The overdue view asks the API.
+    await page.click('a[data-view="overdue"]');
     await page.waitForFunction(() => document.querySelectorAll('table.inbox tbody tr').length === 1);
     expect(await page.locator('table.inbox tbody tr').getAttribute('data-id')).toBe(ids.overdue);
-    await page.uncheck('input[name=overdue]');
+    await page.click('a[data-view="all"]');
     await page.waitForFunction(() => document.querySelectorAll('table.inbox tbody tr').length > 1);
 
     // On a phone the same inbox is a list of cards, each cell with its label.

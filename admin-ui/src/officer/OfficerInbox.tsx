@@ -1,77 +1,105 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../shell/api';
-import { go } from '../shell/router';
+import { go, hashQuery } from '../shell/router';
 import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
-import { APPLICATION_STATUSES, OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
+import { AssigneeCell, type AssignOutcome, type Officer } from './AssigneeCell';
 import {
   loadService,
   loadServices,
   mainDeadline,
   pick,
   ProblemView,
-  StatusBadge,
   urgency,
   useLang,
-  type ApplicationSummary,
   type ServiceDetail,
   type ServiceSummary,
 } from './common';
+import { InboxControls, SavedFilters, shorten, type SavedFilter } from './InboxFilters';
+import { apiQuery, filtersFrom, inboxHref, queryOf, VIEWS, type InboxFilters, type ViewId } from './inboxQuery';
+import type { InboxItem } from './InboxTypes';
+import { TimeLeft } from './TimeLeft';
 
 const PAGE = 20;
 
-interface Filters {
-  status: string;
-  serviceId: string;
-  provider: string;
-  overdue: boolean;
-}
-
-/** The officer's work: open applications first (closed ones are one choice away). */
-const OPEN = OPEN_STATUSES.join(',');
-const KEY = 'qyzmet.inbox.filters';
+/** The filters in the address: #/inbox?… (a shared link, a saved view, the back button). */
+const readFilters = () => filtersFrom(hashQuery());
 
 /**
- * The officer's inbox: the applications of their providers, already sorted by due instant by the API, with
- * filters and paging. Overdue rows are red, rows due today (Asia/Almaty) yellow.
+ * The officer's inbox: the applications of their providers, sorted by due instant by the API. Each row names the
+ * application (number, applicant, what it is about), its service and step, its due instant and the working time
+ * left, and who works on it (claim, release, assign). Views, search and filters are in the address; saved filters
+ * are the officer's own (GET/PUT /me/filters). Overdue and due-today rows are marked by a word and an icon, not
+ * only a colour.
  */
 export default function OfficerInbox() {
   const { t } = useTranslation('officer');
   const lang = useLang();
-  const [filters, setFilters] = useState<Filters>(() => ({
-    status: OPEN,
-    serviceId: '',
-    provider: '',
-    overdue: false,
-    ...JSON.parse(sessionStorage.getItem(KEY) ?? '{}'),
-  }));
+  const [filters, setFilters] = useState<InboxFilters>(readFilters);
   const [offset, setOffset] = useState(0);
-  const [list, setList] = useState<{ items: ApplicationSummary[]; total: number; totalExact?: boolean } | null>(null);
+  const [list, setList] = useState<{ items: InboxItem[]; total: number; totalExact?: boolean } | null>(null);
+  const [counts, setCounts] = useState<Partial<Record<ViewId, number>>>({});
   const [error, setError] = useState<unknown>(null);
   const [services, setServices] = useState<ServiceSummary[]>([]);
   const [machines, setMachines] = useState<Record<string, ServiceDetail | null>>({});
+  const [saved, setSaved] = useState<SavedFilter[]>([]);
+  const [savedProblem, setSavedProblem] = useState<string | null>(null);
+  const [me, setMe] = useState<Officer>({ id: '', canAssign: false });
+  const [notice, setNotice] = useState<AssignOutcome | null>(null);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     loadServices().then(setServices, setError);
+    api<{ items: SavedFilter[] }>('GET', '/me/filters').then(
+      (r) => setSaved(r.items),
+      () => setSaved([]),
+    );
+    // Heads and admins may assign to colleagues: the actor roles are on /auth/me (its body is the user, or { user }).
+    api<Partial<Schemas['Me']> & { user?: Partial<Schemas['Me']> }>('GET', '/auth/me').then(
+      (r) => {
+        const u = r.user ?? r;
+        setMe({
+          id: u.id ?? '',
+          canAssign: !!u.roles?.includes('admin') || !!u.actorRoles?.includes('head'),
+        });
+      },
+      () => undefined,
+    );
   }, []);
 
+  // The address is the filters' one place: a view link, a saved filter, the back button or a shared link.
   useEffect(() => {
-    sessionStorage.setItem(KEY, JSON.stringify(filters));
-    const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-    if (filters.status) q.set('status', filters.status);
-    if (filters.serviceId) q.set('serviceId', filters.serviceId);
-    if (filters.provider) q.set('provider', filters.provider);
-    if (filters.overdue) q.set('overdue', 'true');
+    const on = () => {
+      setOffset(0);
+      setFilters(readFilters());
+    };
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  const navigate = (f: InboxFilters) => {
+    window.location.hash = inboxHref(f);
+  };
+
+  useEffect(() => {
     let live = true;
     setError(null);
-    api<Schemas['ApplicationList']>('GET', `/applications?${q}`).then(
-      (r) => live && setList(r),
+    api<Schemas['ApplicationList']>('GET', `/applications?${apiQuery(filters, PAGE, offset)}`).then(
+      (r) => live && setList(r as typeof list),
       (e) => live && setError(e),
     );
+    // How many each view holds under the same search and filters: one count per view.
+    for (const v of VIEWS)
+      void api<Schemas['ApplicationList']>(
+        'GET',
+        `/applications?${apiQuery({ ...filters, assignee: v.assignee, due: v.due }, 1, 0)}`,
+      ).then(
+        (r) => live && setCounts((c) => ({ ...c, [v.id]: r.total })),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
-  }, [filters, offset, lang]);
+  }, [filters, offset, lang, reloads]);
 
   // State names come from each service's machine: one request per service on the page.
   useEffect(() => {
@@ -86,75 +114,63 @@ export default function OfficerInbox() {
     for (const s of services) for (const p of s.providers ?? []) if (!m.has(p.id)) m.set(p.id, pick(p.name, lang));
     return [...m];
   }, [services, lang]);
-  const set = (patch: Partial<Filters>) => {
-    setOffset(0);
-    setFilters((f) => ({ ...f, ...patch }));
+
+  const saveFilters = useCallback(
+    (items: SavedFilter[]) => {
+      setSavedProblem(null);
+      api<{ items: SavedFilter[] }>('PUT', '/me/filters', { items }).then(
+        (r) => setSaved(r.items),
+        () => setSavedProblem(t('filtersNotSaved')),
+      );
+    },
+    [t],
+  );
+  const onAssigned = (outcome: AssignOutcome) => {
+    setNotice(outcome);
+    setReloads((n) => n + 1);
   };
   const now = new Date();
 
   return (
-    <section>
+    <section className="inbox-page">
       <h1>{t('inboxTitle')}</h1>
-      <div className="card filters" role="search">
-        <label>
-          {t('filterStatus')}
-          <select name="status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
-            <option value={OPEN}>{t('openOnly')}</option>
-            <option value="">{t('all')}</option>
-            {APPLICATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterService')}
-          <select
-            name="serviceId"
-            value={filters.serviceId}
-            onChange={(e) => set({ serviceId: e.target.value })}
-            style={{ maxWidth: '28rem' }}
-          >
-            <option value="">{t('all')}</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {shorten(pick(s.name, lang))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterProvider')}
-          <select
-            name="provider"
-            value={filters.provider}
-            onChange={(e) => set({ provider: e.target.value })}
-            style={{ maxWidth: '22rem' }}
-          >
-            <option value="">{t('all')}</option>
-            {providers.map(([id, name]) => (
-              <option key={id} value={id}>
-                {shorten(name)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          <input
-            type="checkbox"
-            name="overdue"
-            checked={filters.overdue}
-            onChange={(e) => set({ overdue: e.target.checked })}
-          />
-          {t('overdueOnly')}
-        </label>
-      </div>
+      <InboxControls
+        filters={filters}
+        onChange={navigate}
+        counts={counts}
+        services={services.map((s) => [s.id, pick(s.name, lang)])}
+        providers={providers}
+      />
+      <SavedFilters
+        filters={filters}
+        saved={saved}
+        problem={savedProblem}
+        onSave={(name) =>
+          saveFilters([
+            ...saved,
+            {
+              id: `f${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+              name,
+              query: queryOf(filters),
+            },
+          ])
+        }
+        onDelete={(id) => saveFilters(saved.filter((f) => f.id !== id))}
+      />
       <p className="legend">
-        <span className="swatch overdue">{t('overdue')}</span>
-        <span className="swatch due-today">{t('dueToday')}</span>
+        <span className="swatch overdue">
+          <span aria-hidden="true">⚠ </span>
+          {t('overdue')}
+        </span>
+        <span className="swatch due-today">
+          <span aria-hidden="true">◷ </span>
+          {t('dueToday')}
+        </span>
         <span>{t('legend')}</span>
       </p>
+      <div aria-live="polite" className="assign-notice">
+        {notice && <p className={notice.ok ? 'ok' : 'error'}>{notice.message}</p>}
+      </div>
       <ProblemView error={error} />
       {list && (
         <div className="card">
@@ -164,11 +180,13 @@ export default function OfficerInbox() {
             <table className="responsive inbox">
               <thead>
                 <tr>
-                  <th>{t('colService')}</th>
-                  <th>{t('colRegistered')}</th>
-                  <th>{t('colDue')}</th>
-                  <th>{t('colStatus')}</th>
-                  <th>{t('colState')}</th>
+                  <th scope="col">{t('colNumber')}</th>
+                  <th scope="col">{t('colApplicant')}</th>
+                  <th scope="col">{t('colObject')}</th>
+                  <th scope="col">{t('colService')}</th>
+                  <th scope="col">{t('colState')}</th>
+                  <th scope="col">{t('colDue')}</th>
+                  <th scope="col">{t('colAssignee')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -178,27 +196,47 @@ export default function OfficerInbox() {
                   const state = machines[a.serviceId]?.version.machine?.states?.[a.state]?.name;
                   return (
                     <tr key={a.id} className={u} data-id={a.id} onClick={() => go('application', a.id)}>
-                      <td data-label={t('colService')}>
-                        <a
-                          href={`#/application/${encodeURIComponent(a.id)}`}
-                          title={names[a.serviceId]}
-                          onClick={(e) => e.stopPropagation()}
-                        >
-                          {shorten(names[a.serviceId] ?? a.serviceId, 140)}
+                      <td data-label={t('colNumber')} className="number">
+                        <a href={`#/application/${encodeURIComponent(a.id)}`} onClick={(e) => e.stopPropagation()}>
+                          {a.number ?? t('application')}
                         </a>
                       </td>
-                      <td className="when" data-label={t('colRegistered')}>
-                        {a.registeredAt ? toDottedDateTime(a.registeredAt, KAZAKHSTAN_TIME_ZONE) : '—'}
+                      <td data-label={t('colApplicant')} className="applicant">
+                        {a.applicant ? (
+                          <>
+                            <span className="name">{a.applicant.name}</span>
+                            {a.applicant.id && (
+                              <span className="muted id">{t('applicantId', { id: a.applicant.id })}</span>
+                            )}
+                          </>
+                        ) : (
+                          '—'
+                        )}
                       </td>
+                      <td data-label={t('colObject')}>{a.object ? pick(a.object, lang) : '—'}</td>
+                      <td data-label={t('colService')} title={names[a.serviceId]}>
+                        {shorten(names[a.serviceId] ?? '', 110)}
+                      </td>
+                      <td data-label={t('colState')}>{state ? pick(state, lang) : t('status.' + a.status)}</td>
                       <td className="when" data-label={t('colDue')}>
                         {dueAt ? toDottedDateTime(dueAt, KAZAKHSTAN_TIME_ZONE) : '—'}
-                        {u === 'overdue' && <span className="flag overdue-flag">{t('overdue')}</span>}
-                        {u === 'due-today' && <span className="flag due-today-flag">{t('dueToday')}</span>}
+                        {u === 'overdue' && (
+                          <span className="flag overdue-flag">
+                            <span aria-hidden="true">⚠ </span>
+                            {t('overdue')}
+                          </span>
+                        )}
+                        {u === 'due-today' && (
+                          <span className="flag due-today-flag">
+                            <span aria-hidden="true">◷ </span>
+                            {t('dueToday')}
+                          </span>
+                        )}
+                        <TimeLeft value={a.timeLeft} />
                       </td>
-                      <td data-label={t('colStatus')}>
-                        <StatusBadge status={a.status} />
+                      <td data-label={t('colAssignee')}>
+                        <AssigneeCell app={a} me={me} onDone={onAssigned} />
                       </td>
-                      <td data-label={t('colState')}>{state ? pick(state, lang) : a.state}</td>
                     </tr>
                   );
                 })}
@@ -228,9 +266,4 @@ export default function OfficerInbox() {
       )}
     </section>
   );
-}
-
-/** Service and provider names run to several lines in the acts; a select option shows the start. */
-function shorten(s: string, n = 90): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
