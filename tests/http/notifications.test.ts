@@ -148,3 +148,23 @@ test('the log is the applicant’s and the officers’ to read; another applican
   expect(other.status).toBe(404);
   expect((await t.as(null, 'GET', `/applications/${app.id}/notifications`)).status).toBe(401);
 });
+
+test('two instances on one store: each change is notified once, by the instance that committed it', async () => {
+  const other = await startTestServer({ dataDir: t.dataDir, now: () => new Date('2026-03-03T10:00:00+05:00') });
+  try {
+    // Submitted on the second instance, acted on through the first.
+    const made = await other.as('applicant', 'POST', '/applications', {
+      serviceId: 'cadastral-passport-duplicate',
+      data: apartment,
+    });
+    expect(made.status).toBe(201);
+    const step = await t.as('officer', 'POST', `/applications/${made.body.id}/events`, { type: 'FILE_HANDED_OVER' });
+    expect(step.status).toBe(200);
+    const log = await logOf('applicant', made.body.id, 4);
+    // Two changes, two channels: four messages, whichever instance is asked.
+    expect(log.map((m) => m.channel)).toEqual(['email', 'sms', 'email', 'sms']);
+    expect((await other.as('applicant', 'GET', `/applications/${made.body.id}/notifications`)).body.items).toEqual(log);
+  } finally {
+    await other.server.close();
+  }
+});
