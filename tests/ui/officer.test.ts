@@ -105,35 +105,27 @@ describeUi('the officer in Chromium', () => {
     await act(page, 'FILE_HANDED_OVER');
     await page.click('button[data-event="EXAMINED"]');
     await page.check('input[name="ground-unreliable-documents"]');
-    expect(JSON.parse(await page.locator('textarea[name=findings]').inputValue())).toEqual({
-      documentsUnreliable: true,
-    });
     // A ground ticked, the reasoning empty: the panel says so beside the field before anything is sent.
     const note = page.locator('.reasoning-field [data-reasoning-problem]');
     expect(await note.getAttribute('data-reasoning-problem')).toBe('missing');
     expect(await note.textContent()).toContain('негіздеме жазылмаған');
     expect(await page.locator('.reasoning-field legend').textContent()).toBe('Негіздеме');
-    // Sent anyway, the server refuses it (422 event.reasoningRequired): shown on the field, the panel kept open.
-    await page.click('button[data-send="EXAMINED"]');
+    // Previewed anyway, the server refuses it (422 event.reasoningRequired): shown on the field, the panel kept open.
+    await page.click('button[data-preview="EXAMINED"]');
     await page.locator('.reasoning-field [data-reasoning-problem="server"]').waitFor();
     expect(await note.textContent()).toContain('бас тарту дәлелді болуы керек');
     expect(await page.locator('textarea[name="reasoning-kk"]').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('article.application').getAttribute('data-state')).toBe('examination');
-    // The facts the ground's sentence names, and the reasoning in the officer's words.
-    await page.fill(
-      'textarea[name=findings]',
-      JSON.stringify({
-        documentsUnreliable: true,
-        unreliableDocument: 'payment-document',
-        discrepancy: {
-          kk: 'төлем құжатындағы № 004512 төлем шлюз мәліметтерінде жоқ',
-          ru: 'платёж № 004512 не найден',
-        },
-      }),
-    );
+    // The facts the ground's sentence names (the event's own fields), and the reasoning in the officer's words.
+    await page.selectOption('select[name="unreliableDocument"]', 'payment-document');
+    await page.fill('textarea[name="discrepancy.kk"]', 'төлем құжатындағы № 004512 төлем шлюз мәліметтерінде жоқ');
+    await page.fill('textarea[name="discrepancy.ru"]', 'платёж № 004512 не найден');
     await page.fill('textarea[name="reasoning-kk"]', REASONING);
     expect(await note.count()).toBe(0);
+    // Preview, then confirm in the dialog (tests/ui/officerDecision.test.ts follows these steps closely).
+    await page.click('button[data-preview="EXAMINED"]');
     await page.click('button[data-send="EXAMINED"]');
+    await page.click('dialog.confirm-dialog button[data-confirm-send]');
     await page.waitForSelector('article.application[data-status="refused"]');
     await page.locator('.refusal').waitFor();
     await screenshot(page, 'officer-refused-laptop');
@@ -174,7 +166,10 @@ describeUi('the officer in Chromium', () => {
     await page.locator('button[data-event="FILE_HANDED_OVER"]').waitFor();
     await act(page, 'FILE_HANDED_OVER');
     await page.click('button[data-event="EXAMINED"]');
-    await page.click('button[data-send="EXAMINED"]'); // no grounds ticked: no grounds for refusal
+    // No grounds ticked: no grounds for refusal; previewed, then confirmed.
+    await page.click('button[data-preview="EXAMINED"]');
+    await page.click('button[data-send="EXAMINED"]');
+    await page.click('dialog.confirm-dialog button[data-confirm-send]');
     await page.waitForSelector('article.application[data-state="signing"]');
 
     // Someone else signs meanwhile: this page's button is stale, the API answers 409, the UI says so in Kazakh.

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { civilDateOf, KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import { OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import { api, session, type Schemas } from '../shell/api';
+import { Assignee, type DeskFields } from './Assignee';
+import { Comments } from './Comments';
 import { DataView } from './DataView';
 import { DocumentsView } from './DocumentsView';
 import { EventActions } from './EventActions';
@@ -17,9 +19,12 @@ import {
   useLang,
   type Application,
   type ServiceDetail,
+  type Text,
 } from './common';
+import './desk.css';
 
 type StoredEvent = Schemas['ApplicationEvent'];
+type EventSchemas = Record<string, { data?: Record<string, unknown> } | undefined>;
 
 /**
  * One application, for its officers and its applicant alike: data labelled from the form, status and step,
@@ -28,7 +33,7 @@ type StoredEvent = Schemas['ApplicationEvent'];
 export default function ApplicationPage({ id }: { id: string }) {
   const { t } = useTranslation('officer');
   const lang = useLang();
-  const [app, setApp] = useState<Application | null>(null);
+  const [app, setApp] = useState<(Application & DeskFields) | null>(null);
   const [events, setEvents] = useState<StoredEvent[]>([]);
   const [service, setService] = useState<ServiceDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -39,7 +44,7 @@ export default function ApplicationPage({ id }: { id: string }) {
   const load = useCallback(async () => {
     try {
       const [a, ev] = await Promise.all([
-        api<Application>('GET', `/applications/${encodeURIComponent(id)}`),
+        api<Application & DeskFields>('GET', `/applications/${encodeURIComponent(id)}`),
         api<Schemas['ApplicationEventList']>('GET', `/applications/${encodeURIComponent(id)}/events`).catch(() => ({
           items: [] as StoredEvent[],
         })),
@@ -61,8 +66,25 @@ export default function ApplicationPage({ id }: { id: string }) {
 
   const machine = service?.version.machine;
   const stateName = (s: string) => (machine?.states?.[s]?.name ? pick(machine.states[s].name, lang) : s);
+  // Names from the definition, never the codes: a timer's step by the timer's own name.
+  const timerName = (e: string) => {
+    const id = e.slice('timer:'.length);
+    for (const st of Object.values(machine?.states ?? {}))
+      for (const tm of (st as { timers?: Array<{ id: string; name?: Text }> }).timers ?? [])
+        if (tm.id === id && tm.name) return pick(tm.name, lang);
+    return t('event.timer');
+  };
   const eventName = (e: string) =>
-    machine?.events?.[e]?.name ? pick(machine.events[e].name, lang) : t(`event.${e}`, { defaultValue: e });
+    machine?.events?.[e]?.name
+      ? pick(machine.events[e].name, lang)
+      : e.startsWith('timer:')
+        ? timerName(e)
+        : t(`event.${e}`, { defaultValue: t('event.other') });
+  const roleName = (r: string) => {
+    const role = (machine as { roles?: Record<string, { name?: Text }> } | undefined)?.roles?.[r];
+    return role?.name ? pick(role.name, lang) : t(`actor.${r}`, { defaultValue: t('actor.other') });
+  };
+  const eventSchemas = (machine?.events ?? {}) as EventSchemas;
   const deadlineName = (d: string) => {
     const def = service?.version.deadlines?.find((x) => x.id === d);
     return def?.name ? pick(def.name, lang) : d === 'service' ? t('deadline.service') : d;
@@ -77,7 +99,9 @@ export default function ApplicationPage({ id }: { id: string }) {
       <p>
         <a href={isOfficer ? '#/inbox' : '#/my'}>{isOfficer ? t('back') : t('backMy')}</a>
       </p>
-      <h1>{service ? pick(service.name, lang) : app.serviceId}</h1>
+      {/* The application's number heads its page (the citizen quotes it), the service under it. */}
+      <h1 data-field="number">{app.number ?? (service ? pick(service.name, lang) : t('application'))}</h1>
+      {app.number && service && <p className="subtitle">{pick(service.name, lang)}</p>}
       {notice && (
         <p className="ok" role="status">
           {notice}
@@ -123,13 +147,37 @@ export default function ApplicationPage({ id }: { id: string }) {
               <dd>{pick(providerName, lang)}</dd>
             </>
           )}
-          <dt>{t('number')}</dt>
-          <dd>
-            <code>{app.number ?? app.id}</code>
-          </dd>
-          <dt>{t('version')}</dt>
-          <dd>{app.version}</dd>
+          {app.applicant && (
+            <>
+              <dt>{t('desk.applicant')}</dt>
+              <dd data-field="applicant">
+                {app.applicant.name}
+                {app.applicant.id ? ` · ${t('desk.iin', { id: app.applicant.id })}` : ''}
+              </dd>
+            </>
+          )}
+          {app.object && (
+            <>
+              <dt>{t('desk.object')}</dt>
+              <dd data-field="object">{pick(app.object, lang)}</dd>
+            </>
+          )}
+          {service?.version.label && (
+            <>
+              <dt>{t('version')}</dt>
+              <dd>{pick(service.version.label as Text, lang)}</dd>
+            </>
+          )}
         </dl>
+        {isOfficer && 'assignee' in app && (
+          <Assignee
+            app={app}
+            onChanged={(r) => {
+              setActionError(r.error ?? null);
+              if (r.app) setApp((before) => ({ ...before!, ...r.app }));
+            }}
+          />
+        )}
       </section>
 
       {app.status === 'refused' && app.refusal && app.refusal.grounds.length > 0 && (
@@ -225,12 +273,17 @@ export default function ApplicationPage({ id }: { id: string }) {
                     {/* What an event carried (findings, data from state systems) is the officers' working material:
                         the applicant reads the grounds and the reasoning in words in the refusal above. */}
                     {isOfficer && e.data && typeof e.data === 'object' && Object.keys(e.data).length > 0 ? (
-                      <div className="muted">
-                        <code>{JSON.stringify(e.data)}</code>
-                      </div>
+                      <details className="event-data">
+                        <summary>{t('desk.eventData')}</summary>
+                        <DataView
+                          data={e.data as Record<string, unknown>}
+                          schema={eventSchemas[e.type]?.data}
+                          lang={lang}
+                        />
+                      </details>
                     ) : null}
                   </td>
-                  <td data-label={t('actor')}>{t(`actor.${e.actor}`, { defaultValue: e.actor })}</td>
+                  <td data-label={t('actor')}>{roleName(e.actor)}</td>
                   <td data-label={t('transition')}>
                     {e.fromState ? `${stateName(e.fromState)} → ` : ''}
                     {stateName(e.toState)}
@@ -241,6 +294,8 @@ export default function ApplicationPage({ id }: { id: string }) {
           </table>
         )}
       </section>
+
+      {isOfficer && <Comments applicationId={app.id} />}
     </article>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../shell/api';
-import { findingOf, parseFindings, PRESET_KEYS } from './findings';
-import { LegalRefText } from './RefusalView';
-import { pick, type Application, type EventDef, type ServiceDetail } from './common';
+import { ConfirmDialog, DecisionPreview, type EventPreview } from './DecisionPreview';
+import { EventForm, eventData, groundHolds } from './EventForm';
+import { ProblemView, pick, type Application, type EventDef, type JsonSchema, type ServiceDetail } from './common';
 
 /** The reasoning the server refused (422 event.reasoningRequired / event.reasoningInvalid), in the UI language. */
 function reasoningProblem(e: unknown): string | null {
@@ -13,12 +13,23 @@ function reasoningProblem(e: unknown): string | null {
   return e.code.startsWith('event.reasoning') ? e.message : null;
 }
 
+type EventWithData = EventDef & { data?: JsonSchema };
+
 /**
- * The actions the step machine allows this user now (allowedEvents from the API), a button each. Events that record
- * officer findings open a panel: the service's officer-decided grounds as checkboxes (each sets the finding its
- * condition reads), the findings as JSON for anything else, and the reasoning (kk and/or ru) the applicant reads when
- * a ground holds — a refusal must be motivated, the engine refuses a ground without it; events that record external
- * data open the JSON only.
+ * A provider-side signing step: its button says what it does here. Signing with EDS (NCALayer) is not built: the
+ * step is recorded as the official's approval, and runtime/src/documents/signer.ts is the seam where a signature
+ * plugs in (README, "Electronic signing").
+ */
+export function isSigning(type: string, def: EventDef | undefined): boolean {
+  return /SIGNED/.test(type) && !!def && !def.roles.includes('applicant');
+}
+
+/**
+ * The actions the step machine allows this user now (allowedEvents from the API), a button each. An event that
+ * records something (findings, data from another system, or a `data` schema) opens its form (EventForm: grounds as
+ * checkboxes, fields from the schema) with the reasoning, required when a ground holds; "Preview" shows the step it
+ * leads to and the documents it will issue (the refusal as the citizen will read it); "Confirm and send" opens a
+ * dialog with the summary, and only its confirmation sends the event. Cancel returns to the form with nothing lost.
  */
 export function EventActions({
   app,
@@ -33,13 +44,21 @@ export function EventActions({
 }) {
   const { t } = useTranslation('officer');
   const [open, setOpen] = useState<string | null>(null);
-  const [text, setText] = useState('{}');
+  const [value, setValue] = useState<Record<string, unknown>>({});
   const [busy, setBusy] = useState(false);
   const [reasoning, setReasoning] = useState<{ kk: string; ru: string }>({ kk: '', ru: '' });
   const [reasoningError, setReasoningError] = useState<string | null>(null);
-  const events = service?.version.machine?.events ?? {};
+  const [panelError, setPanelError] = useState<unknown>(null);
+  const [preview, setPreview] = useState<EventPreview | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const events = (service?.version.machine?.events ?? {}) as Record<string, EventWithData>;
   const nameOf = (type: string, fallback?: string) =>
     events[type]?.name ? pick(events[type].name, lang) : (fallback ?? type);
+
+  const hasForm = (type: string) => {
+    const def = events[type];
+    return def?.records === 'findings' || def?.records === 'external' || !!def?.data?.properties;
+  };
 
   const send = async (type: string, data?: Record<string, unknown>) => {
     setBusy(true);
@@ -50,12 +69,16 @@ export function EventActions({
         data === undefined ? { type } : { type, data },
       );
       setOpen(null);
+      setConfirming(false);
+      setPreview(null);
       onChanged({ notice: t('done', { event: nameOf(type) }) });
     } catch (e) {
+      setConfirming(false);
       // A refused reasoning is shown on its field, the panel kept open with what the officer wrote.
       const onField = reasoningProblem(e);
       if (onField) {
         setReasoningError(onField);
+        setPreview(null);
         return;
       }
       // The application may have moved on (409): the page reloads it and shows the problem above its new state.
@@ -66,12 +89,13 @@ export function EventActions({
   };
 
   const click = (type: string) => {
-    const records = (events[type] as EventDef | undefined)?.records;
-    if (records === 'findings' || records === 'external') {
+    if (hasForm(type)) {
       setOpen(type);
-      setText('{}');
+      setValue({});
       setReasoning({ kk: '', ru: '' });
       setReasoningError(null);
+      setPanelError(null);
+      setPreview(null);
     } else void send(type);
   };
 
@@ -83,111 +107,97 @@ export function EventActions({
       </section>
     );
 
-  const parsed = parseFindings(text);
-  const findings = parsed.ok ? parsed.value : {};
-  const records = open ? events[open]?.records : undefined;
+  const def = open ? events[open] : undefined;
+  const records = def?.records;
   const grounds = (service?.version.refusalGrounds ?? []).filter((g) => g.decidedBy === 'officer');
-  const presetKeys = [
-    ...new Set([...PRESET_KEYS, ...grounds.map((g) => findingOf(g)?.key).filter((k): k is string => !!k)]),
-  ];
-  // A ticked ground makes the refusal's motive necessary: say so before sending (the server refuses it too).
-  const groundTicked = grounds.some((g) => {
-    const f = findingOf(g);
-    return !!f && JSON.stringify(findings[f.key]) === JSON.stringify(f.value);
-  });
+  const shownGrounds = records === 'findings' ? grounds : [];
+  const ticked = shownGrounds.filter((g) => groundHolds(g, value));
+  const takesReasoning = records === 'findings' || !!(def?.data?.properties as Record<string, unknown>)?.reasoning;
   const written = { kk: reasoning.kk.trim(), ru: reasoning.ru.trim() };
-  const reasoningMissing = records === 'findings' && groundTicked && !written.kk && !written.ru;
-  const withReasoning = (data: Record<string, unknown>): Record<string, unknown> =>
-    records === 'findings' && (written.kk || written.ru)
+  // A ticked ground makes the refusal's motive necessary: say so before anything is sent (the server refuses it too).
+  const reasoningMissing = takesReasoning && ticked.length > 0 && !written.kk && !written.ru;
+  const body = (): Record<string, unknown> => {
+    const data = eventData(value);
+    return takesReasoning && (written.kk || written.ru)
       ? {
           ...data,
           reasoning: { ...(written.kk ? { kk: written.kk } : {}), ...(written.ru ? { ru: written.ru } : {}) },
         }
       : data;
+  };
   const reasoningNote = reasoningError ?? (reasoningMissing ? t('reasoningMissing') : null);
-  const toggle = (key: string, value: unknown, on: boolean) => {
-    const next = { ...findings };
-    if (on) next[key] = value;
-    else delete next[key];
-    setText(JSON.stringify(next, null, 2));
+  const edited = () => {
+    setPreview(null);
+    setPanelError(null);
+  };
+
+  const runPreview = async (type: string) => {
+    setBusy(true);
+    setPanelError(null);
+    try {
+      setPreview(
+        await api<EventPreview>('POST', `/applications/${encodeURIComponent(app.id)}/events/preview`, {
+          type,
+          data: body(),
+        }),
+      );
+    } catch (e) {
+      const onField = reasoningProblem(e);
+      if (onField) setReasoningError(onField);
+      else setPanelError(e);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('actions')}</h2>
       <div className="actions-bar">
-        {app.allowedEvents.map((e) => (
-          <button
-            key={e.type}
-            data-event={e.type}
-            disabled={busy}
-            className={open === e.type ? 'secondary' : undefined}
-            onClick={() => click(e.type)}
-          >
-            {nameOf(e.type, e.name)}
-          </button>
-        ))}
+        {app.allowedEvents.map((e) => {
+          const signing = isSigning(e.type, events[e.type]);
+          return (
+            <button
+              key={e.type}
+              data-event={e.type}
+              disabled={busy}
+              className={open === e.type ? 'secondary' : undefined}
+              title={signing ? nameOf(e.type, e.name) : undefined}
+              onClick={() => click(e.type)}
+            >
+              {signing ? t('signButton') : nameOf(e.type, e.name)}
+            </button>
+          );
+        })}
       </div>
+      {app.allowedEvents.some((e) => isSigning(e.type, events[e.type])) && (
+        <p className="muted" data-note="signing">
+          {t('signNote')}
+        </p>
+      )}
       {open && (
         <form
           className="findings"
+          noValidate
           onSubmit={(ev) => {
             ev.preventDefault();
-            if (parsed.ok) void send(open, withReasoning(parsed.value));
+            void runPreview(open);
           }}
         >
           <h3 style={{ margin: 0, fontSize: '1rem' }}>{t('findingsTitle', { event: nameOf(open) })}</h3>
-          {records === 'findings' && grounds.length > 0 && (
-            <fieldset className="data-group">
-              <legend>{t('officerGrounds')}</legend>
-              <p className="muted">{t('findingsHint')}</p>
-              {grounds.map((g) => {
-                const f = findingOf(g);
-                return (
-                  <label key={g.id} className="check" data-ground={g.id}>
-                    <input
-                      type="checkbox"
-                      name={`ground-${g.id}`}
-                      disabled={!f}
-                      checked={!!f && JSON.stringify(findings[f.key]) === JSON.stringify(f.value)}
-                      onChange={(e) => f && toggle(f.key, f.value, e.target.checked)}
-                    />
-                    <span>
-                      <span className="ground-text">{pick(g.text, lang)}</span>
-                      <br />
-                      <span className="muted">
-                        <LegalRefText legalRef={g.legalRef} service={service} lang={lang} short />
-                        {f ? ` · ${f.key}` : ` · ${t('groundUnmapped')}`}
-                      </span>
-                    </span>
-                  </label>
-                );
-              })}
-            </fieldset>
-          )}
-          <label>
-            {records === 'external' ? t('externalJson') : t('findingsJson')}
-            <textarea name="findings" value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} />
-          </label>
-          {records === 'findings' && (
-            <div className="presets">
-              <span>{t('presets')}</span>
-              {presetKeys.map((k) => (
-                <button
-                  type="button"
-                  key={k}
-                  className="secondary"
-                  onClick={() =>
-                    toggle(k, grounds.map(findingOf).find((f) => f?.key === k)?.value ?? true, !(k in findings))
-                  }
-                >
-                  {k in findings ? '✓ ' : ''}
-                  {k}
-                </button>
-              ))}
-            </div>
-          )}
-          {records === 'findings' && (
+          <EventForm
+            records={records}
+            schema={def?.data}
+            grounds={grounds}
+            service={service}
+            value={value}
+            onChange={(v) => {
+              setValue(v);
+              edited();
+            }}
+            lang={lang}
+          />
+          {takesReasoning && (
             <fieldset className="data-group reasoning-field" aria-invalid={reasoningNote ? true : undefined}>
               <legend>{t('reasoning')}</legend>
               <p className="muted" id="reasoning-hint">
@@ -205,6 +215,7 @@ export function EventActions({
                     onChange={(e) => {
                       setReasoning({ ...reasoning, [l]: e.target.value });
                       setReasoningError(null);
+                      edited();
                     }}
                   />
                 </label>
@@ -221,20 +232,38 @@ export function EventActions({
               )}
             </fieldset>
           )}
-          {!parsed.ok && (
-            <p className="error">
-              {parsed.error === 'invalidJson' ? t('invalidJson', { message: parsed.message }) : t('jsonObject')}
-            </p>
-          )}
+          <ProblemView error={panelError} />
           <div className="actions-bar">
-            <button type="submit" data-send={open} disabled={busy || !parsed.ok}>
-              {t('send')}
+            <button type="submit" data-preview={open} disabled={busy}>
+              {t('preview.button')}
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(null)}>
               {t('cancel')}
             </button>
           </div>
+          {preview && (
+            <>
+              <DecisionPreview preview={preview} lang={lang} />
+              <div className="actions-bar">
+                <button type="button" data-send={open} disabled={busy} onClick={() => setConfirming(true)}>
+                  {t('confirm.open')}
+                </button>
+              </div>
+            </>
+          )}
         </form>
+      )}
+      {open && preview && confirming && (
+        <ConfirmDialog
+          eventName={nameOf(open)}
+          grounds={ticked}
+          reasoning={written}
+          preview={preview}
+          lang={lang}
+          busy={busy}
+          onConfirm={() => void send(open, body())}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </section>
   );

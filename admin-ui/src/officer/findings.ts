@@ -1,8 +1,5 @@
 import type { OfficerGround } from './common';
 
-/** Keys offered as presets in the JSON editor whatever the service (the art. 19-1 grounds and expired documents). */
-export const PRESET_KEYS = ['documentsUnreliable', 'requirementsNotMet', 'documentsExpired'];
-
 /** The finding that establishes a ground, as the API reads it off the ground's condition. */
 export function findingOf(ground: Pick<OfficerGround, 'findings'>): { key: string; value: unknown } | undefined {
   return ground.findings?.[0];
