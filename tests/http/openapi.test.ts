@@ -80,6 +80,10 @@ test('an application, its events and documents answer as documented', async () =
   expect((await call('put', '/me/filters', { token: officer, body: saved })).body).toEqual(saved);
   expect((await call('put', '/me/filters', { token: officer, body: { items: 'x' } })).status).toBe(400);
   expect((await call('get', '/me/filters', { token: officer })).body).toEqual(saved);
+  const channels = { email: 'aigul@example.kz', sms: '+77012345678' };
+  expect((await call('put', '/me/notifications', { token: applicant, body: channels })).body).toEqual(channels);
+  expect((await call('put', '/me/notifications', { token: applicant, body: { sms: '8701' } })).status).toBe(400);
+  expect((await call('get', '/me/notifications', { token: applicant })).body).toEqual(channels);
   expect((await call('get', '/auth/me', { token: officer })).body.user.actorRoles.length).toBeGreaterThan(0);
   expect((await call('post', '/auth/logout', { token: await login('reviewer') })).status).toBe(204);
   const created = await call('post', '/applications', {
@@ -88,7 +92,20 @@ test('an application, its events and documents answer as documented', async () =
   });
   expect(created.status).toBe(201);
   const params = { id: created.body.id };
+  await call('get', '/applications/{id}/notifications', { params, token: applicant });
   await call('get', '/applications', { token: officer, query: 'status=in-progress&limit=5' });
+  const tail = created.body.number.slice(-6);
+  await call('get', '/applications', { token: officer, query: `q=${tail}&assignee=none&due=today` });
+  expect((await call('get', '/applications', { token: officer, query: 'due=soon' })).status).toBe(400);
+  const officerId = (await call('get', '/auth/me', { token: officer })).body.user.id;
+  const claimed = await call('put', '/applications/{id}/assignee', {
+    params,
+    token: officer,
+    body: { userId: officerId },
+  });
+  expect(claimed.body.assignee.id).toBe(officerId);
+  expect((await call('put', '/applications/{id}/assignee', { params, token: officer, body: {} })).status).toBe(400);
+  await call('get', '/officers', { token: officer, query: 'provider=state-corporation' });
   await call('get', '/applications/{id}', { params, token: applicant });
   for (const type of ['FILE_HANDED_OVER', 'EXAMINED', 'SIGNED'])
     await call('post', '/applications/{id}/events', { params, token: officer, body: { type } });

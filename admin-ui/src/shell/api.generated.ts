@@ -229,6 +229,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Claim (your own id), assign to a colleague or release (null). Taking or releasing someone else's needs the head role or admin */
+        put: operations["assignApplication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The officers of a provider, for the inbox's "assign to" list */
+        get: operations["listOfficers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/events": {
         parameters: {
             query?: never;
@@ -1098,6 +1132,17 @@ export interface components {
                 grounds: components["schemas"]["ApplicationRefusalGround"][];
             } | null;
             overdue: boolean;
+            /** @description Who applied, as the form's x-identity fields give it: full name, IIN (else BIN); null when none */
+            applicant: {
+                name: string;
+                id: string | null;
+            } | null;
+            /** @description What the application is about: the form's x-summary fields joined with ", " */
+            object: components["schemas"]["Text"] | null;
+            /** @description The officer who took the application; null when nobody has (always null for the applicant) */
+            assignee: components["schemas"]["Officer"] | null;
+            /** @description Working time to the due instant on the provider's calendar; null without one, or once closed */
+            timeLeft: components["schemas"]["TimeLeft"] | null;
             /** @description What happens next, for the applicant: who acts and by when; in a final state, what they receive */
             nextStep: components["schemas"]["Text"] | null;
             /** @description The officers' reasoning, oldest first */
@@ -1134,8 +1179,36 @@ export interface components {
                 grounds: components["schemas"]["ApplicationRefusalGround"][];
             } | null;
             overdue: boolean;
+            /** @description Who applied, as the form's x-identity fields give it: full name, IIN (else BIN); null when none */
+            applicant: {
+                name: string;
+                id: string | null;
+            } | null;
+            /** @description What the application is about: the form's x-summary fields joined with ", " */
+            object: components["schemas"]["Text"] | null;
+            /** @description The officer who took the application; null when nobody has (always null for the applicant) */
+            assignee: components["schemas"]["Officer"] | null;
+            /** @description Working time to the due instant on the provider's calendar; null without one, or once closed */
+            timeLeft: components["schemas"]["TimeLeft"] | null;
             /** @description What happens next, for the applicant: who acts and by when; in a final state, what they receive */
             nextStep: components["schemas"]["Text"] | null;
+        };
+        Officer: {
+            id: string;
+            displayName: string;
+        };
+        OfficerList: {
+            items: components["schemas"]["Officer"][];
+        };
+        TimeLeft: {
+            /** @description Past the due instant: the figures then say by how much */
+            overdue: boolean;
+            /** @description Working days of the schedule wholly in between */
+            workingDays: number;
+            /** @description The rest of the working time: whole hours… */
+            workingHours: number;
+            /** @description …and minutes (0–59) */
+            workingMinutes: number;
         };
         ApplicationList: {
             items: components["schemas"]["ApplicationSummary"][];
@@ -2398,6 +2471,9 @@ export interface operations {
                 overdue?: "true" | "1" | "false" | "0";
                 serviceId?: string;
                 dueBefore?: string;
+                q?: string;
+                assignee?: string;
+                due?: "overdue" | "today";
                 limit?: number;
                 offset?: number;
             };
@@ -2416,7 +2492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationList"];
                 };
             };
-            /** @description A bad limit, offset, status or dueBefore, or a malformed request */
+            /** @description A bad limit, offset, status, dueBefore, q, assignee or due, or a malformed request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2691,6 +2767,174 @@ export interface operations {
             };
             /** @description No application you may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not labelled JSON, or is in an encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The officer, or null to release */
+                    userId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description userId is not a user id or null */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an officer of the provider, or assigning or releasing a colleague's without the head role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No application you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Taken by another officer (assignment.taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not labelled JSON, or is in an encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user is not an officer of the provider */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOfficers: {
+        parameters: {
+            query: {
+                provider: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerList"];
+                };
+            };
+            /** @description No provider given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an officer of that provider, nor an admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import {
   renderIssuedDocument,
   shownRegistration,
   startApplication,
+  summarizeApplication,
   versionInForce,
   type ApplicationState,
   type CompiledService,
@@ -44,6 +45,7 @@ import {
   roleLabel,
   verificationUrl,
 } from './numbers';
+import { inboxColumns, OfficerNames, type InboxColumns } from './inboxColumns';
 import { assertSafeText } from './unsafeText';
 
 /**
@@ -53,7 +55,7 @@ import { assertSafeText } from './unsafeText';
  * may not see is answered as not found, so nothing leaks.
  */
 
-export interface ApplicationView {
+export interface ApplicationView extends InboxColumns {
   id: string;
   /** PROVIDER-SERVICE-YEAR-SEQUENCE; null on an application stored before numbering. */
   number: string | null;
@@ -130,6 +132,9 @@ export class ApplicationsService {
   /** The base of the verification URL each PDF's QR code holds (QYZMET_PUBLIC_URL; see `listeningOn`). */
   private publicUrl: string;
 
+  /** The names of the officers applications are assigned to (the inbox's assignee column). */
+  readonly officerNames: OfficerNames;
+
   /** Status changes to the applicants who opted in, sent after each commit (plug a gateway in with `use`). */
   readonly notifications: Notifier;
 
@@ -138,6 +143,7 @@ export class ApplicationsService {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.publicUrl = publicUrlFromEnv(env);
+    this.officerNames = new OfficerNames(ctx.store);
     this.notifications = new Notifier(ctx);
   }
 
@@ -212,6 +218,7 @@ export class ApplicationsService {
         .map((e) => ({ type: e.type, name: e.name[lang] })),
       refusal: snap.refusal ? { grounds: this.refusalGrounds(version, snap, lang) } : null,
       overdue: !FINAL_STATUSES.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
+      ...inboxColumns(app, user, version, now, this.officerNames),
       nextStep: nextStepWords(version, snap),
     };
   }
@@ -429,6 +436,9 @@ export class ApplicationsService {
             registeredAt: application.registeredAt,
             rev: 1,
             createdAt: arrivedAt,
+            // Who applied and what about, for the inbox's columns and search (the form's x-identity, x-summary).
+            summary: summarizeApplication(version, body.data),
+            assigneeId: null,
           },
           snap,
           arrivedAt,
@@ -450,6 +460,7 @@ export class ApplicationsService {
     const app = await this.ctx.store.getApplication(id);
     if (!app || !maySee(user, app))
       throw domainError('notFound', 'application.unknown', `no application "${id}" that you may see`);
+    await this.officerNames.load([app]);
     return app;
   }
 

@@ -18,6 +18,7 @@ import { calendarRoutes } from './routes/calendar.routes';
 import { notificationsRoutes } from './routes/notifications.routes';
 import { deskRoutes } from './routes/desk.routes';
 import { meRoutes } from './routes/me.routes';
+import { officersRoutes } from './routes/officers.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { simulateRoutes } from './routes/simulate.routes';
 import { verifyRoutes } from './routes/verify.routes';
@@ -68,6 +69,7 @@ export function createApp(
   api.use(notificationsRoutes(ctx, applications));
   api.use(verifyRoutes(ctx));
   api.use(meRoutes(ctx));
+  api.use(officersRoutes(ctx));
   api.use('/admin', actsRoutes(ctx));
   api.use('/admin', adminRoutes(ctx, registry, applications));
   api.use((req) => {

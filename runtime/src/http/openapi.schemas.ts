@@ -69,6 +69,22 @@ const applicationSummary = {
   },
   refusal: nullable(record({ grounds: arrayOf(ref('ApplicationRefusalGround')) })),
   overdue: boolean,
+  applicant: {
+    ...nullable(record({ name: string, id: nullable(string) })),
+    description: "Who applied, as the form's x-identity fields give it: full name, IIN (else BIN); null when none",
+  },
+  object: {
+    ...nullable(ref('Text')),
+    description: 'What the application is about: the form\'s x-summary fields joined with ", "',
+  },
+  assignee: {
+    ...nullable(ref('Officer')),
+    description: 'The officer who took the application; null when nobody has (always null for the applicant)',
+  },
+  timeLeft: {
+    ...nullable(ref('TimeLeft')),
+    description: "Working time to the due instant on the provider's calendar; null without one, or once closed",
+  },
   nextStep: {
     ...nullable(ref('Text')),
     description: 'What happens next, for the applicant: who acts and by when; in a final state, what they receive',
@@ -408,6 +424,14 @@ export const schemas = {
     registration: ref('Registration'),
   }),
   ApplicationSummary: record(applicationSummary),
+  Officer: record({ id: string, displayName: string }),
+  OfficerList: record({ items: arrayOf(ref('Officer')) }),
+  TimeLeft: record({
+    overdue: { ...boolean, description: 'Past the due instant: the figures then say by how much' },
+    workingDays: { ...integer, description: 'Working days of the schedule wholly in between' },
+    workingHours: { ...integer, description: 'The rest of the working time: whole hours…' },
+    workingMinutes: { ...integer, description: '…and minutes (0–59)' },
+  }),
   ApplicationList: record(
     {
       items: arrayOf(ref('ApplicationSummary')),

@@ -249,13 +249,26 @@ export const openApiDocument = {
           query('overdue', { type: 'string', enum: ['true', '1', 'false', '0'] }),
           query('serviceId'),
           query('dueBefore'),
+          query('q', {
+            type: 'string',
+            maxLength: 200,
+            description:
+              "Search: a number whole or its last digits, a 12-digit IIN/BIN (exact), or part of the applicant's name or of the object (case-insensitive)",
+          }),
+          query('assignee', { type: 'string', description: 'me | none | a user id' }),
+          query('due', {
+            type: 'string',
+            enum: ['overdue', 'today'],
+            description:
+              'Open applications overdue now, or due before the end of today (Asia/Almaty, overdue included)',
+          }),
           query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
           query('offset', { type: 'integer', minimum: 0, default: 0 }),
         ],
         responses: {
           ...always,
           '200': json(ref('ApplicationList')),
-          '400': problem('A bad limit, offset, status or dueBefore, or a malformed request'),
+          '400': problem('A bad limit, offset, status, dueBefore, q, assignee or due, or a malformed request'),
           ...signedIn,
           '403': problem('Not your provider'),
         },
@@ -286,6 +299,49 @@ export const openApiDocument = {
           '200': json(ref('NotificationLog')),
           ...signedIn,
           '404': problem('No application you may see'),
+        },
+      },
+    },
+    '/applications/{id}/assignee': {
+      put: {
+        operationId: 'assignApplication',
+        summary:
+          "Claim (your own id), assign to a colleague or release (null). Taking or releasing someone else's needs the head role or admin",
+        security: bearer,
+        parameters: [path('id')],
+        requestBody: body({
+          type: 'object',
+          required: ['userId'],
+          properties: {
+            userId: { anyOf: [{ type: 'string' }, { type: 'null' }], description: 'The officer, or null to release' },
+          },
+        }),
+        responses: {
+          ...always,
+          '200': json(ref('Application')),
+          '400': problem('userId is not a user id or null'),
+          ...signedIn,
+          '403': problem(
+            "Not an officer of the provider, or assigning or releasing a colleague's without the head role",
+          ),
+          '404': problem('No application you may see'),
+          '409': problem('Taken by another officer (assignment.taken)'),
+          '422': problem('The user is not an officer of the provider'),
+        },
+      },
+    },
+    '/officers': {
+      get: {
+        operationId: 'listOfficers',
+        summary: 'The officers of a provider, for the inbox\'s "assign to" list',
+        security: bearer,
+        parameters: [query('provider', { type: 'string' }, true)],
+        responses: {
+          ...always,
+          '200': json(ref('OfficerList')),
+          '400': problem('No provider given'),
+          ...signedIn,
+          '403': problem('Not an officer of that provider, nor an admin'),
         },
       },
     },

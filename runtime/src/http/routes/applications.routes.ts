@@ -1,12 +1,55 @@
 import { Router } from 'express';
-import { APPLICATION_STATUSES, domainError, isStatus, type Status } from '@qyzmet/engine';
+import {
+  addCalendarDays,
+  APPLICATION_STATUSES,
+  civilDateOf,
+  domainError,
+  isStatus,
+  KAZAKHSTAN_TIME_ZONE,
+  startOfCivilDay,
+  type Status,
+} from '@qyzmet/engine';
 import { inboxScope } from '../../applications/access';
+import { assignApplication } from '../../applications/assignment';
 import type { ApplicationsService } from '../../applications/applications.service';
 import { issuedPdf } from '../../documents';
 import type { RuntimeContext } from '../../runtimeContext';
 import { languageOf, requireUser } from '../context';
 import { isIsoInstant, queryError, wholeNumberQuery } from '../requestGuards';
 import { documentPolicy } from '../securityHeaders';
+
+/** The search box: at most 200 characters (a number, an IIN, part of a name or object). */
+function searchQuery(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || raw.length > 200)
+    throw queryError(
+      'q',
+      'request.q',
+      'q is the search text: a number or its last digits, an IIN/BIN, or part of a name or object (at most 200 characters)',
+    );
+  return raw.trim() === '' ? undefined : raw;
+}
+
+/** `me`, `none` or a user id. */
+function assigneeQuery(raw: unknown, me: string): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'me') return me;
+  if (raw === 'none') return null;
+  if (typeof raw === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(raw)) return raw;
+  throw queryError('assignee', 'request.assignee', 'assignee must be "me", "none" or a user id');
+}
+
+function dueQuery(raw: unknown): 'overdue' | 'today' | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'overdue' || raw === 'today') return raw;
+  throw queryError('due', 'request.due', `due must be "overdue" or "today", not "${String(raw).slice(0, 40)}"`);
+}
+
+/** The first instant of tomorrow in Kazakhstan: "due today" is due before it. */
+function endOfToday(now: Date): string {
+  const today = civilDateOf(now.getTime(), KAZAKHSTAN_TIME_ZONE);
+  return new Date(startOfCivilDay(addCalendarDays(today, 1), KAZAKHSTAN_TIME_ZONE)).toISOString();
+}
 
 /** Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. */
 export function applicationsRoutes(ctx: RuntimeContext, applications: ApplicationsService): Router {
@@ -34,18 +77,24 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
         `dueBefore="${dueBefore}" is not an ISO instant such as 2026-03-31T18:30:00+05:00`,
       );
     const scope = inboxScope(user, typeof q.provider === 'string' ? q.provider : undefined);
-    const now = ctx.now().toISOString();
+    const now = ctx.now();
     const overdue = q.overdue === 'true' || q.overdue === '1';
+    const due = dueQuery(q.due);
+    // "today": open applications due before the end of today in Kazakhstan (overdue ones included).
+    const overdueAt = due === 'today' ? endOfToday(now) : due === 'overdue' || overdue ? now.toISOString() : undefined;
     const { items, total, totalExact } = await ctx.store.listApplications({
       ...scope,
       serviceId: typeof q.serviceId === 'string' ? q.serviceId : undefined,
       status: status as Status[] | undefined,
-      overdueAt: overdue ? now : undefined,
+      overdueAt,
       dueBefore,
+      search: searchQuery(q.q),
+      assignee: assigneeQuery(q.assignee, user.id),
       limit,
       offset,
     });
     const lang = languageOf(req);
+    await applications.officerNames.load(items);
     // Summaries: a page of full applications (data, history) weighed 31 MB when one application held 1 MB.
     res.json({ items: items.map((a) => applications.summary(a, user, lang)), total, totalExact, limit, offset });
   });
@@ -53,6 +102,13 @@ export function applicationsRoutes(ctx: RuntimeContext, applications: Applicatio
   r.get('/applications/:id', async (req, res) => {
     const user = requireUser(req);
     res.json(applications.view(await applications.get(user, req.params.id), user, languageOf(req)));
+  });
+
+  // Claim (one's own id), assign to a colleague, release (null): assignment.ts says who may.
+  r.put('/applications/:id/assignee', async (req, res) => {
+    const user = requireUser(req);
+    const app = await assignApplication(ctx, applications, user, req.params.id, req.body);
+    res.json(applications.view(app, user, languageOf(req)));
   });
 
   r.post('/applications/:id/events', async (req, res) => {
