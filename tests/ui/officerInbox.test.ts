@@ -79,33 +79,39 @@ describeUi('the officer inbox in Chromium', () => {
     officerToken = await login('officer');
     officerId = (await call<{ user?: { id: string }; id?: string }>('GET', '/auth/me', officerToken)).user?.id ?? '';
     // An application overdue today: submitted on Friday, due Monday 18:30.
+    overdueId = (await submit('2026-02-27T10:00:00+05:00', 'Мұратов Ерлан', '20-321-001-101')).id;
+  }, 90_000);
+  afterAll(() => stopUi(ui));
+
+  /** A duplicate cadastral passport the demo applicant submits at `at` (the runtime clock moved there and back). */
+  async function submit(at: string, fullName: string, cadastralNumber: string): Promise<Item> {
     const applicantToken = await login('applicant');
-    ui.clock.now = new Date('2026-02-27T10:00:00+05:00');
-    overdueId = (
-      await call<Item>('POST', '/applications', applicantToken, {
+    ui.clock.now = new Date(at);
+    try {
+      return await call<Item>('POST', '/applications', applicantToken, {
         serviceId: 'cadastral-passport-duplicate',
         data: {
-          applicant: { kind: 'individual', iin: '900101300017', fullName: 'Мұратов Ерлан' },
-          object: { cadastralNumber: '20-321-001-101', kind: 'apartment' },
+          applicant: { kind: 'individual', iin: '900101300017', fullName },
+          object: { cadastralNumber, kind: 'apartment' },
           request: { signedWith: 'eds' },
           payment: { viaGateway: true },
           consentToPersonalData: true,
         },
-      })
-    ).id;
-    ui.clock.now = new Date(NOW);
-  }, 90_000);
-  afterAll(() => stopUi(ui));
+      });
+    } finally {
+      ui.clock.now = new Date(NOW);
+    }
+  }
 
   /** An open demo application and the IIN in its data, read through the API as an officer would see it. */
-  async function openApplicationWithIin(skip: string[] = []): Promise<{ app: Item; iin: string }> {
+  async function openApplicationWithIin(): Promise<{ app: Item; iin: string }> {
     const list = await call<{ items: Item[] }>(
       'GET',
       '/applications?limit=200&status=registered,in-progress',
       officerToken,
     );
     for (const item of list.items) {
-      if (skip.includes(item.id) || item.id === overdueId || item.assignee) continue;
+      if (item.id === overdueId || item.assignee) continue;
       const app = await call<Item>('GET', `/applications/${item.id}`, officerToken);
       const iin = iinIn(app.data);
       if (iin) return { app, iin };
@@ -147,10 +153,11 @@ describeUi('the officer inbox in Chromium', () => {
     expect(await theirRow.locator('.holder').textContent()).toBe('Ерлан Омаров');
     expect(await theirRow.locator('button').count()).toBe(0);
 
-    // A second application, unassigned when the colleague's page loaded, is claimed by the officer meanwhile: the
-    // colleague's click is refused (409) and the inbox says who holds it.
-    const other = await openApplicationWithIin([app.id]);
-    await colleague.goto(`${ui.base}#/inbox?q=${other.iin}`);
+    // A second application, unassigned when the colleague's page loaded (found by the tail of its number), is
+    // claimed by the officer meanwhile: the colleague's click is refused (409) and the inbox says who holds it.
+    const other = { app: await submit('2026-03-03T10:00:00+05:00', 'Сейітова Айгүл', '20-321-001-103') };
+    const tail = other.app.number!.slice(-6);
+    await colleague.goto(`${ui.base}#/inbox?q=${tail}`);
     const late = colleague.locator(`tr[data-id="${other.app.id}"]`);
     await late.locator(`[data-claim="${other.app.id}"]`).waitFor();
     await call('PUT', `/applications/${other.app.id}/assignee`, officerToken, { userId: officerId });

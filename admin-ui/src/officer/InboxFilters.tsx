@@ -83,7 +83,6 @@ export function InboxControls({
               name="q"
               value={q}
               onChange={(e) => setQ(e.target.value)}
-              placeholder={t('searchHint')}
               aria-describedby="inbox-search-hint"
               autoComplete="off"
             />
