@@ -76,6 +76,16 @@ describeUi('the officer decides in Chromium', () => {
     expect(await article.textContent()).not.toContain(apps.refuse.id);
     expect(await page.locator('[data-field=state]').textContent()).not.toBe('examination');
 
+    // Claimed, released and claimed again (PUT …/assignee): who works on it is on the page.
+    await page.click('button[data-claim]');
+    await page.locator('button[data-release]').waitFor();
+    expect(await page.locator('[data-field=assignee]').textContent()).toBe('Мен');
+    await page.click('button[data-release]');
+    await page.locator('button[data-claim]').waitFor();
+    expect(await page.locator('[data-field=assignee]').textContent()).toBe('тағайындалмаған');
+    await page.click('button[data-claim]');
+    await page.locator('button[data-release]').waitFor();
+
     await page.click('button[data-event="EXAMINED"]');
     const form = page.locator('form.findings');
     await form.waitFor();

@@ -169,7 +169,7 @@ export default function ApplicationPage({ id }: { id: string }) {
             </>
           )}
         </dl>
-        {isOfficer && 'assignee' in app && (
+        {isOfficer && 'assignee' in app && OPEN_STATUSES.includes(app.status) && (
           <Assignee
             app={app}
             onChanged={(r) => {

@@ -112,7 +112,10 @@ export function EventActions({
   const grounds = (service?.version.refusalGrounds ?? []).filter((g) => g.decidedBy === 'officer');
   const shownGrounds = records === 'findings' ? grounds : [];
   const ticked = shownGrounds.filter((g) => groundHolds(g, value));
-  const takesReasoning = records === 'findings' || !!(def?.data?.properties as Record<string, unknown>)?.reasoning;
+  // The reasoning motivates a provider's finding (a ground may hold after it), or the event's schema asks for it.
+  const takesReasoning =
+    (records === 'findings' && !def?.roles.includes('applicant')) ||
+    !!(def?.data?.properties as Record<string, unknown> | undefined)?.reasoning;
   const written = { kk: reasoning.kk.trim(), ru: reasoning.ru.trim() };
   // A ticked ground makes the refusal's motive necessary: say so before anything is sent (the server refuses it too).
   const reasoningMissing = takesReasoning && ticked.length > 0 && !written.kk && !written.ru;
