@@ -114,6 +114,7 @@ describeUi('the applicant in Chromium', () => {
     await page.clock.setFixedTime(new Date('2026-03-03T10:00:00+05:00')); // the browser's day is the runtime's
     await page.waitForURL((u) => u.hash === '#/apply');
     await page.click('a[data-service="cadastral-passport-duplicate"]');
+    await page.click('a.start-button'); // the service's start page, then its form
     await page.waitForSelector('#root_applicant_iin');
     // Titles come from x-label in Kazakh.
     expect(await page.locator('label[for="root_applicant_iin"]').textContent()).toContain('ЖСН');
@@ -148,23 +149,23 @@ describeUi('the applicant in Chromium', () => {
 
     await page.fill('#root_applicant_iin', '900101300017');
     await page.click('button[type=submit]');
-    await page.waitForURL((u) => u.hash.startsWith('#/application/'));
+    await page.waitForURL((u) => /^#\/my\/[^/]+\/done$/.test(u.hash));
     const registered = page.locator('[data-field=registeredAt] time');
     await registered.waitFor();
     // Registered at once (10:00 on a working Tuesday); due the next working day at the end of working hours.
     expect(await registered.getAttribute('datetime')).toBe('2026-03-03T10:00:00+05:00');
-    expect(await registered.textContent()).toMatch(/03\.03\.2026.*10:00/);
-    expect(await page.locator('[data-field=dueAt] time').textContent()).toMatch(/04\.03\.2026.*18:30/);
-    expect(await page.locator('.summary .badge').textContent()).toBe('Орындалуда');
-    expect(await page.locator('.summary .flag').count()).toBe(0); // neither overdue nor due today
+    expect(await registered.textContent()).toBe('2026 жылғы 3 наурыз, 10:00');
+    expect(await page.locator('[data-field=dueAt] time').textContent()).toBe('2026 жылғы 4 наурыз, 18:30');
+    expect(await page.locator('[data-field=moved]').count()).toBe(0); // registered when it arrived
     await screenshot(page, 'applicant-result-phone');
 
     // "My applications" lists it with its status and due date.
     const id = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
     await page.goto(`${ui.base}#/my`);
-    const row = page.locator(`tr[data-id="${id}"]`);
+    const row = page.locator(`li[data-id="${id}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toContain('04.03.2026');
+    expect(await row.textContent()).toContain('2026 жылғы 4 наурыз, 18:30');
+    expect(await row.locator('.badge').textContent()).toBe('Орындалуда');
     await page.context().close();
   }, 60_000);
 });

@@ -33,7 +33,6 @@ export function stateName(service: ServiceDetail | null, state: string, lang: st
 /** When it arrived, was registered and is due, in words. */
 export function WhenFacts({ app }: { app: ApplicantApplication }) {
   const { t } = useTranslation('applicant');
-  const lang = useLang();
   const due = mainDeadline(app)?.dueAt ?? null;
   const arrived = app.registration?.arrivedAt ?? app.arrivedAt;
   const registered = app.registration?.registeredAt ?? app.registeredAt;
@@ -42,16 +41,16 @@ export function WhenFacts({ app }: { app: ApplicantApplication }) {
       <div data-field="arrivedAt">
         <dt>{t('arrived')}</dt>
         <dd>
-          <time dateTime={arrived}>{dateWords(arrived, lang)}</time>
+          <time dateTime={arrived}>{dateWords(arrived, t)}</time>
         </dd>
       </div>
       <div data-field="registeredAt">
         <dt>{t('registered')}</dt>
-        <dd>{registered ? <time dateTime={registered}>{dateWords(registered, lang)}</time> : '—'}</dd>
+        <dd>{registered ? <time dateTime={registered}>{dateWords(registered, t)}</time> : '—'}</dd>
       </div>
       <div data-field="dueAt">
         <dt>{t('due')}</dt>
-        <dd>{due ? <time dateTime={due}>{dateWords(due, lang)}</time> : '—'}</dd>
+        <dd>{due ? <time dateTime={due}>{dateWords(due, t)}</time> : '—'}</dd>
       </div>
     </dl>
   );

@@ -1,26 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceForm } from '../forms/ServiceForm';
-import { identityPrefill, type Identity } from '../forms/identityPrefill';
+import { identityPrefill } from '../forms/identityPrefill';
 import type { ServerFieldError } from '../forms/toExtraErrors';
-import { api, ApiError, type Schemas } from '../shell/api';
+import { api, ApiError, session, type Schemas } from '../shell/api';
 import { go } from '../shell/router';
 import { loadService, pick, ProblemView, useLang, type ServiceDetail } from '../officer/common';
 import './applicantCommon';
 import './applicant.css';
-
-/**
- * The signed-in user's identity (contract C5: GET /auth/me answers { user } with user.identity; an older runtime
- * answered the user itself). null when it cannot be read: the form is then simply not prefilled.
- */
-async function myIdentity(): Promise<Identity | null> {
-  try {
-    const me = await api<{ user?: { identity?: Identity }; identity?: Identity }>('GET', '/auth/me');
-    return me.user?.identity ?? me.identity ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The application form of the service's version in force, submitted to the runtime. The server is the one validator
@@ -42,10 +29,11 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([loadService(serviceId), myIdentity()]).then(([s, identity]) => {
+    void loadService(serviceId).then((s) => {
       if (!live) return;
       setService(s);
-      setPrefill(s ? identityPrefill(s.version.form, identity) : {});
+      // The signed-in user as the shell read it from /auth/me (C5), with their identity.
+      setPrefill(s ? identityPrefill(s.version.form, session.user()?.identity) : {});
     });
     return () => {
       live = false;

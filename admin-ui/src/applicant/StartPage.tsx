@@ -68,6 +68,18 @@ export default function StartPage({ serviceId }: { serviceId: string }) {
       <p className="muted">
         {t('provider')}: {service.providers.map((p) => pick(p.name, lang)).join('; ')}
       </p>
+      <section aria-labelledby="long-title">
+        <h2 id="long-title">{t('howLong')}</h2>
+        <p data-fact="term">{card ? termWords(card.term, t) : '…'}</p>
+        {card?.term?.citation && (
+          <p className="muted" lang={lawLang}>
+            {t('howLongCited', { citation: card.term.citation[lawLang] })}
+          </p>
+        )}
+        <h2>{t('fee')}</h2>
+        {/* The fee's own explanation is not shown: some definitions' texts speak of the seeds, not of the law. */}
+        <p data-fact="fee">{feeWords(service.fee, lang, t)}</p>
+      </section>
       <section aria-labelledby="need-title">
         <h2 id="need-title">{t('whatYouNeed')}</h2>
         <p>{t('whatYouNeedHint')}</p>
@@ -86,18 +98,11 @@ export default function StartPage({ serviceId }: { serviceId: string }) {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="long-title">
-        <h2 id="long-title">{t('howLong')}</h2>
-        <p data-fact="term">{card ? termWords(card.term, t) : '…'}</p>
-        {card?.term?.citation && (
-          <p className="muted" lang={lawLang}>
-            {t('howLongCited', { citation: card.term.citation[lawLang] })}
-          </p>
-        )}
-        <h2>{t('fee')}</h2>
-        {/* The fee's own explanation is not shown: some definitions' texts speak of the seeds, not of the law. */}
-        <p data-fact="fee">{feeWords(service.fee, lang, t)}</p>
-      </section>
+      <p>
+        <a className="button start-button" href={`#/apply/${encodeURIComponent(serviceId)}/form`}>
+          {t('start')} →
+        </a>
+      </p>
       {service.legalBasis.length > 0 && (
         <section aria-labelledby="basis-title">
           <h2 id="basis-title">{t('legalBasis')}</h2>
@@ -108,11 +113,6 @@ export default function StartPage({ serviceId }: { serviceId: string }) {
           </ul>
         </section>
       )}
-      <p>
-        <a className="button start-button" href={`#/apply/${encodeURIComponent(serviceId)}/form`}>
-          {t('start')} →
-        </a>
-      </p>
     </div>
   );
 }

@@ -3,29 +3,26 @@ import type { TFunction } from 'i18next';
 import { applicant } from '../i18n/applicant';
 import { registerArea } from '../i18n';
 import { api, type Schemas } from '../shell/api';
-import { KAZAKHSTAN_TIME_ZONE } from '../../../engine/src/calendar/localTime';
-import type { Text } from '../officer/common';
+import { KAZAKHSTAN_TIME_ZONE, localDateTimeOf } from '../../../engine/src/calendar/localTime';
 
 registerArea('applicant', applicant);
 
-/** What the applicant's pages read of an application (list item or view); C6 adds its registration and next step. */
-export type ApplicantApplication = Schemas['ApplicationSummary'] & {
-  registration?: { arrivedAt: string; registeredAt: string | null; moved: boolean; reason: Text | null } | null;
-  nextStep?: Text | null;
-};
-export type ApplicantApplicationView = Schemas['Application'] & ApplicantApplication;
+/** What the applicant's pages read of an application: a list item, or the view with its registration in words. */
+export type ApplicantApplication = Schemas['ApplicationSummary'] & { registration?: Schemas['Registration'] };
+export type ApplicantApplicationView = Schemas['Application'];
 export type ServiceCard = Schemas['ServiceSummary'];
 
 const LOCALES = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' } as const;
 
-/** An instant in words in the UI language ("2026 ж. 4 наурыз, 18:30"), on the provider's clock (Asia/Almaty). */
-export function dateWords(iso: string | null | undefined, lang: string): string {
+/**
+ * An instant in words in the UI language ("2026 жылғы 4 наурыз, 18:30"), on the provider's clock (Asia/Almaty, with
+ * the offset of that date). The month names are the applicant texts': browsers' locale data lack Kazakh ones.
+ */
+export function dateWords(iso: string | null | undefined, t: TFunction): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(LOCALES[lang as keyof typeof LOCALES] ?? 'kk-KZ', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: KAZAKHSTAN_TIME_ZONE,
-  }).format(new Date(iso));
+  const d = localDateTimeOf(Date.parse(iso), KAZAKHSTAN_TIME_ZONE);
+  const time = `${String(d.hour).padStart(2, '0')}:${String(d.minute).padStart(2, '0')}`;
+  return t('dateTime', { year: d.year, day: d.day, month: t(`month${d.month}`), time });
 }
 
 /** 1, 2–4 or 5+ (Russian numerals; Kazakh and English texts repeat their forms under the same keys). */
@@ -49,9 +46,22 @@ export function durationWords(duration: string, t: TFunction): string | null {
   return text || null;
 }
 
-/** The overall term of a service in words: "1 жұмыс күні немесе 3 жұмыс күні"; why there is none, when none. */
+/**
+ * The overall term of a service in words: one duration ("3 жұмыс күні"), a range when its cases differ only in number
+ * ("1–3 жұмыс күні": the object or the path decides), else each in turn; why there is none, when none.
+ */
 export function termWords(term: ServiceCard['term'], t: TFunction): string {
   if (!term) return t('termUnknown');
+  const parsed = term.durations
+    .map((d) => /^\s*(\d+(?:\.\d+)?)\s+([A-Za-z]+)\s*$/.exec(d))
+    .filter((m): m is RegExpExecArray => m !== null);
+  const units = new Set(parsed.map((m) => m[2]));
+  if (parsed.length > 1 && parsed.length === term.durations.length && units.size === 1) {
+    const numbers = parsed.map((m) => Number(m[1]));
+    const [min, max] = [Math.min(...numbers), Math.max(...numbers)];
+    const words = durationWords(`${max} ${parsed[0][2]}`, t);
+    if (words) return words.replace(max.toLocaleString(), `${min.toLocaleString()}–${max.toLocaleString()}`);
+  }
   const words = term.durations.map((d) => durationWords(d, t)).filter((w): w is string => !!w);
   return words.length > 0 ? words.join(t('termOr')) : t('termNotEncoded');
 }

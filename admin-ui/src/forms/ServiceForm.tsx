@@ -6,7 +6,7 @@ import { registerArea, type UiLang } from '../i18n';
 import { forms } from '../i18n/forms';
 import { DecimalField } from './DecimalField';
 import { formValidator } from './formValidator';
-import { fieldId, toExtraErrors, type ErrorTree, type ServerFieldError } from './toExtraErrors';
+import { fieldId, inFormOrder, toExtraErrors, type ErrorTree, type ServerFieldError } from './toExtraErrors';
 import { toRjsfSchema } from './toRjsfSchema';
 import './serviceForm.css';
 
@@ -110,7 +110,7 @@ export function ServiceForm({
           <h2 id="error-summary-title">{t('problemTitle')}</h2>
           <p>{t('fixErrors')}</p>
           <ul>
-            {errors.map((e, i) => {
+            {inFormOrder(errors, schema).map((e, i) => {
               const id = fieldId(e.pointer);
               const text = e.messages?.[lang] ?? e.message;
               // An error on a field the form does not show (the provider's data) has nothing to link to.

@@ -28,4 +28,3 @@ export function identityPrefill(form: unknown, identity: Identity | null | undef
   }
   return out;
 }
-

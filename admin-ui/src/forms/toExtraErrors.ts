@@ -73,3 +73,41 @@ function shown(schema: Schema, path: string[]): boolean {
   }
   return true;
 }
+
+/**
+ * The ids of the form's fields in the order the form shows them (properties in order, depth first; fields that only a
+ * conditional branch adds come after their object's own): the error summary lists errors in this order.
+ */
+export function fieldIdsInOrder(schema: Schema, prefix = 'root'): string[] {
+  const ids: string[] = [];
+  const visit = (s: unknown, at: string) => {
+    if (!s || typeof s !== 'object') return;
+    const x = s as Schema;
+    for (const [k, v] of Object.entries((x.properties as Schema | undefined) ?? {})) {
+      const id = `${at}_${k}`;
+      if (!ids.includes(id)) ids.push(id);
+      visit(v, id);
+    }
+    for (const k of ['allOf', 'anyOf', 'oneOf'] as const)
+      for (const b of (x[k] as Schema[] | undefined) ?? []) visit(b, at);
+    for (const k of ['then', 'else'] as const) visit(x[k], at);
+  };
+  visit(schema, prefix);
+  return ids;
+}
+
+/** The errors in the order of their fields on the form (an error on an object just before its first field). */
+export function inFormOrder<T extends { pointer: string }>(errors: readonly T[], schema: Schema): T[] {
+  const ids = fieldIdsInOrder(schema);
+  const rank = (e: T) => {
+    const id = fieldId(e.pointer);
+    const exact = ids.indexOf(id);
+    if (exact >= 0) return exact;
+    const inside = ids.findIndex((x) => x.startsWith(`${id}_`));
+    return inside >= 0 ? inside - 0.5 : ids.length;
+  };
+  return errors
+    .map((e, i) => ({ e, i, r: rank(e) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.e);
+}
