@@ -1,5 +1,12 @@
 import { hashPassword } from '../../runtime/src/auth/passwords';
 import { startTestServer, type TestServer } from './testServer';
+import {
+  DUE_AT,
+  definitionsWithTimerService,
+  REGISTERED_AT,
+  TIMER_SERVICE_DATA,
+  TIMER_SERVICE_ID,
+} from './timerFixture';
 
 /**
  * Notifications (C6) on a real server: an applicant opts in (e-mail and SMS, validated, located 400s), submits, an
@@ -166,5 +173,31 @@ test('two instances on one store: each change is notified once, by the instance 
     expect((await other.as('applicant', 'GET', `/applications/${made.body.id}/notifications`)).body.items).toEqual(log);
   } finally {
     await other.server.close();
+  }
+});
+
+test('a change made by a timer (the scheduler) is notified too: the automatic refusal reaches the applicant', async () => {
+  let clock = new Date(REGISTERED_AT);
+  const timed = await startTestServer({ definitionsRoot: definitionsWithTimerService(), now: () => clock });
+  try {
+    await timed.as('applicant', 'PUT', '/me/notifications', { sms: '+77012345678' });
+    const made = await timed.as('applicant', 'POST', '/applications', {
+      serviceId: TIMER_SERVICE_ID,
+      data: TIMER_SERVICE_DATA,
+    });
+    expect(made.status).toBe(201);
+    clock = new Date(Date.parse(DUE_AT) + 60_000);
+    timed.forget();
+    expect((await timed.server.scheduler.tick()).fired).toBeGreaterThan(0);
+    let items: Sent[] = [];
+    for (let i = 0; i < 200 && items.length < 2; i++) {
+      items = (await timed.as('applicant', 'GET', `/applications/${made.body.id}/notifications`)).body.items;
+      if (items.length < 2) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(items).toHaveLength(2);
+    expect(items[1].text).toContain(`№ ${made.body.number} өтініш. Мәртебесі: «Бас тартылды».`);
+    expect(items[1].text).toContain('Өтініш бойынша жұмыс аяқталды');
+  } finally {
+    await timed.server.close();
   }
 });
