@@ -246,6 +246,8 @@ test('every operation has an operationId, and public ones say so with security: 
       expect({ name, operationId: typeof op!.operationId }).toEqual({ name, operationId: 'string' });
       expect(ids.has(op!.operationId!)).toBe(false);
       ids.add(op!.operationId!);
-      expect({ name, security: op!.security }).toEqual({ name, security: PUBLIC.test(name) ? [] : [{ bearer: [] }] });
+      // Signed-in operations take the Bearer token or the admin UI's session cookie.
+      const signedIn = [{ bearer: [] }, { session: [] }];
+      expect({ name, security: op!.security }).toEqual({ name, security: PUBLIC.test(name) ? [] : signedIn });
     }
 });
