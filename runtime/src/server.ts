@@ -123,6 +123,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await deliveries.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
+      // Messages begun for changes already committed are written before the store closes.
+      await applications.notifications.settled();
       await store.close();
     },
   };
