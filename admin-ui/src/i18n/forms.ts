@@ -1,7 +1,7 @@
 /** Texts of the application form (the applicant's page and the analyst's preview of it). */
 export const forms = {
   kk: {
-    problemTitle: 'Өтініште қате бар',
+    problemTitle: 'Өтініште қателер бар',
     fixErrors: 'Төмендегі өрістерді түзетіп, өтінішті қайта жіберіңіз.',
   },
   ru: {
