@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../shell/api';
-import type { InboxItem } from './InboxTypes';
+import { api, ApiError, type Schemas } from '../shell/api';
+import type { Colleague, InboxItem } from './InboxTypes';
 
 /** The signed-in officer, as the inbox needs them: who they are, and whether they may assign to others. */
 export interface Officer {
@@ -11,14 +11,11 @@ export interface Officer {
 }
 
 /** Who works for a provider: one request per provider per page load (C2 GET /officers). */
-const officersOf = new Map<string, Promise<Array<{ id: string; displayName: string }>>>();
+const officersOf = new Map<string, Promise<Colleague[]>>();
 function loadOfficers(provider: string) {
   let p = officersOf.get(provider);
   if (!p) {
-    p = api<{ items: Array<{ id: string; displayName: string }> }>(
-      'GET',
-      `/officers?provider=${encodeURIComponent(provider)}`,
-    ).then(
+    p = api<Schemas['OfficerList']>('GET', `/officers?provider=${encodeURIComponent(provider)}`).then(
       (r) => r.items,
       () => {
         officersOf.delete(provider);
@@ -48,7 +45,7 @@ export function AssigneeCell({
 }) {
   const { t } = useTranslation('officer');
   const [busy, setBusy] = useState(false);
-  const [colleagues, setColleagues] = useState<Array<{ id: string; displayName: string }>>([]);
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const holder = app.assignee ?? null;
   const mine = holder?.id === me.id;
   const number = app.number ?? t('application');
@@ -72,7 +69,9 @@ export function AssigneeCell({
   /** A refused assignment in words: who holds the application now (read again: it may have changed since). */
   const problemWords = async (e: unknown): Promise<string> => {
     if (e instanceof ApiError && e.status === 409) {
-      const now = await api<InboxItem>('GET', `/applications/${encodeURIComponent(app.id)}`).catch(() => null);
+      const now = await api<Schemas['Application']>('GET', `/applications/${encodeURIComponent(app.id)}`).catch(
+        () => null,
+      );
       const name = now?.assignee?.displayName;
       return name ? t('assign.takenBy', { number, name }) : t('assign.takenBySomeone', { number });
     }

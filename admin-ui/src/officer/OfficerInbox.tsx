@@ -50,19 +50,13 @@ export default function OfficerInbox() {
 
   useEffect(() => {
     loadServices().then(setServices, setError);
-    api<{ items: SavedFilter[] }>('GET', '/me/filters').then(
+    api<Schemas['SavedFilterList']>('GET', '/me/filters').then(
       (r) => setSaved(r.items),
       () => setSaved([]),
     );
-    // Heads and admins may assign to colleagues: the actor roles are on /auth/me (its body is the user, or { user }).
-    api<Partial<Schemas['Me']> & { user?: Partial<Schemas['Me']> }>('GET', '/auth/me').then(
-      (r) => {
-        const u = r.user ?? r;
-        setMe({
-          id: u.id ?? '',
-          canAssign: !!u.roles?.includes('admin') || !!u.actorRoles?.includes('head'),
-        });
-      },
+    // Heads and admins may assign to colleagues: the actor roles are on /auth/me.
+    api<Schemas['Session']>('GET', '/auth/me').then(
+      ({ user }) => setMe({ id: user.id, canAssign: user.roles.includes('admin') || user.actorRoles.includes('head') }),
       () => undefined,
     );
   }, []);
@@ -84,7 +78,7 @@ export default function OfficerInbox() {
     let live = true;
     setError(null);
     api<Schemas['ApplicationList']>('GET', `/applications?${apiQuery(filters, PAGE, offset)}`).then(
-      (r) => live && setList(r as typeof list),
+      (r) => live && setList(r),
       (e) => live && setError(e),
     );
     // How many each view holds under the same search and filters: one count per view.
@@ -118,7 +112,7 @@ export default function OfficerInbox() {
   const saveFilters = useCallback(
     (items: SavedFilter[]) => {
       setSavedProblem(null);
-      api<{ items: SavedFilter[] }>('PUT', '/me/filters', { items }).then(
+      api<Schemas['SavedFilterList']>('PUT', '/me/filters', { items }).then(
         (r) => setSaved(r.items),
         () => setSavedProblem(t('filtersNotSaved')),
       );

@@ -1,14 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLang } from './common';
-
-/** The working time from now to an application's due instant, or past it (C2 `timeLeft`). */
-export interface TimeLeftValue {
-  overdue: boolean;
-  workingDays: number;
-  workingHours: number;
-  workingMinutes: number;
-}
+import type { TimeLeftValue } from './InboxTypes';
 
 /** The plural form of a count a text of days takes: Russian has three ("1 день", "2 дня", "5 дней"). */
 function form(lang: string, n: number): 'one' | 'few' | 'many' {
