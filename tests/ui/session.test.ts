@@ -108,6 +108,18 @@ describeUi('the session across tabs, deep links and sign-out', () => {
     await page.context().close();
   }, 60_000);
 
+  test('on a phone the top bar keeps the name and the sign-out within the screen', async () => {
+    const page = await signIn(ui, 'applicant', { phone: true });
+    const logout = page.locator('header button.logout');
+    const box = (await logout.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.locator('header .who').textContent()).toContain('Айгүл Сейітова');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'session-phone-top-bar');
+    await page.context().close();
+  }, 60_000);
+
   test('an unknown view of the UI says so with a link home; the page titles and <html lang> follow the language', async () => {
     const page = await signIn(ui, 'officer');
     await page.goto(`${ui.base}#/no-such-view`);
