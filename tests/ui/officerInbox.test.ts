@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { hashPassword } from '../../runtime/src/auth/passwords';
 import { seriousViolations } from './a11y';
+import { officer } from '../../admin-ui/src/i18n/officer';
+import { timeLeftText } from '../../admin-ui/src/officer/timeLeftText';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 /**
@@ -225,5 +227,30 @@ describeUi('the officer inbox in Chromium', () => {
     await screenshot(phone, 'officer-inbox-cards-phone');
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.context().close();
+  });
+});
+
+describe('the working time left in words', () => {
+  /** The officer texts' own words, filled as i18next fills them. */
+  const say = (lang: 'kk' | 'ru' | 'en') => (key: string, values: Record<string, unknown>) =>
+    (officer[lang] as Record<string, string>)[key].replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(values[k]));
+  const tl = (overdue: boolean, workingDays: number, workingHours: number, workingMinutes: number) => ({
+    overdue,
+    workingDays,
+    workingHours,
+    workingMinutes,
+  });
+  test.each([
+    ['kk', tl(false, 2, 3, 15), '2 жұмыс күні 3 сағ қалды'],
+    ['ru', tl(false, 2, 3, 15), 'осталось 2 раб. дня 3 ч'],
+    ['ru', tl(true, 1, 0, 0), 'просрочено на 1 раб. день'],
+    ['ru', tl(false, 5, 0, 0), 'осталось 5 раб. дней'],
+    ['ru', tl(false, 21, 1, 0), 'осталось 21 раб. день 1 ч'],
+    ['ru', tl(false, 0, 2, 40), 'осталось 2 ч 40 мин'],
+    ['kk', tl(true, 0, 0, 45), 'кешігу: 45 мин'],
+    ['kk', tl(false, 0, 0, 0), '0 мин қалды'],
+    ['en', tl(true, 3, 1, 5), 'overdue by 3 working days 1 h'],
+  ] as const)('%s %j → %s', (lang, value, words) => {
+    expect(timeLeftText(say(lang), lang, value)).toBe(words);
   });
 });
