@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { loadRepository } from '../../runtime/src/registry/loadRepository';
 import { seriousViolations } from './a11y';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
@@ -198,4 +200,46 @@ describeUi('the officer decides in Chromium', () => {
     await page.waitForSelector('article.application[data-status="approved"]');
     await page.context().close();
   }, 60_000);
+});
+
+/**
+ * What the action forms show comes labelled from the definitions: every field of every event's data schema has an
+ * x-label (or is a finding that an officer-decided ground labels with its text), and every choice its x-enumLabels,
+ * so the Kazakh and Russian forms never show a key or a raw value. (The reasoning and a kk/ru pair's languages are
+ * the form's own.)
+ */
+test('every field and choice of every event form is labelled in the definitions', () => {
+  const repo = loadRepository(join(__dirname, '../../definitions'));
+  const unlabelled: string[] = [];
+  type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; items?: Schema; enum?: unknown[] };
+  for (const service of repo.services.values())
+    for (const version of service.versions) {
+      const def = version.def as unknown as {
+        machine: { events?: Record<string, { data?: Schema }> };
+        refusalGrounds?: Array<{ decidedBy?: string; when: unknown }>;
+      };
+      // The findings an officer-decided ground reads: its checkbox carries the ground's text.
+      const groundKeys = new Set<string>();
+      const collect = (c: unknown) => {
+        if (!c || typeof c !== 'object') return;
+        const leaf = c as { fact?: string; path?: string };
+        if (leaf.fact === 'findings' && leaf.path) groundKeys.add(leaf.path.replace(/^\//, '').split('/')[0]);
+        for (const x of Object.values(c)) collect(x);
+      };
+      for (const g of def.refusalGrounds ?? []) if (g.decidedBy === 'officer') collect(g.when);
+      const walk = (s: Schema | undefined, at: string, top: boolean) => {
+        if (!s) return;
+        if (s.enum && !s['x-enumLabels']) unlabelled.push(`${at} (choices)`);
+        for (const [k, p] of Object.entries(s.properties ?? {})) {
+          if (k === 'reasoning' && top) continue;
+          if (['kk', 'ru', 'en'].includes(k)) continue;
+          if (!p['x-label'] && !p.title && !(top && groundKeys.has(k))) unlabelled.push(`${at}/${k}`);
+          walk(p, `${at}/${k}`, false);
+        }
+        walk(s.items, `${at}/*`, false);
+      };
+      for (const [type, e] of Object.entries(def.machine.events ?? {}))
+        walk(e.data, `${service.id}@${version.id} ${type}`, true);
+    }
+  expect(unlabelled).toEqual([]);
 });
