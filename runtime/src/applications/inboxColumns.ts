@@ -45,14 +45,20 @@ export function inboxColumns(
   };
 }
 
+/**
+ * While the term is suspended (the applicant is asked for something) it does not run: what is left is what was left
+ * when it was suspended, and it is not overdue.
+ */
 function timeLeft(app: StoredApplication, version: CompiledVersion, nowMs: number): InboxColumns['timeLeft'] {
   if (app.dueAt === null || FINAL_STATUSES.includes(app.status)) return null;
   const dueMs = Date.parse(app.dueAt);
-  const overdue = dueMs < nowMs;
+  const term = app.snapshot.deadlines?.find((d) => d.id === 'service');
+  const fromMs = term?.status === 'suspended' && term.suspendedAt ? Date.parse(term.suspendedAt) : nowMs;
+  const overdue = dueMs < fromMs;
   try {
     const span = overdue
-      ? workingTimeBetween(version.service.workingTime, dueMs, nowMs)
-      : workingTimeBetween(version.service.workingTime, nowMs, dueMs);
+      ? workingTimeBetween(version.service.workingTime, dueMs, fromMs)
+      : workingTimeBetween(version.service.workingTime, fromMs, dueMs);
     return { overdue, ...span };
   } catch {
     // An instant outside the calendar's data (calendar.outOfCoverage): no figure rather than a wrong one.
