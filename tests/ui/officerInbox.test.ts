@@ -55,7 +55,11 @@ describeUi('the officer inbox in Chromium', () => {
       .token;
 
   /** A signed-in page whose clock is the runtime's: "today" in the inbox is the demo day. */
-  async function inboxAs(username: string, hash = '#/inbox', options: { phone?: boolean } = {}): Promise<Page> {
+  async function inboxAs(
+    username: string,
+    hash = '#/inbox',
+    options: { phone?: boolean; lang?: 'kk' | 'ru' | 'en' } = {},
+  ): Promise<Page> {
     const page = await signIn(ui, username, options);
     await page.clock.setFixedTime(new Date(ui.clock.now));
     await page.goto(`${ui.base}${hash}`);
@@ -217,7 +221,7 @@ describeUi('the officer inbox in Chromium', () => {
     await page.context().close();
   });
 
-  test('on a phone the inbox is a list of cards with their labels, no wider than the screen', async () => {
+  test('on a phone the inbox is a list of cards with their labels, no wider than the screen; in Russian it speaks Russian', async () => {
     const phone = await inboxAs('officer', '#/inbox', { phone: true });
     expect(await phone.locator('table.inbox thead').isVisible()).toBe(false);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -227,6 +231,25 @@ describeUi('the officer inbox in Chromium', () => {
     await screenshot(phone, 'officer-inbox-cards-phone');
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.context().close();
+
+    // In Russian: the columns, views, flags and working time in Russian words, no English and no codes (only the
+    // application numbers, as the registry writes them, are in Latin letters).
+    const ru = await inboxAs('officer', '#/inbox', { lang: 'ru' });
+    const words = await ru.evaluate(() =>
+      [...document.querySelectorAll('h1, nav.views, .filters, .saved-filters, .legend, table.inbox')]
+        .map((e) => e.textContent ?? '')
+        .join(' '),
+    );
+    const numbers = await ru.locator('table.inbox td.number').allTextContents();
+    expect(numbers.reduce((w, n) => w.replaceAll(n, ''), words)).not.toMatch(/[A-Za-z]/);
+    const row = ru.locator(`tr[data-id="${overdueId}"]`);
+    expect(await row.locator('.flag').textContent()).toBe('⚠ Просрочена');
+    expect(await row.locator('[data-time-left]').textContent()).toMatch(
+      /^просрочено на \d+ (ч|мин|раб\. (день|дня|дней))/,
+    );
+    expect(await ru.locator('a[data-view="unassigned"]').textContent()).toMatch(/^Не назначенные\d+$/);
+    await screenshot(ru, 'officer-inbox-ru');
+    await ru.context().close();
   });
 });
 
