@@ -176,6 +176,16 @@ describeUi('the officer inbox in Chromium', () => {
     await late.locator(`.holder[data-assignee="${officerId}"]`).waitFor();
     await colleague.context().close();
 
+    // The officer, a head, assigns the first one to the colleague from the list of the provider's officers, then
+    // takes it back.
+    await row.locator(`[data-assign-to="${app.id}"]`).selectOption('officer-2');
+    await row.locator('.holder[data-assignee="officer-2"]').waitFor();
+    expect(await row.locator('.holder').textContent()).toBe('Әсел Нұрова');
+    expect(await page.locator('.assign-notice').textContent()).toBe(
+      `№ ${app.number} өтініштің орындаушысы: Әсел Нұрова.`,
+    );
+    await row.locator(`[data-take="${app.id}"]`).click();
+    await row.locator(`.holder[data-assignee="${officerId}"]`).waitFor();
     // The officer releases their first claim: the row is free again.
     await row.locator(`[data-release="${app.id}"]`).click();
     await row.locator('.holder[data-assignee=""]').waitFor();
