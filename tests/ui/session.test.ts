@@ -187,6 +187,35 @@ describeUi('the session across tabs, deep links and sign-out', () => {
     await context.close();
   }, 60_000);
 
+  test('a page tells the server unreachable, a server error and a refused request apart, in the UI language', async () => {
+    const page = await signIn(ui, 'officer');
+    const pattern = `**/api/v1/applications/${applicationId}`;
+    const alert = page.getByRole('alert').first();
+    // The network fails (the server stopped, the connection lost).
+    await page.route(pattern, (route) => route.abort('connectionrefused'));
+    await page.goto(deepLink());
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Серверге қосылу мүмкін болмады');
+    await page.unroute(pattern);
+    // The server fails.
+    await page.route(pattern, (route) =>
+      route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{"status":500,"code":"internal"}' }),
+    );
+    await page.goto(`${ui.base}#/inbox`);
+    await page.goto(deepLink());
+    await page.getByText('Сервер қатесі (500)').waitFor();
+    await page.unroute(pattern);
+    // The request is refused (the runtime's own answer): an application that does not exist, said in Kazakh.
+    await page.goto(`${ui.base}#/application/00000000-0000-4000-8000-000000000000`);
+    await alert.waitFor();
+    const refused = await alert.textContent();
+    expect(refused).toContain('Өтініш табылмады');
+    expect(refused).not.toContain('Сервер қатесі');
+    expect(refused).not.toContain('Серверге қосылу');
+    await screenshot(page, 'session-problem-refused');
+    await page.context().close();
+  }, 60_000);
+
   test('/ redirects to the admin UI; an unknown address answers a kk/ru page with a link to it', async () => {
     const context = await ui.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
