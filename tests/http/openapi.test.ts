@@ -107,7 +107,22 @@ test('an application, its events and documents answer as documented', async () =
   expect((await call('put', '/applications/{id}/assignee', { params, token: officer, body: {} })).status).toBe(400);
   await call('get', '/officers', { token: officer, query: 'provider=state-corporation' });
   await call('get', '/applications/{id}', { params, token: applicant });
-  for (const type of ['FILE_HANDED_OVER', 'EXAMINED', 'SIGNED'])
+  await call('post', '/applications/{id}/events', { params, token: officer, body: { type: 'FILE_HANDED_OVER' } });
+  // The officer's desk: a decision previewed (nothing stored), an internal comment, the comments read.
+  const preview = await call('post', '/applications/{id}/events/preview', {
+    params,
+    token: officer,
+    body: { type: 'EXAMINED' },
+  });
+  expect(preview.body.toState).toBe('signing');
+  expect((await call('post', '/applications/{id}/events/preview', { params, token: officer, body: {} })).status).toBe(
+    422,
+  );
+  const comment = { params, token: officer, body: { text: 'Мұрағаттан іс сұралды.' } };
+  expect((await call('post', '/applications/{id}/comments', comment)).status).toBe(201);
+  expect((await call('get', '/applications/{id}/comments', { params, token: officer })).body.items).toHaveLength(1);
+  expect((await call('get', '/applications/{id}/comments', { params, token: applicant })).status).toBe(404);
+  for (const type of ['EXAMINED', 'SIGNED'])
     await call('post', '/applications/{id}/events', { params, token: officer, body: { type } });
   expect((await call('post', '/applications/{id}/events', { params, token: officer, body: {} })).status).toBe(422);
   const events = (await call('get', '/applications/{id}/events', { params, token: applicant })).body.items;
