@@ -114,6 +114,7 @@ describeUi('the applicant’s journey on a phone, in Kazakh', () => {
     expect(startText).toContain('Жылжымайтын мүлік объектісі');
     expect(startText).toContain('Кадастрлық нөмір');
     expect(startText).toContain('1–3 жұмыс күні');
+    expect(startText).toContain('№ 21/НҚ'); // the fee in the definition's words: the order that sets the price
     expect(await start.locator('.legal-basis').innerText()).toMatch(/№ 156/);
     expect(startText).not.toMatch(/2026-order-65|cadastral-passport-duplicate|moj-156|workingDays/);
     expect(await seriousViolations(page)).toEqual([]);

@@ -77,8 +77,11 @@ export default function StartPage({ serviceId }: { serviceId: string }) {
           </p>
         )}
         <h2>{t('fee')}</h2>
-        {/* The fee's own explanation is not shown: some definitions' texts speak of the seeds, not of the law. */}
         <p data-fact="fee">{feeWords(service.fee, lang, t)}</p>
+        {/* The definition's own words on the fee (what is paid, when, by which act), unless it only says "free". */}
+        {service.fee?.paid !== false && typeof service.fee?.text === 'object' && (
+          <p className="muted">{pick(service.fee.text as Record<string, string>, lang)}</p>
+        )}
       </section>
       <section aria-labelledby="need-title">
         <h2 id="need-title">{t('whatYouNeed')}</h2>
