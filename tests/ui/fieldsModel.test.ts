@@ -65,6 +65,13 @@ describe('fieldsModel: the form of a version as fields an analyst edits', () => 
     ['an array', null, ['type', 'items'], { type: 'array', items: {} }],
     ['an $include', null, ['$include'], { $include: 'x.json#/a' }],
     ['an odd source', 'boolean', ['x-source'], { type: 'boolean', 'x-source': 'robot' }],
+    [
+      "the applicant's identity, part of the summary",
+      'text',
+      [],
+      { type: 'string', 'x-identity': 'iin', 'x-summary': true },
+    ],
+    ['a consent the form requires', 'boolean', [], { type: 'boolean', const: true }],
     ['not an object', null, ['$include'], 'nonsense'],
   ])('%s: kind %p, read only for %p', (_what, kind, odd, schema) => {
     expect(kindOf(schema)).toBe(kind);

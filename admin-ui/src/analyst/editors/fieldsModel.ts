@@ -26,12 +26,23 @@ export const LENGTH_LIMITS = ['minLength', 'maxLength'] as const;
 export const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Annotations every field may carry; the panel edits label, help and source, and keeps the others as they are. */
-const COMMON = ['type', 'x-label', 'x-description', 'x-source', 'x-legalRef', 'x-document', 'x-ui'];
+const COMMON = [
+  'type',
+  'x-label',
+  'x-description',
+  'x-source',
+  'x-legalRef',
+  'x-document',
+  'x-ui',
+  'x-identity',
+  'x-summary',
+];
 const KIND_KEYWORDS: Record<FieldKind, string[]> = {
   text: ['format', ...LENGTH_LIMITS],
   number: [...NUMBER_LIMITS],
   integer: [...NUMBER_LIMITS],
-  boolean: [],
+  // `const: true`: a consent or declaration the act makes a condition of applying (kept as it is).
+  boolean: ['const'],
   choice: ['enum', 'x-enumLabels'],
   date: ['format'],
   // A group's conditional requirements are read rule by rule (requirementOf); the rest of if/then stays untouched.
