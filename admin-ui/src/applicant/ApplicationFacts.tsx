@@ -30,8 +30,8 @@ export function stateName(service: ServiceDetail | null, state: string, lang: st
   return s ? pick(s.name, lang) : '';
 }
 
-/** When it arrived, was registered and is due, in words. */
-export function WhenFacts({ app }: { app: ApplicantApplication }) {
+/** When it arrived, was registered and is due, in words; `compact` (a list): when it arrived and is due. */
+export function WhenFacts({ app, compact = false }: { app: ApplicantApplication; compact?: boolean }) {
   const { t } = useTranslation('applicant');
   const due = mainDeadline(app)?.dueAt ?? null;
   const arrived = app.registration?.arrivedAt ?? app.arrivedAt;
@@ -44,10 +44,12 @@ export function WhenFacts({ app }: { app: ApplicantApplication }) {
           <time dateTime={arrived}>{dateWords(arrived, t)}</time>
         </dd>
       </div>
-      <div data-field="registeredAt">
-        <dt>{t('registered')}</dt>
-        <dd>{registered ? <time dateTime={registered}>{dateWords(registered, t)}</time> : '—'}</dd>
-      </div>
+      {!compact && (
+        <div data-field="registeredAt">
+          <dt>{t('registered')}</dt>
+          <dd>{registered ? <time dateTime={registered}>{dateWords(registered, t)}</time> : '—'}</dd>
+        </div>
+      )}
       <div data-field="dueAt">
         <dt>{t('due')}</dt>
         <dd>{due ? <time dateTime={due}>{dateWords(due, t)}</time> : '—'}</dd>

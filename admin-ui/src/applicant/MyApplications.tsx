@@ -45,7 +45,7 @@ export default function MyApplications() {
                 <span className="status-label">{t('nextStep')}:</span> {pick(a.nextStep, lang)}
               </p>
             )}
-            <WhenFacts app={a} />
+            <WhenFacts app={a} compact />
             {a.documents.length > 0 && <DocumentLinks app={a} />}
           </li>
         ))}
