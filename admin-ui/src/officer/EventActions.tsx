@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../shell/api';
+import { api, ApiError, session } from '../shell/api';
 import { ConfirmDialog, DecisionPreview, type EventPreview } from './DecisionPreview';
 import { EventForm, eventData, groundHolds } from './EventForm';
 import { ProblemView, pick, type Application, type EventDef, type JsonSchema, type ServiceDetail } from './common';
@@ -199,6 +199,7 @@ export function EventActions({
               edited();
             }}
             lang={lang}
+            advanced={!!session.user()?.roles.some((r) => r === 'officer' || r === 'admin')}
           />
           {takesReasoning && (
             <fieldset className="data-group reasoning-field" aria-invalid={reasoningNote ? true : undefined}>

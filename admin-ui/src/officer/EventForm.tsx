@@ -330,6 +330,7 @@ export function EventForm({
   value,
   onChange,
   lang,
+  advanced = true,
 }: {
   records: string | undefined;
   /** The event's `data` schema, when the definition declares one. */
@@ -340,6 +341,8 @@ export function EventForm({
   value: Data;
   onChange: (v: Data) => void;
   lang: string;
+  /** The engineers' JSON disclosure: for provider-side users only, never on an applicant's page. */
+  advanced?: boolean;
 }) {
   const { t } = useTranslation('officer');
   const [json, setJson] = useState<string | null>(null);
@@ -398,30 +401,32 @@ export function EventForm({
           />
         </div>
       ) : null}
-      <details className="advanced">
-        <summary>{t('form.advanced')}</summary>
-        <p className="muted">{t('form.advancedHint')}</p>
-        <label>
-          {t('form.advancedJson')}
-          <textarea
-            name="event-json"
-            spellCheck={false}
-            lang="en"
-            value={json ?? JSON.stringify(eventData(value), null, 2)}
-            onChange={(e) => {
-              setJson(e.target.value);
-              const p = parseFindings(e.target.value);
-              if (p.ok) onChange(p.value);
-            }}
-            onBlur={() => setJson(null)}
-          />
-        </label>
-        {parsed && !parsed.ok && (
-          <p className="error">
-            {parsed.error === 'invalidJson' ? t('invalidJson', { message: parsed.message }) : t('jsonObject')}
-          </p>
-        )}
-      </details>
+      {advanced && (
+        <details className="advanced">
+          <summary>{t('form.advanced')}</summary>
+          <p className="muted">{t('form.advancedHint')}</p>
+          <label>
+            {t('form.advancedJson')}
+            <textarea
+              name="event-json"
+              spellCheck={false}
+              lang="en"
+              value={json ?? JSON.stringify(eventData(value), null, 2)}
+              onChange={(e) => {
+                setJson(e.target.value);
+                const p = parseFindings(e.target.value);
+                if (p.ok) onChange(p.value);
+              }}
+              onBlur={() => setJson(null)}
+            />
+          </label>
+          {parsed && !parsed.ok && (
+            <p className="error">
+              {parsed.error === 'invalidJson' ? t('invalidJson', { message: parsed.message }) : t('jsonObject')}
+            </p>
+          )}
+        </details>
+      )}
     </>
   );
 }
