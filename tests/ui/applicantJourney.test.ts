@@ -254,6 +254,7 @@ describeUi('the applicant’s journey on a phone, in Kazakh', () => {
     await first.waitFor();
     expect(await first.getAttribute('data-id')).toBe(id);
     expect(await first.innerText()).toContain(submitted.number);
+    expect(await seriousViolations(later)).toEqual([]);
     await screenshot(later, 'journey-8-my-applications');
     await later.context().close();
   }, 120_000);
