@@ -7,6 +7,8 @@ import { app, audit, event, inboxRows } from '../contract/fixtures';
 import { migrations } from './migrations';
 import { insertSyntheticApplications } from '../seedMany';
 import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, type SqliteStore } from './SqliteStore';
+import type { ApplicationQuery } from '../Store';
+import { SqliteInbox } from './inbox';
 
 // What only the embedded store does: its migrations, its file's own constraints and triggers, its index plans, and
 // several processes on one file. What every store guarantees is in the contract suite (sqlite.contract.test.ts).
@@ -158,6 +160,74 @@ describe('the file itself', () => {
     db.close();
     expect(plan).toMatch(/COVERING INDEX applications_inbox/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('the inbox search', () => {
+  /** The plan of every statement the inbox prepares for `q`, one line per step. */
+  async function plansOf(store: SqliteStore, q: Partial<ApplicationQuery>): Promise<string[]> {
+    const proto = SqliteInbox.prototype as unknown as { prepared(this: SqliteInbox, sql: string): unknown };
+    const prepared = proto.prepared;
+    const plans: string[] = [];
+    proto.prepared = function (sql: string) {
+      const db = (this as unknown as { db: Database.Database }).db;
+      const holes = (sql.match(/\?/g) ?? []).length;
+      const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(holes).fill(null)) as Array<{
+        detail: string;
+      }>;
+      plans.push(steps.map((s) => s.detail).join('\n'));
+      return prepared.call(this, sql);
+    };
+    try {
+      await store.listApplications({ limit: 50, offset: 0, ...q });
+    } finally {
+      proto.prepared = prepared;
+    }
+    return plans;
+  }
+
+  test.each([
+    ['a number tail, every provider', { search: '000123' }],
+    [
+      'a number tail within providers and statuses',
+      { providers: ['p1', 'p2'], status: ['registered' as const], search: '123' },
+    ],
+    ['an IIN or number tail, one provider', { providers: ['p1'], search: '900101300123' }],
+    [
+      'an IIN, with the due bound and the assignee',
+      { search: '900101300123', overdueAt: '2026-01-01T00:00:00Z', assignee: null },
+    ],
+  ])('%s: candidates come from their index, the table is never scanned', async (_name, q) => {
+    const store = open();
+    await insertSyntheticApplications(store, 2_000, app('syn', { number: null }));
+    store.optimize();
+    const plans = await plansOf(store, q);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      expect(plan).toMatch(/applications_number_tail/);
+      if ('search' in q && q.search.length === 12) expect(plan).toMatch(/applications_applicant_code/);
+      expect(plan).not.toMatch(/^SCAN applications\b/m);
+    }
+  });
+
+  test('an older file: migration 0009 gives its numbered rows their reversed number, so their tails are found', async () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, SQLITE_FILE));
+    const upTo = migrations.findIndex((m) => m.id.startsWith('0009'));
+    applyMigrations(db, migrations.slice(0, upTo));
+    const at = '2025-03-03T09:00:00+05:00';
+    const ms = Date.parse(at);
+    db.prepare(
+      `INSERT INTO applications (id, number, service_id, version, provider, applicant_id, status, state, registered_at,
+        registered_at_ms, due_at_ms, snapshot, rev, created_at, created_at_ms, updated_at)
+       VALUES ('old', 'GKNPZH-CPD-2025-000042', 's', 'v', 'p1', 'u', 'registered', 'review', ?, ?, ?, '{}', 1, ?, ?, ?)`,
+    ).run(at, ms, ms + 86_400_000, at, ms, at);
+    db.close();
+    const store = open(dir);
+    const found = await store.listApplications({ search: '000042', limit: 5, offset: 0 });
+    expect(found.items.map((a) => a.id)).toEqual(['old']);
+    expect(found.items[0]).not.toHaveProperty('summary');
+    expect((await store.listApplications({ assignee: null, limit: 5, offset: 0 })).total).toBe(1);
   });
 });
 
