@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { tokenHash } from '../../runtime/src/auth/passwords';
 import { seriousViolations } from './a11y';
 import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
@@ -67,7 +68,7 @@ describeUi('the session across tabs, deep links and sign-out', () => {
     await context.close();
   }, 60_000);
 
-  test('signing out in one tab shows the sign-in in the other at its next request; signing in there returns to its page', async () => {
+  test('signing out in one tab shows the sign-in in the others at once, their addresses kept; signing in again signs them all in', async () => {
     const first = await signIn(ui, 'officer');
     const context = first.context();
     const second = await context.newPage();
@@ -80,19 +81,38 @@ describeUi('the session across tabs, deep links and sign-out', () => {
     await logout.click();
     await loginForm(first);
     expect((await context.cookies()).find((c) => c.name === 'qyzmet_session')).toBeUndefined();
-
-    // The other tab still shows its page until it asks the runtime for something: then the sign-in, address kept.
-    await second.goto(`${ui.base}#/inbox`);
+    // The other tab shows the sign-in without being touched, on the same address.
     await loginForm(second);
-    expect(new URL(second.url()).hash).toBe('#/inbox');
+    expect(new URL(second.url()).hash).toBe(`#/application/${applicationId}`);
+    await screenshot(second, 'session-signed-out-elsewhere');
+
+    // Signing in there returns to its page, and the first tab is signed in too.
     await signInHere(second, 'officer');
     await signedIn(second);
-    expect(new URL(second.url()).hash).toBe('#/inbox');
+    expect(new URL(second.url()).hash).toBe(`#/application/${applicationId}`);
+    await signedIn(first);
     await context.close();
+  }, 60_000);
+
+  test('a session ended on the server (expired, revoked) brings the sign-in back at the next request, the address kept', async () => {
+    const page = await signIn(ui, 'officer');
+    const token = (await page.context().cookies()).find((c) => c.name === 'qyzmet_session')!.value;
+    await ui.server.ctx.store.deleteSession(tokenHash(token));
+    // Nothing shows until the tab asks the runtime something: opening an application does.
+    await page.goto(deepLink());
+    await loginForm(page);
+    expect(new URL(page.url()).hash).toBe(`#/application/${applicationId}`);
+    await signInHere(page, 'officer');
+    await signedIn(page);
+    expect(new URL(page.url()).hash).toBe(`#/application/${applicationId}`);
+    await page.context().close();
   }, 60_000);
 
   test('the skip link is the first stop of the keyboard and moves focus to the main content', async () => {
     const page = await signIn(ui, 'officer');
+    // A fresh load of the page (the sign-in form's button had the focus): the keyboard starts at the top.
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.keyboard.press('Tab');
     const skip = page.locator('a.skip-link');
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);

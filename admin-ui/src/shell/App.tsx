@@ -1,7 +1,15 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type UiLang } from '../i18n';
-import { ApiError, logout, onSessionEnd, restoreSession, setApiLanguage, type SessionUser } from './api';
+import {
+  ApiError,
+  logout,
+  onSessionEnd,
+  onSessionStart,
+  restoreSession,
+  setApiLanguage,
+  type SessionUser,
+} from './api';
 import { Login } from './Login';
 import { go, useRoute } from './router';
 
@@ -61,6 +69,8 @@ export function App() {
   useEffect(check, [check]);
   // Signed out in another tab, or expired: any request's 401 brings the sign-in back, the address kept.
   useEffect(() => onSessionEnd(() => setAuth({ state: 'signedOut' })), []);
+  // Signed in in another tab: this one asks again who the shared cookie signs in.
+  useEffect(() => onSessionStart(check), [check]);
   useEffect(() => {
     if (user && (route.length === 0 || route[0] === 'login')) go(...home(user));
   }, [user, route]);

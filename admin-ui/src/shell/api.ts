@@ -55,6 +55,23 @@ export function onSessionEnd(listener: () => void): () => void {
   return () => endListeners.delete(listener);
 }
 
+/**
+ * The tabs of this browser tell each other of a sign-in and a sign-out (they share the cookie), so a sign-out on a
+ * shared computer shows the sign-in in every tab at once, and a sign-in in one tab signs the others in.
+ */
+const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('qyzmet.session');
+const startListeners = new Set<() => void>();
+tabs?.addEventListener('message', (e: MessageEvent) => {
+  if (e.data === 'signed-out') session.clear();
+  if (e.data === 'signed-in' && current === null) for (const listener of startListeners) listener();
+});
+
+/** Called when another tab of this browser signed in while this one was not. */
+export function onSessionStart(listener: () => void): () => void {
+  startListeners.add(listener);
+  return () => startListeners.delete(listener);
+}
+
 let language = 'kk';
 export function setApiLanguage(lang: string): void {
   language = lang;
@@ -115,6 +132,7 @@ export async function login(username: string, password: string): Promise<Session
   await api<Schemas['Login']>('POST', '/auth/login', { username, password });
   const user = await restoreSession();
   if (!user) throw new ApiError(401, 'auth.required', 'the session cookie was not accepted');
+  tabs?.postMessage('signed-in');
   return user;
 }
 
@@ -129,6 +147,7 @@ export async function logout(): Promise<void> {
     // Already expired, or the server away: nothing more to do here.
   } finally {
     session.clear();
+    tabs?.postMessage('signed-out');
   }
 }
 
