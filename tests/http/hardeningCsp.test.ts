@@ -49,9 +49,8 @@ describeUi('the admin UI under its Content-Security-Policy', () => {
     const violations = violationsOf(page);
     await page.locator('tr[data-id]').first().waitFor({ timeout: 20_000 });
     const list = await page.evaluate(async () => {
-      const res = await fetch('/api/v1/applications?limit=100', {
-        headers: { authorization: `Bearer ${sessionStorage.getItem('qyzmet.token')}` },
-      });
+      // The session cookie signs the request in, as it does the UI's own.
+      const res = await fetch('/api/v1/applications?limit=100');
       return (await res.json()) as { items: Array<{ id: string; documents: unknown[] }> };
     });
     const withDocument = list.items.find((a) => a.documents.length > 0);
