@@ -4,6 +4,7 @@ import { ApiError } from '../shell/api';
 import { pick, ProblemView, StatusBadge, useLang } from '../officer/common';
 import { useApplicationPoll } from './applicantCommon';
 import { DocumentLinks, stateName, useServiceOf, WhenFacts } from './ApplicationFacts';
+import { usePageDetail } from './pageTitle';
 import './applicant.css';
 
 /**
@@ -18,6 +19,7 @@ export default function ApplicationStatus({ id }: { id: string }) {
   const { app, error, changed } = useApplicationPoll(id);
   const service = useServiceOf(app);
   const [announcement, setAnnouncement] = useState('');
+  usePageDetail(app ? `${app.number ?? t('numberPending')} · ${t('statusTitle')}` : null);
   const state = app ? stateName(service, app.state, lang) : '';
   useEffect(() => {
     if (changed > 0 && app)

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { pick, ProblemView, useLang } from '../officer/common';
 import { useApplicationPoll } from './applicantCommon';
 import { useServiceOf, WhenFacts } from './ApplicationFacts';
+import { usePageDetail } from './pageTitle';
 import './applicant.css';
 
 /**
@@ -14,6 +15,7 @@ export default function Confirmation({ id }: { id: string }) {
   const lang = useLang();
   const { app, error } = useApplicationPoll(id);
   const service = useServiceOf(app);
+  usePageDetail(app ? `${app.number ?? t('numberPending')} · ${t('confirmationTitle')}` : null);
   if (!app) return error ? <ProblemView error={error} /> : <p>…</p>;
   const moved = app.registration?.moved ?? false;
   return (
@@ -43,6 +45,11 @@ export default function Confirmation({ id }: { id: string }) {
       <p>
         <a className="button" href={`#/my/${encodeURIComponent(id)}`} data-testid="track-status">
           {t('trackStatus')} →
+        </a>
+      </p>
+      <p>
+        <a href="#/my?notifications" data-testid="notify-link">
+          {t('notifyLink')}
         </a>
       </p>
       <p>

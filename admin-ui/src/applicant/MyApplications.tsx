@@ -5,6 +5,7 @@ import { loadServices, pick, ProblemView, StatusBadge, useLang, type ServiceSumm
 import { type ApplicantApplication } from './applicantCommon';
 import { DocumentLinks, WhenFacts } from './ApplicationFacts';
 import { newestFirst } from './Catalogue';
+import NotificationSettings from './NotificationSettings';
 import './applicant.css';
 
 /** "My applications": newest first by arrival, each with its number, status in words, next step and documents. */
@@ -29,6 +30,7 @@ export default function MyApplications() {
       </p>
       <h1>{t('myTitle')}</h1>
       <ProblemView error={error} />
+      <NotificationSettings />
       {mine && sorted.length === 0 && <p className="muted">{t('noApplications')}</p>}
       <ol className="my-applications">
         {sorted.map((a) => (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadService, loadServices, pick, useLang, type ServiceDetail } from '../officer/common';
 import { feeWords, termWords, type ServiceCard } from './applicantCommon';
+import { usePageDetail } from './pageTitle';
 import './applicant.css';
 
 type Schema = { [k: string]: unknown };
@@ -47,6 +48,7 @@ export default function StartPage({ serviceId }: { serviceId: string }) {
       () => setCard(null),
     );
   }, [serviceId]);
+  usePageDetail(service ? pick(service.name, lang) : null);
 
   if (service === undefined) return <p>…</p>;
   if (service === null)

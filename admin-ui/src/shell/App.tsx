@@ -71,6 +71,15 @@ export function App() {
   useEffect(() => onSessionEnd(() => setAuth({ state: 'signedOut' })), []);
   // Signed in in another tab: this one asks again who the shared cookie signs in.
   useEffect(() => onSessionStart(check), [check]);
+  // An applicant's page names what it shows (the application's number, the service) once it has read it: the event
+  // of applicant/pageTitle.ts, kept for the route that was open when it came.
+  const [pageDetail, setPageDetail] = useState<{ route: string; text: string } | null>(null);
+  useEffect(() => {
+    const on = (e: Event) =>
+      setPageDetail({ route: window.location.hash.split('?')[0], text: String((e as CustomEvent).detail ?? '') });
+    window.addEventListener('qyzmet:page-detail', on);
+    return () => window.removeEventListener('qyzmet:page-detail', on);
+  }, []);
   useEffect(() => {
     if (user && (route.length === 0 || route[0] === 'login')) go(...home(user));
   }, [user, route]);
@@ -95,9 +104,14 @@ export function App() {
                   : area === 'workbench' || area === 'amend'
                     ? t('workbench')
                     : t('notFound');
-    const detail = user && area === 'workbench' ? [a, b].filter(Boolean).join(' · ') : '';
+    const detail =
+      user && area === 'workbench'
+        ? [a, b].filter(Boolean).join(' · ')
+        : user && (area === 'my' || area === 'apply') && pageDetail?.route === window.location.hash.split('?')[0]
+          ? pageDetail.text
+          : '';
     document.title = [detail, view, t('appName')].filter(Boolean).join(' — ');
-  }, [route, user, auth.state, t]);
+  }, [route, user, auth.state, t, pageDetail]);
 
   let page: ReactNode;
   if (auth.state === 'checking') page = <p>{t('checkingSession')}</p>;
