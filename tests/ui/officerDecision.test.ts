@@ -24,9 +24,10 @@ const data = (cadastralNumber: string) => ({
 describeUi('the officer decides in Chromium', () => {
   let ui: UiContext;
   let api: string;
-  const apps: Record<'refuse' | 'sign', { id: string; number: string }> = {
+  const apps: Record<'refuse' | 'sign' | 'handOver', { id: string; number: string }> = {
     refuse: { id: '', number: '' },
     sign: { id: '', number: '' },
+    handOver: { id: '', number: '' },
   };
 
   async function call(method: string, path: string, body: unknown, token?: string) {
@@ -38,6 +39,13 @@ describeUi('the officer decides in Chromium', () => {
     const json = await res.json();
     if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
+  }
+  /** The application as the API holds it (its state and the events it has taken). */
+  async function stored(id: string): Promise<{ state: string; history: unknown[] }> {
+    const token = await login('officer');
+    const res = await fetch(`${api}/applications/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { state: string; history: unknown[] };
   }
   const login = async (username: string) =>
     (await call('POST', '/auth/login', { username, password: 'demo' })).token as string;
@@ -61,6 +69,13 @@ describeUi('the officer decides in Chromium', () => {
       apps[key] = { id: a.id, number: a.number };
     }
     await call('POST', `/applications/${apps.sign.id}/events`, { type: 'EXAMINED' }, officer);
+    const h = await call(
+      'POST',
+      '/applications',
+      { serviceId: 'cadastral-passport-duplicate', data: data('20-321-001-203') },
+      applicant,
+    );
+    apps.handOver = { id: h.id, number: h.number };
   }, 90_000);
   afterAll(() => stopUi(ui));
 
@@ -189,15 +204,87 @@ describeUi('the officer decides in Chromium', () => {
     await applicant.context().close();
   }, 120_000);
 
-  test('the signing button says what it does: the approval is recorded, EDS signing is not connected', async () => {
+  test('the approval that issues the passport is previewed and confirmed like a refusal; cancel sends nothing', async () => {
     const page = await signIn(ui, 'officer');
     await open(page, apps.sign.id);
     const button = page.locator('button[data-event="SIGNED"]');
     await button.waitFor();
+    // The button says what it does: the approval is recorded, EDS signing is not connected.
     expect(await button.textContent()).toBe('Шешімді бекіту (ЭЦҚ қолтаңбасы әлі қосылмаған)');
     expect(await page.locator('[data-note=signing]').textContent()).toContain('әлі қосылмаған');
+    const before = await stored(apps.sign.id);
+    expect(before.state).toBe('signing');
+
+    // One click on an event without fields that decides: nothing is sent, the panel shows what it will issue.
     await button.click();
+    const panel = page.locator('form.findings');
+    const preview = panel.locator('.decision-preview');
+    await preview.waitFor();
+    expect(await panel.locator('[data-note=decision]').isVisible()).toBe(true);
+    // No fields to fill, no JSON: only the result.
+    expect(await panel.locator('input, select, textarea').count()).toBe(0);
+    expect(await preview.getAttribute('data-to-state')).toBe('issued');
+    const stateName = (await preview.locator('[data-preview=state]').textContent()) ?? '';
+    expect(stateName.length).toBeGreaterThan(3);
+    expect(stateName).not.toBe('issued');
+    // The duplicate passport as the citizen will read it, for this object.
+    expect(await preview.locator('figure.preview-document').count()).toBe(1);
+    const title = (await preview.locator('figure.preview-document figcaption').textContent()) ?? '';
+    const doc = page.frameLocator('.decision-preview iframe.doc-frame').first();
+    await doc.locator('body').waitFor();
+    const docText = ((await doc.locator('body').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(docText).toContain('20-321-001-202');
+    expect(docText).not.toMatch(/\btrue\b|undefined|\{\{/);
+    expect(await page.locator('article.application').getAttribute('data-state')).toBe('signing');
+    await screenshot(page, 'officer-signing-preview');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Confirm and send opens the dialog: the action, the step, the document; no grounds row for an approval.
+    await panel.locator('button[data-send="SIGNED"]').click();
+    const dialog = page.locator('dialog.confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-confirm=state]').textContent()).toBe(stateName);
+    expect(title).toContain((await dialog.locator('[data-confirm=documents]').textContent()) ?? '?');
+    expect(await dialog.locator('[data-confirm=grounds]').count()).toBe(0);
+    expect((await dialog.textContent()) ?? '').not.toMatch(/SIGNED|issued|duplicate/);
+    await screenshot(page, 'officer-signing-confirm');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Cancel in the dialog, then cancel the panel: nothing was sent, as the API says.
+    await dialog.locator('button.secondary').click();
+    await dialog.waitFor({ state: 'detached' });
+    await panel.locator('button[data-cancel="SIGNED"]').click();
+    await panel.waitFor({ state: 'detached' });
+    const after = await stored(apps.sign.id);
+    expect(after.state).toBe('signing');
+    expect(after.history).toEqual(before.history);
+
+    // Again, confirmed this time: the application is approved.
+    await button.click();
+    await panel.locator('button[data-send="SIGNED"]').click();
+    await dialog.locator('button[data-confirm-send]').click();
     await page.waitForSelector('article.application[data-status="approved"]');
+    const done = await stored(apps.sign.id);
+    expect(done.state).toBe('issued');
+    expect(done.history.length).toBeGreaterThan(before.history.length);
+    await page.context().close();
+  }, 90_000);
+
+  test('a hand-over step is sent at one click and the notice names it and the step it led to', async () => {
+    const page = await signIn(ui, 'officer');
+    await open(page, apps.handOver.id);
+    await page.click('button[data-event="FILE_HANDED_OVER"]');
+    await page.waitForSelector('article.application[data-state="examination"]');
+    // No dialog was needed; the page says what happened, in Kazakh, by names (no event or state code).
+    expect(await page.locator('dialog.confirm-dialog').count()).toBe(0);
+    const notice = page.locator('p.ok[role=status]');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    const stateName = (await page.locator('[data-field=state]').textContent()) ?? '';
+    expect(text).toMatch(/^Орындалды: .+\. Келесі қадам: .+\.$/);
+    expect(text).toContain(stateName);
+    expect(text).not.toMatch(/FILE_HANDED_OVER|examination/);
+    expect((await stored(apps.handOver.id)).state).toBe('examination');
     await page.context().close();
   }, 60_000);
 });

@@ -33,7 +33,8 @@ export function DecisionPreview({ preview, lang }: { preview: EventPreview; lang
 
 /**
  * The confirmation: a modal dialog with the summary of what is sent (the event, the grounds ticked, the reasoning,
- * the step it leads to). Cancel closes it and leaves the form as it was.
+ * the step it leads to). Cancel closes it and leaves the form as it was. An event without a form (a signing step)
+ * has no grounds to tick: `grounds` null leaves that row out, and cancel returns to its preview.
  */
 export function ConfirmDialog({
   eventName,
@@ -46,7 +47,7 @@ export function ConfirmDialog({
   onCancel,
 }: {
   eventName: string;
-  grounds: OfficerGround[];
+  grounds: OfficerGround[] | null;
   reasoning: { kk: string; ru: string };
   preview: EventPreview;
   lang: string;
@@ -77,18 +78,22 @@ export function ConfirmDialog({
         <dd data-confirm="event">{eventName}</dd>
         <dt>{t('confirm.leadsTo')}</dt>
         <dd data-confirm="state">{pick(preview.stateName, lang)}</dd>
-        <dt>{t('confirm.grounds')}</dt>
-        <dd data-confirm="grounds">
-          {grounds.length === 0 ? (
-            t('confirm.noGrounds')
-          ) : (
-            <ul>
-              {grounds.map((g) => (
-                <li key={g.id}>{pick(g.text, lang)}</li>
-              ))}
-            </ul>
-          )}
-        </dd>
+        {grounds && (
+          <>
+            <dt>{t('confirm.grounds')}</dt>
+            <dd data-confirm="grounds">
+              {grounds.length === 0 ? (
+                t('confirm.noGrounds')
+              ) : (
+                <ul>
+                  {grounds.map((g) => (
+                    <li key={g.id}>{pick(g.text, lang)}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
         {(reasoning.kk || reasoning.ru) && (
           <>
             <dt>{t('reasoning')}</dt>
@@ -99,14 +104,16 @@ export function ConfirmDialog({
           </>
         )}
         <dt>{t('confirm.documents')}</dt>
-        <dd>{preview.documents.length ? preview.documents.map((d) => d.title).join('; ') : '—'}</dd>
+        <dd data-confirm="documents">
+          {preview.documents.length ? preview.documents.map((d) => d.title).join('; ') : '—'}
+        </dd>
       </dl>
       <div className="actions-bar">
         <button type="button" data-confirm-send disabled={busy} onClick={onConfirm}>
           {t('confirm.send')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          {t('confirm.back')}
+          {t(grounds ? 'confirm.back' : 'confirm.backPreview')}
         </button>
       </div>
     </dialog>

@@ -25,11 +25,23 @@ export function isSigning(type: string, def: EventDef | undefined): boolean {
 }
 
 /**
+ * Whether an event decides: it leads to a final state or issues a document to the citizen (as its preview says).
+ * Such a click is never sent at once: it is previewed and confirmed like a form's decision.
+ */
+export function decides(preview: EventPreview, service: ServiceDetail | null): boolean {
+  const states = (service?.version.machine?.states ?? {}) as Record<string, { final?: boolean } | undefined>;
+  return preview.documents.length > 0 || !!states[preview.toState]?.final;
+}
+
+/**
  * The actions the step machine allows this user now (allowedEvents from the API), a button each. An event that
  * records something (findings, data from another system, or a `data` schema) opens its form (EventForm: grounds as
  * checkboxes, fields from the schema) with the reasoning, required when a ground holds; "Preview" shows the step it
  * leads to and the documents it will issue (the refusal as the citizen will read it); "Confirm and send" opens a
  * dialog with the summary, and only its confirmation sends the event. Cancel returns to the form with nothing lost.
+ * An event without fields is previewed at its click (the same checks as sending it, nothing stored): when it decides
+ * (a final state, or a document issued, e.g. the approval that issues the passport) the same panel opens with the
+ * preview and the confirmation; a mere hand-over step is sent at once and the notice names it and the step it led to.
  */
 export function EventActions({
   app,
@@ -60,7 +72,7 @@ export function EventActions({
     return def?.records === 'findings' || def?.records === 'external' || !!def?.data?.properties;
   };
 
-  const send = async (type: string, data?: Record<string, unknown>) => {
+  const send = async (type: string, data?: Record<string, unknown>, led?: EventPreview) => {
     setBusy(true);
     try {
       await api(
@@ -71,7 +83,11 @@ export function EventActions({
       setOpen(null);
       setConfirming(false);
       setPreview(null);
-      onChanged({ notice: t('done', { event: nameOf(type) }) });
+      onChanged({
+        notice: led
+          ? t('doneStep', { event: nameOf(type), state: pick(led.stateName, lang) })
+          : t('done', { event: nameOf(type) }),
+      });
     } catch (e) {
       setConfirming(false);
       // A refused reasoning is shown on its field, the panel kept open with what the officer wrote.
@@ -88,15 +104,38 @@ export function EventActions({
     }
   };
 
+  const openPanel = (type: string, shown: EventPreview | null) => {
+    setOpen(type);
+    setValue({});
+    setReasoning({ kk: '', ru: '' });
+    setReasoningError(null);
+    setPanelError(null);
+    setPreview(shown);
+    setConfirming(false);
+  };
+
+  /** An event without fields: previewed first; a decision opens the preview and its confirmation, a step is sent. */
+  const quick = async (type: string) => {
+    setBusy(true);
+    setOpen(null);
+    let shown: EventPreview;
+    try {
+      shown = await api<EventPreview>('POST', `/applications/${encodeURIComponent(app.id)}/events/preview`, { type });
+    } catch (e) {
+      // Not allowed any more (409), or refused: the page reloads the application and shows why.
+      setBusy(false);
+      onChanged({ error: e });
+      return;
+    }
+    if (decides(shown, service)) {
+      setBusy(false);
+      openPanel(type, shown);
+    } else await send(type, undefined, shown);
+  };
+
   const click = (type: string) => {
-    if (hasForm(type)) {
-      setOpen(type);
-      setValue({});
-      setReasoning({ kk: '', ru: '' });
-      setReasoningError(null);
-      setPanelError(null);
-      setPreview(null);
-    } else void send(type);
+    if (hasForm(type)) openPanel(type, null);
+    else void quick(type);
   };
 
   if (app.allowedEvents.length === 0)
@@ -108,6 +147,8 @@ export function EventActions({
     );
 
   const def = open ? events[open] : undefined;
+  // A decision without fields: its panel shows the preview and the confirmation only.
+  const formless = !!open && !hasForm(open);
   const records = def?.records;
   const grounds = (service?.version.refusalGrounds ?? []).filter((g) => g.decidedBy === 'officer');
   const shownGrounds = records === 'findings' ? grounds : [];
@@ -119,7 +160,8 @@ export function EventActions({
   const written = { kk: reasoning.kk.trim(), ru: reasoning.ru.trim() };
   // A ticked ground makes the refusal's motive necessary: say so before anything is sent (the server refuses it too).
   const reasoningMissing = takesReasoning && ticked.length > 0 && !written.kk && !written.ru;
-  const body = (): Record<string, unknown> => {
+  const body = (): Record<string, unknown> | undefined => {
+    if (formless) return undefined;
     const data = eventData(value);
     return takesReasoning && (written.kk || written.ru)
       ? {
@@ -141,7 +183,7 @@ export function EventActions({
       setPreview(
         await api<EventPreview>('POST', `/applications/${encodeURIComponent(app.id)}/events/preview`, {
           type,
-          data: body(),
+          ...(formless ? {} : { data: body() }),
         }),
       );
     } catch (e) {
@@ -187,21 +229,30 @@ export function EventActions({
             void runPreview(open);
           }}
         >
-          <h3 style={{ margin: 0, fontSize: '1rem' }}>{t('findingsTitle', { event: nameOf(open) })}</h3>
-          <EventForm
-            records={records}
-            schema={def?.data}
-            grounds={grounds}
-            service={service}
-            value={value}
-            onChange={(v) => {
-              setValue(v);
-              edited();
-            }}
-            lang={lang}
-            advanced={!!session.user()?.roles.some((r) => r === 'officer' || r === 'admin')}
-          />
-          {takesReasoning && (
+          <h3 style={{ margin: 0, fontSize: '1rem' }}>
+            {t(formless ? 'decisionTitle' : 'findingsTitle', { event: nameOf(open) })}
+          </h3>
+          {formless && (
+            <p className="muted" data-note="decision">
+              {t('decisionHint')}
+            </p>
+          )}
+          {!formless && (
+            <EventForm
+              records={records}
+              schema={def?.data}
+              grounds={grounds}
+              service={service}
+              value={value}
+              onChange={(v) => {
+                setValue(v);
+                edited();
+              }}
+              lang={lang}
+              advanced={!!session.user()?.roles.some((r) => r === 'officer' || r === 'admin')}
+            />
+          )}
+          {!formless && takesReasoning && (
             <fieldset className="data-group reasoning-field" aria-invalid={reasoningNote ? true : undefined}>
               <legend>{t('reasoning')}</legend>
               <p className="muted" id="reasoning-hint">
@@ -237,14 +288,16 @@ export function EventActions({
             </fieldset>
           )}
           <ProblemView error={panelError} />
-          <div className="actions-bar">
-            <button type="submit" data-preview={open} disabled={busy}>
-              {t('preview.button')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setOpen(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          {!formless && (
+            <div className="actions-bar">
+              <button type="submit" data-preview={open} disabled={busy}>
+                {t('preview.button')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setOpen(null)}>
+                {t('cancel')}
+              </button>
+            </div>
+          )}
           {preview && (
             <>
               <DecisionPreview preview={preview} lang={lang} />
@@ -252,6 +305,11 @@ export function EventActions({
                 <button type="button" data-send={open} disabled={busy} onClick={() => setConfirming(true)}>
                   {t('confirm.open')}
                 </button>
+                {formless && (
+                  <button type="button" className="secondary" data-cancel={open} onClick={() => setOpen(null)}>
+                    {t('cancel')}
+                  </button>
+                )}
               </div>
             </>
           )}
@@ -260,7 +318,7 @@ export function EventActions({
       {open && preview && confirming && (
         <ConfirmDialog
           eventName={nameOf(open)}
-          grounds={ticked}
+          grounds={formless ? null : ticked}
           reasoning={written}
           preview={preview}
           lang={lang}
