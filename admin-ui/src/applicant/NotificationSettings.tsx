@@ -10,6 +10,8 @@ type Channel = keyof Settings;
 const CHANNELS: Channel[] = ['email', 'sms'];
 const POINTER: Record<string, Channel> = { '/email': 'email', '/sms': 'sms' };
 
+const linked = () => /[?&]notifications\b/.test(window.location.hash);
+
 /** A number as people read it: +7 701 234 56 78 (the runtime keeps it without spaces). */
 export function phoneWords(sms: string): string {
   const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(sms);
@@ -31,6 +33,9 @@ export default function NotificationSettings() {
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // The fields are folded away once something is saved (the page is the applicant's list of applications first); open
+  // when nothing is saved yet, or when the confirmation's link asked for them.
+  const [open, setOpen] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const section = useRef<HTMLElement>(null);
 
@@ -38,11 +43,12 @@ export default function NotificationSettings() {
     api<Settings>('GET', '/me/notifications').then((s) => {
       setSaved(s);
       setDraft({ email: s.email ?? '', sms: s.sms ? phoneWords(s.sms) : '' });
+      setOpen(!(s.email || s.sms) || linked());
     }, setProblem);
   }, []);
   // Opened from the confirmation page's link (#/my?notifications): the card is where the page starts.
   useEffect(() => {
-    if (/[?&]notifications\b/.test(window.location.hash)) {
+    if (linked()) {
       section.current?.scrollIntoView({ block: 'start' });
       section.current?.focus();
     }
@@ -122,70 +128,73 @@ export default function NotificationSettings() {
         </div>
       )}
       <ProblemView error={problem} />
-      {Object.keys(errors).length > 0 && (
-        <div
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          ref={summary}
-          aria-labelledby="notify-errors-title"
-          data-testid="notify-error-summary"
-        >
-          <h3 id="notify-errors-title">{t('notifyProblem')}</h3>
-          <ul>
-            {CHANNELS.filter((c) => errors[c]).map((c) => (
-              <li key={c}>
-                <a
-                  href={`#notify-${c}`}
-                  data-field={`notify-${c}`}
-                  onClick={(ev) => {
-                    // The page's address is its route: the link focuses the field instead of navigating.
-                    ev.preventDefault();
-                    document.getElementById(`notify-${c}`)?.focus();
-                  }}
-                >
-                  {label(c)}: {errors[c]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <form onSubmit={onSubmit} noValidate>
-        {CHANNELS.map((c) => (
-          <div className="notify-field" key={c}>
-            <label htmlFor={`notify-${c}`}>{label(c)}</label>
-            <p className="hint" id={`notify-${c}-hint`}>
-              {c === 'email' ? t('notifyEmailHint') : t('notifySmsHint')}
-            </p>
-            {errors[c] && (
-              <p className="field-error" id={`notify-${c}-error`}>
-                {errors[c]}
-              </p>
-            )}
-            <input
-              id={`notify-${c}`}
-              name={c}
-              type={c === 'email' ? 'email' : 'tel'}
-              inputMode={c === 'email' ? 'email' : 'tel'}
-              autoComplete={c === 'email' ? 'email' : 'tel'}
-              spellCheck={false}
-              placeholder={c === 'email' ? 'name@example.kz' : '+7 701 234 56 78'}
-              value={draft[c]}
-              aria-invalid={errors[c] ? true : undefined}
-              aria-describedby={[`notify-${c}-hint`, errors[c] ? `notify-${c}-error` : ''].filter(Boolean).join(' ')}
-              onChange={(e) => {
-                const value = e.target.value;
-                setDraft((d) => ({ ...d, [c]: value }));
-              }}
-            />
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{t('notifyChange')}</summary>
+        {Object.keys(errors).length > 0 && (
+          <div
+            className="error-summary"
+            role="alert"
+            tabIndex={-1}
+            ref={summary}
+            aria-labelledby="notify-errors-title"
+            data-testid="notify-error-summary"
+          >
+            <h3 id="notify-errors-title">{t('notifyProblem')}</h3>
+            <ul>
+              {CHANNELS.filter((c) => errors[c]).map((c) => (
+                <li key={c}>
+                  <a
+                    href={`#notify-${c}`}
+                    data-field={`notify-${c}`}
+                    onClick={(ev) => {
+                      // The page's address is its route: the link focuses the field instead of navigating.
+                      ev.preventDefault();
+                      document.getElementById(`notify-${c}`)?.focus();
+                    }}
+                  >
+                    {errors[c]}
+                  </a>
+                </li>
+              ))}
+            </ul>
           </div>
-        ))}
-        <p className="hint">{t('notifyLanguageHint', { language: t(`notifyLang_${lang}`) })}</p>
-        <button type="submit" disabled={busy}>
-          {busy ? t('notifySaving') : t('notifySave')}
-        </button>
-      </form>
+        )}
+        <form onSubmit={onSubmit} noValidate>
+          {CHANNELS.map((c) => (
+            <div className="notify-field" key={c}>
+              <label htmlFor={`notify-${c}`}>{label(c)}</label>
+              <p className="hint" id={`notify-${c}-hint`}>
+                {c === 'email' ? t('notifyEmailHint') : t('notifySmsHint')}
+              </p>
+              {errors[c] && (
+                <p className="field-error" id={`notify-${c}-error`}>
+                  {errors[c]}
+                </p>
+              )}
+              <input
+                id={`notify-${c}`}
+                name={c}
+                type={c === 'email' ? 'email' : 'tel'}
+                inputMode={c === 'email' ? 'email' : 'tel'}
+                autoComplete={c === 'email' ? 'email' : 'tel'}
+                spellCheck={false}
+                placeholder={c === 'email' ? 'name@example.kz' : '+7 701 234 56 78'}
+                value={draft[c]}
+                aria-invalid={errors[c] ? true : undefined}
+                aria-describedby={[`notify-${c}-hint`, errors[c] ? `notify-${c}-error` : ''].filter(Boolean).join(' ')}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  setDraft((d) => ({ ...d, [c]: value }));
+                }}
+              />
+            </div>
+          ))}
+          <p className="hint">{t('notifyLanguageHint', { language: t(`notifyLang_${lang}`) })}</p>
+          <button type="submit" disabled={busy}>
+            {busy ? t('notifySaving') : t('notifySave')}
+          </button>
+        </form>
+      </details>
       <p className="notify-announcement" aria-live="polite" role="status" data-testid="notify-announcement">
         {announcement}
       </p>

@@ -116,6 +116,7 @@ export const applicant = {
     notifyOffSms: 'SMS жіберуді тоқтату',
     notifyProblem: 'Баптауларды сақтау мүмкін болмады',
     notifyLink: 'Мәртебе өзгергенде хабарлама алу',
+    notifyChange: 'Поштаны және телефон нөмірін өзгерту',
   },
   ru: {
     servicesTitle: 'Государственные услуги',
@@ -229,6 +230,7 @@ export const applicant = {
     notifyOffSms: 'Не отправлять SMS',
     notifyProblem: 'Не удалось сохранить настройки',
     notifyLink: 'Получать уведомления при изменении статуса',
+    notifyChange: 'Изменить почту и номер телефона',
   },
   en: {
     servicesTitle: 'State services',
@@ -341,5 +343,6 @@ export const applicant = {
     notifyOffSms: 'Stop SMS',
     notifyProblem: 'The settings could not be saved',
     notifyLink: 'Get notified when the status changes',
+    notifyChange: 'Change the e-mail and phone number',
   },
 };
