@@ -244,6 +244,10 @@ describeUi('the officer decides in Chromium', () => {
     const dialog = page.locator('dialog.confirm-dialog');
     await dialog.waitFor();
     expect(await dialog.locator('[data-confirm=state]').textContent()).toBe(stateName);
+    // The action as its button names it: an approval recorded, not an EDS signature.
+    expect(await dialog.locator('[data-confirm=event]').textContent()).toBe(
+      'Шешімді бекіту (ЭЦҚ қолтаңбасы әлі қосылмаған)',
+    );
     expect(title).toContain((await dialog.locator('[data-confirm=documents]').textContent()) ?? '?');
     expect(await dialog.locator('[data-confirm=grounds]').count()).toBe(0);
     expect((await dialog.textContent()) ?? '').not.toMatch(/SIGNED|issued|duplicate/);

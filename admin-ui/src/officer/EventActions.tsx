@@ -66,6 +66,8 @@ export function EventActions({
   const events = (service?.version.machine?.events ?? {}) as Record<string, EventWithData>;
   const nameOf = (type: string, fallback?: string) =>
     events[type]?.name ? pick(events[type].name, lang) : (fallback ?? type);
+  // What the officer does, as the button says: a signing step records the approval (EDS is not connected).
+  const actionName = (type: string) => (isSigning(type, events[type]) ? t('signButton') : nameOf(type));
 
   const hasForm = (type: string) => {
     const def = events[type];
@@ -85,8 +87,8 @@ export function EventActions({
       setPreview(null);
       onChanged({
         notice: led
-          ? t('doneStep', { event: nameOf(type), state: pick(led.stateName, lang) })
-          : t('done', { event: nameOf(type) }),
+          ? t('doneStep', { event: actionName(type), state: pick(led.stateName, lang) })
+          : t('done', { event: actionName(type) }),
       });
     } catch (e) {
       setConfirming(false);
@@ -230,7 +232,7 @@ export function EventActions({
           }}
         >
           <h3 style={{ margin: 0, fontSize: '1rem' }}>
-            {t(formless ? 'decisionTitle' : 'findingsTitle', { event: nameOf(open) })}
+            {t(formless ? 'decisionTitle' : 'findingsTitle', { event: actionName(open) })}
           </h3>
           {formless && (
             <p className="muted" data-note="decision">
@@ -317,7 +319,7 @@ export function EventActions({
       )}
       {open && preview && confirming && (
         <ConfirmDialog
-          eventName={nameOf(open)}
+          eventName={actionName(open)}
           grounds={formless ? null : ticked}
           reasoning={written}
           preview={preview}
