@@ -189,4 +189,61 @@ describeUi('the applicant’s notifications on a phone, in Kazakh', () => {
     await card.screenshot({ path: join(artifacts, 'notifications-4-email-off-card.png') });
     await page.context().close();
   }, 120_000);
+
+  test('settings saved with the UI in Russian: the page speaks Russian and the messages are written in Russian', async () => {
+    const api = apiOf(ui);
+    const { token } = await api<{ token: string }>('POST', '/auth/login', { username: 'applicant', password: 'demo' });
+    const page = await signIn(ui, 'applicant', { phone: true, lang: 'ru' });
+    await page.goto(`${ui.base}#/my`);
+    const card = page.locator('[data-testid=notification-settings]');
+    await card.locator('[data-testid=notify-state]').waitFor();
+    expect(await card.locator('h2').textContent()).toBe('Уведомления');
+    // Whatever the previous test left, the fields are one click away.
+    if (!(await page.getByLabel('Электронная почта').isVisible())) await card.locator('summary').click();
+    expect(await card.innerText()).toContain('(сейчас: русский)');
+    await page.getByLabel('Электронная почта').fill('aigul@example.kz');
+    await page.getByLabel('Номер мобильного телефона').fill('');
+    await card.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForFunction(() => !!document.querySelector('[data-testid=notify-announcement]')?.textContent);
+    expect(await card.locator('[data-testid=notify-announcement]').textContent()).toBe(
+      'Настройки уведомлений сохранены.',
+    );
+    expect(await card.locator('[data-testid=notify-state] li').count()).toBe(1);
+    expect(await api('GET', '/me/notifications', undefined, token)).toEqual({ email: 'aigul@example.kz', sms: null });
+
+    // An application submitted through the API (its language plays no part: the settings' language does).
+    const made = await api<{ id: string; number: string }>(
+      'POST',
+      '/applications',
+      {
+        serviceId: 'cadastral-passport-duplicate',
+        data: {
+          applicant: { kind: 'individual', iin: '920715401231', fullName: 'Сейітова Айгүл Маратқызы' },
+          object: { cadastralNumber: '20-321-001-124', kind: 'apartment' },
+          request: { signedWith: 'eds' },
+          payment: { viaGateway: true },
+          consentToPersonalData: true,
+        },
+      },
+      token,
+    );
+    let log: Sent[] = [];
+    for (let i = 0; i < 200 && log.length < 1; i++) {
+      log = (
+        await api<{ items: Sent[] }>(
+          'GET',
+          `/applications/${encodeURIComponent(made.id)}/notifications`,
+          undefined,
+          token,
+        )
+      ).items;
+      if (log.length < 1) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(log.map((m) => m.channel)).toEqual(['email']);
+    expect(log[0].text).toContain(`Заявление № ${made.number}`);
+    expect(log[0].text).toContain('Статус:');
+    expect(await seriousViolations(page, '[data-testid=notification-settings]')).toEqual([]);
+    await card.screenshot({ path: join(artifacts, 'notifications-5-ru-card.png') });
+    await page.context().close();
+  }, 60_000);
 });
