@@ -157,7 +157,11 @@ test('the log is the applicant’s and the officers’ to read; another applican
 });
 
 test('two instances on one store: each change is notified once, by the instance that committed it', async () => {
-  const other = await startTestServer({ dataDir: t.dataDir, now: () => new Date('2026-03-03T10:00:00+05:00') });
+  const other = await startTestServer({
+    dataDir: t.dataDir,
+    mongodbUrl: t.mongodbUrl,
+    now: () => new Date('2026-03-03T10:00:00+05:00'),
+  });
   try {
     // Submitted on the second instance, acted on through the first.
     const made = await other.as('applicant', 'POST', '/applications', {

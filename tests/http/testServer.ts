@@ -34,6 +34,8 @@ export interface TestServer {
 export async function startTestServer(options: {
   definitionsRoot?: string;
   dataDir?: string;
+  /** A second instance on the same MongoDB database as another (its `mongodbUrl`). */
+  mongodbUrl?: string;
   now?: () => Date;
   schedulerIntervalMs?: number;
 }): Promise<TestServer> {
@@ -45,7 +47,8 @@ export async function startTestServer(options: {
   // QYZMET_TEST_STORE=mongodb runs the HTTP suites on the MongoDB store (a database of their own on the test
   // server); by default they run on the embedded one.
   const mongodbUrl =
-    process.env.QYZMET_TEST_STORE === 'mongodb' && !options.dataDir ? freshDatabaseUrl('qyzmet_http') : undefined;
+    options.mongodbUrl ??
+    (process.env.QYZMET_TEST_STORE === 'mongodb' && !options.dataDir ? freshDatabaseUrl('qyzmet_http') : undefined);
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
