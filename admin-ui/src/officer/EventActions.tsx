@@ -152,7 +152,10 @@ export function EventActions({
   // A decision without fields: its panel shows the preview and the confirmation only.
   const formless = !!open && !hasForm(open);
   const records = def?.records;
-  const grounds = (service?.version.refusalGrounds ?? []).filter((g) => g.decidedBy === 'officer');
+  // The officer's grounds are the provider's to tick: an applicant's own step (an agreement, an objection) records
+  // only what its schema asks.
+  const applicantStep = !!def?.roles.includes('applicant');
+  const grounds = applicantStep ? [] : (service?.version.refusalGrounds ?? []).filter((g) => g.decidedBy === 'officer');
   const shownGrounds = records === 'findings' ? grounds : [];
   const ticked = shownGrounds.filter((g) => groundHolds(g, value));
   // The reasoning motivates a provider's finding (a ground may hold after it), or the event's schema asks for it.
@@ -232,7 +235,9 @@ export function EventActions({
           }}
         >
           <h3 style={{ margin: 0, fontSize: '1rem' }}>
-            {t(formless ? 'decisionTitle' : 'findingsTitle', { event: actionName(open) })}
+            {applicantStep
+              ? actionName(open)
+              : t(formless ? 'decisionTitle' : 'findingsTitle', { event: actionName(open) })}
           </h3>
           {formless && (
             <p className="muted" data-note="decision">
