@@ -15,6 +15,7 @@ import {
   type LegalRef,
   type Scenario,
   type SimulationResult,
+  type StateDef,
   type Status,
   type VersionDef,
 } from '@qyzmet/engine';
@@ -22,9 +23,14 @@ import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceForm } from '../forms/ServiceForm';
 import type { ServerFieldError } from '../forms/toExtraErrors';
-import { LANGUAGES, type UiLang } from '../i18n';
+import { LANGUAGES, registerArea, type UiLang } from '../i18n';
+import { splitDuration } from './editors/machineModel';
 import { useGuardText } from './editors/useGuardText';
+import { officer } from '../i18n/officer';
 import type { ScenarioRun } from './model';
+
+// The diagram says a step's status as the officer's inbox does: one wording everywhere.
+registerArea('officer', officer);
 
 /** Live previews of the draft version, all computed in the browser from the compiled draft. */
 
@@ -131,6 +137,10 @@ interface Laid {
     width: number;
     height: number;
     lines: string[];
+    /** The ids, for the analyst's tooltip. */
+    title: string;
+    /** How many of the lines are the step's name (bold). */
+    nameLines: number;
     status: Status;
     final: boolean;
     initial: boolean;
@@ -140,6 +150,7 @@ interface Laid {
     points: Array<{ x: number; y: number }>;
     label?: { x: number; y: number; lines: string[] };
     timer: boolean;
+    title?: string;
   }>;
 }
 
@@ -189,17 +200,30 @@ export function MachineDiagram({
     if (!m?.states) return;
     const nodeW = 210;
     const nodes: Laid['nodes'] = [];
+    // A step in words: its name, its status as the officer's inbox says it, its step deadlines by name and term; the
+    // ids are kept for the analyst in the tooltip only (the kk/ru interface shows no raw codes).
+    const durationText = (d: string | undefined) => {
+      const x = splitDuration(d);
+      return x ? `${x.n} ${t(`stepsEditor:unit.${x.unit}`, { defaultValue: t('diagramTerm') })}` : '';
+    };
+    const timerText = (tm: NonNullable<StateDef['timers']>[number]) => {
+      const name = pick(tm.label, lang) || t('diagramTimer');
+      if (tm.after) return `${name}: ${durationText(tm.after)}`;
+      if (!tm.beforeDeadline) return name;
+      const dl = version.deadlines?.find((x) => x.id === tm.beforeDeadline!.deadline);
+      return `${name}: ${t('diagramBefore', { after: durationText(tm.beforeDeadline.after), deadline: pick(dl?.label, lang) || t('diagramDeadline') })}`;
+    };
+    const titles = new Map<string, string>();
+    const names = new Map<string, number>();
     const children: ElkNode[] = Object.entries(m.states).map(([id, s]) => {
+      const timers = s.timers ?? [];
+      titles.set(id, [`${id} [${s.status}]`, ...timers.map((tm) => `⏱ ${tm.id}`)].join('\n'));
+      const name = wrap(pick(s.label, lang) || t('diagramUnnamed'), 30, 2);
+      names.set(id, name.length);
       const lines = [
-        id,
-        `[${s.status}]${s.final ? ` · ${t('final')}` : ''}`,
-        ...wrap(pick(s.label, lang), 32, 2),
-        ...(s.timers ?? []).map((tm) =>
-          `⏱ ${tm.id}: ${tm.after ?? (tm.beforeDeadline ? `${tm.beforeDeadline.deadline} − ${tm.beforeDeadline.after}` : '')}`.slice(
-            0,
-            34,
-          ),
-        ),
+        ...name,
+        `${t(`officer:status.${s.status}`, { defaultValue: t('diagramStatusOther') })}${s.final ? ` · ${t('final')}` : ''}`,
+        ...timers.map((tm) => clip(`⏱ ${timerText(tm)}`, 34)),
       ];
       const height = 14 + lines.length * 15;
       nodes.push({
@@ -209,6 +233,8 @@ export function MachineDiagram({
         width: nodeW,
         height,
         lines,
+        title: titles.get(id) ?? id,
+        nameLines: names.get(id) ?? 1,
         status: s.status,
         final: !!s.final,
         initial: m.initial === id,
@@ -216,13 +242,13 @@ export function MachineDiagram({
       return { id, width: nodeW, height };
     });
     const edges: ElkExtendedEdge[] = [];
-    const labels = new Map<string, { lines: string[]; timer: boolean }>();
+    const labels = new Map<string, { lines: string[]; timer: boolean; title?: string }>();
     let n = 0;
-    const add = (from: string, to: string, text: string, timer = false) => {
+    const add = (from: string, to: string, text: string, timer = false, title?: string) => {
       if (!m.states[to]) return;
       const id = `e${n++}`;
       const lines = wrap(text, 26, 3);
-      labels.set(id, { lines, timer });
+      labels.set(id, { lines, timer, title });
       edges.push({
         id,
         sources: [from],
@@ -241,10 +267,15 @@ export function MachineDiagram({
       // The arrows in words: the event's name, and the guard as the steps editor says it.
       for (const [ev, tr] of Object.entries(s.on ?? {}))
         for (const x of Array.isArray(tr) ? tr : [tr])
-          add(id, x.target, `${pick(m.events?.[ev]?.label, lang) || ev}${x.guard ? `: ${guardText(x.guard)}` : ''}`);
+          add(
+            id,
+            x.target,
+            `${pick(m.events?.[ev]?.label, lang) || t('diagramEvent')}${x.guard ? `: ${guardText(x.guard)}` : ''}`,
+            false,
+            ev,
+          );
       for (const x of s.always ?? []) add(id, x.target, `↳${x.guard ? ` ${guardText(x.guard)}` : ''}`);
-      for (const tm of s.timers ?? [])
-        if (tm.target) add(id, tm.target, `⏱ ${tm.id} (${tm.after ?? tm.beforeDeadline?.after ?? ''})`, true);
+      for (const tm of s.timers ?? []) if (tm.target) add(id, tm.target, `⏱ ${timerText(tm)}`, true, tm.id);
     }
     const graph: ElkNode = {
       id: 'root',
@@ -275,6 +306,7 @@ export function MachineDiagram({
             return {
               id: e.id,
               timer: meta.timer,
+              title: meta.title,
               points: s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [],
               label: l ? { x: l.x ?? 0, y: l.y ?? 0, lines: meta.lines } : undefined,
             };
@@ -286,7 +318,7 @@ export function MachineDiagram({
     return () => {
       live = false;
     };
-  }, [version.machine, lang, t, guardText]);
+  }, [version.machine, version.deadlines, lang, t, guardText]);
   if (error)
     return (
       <p className="error">
@@ -318,6 +350,7 @@ export function MachineDiagram({
         </defs>
         {laid.edges.map((e) => (
           <g key={e.id} className="qz-edge">
+            {e.title && <title>{e.title}</title>}
             <polyline
               points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
               fill="none"
@@ -345,7 +378,7 @@ export function MachineDiagram({
             {...(onSelect && {
               role: 'button',
               tabIndex: 0,
-              'aria-label': nd.lines.join(', '),
+              'aria-label': nd.lines.join(' '),
               'aria-pressed': selected === nd.id,
               onClick: () => onSelect(nd.id),
               onKeyDown: (e: { key: string; preventDefault(): void }) => {
@@ -355,6 +388,8 @@ export function MachineDiagram({
               },
             })}
           >
+            {/* The ids, for the analyst: a tooltip, never a line of the box. */}
+            <title>{nd.title}</title>
             {/* The state being edited beside the diagram, and the one with keyboard focus, get a halo. */}
             <rect className="qz-node-halo" x="-5" y="-5" width={nd.width + 10} height={nd.height + 10} rx="9" />
             <rect
@@ -370,9 +405,10 @@ export function MachineDiagram({
               <rect x="3" y="3" width={nd.width - 6} height={nd.height - 6} rx="4" fill="none" stroke="#8a949e" />
             )}
             <text x="8" y="18" fontSize="12">
+              {/* A space ends each line but the last: the text read out is the lines' words, not run together. */}
               {nd.lines.map((l, i) => (
-                <tspan key={i} x="8" dy={i ? 15 : 0} fontWeight={i === 0 ? 700 : 400}>
-                  {l}
+                <tspan key={i} x="8" dy={i ? 15 : 0} fontWeight={i < nd.nameLines ? 700 : 400}>
+                  {i < nd.lines.length - 1 ? `${l} ` : l}
                 </tspan>
               ))}
             </text>

@@ -87,7 +87,7 @@ export default function ApplicationPage({ id }: { id: string }) {
   const eventSchemas = (machine?.events ?? {}) as EventSchemas;
   const deadlineName = (d: string) => {
     const def = service?.version.deadlines?.find((x) => x.id === d);
-    return def?.name ? pick(def.name, lang) : d === 'service' ? t('deadline.service') : d;
+    return def?.name ? pick(def.name, lang) : d === 'service' ? t('deadline.service') : t('deadline.other');
   };
   const u = urgency(app);
   const due = mainDeadline(app);
@@ -181,7 +181,12 @@ export default function ApplicationPage({ id }: { id: string }) {
       </section>
 
       {app.status === 'refused' && app.refusal && app.refusal.grounds.length > 0 && (
-        <RefusalView grounds={app.refusal.grounds} reasoning={app.reasoning ?? []} lang={lang} />
+        <RefusalView
+          grounds={app.refusal.grounds}
+          reasoning={app.reasoning ?? []}
+          lang={lang}
+          roles={(machine as { roles?: Record<string, { name?: Text }> } | undefined)?.roles}
+        />
       )}
 
       <ProblemView error={actionError} />
@@ -229,7 +234,7 @@ export default function ApplicationPage({ id }: { id: string }) {
                       {d.dueAt ? toDottedDateTime(d.dueAt, KAZAKHSTAN_TIME_ZONE) : t('notSet')}
                     </td>
                     <td data-label={t('status')}>
-                      {d.status ? t(`deadline.${d.status}`, { defaultValue: d.status }) : '—'}
+                      {d.status ? t(`deadline.${d.status}`, { defaultValue: t('deadline.statusOther') }) : '—'}
                     </td>
                   </tr>
                 );

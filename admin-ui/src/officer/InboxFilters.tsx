@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPLICATION_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import type { Schemas } from '../shell/api';
+import { ClockIcon } from './common';
 import { inboxHref, OPEN, VIEWS, viewOf, filtersFrom, type InboxFilters, type ViewId } from './inboxQuery';
 
 export type SavedFilter = Schemas['SavedFilter'];
@@ -53,7 +54,7 @@ export function InboxControls({
                 )}
                 {v.id === 'today' && (
                   <span className="icon" aria-hidden="true">
-                    ◷
+                    <ClockIcon />
                   </span>
                 )}
                 {t(`view.${v.id}`)}

@@ -5,6 +5,7 @@ import { go, hashQuery } from '../shell/router';
 import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
 import { AssigneeCell, type AssignOutcome, type Officer } from './AssigneeCell';
 import {
+  ClockIcon,
   loadService,
   loadServices,
   mainDeadline,
@@ -157,8 +158,7 @@ export default function OfficerInbox() {
           {t('overdue')}
         </span>
         <span className="swatch due-today">
-          <span aria-hidden="true">◷ </span>
-          {t('dueToday')}
+          <ClockIcon /> {t('dueToday')}
         </span>
         <span>{t('legend')}</span>
       </p>
@@ -222,8 +222,7 @@ export default function OfficerInbox() {
                         )}
                         {u === 'due-today' && (
                           <span className="flag due-today-flag">
-                            <span aria-hidden="true">◷ </span>
-                            {t('dueToday')}
+                            <ClockIcon /> {t('dueToday')}
                           </span>
                         )}
                         <TimeLeft value={a.timeLeft} />

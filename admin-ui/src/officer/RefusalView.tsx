@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { KAZAKHSTAN_TIME_ZONE, toDottedDateTime } from '../../../engine/src/calendar/localTime';
-import { pick, type LegalRef, type Reasoning, type RefusalGround, type ServiceDetail } from './common';
+import { pick, type LegalRef, type Reasoning, type RefusalGround, type ServiceDetail, type Text } from './common';
 
 /** "Order of the Minister of Justice … № 156, 2013-04-12, annex 2, row 9, subparagraph 1" in the UI language. */
 export function LegalRefText({
@@ -59,10 +59,13 @@ export function RefusalView({
   grounds,
   reasoning,
   lang,
+  roles,
 }: {
   grounds: RefusalGround[];
   reasoning: Reasoning[];
   lang: string;
+  /** The definition's roles: a reasoning's author is named by their role's name where the definition gives one. */
+  roles?: Record<string, { name?: Text }>;
 }) {
   const { t } = useTranslation('officer');
   const texts = reasoning
@@ -99,8 +102,10 @@ export function RefusalView({
             <blockquote key={`${r.at}-${r.actor}`} lang={shown.lang}>
               <p>{shown.text}</p>
               <footer className="muted">
-                {t(`actor.${r.actor}`, { defaultValue: r.actor })},{' '}
-                <time dateTime={r.at}>{toDottedDateTime(r.at, KAZAKHSTAN_TIME_ZONE)}</time>
+                {roles?.[r.actor]?.name
+                  ? pick(roles[r.actor].name, lang)
+                  : t(`actor.${r.actor}`, { defaultValue: t('actor.official') })}
+                , <time dateTime={r.at}>{toDottedDateTime(r.at, KAZAKHSTAN_TIME_ZONE)}</time>
               </footer>
             </blockquote>
           ))}
