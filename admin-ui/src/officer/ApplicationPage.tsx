@@ -65,7 +65,10 @@ export default function ApplicationPage({ id }: { id: string }) {
   if (!app) return error ? <ProblemView error={error} /> : <p>{t('loadError')}…</p>;
 
   const machine = service?.version.machine;
-  const stateName = (s: string) => (machine?.states?.[s]?.name ? pick(machine.states[s].name, lang) : s);
+  // Until the service is loaded the step has no name yet: nothing rather than its id; a step the version does not name
+  // gets a generic word.
+  const stateName = (s: string) =>
+    machine?.states?.[s]?.name ? pick(machine.states[s].name, lang) : service ? t('state.other') : '';
   // Names from the definition, never the codes: a timer's step by the timer's own name.
   const timerName = (e: string) => {
     const id = e.slice('timer:'.length);
