@@ -77,12 +77,17 @@ export function problemBody(problem: Problem, instance?: string, lang: Lang = 'e
   const detail = problemDetail(problem.code, problem.message, lang, { ...params, ...problem.extensions });
   const body = bodyOf(statusOf(problem), problem.code, detail, instance);
   if (Object.keys(params).length) body.params = params;
+  // An event's data errors are already located in the request (/data/…, as the problem's own pointer says); a form's
+  // are into the application data. Their kk/ru/en words are on the error itself or under its params.
+  const inRequest = problem.pointer?.startsWith('/data/') === true;
   if (Array.isArray(errors))
     body.errors = errors.map((e) => ({
-      pointer: `/data${e.pointer ?? ''}`,
+      pointer: inRequest && e.pointer?.startsWith('/data/') ? e.pointer : `/data${e.pointer ?? ''}`,
       code: e.code,
       message: e.message,
-      messages: (e.params as { messages?: Record<string, string> })?.messages,
+      messages:
+        (e as { messages?: Record<string, string> }).messages ??
+        (e.params as { messages?: Record<string, string> })?.messages,
     }));
   // A user's mistake the engine located in the request itself (an event's /data/reasoning): a field error there, so
   // a form shows it on its field.
