@@ -5,20 +5,25 @@ import { pick, ProblemView, StatusBadge, useLang } from '../officer/common';
 import { useApplicationPoll } from './applicantCommon';
 import { DocumentLinks, stateName, useServiceOf, WhenFacts } from './ApplicationFacts';
 import { usePageDetail } from './pageTitle';
+import { YourStep } from './YourStep';
 import './applicant.css';
 
 /**
  * An application's status for its applicant: read again every 5 seconds while the page is visible (no reload), and
  * a change of status or step announced in a polite live region. The step's name, what happens next, the due date and
- * the documents issued so far; the refusal's grounds in words when refused.
+ * the documents issued so far; the refusal's grounds in words when refused. A step that waits for the applicant
+ * (agreeing to extend the term, an objection, signing the works act) is a card at the top with its form (YourStep):
+ * sent, it is confirmed in words and the application read again at once.
  */
 export default function ApplicationStatus({ id }: { id: string }) {
   const { t } = useTranslation('applicant');
   const { t: ts } = useTranslation('officer');
   const lang = useLang();
-  const { app, error, changed } = useApplicationPoll(id);
+  const { app, error, changed, reload } = useApplicationPoll(id);
   const service = useServiceOf(app);
   const [announcement, setAnnouncement] = useState('');
+  // What the applicant just sent, said in words until the page is left.
+  const [sent, setSent] = useState<string | null>(null);
   usePageDetail(app ? `${app.number ?? t('numberPending')} · ${t('statusTitle')}` : null);
   const state = app ? stateName(service, app.state, lang) : '';
   useEffect(() => {
@@ -42,6 +47,20 @@ export default function ApplicationStatus({ id }: { id: string }) {
         {app.number}
       </p>
       {service && <p>{pick(service.name, lang)}</p>}
+      {sent && (
+        <p className="ok" role="status" data-your-step-sent>
+          {t('yourStepSent', { event: sent })}
+        </p>
+      )}
+      <YourStep
+        app={app}
+        service={service}
+        lang={lang}
+        onSent={(name) => {
+          setSent(name);
+          reload();
+        }}
+      />
       <div className="card status-card" data-status={app.status} data-state={app.state}>
         <p className="status-line">
           <span className="status-label">{t('status')}:</span> <StatusBadge status={app.status} />

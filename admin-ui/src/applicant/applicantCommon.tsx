@@ -91,7 +91,10 @@ export function useApplicationPoll(
   app: ApplicantApplicationView | null;
   error: unknown;
   changed: number;
+  /** Read it again now (after the applicant's own step), without waiting for the next turn. */
+  reload: () => void;
 } {
+  const reloadRef = useRef<() => void>(() => undefined);
   const [app, setApp] = useState<ApplicantApplicationView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [changed, setChanged] = useState(0);
@@ -121,6 +124,7 @@ export function useApplicationPoll(
       if (document.visibilityState === 'visible') void read().then(schedule);
       else clearTimeout(timer);
     };
+    reloadRef.current = () => void read().then(schedule);
     void read().then(schedule);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
@@ -129,5 +133,5 @@ export function useApplicationPoll(
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [id, everyMs]);
-  return { app, error, changed };
+  return { app, error, changed, reload: () => reloadRef.current() };
 }
