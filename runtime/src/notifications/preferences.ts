@@ -1,5 +1,6 @@
 import { domainError, type Lang } from '@qyzmet/engine';
 import type { RuntimeContext } from '../runtimeContext';
+import { fieldError, type FieldError } from '../fieldError';
 
 /**
  * A user's notification settings (C6): where to send status changes, each channel off when null. Kept in the store's
@@ -28,19 +29,6 @@ export async function readPreferences(ctx: RuntimeContext, userId: string): Prom
   const p = JSON.parse(raw) as Partial<Stored>;
   return { email: p.email ?? null, sms: p.sms ?? null, lang: p.lang ?? 'kk' };
 }
-
-interface FieldError {
-  pointer: string;
-  code: string;
-  message: string;
-  messages: { kk: string; ru: string; en: string };
-}
-const fieldError = (pointer: string, code: string, en: string, kk: string, ru: string): FieldError => ({
-  pointer,
-  code,
-  message: en,
-  messages: { kk, ru, en },
-});
 
 /** The settings of a PUT /me/notifications body, or its field errors located by JSON pointer. */
 export function parsePreferences(body: unknown): { value: NotificationPreferences; errors: FieldError[] } {

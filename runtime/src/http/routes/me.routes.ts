@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { domainError } from '@qyzmet/engine';
 import type { RuntimeContext } from '../../runtimeContext';
 import { requireUser } from '../context';
+import { fieldError, type FieldError } from '../../fieldError';
 
 /** At most this many saved filters per user: one-click views, not an archive. */
 export const MAX_FILTERS = 20;
@@ -19,20 +20,6 @@ export interface SavedFilter {
 }
 
 const keyOf = (userId: string) => `filters:${userId}`;
-
-/** A field error of the body, located by its JSON pointer, in the three languages a form shows. */
-interface FieldError {
-  pointer: string;
-  code: string;
-  message: string;
-  messages: { kk: string; ru: string; en: string };
-}
-const fieldError = (pointer: string, code: string, en: string, kk: string, ru: string): FieldError => ({
-  pointer,
-  code,
-  message: en,
-  messages: { kk, ru, en },
-});
 
 /** The field errors of a PUT /me/filters body; none when it is a valid `{ items }`. */
 export function filterErrors(body: unknown): FieldError[] {
