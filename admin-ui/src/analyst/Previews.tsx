@@ -150,7 +150,6 @@ interface Laid {
     points: Array<{ x: number; y: number }>;
     label?: { x: number; y: number; lines: string[] };
     timer: boolean;
-    title?: string;
   }>;
 }
 
@@ -217,13 +216,13 @@ export function MachineDiagram({
     const names = new Map<string, number>();
     const children: ElkNode[] = Object.entries(m.states).map(([id, s]) => {
       const timers = s.timers ?? [];
-      titles.set(id, [`${id} [${s.status}]`, ...timers.map((tm) => `⏱ ${tm.id}`)].join('\n'));
-      const name = wrap(pick(s.label, lang) || t('diagramUnnamed'), 30, 2);
+      titles.set(id, [`${id} [${s.status}]`, ...timers.map((tm) => `${t('timer')}: ${tm.id}`)].join('\n'));
+      const name = wrap(pick(s.label, lang) || t('diagramUnnamed'), 27, 2);
       names.set(id, name.length);
       const lines = [
         ...name,
         `${t(`officer:status.${s.status}`, { defaultValue: t('diagramStatusOther') })}${s.final ? ` · ${t('final')}` : ''}`,
-        ...timers.map((tm) => clip(`⏱ ${timerText(tm)}`, 34)),
+        ...timers.map((tm) => clip(timerText(tm), 28)),
       ];
       const height = 14 + lines.length * 15;
       nodes.push({
@@ -242,13 +241,13 @@ export function MachineDiagram({
       return { id, width: nodeW, height };
     });
     const edges: ElkExtendedEdge[] = [];
-    const labels = new Map<string, { lines: string[]; timer: boolean; title?: string }>();
+    const labels = new Map<string, { lines: string[]; timer: boolean }>();
     let n = 0;
-    const add = (from: string, to: string, text: string, timer = false, title?: string) => {
+    const add = (from: string, to: string, text: string, timer = false) => {
       if (!m.states[to]) return;
       const id = `e${n++}`;
       const lines = wrap(text, 26, 3);
-      labels.set(id, { lines, timer, title });
+      labels.set(id, { lines, timer });
       edges.push({
         id,
         sources: [from],
@@ -271,11 +270,9 @@ export function MachineDiagram({
             id,
             x.target,
             `${pick(m.events?.[ev]?.label, lang) || t('diagramEvent')}${x.guard ? `: ${guardText(x.guard)}` : ''}`,
-            false,
-            ev,
           );
       for (const x of s.always ?? []) add(id, x.target, `↳${x.guard ? ` ${guardText(x.guard)}` : ''}`);
-      for (const tm of s.timers ?? []) if (tm.target) add(id, tm.target, `⏱ ${timerText(tm)}`, true, tm.id);
+      for (const tm of s.timers ?? []) if (tm.target) add(id, tm.target, timerText(tm), true);
     }
     const graph: ElkNode = {
       id: 'root',
@@ -306,7 +303,6 @@ export function MachineDiagram({
             return {
               id: e.id,
               timer: meta.timer,
-              title: meta.title,
               points: s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [],
               label: l ? { x: l.x ?? 0, y: l.y ?? 0, lines: meta.lines } : undefined,
             };
@@ -350,7 +346,6 @@ export function MachineDiagram({
         </defs>
         {laid.edges.map((e) => (
           <g key={e.id} className="qz-edge">
-            {e.title && <title>{e.title}</title>}
             <polyline
               points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
               fill="none"
@@ -404,10 +399,24 @@ export function MachineDiagram({
             {nd.final && (
               <rect x="3" y="3" width={nd.width - 6} height={nd.height - 6} rx="4" fill="none" stroke="#8a949e" />
             )}
+            {/* A drawn clock before each step deadline's line: the "⏱" character has no glyph in the fonts. */}
+            {nd.lines.map((_, i) =>
+              i > nd.nameLines ? (
+                <g
+                  key={`clock${i}`}
+                  className="qz-timer-icon"
+                  transform={`translate(8,${9 + i * 15})`}
+                  aria-hidden="true"
+                >
+                  <circle cx="5.5" cy="5.5" r="4.8" fill="none" stroke="#8a5200" strokeWidth="1.2" />
+                  <path d="M5.5 2.8v2.7l1.8 1.8" fill="none" stroke="#8a5200" strokeWidth="1.2" strokeLinecap="round" />
+                </g>
+              ) : null,
+            )}
             <text x="8" y="18" fontSize="12">
               {/* A space ends each line but the last: the text read out is the lines' words, not run together. */}
               {nd.lines.map((l, i) => (
-                <tspan key={i} x="8" dy={i ? 15 : 0} fontWeight={i < nd.nameLines ? 700 : 400}>
+                <tspan key={i} x={i > nd.nameLines ? 22 : 8} dy={i ? 15 : 0} fontWeight={i < nd.nameLines ? 700 : 400}>
                   {i < nd.lines.length - 1 ? `${l} ` : l}
                 </tspan>
               ))}
