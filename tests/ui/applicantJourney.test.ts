@@ -1,7 +1,7 @@
 import { parseDecimal } from '../../admin-ui/src/forms/parseDecimal';
 import { identityPrefill } from '../../admin-ui/src/forms/identityPrefill';
 import { seriousViolations } from './a11y';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { apiOf, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 // Pure parts first: the number as typed, and the identity put into the form.
 describe('numbers typed with a comma or a point', () => {
@@ -49,25 +49,6 @@ describe('identity prefill (x-identity)', () => {
     expect(identityPrefill(form, null)).toEqual({});
   });
 });
-
-/** The API on the test's side: the officer acts as another person would, not through the applicant's page. */
-function apiOf(ui: UiContext) {
-  const base = ui.base.replace(/\/admin\/$/, '/api/v1');
-  return async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        'accept-language': 'kk',
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 describeUi('the applicant’s journey on a phone, in Kazakh', () => {
   let ui: UiContext;

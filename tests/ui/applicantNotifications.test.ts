@@ -1,6 +1,6 @@
 import { seriousViolations } from './a11y';
 import { join } from 'node:path';
-import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { apiOf, artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 /**
  * The applicant's notification settings (C6) on a phone in Kazakh, against a real runtime: a number that is not +7 is
@@ -9,25 +9,6 @@ import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiCont
  * off; a submitted application then sends its messages, read back from the application's notification log. The
  * applicant's start, confirmation and status pages each have their own title.
  */
-
-/** The API on the test's side, as another client would call it. */
-function apiOf(ui: UiContext) {
-  const base = ui.base.replace(/\/admin\/$/, '/api/v1');
-  return async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        'accept-language': 'kk',
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 interface Sent {
   at: string;

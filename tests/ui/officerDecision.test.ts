@@ -291,63 +291,6 @@ describeUi('the officer decides in Chromium', () => {
     expect((await stored(apps.handOver.id)).state).toBe('examination');
     await page.context().close();
   }, 60_000);
-
-  test("the applicant's own step (agreeing to extend the term) is a form with its labelled field, not the officer's grounds", async () => {
-    // A shopping centre of 5,000 m² (new-real-estate-cadastre-entry, scenario 14) at its inspection step.
-    const applicant = await login('applicant');
-    const officer = await login('officer');
-    const a = await call(
-      'POST',
-      '/applications',
-      {
-        serviceId: 'new-real-estate-cadastre-entry',
-        data: {
-          variant: 'cadastral-passport',
-          applicant: { kind: 'legal-entity', bin: '081240005679', fullName: '"Сарыарқа Молл" АҚ' },
-          object: { kind: 'other', address: 'Астана қ., Есіл ауданы, Қабанбай батыр даңғылы, 11', totalArea: 5000 },
-          request: { signedWith: 'eds' },
-          documents: { titleDocument: 'title-document.pdf', landPlotIdDocument: 'land-plot-id.pdf' },
-          payment: { viaGateway: true },
-          consentToPersonalData: true,
-        },
-      },
-      applicant,
-    );
-    await call(
-      'POST',
-      `/applications/${a.id}/events`,
-      { type: 'GATEWAY_DATA', data: { legalEntityRegistered: true } },
-      officer,
-    );
-    await call('POST', `/applications/${a.id}/events`, { type: 'FILE_HANDED_OVER' }, officer);
-    expect((await stored(a.id)).state).toBe('inspection');
-
-    const page = await signIn(ui, 'applicant');
-    await open(page, a.id);
-    await page.click('button[data-event="EXTENSION_AGREED"]');
-    const form = page.locator('form.findings');
-    await form.waitFor();
-    // The agreement as a labelled checkbox in Kazakh; no refusal grounds, no reasoning, no JSON for the applicant.
-    const field = form.locator('[data-field="extensionAgreed"]');
-    expect(await field.textContent()).toContain('Мерзімді ұзартуға келісемін');
-    expect(await form.locator('[data-ground]').count()).toBe(0);
-    expect(await form.locator('.reasoning-field').count()).toBe(0);
-    expect(await form.locator('details.advanced').count()).toBe(0);
-    expect(await form.locator('[data-unlabelled]').count()).toBe(0);
-    expect((await form.textContent()) ?? '').not.toMatch(/extensionAgreed|EXTENSION_AGREED/);
-    await field.locator('input[type=checkbox]').check();
-    await form.locator('button[data-preview="EXTENSION_AGREED"]').click();
-    await form.locator('.decision-preview').waitFor();
-    await screenshot(page, 'applicant-extension-form');
-    expect(await seriousViolations(page)).toEqual([]);
-    await form.locator('button[data-send="EXTENSION_AGREED"]').click();
-    await page.locator('dialog.confirm-dialog button[data-confirm-send]').click();
-    await form.waitFor({ state: 'detached' });
-    // The agreement is recorded: the inspection goes on under the extended term.
-    await page.waitForSelector('article.application[data-state="inspection-extended"]');
-    expect((await stored(a.id)).state).toBe('inspection-extended');
-    await page.context().close();
-  }, 90_000);
 });
 
 /**
