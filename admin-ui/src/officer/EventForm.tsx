@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { findingOf, parseFindings } from './findings';
 import { LegalRefText } from './RefusalView';
 import { pick, type JsonSchema, type OfficerGround, type ServiceDetail, type Text } from './common';
+import { parseDecimal } from '../forms/parseDecimal';
 
 /**
  * The fields of an officer's event, built from the definition, never typed as JSON: the service's officer-decided
@@ -65,10 +66,7 @@ function labelFor(
 }
 
 /** What a number field holds: a number when the text reads as one (a comma or a point), else the text (refused). */
-function numberOf(text: string): number | string {
-  const t = text.trim().replace(/\s/g, '').replace(',', '.');
-  return t !== '' && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
-}
+const numberOf = (text: string): number | string => parseDecimal(text) ?? text;
 
 /** datetime-local's value for an instant, in Astana time (UTC+5), and back. */
 function localOf(iso: unknown): string {
