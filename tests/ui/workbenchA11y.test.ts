@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeUi, signIn, startUi, stopUi, type UiContext } from './harness';
 
@@ -8,6 +10,12 @@ import { describeUi, signIn, startUi, stopUi, type UiContext } from './harness';
  */
 
 const SERVICE = 'cadastral-passport-duplicate';
+const SERVICE_NAME_RU = (
+  JSON.parse(readFileSync(join(__dirname, '../../definitions/services', SERVICE, 'service.json'), 'utf8')) as {
+    label: { ru: string };
+  }
+).label.ru;
+const EDITOR_TITLE = `${SERVICE_NAME_RU} · Редактор и предпросмотр — Рабочее место аналитика — Qyzmet`;
 const SECTIONS = ['fields', 'steps', 'deadlines', 'grounds', 'documents'] as const;
 
 /** The visible form controls of the page that have no accessible name, described for the failure message. */
@@ -52,7 +60,8 @@ describeUi('the workbench for keyboard and screen-reader users', () => {
       expect(await page.getByTestId(`section-${section}`).locator('input, select, textarea').count()).toBeGreaterThan(
         3,
       );
-      expect(await page.title()).toBe(`${SERVICE} · editor — Рабочее место аналитика — Qyzmet`);
+      // The service as the law names it and the tab in words, never the service's id or the tab's key.
+      await page.waitForFunction((title) => document.title === title, EDITOR_TITLE, { timeout: 10_000 });
     }
     // The parts are links in a tab list: Tab reaches them, and the focused one shows an outline.
     const tab = page.locator('[data-section=deadlines]');

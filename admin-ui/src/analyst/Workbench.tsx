@@ -43,6 +43,7 @@ import { useAutosave } from './useAutosave';
 import { useDraftWatch, type RemoteSave } from './useDraftWatch';
 import { useLeaveWarning } from './useLeaveWarning';
 import { Versions } from './Versions';
+import { usePageDetail } from '../shell/pageTitle';
 
 registerArea('analyst', analyst);
 
@@ -328,6 +329,9 @@ export default function Workbench({
   // Other tabs of this workbench keep the edits; another service or area is asked about.
   const stays = useCallback((next: string[]) => next[0] === 'workbench' && next[1] === serviceId, [serviceId]);
   useLeaveWarning(dirty, t('leaveUnsaved'), stays);
+  // The page title names the service as the law does and the tab in the analyst's language, not the id and its key.
+  const label = (src?.base?.value as ServiceDef | undefined)?.label;
+  usePageDetail(label ? `${lang === 'en' ? (label.en ?? label.ru) : label[lang]} · ${t(TAB_LABEL[tab])}` : null);
 
   /** The act item every change cites, saved on its own (the editor's unsaved text stays as it is). */
   const cite = async (legalRef: LegalRef, expectedFrom: string | null) => {

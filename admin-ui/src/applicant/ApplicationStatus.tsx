@@ -4,7 +4,7 @@ import { ApiError } from '../shell/api';
 import { pick, ProblemView, StatusBadge, useLang } from '../officer/common';
 import { useApplicationPoll } from './applicantCommon';
 import { DocumentLinks, stateName, useServiceOf, WhenFacts } from './ApplicationFacts';
-import { usePageDetail } from './pageTitle';
+import { usePageDetail } from '../shell/pageTitle';
 import { YourStep } from './YourStep';
 import './applicant.css';
 

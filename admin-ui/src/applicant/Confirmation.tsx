@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { pick, ProblemView, useLang } from '../officer/common';
 import { useApplicationPoll } from './applicantCommon';
 import { useServiceOf, WhenFacts } from './ApplicationFacts';
-import { usePageDetail } from './pageTitle';
+import { usePageDetail } from '../shell/pageTitle';
 import './applicant.css';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadService, loadServices, pick, useLang, type ServiceDetail } from '../officer/common';
 import { feeWords, termWords, type ServiceCard } from './applicantCommon';
-import { usePageDetail } from './pageTitle';
+import { usePageDetail } from '../shell/pageTitle';
 import './applicant.css';
 
 type Schema = { [k: string]: unknown };

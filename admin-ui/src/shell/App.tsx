@@ -12,6 +12,7 @@ import {
 } from './api';
 import { Login } from './Login';
 import { go, useRoute } from './router';
+import { PAGE_DETAIL_EVENT } from './pageTitle';
 
 // Each area is its own chunk: the applicant's phone never downloads Monaco, only the analyst's workbench does.
 const OfficerInbox = lazy(() => import('../officer/OfficerInbox'));
@@ -71,23 +72,23 @@ export function App() {
   useEffect(() => onSessionEnd(() => setAuth({ state: 'signedOut' })), []);
   // Signed in in another tab: this one asks again who the shared cookie signs in.
   useEffect(() => onSessionStart(check), [check]);
-  // An applicant's page names what it shows (the application's number, the service) once it has read it: the event
-  // of applicant/pageTitle.ts, kept for the route that was open when it came.
+  // A page names what it shows (the application's number, the service, the workbench's tab) once it has read it: the
+  // event of shell/pageTitle.ts, kept for the route that was open when it came.
   const [pageDetail, setPageDetail] = useState<{ route: string; text: string } | null>(null);
   useEffect(() => {
     const on = (e: Event) =>
       setPageDetail({ route: window.location.hash.split('?')[0], text: String((e as CustomEvent).detail ?? '') });
-    window.addEventListener('qyzmet:page-detail', on);
-    return () => window.removeEventListener('qyzmet:page-detail', on);
+    window.addEventListener(PAGE_DETAIL_EVENT, on);
+    return () => window.removeEventListener(PAGE_DETAIL_EVENT, on);
   }, []);
   useEffect(() => {
     if (user && (route.length === 0 || route[0] === 'login')) go(...home(user));
   }, [user, route]);
 
-  // Each view has its own page title (a screen reader announces it; a tab says where it is); the workbench adds the
-  // service and the tab to it (analysts know services by their ids).
+  // Each view has its own page title (a screen reader announces it; a tab says where it is); a page adds what it shows
+  // (the workbench its service's name and tab, an applicant's page the number or the service).
   useEffect(() => {
-    const [area, a, b] = route;
+    const [area] = route;
     const view =
       auth.state === 'checking'
         ? t('loading')
@@ -105,11 +106,11 @@ export function App() {
                     ? t('workbench')
                     : t('notFound');
     const detail =
-      user && area === 'workbench'
-        ? [a, b].filter(Boolean).join(' · ')
-        : user && (area === 'my' || area === 'apply') && pageDetail?.route === window.location.hash.split('?')[0]
-          ? pageDetail.text
-          : '';
+      user &&
+      (area === 'my' || area === 'apply' || area === 'workbench') &&
+      pageDetail?.route === window.location.hash.split('?')[0]
+        ? pageDetail.text
+        : '';
     document.title = [detail, view, t('appName')].filter(Boolean).join(' — ');
   }, [route, user, auth.state, t, pageDetail]);
 
