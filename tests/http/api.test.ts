@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '../../runtime/src/http/openapi';
 import { startTestServer, type TestServer } from './testServer';
+import { unreliablePayment, unreliablePaymentReasoning as reasoning } from './cadastralFixtures';
 
 // The runtime over real HTTP on loopback with a real SQLite file, the real definitions and the demo seed. The clock
 // is pinned (Tuesday 3 March 2026, 10:00 Astana) so due instants are exact.
@@ -188,20 +189,6 @@ describe('the life of an application', () => {
     expect(text).toContain('кадастрлық паспортының телнұсқасы');
     expect(text).toContain('Сейітова Айгүл');
   });
-
-  /** The executor's findings that the payment document is unreliable, with the facts the ground's sentence names. */
-  const unreliablePayment = {
-    documentsUnreliable: true,
-    unreliableDocument: 'payment-document',
-    discrepancy: {
-      kk: 'төлем құжатындағы № 004512 төлем шлюз мәліметтерінде жоқ',
-      ru: 'платёж № 004512 из документа об оплате отсутствует в сведениях шлюза',
-    },
-  };
-  const reasoning = {
-    kk: 'Төлем құжатындағы № 004512 төлем шлюз арқылы расталмады, сондықтан құжат дәйексіз деп танылды.',
-    ru: 'Платёж № 004512 из документа об оплате не подтверждён сведениями шлюза; документ признан недостоверным.',
-  };
 
   test('refused with a ground: the applicant sees the motivated refusal in words (citation, fact, reasoning), no raw facts', async () => {
     const applicant = await login('applicant');

@@ -1,4 +1,5 @@
 import { startTestServer, type TestServer } from './testServer';
+import { apartment, unreliablePayment, unreliablePaymentReasoning as reasoning } from './cadastralFixtures';
 
 // The officer's desk over real HTTP (SQLite, the real definitions, the demo users): the preview of a decision before
 // it is confirmed, and the officers' internal comments. Tuesday 3 March 2026, 10:00 Astana: working hours.
@@ -11,28 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.server.close();
 });
-
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
-
-/** The executor's findings that the payment document is unreliable, with the facts the ground's sentence names. */
-const unreliablePayment = {
-  documentsUnreliable: true,
-  unreliableDocument: 'payment-document',
-  discrepancy: {
-    kk: 'төлем құжатындағы № 004512 төлем шлюз мәліметтерінде жоқ',
-    ru: 'платёж № 004512 из документа об оплате отсутствует в сведениях шлюза',
-  },
-};
-const reasoning = {
-  kk: 'Төлем құжатындағы № 004512 төлем шлюз арқылы расталмады, сондықтан құжат дәйексіз деп танылды.',
-  ru: 'Платёж № 004512 из документа об оплате не подтверждён сведениями шлюза; документ признан недостоверным.',
-};
 
 /** A duplicate request handed over to the executor: its next event is the examination (EXAMINED). */
 async function inExamination(): Promise<string> {

@@ -3,6 +3,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RATE_LIMITS, rateLimitsFromEnv } from '../../runtime/src/http/rateLimits';
 import { startServer, type RunningServer } from '../../runtime/src/server';
+import { apartment } from './cadastralFixtures';
 
 // Issue 16: anonymous simulations are limited per client and submissions per applicant (429 with Retry-After).
 // Small limits here, so a few requests reach them; the defaults are far above what a person or the admin UI does.
@@ -45,13 +46,6 @@ const login = async (username: string) =>
   (await post('/auth/login', { username, password: 'demo' })).body.token as string;
 
 const simulation = { serviceId: 'cadastral-passport-duplicate', at: '2026-03-03T10:00:00+05:00', data: {} };
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 
 function expectThrottled(res: Awaited<ReturnType<typeof post>>, code: string) {
   expect(res.status).toBe(429);

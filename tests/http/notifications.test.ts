@@ -7,6 +7,7 @@ import {
   TIMER_SERVICE_DATA,
   TIMER_SERVICE_ID,
 } from './timerFixture';
+import { apartment } from './cadastralFixtures';
 
 /**
  * Notifications (C6) on a real server: an applicant opts in (e-mail and SMS, validated, located 400s), submits, an
@@ -32,13 +33,6 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => t?.server.close());
 
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 interface Sent {

@@ -13,19 +13,13 @@ import { dropDatabase, freshDatabaseUrl, mongoSkipReason } from '../../runtime/s
 import { openSqliteStore } from '../../runtime/src/store/sqlite/SqliteStore';
 import type { NewApplication, StoredApplication } from '../../runtime/src/store/Store';
 import { REPO } from '../definitions/exampleCopy';
+import { apartment } from './cadastralFixtures';
 
 // Issue 15: application numbers PROVIDER-SERVICE-YEAR-SEQUENCE, gap-free per provider and year and unique under
 // concurrent submissions to two runtime instances sharing one store (an SQLite file; a MongoDB database on FerretDB).
 
 const clock = new Date('2026-03-03T10:00:00+05:00');
 const CONCURRENT = 50;
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 const NUMBER = /^([A-Z0-9]{2,8})-([A-Z0-9]{2,8})-(\d{4})-(\d{6,})$/;
 
 async function call(port: number, token: string | null, method: string, path: string, body?: unknown) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from '../definitions/exampleCopy';
 import { startTestServer, type TestServer } from './testServer';
+import { apartment } from './cadastralFixtures';
 
 const SCENARIOS = join(REPO, 'definitions/services/licence-survey-activity/scenarios');
 
@@ -19,14 +20,6 @@ beforeAll(async () => {
   t = await startTestServer({ now: () => clock });
 }, 90_000);
 afterAll(() => t?.server.close());
-
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 
 /** Submits the cadastral passport duplicate at `at` (Almaty time) and reads the application back. */
 async function submitAt(at: string, serviceId = 'cadastral-passport-duplicate', data: unknown = apartment) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { startTestServer, type TestServer } from './testServer';
+import { apartment } from './cadastralFixtures';
 
 // Issue 15, "Numbers and verification": an issued document carries a number, its PDF a QR code with the public
 // verification URL and a signature block, and GET /verify/:number answers the document's facts and the SHA-256 of
@@ -15,14 +16,6 @@ const clock = new Date('2026-03-03T10:00:00+05:00');
 const PUBLIC_URL = 'https://qyzmet.example.kz';
 let t: TestServer;
 let token: (u: string) => Promise<string>;
-
-const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
 
 beforeAll(async () => {
   process.env.QYZMET_PUBLIC_URL = `${PUBLIC_URL}/`;
