@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { APPLICATION_STATUSES } from '../../engine/src/format/applicationStatuses';
 import { seriousViolations } from './a11y';
-import { artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { apiOf, artifacts, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 /**
  * Issue 19: the kk interface shows no raw code. The analyst's diagram of two services names each step, its status and
@@ -70,25 +70,16 @@ const shownText = (page: Page, selector = 'body') =>
 
 describeUi('no raw codes in the Kazakh interface', () => {
   let ui: UiContext;
-  let api: string;
   const all: Codes = { states: new Set(), events: new Set(), timers: new Set(), deadlines: new Set() };
 
-  async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json as T;
-  }
+  /** The API as another client calls it (harness apiOf), with the token before the body. */
+  const call = <T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> =>
+    apiOf(ui)<T>(method, path, body, token ?? undefined);
   const login = async (username: string) =>
     (await call<{ token: string }>('POST', '/auth/login', null, { username, password: 'demo' })).token;
 
   beforeAll(async () => {
     ui = await startUi();
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
     const analyst = await login('analyst');
     const services = await call<{ items: Array<{ id: string }> }>('GET', '/services', null);
     for (const { id } of services.items) codesOf(await call('GET', `/admin/definitions/${id}`, analyst), all);

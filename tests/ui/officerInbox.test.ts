@@ -3,7 +3,7 @@ import { hashPassword } from '../../runtime/src/auth/passwords';
 import { seriousViolations } from './a11y';
 import { officer } from '../../admin-ui/src/i18n/officer';
 import { timeLeftText } from '../../admin-ui/src/officer/timeLeftText';
-import { describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
+import { apiOf, describeUi, screenshot, signIn, startUi, stopUi, type UiContext } from './harness';
 
 /**
  * The officer's inbox in Chromium (issue 19): an officer finds an application by the applicant's IIN, claims it, and
@@ -35,21 +35,13 @@ function iinIn(value: unknown): string | null {
 
 describeUi('the officer inbox in Chromium', () => {
   let ui: UiContext;
-  let api: string;
   let officerToken: string;
   let officerId: string;
   let overdueId: string;
 
-  async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json as T;
-  }
+  /** The API as another client calls it (harness apiOf), with the token before the body. */
+  const call = <T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> =>
+    apiOf(ui)<T>(method, path, body, token ?? undefined);
   const login = async (username: string) =>
     (await call<{ token: string; user: { id: string } }>('POST', '/auth/login', null, { username, password: 'demo' }))
       .token;
@@ -70,7 +62,6 @@ describeUi('the officer inbox in Chromium', () => {
 
   beforeAll(async () => {
     ui = await startUi(NOW);
-    api = ui.base.replace(/\/admin\/$/, '/api/v1');
     // A second officer of every provider, without the head's role: they may claim, not take from a colleague.
     await ui.server.ctx.store.createUser({
       id: 'officer-2',
