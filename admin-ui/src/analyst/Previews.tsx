@@ -1,5 +1,4 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK as ElkLayout, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import {
   addDuration,
   formatInstant,
@@ -125,7 +124,9 @@ export function FormPreview({ version, compiled }: { version: VersionDef; compil
 
 // ---------------------------------------------------------------- step machine
 
-const elk = new ELK();
+// The layout library (1.6 MB) loads with the first diagram, not with the workbench: the fields tab never draws one.
+let elk: Promise<ElkLayout> | undefined;
+const layoutEngine = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
 
 interface Laid {
   width: number;
@@ -287,8 +288,8 @@ export function MachineDiagram({
       children,
       edges,
     };
-    elk
-      .layout(graph)
+    layoutEngine()
+      .then((engine) => engine.layout(graph))
       .then((g: ElkNode) => {
         if (!live) return;
         const byId = new Map((g.children ?? []).map((c) => [c.id, c]));
