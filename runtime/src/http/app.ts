@@ -5,6 +5,7 @@ import type { SessionPolicy } from '../auth/sessionPolicy';
 import type { ApplicationsService } from '../applications/applications.service';
 import type { DefinitionsRegistry } from '../registry/definitionsRegistry';
 import type { RuntimeContext } from '../runtimeContext';
+import { adminAssets } from './adminAssets';
 import { openApiDocument } from './openapi';
 import { htmlNotFound } from './notFoundPage';
 import { problemHandler } from './problem';
@@ -82,8 +83,8 @@ export function createApp(
   app.use('/api/v1', api);
   // The site's root is the admin UI's start (it sends each user to their area after sign-in).
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
-  if (options.adminDir)
-    app.use('/admin', adminPolicy, express.static(options.adminDir, { index: 'index.html', fallthrough: true }));
+  // The UI's files, precompressed at build: hashed assets cached for a year, index.html revalidated.
+  if (options.adminDir) app.use('/admin', adminPolicy, adminAssets(options.adminDir));
   // Any other address: a page for a browser (kk and ru, a link to /admin/), the JSON problem for a program.
   app.use(htmlNotFound);
   app.use((req) => {
