@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { domainError } from '@qyzmet/engine';
-import { loadDocumentFonts } from './documentFonts';
+import { documentFaces } from './documentFonts';
 import {
   htmlToBlocks,
   type Block,
@@ -155,7 +155,7 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Buffer> {
     });
   }
   const blocks = htmlToBlocks(html);
-  const fonts = loadDocumentFonts();
+  const fonts = documentFaces();
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -181,10 +181,9 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.registerFont(FONT.regular, fonts.regular);
-  doc.registerFont(FONT.bold, fonts.bold);
-  doc.registerFont(FONT.italic, fonts.italic);
-  doc.registerFont(FONT.boldItalic, fonts.boldItalic);
+  // pdfkit takes a parsed fontkit font as it is (its types list only paths and bytes).
+  for (const face of Object.keys(FONT) as Array<keyof typeof FONT>)
+    doc.registerFont(FONT[face], fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font(FONT.regular).fontSize(BODY_SIZE);
 
   try {
