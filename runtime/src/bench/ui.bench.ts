@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import type { EngineBenchResult } from './engine.bench';
@@ -59,7 +59,11 @@ function distBytes(dir: string): number {
  * and the applicant's catalogue make a browser download on first load, brotli-compressed, and the build's size.
  */
 export function uiBench(distDir: string): EngineBenchResult[] {
-  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const manifestFile = join(distDir, '.vite', 'manifest.json');
+  // The other sections' figures still count when the UI was not built (`npm run bench` does not build it).
+  if (!existsSync(manifestFile))
+    return [{ name: 'admin UI', value: 0, unit: 'kB', note: `${manifestFile} is missing: npm run build -w admin-ui` }];
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   const firstLoad = (views: string[]) => {
     const files = firstLoadFiles(manifest, views);
     const bytes = files.reduce((sum, f) => sum + brotliBytes(join(distDir, f)), 0);
