@@ -19,8 +19,13 @@ export function appendPointer(pointer: string, ...segments: Array<string | numbe
 
 /** Reads the value at a pointer; undefined when any step is missing. Own properties only (no prototype walk). */
 export function getAtPointer(value: unknown, pointer: string): unknown {
+  return getAtSegments(value, parsePointer(pointer));
+}
+
+/** getAtPointer on a pointer parsed once (parsePointer), for paths read many times (rules). */
+export function getAtSegments(value: unknown, segments: readonly string[]): unknown {
   let cur: unknown = value;
-  for (const seg of parsePointer(pointer)) {
+  for (const seg of segments) {
     if (cur === null || typeof cur !== 'object') return undefined;
     if (!Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
     cur = (cur as Record<string, unknown>)[seg];

@@ -1,6 +1,6 @@
-import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import type { Condition, Ground, I18n, LegalRef, NamedCondition } from '../format/types';
-import { getAtPointer } from '../format/jsonPointer';
+import { getAtPointer, getAtSegments, parsePointer } from '../format/jsonPointer';
 
 /**
  * The one adapter over json-rules-engine (STYLE.md): conditions and refusal grounds of a version become one engine,
@@ -48,6 +48,8 @@ export interface Evaluation {
 
 export interface RuleSet {
   evaluate(facts: Facts): Promise<Evaluation>;
+  /** The same evaluation by json-rules-engine's own run (slower): the reference `evaluate` is tested against. */
+  evaluateByEngine(facts: Facts): Promise<Evaluation>;
   conditionNames: string[];
   /** Whether any condition reads the fact "application" (state, now, channel): then every step re-evaluates. */
   readsApplicationFacts: boolean;
@@ -102,6 +104,155 @@ function firedLeaves(node: unknown, out: FiredFact[]): void {
   }
 }
 
+/** A leaf condition: a fact at a path compared by an operator. */
+type Leaf = { fact: string; path?: string; operator: string; value: unknown };
+
+/** A condition as json-rules-engine reads it (toEngineTree's output). */
+type EngineNode = { all: EngineNode[] } | { any: EngineNode[] } | { not: EngineNode } | { condition: string } | Leaf;
+
+/** An operator of the engine (its `evaluate` applies the operator's fact-value validator, then the operator). */
+interface EngineOperator {
+  evaluate(factValue: unknown, compareTo: unknown): unknown;
+}
+
+/** What a rule set reads of an Engine that its typings leave out: its operator table (built-ins and ours). */
+interface EngineInternals {
+  operators: { get(name: string): EngineOperator | null };
+}
+
+/** One evaluation of a rule set: the facts and the named conditions already evaluated (or under way) on them. */
+interface RunContext {
+  facts: Facts;
+  named: Map<string, unknown>;
+}
+
+const UNDER_WAY = Symbol('under way');
+
+/** A json-rules-engine leaf, compiled once: its path parsed, its operator looked up. */
+interface CompiledLeaf {
+  /** The path parsed (undefined without a path, or when malformed: it then fails when read, as in the engine). */
+  segments?: readonly string[];
+  op: EngineOperator | null;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object';
+
+/**
+ * The value of a fact at a path, as json-rules-engine's almanac gives it with allowUndefinedFacts and our pointer
+ * resolver: an unknown fact is undefined; a path into a non-object is the value itself.
+ */
+function factAt(facts: Facts, fact: string, path: string | undefined, segments?: readonly string[]): unknown {
+  const value = Object.hasOwn(facts, fact) ? (facts as unknown as Record<string, unknown>)[fact] : undefined;
+  if (!path || !isObject(value)) return value;
+  return segments ? getAtSegments(value, segments) : getAtPointer(value, path);
+}
+
+function compileLeaf(node: Leaf, engine: EngineInternals): CompiledLeaf {
+  let segments: string[] | undefined;
+  try {
+    segments = node.path ? parsePointer(node.path) : undefined;
+  } catch {
+    segments = undefined;
+  }
+  return { segments, op: engine.operators.get(node.operator) };
+}
+
+/**
+ * The rules of a version evaluated as json-rules-engine's run evaluates them, without its per-run machinery: the
+ * engine keeps the rules, their conditions and the operators (built once per version), and a run walks the same
+ * trees synchronously instead of cloning every rule's conditions into a result, resolving each fact through a
+ * promise and emitting events. `evaluateByEngine` (the engine's own run) is the reference it is tested against.
+ *
+ * Semantics kept from json-rules-engine 7: every leaf of a rule is evaluated (no priorities, so no short cut); `all`
+ * and `any` of one condition give that condition's own result, of none `true`; a boolean node holds when its result
+ * is exactly `true`; a rule fires when its result is truthy; a reference evaluates the named condition in its place.
+ */
+class FastRules {
+  private readonly leaves = new Map<object, CompiledLeaf>();
+
+  constructor(
+    private readonly engine: EngineInternals,
+    private readonly named: Map<string, EngineNode>,
+  ) {}
+
+  private leaf(node: Leaf): CompiledLeaf {
+    let c = this.leaves.get(node);
+    if (!c) this.leaves.set(node, (c = compileLeaf(node, this.engine)));
+    return c;
+  }
+
+  /** A leaf's fact value and result, as Condition.evaluate computes them. */
+  private evaluateLeaf(node: Leaf, ctx: RunContext): { actual: unknown; result: unknown } {
+    const c = this.leaf(node);
+    if (!c.op) throw new Error(`Unknown operator: ${node.operator}`);
+    const v = node.value;
+    const expected = isObject(v) && Object.hasOwn(v, 'fact') ? factAt(ctx.facts, String(v.fact), v.path as string) : v;
+    const actual = factAt(ctx.facts, node.fact, node.path, c.segments);
+    return { actual, result: c.op.evaluate(actual, expected) };
+  }
+
+  /** The named condition's tree, or the engine's error for an unknown one (allowUndefinedConditions: false). */
+  private namedTree(name: string): EngineNode {
+    const tree = this.named.get(name);
+    if (!tree) throw new Error(`No condition ${name} exists`);
+    return tree;
+  }
+
+  /** A referenced condition, evaluated once per run. */
+  private reference(name: string, ctx: RunContext): unknown {
+    const known = ctx.named.get(name);
+    if (known === UNDER_WAY) throw new Error(`condition ${name} refers to itself through other conditions`);
+    if (known !== undefined) return known;
+    ctx.named.set(name, UNDER_WAY);
+    const r = this.node(this.namedTree(name), ctx);
+    ctx.named.set(name, r);
+    return r;
+  }
+
+  /** A node inside a rule (the engine's evaluateCondition). */
+  private node(n: EngineNode, ctx: RunContext): unknown {
+    if ('condition' in n) return this.reference(n.condition, ctx);
+    if ('fact' in n) return this.evaluateLeaf(n, ctx).result;
+    return this.combine(n, ctx) === true;
+  }
+
+  /** all / any / not of a node's children (the engine's prioritizeAndRun, every child evaluated). */
+  private combine(n: { all: EngineNode[] } | { any: EngineNode[] } | { not: EngineNode }, ctx: RunContext): unknown {
+    if ('not' in n) return !this.node(n.not, ctx);
+    const list = 'all' in n ? n.all : n.any;
+    if (list.length === 0) return true;
+    if (list.length === 1) return this.node(list[0], ctx);
+    let all = true;
+    let any = false;
+    for (const c of list) {
+      const held = this.node(c, ctx) === true;
+      all &&= held;
+      any ||= held;
+    }
+    return 'all' in n ? all : any;
+  }
+
+  /** Whether a rule's root fires. */
+  rule(root: EngineNode, ctx: RunContext): boolean {
+    return Boolean('condition' in root || 'fact' in root ? this.node(root, ctx) : this.combine(root, ctx));
+  }
+
+  /** The tree json-rules-engine's result carries (leaves with result and factResult), for the facts that fired. */
+  resultTree(n: EngineNode, ctx: RunContext, depth = 0): unknown {
+    if (depth > 1000) throw new Error('condition references nest too deep');
+    if ('condition' in n) return this.resultTree(this.namedTree(n.condition), ctx, depth + 1);
+    if ('fact' in n) {
+      const { actual, result } = this.evaluateLeaf(n, ctx);
+      // The engine gave each run its own copy of the condition; a value a caller keeps must not be the definition's.
+      const value = isObject(n.value) ? (JSON.parse(JSON.stringify(n.value)) as unknown) : n.value;
+      return { fact: n.fact, path: n.path, operator: n.operator, value, factResult: actual, result };
+    }
+    if ('not' in n) return { not: this.resultTree(n.not, ctx, depth + 1) };
+    if ('all' in n) return { all: n.all.map((c) => this.resultTree(c, ctx, depth + 1)) };
+    return { any: n.any.map((c) => this.resultTree(c, ctx, depth + 1)) };
+  }
+}
+
 /**
  * @example
  *   const rules = compileRules({ isApartment: { when: { fact: 'data', path: '/object/kind', operator: 'equal', value:
@@ -123,21 +274,50 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
   engine.addOperator('isFalse', (actual: unknown) => actual === false);
 
   const names = Object.keys(conditions);
-  for (const name of names) engine.setCondition(name, toEngineCondition(conditions[name].when));
-  for (const name of names)
-    engine.addRule({
-      name: CONDITION_PREFIX + name,
-      conditions: toEngineCondition(conditions[name].when),
-      event: { type: CONDITION_PREFIX + name },
-    });
+  const trees = new Map(names.map((name) => [name, toEngineCondition(conditions[name].when)]));
+  for (const name of names) engine.setCondition(name, trees.get(name)!);
+  const rules: Array<{ name: string; root: EngineNode; condition?: string; ground?: Ground }> = [];
+  for (const name of names) {
+    const root = toEngineCondition(conditions[name].when);
+    engine.addRule({ name: CONDITION_PREFIX + name, conditions: root, event: { type: CONDITION_PREFIX + name } });
+    rules.push({ name: CONDITION_PREFIX + name, root: root as EngineNode, condition: name });
+  }
   const groundById = new Map(grounds.map((g) => [g.id, g]));
-  for (const g of grounds)
-    engine.addRule({
-      name: GROUND_PREFIX + g.id,
-      conditions: toEngineCondition(g.when),
-      event: { type: GROUND_PREFIX + g.id },
-    });
+  for (const g of grounds) {
+    const root = toEngineCondition(g.when);
+    engine.addRule({ name: GROUND_PREFIX + g.id, conditions: root, event: { type: GROUND_PREFIX + g.id } });
+    rules.push({ name: GROUND_PREFIX + g.id, root: root as EngineNode, ground: g });
+  }
+  // The trace lists the rules by name (the order does not depend on the facts: sorted once).
+  const traceOrder = rules.map((r) => r.name).sort((a, b) => a.localeCompare(b));
+  const groundOrder = new Map(grounds.map((g, i) => [g.id, i]));
 
+  const fired = (g: Ground, tree: unknown): FiredGround => {
+    const leaves: FiredFact[] = [];
+    firedLeaves((tree as Record<string, unknown>) ?? {}, leaves);
+    return {
+      id: g.id,
+      kind: g.kind ?? 'refusal',
+      legalRef: g.legalRef,
+      basis: g.basis,
+      text: g.text,
+      message: g.message ?? g.text,
+      facts: leaves,
+    };
+  };
+  /** Decisions, grounds in the definition's order (the act's order, as the notice lists them) and the trace. */
+  const summarise = (results: Map<string, boolean>, firedGrounds: FiredGround[]): Evaluation => {
+    const decisions: Record<string, boolean> = {};
+    for (const n of names) decisions[n] = results.get(CONDITION_PREFIX + n) ?? false;
+    firedGrounds.sort((a, b) => groundOrder.get(a.id)! - groundOrder.get(b.id)!);
+    decisions.anyRefusalGround = firedGrounds.some((g) => g.kind === 'refusal');
+    decisions.anyReturnGround = firedGrounds.some((g) => g.kind === 'return');
+    decisions.anyGround = firedGrounds.length > 0;
+    const trace = traceOrder.filter((r) => results.has(r)).map((rule) => ({ rule, result: results.get(rule)! }));
+    return { decisions, grounds: firedGrounds, trace };
+  };
+
+  const fast = new FastRules(engine as unknown as EngineInternals, trees as Map<string, EngineNode>);
   const readsApplicationFacts = JSON.stringify([conditions, grounds.map((g) => g.when)]).includes(
     '"fact":"application"',
   );
@@ -145,40 +325,28 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
     conditionNames: names,
     readsApplicationFacts,
     async evaluate(facts) {
+      const ctx: RunContext = { facts, named: new Map() };
+      const results = new Map<string, boolean>();
+      const firedGrounds: FiredGround[] = [];
+      for (const r of rules) {
+        const result = fast.rule(r.root, ctx);
+        results.set(r.name, result);
+        if (result && r.ground) firedGrounds.push(fired(r.ground, fast.resultTree(r.root, ctx)));
+      }
+      return summarise(results, firedGrounds);
+    },
+    async evaluateByEngine(facts) {
       const { results, failureResults } = await engine.run({ ...facts });
-      const decisions: Record<string, boolean> = {};
-      for (const n of names) decisions[n] = false;
-      const fired: FiredGround[] = [];
-      const trace: RuleTrace[] = [];
-      const record = (r: RuleResult, result: boolean) => {
+      const outcome = new Map<string, boolean>();
+      const firedGrounds: FiredGround[] = [];
+      for (const r of results) {
         const name = String(r.name);
-        trace.push({ rule: name, result });
-        if (name.startsWith(CONDITION_PREFIX)) decisions[name.slice(CONDITION_PREFIX.length)] = result;
-        else if (result && name.startsWith(GROUND_PREFIX)) {
-          const g = groundById.get(name.slice(GROUND_PREFIX.length))!;
-          const leaves: FiredFact[] = [];
-          firedLeaves((r.conditions as unknown as Record<string, unknown>) ?? {}, leaves);
-          fired.push({
-            id: g.id,
-            kind: g.kind ?? 'refusal',
-            legalRef: g.legalRef,
-            basis: g.basis,
-            text: g.text,
-            message: g.message ?? g.text,
-            facts: leaves,
-          });
-        }
-      };
-      for (const r of results) record(r, true);
-      for (const r of failureResults) record(r, false);
-      // The definition's order of grounds is the act's order: keep it in the notice.
-      const order = new Map(grounds.map((g, i) => [g.id, i]));
-      fired.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      trace.sort((a, b) => a.rule.localeCompare(b.rule));
-      decisions.anyRefusalGround = fired.some((g) => g.kind === 'refusal');
-      decisions.anyReturnGround = fired.some((g) => g.kind === 'return');
-      decisions.anyGround = fired.length > 0;
-      return { decisions, grounds: fired, trace };
+        outcome.set(name, true);
+        if (name.startsWith(GROUND_PREFIX))
+          firedGrounds.push(fired(groundById.get(name.slice(GROUND_PREFIX.length))!, r.conditions));
+      }
+      for (const r of failureResults) outcome.set(String(r.name), false);
+      return summarise(outcome, firedGrounds);
     },
   };
 }
