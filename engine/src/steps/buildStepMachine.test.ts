@@ -280,6 +280,8 @@ describe('a cycle of automatic transitions', () => {
       kind: 'definition',
       params: { state: 'start', event: 'GO', limit: MAX_AUTOMATIC_STEPS },
     });
+    // A looping step is never remembered as an answer: the second send fails the same way.
+    expect(() => sm.send('start', 'GO', { x: true })).toThrow(/automatic/);
     // With the guard false the chain ends: the bound does not touch a machine that does not loop.
     expect(sm.send('start', 'GO', { x: false })?.state).toBe('a');
   });
@@ -291,5 +293,47 @@ describe('a cycle of automatic transitions', () => {
       expect(sm.acceptedEvents(name_, {})).toEqual([]);
       expect(sm.isFinal(name_)).toBe(false);
     }
+  });
+});
+
+describe('buildStepMachine: steps are remembered per machine', () => {
+  const events = ['ACCEPT', 'SIGN', 'FINISH', 'DECIDE', 'REQUEST', 'SUBMIT', 'timer:objection-window', START_EVENT];
+  const decisionSets: Array<Record<string, boolean>> = [
+    {},
+    { isSimple: true },
+    { isComplete: true, anyRefusalGround: true },
+    { anyReturnGround: true, isSimple: true },
+    { unrelated: true },
+  ];
+
+  test('a machine that has answered before answers as a new machine does, for every state, event and decisions', () => {
+    const shared = buildStepMachine('fixture@v1', def);
+    for (let round = 0; round < 2; round++)
+      for (const state of Object.keys(def.states))
+        for (const e of events)
+          for (const d of decisionSets) {
+            const answer = (m: typeof sm) => (e === START_EVENT ? m.start(d) : m.send(state, e, d));
+            expect({ state, e, d, r: answer(shared) }).toEqual({
+              state,
+              e,
+              d,
+              r: answer(buildStepMachine('fixture@v1', def)),
+            });
+          }
+  });
+
+  test('each caller gets its own copy: changing one answer does not change the next', () => {
+    const m = buildStepMachine('fixture@v1', def);
+    const first = m.send('checked', 'ACCEPT', { isSimple: false })!;
+    first.entered.push('changed');
+    first.transitions[0].to = 'changed';
+    first.transitions.pop();
+    const again = m.send('checked', 'ACCEPT', { isSimple: false })!;
+    expect(again.entered).toEqual(['triage', 'review']);
+    expect(again.transitions.map((t) => t.to)).toEqual(['triage', 'review']);
+    expect(m.start({}).entered).toEqual(['received', 'checked']);
+    const started = m.start({});
+    started.entered.length = 0;
+    expect(m.start({}).entered).toEqual(['received', 'checked']);
   });
 });

@@ -45,10 +45,23 @@ export interface StepMachine {
   isFinal(state: string): boolean;
 }
 
+/** Distinct steps remembered per machine (state × event × guard decisions); a real machine has a few hundred. */
+const MAX_REMEMBERED_STEPS = 4096;
+
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 function guardOf(t: TransitionDef) {
   return t.guard ? { type: 'decision', params: t.guard } : undefined;
+}
+
+/** The decisions any guard of the machine reads. */
+function guardNamesOf(def: MachineDef): Set<string> {
+  const names = new Set<string>();
+  for (const s of Object.values(def.states)) {
+    for (const ts of Object.values(s.on ?? {})) for (const t of asArray(ts)) if (t.guard) names.add(t.guard.condition);
+    for (const t of s.always ?? []) if (t.guard) names.add(t.guard.condition);
+  }
+  return names;
 }
 
 /**
@@ -111,7 +124,7 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
     }
   };
 
-  const run = (state: string, event: string, decisions: Record<string, boolean>): StepResult => {
+  const resolve = (state: string, event: string, decisions: Record<string, boolean>): StepResult => {
     const steps = microsteps(state, event, decisions);
     const entered: string[] = [];
     const taken: TakenTransition[] = [];
@@ -134,6 +147,22 @@ export function buildStepMachine(id: string, def: MachineDef): StepMachine {
       current = value;
     });
     return { entered, transitions: taken, state: current };
+  };
+
+  // A step depends only on the state, the event and the decisions the guards read: XState's microsteps (a snapshot,
+  // an actor scope per call) ran for every event of every application; each answer is now kept per machine, and
+  // every caller gets its own copy.
+  const guardNames = [...guardNamesOf(def)];
+  const steps = new Map<string, StepResult>();
+  const run = (state: string, event: string, decisions: Record<string, boolean>): StepResult => {
+    let key = `${state}\u0000${event}\u0000`;
+    for (const n of guardNames) key += referenceHolds({ condition: n }, decisions) ? '1' : '0';
+    let r = steps.get(key);
+    if (!r) {
+      r = resolve(state, event, decisions);
+      if (steps.size < MAX_REMEMBERED_STEPS) steps.set(key, r);
+    }
+    return { entered: [...r.entered], transitions: r.transitions.map((t) => ({ ...t })), state: r.state };
   };
 
   return {
