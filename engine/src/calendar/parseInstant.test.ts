@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import type { CalendarData, ScheduleData } from './calendarData';
 import { compileWorkingTime } from './compileWorkingTime';
 import { formatInstant } from './formatInstant';
@@ -52,4 +54,54 @@ describe('edges: parseInstant, parseDuration, formatInstant', () => {
     expect(formatInstant(wt, Date.UTC(2024, 1, 29, 18, 0))).toBe('2024-02-29T23:00:00+05:00');
     expect(formatInstant(wt, Date.UTC(2024, 1, 29, 18, 59, 59, 999))).toBe('2024-02-29T23:59:59.999+05:00');
   });
+});
+
+describe('parseInstant answers as luxon does', () => {
+  /** The reference: luxon's ISO reading, as parseInstant was before its Date.parse fast path. */
+  const byLuxon = (iso: string): number | 'refused' => {
+    const dt = DateTime.fromISO(iso, { setZone: true });
+    return dt.isValid ? dt.toMillis() : 'refused';
+  };
+  const ours = (iso: string): number | 'refused' => {
+    try {
+      return parseInstant(iso);
+    } catch {
+      return 'refused';
+    }
+  };
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+  const instant = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      two(13),
+      two(32),
+      two(25),
+      two(61),
+      fc.option(two(61), { nil: undefined }),
+      fc.option(fc.stringMatching(/^\d{1,9}$/), { nil: undefined }),
+      fc.oneof(
+        fc.constant('Z'),
+        fc.tuple(fc.constantFrom('+', '-'), two(30), two(99)).map((p) => p.join('')),
+      ),
+    )
+    .map(([y, mo, d, h, mi, s, frac, off]) => {
+      const sec = s === undefined ? '' : `:${s}${frac === undefined ? '' : `.${frac}`}`;
+      const zone = off === 'Z' ? 'Z' : `${off.slice(0, 3)}:${off.slice(3)}`;
+      return `${y}-${mo}-${d}T${h}:${mi}${sec}${zone}`;
+    });
+
+  test('on instants of every shape the pattern admits, possible or not (30 February, 24:00, +25:00)', () => {
+    fc.assert(
+      fc.property(instant, (iso) => expect({ iso, ms: ours(iso) }).toEqual({ iso, ms: byLuxon(iso) })),
+      { numRuns: 3000 },
+    );
+  });
+
+  test.each([
+    '2024-02-29T10:00:00+05:00',
+    '2100-02-29T10:00:00Z',
+    '2025-06-03T24:00:00+05:00',
+    '2025-06-03T10:00:00+24:00',
+    '0000-01-01T24:00Z',
+  ])('%s', (iso) => expect(ours(iso)).toEqual(byLuxon(iso)));
 });
