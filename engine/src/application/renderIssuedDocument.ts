@@ -5,7 +5,7 @@ import {
   type DocumentLegalRef,
   type DocumentRefusalGround,
 } from '../documents';
-import { isProvisional } from '../calendar/provisional';
+import { provisionalOf } from './lazyExplanation';
 import type { CompiledVersion } from '../compiler/compileService';
 import type { FiredGround } from '../rules';
 import { shownRegistration, type ApplicationState, type IssuedDocument } from './applicationState';
@@ -43,7 +43,7 @@ function applicationContext(
     external: app.external,
     ...(latest ? { reasoning: latest } : {}),
     deadlines: Object.fromEntries(app.deadlines.filter((d) => d.dueAt).map((d) => [d.id, d.dueAt!])),
-    provisionalDueDates: app.deadlines.filter((d) => d.dueAt && isProvisional(d.explanation)).map((d) => d.dueAt!),
+    provisionalDueDates: app.deadlines.filter((d) => d.dueAt && provisionalOf(d)).map((d) => d.dueAt!),
     now,
   };
 }

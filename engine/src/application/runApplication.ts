@@ -22,6 +22,9 @@ import type {
   TraceEntry,
 } from './applicationState';
 import { replayDeadline } from './replayDeadline';
+import { withExplanation } from './lazyExplanation';
+
+type DeadlineTrace = Extract<TraceEntry, { kind: 'deadline' }>;
 import { PROVIDER_ACTORS, reasoningRequired, splitReasoning } from './officerReasoning';
 
 /**
@@ -139,26 +142,26 @@ class Run {
       return;
     }
     const r = addDuration(this.wt, toMs(atIso), parseDuration(c.duration), c.counting);
-    const state: DeadlineState = {
-      id,
-      dueAt: this.iso(r.dueAt),
-      startedAt: atIso,
-      duration: c.duration,
-      status: 'running',
-      explanation: r.explanation,
-    };
+    const state = withExplanation<DeadlineState>(
+      { id, dueAt: this.iso(r.dueAt), startedAt: atIso, duration: c.duration, status: 'running' },
+      r,
+    );
     if (existing >= 0) this.app.deadlines[existing] = state;
     else this.app.deadlines.push(state);
-    this.trace.push({
-      kind: 'deadline',
-      at: atIso,
-      id,
-      action: 'start',
-      dueAt: state.dueAt,
-      duration: c.duration,
-      legalRef: c.legalRef,
-      explanation: r.explanation,
-    });
+    this.trace.push(
+      withExplanation<DeadlineTrace>(
+        {
+          kind: 'deadline',
+          at: atIso,
+          id,
+          action: 'start',
+          dueAt: state.dueAt,
+          duration: c.duration,
+          legalRef: c.legalRef,
+        },
+        r,
+      ),
+    );
   }
 
   applyDeadlineEffects(s: StateDef, atIso: string) {
@@ -181,15 +184,10 @@ class Run {
       d.adjusted = true;
       this.adjust(d, { action: 'resume', at: atIso });
       delete d.suspendedAt;
-      d.explanation = r.explanation;
-      this.trace.push({
-        kind: 'deadline',
-        at: atIso,
-        id,
-        action: 'resume',
-        dueAt: d.dueAt,
-        explanation: r.explanation,
-      });
+      withExplanation<DeadlineState>(d, r);
+      this.trace.push(
+        withExplanation<DeadlineTrace>({ kind: 'deadline', at: atIso, id, action: 'resume', dueAt: d.dueAt }, r),
+      );
     }
     for (const e of s.deadlines?.extend ?? []) {
       const d = this.app.deadlines.find((x) => x.id === e.deadline);
@@ -198,17 +196,21 @@ class Run {
       d.dueAt = this.iso(r.dueAt);
       d.adjusted = true;
       this.adjust(d, { action: 'extend', at: atIso, by: e.by });
-      d.explanation = r.explanation;
-      this.trace.push({
-        kind: 'deadline',
-        at: atIso,
-        id: e.deadline,
-        action: 'extend',
-        dueAt: d.dueAt,
-        duration: e.by,
-        legalRef: e.legalRef,
-        explanation: r.explanation,
-      });
+      withExplanation<DeadlineState>(d, r);
+      this.trace.push(
+        withExplanation<DeadlineTrace>(
+          {
+            kind: 'deadline',
+            at: atIso,
+            id: e.deadline,
+            action: 'extend',
+            dueAt: d.dueAt,
+            duration: e.by,
+            legalRef: e.legalRef,
+          },
+          r,
+        ),
+      );
     }
   }
 
@@ -331,13 +333,19 @@ function problem(code: string, message: string, params?: Record<string, unknown>
 export function registrationOf(
   service: CompiledVersion['service'],
   arrivedAtIso: string,
-): { registeredAt: string; explanation: Explanation[] } {
+): { registeredAt: string; readonly explanation: Explanation[] } {
   const wt = service.workingTime;
   const arrivedMs = toMs(arrivedAtIso);
   if (service.def.registration.rule === 'immediate')
     return { registeredAt: formatInstant(wt, arrivedMs), explanation: [] };
   const reg = registrationInstant(wt, arrivedMs);
-  return { registeredAt: formatInstant(wt, reg.registeredAt), explanation: reg.explanation };
+  // Most callers want the instant only (which version is in force): the texts are built when read.
+  return {
+    registeredAt: formatInstant(wt, reg.registeredAt),
+    get explanation() {
+      return reg.explanation;
+    },
+  };
 }
 
 /**
@@ -380,14 +388,18 @@ export async function startApplication(version: CompiledVersion, input: StartInp
     effectiveFrom: version.effectiveFrom,
     effectiveTo: version.effectiveTo,
   });
-  run.trace.push({
-    kind: 'registration',
-    at: registeredAt,
-    arrivedAt: app.arrivedAt,
-    registeredAt,
-    rule: service.def.registration.rule,
-    explanation: reg.explanation,
-  });
+  run.trace.push(
+    withExplanation<Extract<TraceEntry, { kind: 'registration' }>>(
+      {
+        kind: 'registration',
+        at: registeredAt,
+        arrivedAt: app.arrivedAt,
+        registeredAt,
+        rule: service.def.registration.rule,
+      },
+      reg,
+    ),
+  );
   const ev = await run.evaluate(registeredAt);
   for (const d of version.def.deadlines)
     if (!d.start || d.start === 'registration') run.startDeadline(d.id, registeredAt);

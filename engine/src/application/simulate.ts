@@ -2,7 +2,7 @@ import type { CompiledService, CompiledVersion } from '../compiler/compileServic
 import { isProblemError, ProblemError, type Problem } from '../errors/problem';
 import type { Lang, LegalRef, Status } from '../format/types';
 import { shownRegistration, type ApplicationState, type TraceEntry } from './applicationState';
-import { isProvisional } from '../calendar/provisional';
+import { provisionalOf } from './lazyExplanation';
 import { renderIssuedDocument } from './renderIssuedDocument';
 import { checkSimulatedEvents, isInstant } from './simulatedEvents';
 import { applyEvent, fireDueTimers, registrationOf, startApplication } from './runApplication';
@@ -221,7 +221,7 @@ export async function simulate(
         id: d.id,
         dueAt: d.dueAt!,
         status: d.status,
-        ...(isProvisional(d.explanation) ? { provisional: true as const } : {}),
+        ...(provisionalOf(d) ? { provisional: true as const } : {}),
       })),
     refusal: app.refusal
       ? {
