@@ -1,11 +1,9 @@
 import { DateTime } from 'luxon';
 import type { ProblemError } from '../errors/problem';
 import { calendarProblem } from './calendarProblem';
+import { daysInMonth } from './civilDate';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-const daysInMonth = (y: number, m: number) =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
 /**
  * Parses an ISO 8601 instant to epoch ms. An offset or Z is required: a local time alone is ambiguous (Kazakhstan
