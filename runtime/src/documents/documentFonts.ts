@@ -36,28 +36,50 @@ export function loadDocumentFonts(): DocumentFonts {
 /** The same four faces parsed by fontkit (what pdfkit lays text out and subsets with). */
 export type DocumentFaces = Record<keyof DocumentFonts, fontkit.Font>;
 
-let parsed: DocumentFaces | undefined;
+/** Words laid out per face before the cache starts afresh: a few documents' vocabulary, about 2.3 kB a word. */
+const LAYOUT_CACHE_WORDS = 2000;
+
+let faces: DocumentFaces | undefined;
 
 /**
- * One font object per face for one document, over tables parsed once per process. Given bytes, pdfkit parses the
- * font anew for every document, and fontkit decodes its tables (glyph substitution and positioning above all) on
- * first use: most of a render went there. A font object cannot simply be shared, though: fontkit caches glyphs with
- * the characters they were first met for, and subsetting meets a composite's parts (и inside й) with none, so the
- * next document would map that glyph to no text (a ToUnicode entry `<>`: pdftotext loses the letter, and the bytes
- * depend on what was rendered before). Each document therefore gets a view of the parsed font with its own glyph
- * cache (and its own layout engine, which fontkit caches on the object it is asked from); the decoded tables stay
- * shared, as fontkit's table getters are bound to the parsed font.
+ * The faces parsed once per process, for every document. Given bytes, pdfkit parses the font anew for each
+ * document, fontkit decodes its tables (glyph substitution and positioning above all) on first use, and pdfkit's
+ * cache of laid-out words lasts one document: most of a render went there.
+ *
+ * Sharing needs care with the glyph cache: fontkit keeps each glyph with the characters it was first met for, and
+ * subsetting meets a composite's parts (и inside й) with none; a later document laying text out through that cache
+ * would map и to no text (a ToUnicode entry `<>`: pdftotext loses the letter, and the bytes depend on what was
+ * rendered before). So text is laid out through a second view of the parsed font that has a glyph cache of its own
+ * (and its own layout engine, which fontkit caches on the object asked) and is never subset; the decoded tables stay
+ * shared, fontkit's table getters being bound to the parsed font. Its runs are cached per word across documents.
  */
 export function documentFaces(): DocumentFaces {
+  if (faces) return faces;
   const fonts = loadDocumentFonts();
-  parsed ??= mapFaces((face) => fontkit.create(fonts[face]));
-  const shared = parsed;
-  return mapFaces((face) => {
-    const font = shared[face];
-    // `_glyphs` is fontkit's glyph cache; should a later fontkit name it otherwise, parse anew (slower but right).
-    if (typeof (font as { _glyphs?: unknown })._glyphs !== 'object') return fontkit.create(fonts[face]);
-    return Object.assign(Object.create(font) as fontkit.Font, { _glyphs: {} });
-  });
+  const parsed = mapFaces((face) => fontkit.create(fonts[face]));
+  // `_glyphs` is fontkit's glyph cache; should a later fontkit name it otherwise, each document parses anew (slower).
+  if (typeof (parsed.regular as { _glyphs?: unknown })._glyphs !== 'object') return parsed;
+  faces = mapFaces((face) => withWordCache(parsed[face]));
+  return faces;
+}
+
+function withWordCache(font: fontkit.Font): fontkit.Font {
+  const layoutView = Object.assign(Object.create(font) as fontkit.Font, { _glyphs: {} });
+  const layout = font.layout.bind(layoutView);
+  const words = new Map<string, fontkit.GlyphRun>();
+  font.layout = (text, ...options) => {
+    if (options.some((o) => o !== undefined)) return layout(text, ...options);
+    let run = words.get(text);
+    if (!run) {
+      run = layout(text);
+      if (words.size >= LAYOUT_CACHE_WORDS) words.clear();
+      words.set(text, run);
+    }
+    // pdfkit scales a run's positions in place: it gets fresh copies over the cached run.
+    const positions = run.positions.map((p) => ({ ...p }));
+    return Object.assign(Object.create(run) as fontkit.GlyphRun, { positions });
+  };
+  return font;
 }
 
 function mapFaces(f: (face: keyof DocumentFonts) => fontkit.Font): DocumentFaces {

@@ -1,9 +1,17 @@
 // fontkit ships no types; pdfkit (which depends on it) takes its parsed fonts as they are.
 declare module 'fontkit' {
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
+  export interface GlyphRun {
+    positions: GlyphPosition[];
+  }
   /** A parsed font; pdfkit recognises one by its `layout` method. */
   export interface Font {
-    postscriptName: string;
-    layout(text: string): unknown;
+    layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }
