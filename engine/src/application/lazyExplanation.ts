@@ -7,14 +7,35 @@ import { isProvisional, type Explanation } from '../calendar';
  * plain enumerable `explanation` array, built once and shared by the entries given the same source.
  */
 
-/** The source's provisional flag, kept beside a pending explanation (a symbol: JSON, spreads and stores skip it). */
-const PROVISIONAL = Symbol('provisional');
+/** A pending explanation's source (a symbol, not enumerable: JSON, spreads, stores and equality skip it). */
+const PENDING = Symbol('pending explanation');
 
 interface Source {
   readonly explanation: Explanation[];
   /** Whether the explanation ends with a `term.provisional` item (DeadlineResult's flag). */
   readonly provisional?: boolean;
 }
+
+interface Pending {
+  source: Source;
+  built?: Explanation[];
+}
+
+type WithPending = { [PENDING]?: Pending; explanation: Explanation[] };
+
+// One getter and setter for every entry (a closure per entry made each a new hidden class, four times slower).
+const accessor: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: WithPending) {
+    const p = this[PENDING]!;
+    return (p.built ??= p.source.explanation);
+  },
+  set(this: WithPending, value: Explanation[]) {
+    Object.defineProperty(this, 'explanation', { value, writable: true, enumerable: true, configurable: true });
+    delete this[PENDING];
+  },
+};
 
 /**
  * `entry` with an `explanation` read from `source` when first read; assigning it replaces it with the value given.
@@ -27,25 +48,14 @@ export function withExplanation<T extends { explanation: Explanation[] }>(
   entry: Omit<T, 'explanation'>,
   source: Source,
 ): T {
-  let built: Explanation[] | undefined;
-  const target = entry as T;
-  if (source.provisional !== undefined)
-    Object.defineProperty(target, PROVISIONAL, { value: source.provisional, configurable: true });
-  else delete (target as Record<symbol, unknown>)[PROVISIONAL];
-  Object.defineProperty(target, 'explanation', {
-    enumerable: true,
-    configurable: true,
-    get: () => (built ??= source.explanation),
-    set(value: Explanation[]) {
-      Object.defineProperty(target, 'explanation', { value, writable: true, enumerable: true, configurable: true });
-      delete (target as Record<symbol, unknown>)[PROVISIONAL];
-    },
-  });
-  return target;
+  const pending: Pending = { source };
+  Object.defineProperty(entry, PENDING, { value: pending, writable: true, configurable: true });
+  Object.defineProperty(entry, 'explanation', accessor);
+  return entry as T;
 }
 
 /** Whether a deadline rests on provisional days (isProvisional), without building a pending explanation. */
 export function provisionalOf(d: { explanation?: Explanation[] }): boolean {
-  const flag = (d as Record<symbol, unknown>)[PROVISIONAL];
+  const flag = (d as WithPending)[PENDING]?.source.provisional;
   return typeof flag === 'boolean' ? flag : isProvisional(d.explanation);
 }
