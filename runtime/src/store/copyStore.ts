@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { domainError } from '@qyzmet/engine';
 import { refuseUnlessEmpty, STORE_RECORD_KINDS, type Store, type StoreRecordKind, type StoredUser } from './Store';
-import { databaseName } from './mongodb/connection';
+import { databaseName } from './mongodb/mongoUrl';
 import { describeStore, openStore, type StoreLocation } from './openStore';
 import { SQLITE_FILE } from './sqlite/SqliteStore';
 

@@ -8,6 +8,10 @@ import {
   type IndexDescription,
   type UpdateFilter,
 } from 'mongodb';
+import { databaseName, redact } from './mongoUrl';
+
+// Kept here too for the modules and tests that import them from the connection.
+export { databaseName, redact };
 
 /**
  * One MongoDB database for the whole runtime (its name comes from MONGODB_URL), with the collections of every
@@ -108,31 +112,6 @@ const COLLECTION_NAMES: Record<keyof Collections, string> = {
   counters: 'counters',
   throttle: 'throttle_hits',
 };
-
-/** The database named in the URL's path; a URL without one is refused rather than writing into "test". */
-export function databaseName(url: string): string {
-  let path: string;
-  try {
-    // mongodb+srv and host lists parse as far as the path with a neutral scheme.
-    path = new URL(url.replace(/^mongodb(\+srv)?:\/\/[^/]*/, 'http://host')).pathname;
-  } catch {
-    path = '';
-  }
-  const name = decodeURIComponent(path.replace(/^\//, ''));
-  if (!name)
-    throw domainError(
-      'request',
-      'store.mongodb-url',
-      `the MongoDB URL names no database: put its name after the hosts, e.g. mongodb://db1,db2,db3/qyzmet?replicaSet=rs0`,
-      { params: { url: redact(url) } },
-    );
-  return name;
-}
-
-/** The URL without its password, for messages. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}
 
 export async function connectMongo(url: string): Promise<MongoConnection> {
   const name = databaseName(url);
