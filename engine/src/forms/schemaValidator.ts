@@ -88,6 +88,32 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   );
 }
 
+const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true };
+const idOf = (schema: object): unknown => (schema as { $id?: unknown }).$id;
+let shared: { ajv: Ajv2020; schemas: Map<unknown, object> } | undefined;
+
+/**
+ * The engine's own schemas (each with its $id) share one ajv, so the definition meta-schema is compiled once rather
+ * than again inside every validator that refers to it (the acts', the scenarios'): a third of a cold start's ajv
+ * time. A schema without an $id, or another object under a known $id, gets an ajv of its own as before.
+ */
+function compiled(schema: object, referenced: object[]): ValidateFunction {
+  const all = [...referenced, schema];
+  shared ??= { ajv: new Ajv2020(AJV_OPTIONS), schemas: new Map() };
+  const { ajv, schemas } = shared;
+  if (!all.every((s) => typeof idOf(s) === 'string' && (schemas.get(idOf(s)) ?? s) === s)) {
+    const own = new Ajv2020(AJV_OPTIONS);
+    for (const r of referenced) own.addSchema(r);
+    return own.compile(schema);
+  }
+  for (const s of all)
+    if (!schemas.has(idOf(s))) {
+      ajv.addSchema(s);
+      schemas.set(idOf(s), s);
+    }
+  return ajv.getSchema(idOf(schema) as string)!;
+}
+
 /**
  * @example
  *   const v = createSchemaValidator(metaSchema, 'definition');
@@ -95,9 +121,7 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
  *     }, ...]
  */
 export function createSchemaValidator(schema: object, what: string, referenced: object[] = []): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-  for (const r of referenced) ajv.addSchema(r);
-  const fn: ValidateFunction = ajv.compile(schema);
+  const fn = compiled(schema, referenced);
   return {
     validate(value) {
       if (fn(value)) return [];
