@@ -172,7 +172,7 @@ class FastRules {
 
   constructor(
     private readonly engine: EngineInternals,
-    private readonly named: Map<string, EngineNode>,
+    private readonly trees: Map<string, EngineNode>,
   ) {}
 
   private leaf(node: Leaf): CompiledLeaf {
@@ -181,38 +181,45 @@ class FastRules {
     return c;
   }
 
-  /** A leaf's fact value and result, as Condition.evaluate computes them. */
-  private evaluateLeaf(node: Leaf, ctx: RunContext): { actual: unknown; result: unknown } {
-    const c = this.leaf(node);
-    if (!c.op) throw new Error(`Unknown operator: ${node.operator}`);
+  /** A leaf's fact value, as the engine's almanac reads it. */
+  private actual(node: Leaf, ctx: RunContext): unknown {
+    return factAt(ctx.facts, node.fact, node.path, this.leaf(node).segments);
+  }
+
+  /** A leaf's result for its fact value, as Condition.evaluate computes it. */
+  private compare(node: Leaf, actual: unknown, ctx: RunContext): unknown {
+    const { op } = this.leaf(node);
+    if (!op) throw new Error(`Unknown operator: ${node.operator}`);
     const v = node.value;
     const expected = isObject(v) && Object.hasOwn(v, 'fact') ? factAt(ctx.facts, String(v.fact), v.path as string) : v;
-    const actual = factAt(ctx.facts, node.fact, node.path, c.segments);
-    return { actual, result: c.op.evaluate(actual, expected) };
+    return op.evaluate(actual, expected);
   }
 
   /** The named condition's tree, or the engine's error for an unknown one (allowUndefinedConditions: false). */
   private namedTree(name: string): EngineNode {
-    const tree = this.named.get(name);
+    const tree = this.trees.get(name);
     if (!tree) throw new Error(`No condition ${name} exists`);
     return tree;
   }
 
-  /** A referenced condition, evaluated once per run. */
-  private reference(name: string, ctx: RunContext): unknown {
+  /** A named condition's own result (its rule's), evaluated once per run for its rule and every reference. */
+  named(name: string, ctx: RunContext): unknown {
     const known = ctx.named.get(name);
     if (known === UNDER_WAY) throw new Error(`condition ${name} refers to itself through other conditions`);
     if (known !== undefined) return known;
     ctx.named.set(name, UNDER_WAY);
-    const r = this.node(this.namedTree(name), ctx);
+    const r = this.root(this.namedTree(name), ctx);
     ctx.named.set(name, r);
     return r;
   }
 
-  /** A node inside a rule (the engine's evaluateCondition). */
+  /** A node inside a rule (the engine's evaluateCondition); a reference stands for the named condition's root. */
   private node(n: EngineNode, ctx: RunContext): unknown {
-    if ('condition' in n) return this.reference(n.condition, ctx);
-    if ('fact' in n) return this.evaluateLeaf(n, ctx).result;
+    if ('condition' in n) {
+      const r = this.named(n.condition, ctx);
+      return 'condition' in this.namedTree(n.condition) ? r : r === true;
+    }
+    if ('fact' in n) return this.compare(n, this.actual(n, ctx), ctx);
     return this.combine(n, ctx) === true;
   }
 
@@ -232,9 +239,9 @@ class FastRules {
     return 'all' in n ? all : any;
   }
 
-  /** Whether a rule's root fires. */
-  rule(root: EngineNode, ctx: RunContext): boolean {
-    return Boolean('condition' in root || 'fact' in root ? this.node(root, ctx) : this.combine(root, ctx));
+  /** A rule's root, as Rule.evaluate takes it (all / any / not at once, a reference realized); fires when truthy. */
+  root(root: EngineNode, ctx: RunContext): unknown {
+    return 'condition' in root || 'fact' in root ? this.node(root, ctx) : this.combine(root, ctx);
   }
 
   /** The tree json-rules-engine's result carries (leaves with result and factResult), for the facts that fired. */
@@ -242,7 +249,8 @@ class FastRules {
     if (depth > 1000) throw new Error('condition references nest too deep');
     if ('condition' in n) return this.resultTree(this.namedTree(n.condition), ctx, depth + 1);
     if ('fact' in n) {
-      const { actual, result } = this.evaluateLeaf(n, ctx);
+      const actual = this.actual(n, ctx);
+      const result = this.compare(n, actual, ctx);
       // The engine gave each run its own copy of the condition; a value a caller keeps must not be the definition's.
       const value = isObject(n.value) ? (JSON.parse(JSON.stringify(n.value)) as unknown) : n.value;
       return { fact: n.fact, path: n.path, operator: n.operator, value, factResult: actual, result };
@@ -276,21 +284,21 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
   const names = Object.keys(conditions);
   const trees = new Map(names.map((name) => [name, toEngineCondition(conditions[name].when)]));
   for (const name of names) engine.setCondition(name, trees.get(name)!);
+  // The rules in one order: the named conditions, then the grounds (the act's order, as the notice lists them).
   const rules: Array<{ name: string; root: EngineNode; condition?: string; ground?: Ground }> = [];
   for (const name of names) {
     const root = toEngineCondition(conditions[name].when);
     engine.addRule({ name: CONDITION_PREFIX + name, conditions: root, event: { type: CONDITION_PREFIX + name } });
     rules.push({ name: CONDITION_PREFIX + name, root: root as EngineNode, condition: name });
   }
-  const groundById = new Map(grounds.map((g) => [g.id, g]));
   for (const g of grounds) {
     const root = toEngineCondition(g.when);
     engine.addRule({ name: GROUND_PREFIX + g.id, conditions: root, event: { type: GROUND_PREFIX + g.id } });
     rules.push({ name: GROUND_PREFIX + g.id, root: root as EngineNode, ground: g });
   }
+  const ruleIndex = new Map(rules.map((r, i) => [r.name, i]));
   // The trace lists the rules by name (the order does not depend on the facts: sorted once).
-  const traceOrder = rules.map((r) => r.name).sort((a, b) => a.localeCompare(b));
-  const groundOrder = new Map(grounds.map((g, i) => [g.id, i]));
+  const traceOrder = rules.map((r, i) => ({ rule: r.name, i })).sort((a, b) => a.rule.localeCompare(b.rule));
 
   const fired = (g: Ground, tree: unknown): FiredGround => {
     const leaves: FiredFact[] = [];
@@ -305,15 +313,18 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
       facts: leaves,
     };
   };
-  /** Decisions, grounds in the definition's order (the act's order, as the notice lists them) and the trace. */
-  const summarise = (results: Map<string, boolean>, firedGrounds: FiredGround[]): Evaluation => {
+  /** Decisions, the grounds that fired in the definition's order, and the trace, from each rule's result. */
+  const summarise = (results: boolean[], trees: unknown[]): Evaluation => {
     const decisions: Record<string, boolean> = {};
-    for (const n of names) decisions[n] = results.get(CONDITION_PREFIX + n) ?? false;
-    firedGrounds.sort((a, b) => groundOrder.get(a.id)! - groundOrder.get(b.id)!);
+    const firedGrounds: FiredGround[] = [];
+    rules.forEach((r, i) => {
+      if (r.condition !== undefined) decisions[r.condition] = results[i];
+      else if (results[i]) firedGrounds.push(fired(r.ground!, trees[i]));
+    });
     decisions.anyRefusalGround = firedGrounds.some((g) => g.kind === 'refusal');
     decisions.anyReturnGround = firedGrounds.some((g) => g.kind === 'return');
     decisions.anyGround = firedGrounds.length > 0;
-    const trace = traceOrder.filter((r) => results.has(r)).map((rule) => ({ rule, result: results.get(rule)! }));
+    const trace = traceOrder.map(({ rule, i }) => ({ rule, result: results[i] }));
     return { decisions, grounds: firedGrounds, trace };
   };
 
@@ -326,27 +337,27 @@ export function compileRules(conditions: Record<string, NamedCondition>, grounds
     readsApplicationFacts,
     async evaluate(facts) {
       const ctx: RunContext = { facts, named: new Map() };
-      const results = new Map<string, boolean>();
-      const firedGrounds: FiredGround[] = [];
+      const results: boolean[] = [];
+      const trees: unknown[] = [];
       for (const r of rules) {
-        const result = fast.rule(r.root, ctx);
-        results.set(r.name, result);
-        if (result && r.ground) firedGrounds.push(fired(r.ground, fast.resultTree(r.root, ctx)));
+        const result = Boolean(r.condition !== undefined ? fast.named(r.condition, ctx) : fast.root(r.root, ctx));
+        results.push(result);
+        // The facts that fired a ground are read from a result tree, built only for the grounds that fire.
+        trees.push(result && r.ground ? fast.resultTree(r.root, ctx) : undefined);
       }
-      return summarise(results, firedGrounds);
+      return summarise(results, trees);
     },
     async evaluateByEngine(facts) {
-      const { results, failureResults } = await engine.run({ ...facts });
-      const outcome = new Map<string, boolean>();
-      const firedGrounds: FiredGround[] = [];
+      // Every rule ends in results or failureResults: those not among the results failed.
+      const { results } = await engine.run({ ...facts });
+      const outcome: boolean[] = rules.map(() => false);
+      const trees: unknown[] = [];
       for (const r of results) {
-        const name = String(r.name);
-        outcome.set(name, true);
-        if (name.startsWith(GROUND_PREFIX))
-          firedGrounds.push(fired(groundById.get(name.slice(GROUND_PREFIX.length))!, r.conditions));
+        const i = ruleIndex.get(String(r.name))!;
+        outcome[i] = true;
+        trees[i] = r.conditions;
       }
-      for (const r of failureResults) outcome.set(String(r.name), false);
-      return summarise(outcome, firedGrounds);
+      return summarise(outcome, trees);
     },
   };
 }
