@@ -25,11 +25,20 @@ export interface DocumentRenderer {
   readonly helpers: readonly string[];
 }
 
+/** A template text parsed and checked; its JavaScript is generated at its first render. */
+interface Checked {
+  placeholders: string[];
+  program: unknown;
+  delegate?: HandlebarsTemplateDelegate;
+}
+
+const MAX_CACHED_TEXTS = 2_000;
+
 /** Handlebars' own compiler passes, exported on every environment made by `Handlebars.create()` but not typed. */
 interface CompilerPasses {
   Compiler: new () => { compile(ast: hbs.AST.Program, options: CompileOptions): unknown };
   JavaScriptCompiler: new () => {
-    compile(env: unknown, options: CompileOptions, context: undefined, asObject: true): unknown;
+    compile(program: unknown, options: CompileOptions, context: undefined, asObject: true): unknown;
   };
   Parser: { lexer: { yylloc?: { first_line: number; first_column: number } } };
   template(spec: unknown): HandlebarsTemplateDelegate;
@@ -124,7 +133,48 @@ export function createDocumentRenderer(options: { plainText?: boolean } = {}): D
     }
   }
 
+  // By template text: versions of a service and services sharing a fragment repeat their wording (at start 376
+  // templates are 156 texts). Cleared when large, since drafts compiled in the workbench add texts for ever.
+  const byText = new Map<string, Checked>();
+
   function compile(template: string, where: TemplateLocation): CompiledTemplate {
+    let entry = byText.get(template);
+    if (!entry) {
+      entry = check(template, where);
+      if (byText.size >= MAX_CACHED_TEXTS) byText.clear();
+      byText.set(template, entry);
+    }
+    const checked = entry;
+    return {
+      placeholders: checked.placeholders,
+      where,
+      render(context: DocumentContext): string {
+        if (context === null || typeof context !== 'object' || (context.lang !== 'kk' && context.lang !== 'ru')) {
+          throw located(where, {
+            code: 'document.context',
+            message: `render context of ${name(where)} must have lang "kk" or "ru", got ${JSON.stringify((context as { lang?: unknown } | null)?.lang)}`,
+          });
+        }
+        try {
+          // Generating the JavaScript is most of a compile and cannot fail on a checked program: it waits for the
+          // first render, as Handlebars.compile itself waits.
+          checked.delegate ??= passes.template(
+            new passes.JavaScriptCompiler().compile(checked.program, compileOptions, undefined, true),
+          );
+          return checked.delegate(context, RUNTIME_OPTIONS);
+        } catch (e) {
+          if (e instanceof DocumentError) {
+            const problem = e.toJSON();
+            throw located(where, { ...problem, message: `${name(where)}: ${problem.message}` });
+          }
+          throw e;
+        }
+      },
+    };
+  }
+
+  /** Parses a template and runs Handlebars' checking pass, so that its errors surface when the definition compiles. */
+  function check(template: string, where: TemplateLocation): Checked {
     const ast = parse(template, where);
     let placeholders: string[];
     try {
@@ -138,12 +188,10 @@ export function createDocumentRenderer(options: { plainText?: boolean } = {}): D
       throw e;
     }
 
-    let delegate: HandlebarsTemplateDelegate;
     try {
-      // Handlebars.compile defers compilation to the first render; we run its two passes now (as its compile()
-      // does internally) so that knownHelpersOnly errors surface when the definition is compiled.
-      const program = new passes.Compiler().compile(ast, compileOptions);
-      delegate = passes.template(new passes.JavaScriptCompiler().compile(program, compileOptions, undefined, true));
+      // Handlebars.compile defers both of its passes to the first render; the checking one runs now so that
+      // knownHelpersOnly errors surface when the definition is compiled.
+      return { placeholders, program: new passes.Compiler().compile(ast, compileOptions) };
     } catch (e) {
       const ex = e as { message?: string; lineNumber?: number; column?: number };
       const helper = /unknown helper (\S+)/.exec(ex.message ?? '')?.[1];
@@ -160,28 +208,6 @@ export function createDocumentRenderer(options: { plainText?: boolean } = {}): D
         ...(helper ? { params: { helper } } : {}),
       });
     }
-
-    return {
-      placeholders,
-      where,
-      render(context: DocumentContext): string {
-        if (context === null || typeof context !== 'object' || (context.lang !== 'kk' && context.lang !== 'ru')) {
-          throw located(where, {
-            code: 'document.context',
-            message: `render context of ${name(where)} must have lang "kk" or "ru", got ${JSON.stringify((context as { lang?: unknown } | null)?.lang)}`,
-          });
-        }
-        try {
-          return delegate(context, RUNTIME_OPTIONS);
-        } catch (e) {
-          if (e instanceof DocumentError) {
-            const problem = e.toJSON();
-            throw located(where, { ...problem, message: `${name(where)}: ${problem.message}` });
-          }
-          throw e;
-        }
-      },
-    };
   }
 
   return { compile, helpers: helperNames };

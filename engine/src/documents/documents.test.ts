@@ -150,6 +150,21 @@ describe('createDocumentRenderer', () => {
     expect(compiled.render({ ...baseContext('ru'), data: { n: 2, d: '2025-01-02' } })).toBe('2:2 января 2025 г.');
   });
 
+  it('one text compiled for two documents: each names its own document in a render error', () => {
+    const own = createDocumentRenderer();
+    const text = '<p>{{date data.d}}</p>';
+    const a = own.compile(text, { documentId: 'extract', lang: 'kk', file: 'a/extract.kk.hbs' });
+    const b = own.compile(text, { documentId: 'notice', lang: 'kk', file: 'b/notice.kk.hbs' });
+    expect(b.placeholders).toEqual(a.placeholders);
+    expect(b.render({ ...baseContext('kk'), data: { d: '2025-01-01' } })).toBe('<p>2025 жылғы 1 қаңтар</p>');
+    const bad = { ...baseContext('kk'), data: { d: '2025-02-29' } };
+    expect(() => a.render(bad)).toThrow(/a\/extract\.kk\.hbs/);
+    expect(() => b.render(bad)).toThrow(/b\/notice\.kk\.hbs/);
+    // A text that failed is refused again at every compile, not remembered as compiled.
+    for (let i = 0; i < 2; i++)
+      expect(() => own.compile('{{nope data.y}}', { documentId: 'd', lang: 'kk' })).toThrow(/unknown helper "nope"/);
+  });
+
   it('the refusal templates compile in both languages', () => {
     for (const lang of ['kk', 'ru'] as const) {
       expect(() =>
