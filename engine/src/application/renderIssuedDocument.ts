@@ -83,7 +83,19 @@ export function renderIssuedDocument(
   if (!compiled) throw new Error(`document "${doc.id}" is not declared in ${version.service.id}@${version.id}`);
   const context = applicationContext(version, app, lang, doc.issuedAt);
   context.document = { id: doc.id, number: doc.number ?? null, issuedAt: doc.issuedAt, title: doc.title[lang] };
-  const grounds = (list: FiredGround[]) => list.map((g) => groundForDocument(version, context, g));
+  // The refusal's grounds are usually the very grounds that hold: a sentence is rendered once per document, unless
+  // it reads the refusal or the grounds themselves (the second list is rendered with the refusal in the context).
+  const shown = new Map<FiredGround, DocumentRefusalGround>();
+  const grounds = (list: FiredGround[]) =>
+    list.map((g) => {
+      let d = shown.get(g);
+      if (!d) {
+        d = groundForDocument(version, context, g);
+        const reads = version.groundFacts.get(g.id)?.[lang].placeholders ?? [];
+        if (!reads.some((p) => /^(refusal|grounds)\b/.test(p))) shown.set(g, d);
+      }
+      return d;
+    });
   context.refusal = app.refusal ? { grounds: grounds(app.refusal.grounds) } : undefined;
   context.grounds = grounds(app.grounds ?? []);
   return { html: renderDocument(compiled.templates[lang], context).html, title: doc.title[lang] };
