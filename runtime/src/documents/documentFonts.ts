@@ -51,7 +51,8 @@ let faces: DocumentFaces | undefined;
  * would map и to no text (a ToUnicode entry `<>`: pdftotext loses the letter, and the bytes depend on what was
  * rendered before). So text is laid out through a second view of the parsed font that has a glyph cache of its own
  * (and its own layout engine, which fontkit caches on the object asked) and is never subset; the decoded tables stay
- * shared, fontkit's table getters being bound to the parsed font. Its runs are cached per word across documents.
+ * shared, fontkit's table getters being bound to the parsed font. Its runs are cached per word across documents,
+ * and the outlines that subsetting decodes are kept too.
  */
 export function documentFaces(): DocumentFaces {
   if (faces) return faces;
@@ -59,11 +60,22 @@ export function documentFaces(): DocumentFaces {
   const parsed = mapFaces((face) => fontkit.create(fonts[face]));
   // `_glyphs` is fontkit's glyph cache; should a later fontkit name it otherwise, each document parses anew (slower).
   if (typeof (parsed.regular as { _glyphs?: unknown })._glyphs !== 'object') return parsed;
-  faces = mapFaces((face) => withWordCache(parsed[face]));
+  faces = mapFaces((face) => sharedAcrossDocuments(parsed[face]));
   return faces;
 }
 
-function withWordCache(font: fontkit.Font): fontkit.Font {
+function sharedAcrossDocuments(font: fontkit.Font): fontkit.Font {
+  // Subsetting decodes each glyph's outline (to find a composite's parts) anew for every document: once is enough.
+  const getGlyph = font.getGlyph;
+  font.getGlyph = function (this: fontkit.Font, id, characters) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (glyph && !Object.hasOwn(glyph, '_decode')) {
+      const decode = glyph._decode.bind(glyph);
+      let decoded: unknown;
+      glyph._decode = () => (decoded ??= decode());
+    }
+    return glyph;
+  };
   const layoutView = Object.assign(Object.create(font) as fontkit.Font, { _glyphs: {} });
   const layout = font.layout.bind(layoutView);
   const words = new Map<string, fontkit.GlyphRun>();

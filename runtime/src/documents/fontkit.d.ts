@@ -9,8 +9,12 @@ declare module 'fontkit' {
   export interface GlyphRun {
     positions: GlyphPosition[];
   }
+  export interface Glyph {
+    _decode(): unknown;
+  }
   /** A parsed font; pdfkit recognises one by its `layout` method. */
   export interface Font {
+    getGlyph(id: number, characters?: number[]): Glyph | null;
     layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
