@@ -31,6 +31,16 @@ describe('compileWorkingTime tables', () => {
     expect(wt.dayStart[d + 1]).toBe(Date.parse('2024-03-01T00:00:00+05:00'));
   });
 
+  test('a second schedule of the calendar has the same midnights in tables of its own', () => {
+    const other = compileWorkingTime(cal, schedules['round-the-clock'] as ScheduleData);
+    const d = idx('2024-02-29');
+    expect(other.dayStart).toEqual(wt.dayStart);
+    expect(other.offsetMinutes).toEqual(wt.offsetMinutes);
+    other.dayStart[d] = 0;
+    expect(compileWorkingTime(cal, schedules['round-the-clock'] as ScheduleData).dayStart[d]).toBe(wt.dayStart[d]);
+    expect(wt.dayStart[d]).toBe(Date.parse('2024-02-29T00:00:00+06:00'));
+  });
+
   test('working intervals on the days around the change use the right offsets', () => {
     const K = wt.slots;
     const d = idx('2024-02-29');
