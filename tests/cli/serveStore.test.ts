@@ -35,6 +35,7 @@ test.each([
   ],
   ['QYZMET_TIMER_LEASE_MS', '1.5', /QYZMET_TIMER_LEASE_MS "1.5" is not a positive whole number of milliseconds/],
   ['QYZMET_WEBHOOK_ALLOW', '10.0.0.0/99', /QYZMET_WEBHOOK_ALLOW: "10.0.0.0\/99" is not a network/],
+  ['QYZMET_WORKERS', '0', /QYZMET_WORKERS "0" is not a positive whole number of processes/],
 ])('%s set wrong stops serve with exit 1 naming it, not an internal error', (name, value, message) => {
   const out = serve('mongodb://127.0.0.1:1/qyzmet?serverSelectionTimeoutMS=500', { [name]: value });
   expect(out.status).toBe(1);

@@ -14,7 +14,9 @@ export interface RuntimeProcess {
   /** http://127.0.0.1:<port> */
   base: string;
   pid: number;
-  /** kill -9: no shutdown, whatever was in flight is cut. */
+  /** What it has printed on stdout so far. */
+  output(): string;
+  /** kill -9 of every process of the runtime at once: no shutdown, whatever was in flight is cut. */
   kill9(): Promise<void>;
   /** SIGTERM: the runtime closes its server and store, then exits. */
   stop(): Promise<void>;
@@ -23,37 +25,43 @@ export interface RuntimeProcess {
 /**
  * Starts `qyzmet serve` with `env` over this process's environment (PORT 0 unless given: the port is read from the
  * line the runtime prints once it listens). MONGODB_URL is cleared unless given, so the store is the one asked for.
+ * One runtime process unless QYZMET_WORKERS is given: the tests that multiply runtimes count them themselves. The
+ * runtime gets its own process group, so kill -9 takes a cluster's workers down at the same instant as its primary.
  */
 export function startRuntimeProcess(env: Record<string, string>): Promise<RuntimeProcess> {
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
     cwd: repo,
-    env: { ...process.env, MONGODB_URL: '', PORT: '0', ...env },
+    env: { ...process.env, MONGODB_URL: '', PORT: '0', QYZMET_WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-4000)));
   return new Promise((ok, fail) => {
     let stdout = '';
+    let listening = false;
     const onExit = (code: number | null) =>
       fail(new Error(`qyzmet serve exited (${code}) before listening: ${stderr}`));
     child.once('exit', onExit);
     child.stdout?.on('data', (chunk) => {
       stdout += String(chunk);
       const port = /serving on http:\/\/localhost:(\d+)/.exec(stdout)?.[1];
-      if (!port || child.pid === undefined) return;
+      if (listening || !port || child.pid === undefined) return;
+      listening = true;
       child.removeListener('exit', onExit);
-      child.stdout?.removeAllListeners('data');
-      child.stdout?.resume();
-      const signal = async (name: NodeJS.Signals) => {
-        if (child.exitCode === null && child.signalCode === null) child.kill(name);
+      const pid = child.pid;
+      const signal = async (name: NodeJS.Signals, group: boolean) => {
+        if (child.exitCode === null && child.signalCode === null) process.kill(group ? -pid : pid, name);
         await exited;
       };
       ok({
         base: `http://127.0.0.1:${port}`,
-        pid: child.pid,
-        kill9: () => signal('SIGKILL'),
-        stop: () => signal('SIGTERM'),
+        pid,
+        output: () => stdout,
+        kill9: () => signal('SIGKILL', true),
+        // The primary passes SIGTERM on to its workers and waits for them.
+        stop: () => signal('SIGTERM', false),
       });
     });
   });

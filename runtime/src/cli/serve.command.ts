@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { isProblemError } from '@qyzmet/engine';
+import { mayRunStartupWork, reportListening } from '../cluster/servePrimary';
 import { ConfigError, positiveFromEnv } from '../config/environment';
 import { rateLimitsFromEnv } from '../http/rateLimits';
 import { startServer, type RunningServer } from '../server';
@@ -12,7 +13,8 @@ import { storeLocationFromEnv } from '../store/openStore';
  * QYZMET_DEFINITIONS (./definitions), QYZMET_SCHEDULER_INTERVAL_MS (1000: how often timers and webhooks are looked
  * at), QYZMET_TIMER_LEASE_MS (30000: how long a dead instance's claimed timers wait for another instance),
  * QYZMET_SIMULATE_RATE and QYZMET_SUBMIT_RATE (simulations per client, submissions per user, a minute),
- * QYZMET_TRUST_PROXY (the load balancer's hops or addresses, so a client is known by X-Forwarded-For). The demo
+ * QYZMET_TRUST_PROXY (the load balancer's hops or addresses, so a client is known by X-Forwarded-For), QYZMET_WORKERS
+ * (runtime processes sharing the port: one per core unless set; see cluster/servePrimary.ts). The demo
  * seed runs on an empty store unless --no-demo.
  */
 export function serveCommand(program: Command, setExit: (code: number) => void): void {
@@ -36,7 +38,8 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
           rateLimits: rateLimitsFromEnv(),
           trustProxy: process.env.QYZMET_TRUST_PROXY || undefined,
           ...storeLocationFromEnv(),
-          demo: opts.demo,
+          // In a cluster only the first worker seeds (cluster/servePrimary.ts).
+          demo: opts.demo && mayRunStartupWork(),
           definitionsRoot: process.env.QYZMET_DEFINITIONS,
           schedulerIntervalMs: positiveFromEnv(process.env, 'QYZMET_SCHEDULER_INTERVAL_MS', undefined, 'milliseconds'),
           timerLeaseMs: positiveFromEnv(process.env, 'QYZMET_TIMER_LEASE_MS', undefined, 'milliseconds'),
@@ -52,12 +55,15 @@ export function serveCommand(program: Command, setExit: (code: number) => void):
         process.stderr.write(`qyzmet serve: cannot open the store: ${e.problem.message}\n`);
         return setExit(1);
       }
-      // tests/http/runtimeProcess.ts reads the port from this line.
-      process.stdout.write(
-        `qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health; listening on ${host})\n`,
-      );
+      // tests/http/runtimeProcess.ts reads the port from this line (a cluster's primary prints it for its workers).
+      if (!reportListening(running.port, host))
+        process.stdout.write(
+          `qyzmet: serving on http://localhost:${running.port} (API /api/v1, health /health; listening on ${host})\n`,
+        );
+      // Once: Ctrl-C reaches a cluster's workers both from the terminal and from the primary.
+      let closing: Promise<void> | undefined;
       const stop = () => {
-        void running.close().then(() => process.exit(0));
+        closing ??= running.close().then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
