@@ -6,6 +6,8 @@ import { loadScenarios } from '../registry/loadScenarios';
 import { calendarBench } from './calendar.bench';
 import { engineBench, type EngineBenchResult } from './engine.bench';
 import { httpBench } from './http.bench';
+import { pdfBench } from './pdf.bench';
+import { uiBench } from './ui.bench';
 import { storeBench, storeRows, type StoreBenchResult } from './store.bench';
 import { inboxBench } from '../store/sqlite/inbox.bench';
 
@@ -125,6 +127,9 @@ async function main(): Promise<void> {
         .join('; ')}`,
     });
   }
+
+  rows.push(...(await pdfBench(root)));
+  rows.push(...uiBench(join(dirname(root), 'admin-ui', 'dist')));
 
   if (process.env.QYZMET_BENCH_HTTP !== '0') {
     const { echo, create } = await httpBench(resolve(root, '..'));
