@@ -88,7 +88,9 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   );
 }
 
-const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true };
+// No optimisation pass over the generated code: it was half of compiling the meta-schema at each start, and
+// validating a definition is no slower without it (measured on the twelve services).
+const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, code: { optimize: false } };
 const idOf = (schema: object): unknown => (schema as { $id?: unknown }).$id;
 let shared: { ajv: Ajv2020; schemas: Map<unknown, object> } | undefined;
 
