@@ -29,6 +29,8 @@ export interface DocumentRenderer {
 interface Checked {
   placeholders: string[];
   program: unknown;
+  /** The document helpers the template may call (those it names). */
+  helpers: string[];
   delegate?: HandlebarsTemplateDelegate;
 }
 
@@ -54,6 +56,28 @@ const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
   allowCallsToHelperMissing: false,
 };
 
+/** A Handlebars environment with the built-in helpers but `log` (it writes to the console: no I/O in a document). */
+function documentEnvironment(helpers: string[]): typeof Handlebars {
+  const env = Handlebars.create();
+  env.unregisterHelper('log');
+  for (const name of helpers) env.registerHelper(name, DOCUMENT_HELPERS[name] as Handlebars.HelperDelegate);
+  return env;
+}
+
+/**
+ * Every one-part name a template mentions: a superset of the helpers it calls (knownHelpersOnly lets a template call
+ * a helper by its name only); the data paths among them do no harm.
+ */
+function namesInTemplate(ast: hbs.AST.Program): Set<string> {
+  const names = new Set<string>();
+  const visitor = new Handlebars.Visitor();
+  visitor.PathExpression = (path) => {
+    if (path.parts.length === 1) names.add(path.parts[0]);
+  };
+  visitor.accept(ast);
+  return names;
+}
+
 /**
  * Creates a document renderer with its own Handlebars environment: the document helpers only (the global
  * Handlebars instance and its helpers are never touched), HTML escaping on, knownHelpersOnly at compile time so
@@ -70,13 +94,19 @@ const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
  * the document escapes them once.
  */
 export function createDocumentRenderer(options: { plainText?: boolean } = {}): DocumentRenderer {
-  const env = Handlebars.create();
-  // `log` writes to the console: a document template has no business doing I/O.
-  env.unregisterHelper('log');
-  env.registerHelper(DOCUMENT_HELPERS as Handlebars.HelperDeclareSpec);
-  const passes = env as unknown as CompilerPasses;
-
   const helperNames = Object.keys(DOCUMENT_HELPERS);
+  const env = documentEnvironment(helperNames);
+  const passes = env as unknown as CompilerPasses;
+  // Each render wraps every helper of its environment anew (Handlebars' per-call setup): a template runs in an
+  // environment with only the document helpers it names, one environment per set of names (never changed after).
+  const environments = new Map<string, CompilerPasses>();
+  const environmentFor = (helpers: string[]): CompilerPasses => {
+    const key = helpers.join(' ');
+    let e = environments.get(key);
+    if (!e) environments.set(key, (e = documentEnvironment(helpers) as unknown as CompilerPasses));
+    return e;
+  };
+
   const known = new Set([...helperNames, ...BLOCK_HELPERS, 'lookup']);
   const compileOptions: CompileOptions = {
     knownHelpersOnly: true,
@@ -158,7 +188,7 @@ export function createDocumentRenderer(options: { plainText?: boolean } = {}): D
         try {
           // Generating the JavaScript is most of a compile and cannot fail on a checked program: it waits for the
           // first render, as Handlebars.compile itself waits.
-          checked.delegate ??= passes.template(
+          checked.delegate ??= environmentFor(checked.helpers).template(
             new passes.JavaScriptCompiler().compile(checked.program, compileOptions, undefined, true),
           );
           return checked.delegate(context, RUNTIME_OPTIONS);
@@ -191,7 +221,9 @@ export function createDocumentRenderer(options: { plainText?: boolean } = {}): D
     try {
       // Handlebars.compile defers both of its passes to the first render; the checking one runs now so that
       // knownHelpersOnly errors surface when the definition is compiled.
-      return { placeholders, program: new passes.Compiler().compile(ast, compileOptions) };
+      const program = new passes.Compiler().compile(ast, compileOptions);
+      const named = namesInTemplate(ast);
+      return { placeholders, program, helpers: helperNames.filter((n) => named.has(n)) };
     } catch (e) {
       const ex = e as { message?: string; lineNumber?: number; column?: number };
       const helper = /unknown helper (\S+)/.exec(ex.message ?? '')?.[1];

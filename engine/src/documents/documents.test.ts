@@ -197,3 +197,35 @@ describe('formatNumber', () => {
     );
   });
 });
+
+describe('a template runs with the document helpers it names', () => {
+  const renderer = createDocumentRenderer();
+  const where = { documentId: 'helpers', lang: 'ru' as const };
+
+  test('helpers named only inside sub-expressions, hashes, block parameters and nested blocks still work', () => {
+    const tpl = renderer.compile(
+      '{{#each data.items as |item i|}}{{#if (and (not (eq i 1)) item.ok)}}[{{upper (t item.label)}}]{{/if}}{{/each}}' +
+        '{{#with data}}{{number amount 2}} {{date ../now case="attr"}}{{/with}}',
+      where,
+    );
+    const html = tpl.render({
+      ...baseContext('ru'),
+      data: {
+        items: [
+          { ok: true, label: { kk: 'а', ru: 'первый' } },
+          { ok: true, label: { kk: 'б', ru: 'второй' } },
+          { ok: false, label: { kk: 'в', ru: 'третий' } },
+        ],
+        amount: 1234.5,
+      },
+    });
+    expect(html).toBe(`[ПЕРВЫЙ]${formatNumber(1234.5, 2)} 6 марта 2025 г.`);
+  });
+
+  test('templates naming different helpers render independently, in any order, from one renderer', () => {
+    const a = renderer.compile('{{upper data.x}}', where);
+    const b = renderer.compile('{{join data.list "; "}}', where);
+    const context = { ...baseContext('ru'), data: { x: 'қала', list: ['a', 'b'] } };
+    expect([b.render(context), a.render(context), b.render(context)]).toEqual(['a; b', 'ҚАЛА', 'a; b']);
+  });
+});
