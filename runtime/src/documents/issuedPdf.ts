@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationsStore, StoredDocument } from '../store/Store';
-import { renderPdf } from './renderPdf';
 import { unsignedDocuments, type DocumentSigner } from './signer';
 
 /**
@@ -16,6 +15,9 @@ export async function issuedPdf(
   serviceId: string,
   signer: DocumentSigner = unsignedDocuments,
 ): Promise<{ pdf: Buffer; sha256: string }> {
+  // pdfkit, fontkit, the QR code and the HTML parser load with the first PDF asked for, not at every start (~0.4 s).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderPdf } = require('./renderPdf') as typeof import('./renderPdf');
   const rendered = await renderPdf(doc.html, {
     title: doc.title,
     lang: doc.lang,

@@ -12,7 +12,7 @@ import {
 import { inboxScope } from '../../applications/access';
 import { assignApplication } from '../../applications/assignment';
 import type { ApplicationsService } from '../../applications/applications.service';
-import { issuedPdf } from '../../documents';
+import { issuedPdf } from '../../documents/issuedPdf';
 import type { RuntimeContext } from '../../runtimeContext';
 import { languageOf, requireUser } from '../context';
 import { isIsoInstant, queryError, wholeNumberQuery } from '../requestGuards';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { domainError } from '@qyzmet/engine';
 import { DOCUMENT_NUMBER } from '../../applications/numbers';
-import { issuedPdf } from '../../documents';
+import { issuedPdf } from '../../documents/issuedPdf';
 import type { RuntimeContext } from '../../runtimeContext';
 import { perMinute } from '../rateLimits';
 
