@@ -82,13 +82,19 @@ export async function pdfBench(root: string = findDefinitionsRoot()): Promise<En
   const doc = { ...issued, pdfSha256: recorded };
   for (let i = 0; i < WARM_UP; i++) await issuedPdf(store, doc, SERVICE);
   const times: number[] = [];
+  // CPU time beside the wall time: on a shared machine the wall time also counts waiting for a core.
+  const cpu: number[] = [];
   for (let i = 0; i < RENDERS; i++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     const { sha256 } = await issuedPdf(store, doc, SERVICE);
     times.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
     if (sha256 !== first.sha256) throw new Error('renderPdf is no longer byte-stable: two renderings differ');
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const median = quantile(times, 0.5);
   return [
     {
@@ -97,7 +103,7 @@ export async function pdfBench(root: string = findDefinitionsRoot()): Promise<En
       unit: 'ms',
       target: `≤ ${TARGET_MS} ms`,
       met: median <= TARGET_MS,
-      note: `median of ${RENDERS}, p95 ${round2(quantile(times, 0.95))} ms; ${SERVICE} ${DOCUMENT} (kk), ${pages} pages, ${Math.round(first.pdf.length / 1024)} kB`,
+      note: `median of ${RENDERS}, p95 ${round2(quantile(times, 0.95))} ms, CPU median ${round2(quantile(cpu, 0.5))} ms; ${SERVICE} ${DOCUMENT} (kk), ${pages} pages, ${Math.round(first.pdf.length / 1024)} kB`,
     },
   ];
 }
