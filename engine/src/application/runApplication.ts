@@ -496,11 +496,12 @@ export async function applyEvent(
   }
   const app: ApplicationState = options.owned ? current : cloneState(current);
   const run = new Run(version, app, options.owned);
-  const at = formatInstant(run.wt, toMs(event.at));
+  const atMs = toMs(event.at);
+  const at = formatInstant(run.wt, atMs);
   if (!isTimer)
     run.trace.push({ kind: 'event', at, event: event.type, actor, ...(event.data ? { data: event.data } : {}) });
   // A decision needs a registered application: nothing the provider does can precede the registration instant.
-  if (PROVIDER_ACTORS.has(actor as Actor) && toMs(event.at) < toMs(current.registeredAt))
+  if (PROVIDER_ACTORS.has(actor as Actor) && atMs < toMs(current.registeredAt))
     throw problem(
       'event.beforeRegistration',
       `"${event.type}" at ${at} comes before the application's registration at ${current.registeredAt}: the provider acts only on a registered application`,
@@ -558,9 +559,14 @@ export async function fireDueTimers(
   const trace: TraceEntry[] = [];
   const until = toMs(untilIso);
   for (let guard = 0; guard < 1000; guard++) {
-    const due = app.timers
-      .filter((t) => timerExpiresBefore(t, until) && (!opts.onlyTransitions || t.target))
-      .sort((a, b) => toMs(a.dueAt) - toMs(b.dueAt))[0];
+    // The earliest due (the first of equals, as a stable sort gives it), each instant read once.
+    let due: TimerState | undefined;
+    let dueMs = Infinity;
+    for (const t of app.timers) {
+      if (!timerExpiresBefore(t, until) || (opts.onlyTransitions && !t.target)) continue;
+      const ms = toMs(t.dueAt);
+      if (!due || ms < dueMs) [due, dueMs] = [t, ms];
+    }
     if (!due) break;
     if (opts.timerBudget && opts.timerBudget.left-- <= 0)
       throw new ProblemError({

@@ -79,9 +79,7 @@ export function versionInForce(service: CompiledService, atIso: string): Compile
     });
   const v = service.versionAt(ms);
   if (v) return v;
-  const repeal = service.versions.find(
-    (x) => x.effectiveTo && Date.parse(atIso) >= x.toMs && typeof x.def.effectiveTo === 'object',
-  );
+  const repeal = service.versions.find((x) => x.effectiveTo && ms >= x.toMs && typeof x.def.effectiveTo === 'object');
   const repealAct =
     repeal && typeof repeal.def.effectiveTo === 'object'
       ? service.acts[repeal.def.effectiveTo.actEntersIntoForce]
@@ -194,7 +192,11 @@ export async function simulate(
   // The simulation owns its application: each step changes it in place, so a replay is linear in the events.
   // The timers of a whole replay fire at most TIMER_BUDGET times: a cycle of timed states must not spin for each event.
   const owned = { owned: true, timerBudget: { left: TIMER_BUDGET } };
-  const ordered = [...checked].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // In time order (a stable sort: events at one instant keep theirs), each instant read once.
+  const ordered = checked
+    .map((event) => ({ event, ms: Date.parse(event.at) }))
+    .sort((a, b) => a.ms - b.ms)
+    .map((x) => x.event);
   for (const event of ordered) {
     const timers = await fireDueTimers(version, app, event.at, owned);
     app = timers.application;
