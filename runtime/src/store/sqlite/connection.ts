@@ -1,9 +1,16 @@
 import Database from 'better-sqlite3';
 import { domainError } from '@qyzmet/engine';
+import { BackgroundCheckpoints } from './backgroundCheckpoints';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 /** Page cache per connection, in KiB (SQLite's default is 2 MiB): a million-row inbox keeps its indexes in memory. */
 const CACHE_KIB = 65_536;
+
+/** The size the write-ahead log is cut back to after a checkpoint (SQLite keeps its largest size otherwise). */
+const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** Group commits after which the store checkpoints from a worker thread (backgroundCheckpoints.ts). */
+export const BACKGROUND_CHECKPOINTS_AFTER = 50;
 
 /** How long a writer waits for another process holding the write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -78,6 +85,8 @@ export class SqliteConnection {
   private readonly commitBatch: (works: Array<() => unknown>) => Outcome[];
   private pending: Array<{ work: () => unknown; resolve: (v: never) => void; reject: (e: unknown) => void }> = [];
   private flushScheduled = false;
+  private readonly checkpoints: BackgroundCheckpoints;
+  private commits = 0;
 
   constructor(readonly file: string) {
     const db = new Database(file);
@@ -91,6 +100,9 @@ export class SqliteConnection {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${CACHE_KIB}`);
+    // A log that grew under a burst is cut back to this size once it has been copied into the database.
+    db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
+    this.checkpoints = new BackgroundCheckpoints(db);
     applyMigrations(db);
 
     this.inSavepoint = db.transaction((work: () => unknown) => work());
@@ -133,7 +145,8 @@ export class SqliteConnection {
   }
 
   /** Commits the pending group-commit writes, then closes the file (refreshing the planner's statistics first). */
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.checkpoints.stop();
     return this.run(() => {
       this.flush();
       if (this.db.open) {
@@ -156,5 +169,8 @@ export class SqliteConnection {
       return;
     }
     results.forEach((r, i) => (r.ok ? ops[i].resolve(r.value as never) : ops[i].reject(storeProblem(r.error))));
+    // A store that is written to in earnest (a runtime, not a CLI command or a short test) checkpoints in the
+    // background from then on.
+    if (++this.commits === BACKGROUND_CHECKPOINTS_AFTER) this.checkpoints.start();
   }
 }

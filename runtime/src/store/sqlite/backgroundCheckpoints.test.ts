@@ -1,0 +1,46 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BACKGROUND_CHECKPOINTS_AFTER, SqliteConnection } from './connection';
+
+// The write-ahead log is copied into the database by a worker thread once a store is busy, never by a request's
+// commit; what was written stays, through close and reopen.
+
+const PAYLOAD = 'ж'.repeat(10_000); // 20 kB a row: 60 rows are far more than the file's size after migrations
+
+async function writeRows(connection: SqliteConnection, n: number): Promise<void> {
+  const insert = connection.db.prepare('INSERT INTO scratch (body) VALUES (?)');
+  // One at a time: each is its own group commit.
+  for (let i = 0; i < n; i++) await connection.write(() => insert.run(PAYLOAD));
+}
+
+const autocheckpoint = (c: SqliteConnection) => c.db.pragma('wal_autocheckpoint', { simple: true });
+
+test('a store written to in earnest checkpoints from a worker thread, and keeps every row', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'qyzmet-ckpt-')), 'store.sqlite');
+  let connection = new SqliteConnection(file);
+  connection.db.exec('CREATE TABLE scratch (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const before = statSync(file).size;
+  await writeRows(connection, BACKGROUND_CHECKPOINTS_AFTER + 10);
+  // The request connection no longer checkpoints by itself...
+  expect(autocheckpoint(connection)).toBe(0);
+  // ...and the rows reach the database file all the same (nothing else copies the log into it).
+  const end = Date.now() + 10_000;
+  while (statSync(file).size < before + 1_000_000 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  expect(statSync(file).size).toBeGreaterThanOrEqual(before + 1_000_000);
+  await connection.close();
+
+  connection = new SqliteConnection(file);
+  expect(connection.db.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({
+    n: BACKGROUND_CHECKPOINTS_AFTER + 10,
+  });
+  await connection.close();
+});
+
+test('a store written to a few times (a CLI command, a test) starts no thread and checkpoints as SQLite does', async () => {
+  const connection = new SqliteConnection(join(mkdtempSync(join(tmpdir(), 'qyzmet-ckpt-')), 'store.sqlite'));
+  connection.db.exec('CREATE TABLE scratch (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  await writeRows(connection, 3);
+  expect(autocheckpoint(connection)).toBe(1000);
+  await connection.close();
+});
