@@ -42,9 +42,11 @@ function startChild(
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
-      // The echo's line, or the runtime's "serving on" (not a store URL's port in an earlier log line).
-      const m = /PORT (\d+)|serving on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) ok({ child, port: Number(m[1] ?? m[2]) });
+      // The echo's line, or the runtime's "serving on" (not a store URL's port in an earlier log line). A cluster is
+      // loaded once all its processes listen ("; N processes", then a line for each of the others).
+      const m = /PORT (\d+)|serving on http:\/\/localhost:(\d+)[^\n]*?(?:; (\d+) processes)?\)/.exec(out);
+      const others = Number(m?.[3] ?? 1) - 1;
+      if (m && (out.match(/listening too/g)?.length ?? 0) >= others) ok({ child, port: Number(m[1] ?? m[2]) });
     });
     child.on('exit', (code) => fail(new Error(`child exited with ${code}: ${out}`)));
   });
