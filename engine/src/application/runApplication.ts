@@ -354,10 +354,18 @@ export function registrationOf(
  * registration. The caller has already validated the form data.
  */
 export async function startApplication(version: CompiledVersion, input: StartInput): Promise<StepOutcome> {
+  return startRegistered(version, input, registrationOf(version.service, input.arrivedAt));
+}
+
+/** startApplication with the registration already worked out (registrationOf on the version's service). */
+export async function startRegistered(
+  version: CompiledVersion,
+  input: StartInput,
+  reg: ReturnType<typeof registrationOf>,
+): Promise<StepOutcome> {
   const service = version.service;
   const wt = service.workingTime;
   const arrivedMs = toMs(input.arrivedAt);
-  const reg = registrationOf(service, input.arrivedAt);
   const registeredAt = reg.registeredAt;
   const app: ApplicationState = {
     id: input.id,

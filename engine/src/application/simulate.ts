@@ -5,7 +5,7 @@ import { shownRegistration, type ApplicationState, type TraceEntry } from './app
 import { provisionalOf } from './lazyExplanation';
 import { renderIssuedDocument } from './renderIssuedDocument';
 import { checkSimulatedEvents, isInstant } from './simulatedEvents';
-import { applyEvent, fireDueTimers, registrationOf, startApplication } from './runApplication';
+import { applyEvent, fireDueTimers, registrationOf, startApplication, startRegistered } from './runApplication';
 
 /** Timer firings in one simulation: a real one fires a handful, one per allowed event is generous. */
 const TIMER_BUDGET = 1000;
@@ -46,14 +46,15 @@ export function simulationContract(result: SimulationResult): Omit<SimulationRes
 }
 
 /**
- * The registration instant, or the arrival itself when the calendar cannot place it (before its data, past its
- * horizon): a date before any version then answers "no version in force" before any calendar check.
+ * The registration, or null when the calendar cannot place the arrival (before its data, past its horizon): the
+ * version is then the one in force at the arrival itself, so that a date before any version answers "no version in
+ * force" before any calendar check.
  */
-function registrationOrArrival(service: CompiledService, atIso: string): string {
+function registrationOrNull(service: CompiledService, atIso: string): ReturnType<typeof registrationOf> | null {
   try {
-    return registrationOf(service, atIso).registeredAt;
+    return registrationOf(service, atIso);
   } catch (e) {
-    if (isProblemError(e) && e.problem.code === 'calendar.outOfCoverage') return atIso;
+    if (isProblemError(e) && e.problem.code === 'calendar.outOfCoverage') return null;
     throw e;
   }
 }
@@ -164,18 +165,19 @@ export async function simulate(
   const checked = checkSimulatedEvents(events);
   // The application keeps the version in force when it is registered (an after-hours arrival the evening before
   // a new version takes effect is registered under the new one).
-  const version = options.version ?? versionInForce(service, registrationOrArrival(service, atIso));
+  const registration = options.version ? null : registrationOrNull(service, atIso);
+  const version = options.version ?? versionInForce(service, registration?.registeredAt ?? atIso);
   const lang = options.lang ?? 'kk';
   const checkedData = checkApplicationData(version, data, lang);
   const { errors } = checkedData;
   const trace: TraceEntry[] = [{ kind: 'form', at: atIso, valid: errors.length === 0, errors }];
   if (errors.length) throw formInvalidProblem(`${service.id}@${version.id}`, checkedData);
-  const started = await startApplication(version, {
-    id: options.id ?? 'simulation',
-    data,
-    arrivedAt: atIso,
-    channel: options.channel ?? null,
-  });
+  const input = { id: options.id ?? 'simulation', data, arrivedAt: atIso, channel: options.channel ?? null };
+  // The registration that chose the version is the application's (the same service's calendar): not worked out twice.
+  const started =
+    registration && version.service === service
+      ? await startRegistered(version, input, registration)
+      : await startApplication(version, input);
   let app = started.application;
   if (options.number) app.number = options.number;
   trace.push(...started.trace);
