@@ -1,4 +1,5 @@
 import type { WorkingTime } from './compileWorkingTime';
+import { formatIsoDate } from './civilDate';
 import { toLocalIso } from './localTime';
 
 const DAY_MS = 86_400_000;
@@ -14,10 +15,22 @@ function dayOf(wt: WorkingTime, ms: number): number {
   return i;
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n));
+
+/** Each day's "YYYY-MM-DD" per working time, written when a day is first formatted (a WeakMap: per compiled one). */
+const dayTexts = new WeakMap<WorkingTime, string[]>();
+
+function dayText(wt: WorkingTime, i: number): string {
+  let texts = dayTexts.get(wt);
+  if (!texts) dayTexts.set(wt, (texts = []));
+  return (texts[i] ??= formatIsoDate(wt.firstEpochDay + i));
+}
+
 /**
  * ISO 8601 with the local offset of the calendar's zone at that instant; milliseconds only when not zero.
- * Hot path (every deadline and event the engine records): the compiled per-day offsets; toLocalIso (luxon) only for a
- * day whose offset changes within it (the night of 2024-02-29/03-01 in Asia/Almaty) or an instant outside the calendar.
+ * Hot path (every deadline and event the engine records): the compiled per-day midnights and offsets, the day's date
+ * written once; toLocalIso (luxon) only for a day whose offset changes within it (the night of 2024-02-29/03-01 in
+ * Asia/Almaty) or an instant outside the calendar.
  *
  * @example
  * formatInstant(wt, Date.UTC(2025, 5, 3, 13, 30)); // "2025-06-03T18:30:00+05:00"
@@ -28,12 +41,15 @@ export function formatInstant(wt: WorkingTime, ms: number): string {
     return toLocalIso(ms, wt.timeZone);
   }
   const offset = wt.offsetMinutes[i];
-  const t = new Date(ms + offset * 60_000);
-  const millis = t.getUTCMilliseconds();
-  const sign = offset >= 0 ? '+' : '-';
+  // The day's offset holds all day: the time since its local midnight is the wall clock.
+  const t = ms - wt.dayStart[i];
+  const hours = Math.floor(t / 3_600_000);
+  const minutes = Math.floor(t / 60_000) % 60;
+  const seconds = Math.floor(t / 1000) % 60;
+  const millis = t % 1000;
   const abs = Math.abs(offset);
   return (
-    `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}` +
-    `${millis ? `.${pad(millis, 3)}` : ''}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    `${dayText(wt, i)}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}` +
+    `${millis ? `.${pad(millis, 3)}` : ''}${offset >= 0 ? '+' : '-'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
