@@ -87,6 +87,10 @@ export class SqliteConnection {
   private flushScheduled = false;
   private readonly checkpoints: BackgroundCheckpoints;
   private commits = 0;
+  /** Whether the last batch got the write lock (its transaction began). */
+  private batchBegan = false;
+  /** Since when (epoch ms) the pending writes have found the write lock held by another process. */
+  private lockWaitSince?: number;
 
   constructor(readonly file: string) {
     const db = new Database(file);
@@ -108,15 +112,16 @@ export class SqliteConnection {
     this.inSavepoint = db.transaction((work: () => unknown) => work());
     // Write transactions are IMMEDIATE: a deferred one that reads first and writes later can meet SQLITE_BUSY from
     // another process without the busy timeout helping; IMMEDIATE takes the write lock up front and waits for it.
-    const batch = db.transaction((works: Array<() => unknown>) =>
-      works.map((work): Outcome => {
+    const batch = db.transaction((works: Array<() => unknown>) => {
+      this.batchBegan = true;
+      return works.map((work): Outcome => {
         try {
           return { ok: true, value: this.inSavepoint(work) };
         } catch (error) {
           return { ok: false, error };
         }
-      }),
-    );
+      });
+    });
     this.commitBatch = (works) => batch.immediate(works);
   }
 
@@ -148,7 +153,7 @@ export class SqliteConnection {
   async close(): Promise<void> {
     await this.checkpoints.stop();
     return this.run(() => {
-      this.flush();
+      this.flush(true);
       if (this.db.open) {
         this.db.pragma('optimize');
         this.db.close();
@@ -156,18 +161,38 @@ export class SqliteConnection {
     });
   }
 
-  private flush(): void {
+  /**
+   * Another process on the file (a cluster's other runtime) may hold the write lock. SQLite's busy handler would wait
+   * for it asleep on this thread, stopping every request of this process; instead the lock is only tried, and while
+   * it is held the writes wait for a later turn (more join them) as the event loop goes on. After the busy timeout,
+   * or when closing (`mayWait`), the handler waits as before.
+   */
+  private flush(mayWait = false): void {
     this.flushScheduled = false;
     const ops = this.pending;
     this.pending = [];
     if (ops.length === 0) return;
+    const tryOnly = !mayWait && this.db.open && Date.now() - (this.lockWaitSince ?? Date.now()) < BUSY_TIMEOUT_MS;
     let results: Outcome[];
+    this.batchBegan = false;
     try {
+      if (tryOnly) this.db.pragma('busy_timeout = 0');
       results = this.commitBatch(ops.map((op) => op.work));
     } catch (error) {
+      if (tryOnly && !this.batchBegan && (error as { code?: unknown })?.code === 'SQLITE_BUSY') {
+        this.lockWaitSince ??= Date.now();
+        this.pending = ops.concat(this.pending);
+        this.flushScheduled = true;
+        setTimeout(() => this.flush(), 1);
+        return;
+      }
+      this.lockWaitSince = undefined;
       for (const op of ops) op.reject(storeProblem(error));
       return;
+    } finally {
+      if (tryOnly) this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
+    this.lockWaitSince = undefined;
     results.forEach((r, i) => (r.ok ? ops[i].resolve(r.value as never) : ops[i].reject(storeProblem(r.error))));
     // A store that is written to in earnest (a runtime, not a CLI command or a short test) checkpoints in the
     // background from then on.
