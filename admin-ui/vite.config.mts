@@ -16,6 +16,23 @@ const monacoJsonOnly: Plugin = {
   load: (id) => (UNUSED_MONACO.test(id) ? 'export {};' : null),
 };
 
+/**
+ * rjsf's own notices would render markdown and its utils resolve `$id`s with fast-uri: neither happens in the service
+ * forms (src/forms/plainMarkdown.tsx, src/forms/rjsfUri.ts say why), and both were a third of the applicant's form
+ * download. Only rjsf's imports are redirected: ajv (the workbench's engine) keeps its own fast-uri.
+ */
+const RJSF = /\/node_modules\/@rjsf\//;
+const rjsfLight: Plugin = {
+  name: 'qyzmet:rjsf-light',
+  enforce: 'pre',
+  resolveId: (id, importer) => {
+    if (!importer || !RJSF.test(importer)) return null;
+    if (id === 'markdown-to-jsx/react') return fileURLToPath(new URL('src/forms/plainMarkdown.tsx', import.meta.url));
+    if (id === 'fast-uri') return fileURLToPath(new URL('src/forms/rjsfUri.ts', import.meta.url));
+    return null;
+  },
+};
+
 /** Brotli and gzip copies beside each built text file, sent as they are by the runtime (scripts/precompress.mjs). */
 function precompressed(): Plugin {
   let outDir = '';
@@ -40,7 +57,7 @@ function precompressed(): Plugin {
 // The manifest (dist/.vite, not served) is what runtime/src/bench/ui.bench.ts weighs first loads by.
 export default defineConfig({
   base: '/admin/',
-  plugins: [react(), monacoJsonOnly, precompressed()],
+  plugins: [react(), monacoJsonOnly, rjsfLight, precompressed()],
   resolve: { alias: { '@qyzmet/engine': fileURLToPath(new URL('../engine/src/index.ts', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4096, sourcemap: false, manifest: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
