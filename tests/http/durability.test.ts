@@ -292,22 +292,27 @@ describe('publishing a new version through the admin API', () => {
 });
 
 describe('kill -9 during writes', () => {
-  test('every acknowledged (201) application is there after the process is killed mid-stream', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-kill-'));
-    let child = await startRuntimeProcess({ QYZMET_DATA: dataDir });
-    // Four writers in parallel; the process is killed while they are still writing.
-    const acknowledged = await killMidWrites(child, await login(child.base, 'applicant'));
-    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+  // One runtime process, and a cluster of two on one file (npm start on two cores), all killed at once.
+  test.each(['1', '2'])(
+    'QYZMET_WORKERS=%s: every acknowledged (201) application is there after kill -9 mid-stream',
+    async (workers) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'qyzmet-kill-'));
+      let child = await startRuntimeProcess({ QYZMET_DATA: dataDir, QYZMET_WORKERS: workers });
+      // Four writers in parallel; the process is killed while they are still writing.
+      const acknowledged = await killMidWrites(child, await login(child.base, 'applicant'));
+      expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
-    child = await startRuntimeProcess({ QYZMET_DATA: dataDir });
-    try {
-      const again = await login(child.base, 'applicant');
-      for (const id of acknowledged)
-        expect((await json(child.base, 'GET', `/api/v1/applications/${id}`, again)).status).toBe(200);
-    } finally {
-      await child.kill9();
-    }
-  }, 90_000);
+      child = await startRuntimeProcess({ QYZMET_DATA: dataDir, QYZMET_WORKERS: workers });
+      try {
+        const again = await login(child.base, 'applicant');
+        for (const id of acknowledged)
+          expect((await json(child.base, 'GET', `/api/v1/applications/${id}`, again)).status).toBe(200);
+      } finally {
+        await child.kill9();
+      }
+    },
+    90_000,
+  );
 });
 
 describe('a calendar change re-computes open applications', () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { readyPort } from '../../runtime/src/cluster/servePrimary';
 import { apartment } from '../definitions/order999';
 
 /**
@@ -46,7 +47,8 @@ export function startRuntimeProcess(env: Record<string, string>): Promise<Runtim
     child.once('exit', onExit);
     child.stdout?.on('data', (chunk) => {
       stdout += String(chunk);
-      const port = /serving on http:\/\/localhost:(\d+)/.exec(stdout)?.[1];
+      // A cluster is ready once each of its processes listens.
+      const port = readyPort(stdout);
       if (listening || !port || child.pid === undefined) return;
       listening = true;
       child.removeListener('exit', onExit);

@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readyPort } from '../cluster/servePrimary';
 
 /**
  * The HTTP section of `npm run bench`: POST /applications of a realistic service against the real runtime (a child
@@ -42,11 +43,10 @@ function startChild(
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
-      // The echo's line, or the runtime's "serving on" (not a store URL's port in an earlier log line). A cluster is
-      // loaded once all its processes listen ("; N processes", then a line for each of the others).
-      const m = /PORT (\d+)|serving on http:\/\/localhost:(\d+)[^\n]*?(?:; (\d+) processes)?\)/.exec(out);
-      const others = Number(m?.[3] ?? 1) - 1;
-      if (m && (out.match(/listening too/g)?.length ?? 0) >= others) ok({ child, port: Number(m[1] ?? m[2]) });
+      // The echo's line, or the runtime's "serving on" (not a store URL's port in an earlier log line) once all its
+      // processes listen.
+      const port = Number(/PORT (\d+)/.exec(out)?.[1] ?? readyPort(out));
+      if (port) ok({ child, port });
     });
     child.on('exit', (code) => fail(new Error(`child exited with ${code}: ${out}`)));
   });

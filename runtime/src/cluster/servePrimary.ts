@@ -53,6 +53,17 @@ export function reportListening(port: number, host: string): boolean {
   return true;
 }
 
+/**
+ * The port `qyzmet serve` announces on stdout once every one of its processes listens ("serving on …; N processes",
+ * then a "listening too" line for each other one), else undefined: for the tests and the bench that start it.
+ */
+export function readyPort(stdout: string): number | undefined {
+  const m = /serving on http:\/\/localhost:(\d+)[^\n]*?(?:; (\d+) processes)?\)/.exec(stdout);
+  if (!m) return undefined;
+  const others = Number(m[2] ?? 1) - 1;
+  return (stdout.match(/ listening too\n/g)?.length ?? 0) >= others ? Number(m[1]) : undefined;
+}
+
 const isListening = (m: unknown): m is WorkerMessage =>
   typeof m === 'object' && m !== null && (m as WorkerMessage).kind === 'qyzmet.listening';
 
