@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { assembleDefinition, compileService, type Act, type CompiledService, type WorkingTime } from '@qyzmet/engine';
 import { findDefinitionsRoot, loadRepository } from '../registry/loadRepository';
 import { loadScenarios } from '../registry/loadScenarios';
+import { workersFromEnv } from '../cluster/servePrimary';
 import { calendarBench } from './calendar.bench';
 import { engineBench, type EngineBenchResult } from './engine.bench';
 import { httpBench } from './http.bench';
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
       unit: 'req/s',
       target: '≥ 50% of the echo',
       met: create.rps >= echo.rps / 2,
-      note: `${((100 * create.rps) / echo.rps).toFixed(0)}% of the echo, ${create.errors} errors`,
+      note: `${((100 * create.rps) / echo.rps).toFixed(0)}% of the echo (one process), ${workersFromEnv()} runtime processes, ${create.errors} errors`,
     });
     rows.push({
       name: 'http: POST /applications p99',
