@@ -79,6 +79,9 @@ async function freePort(host: string): Promise<number> {
   return port;
 }
 
+/** How long a runtime must have lived to be replaced at once; one that died younger is replaced after this. */
+const RESTART_AFTER_MS = 1000;
+
 /** Runs the primary; resolves with the exit code once every worker has gone. */
 export async function runPrimary(workers: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const port = env.PORT === '0' ? await freePort(env.HOST || '127.0.0.1') : undefined;
@@ -88,6 +91,7 @@ export async function runPrimary(workers: number, env: NodeJS.ProcessEnv = proce
     const alive = new Set<Worker>();
     const fork = (role: 'first' | 'more') => {
       const worker = cluster.fork({ [WORKER_ROLE_ENV]: role, ...(port === undefined ? {} : { PORT: String(port) }) });
+      const startedAt = Date.now();
       alive.add(worker);
       worker.on('message', (m: unknown) => {
         if (!isListening(m)) return;
@@ -118,7 +122,8 @@ export async function runPrimary(workers: number, env: NodeJS.ProcessEnv = proce
         process.stderr.write(
           `qyzmet: a runtime process (pid ${worker.process.pid}) ended (${signal ?? `exit ${code}`}); starting another\n`,
         );
-        fork('more');
+        // One that dies young (a fault at its first requests) is not replaced in a tight loop.
+        setTimeout(() => stopping || fork('more'), Date.now() - startedAt < RESTART_AFTER_MS ? RESTART_AFTER_MS : 0);
       });
     };
     const stop = () => {
