@@ -292,6 +292,25 @@ describe('definitions that would hang or crash the runtime are located errors', 
     expect(cycle?.line).toBeGreaterThan(1);
   });
 
+  test('named conditions that refer to each other in a circle (a → b → a) are rejected, naming them', () => {
+    const leaf = { fact: 'data', path: '/x', operator: 'equal', value: 1 };
+    const { service, problems } = compile(
+      fixture((v) => {
+        v.conditions = {
+          ...(v.conditions as Json),
+          a: { when: { any: [leaf, { condition: 'b' }] } },
+          b: { when: { all: [{ condition: 'a' }] } },
+          c: { when: { condition: 'a' } },
+        };
+      }),
+    );
+    expect(service).toBeUndefined();
+    const cycles = problems.filter((p) => p.code === 'rules.conditionCycle');
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]).toMatchObject({ kind: 'definition', pointer: '/versions/0/conditions/b/when/all/0/condition' });
+    expect(cycles[0].params).toEqual({ conditions: ['a', 'b'] });
+  });
+
   test('names a definition gives are its own: a target "constructor", a guard "toString" are unknown', () => {
     const { service, problems } = compile(
       fixture((v) => {

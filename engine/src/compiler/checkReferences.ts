@@ -380,6 +380,16 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
         );
     }
   }
+  // A condition that depends on itself, directly or through others, can never be decided.
+  for (const cycle of conditionCycles(conditions, `${at}/conditions`))
+    problems.push({
+      ...problem(
+        'rules.conditionCycle',
+        cycle.pointer,
+        `the conditions ${[...cycle.names, cycle.names[0]].join(' → ')} refer to each other in a circle, so none of them can be decided; let one of them test facts or decisions instead`,
+      ),
+      params: { conditions: cycle.names },
+    });
   const groundIds = new Set<string>();
   (v.refusalGrounds ?? []).forEach((g, i) => {
     if (groundIds.has(g.id))
@@ -424,4 +434,30 @@ function checkVersionReferences(v: VersionDef, at: string, acts: Record<string, 
       );
   });
   return problems;
+}
+
+/**
+ * Each circle of references among named conditions, once: the names in order and the reference that closes it
+ * (depth-first; a reference to an undeclared name is reported elsewhere).
+ */
+function conditionCycles(
+  conditions: Record<string, { when: Condition }>,
+  at: string,
+): Array<{ names: string[]; pointer: string }> {
+  const cycles: Array<{ names: string[]; pointer: string }> = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (name: string) => {
+    path.push(name);
+    for (const ref of conditionReferences(conditions[name].when, `${at}/${name}/when`)) {
+      if (!has(conditions, ref.name) || done.has(ref.name)) continue;
+      const from = path.indexOf(ref.name);
+      if (from >= 0) cycles.push({ names: path.slice(from), pointer: ref.pointer });
+      else visit(ref.name);
+    }
+    path.pop();
+    done.add(name);
+  };
+  for (const name of Object.keys(conditions)) if (!done.has(name)) visit(name);
+  return cycles;
 }
