@@ -1,8 +1,22 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { documentUrl } from '../shell/api';
 import { loadService, mainDeadline, pick, useLang, type ServiceDetail } from '../officer/common';
-import { dateWords, type ApplicantApplication } from './applicantCommon';
+import type { ApplicantApplication } from './applicantCommon';
+// Here, not in applicantCommon: the calendar module brings luxon (~21 kB), which the catalogue and the form never use.
+import { KAZAKHSTAN_TIME_ZONE, localDateTimeOf } from '../../../engine/src/calendar/localTime';
+
+/**
+ * An instant in words in the UI language ("2026 жылғы 4 наурыз, 18:30"), on the provider's clock (Asia/Almaty, with
+ * the offset of that date). The month names are the applicant texts': browsers' locale data lack Kazakh ones.
+ */
+export function dateWords(iso: string | null | undefined, t: TFunction): string {
+  if (!iso) return '—';
+  const d = localDateTimeOf(Date.parse(iso), KAZAKHSTAN_TIME_ZONE);
+  const time = `${String(d.hour).padStart(2, '0')}:${String(d.minute).padStart(2, '0')}`;
+  return t('dateTime', { year: d.year, day: d.day, month: t(`month${d.month}`), time });
+}
 
 /** The service of an application as it was when registered (its name, its states' names). */
 export function useServiceOf(app: Pick<ApplicantApplication, 'serviceId' | 'registeredAt' | 'arrivedAt'> | null) {

@@ -3,7 +3,6 @@ import type { TFunction } from 'i18next';
 import { applicant } from '../i18n/applicant';
 import { registerArea } from '../i18n';
 import { api, type Schemas } from '../shell/api';
-import { KAZAKHSTAN_TIME_ZONE, localDateTimeOf } from '../../../engine/src/calendar/localTime';
 
 registerArea('applicant', applicant);
 
@@ -13,17 +12,6 @@ export type ApplicantApplicationView = Schemas['Application'];
 export type ServiceCard = Schemas['ServiceSummary'];
 
 const LOCALES = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' } as const;
-
-/**
- * An instant in words in the UI language ("2026 жылғы 4 наурыз, 18:30"), on the provider's clock (Asia/Almaty, with
- * the offset of that date). The month names are the applicant texts': browsers' locale data lack Kazakh ones.
- */
-export function dateWords(iso: string | null | undefined, t: TFunction): string {
-  if (!iso) return '—';
-  const d = localDateTimeOf(Date.parse(iso), KAZAKHSTAN_TIME_ZONE);
-  const time = `${String(d.hour).padStart(2, '0')}:${String(d.minute).padStart(2, '0')}`;
-  return t('dateTime', { year: d.year, day: d.day, month: t(`month${d.month}`), time });
-}
 
 /** 1, 2–4 or 5+ (Russian numerals; Kazakh and English texts repeat their forms under the same keys). */
 function form(n: number): '1' | '2' | '5' {

@@ -15,12 +15,12 @@ import {
   pick,
   ProblemView,
   StatusBadge,
-  urgency,
   useLang,
   type Application,
   type ServiceDetail,
   type Text,
 } from './common';
+import { urgency } from './urgency';
 import './desk.css';
 
 type StoredEvent = Schemas['ApplicationEvent'];

@@ -11,11 +11,11 @@ import {
   mainDeadline,
   pick,
   ProblemView,
-  urgency,
   useLang,
   type ServiceDetail,
   type ServiceSummary,
 } from './common';
+import { urgency } from './urgency';
 import { InboxControls, SavedFilters, shorten, type SavedFilter } from './InboxFilters';
 import { apiQuery, filtersFrom, inboxHref, queryOf, VIEWS, type InboxFilters, type ViewId } from './inboxQuery';
 import type { InboxItem } from './InboxTypes';

@@ -2,11 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { officer } from '../i18n/officer';
 import { registerArea, type UiLang } from '../i18n';
 import { api, ApiError, type Schemas } from '../shell/api';
-// Times are shown with the calendar module's functions (Asia/Almaty, the offset of each date), imported from their
-// module like every engine import of these pages: the engine's index would pull the whole engine into their chunks.
-import { civilDateOf, KAZAKHSTAN_TIME_ZONE } from '../../../engine/src/calendar/localTime';
-// The engine's one list of statuses, from its module: the engine's index would pull the whole engine into this chunk.
-import { OPEN_STATUSES } from '../../../engine/src/format/applicationStatuses';
 import './officer.css';
 
 // The officer's texts; the applicant's pages reuse the status names and the application page, so they import this too.
@@ -73,23 +68,6 @@ export function mainDeadline(a: Pick<Application, 'deadlines'>): Deadline | unde
     a.deadlines.find((d) => d.id === 'service' && d.dueAt) ??
     a.deadlines.filter((d) => d.dueAt).sort((x, y) => Date.parse(x.dueAt!) - Date.parse(y.dueAt!))[0]
   );
-}
-
-/**
- * 'overdue' when the runtime says so (its clock decides, not the browser's); 'due-today' when an open application
- * is due on today's local date in Asia/Almaty (the browser's date: the API does not tell its own); '' otherwise.
- */
-export function urgency(
-  a: Pick<Application, 'deadlines' | 'status' | 'overdue'>,
-  now: Date = new Date(),
-): 'overdue' | 'due-today' | '' {
-  if (!OPEN_STATUSES.includes(a.status)) return '';
-  if (a.overdue) return 'overdue';
-  const d = mainDeadline(a);
-  if (!d?.dueAt || d.status === 'closed') return '';
-  return civilDateOf(d.dueAt, KAZAKHSTAN_TIME_ZONE) === civilDateOf(now.getTime(), KAZAKHSTAN_TIME_ZONE)
-    ? 'due-today'
-    : '';
 }
 
 /**
