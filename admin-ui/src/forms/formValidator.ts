@@ -40,10 +40,10 @@ function check(schema: RJSFSchema, data: unknown, root: RJSFSchema, shortCircuit
 
 /**
  * rjsf's validator: rjsf resolves if/then with it (which fields a choice shows) and matches oneOf options. An
- * interpreting validator (@cfworker/json-schema, ~8 kB) rather than ajv, whose code generator is some 30 kB of what an
- * applicant's phone downloads: the form's schemas are small and checked a few times per change. Whether the data are
- * valid is the server's to say (the same engine, with ajv), so ServiceForm never asks for the errors; validateFormData
- * still answers them, located, for any caller that does.
+ * interpreting validator (@cfworker/json-schema, ~6 kB brotli) rather than ajv, whose code generator is ~30 kB of
+ * what an applicant's phone downloads: the form's schemas are small and checked a few times per change. Whether the
+ * data are valid is the server's to say (the same engine, with ajv), so ServiceForm never asks for the errors;
+ * validateFormData still answers them, located, for any caller that does.
  */
 export const formValidator: ValidatorType = {
   isValid: (schema, formData, rootSchema) => {
