@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ApplicationsService } from './applications/applications.service';
 import { recomputeAfterCalendarChange } from './applications/calendarChange';
-import { runDemoSeed } from './demo/demoSeed';
+import { beginDemoSeed, runDemoSeed } from './demo/demoSeed';
 import { createApp } from './http/app';
 import type { RateLimits } from './http/rateLimits';
 import { DefinitionsRegistry } from './registry/definitionsRegistry';
@@ -55,9 +55,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The operator's settings first: one given wrong stops the start before a store is opened or written.
   const webhookDestinations = parseAllowlist(options.webhookAllow ?? process.env[WEBHOOK_ALLOW_ENV]);
   const auth = { sessions: sessionPolicy(), logins: loginLimits() };
-  const repo = loadRepository(findDefinitionsRoot(options.definitionsRoot));
+  const root = findDefinitionsRoot(options.definitionsRoot);
   const location = { dataDir: options.dataDir, mongodbUrl: options.mongodbUrl };
   const store = await openStore(location);
+  // Before compiling: on an empty store the demo passwords are hashed on libuv's threads while the definitions compile.
+  const demo = options.demo ? await beginDemoSeed(store, resolve(root, '..', 'seeds', 'demo.json')) : undefined;
+  const repo = loadRepository(root);
   const ctx = createContext(repo, store, options.now ? { now: options.now } : {});
   ctx.webhookDestinations = webhookDestinations;
   if (store.kind !== 'sqlite') ctx.log(`store: ${describeStore(location)}`);
@@ -70,12 +73,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const applied = await sync.apply();
   if (applied.acts || applied.versions)
     ctx.log(`admin API: ${applied.acts} act(s) and ${applied.versions} version(s) published through it applied`);
-  if (options.demo) {
-    const seedFile = resolve(repo.root, '..', 'seeds', 'demo.json');
-    if (existsSync(seedFile)) {
-      const seeded = await runDemoSeed(ctx, applications, seedFile);
-      if (seeded.users) ctx.log(`demo seed: ${seeded.users} users, ${seeded.applications} sample applications`);
-    }
+  if (demo) {
+    const seeded = await runDemoSeed(ctx, applications, demo);
+    if (seeded.users) ctx.log(`demo seed: ${seeded.users} users, ${seeded.applications} sample applications`);
   }
   const recomputed = await recomputeAfterCalendarChange(ctx);
   if (recomputed.deadlines)

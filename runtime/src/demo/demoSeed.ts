@@ -4,34 +4,55 @@ import type { ApplicationsService } from '../applications/applications.service';
 import { hashPassword } from '../auth/passwords';
 import { loadScenarios } from '../registry/loadScenarios';
 import type { RuntimeContext } from '../runtimeContext';
-import type { StoredUser } from '../store/Store';
+import type { Store, StoredUser } from '../store/Store';
 
 interface DemoSeed {
   users: Array<Omit<StoredUser, 'id' | 'passwordHash' | 'createdAt'> & { password: string }>;
   applications: { perService: number };
 }
 
+/** The demo seed begun on an empty store: its file read, its passwords being hashed. */
+export interface DemoSeedStart {
+  seed: DemoSeed;
+  /** By password: the demo users share one published password, so it is hashed once (128 MiB of scrypt). */
+  hashes: Map<string, Promise<string>>;
+}
+
 /**
- * The demo seed (seeds/demo.json): the four demo users, and sample applications in several states for every service
- * in force today, made by replaying the services' own scenarios through the real lifecycle. Runs only on an empty
- * store, so a restart does not duplicate anything.
+ * Begins the demo seed when the store is empty (so a restart does not duplicate anything) and the seed file exists:
+ * the hashing starts at once and runs on libuv's threads, so a start that compiles the definitions meanwhile does
+ * not wait for it afterwards (~0.3–0.7 s).
+ */
+export async function beginDemoSeed(store: Store, seedFile: string): Promise<DemoSeedStart | undefined> {
+  if (!existsSync(seedFile) || (await store.countUsers()) > 0) return undefined;
+  const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as DemoSeed;
+  const hashes = new Map<string, Promise<string>>();
+  for (const { password } of seed.users)
+    if (!hashes.has(password)) {
+      const hash = hashPassword(password);
+      // Awaited by runDemoSeed; until then a failure must not end the process as an unhandled rejection.
+      hash.catch(() => undefined);
+      hashes.set(password, hash);
+    }
+  return { seed, hashes };
+}
+
+/**
+ * The demo seed (seeds/demo.json): the demo users, and sample applications in several states for every service
+ * in force today, made by replaying the services' own scenarios through the real lifecycle.
  */
 export async function runDemoSeed(
   ctx: RuntimeContext,
   applications: ApplicationsService,
-  seedFile: string,
+  { seed, hashes }: DemoSeedStart,
 ): Promise<{ users: number; applications: number }> {
-  if ((await ctx.store.countUsers()) > 0) return { users: 0, applications: 0 };
-  const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as DemoSeed;
   const users = new Map<string, StoredUser>();
-  // The demo users share one published password: hashing it once (128 MiB of scrypt each time) keeps a start quick.
-  const hashes = new Map<string, Promise<string>>();
   for (const u of seed.users) {
     const { password, ...rest } = u;
     const user: StoredUser = {
       ...rest,
       id: ctx.newId(),
-      passwordHash: await hashOnce(hashes, password),
+      passwordHash: await hashes.get(password)!,
       createdAt: ctx.now().toISOString(),
     };
     await ctx.store.createUser(user);
@@ -70,10 +91,4 @@ export async function runDemoSeed(
     }
   }
   return { users: users.size, applications: created };
-}
-
-function hashOnce(hashes: Map<string, Promise<string>>, password: string): Promise<string> {
-  let hash = hashes.get(password);
-  if (!hash) hashes.set(password, (hash = hashPassword(password)));
-  return hash;
 }
