@@ -8,6 +8,7 @@ import { calendarBench } from './calendar.bench';
 import { engineBench, type EngineBenchResult } from './engine.bench';
 import { httpBench } from './http.bench';
 import { pdfBench } from './pdf.bench';
+import { coldStartBench } from './startup.bench';
 import { uiBench } from './ui.bench';
 import { storeBench, storeRows, type StoreBenchResult } from './store.bench';
 import { inboxBench } from '../store/sqlite/inbox.bench';
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
   }
 
   rows.push(...(await pdfBench(root)));
+  rows.push(...(await coldStartBench(resolve(root, '..'))));
   rows.push(...uiBench(join(dirname(root), 'admin-ui', 'dist')));
 
   if (process.env.QYZMET_BENCH_HTTP !== '0') {
