@@ -1,10 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileWorkingTime, type CalendarData, type ScheduleData } from '../calendar';
-import { compileService, type CompiledService, type CompiledVersion } from '../compiler';
+import { compileOnDisk, listRepoDir, readRepoJson, readRepoText } from '../../../tests/definitions/servicesOnDisk';
+import type { CompiledService, CompiledVersion } from '../compiler';
 import { checkFormAnnotations } from '../compiler/checkFormAnnotations';
-import { assembleDefinition } from '../format';
-import type { Act } from '../format/types';
 import { summarizeApplication } from './summary';
 
 /**
@@ -12,40 +8,11 @@ import { summarizeApplication } from './summary';
  * (definitions/services) through their x-identity and x-summary annotations.
  */
 
-const repo = join(__dirname, '../../..');
-const read = <T>(rel: string): T => JSON.parse(readFileSync(join(repo, rel), 'utf8')) as T;
-const readText = (p: string) => {
-  try {
-    return readFileSync(join(repo, p), 'utf8');
-  } catch {
-    return undefined;
-  }
-};
-const sharedActs: Record<string, Act> = Object.assign(
-  {},
-  ...readdirSync(join(repo, 'definitions/shared/acts')).map(
-    (f) => read<{ acts: Record<string, Act> }>(`definitions/shared/acts/${f}`).acts,
-  ),
-);
-const calendar = read<CalendarData>('definitions/calendars/kz.calendar.json');
-const workingTime = (id: string) => {
-  try {
-    return compileWorkingTime(calendar, read<ScheduleData>(`definitions/calendars/schedules/${id}.schedule.json`));
-  } catch {
-    return undefined;
-  }
-};
-
 const compiled = new Map<string, CompiledService>();
 function compile(serviceId: string): CompiledService {
   const known = compiled.get(serviceId);
   if (known) return known;
-  const { definition, problems: assembly } = assembleDefinition(
-    `definitions/services/${serviceId}/service.json`,
-    readText,
-  );
-  expect(assembly).toEqual([]);
-  const { service, problems } = compileService(definition!, { sharedActs, workingTime, readText });
+  const { service, problems } = compileOnDisk(serviceId);
   expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
   compiled.set(serviceId, service!);
   return service!;
@@ -145,7 +112,7 @@ describe('which fields of each service name the applicant and the object', () =>
   };
 
   test('every service on disk is listed here', () => {
-    expect(readdirSync(join(repo, 'definitions/services')).sort()).toEqual(Object.keys(expected).sort());
+    expect(listRepoDir('definitions/services').sort()).toEqual(Object.keys(expected).sort());
   });
 
   test.each(Object.entries(expected))('%s: every version', (id, { identity, summary }) => {
@@ -160,9 +127,8 @@ describe('which fields of each service name the applicant and the object', () =>
 
   test.each(Object.keys(expected))('%s: every scenario gets a summary in words', (id) => {
     const service = compile(id);
-    const dir = join(repo, 'definitions/services', id, 'scenarios');
-    for (const file of readdirSync(dir)) {
-      const { data, at } = read<{ data: unknown; at: string }>(`definitions/services/${id}/scenarios/${file}`);
+    for (const file of listRepoDir(`definitions/services/${id}/scenarios`)) {
+      const { data, at } = readRepoJson<{ data: unknown; at: string }>(`definitions/services/${id}/scenarios/${file}`);
       const version = service.versionAt(Date.parse(at)) ?? latest(service);
       const s = summarizeApplication(version, data);
       if (Object.keys(expected[id].identity).length) expect(s.applicantName).toEqual(expect.any(String));
@@ -250,17 +216,13 @@ describe('checkFormAnnotations', () => {
   test('compileService reports the mistake with the file and line of the annotation', () => {
     // The real service, its version's area field wrongly marked as the applicant's IIN.
     const versionFile = 'definitions/services/cadastral-passport-duplicate/versions/2026-order-65.json';
-    const versionText = readFileSync(join(repo, versionFile), 'utf8').replace(
+    const versionText = readRepoText(versionFile)!.replace(
       /("totalArea": \{\n(\s+)"type": "number",)/,
       '$1\n$2"x-identity": "phone",',
     );
     expect(versionText).toContain('"x-identity": "phone"');
-    const readPatched = (p: string) => (p === versionFile ? versionText : readText(p));
-    const { definition } = assembleDefinition(
-      'definitions/services/cadastral-passport-duplicate/service.json',
-      readPatched,
-    );
-    const { service, problems } = compileService(definition!, { sharedActs, workingTime, readText: readPatched });
+    const readPatched = (p: string) => (p === versionFile ? versionText : readRepoText(p));
+    const { service, problems } = compileOnDisk('cadastral-passport-duplicate', readPatched);
     expect(service).toBeUndefined();
     const problem = problems.find((p) => p.code === 'form.identityNotString')!;
     expect(problem.pointer).toBe('/versions/0/form/properties/object/properties/totalArea/x-identity');
@@ -277,7 +239,9 @@ describe('the forms on disk enforce the consent the act makes a condition (no au
 
   test.each(cases)('%s: the scenario data is accepted with the tick and rejected without it', (id, scenario) => {
     const version = latest(compile(id));
-    const { data } = read<{ data: Record<string, unknown> }>(`definitions/services/${id}/scenarios/${scenario}`);
+    const { data } = readRepoJson<{ data: Record<string, unknown> }>(
+      `definitions/services/${id}/scenarios/${scenario}`,
+    );
     expect(version.form.validate(data, 'kk')).toEqual([]);
     const errors = version.form.validate({ ...data, consentToPersonalData: false }, 'kk');
     expect(errors.map((e) => [e.pointer, e.code])).toEqual([['/consentToPersonalData', 'form.const']]);

@@ -1,10 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { compileWorkingTime, type CalendarData, type ScheduleData } from '../calendar';
-import { compileService } from '../compiler';
-import { assembleDefinition } from '../format';
-import type { Act, Condition, Ground, NamedCondition, Scenario } from '../format/types';
+import { compileOnDisk, listRepoDir, readRepoJson } from '../../../tests/definitions/servicesOnDisk';
+import type { Condition, Ground, NamedCondition, Scenario } from '../format/types';
 import { runScenario } from '../scenarios';
 import { compileRules, type Facts, type RuleSet } from './index';
 
@@ -135,30 +131,7 @@ describe('rules: evaluate agrees with json-rules-engine run', () => {
 
 /** Every service on disk: each rule evaluation of each scenario's run is checked against the engine's own run. */
 describe('rules: evaluate agrees with json-rules-engine on every service and scenario on disk', () => {
-  const repo = join(__dirname, '../../..');
-  const read = <T>(rel: string): T => JSON.parse(readFileSync(join(repo, rel), 'utf8')) as T;
-  const readText = (p: string) => {
-    try {
-      return readFileSync(join(repo, p), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const sharedActs: Record<string, Act> = Object.assign(
-    {},
-    ...readdirSync(join(repo, 'definitions/shared/acts')).map(
-      (f) => read<{ acts: Record<string, Act> }>(`definitions/shared/acts/${f}`).acts,
-    ),
-  );
-  const calendar = read<CalendarData>('definitions/calendars/kz.calendar.json');
-  const workingTime = (id: string) => {
-    try {
-      return compileWorkingTime(calendar, read<ScheduleData>(`definitions/calendars/schedules/${id}.schedule.json`));
-    } catch {
-      return undefined;
-    }
-  };
-  const serviceIds = readdirSync(join(repo, 'definitions/services'));
+  const serviceIds = listRepoDir('definitions/services');
 
   /** The version's rules, each evaluation compared with the engine's (counted). */
   function checked(rules: RuleSet, count: { n: number }): RuleSet {
@@ -174,13 +147,12 @@ describe('rules: evaluate agrees with json-rules-engine on every service and sce
   }
 
   test.each(serviceIds)('%s', async (serviceId) => {
-    const { definition } = assembleDefinition(`definitions/services/${serviceId}/service.json`, readText);
-    const { service } = compileService(definition!, { sharedActs, workingTime, readText });
+    const { service } = compileOnDisk(serviceId);
     const count = { n: 0 };
     for (const v of service!.versions) (v as { rules: RuleSet }).rules = checked(v.rules, count);
     const dir = `definitions/services/${serviceId}/scenarios`;
-    const files = readdirSync(join(repo, dir)).filter((f) => f.endsWith('.json'));
-    for (const f of files) await runScenario(service!, read<Scenario>(`${dir}/${f}`));
+    const files = listRepoDir(dir).filter((f) => f.endsWith('.json'));
+    for (const f of files) await runScenario(service!, readRepoJson<Scenario>(`${dir}/${f}`));
     expect(files.length).toBeGreaterThan(0);
     expect(count.n).toBeGreaterThan(0);
   });
