@@ -7,6 +7,7 @@ import {
   startOfCivilDay,
   toLocalIso,
   versionInForce,
+  type Act,
   type CompiledService,
   type CompiledVersion,
   type Condition,
@@ -96,6 +97,22 @@ function atOfQuery(q: string, zone: string): string {
   }
 }
 
+const actsNamed = new WeakMap<CompiledService, Record<string, Act>>();
+
+/**
+ * The acts a service's definition names anywhere, once per compiled service: the applicant's start page asks for
+ * them on every visit, and finding them stringified the whole definition once for each act (~10 ms a request).
+ */
+function actsNamedBy(s: CompiledService): Record<string, Act> {
+  let acts = actsNamed.get(s);
+  if (!acts) {
+    const text = JSON.stringify(s.def);
+    acts = Object.fromEntries(Object.entries(s.acts).filter(([id]) => text.includes(`"${id}"`)));
+    actsNamed.set(s, acts);
+  }
+  return acts;
+}
+
 export function servicesRoutes(ctx: RuntimeContext): Router {
   const r = Router();
   const get = (id: string) => {
@@ -163,7 +180,7 @@ export function servicesRoutes(ctx: RuntimeContext): Router {
         machine: machineInApiWords(v.def.machine),
         notEncoded: v.def.notEncoded ?? [],
       },
-      acts: Object.fromEntries(Object.entries(s.acts).filter(([id]) => JSON.stringify(def).includes(`"${id}"`))),
+      acts: actsNamedBy(s),
     });
   });
   r.get('/services/:id/versions', (req, res) => {
