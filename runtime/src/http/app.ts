@@ -58,8 +58,10 @@ export function createApp(
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', services: ctx.repo.services.size });
   });
+  // The document never changes while the process runs: serialised once, not on every (anonymous) request.
+  const openApiJson = JSON.stringify(openApiDocument);
   api.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument);
+    res.type('json').send(openApiJson);
   });
   api.use(authRoutes(ctx, options.auth?.sessions, options.auth?.logins));
   api.use(servicesRoutes(ctx));
