@@ -4,13 +4,8 @@
  * reasoning that the payment document is unreliable (the facts the ground's sentence names).
  */
 
-export const apartment = {
-  applicant: { kind: 'individual', iin: '900101300017', fullName: 'Сейітова Айгүл' },
-  object: { cadastralNumber: '20-321-001-123', kind: 'apartment' },
-  request: { signedWith: 'eds' },
-  payment: { viaGateway: true },
-  consentToPersonalData: true,
-};
+// The apartment request is order999's (the amendment suites send the same one).
+export { apartment } from '../definitions/order999';
 
 export const unreliablePayment = {
   documentsUnreliable: true,
