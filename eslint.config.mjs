@@ -56,7 +56,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['runtime/bin/*.js'],
+    files: ['runtime/bin/*.js', 'runtime/scripts/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

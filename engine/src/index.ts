@@ -140,7 +140,8 @@ export type {
 // Forms, rules, steps, documents
 export { createFormCompiler, isValidIin, isValidBin, isKzPhone, isCadastralNumber } from './forms';
 export type { CompiledForm, FormError, FieldInfo, IdentityKind } from './forms';
-export { createSchemaValidator } from './forms/schemaValidator';
+export { createSchemaValidator, usePrecompiledValidators } from './forms/schemaValidator';
+export { precompiledValidatorsCode } from './forms/precompiledSchemas';
 export { compileRules, referenceHolds, formatConditionRef } from './rules';
 export type { Facts, FiredGround, Evaluation } from './rules';
 export { buildStepMachine } from './steps';

@@ -21,6 +21,7 @@ import {
   type WorkingTime,
 } from '@qyzmet/engine';
 import { confinedReader, definitionAreas, isConfined } from './confinedPath';
+import { usePrecompiledSchemas } from './precompiledSchemas';
 import { seedReader } from './seedFiles';
 
 /**
@@ -194,6 +195,7 @@ export function loadSharedActs(
  * @example const repo = loadRepository(findDefinitionsRoot()); repo.services.get('cadastral-passport-duplicate')
  */
 export function loadRepository(root: string, only?: string[]): Repository {
+  usePrecompiledSchemas();
   const problems: Problem[] = [];
   const { calendars, schedules, workingTime } = loadCalendars(root, problems);
   // One reader of the acts' texts for the whole load: the shared acts' quotes and every service's compile.

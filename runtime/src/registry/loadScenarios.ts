@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '@qyzmet/engine';
 import { isConfined } from './confinedPath';
+import { usePrecompiledSchemas } from './precompiledSchemas';
 
 /**
  * Reads the scenarios of one service folder, each checked against the scenario schema with located problems; given
@@ -36,6 +37,7 @@ export function loadScenarios(
   serviceDir: string,
   quotes?: ScenarioQuoteCheck,
 ): { scenarios: LoadedScenario[]; problems: Problem[] } {
+  usePrecompiledSchemas();
   validator ??= createSchemaValidator(scenarioSchema, 'scenario', [serviceSchema]);
   const dir = join(serviceDir, 'scenarios');
   const scenarios: LoadedScenario[] = [];
