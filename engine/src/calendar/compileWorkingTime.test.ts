@@ -1,7 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { DateTime } from 'luxon';
 import type { CalendarData, ScheduleData } from './calendarData';
-import { compileWorkingTime, DayReason } from './compileWorkingTime';
-import { parseIsoDate } from './civilDate';
+import { compileWorkingTime, DayReason, type WorkingTime } from './compileWorkingTime';
+import { civilFromDays, parseIsoDate } from './civilDate';
 import calendar from './testdata/fixture.calendar.json';
 import schedules from './testdata/fixture.schedules.json';
 
@@ -124,5 +127,76 @@ describe('compileWorkingTime tables', () => {
     expect(() => compileWorkingTime(c, schedules['provider-default'] as ScheduleData)).toThrow(
       /unknown holiday "nope"/,
     );
+  });
+});
+
+describe('the tables of the repository’s calendar are those of the luxon path', () => {
+  const dir = path.resolve(__dirname, '../../../definitions/calendars');
+  const read = <T>(f: string): T => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as T;
+  const kz = read<CalendarData>('kz.calendar.json');
+  const scheduleFiles = fs.readdirSync(path.join(dir, 'schedules')).filter((f) => f.endsWith('.schedule.json'));
+
+  /** The midnights as compileWorkingTime read them before: luxon once a week, day by day around a change. */
+  function luxonMidnights(first: number, n: number, zone: string, dayStart: Float64Array, offsets: Int16Array) {
+    const read = (i: number) => {
+      const dt = DateTime.fromObject(civilFromDays(first + i), { zone });
+      if (!dt.isValid) return false;
+      dayStart[i] = dt.toMillis();
+      offsets[i] = dt.offset;
+      return true;
+    };
+    if (!read(0)) return false;
+    for (let a = 0; a < n; a += 7) {
+      const b = Math.min(a + 7, n);
+      read(b);
+      if (offsets[a] === offsets[b] && dayStart[b] - dayStart[a] === (b - a) * 86_400_000) {
+        for (let i = a + 1; i < b; i++) {
+          dayStart[i] = dayStart[a] + (i - a) * 86_400_000;
+          offsets[i] = offsets[a];
+        }
+      } else for (let i = a + 1; i < b; i++) read(i);
+    }
+    return true;
+  }
+
+  const luxonFill = jest.fn(luxonMidnights);
+  let viaLuxon: typeof compileWorkingTime;
+  beforeAll(async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('./localMidnights', () => ({ fillMidnights: luxonFill }));
+      ({ compileWorkingTime: viaLuxon } = await import('./compileWorkingTime'));
+    });
+  });
+
+  test.each(scheduleFiles)('%s', (file) => {
+    const schedule = read<ScheduleData>(`schedules/${file}`);
+    const got = compileWorkingTime(kz, schedule);
+    const want = viaLuxon(kz, schedule);
+    expect(luxonFill).toHaveBeenCalled();
+    expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
+    // Typed tables byte for byte (so -0 and NaN count too), the rest by value.
+    const differ = Object.entries(got).filter(([k, v]) => {
+      const w = want[k as keyof WorkingTime];
+      if (!ArrayBuffer.isView(v) || !ArrayBuffer.isView(w)) return !isDeepStrictEqual(v, w);
+      return v.constructor !== w.constructor || !Buffer.from(v.buffer).equals(Buffer.from(w.buffer));
+    });
+    expect(differ.map(([k]) => k)).toEqual([]);
+    for (let i = 0; i < got.dayCount; i++) {
+      const c = civilFromDays(got.firstEpochDay + i);
+      if (got.civilYear[i] !== c.year || got.civilMonth[i] !== c.month || got.civilDay[i] !== c.day)
+        throw new Error(`civil date of day ${i}: ${got.civilYear[i]}-${got.civilMonth[i]}-${got.civilDay[i]}`);
+    }
+  });
+
+  test('an unknown time zone is refused as before', () => {
+    const c = { ...kz, timeZone: 'Mars/Olympus_Mons' };
+    const s = { ...read<ScheduleData>('schedules/provider-default.schedule.json'), timeZone: undefined };
+    for (const compile of [compileWorkingTime, viaLuxon])
+      expect(() => compile(c, s)).toThrow(
+        expect.objectContaining({
+          message: expect.stringContaining(`time zone "Mars/Olympus_Mons" is not known to this runtime's ICU data`),
+          problem: expect.objectContaining({ code: 'calendar.badCalendarData', kind: 'definition' }),
+        }),
+      );
   });
 });

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { CalendarData, ExtraDayOff, HolidayDefinition, ScheduleData, Transfer } from './calendarData';
 import { calendarProblem } from './calendarProblem';
-import { civilFromDays, daysFromCivil, formatIsoDate, isoWeekday, parseIsoDate } from './civilDate';
+import { civilFromDays, daysFromCivil, daysInMonth, formatIsoDate, isoWeekday, parseIsoDate } from './civilDate';
+import { fillMidnights } from './localMidnights';
 import { lunarDates } from './lunarDates';
 
 /**
@@ -145,57 +146,6 @@ function requireDate(s: string | null | undefined, pointer: string): number {
   return d;
 }
 
-/** Local midnight of an epoch day in a zone, via luxon (compile time only). */
-function localMidnight(epochDay: number, zone: string): { ms: number; offset: number } {
-  const { year, month, day } = civilFromDays(epochDay);
-  const dt = DateTime.fromObject({ year, month, day }, { zone });
-  if (!dt.isValid) throw badData(`time zone "${zone}" is not known to this runtime's ICU data`, { timeZone: zone });
-  return { ms: dt.toMillis(), offset: dt.offset };
-}
-
-const DAY_MS = 86_400_000;
-/** Offsets are read every STRIDE days; a zone changes its offset at most twice a year, never twice in a week. */
-const STRIDE = 7;
-
-/**
- * Midnights already read, by zone and days: the schedules of one calendar share them (a start compiles four schedules
- * of the same ~33,000 days, ~0.1 s each). Copied out, so no two WorkingTimes share a table.
- */
-const midnightsRead = new Map<string, { dayStart: Float64Array; offsetMinutes: Int16Array }>();
-
-/**
- * Local midnights and their offsets for days [0, n] from epoch day `first`. luxon is asked once a week; between two
- * reads with the same offset a midnight is the previous one plus 24 h, and a week whose ends differ is read day by
- * day. ~33,000 days up to CALENDAR_HORIZON then cost ~5,000 zone look-ups instead of ~33,000.
- */
-function fillMidnights(first: number, n: number, zone: string, dayStart: Float64Array, offsetMinutes: Int16Array) {
-  const key = `${zone} ${first} ${n}`;
-  const known = midnightsRead.get(key);
-  if (known) {
-    dayStart.set(known.dayStart);
-    offsetMinutes.set(known.offsetMinutes);
-    return;
-  }
-  const read = (i: number) => {
-    const m = localMidnight(first + i, zone);
-    dayStart[i] = m.ms;
-    offsetMinutes[i] = m.offset;
-  };
-  read(0);
-  for (let a = 0; a < n; a += STRIDE) {
-    const b = Math.min(a + STRIDE, n);
-    read(b);
-    if (offsetMinutes[a] === offsetMinutes[b] && dayStart[b] - dayStart[a] === (b - a) * DAY_MS) {
-      for (let i = a + 1; i < b; i++) {
-        dayStart[i] = dayStart[a] + (i - a) * DAY_MS;
-        offsetMinutes[i] = offsetMinutes[a];
-      }
-    } else for (let i = a + 1; i < b; i++) read(i);
-  }
-  if (midnightsRead.size >= 8) midnightsRead.clear();
-  midnightsRead.set(key, { dayStart: dayStart.slice(), offsetMinutes: offsetMinutes.slice() });
-}
-
 /**
  * Compiles a calendar and a schedule into a WorkingTime, once; every deadline query then runs on its tables.
  *
@@ -322,7 +272,8 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
   const working = new Uint8Array(n);
   const reason = new Uint8Array(n);
   const details: (DayDetail | undefined)[] = new Array(n).fill(undefined);
-  fillMidnights(first, n, zone, dayStart, offsetMinutes);
+  if (!fillMidnights(first, n, zone, dayStart, offsetMinutes))
+    throw badData(`time zone "${zone}" is not known to this runtime's ICU data`, { timeZone: zone });
   for (let i = 0; i < n; i++) {
     const e = first + i;
     const wd = isoWeekday(e);
@@ -378,6 +329,26 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
   const open = schedule.days === 'all' ? new Uint8Array(n).fill(1) : working.slice();
   const o = prefix(open);
 
+  // Civil dates by counting days forward from the first (one conversion, not one per day).
+  const civilYear = new Uint16Array(n);
+  const civilMonth = new Uint8Array(n);
+  const civilDay = new Uint8Array(n);
+  let { year: cy, month: cm, day: cd } = civilFromDays(first);
+  for (let i = 0; i < n; i++) {
+    civilYear[i] = cy;
+    civilMonth[i] = cm;
+    civilDay[i] = cd;
+    if (cd < daysInMonth(cy, cm)) cd++;
+    else {
+      cd = 1;
+      if (cm < 12) cm++;
+      else {
+        cm = 1;
+        cy++;
+      }
+    }
+  }
+
   const intervalStart = new Float64Array(n * K);
   const intervalEnd = new Float64Array(n * K);
   const workMsBefore = new Float64Array(n + 1);
@@ -386,14 +357,19 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     // Same offset at both midnights: no transition inside the day, so minutes add to midnight. Otherwise (the night
     // of 2024-02-29/03-01 in Asia/Almaty) each bound is resolved by luxon.
     const steady = offsetMinutes[i] === offsetMinutes[i + 1];
-    const { year, month, day } = civilFromDays(first + i);
     const at = (min: number) =>
       min >= 24 * 60
         ? dayStart[i + 1]
         : steady
           ? dayStart[i] + min * 60000
           : DateTime.fromObject(
-              { year, month, day, hour: Math.floor(min / 60), minute: min % 60 },
+              {
+                year: civilYear[i],
+                month: civilMonth[i],
+                day: civilDay[i],
+                hour: Math.floor(min / 60),
+                minute: min % 60,
+              },
               { zone },
             ).toMillis();
     for (let k = 0; k < K; k++) {
@@ -406,15 +382,6 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     workMsBefore[i + 1] = workMsBefore[i] + sum;
   }
 
-  const civilYear = new Uint16Array(n);
-  const civilMonth = new Uint8Array(n);
-  const civilDay = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = civilFromDays(first + i);
-    civilYear[i] = c.year;
-    civilMonth[i] = c.month;
-    civilDay[i] = c.day;
-  }
   const firstYear = civilYear[0];
   const monthStart = new Int32Array((y1 - firstYear + 2) * 12);
   for (let k = 0; k < monthStart.length; k++)
