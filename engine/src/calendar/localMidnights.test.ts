@@ -33,9 +33,12 @@ const ZONES = [
   'Pacific/Apia', // skipped 2011-12-30
 ];
 
-describe('midnights of every day 1990–2100 equal luxon’s (ms and offset), read day by day and a week at a time', () => {
+// Every day of 2005–2030 (the changes of Almaty, Moscow and Apia among them), every fifth day around them: luxon's
+// reference values are most of the suite's time.
+describe('midnights 1990–2100 equal luxon’s (ms and offset), read day by day and a week at a time', () => {
   const first = daysFromCivil(1990, 1, 1);
   const n = daysFromCivil(2100, 12, 31) - first;
+  const dense = [daysFromCivil(2005, 1, 1) - first, daysFromCivil(2030, 12, 31) - first];
   test.each(ZONES)('%s', (zone) => {
     at(WINTER);
     const read = midnightReader(zone)!;
@@ -43,7 +46,7 @@ describe('midnights of every day 1990–2100 equal luxon’s (ms and offset), re
     const offsetMinutes = new Int16Array(n + 1);
     expect(fillMidnights(first, n, zone, dayStart, offsetMinutes)).toBe(true);
     const wrong: string[] = [];
-    for (let i = 0; i <= n; i++) {
+    for (let i = 0; i <= n; i += i >= dense[0] && i < dense[1] ? 1 : 5) {
       const want = luxonMidnight(first + i, zone);
       const got = read(first + i);
       if (
