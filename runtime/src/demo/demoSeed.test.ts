@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyPassword } from '../auth/passwords';
+import { needsRehash, verifyPassword } from '../auth/passwords';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/SqliteStore';
 import { beginDemoSeed } from './demoSeed';
 
@@ -42,6 +42,8 @@ describe('beginDemoSeed', () => {
     expect([...begun!.hashes.keys()]).toEqual(['demo', 'other']);
     expect(await verifyPassword('demo', await begun!.hashes.get('demo')!)).toBe(true);
     expect(await verifyPassword('demo', await begun!.hashes.get('other')!)).toBe(false);
+    // Published passwords: hashed cheaply, and re-hashed at today's cost at the first sign-in.
+    expect(needsRehash(await begun!.hashes.get('demo')!)).toBe(true);
   });
 
   test('nothing to begin on a store that has users, or without a seed file', async () => {

@@ -14,14 +14,20 @@ interface DemoSeed {
 /** The demo seed begun on an empty store: its file read, its passwords being hashed. */
 export interface DemoSeedStart {
   seed: DemoSeed;
-  /** By password: the demo users share one published password, so it is hashed once (128 MiB of scrypt). */
+  /** By password: the demo users share one published password, so it is hashed once. */
   hashes: Map<string, Promise<string>>;
 }
 
 /**
+ * The demo passwords are published (README, seeds/demo.json), so a costly hash would guard nothing: they are hashed
+ * at 4 MiB of scrypt instead of 128, and re-hashed at today's cost at each demo user's first sign-in (needsRehash).
+ * The 128 MiB hash ran beside the definitions' compile on a 2-core machine and slowed it by ~0.3 s.
+ */
+export const DEMO_SCRYPT_PARAMS = { N: 2 ** 12, r: 8, p: 1 };
+
+/**
  * Begins the demo seed when the store is empty (so a restart does not duplicate anything) and the seed file exists:
- * the hashing starts at once and runs on libuv's threads, so a start that compiles the definitions meanwhile does
- * not wait for it afterwards (~0.3–0.7 s).
+ * the hashing starts at once and runs on libuv's threads while the definitions compile.
  */
 export async function beginDemoSeed(store: Store, seedFile: string): Promise<DemoSeedStart | undefined> {
   if (!existsSync(seedFile) || (await store.countUsers()) > 0) return undefined;
@@ -29,7 +35,7 @@ export async function beginDemoSeed(store: Store, seedFile: string): Promise<Dem
   const hashes = new Map<string, Promise<string>>();
   for (const { password } of seed.users)
     if (!hashes.has(password)) {
-      const hash = hashPassword(password);
+      const hash = hashPassword(password, DEMO_SCRYPT_PARAMS);
       // Awaited by runDemoSeed; until then a failure must not end the process as an unhandled rejection.
       hash.catch(() => undefined);
       hashes.set(password, hash);
