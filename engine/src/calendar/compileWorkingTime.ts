@@ -146,50 +146,52 @@ function requireDate(s: string | null | undefined, pointer: string): number {
   return d;
 }
 
-/**
- * Compiles a calendar and a schedule into a WorkingTime, once; every deadline query then runs on its tables.
- *
- * Day-off rules (docs/calendar-data-format.md): weekend days, holidays in force, a national/state holiday on a
- * weekend moves its day off to the next date that is neither weekend, holiday nor an already moved day (Labour Code;
- * religious days never move), then transfers by government acts, then extra days off; a "workingDay" transfer wins.
- *
- * @example
- * const wt = compileWorkingTime(kzCalendar, providerDefault);
- * addDuration(wt, registeredAt, { amount: 5, unit: 'workingDays' }).dueAt;
- */
-export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleData): WorkingTime {
+/** The tables that depend on the calendar alone: shared by its schedules (a start compiles four of one calendar). */
+interface CalendarDays {
+  first: number;
+  dataLast: number;
+  last: number;
+  n: number;
+  dayStart: Float64Array;
+  offsetMinutes: Int16Array;
+  weekday: Uint8Array;
+  working: Uint8Array;
+  reason: Uint8Array;
+  details: (DayDetail | undefined)[];
+  provisional: Uint8Array;
+  provisionalBefore: Int32Array;
+  workingBefore: Int32Array;
+  workingDayIndex: Int32Array;
+  civilYear: Uint16Array;
+  civilMonth: Uint8Array;
+  civilDay: Uint8Array;
+  firstYear: number;
+  monthStart: Int32Array;
+}
+
+/** Calendars already laid out, by their JSON text (an edited calendar is another text). */
+const calendarsLaidOut = new Map<string, CalendarDays>();
+
+/** Flags → how many are set before each day, and the days set, in order. */
+function prefix(flags: Uint8Array, n: number) {
+  const before = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) before[i + 1] = before[i] + flags[i];
+  const index = new Int32Array(before[n]);
+  for (let i = 0, k = 0; i < n; i++) if (flags[i]) index[k++] = i;
+  return { before, index };
+}
+
+function calendarDays(calendar: CalendarData): CalendarDays {
+  const key = JSON.stringify(calendar);
+  const known = calendarsLaidOut.get(key);
+  if (known) return known;
   const zone = calendar.timeZone;
-  if (schedule.timeZone && schedule.timeZone !== zone) {
-    throw badData(`schedule "${schedule.id}" is in ${schedule.timeZone} but calendar "${calendar.id}" is in ${zone}`, {
-      scheduleId: schedule.id,
-    });
-  }
-  if (schedule.days !== 'working' && schedule.days !== 'all') {
-    throw badData(`schedule "${schedule.id}": days must be "working" or "all"`, { scheduleId: schedule.id });
-  }
   const first = requireDate(calendar.coverage?.from, '/coverage/from');
   const dataLast = requireDate(calendar.coverage?.to, '/coverage/to');
   if (dataLast < first) throw badData('coverage.to is before coverage.from', {});
   const last = Math.max(dataLast, parseIsoDate(CALENDAR_HORIZON)!);
   const n = last - first + 1;
   const weekendSet = new Set(calendar.weekend);
-
-  // --- schedule hours
-  if (!Array.isArray(schedule.hours) || schedule.hours.length === 0) {
-    throw badData(`schedule "${schedule.id}" has no working hours`, { scheduleId: schedule.id });
-  }
-  const hours = schedule.hours.map((h, i) => ({
-    from: parseHhmm(h.from, `/hours/${i}/from`, schedule.id),
-    to: parseHhmm(h.to, `/hours/${i}/to`, schedule.id),
-  }));
-  hours.forEach((h, i) => {
-    if (h.to <= h.from || (i > 0 && h.from < hours[i - 1].to)) {
-      throw badData(`schedule "${schedule.id}": /hours/${i} must be a non-empty interval after the previous one`, {
-        scheduleId: schedule.id,
-      });
-    }
-  });
-  const K = hours.length;
 
   // --- holidays in force, by epoch day (a month of look-back so a late-December move reaches January)
   const holidayOn = new Map<number, HolidayDefinition>();
@@ -309,13 +311,6 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     working[i] = r === DayReason.working || r === DayReason.workingByTransfer ? 1 : 0;
   }
 
-  const prefix = (flags: Uint8Array) => {
-    const before = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) before[i + 1] = before[i] + flags[i];
-    const index = new Int32Array(before[n]);
-    for (let i = 0, k = 0; i < n; i++) if (flags[i]) index[k++] = i;
-    return { before, index };
-  };
   const provisional = new Uint8Array(n);
   for (let i = 0; i < n; i++)
     provisional[i] =
@@ -324,10 +319,11 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
         : estimatedDay.has(first + i)
           ? Provisional.provisionalDate
           : Provisional.none;
-  const provisionalBefore = prefix(provisional.map((p) => (p ? 1 : 0))).before;
-  const w = prefix(working);
-  const open = schedule.days === 'all' ? new Uint8Array(n).fill(1) : working.slice();
-  const o = prefix(open);
+  const provisionalBefore = prefix(
+    provisional.map((p) => (p ? 1 : 0)),
+    n,
+  ).before;
+  const w = prefix(working, n);
 
   // Civil dates by counting days forward from the first (one conversion, not one per day).
   const civilYear = new Uint16Array(n);
@@ -348,6 +344,91 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
       }
     }
   }
+
+  const firstYear = civilYear[0];
+  const monthStart = new Int32Array((y1 - firstYear + 2) * 12);
+  for (let k = 0; k < monthStart.length; k++)
+    monthStart[k] = daysFromCivil(firstYear + Math.floor(k / 12), (k % 12) + 1, 1);
+
+  const days: CalendarDays = {
+    first,
+    dataLast,
+    last,
+    n,
+    dayStart,
+    offsetMinutes,
+    weekday,
+    working,
+    reason,
+    details,
+    provisional,
+    provisionalBefore,
+    workingBefore: w.before,
+    workingDayIndex: w.index,
+    civilYear,
+    civilMonth,
+    civilDay,
+    firstYear,
+    monthStart,
+  };
+  if (calendarsLaidOut.size >= 8) calendarsLaidOut.clear();
+  calendarsLaidOut.set(key, days);
+  return days;
+}
+
+/**
+ * Compiles a calendar and a schedule into a WorkingTime, once; every deadline query then runs on its tables.
+ *
+ * Day-off rules (docs/calendar-data-format.md): weekend days, holidays in force, a national/state holiday on a
+ * weekend moves its day off to the next date that is neither weekend, holiday nor an already moved day (Labour Code;
+ * religious days never move), then transfers by government acts, then extra days off; a "workingDay" transfer wins.
+ *
+ * @example
+ * const wt = compileWorkingTime(kzCalendar, providerDefault);
+ * addDuration(wt, registeredAt, { amount: 5, unit: 'workingDays' }).dueAt;
+ */
+export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleData): WorkingTime {
+  const zone = calendar.timeZone;
+  if (schedule.timeZone && schedule.timeZone !== zone) {
+    throw badData(`schedule "${schedule.id}" is in ${schedule.timeZone} but calendar "${calendar.id}" is in ${zone}`, {
+      scheduleId: schedule.id,
+    });
+  }
+  if (schedule.days !== 'working' && schedule.days !== 'all') {
+    throw badData(`schedule "${schedule.id}": days must be "working" or "all"`, { scheduleId: schedule.id });
+  }
+  // The calendar's own faults first, as before the tables were shared; then the schedule's hours.
+  const first = requireDate(calendar.coverage?.from, '/coverage/from');
+  const dataLast = requireDate(calendar.coverage?.to, '/coverage/to');
+  if (dataLast < first) throw badData('coverage.to is before coverage.from', {});
+  // --- schedule hours
+  if (!Array.isArray(schedule.hours) || schedule.hours.length === 0) {
+    throw badData(`schedule "${schedule.id}" has no working hours`, { scheduleId: schedule.id });
+  }
+  const hours = schedule.hours.map((h, i) => ({
+    from: parseHhmm(h.from, `/hours/${i}/from`, schedule.id),
+    to: parseHhmm(h.to, `/hours/${i}/to`, schedule.id),
+  }));
+  hours.forEach((h, i) => {
+    if (h.to <= h.from || (i > 0 && h.from < hours[i - 1].to)) {
+      throw badData(`schedule "${schedule.id}": /hours/${i} must be a non-empty interval after the previous one`, {
+        scheduleId: schedule.id,
+      });
+    }
+  });
+  const K = hours.length;
+
+  const cal = calendarDays(calendar);
+  const { n, last } = cal;
+  // Each WorkingTime has tables of its own (copies): no two share an array.
+  const dayStart = cal.dayStart.slice();
+  const offsetMinutes = cal.offsetMinutes.slice();
+  const working = cal.working.slice();
+  const civilYear = cal.civilYear.slice();
+  const civilMonth = cal.civilMonth.slice();
+  const civilDay = cal.civilDay.slice();
+  const open = schedule.days === 'all' ? new Uint8Array(n).fill(1) : working.slice();
+  const o = prefix(open, n);
 
   const intervalStart = new Float64Array(n * K);
   const intervalEnd = new Float64Array(n * K);
@@ -382,31 +463,26 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     workMsBefore[i + 1] = workMsBefore[i] + sum;
   }
 
-  const firstYear = civilYear[0];
-  const monthStart = new Int32Array((y1 - firstYear + 2) * 12);
-  for (let k = 0; k < monthStart.length; k++)
-    monthStart[k] = daysFromCivil(firstYear + Math.floor(k / 12), (k % 12) + 1, 1);
-
   return {
     calendar,
     schedule,
     civilYear,
     civilMonth,
     civilDay,
-    firstYear,
-    monthStart,
+    firstYear: cal.firstYear,
+    monthStart: cal.monthStart.slice(),
     timeZone: zone,
     coverage: { from: formatIsoDate(first), to: formatIsoDate(last) },
     dayCount: n,
     firstEpochDay: first,
     dayStart,
     offsetMinutes,
-    weekday,
+    weekday: cal.weekday.slice(),
     working,
-    reason,
-    details,
-    workingBefore: w.before,
-    workingDayIndex: w.index,
+    reason: cal.reason.slice(),
+    details: cal.details.slice(),
+    workingBefore: cal.workingBefore.slice(),
+    workingDayIndex: cal.workingDayIndex.slice(),
     open,
     openBefore: o.before,
     openDayIndex: o.index,
@@ -414,8 +490,8 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     intervalStart,
     intervalEnd,
     workMsBefore,
-    provisionalDay: provisional,
-    provisionalBefore,
+    provisionalDay: cal.provisional.slice(),
+    provisionalBefore: cal.provisionalBefore.slice(),
     hoursMinutes: hours,
   };
 }
