@@ -11,6 +11,7 @@ import type {
   VersionDef,
 } from '../format/types';
 import { BUILTIN_DECISIONS, conditionReferences } from '../rules';
+import { escapeSegment } from '../format/jsonPointer';
 
 /**
  * Cross-reference checks the meta-schema cannot express: every transition target, event, guard, condition
@@ -52,7 +53,9 @@ export function forEachLegalRef(
   }
   if (!value || typeof value !== 'object') return;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const p = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    // A string or number holds no reference: most values of a definition, and each would build its pointer.
+    if (!v || typeof v !== 'object') continue;
+    const p = `${pointer}/${escapeSegment(k)}`;
     if (
       (k === 'legalRef' || k === 'basis' || k === 'citation' || k === 'x-legalRef') &&
       v &&

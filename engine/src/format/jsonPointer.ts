@@ -9,8 +9,15 @@ export function parsePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** One segment escaped (~ → ~0, / → ~1); most keys hold neither and are returned as they are (a hot path). */
+export function escapeSegment(segment: string): string {
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+}
+
 export function formatPointer(segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const s of segments) pointer += '/' + escapeSegment(String(s));
+  return pointer;
 }
 
 export function appendPointer(pointer: string, ...segments: Array<string | number>): string {
