@@ -142,6 +142,8 @@ export { createFormCompiler, isValidIin, isValidBin, isKzPhone, isCadastralNumbe
 export type { CompiledForm, FormError, FieldInfo, IdentityKind } from './forms';
 export { createSchemaValidator, usePrecompiledValidators } from './forms/schemaValidator';
 export { precompiledValidatorsCode } from './forms/precompiledSchemas';
+export { precompiledFormCode } from './forms/precompiledForms';
+export { FORM_CODE_OPTIONS, usePrecompiledForms } from './forms/createFormCompiler';
 export { compileRules, referenceHolds, formatConditionRef } from './rules';
 export type { Facts, FiredGround, Evaluation } from './rules';
 export { buildStepMachine } from './steps';

@@ -1,5 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020';
-import type { ErrorObject } from 'ajv';
+import type { CodeOptions, ErrorObject, ValidateFunction } from 'ajv';
 import { ProblemError } from '../errors/problem';
 import { collectFields } from './collectFields';
 import { formAnnotationKeywords } from './formAnnotationKeywords';
@@ -32,6 +32,43 @@ const AJV_OPTIONS = {
   code: { regExp: linearRegExp, optimize: false },
   loopEnum: 20,
 } as const;
+
+/** The options as text: a validator generated ahead of time under other options is not used. */
+export const FORM_CODE_OPTIONS = JSON.stringify(AJV_OPTIONS);
+
+/** A new ajv with the form options, formats and annotation keywords (`code` adds to the options' code settings). */
+export function formAjv(code: Partial<CodeOptions> = {}): Ajv2020 {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { ...AJV_OPTIONS.code, ...code } });
+  addFormFormats(ajv);
+  for (const keyword of formAnnotationKeywords) ajv.addKeyword(keyword);
+  return ajv;
+}
+
+/** Finds a form's validator generated ahead of time by the JSON text of its schema as compiled, if there is one. */
+export type PrecompiledForms = (compiledSchemaText: string) => ValidateFunction | undefined;
+let precompiledForms: PrecompiledForms | undefined;
+
+/**
+ * Lets every form compiler take validators generated at build (a runtime finds them on disk, precompiledForms.ts)
+ * instead of compiling: ajv compiling 48 forms was ~0.2 s of every start. Keyed by the exact text compiled, under
+ * FORM_CODE_OPTIONS; anything else (a draft, a changed form) is compiled as before.
+ */
+export function usePrecompiledForms(lookup: PrecompiledForms | undefined): void {
+  precompiledForms = lookup;
+}
+
+/** The generated validator for `schema` (checked within its limits, as build() checks it), or undefined. */
+function precompiledFor(schema: object): { compiled: object; validator: ValidateFunction } | undefined {
+  if (!precompiledForms) return undefined;
+  let compiled: object;
+  try {
+    compiled = withDefaultLimits(schema);
+  } catch {
+    return undefined; // not a schema: ajv's check below says where
+  }
+  const validator = precompiledForms(JSON.stringify(compiled));
+  return validator && { compiled, validator };
+}
 
 /** Compiled forms kept: a few hundred versions and drafts; the least recently used one leaves (and ajv's cache). */
 export const FORM_CACHE_SIZE = 300;
@@ -84,32 +121,37 @@ function compileProblem(e: unknown, schema: object): ProblemError {
  */
 export function createFormCompiler(options: { cacheSize?: number } = {}): FormCompiler {
   const cacheSize = options.cacheSize ?? FORM_CACHE_SIZE;
-  const ajv = new Ajv2020(AJV_OPTIONS);
-  addFormFormats(ajv);
-  for (const keyword of formAnnotationKeywords) ajv.addKeyword(keyword);
+  // Made at the first form that has no generated validator (at start, none: every form on disk has one).
+  let ajv: Ajv2020 | undefined;
 
   // A Map iterates in insertion order: re-inserting on each hit keeps the least recently used first.
   const byContent = new Map<string, { compiled: object; form: CompiledForm }>();
 
   const build = (schema: object): { compiled: object; form: CompiledForm } => {
     checkFormLimits(schema);
-    if (!ajv.validateSchema(schema)) {
-      const errors = (ajv.errors ?? []) as ErrorObject[];
-      const first = errors[0];
-      throw schemaProblem(
-        first ? `${first.message ?? first.keyword}` : 'not a JSON Schema',
-        first?.instancePath ?? '',
-        errors
-          .slice(0, FORM_ERRORS_LIMIT)
-          .map((e) => ({ pointer: e.instancePath, message: e.message, keyword: e.keyword })),
-      );
-    }
-    const compiled = withDefaultLimits(schema);
-    let validator: ReturnType<typeof ajv.compile>;
-    try {
-      validator = ajv.compile(compiled);
-    } catch (e) {
-      throw compileProblem(e, schema);
+    const generated = precompiledFor(schema);
+    let compiled: object;
+    let validator: ValidateFunction;
+    if (generated) ({ compiled, validator } = generated);
+    else {
+      ajv ??= formAjv();
+      if (!ajv.validateSchema(schema)) {
+        const errors = (ajv.errors ?? []) as ErrorObject[];
+        const first = errors[0];
+        throw schemaProblem(
+          first ? `${first.message ?? first.keyword}` : 'not a JSON Schema',
+          first?.instancePath ?? '',
+          errors
+            .slice(0, FORM_ERRORS_LIMIT)
+            .map((e) => ({ pointer: e.instancePath, message: e.message, keyword: e.keyword })),
+        );
+      }
+      compiled = withDefaultLimits(schema);
+      try {
+        validator = ajv.compile(compiled);
+      } catch (e) {
+        throw compileProblem(e, schema);
+      }
     }
     const index = collectFields(schema);
     const check = (data: unknown, lang: FormLang) => {
@@ -144,7 +186,7 @@ export function createFormCompiler(options: { cacheSize?: number } = {}): FormCo
       for (const [oldest, { compiled }] of byContent) {
         if (byContent.size <= cacheSize) break;
         byContent.delete(oldest);
-        ajv.removeSchema(compiled);
+        ajv?.removeSchema(compiled);
       }
       return entry.form;
     },

@@ -1,38 +1,45 @@
-import { existsSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import {
-  precompiledValidatorsCode,
-  scenarioSchema,
-  serviceSchema,
-  sharedActsSchema,
-  usePrecompiledValidators,
-} from '@qyzmet/engine';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FORM_CODE_OPTIONS, usePrecompiledForms, usePrecompiledValidators } from '@qyzmet/engine';
 
 /**
- * ajv's validators for the engine's own schemas (the definition meta-schema, the shared acts', the scenarios'),
- * generated once at build (`npm install`, `npm run build`: runtime/scripts/precompile-schemas.js) instead of compiled
- * by every process at every start (~0.15 s of a cold start). The same path from src/ and dist/, in the runtime's dist.
+ * ajv's validators generated once at build (`npm install`, `npm run build`: runtime/scripts/precompile-schemas.js)
+ * instead of compiled by every process at every start: the engine's own schemas (the definition meta-schema, the
+ * shared acts', the scenarios': ~0.15 s) and the forms of the definitions shipped (~0.2 s). The same folder from src/
+ * and dist/: the runtime's dist/precompiled. Writing them is writePrecompiled.ts's job.
  */
-export const PRECOMPILED_SCHEMAS_FILE = resolve(__dirname, '../../dist/precompiled/engineSchemas.js');
+export const PRECOMPILED_DIR = resolve(__dirname, '../../dist/precompiled');
 
-/** Writes the generated module (through a temporary file, so a reader never sees half of it). */
-export function writePrecompiledSchemas(file = PRECOMPILED_SCHEMAS_FILE): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, precompiledValidatorsCode([serviceSchema, sharedActsSchema, scenarioSchema]));
-  renameSync(`${file}.tmp`, file);
-}
+export const engineSchemasFile = (dir: string) => join(dir, 'engineSchemas.js');
+
+/** A form's generated module, named by the form's compiled JSON text under the options it was generated with. */
+export const formFile = (dir: string, compiledText: string) =>
+  join(
+    dir,
+    'forms',
+    `${createHash('sha256').update(FORM_CODE_OPTIONS).update('\n').update(compiledText).digest('hex').slice(0, 40)}.js`,
+  );
 
 let loaded = false;
 
 /**
- * Hands the generated validators to the engine, once per process. Without the file (tsc alone, no build step), or
- * generated from other schemas (the engine checks each against its JSON), the engine compiles with ajv as before.
+ * Hands the generated validators to the engine, once per process. Without the folder (tsc alone, no build step), or
+ * for a schema or form they were not generated from (the engine checks each by its JSON), it compiles with ajv as
+ * before.
  */
-export function usePrecompiledSchemas(file = PRECOMPILED_SCHEMAS_FILE): void {
+export function usePrecompiledSchemas(dir = PRECOMPILED_DIR): void {
   if (loaded) return;
   loaded = true;
-  if (!existsSync(file)) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module generated at build, found at run time
-  const generated = require(file) as { sources: Record<string, string> } & Record<string, unknown>;
-  usePrecompiledValidators({ sources: generated.sources, validators: generated });
+  /* eslint-disable @typescript-eslint/no-require-imports -- modules generated at build, found at run time */
+  if (existsSync(engineSchemasFile(dir))) {
+    const generated = require(engineSchemasFile(dir)) as { sources: Record<string, string> } & Record<string, unknown>;
+    usePrecompiledValidators({ sources: generated.sources, validators: generated });
+  }
+  if (existsSync(join(dir, 'forms')))
+    usePrecompiledForms((compiledText) => {
+      const file = formFile(dir, compiledText);
+      return existsSync(file) ? require(file) : undefined;
+    });
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
