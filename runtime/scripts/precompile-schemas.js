@@ -3,5 +3,6 @@
 // shipped, generated once rather than compiled by every runtime process at start (runtime/src/registry/
 // precompiledSchemas.ts).
 'use strict';
-const forms = require('../dist/registry/writePrecompiled.js').writePrecompiled();
+const { forms, skipped } = require('../dist/registry/writePrecompiled.js').writePrecompiled();
 console.log(`precompiled: the engine's schemas and ${forms} forms (runtime/dist/precompiled)`);
+for (const form of skipped) console.warn(`precompiled: skipped (compiled at start instead) ${form}`);

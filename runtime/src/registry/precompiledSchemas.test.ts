@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   assembleDefinition,
+  createFormCompiler,
   createSchemaValidator,
+  precompiledFormCode,
   precompiledValidatorsCode,
   scenarioSchema,
   serviceSchema,
@@ -10,7 +13,7 @@ import {
   usePrecompiledValidators,
 } from '@qyzmet/engine';
 import { findDefinitionsRoot } from './loadRepository';
-import { usePrecompiledSchemas } from './precompiledSchemas';
+import { engineSchemasFile, formFile, usePrecompiledSchemas } from './precompiledSchemas';
 
 // The validators generated at build must say exactly what ajv compiling the same schemas says, for every real
 // definition, act file and scenario and for broken copies of them; and a stale build must not be used.
@@ -115,6 +118,19 @@ test('a validator generated from another text of the schema is not used', () => 
   expect(createSchemaValidator(serviceSchema, 'definition').validate({})).not.toEqual([]);
 });
 
-test('without a generated file (tsc alone, no build step) nothing is loaded and nothing fails', () => {
-  expect(() => usePrecompiledSchemas(join(root, 'no-such-folder'))).not.toThrow();
+test('generated modules that cannot be loaded are not used, and nothing fails', () => {
+  // As when a dependency they require is installed elsewhere than at build: every require throws.
+  const dir = mkdtempSync(join(tmpdir(), 'qyzmet-precompiled-'));
+  try {
+    const form = { type: 'object', properties: { iin: { type: 'string', format: 'iin' } }, required: ['iin'] };
+    writeFileSync(engineSchemasFile(dir), 'throw new Error("cannot load")');
+    mkdirSync(join(dir, 'forms'));
+    writeFileSync(formFile(dir, precompiledFormCode(form).text), 'throw new Error("cannot load")');
+    expect(() => usePrecompiledSchemas(dir)).not.toThrow();
+    expect(createFormCompiler().compile(form).validate({ iin: '1' }, 'en')).toEqual([
+      expect.objectContaining({ pointer: '/iin' }),
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -31,15 +31,21 @@ let loaded = false;
 export function usePrecompiledSchemas(dir = PRECOMPILED_DIR): void {
   if (loaded) return;
   loaded = true;
-  /* eslint-disable @typescript-eslint/no-require-imports -- modules generated at build, found at run time */
-  if (existsSync(engineSchemasFile(dir))) {
-    const generated = require(engineSchemasFile(dir)) as { sources: Record<string, string> } & Record<string, unknown>;
-    usePrecompiledValidators({ sources: generated.sources, validators: generated });
+  const engineSchemas = load<{ sources: Record<string, string> } & Record<string, unknown>>(engineSchemasFile(dir));
+  if (engineSchemas) usePrecompiledValidators({ sources: engineSchemas.sources, validators: engineSchemas });
+  if (existsSync(join(dir, 'forms'))) usePrecompiledForms((compiledText) => load(formFile(dir, compiledText)));
+}
+
+/**
+ * A generated module, or undefined when there is none or it cannot be loaded (a dependency it requires installed
+ * elsewhere than at build): the engine then compiles, as without the build step.
+ */
+function load<T>(file: string): T | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module generated at build, found at run time
+    return require(file) as T;
+  } catch {
+    return undefined;
   }
-  if (existsSync(join(dir, 'forms')))
-    usePrecompiledForms((compiledText) => {
-      const file = formFile(dir, compiledText);
-      return existsSync(file) ? require(file) : undefined;
-    });
-  /* eslint-enable @typescript-eslint/no-require-imports */
 }
