@@ -141,7 +141,7 @@ export type {
 export { createFormCompiler, isValidIin, isValidBin, isKzPhone, isCadastralNumber } from './forms';
 export type { CompiledForm, FormError, FieldInfo, IdentityKind } from './forms';
 export { createSchemaValidator, usePrecompiledValidators } from './forms/schemaValidator';
-export { precompiledValidatorsCode } from './forms/precompiledSchemas';
+export { precompiledValidatorsCode } from './forms/precompiledValidators';
 export { precompiledFormCode } from './forms/precompiledForms';
 export { FORM_CODE_OPTIONS, usePrecompiledForms } from './forms/createFormCompiler';
 export { compileRules, referenceHolds, formatConditionRef } from './rules';

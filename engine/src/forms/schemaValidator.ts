@@ -94,7 +94,7 @@ export const ENGINE_SCHEMA_AJV_OPTIONS = { allErrors: true, strict: false, verbo
 const idOf = (schema: object): unknown => (schema as { $id?: unknown }).$id;
 let shared: { ajv: Ajv2020; schemas: Map<unknown, object> } | undefined;
 
-/** Validators generated ahead of time (precompiledSchemas.ts), by $id, with the JSON text they were generated from. */
+/** Validators generated ahead of time (precompiledValidators.ts), by $id, with the JSON text each came from. */
 const precompiled = new Map<string, { json: string; validate: ValidateFunction }>();
 const jsonOf = new WeakMap<object, string>();
 
