@@ -76,8 +76,8 @@ export async function runDemoSeed(
     for (const { scenario } of loadScenarios(dir).scenarios.slice(0, seed.applications.perService))
       samples.push({ id, scenario });
   }
-  // Each sample's steps in order, the samples side by side: their writes share group commits, which took most of
-  // a first start's seeding when every step waited for its own fsync.
+  // Each sample's steps in order, the samples side by side: their writes share group commits, so a disk whose
+  // fsync takes milliseconds does not make a first start wait for one per step.
   const replay = async ({ id, scenario }: (typeof samples)[number]) => {
     try {
       const view = await applications.create(
