@@ -41,6 +41,7 @@ class ParsedSource implements JsonSource {
     return (this.#lineStarts ??= computeLineStarts(this.text));
   }
 }
+
 export function offsetToLineColumn(
   source: Pick<JsonSource, 'lineStarts'>,
   offset: number,
