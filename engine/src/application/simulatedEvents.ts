@@ -1,6 +1,7 @@
 import { parseInstant } from '../calendar';
 import { ProblemError } from '../errors/problem';
 import { ACTORS } from '../format/types';
+import { escapeSegment } from '../format/jsonPointer';
 import type { ApplicationEvent } from './applicationState';
 
 /**
@@ -86,9 +87,7 @@ function eventErrors(event: unknown, at: string): FieldError[] {
   if (data !== undefined && !isPlainObject(data)) errors.push(fieldError(`${at}/data`, 'type', 'data'));
   for (const key of Object.keys(event))
     if (!['type', 'at', 'actor', 'data'].includes(key))
-      errors.push(
-        fieldError(`${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'additionalProperties', 'unknownKey'),
-      );
+      errors.push(fieldError(`${at}/${escapeSegment(key)}`, 'additionalProperties', 'unknownKey'));
   return errors;
 }
 

@@ -1,5 +1,5 @@
 import type { ChangeRecord } from '../format/applyAmendments';
-import { getAtPointer, parsePointer } from '../format/jsonPointer';
+import { escapeSegment, getAtPointer, parsePointer } from '../format/jsonPointer';
 import type { Act, LegalRef } from '../format/types';
 import type { CompiledService } from './compileService';
 
@@ -39,7 +39,7 @@ export function describeElement(version: unknown, pointer: string): string {
   let path = '';
   let parentKey = '';
   for (const seg of parsePointer(pointer)) {
-    path += '/' + seg.replace(/~/g, '~0').replace(/\//g, '~1');
+    path += '/' + escapeSegment(seg);
     const value = getAtPointer(version, path);
     if (/^\d+$/.test(seg)) {
       const id = (value as { id?: unknown } | undefined)?.id;

@@ -1,6 +1,7 @@
 import type { Problem } from '../errors/problem';
 import { appendPointer } from '../format/jsonPointer';
 import type { CompiledForm } from '../forms';
+import { escapeSegment } from '../format/jsonPointer';
 
 /**
  * Checks what ajv's keyword meta-schemas cannot: how `x-identity` and `x-summary` sit in the whole form. An identity
@@ -12,8 +13,6 @@ import type { CompiledForm } from '../forms';
 
 type Schema = Record<string, unknown>;
 const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const escapeSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 interface Annotated {
   schemaPointer: string;

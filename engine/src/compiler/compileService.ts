@@ -15,7 +15,7 @@ import { checkQuotes } from './checkQuotes';
 import { inheritSeeds } from './inheritSeeds';
 import { resolveEffectiveFrom } from './effectivePeriod';
 import { missingPlaceholders } from './placeholders';
-import { appendPointer } from '../format/jsonPointer';
+import { appendPointer, escapeSegment } from '../format/jsonPointer';
 import { compileFacts, type CompiledFact } from './compileFacts';
 import { checkFormAnnotations } from './checkFormAnnotations';
 
@@ -127,14 +127,12 @@ function locateAll(def: AssembledDefinition, problems: Problem[]): Problem[] {
   });
 }
 
-const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** Each cycle of `always` transitions is an error: it would loop forever once its guards hold (see alwaysCycles). */
 function alwaysCycleProblems(machine: VersionDef['machine'], at: string): Problem[] {
   return alwaysCycles(machine).map((cycle) => ({
     code: 'machine.alwaysCycle',
     kind: 'definition',
-    pointer: `${at}/states/${escapeKey(cycle[0])}/always`,
+    pointer: `${at}/states/${escapeSegment(cycle[0])}/always`,
     message: `the automatic ("always") transitions ${[...cycle, cycle[0]].join(' → ')} form a cycle, which never ends once its guards hold; let one of these states wait for an event or a timer instead`,
     params: { states: cycle },
   }));

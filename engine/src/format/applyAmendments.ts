@@ -1,6 +1,6 @@
 import { applyOperation, JsonPatchError, type Operation } from 'fast-json-patch';
 import type { Problem } from '../errors/problem';
-import { getAtPointer, parsePointer } from './jsonPointer';
+import { escapeSegment, getAtPointer, parsePointer } from './jsonPointer';
 import { originOf, pinOrigin, type Origin } from './origins';
 import { closeGap, isUnder, openGap, rebase, splitLast, takeUnder, type AtPointer } from './pointerShift';
 import type { ChangeDef, LegalRef } from './types';
@@ -68,7 +68,7 @@ function deepestExisting(doc: unknown, path: string): string {
   for (const s of segments) {
     if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, s)) break;
     cur = (cur as Record<string, unknown>)[s];
-    found += '/' + s.replace(/~/g, '~0').replace(/\//g, '~1');
+    found += '/' + escapeSegment(s);
   }
   return found;
 }

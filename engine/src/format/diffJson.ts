@@ -1,3 +1,4 @@
+import { escapeSegment } from './jsonPointer';
 /**
  * A structural diff of two JSON values, for comparing versions of a definition (form fields, states, rules,
  * deadlines, wording). Arrays whose elements are all objects with distinct string `id`s are matched by id, so
@@ -13,7 +14,7 @@ export interface JsonChange {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const esc = (k: string | number) => String(k).replace(/~/g, '~0').replace(/\//g, '~1');
+const esc = (k: string | number) => escapeSegment(String(k));
 const idOf = (x: unknown) => (x as { id: string }).id;
 
 /** Every element an object with a string id, no id twice: only then can elements be told apart by id. */

@@ -1,4 +1,5 @@
 import type { FieldInfo, FieldLegalRef, FieldSource, IdentityKind, LocalizedText } from './formTypes';
+import { escapeSegment } from '../format/jsonPointer';
 
 /**
  * Walks a form schema and lists its fields: every property at any depth, array items written with the segment `*`.
@@ -17,10 +18,6 @@ export interface FieldIndex {
 }
 
 const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function escapeSegment(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function resolveLocalRef(root: Schema, ref: string): Schema | undefined {
   if (!ref.startsWith('#')) return undefined;

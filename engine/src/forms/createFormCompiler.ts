@@ -8,6 +8,7 @@ import { checkFormLimits, exceedsDataValues, tooLargeError, withDefaultLimits } 
 import { linearRegExp } from './linearRegExp';
 import type { CompiledForm, FormCompiler, FormLang } from './formTypes';
 import { toFormErrors } from './toFormErrors';
+import { escapeSegment } from '../format/jsonPointer';
 
 /**
  * Options of the one ajv instance, and why:
@@ -91,7 +92,7 @@ function findKey(node: unknown, key: string, pointer = ''): string | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
   if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, key)) return pointer;
   for (const [k, v] of Object.entries(node)) {
-    const found = findKey(v, key, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    const found = findKey(v, key, `${pointer}/${escapeSegment(k)}`);
     if (found !== undefined) return found;
   }
   return undefined;

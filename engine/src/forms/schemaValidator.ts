@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import type { Problem } from '../errors/problem';
+import { escapeSegment } from '../format/jsonPointer';
 
 /**
  * Validates a JSON value against one of the engine's own schemas (the definition meta-schema, the scenario schema)
@@ -15,8 +16,6 @@ const describe = (schema: unknown): string | undefined =>
     ? (schema as { description: string }).description
     : undefined;
 
-const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 function messageOf(e: ErrorObject): { message: string; pointer: string } {
   const at = e.instancePath || '/';
   const hint = describe(e.parentSchema);
@@ -25,7 +24,7 @@ function messageOf(e: ErrorObject): { message: string; pointer: string } {
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       return {
-        pointer: `${e.instancePath}/${escapeKey(key)}`,
+        pointer: `${e.instancePath}/${escapeSegment(key)}`,
         message: `unknown key "${key}" at ${at}${allowed.length ? `; the keys allowed here are: ${allowed.join(', ')}` : ''}`,
       };
     }
