@@ -181,16 +181,21 @@ function prefix(flags: Uint8Array, n: number) {
   return { before, index };
 }
 
+/** The days a calendar's tables cover: its data's, then computed to CALENDAR_HORIZON; a located error if unusable. */
+function coverageOf(calendar: CalendarData) {
+  const first = requireDate(calendar.coverage?.from, '/coverage/from');
+  const dataLast = requireDate(calendar.coverage?.to, '/coverage/to');
+  if (dataLast < first) throw badData('coverage.to is before coverage.from', {});
+  const last = Math.max(dataLast, parseIsoDate(CALENDAR_HORIZON)!);
+  return { first, dataLast, last, n: last - first + 1 };
+}
+
 function calendarDays(calendar: CalendarData): CalendarDays {
   const key = JSON.stringify(calendar);
   const known = calendarsLaidOut.get(key);
   if (known) return known;
   const zone = calendar.timeZone;
-  const first = requireDate(calendar.coverage?.from, '/coverage/from');
-  const dataLast = requireDate(calendar.coverage?.to, '/coverage/to');
-  if (dataLast < first) throw badData('coverage.to is before coverage.from', {});
-  const last = Math.max(dataLast, parseIsoDate(CALENDAR_HORIZON)!);
-  const n = last - first + 1;
+  const { first, dataLast, last, n } = coverageOf(calendar);
   const weekendSet = new Set(calendar.weekend);
 
   // --- holidays in force, by epoch day (a month of look-back so a late-December move reaches January)
@@ -398,9 +403,7 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
     throw badData(`schedule "${schedule.id}": days must be "working" or "all"`, { scheduleId: schedule.id });
   }
   // The calendar's own faults first, as before the tables were shared; then the schedule's hours.
-  const first = requireDate(calendar.coverage?.from, '/coverage/from');
-  const dataLast = requireDate(calendar.coverage?.to, '/coverage/to');
-  if (dataLast < first) throw badData('coverage.to is before coverage.from', {});
+  coverageOf(calendar);
   // --- schedule hours
   if (!Array.isArray(schedule.hours) || schedule.hours.length === 0) {
     throw badData(`schedule "${schedule.id}" has no working hours`, { scheduleId: schedule.id });
@@ -419,7 +422,7 @@ export function compileWorkingTime(calendar: CalendarData, schedule: ScheduleDat
   const K = hours.length;
 
   const cal = calendarDays(calendar);
-  const { n, last } = cal;
+  const { first, n, last } = cal;
   // Each WorkingTime has tables of its own (copies): no two share an array.
   const dayStart = cal.dayStart.slice();
   const offsetMinutes = cal.offsetMinutes.slice();

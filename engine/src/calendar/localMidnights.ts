@@ -131,12 +131,6 @@ export function midnightReader(zone: string): ((epochDay: number) => Midnight) |
 }
 
 /**
- * Midnights already read, by zone and days: the schedules of one calendar share them (a start compiles four schedules
- * of the same ~33,000 days). Copied out, so no two WorkingTimes share a table.
- */
-const midnightsRead = new Map<string, { dayStart: Float64Array; offsetMinutes: Int16Array }>();
-
-/**
  * Local midnights and their offsets for days [0, n] from epoch day `first`; false when the zone is unknown. The zone
  * is read once a week; between two reads with the same offset a midnight is the previous one plus 24 h, and a week
  * whose ends differ is read day by day. ~33,000 days up to the horizon then cost ~5,000 readings instead of ~33,000.
@@ -148,13 +142,6 @@ export function fillMidnights(
   dayStart: Float64Array,
   offsetMinutes: Int16Array,
 ): boolean {
-  const key = `${zone} ${first} ${n}`;
-  const known = midnightsRead.get(key);
-  if (known) {
-    dayStart.set(known.dayStart);
-    offsetMinutes.set(known.offsetMinutes);
-    return true;
-  }
   const midnight = midnightReader(zone);
   if (!midnight) return false;
   const read = (i: number) => {
@@ -173,7 +160,5 @@ export function fillMidnights(
       }
     } else for (let i = a + 1; i < b; i++) read(i);
   }
-  if (midnightsRead.size >= 8) midnightsRead.clear();
-  midnightsRead.set(key, { dayStart: dayStart.slice(), offsetMinutes: offsetMinutes.slice() });
   return true;
 }

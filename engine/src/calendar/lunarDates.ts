@@ -12,9 +12,8 @@ const DAY_MS = 86_400_000;
 /** Longest lunar year (355 days) plus slack: after one hit the next lies 353–356 days later. */
 const SCAN = 360;
 
-/** Formatters by calendar id, and dates already computed: the schedules of one calendar ask for the same ones. */
+/** Formatters by calendar id: making one costs more than the readings of a year. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const computed = new Map<string, number[]>();
 
 function formatterFor(calendar: string): Intl.DateTimeFormat {
   const known = formatters.get(calendar);
@@ -41,9 +40,6 @@ function formatterFor(calendar: string): Intl.DateTimeFormat {
  * lunarDates(kurban, daysFromCivil(2028, 1, 1), daysFromCivil(2028, 12, 31)); // [epoch day of 2028-05-05]
  */
 export function lunarDates(rule: LunarDate, from: number, to: number): number[] {
-  const key = JSON.stringify([rule.calendar, rule.month, rule.day, from, to]);
-  const known = computed.get(key);
-  if (known) return known.slice();
   const f = formatterFor(rule.calendar);
   const matches = (e: number) => {
     let month = 0;
@@ -69,8 +65,6 @@ export function lunarDates(rule: LunarDate, from: number, to: number): number[] 
     start = hit + 350;
     end = Math.min(to, hit + SCAN);
   }
-  if (computed.size >= 16) computed.clear();
-  computed.set(key, out.slice());
   return out;
 }
 
