@@ -13,7 +13,7 @@ import {
   usePrecompiledValidators,
 } from '@qyzmet/engine';
 import { findDefinitionsRoot } from './loadRepository';
-import { engineSchemasFile, formFile, usePrecompiledSchemas } from './precompiledSchemas';
+import { engineSchemasFile, formFile, formsDir, usePrecompiledSchemas } from './precompiledSchemas';
 
 // The validators generated at build must say exactly what ajv compiling the same schemas says, for every real
 // definition, act file and scenario and for broken copies of them; and a stale build must not be used.
@@ -124,7 +124,7 @@ test('generated modules that cannot be loaded are not used, and nothing fails', 
   try {
     const form = { type: 'object', properties: { iin: { type: 'string', format: 'iin' } }, required: ['iin'] };
     writeFileSync(engineSchemasFile(dir), 'throw new Error("cannot load")');
-    mkdirSync(join(dir, 'forms'));
+    mkdirSync(formsDir(dir));
     writeFileSync(formFile(dir, precompiledFormCode(form).text), 'throw new Error("cannot load")');
     expect(() => usePrecompiledSchemas(dir)).not.toThrow();
     expect(createFormCompiler().compile(form).validate({ iin: '1' }, 'en')).toEqual([

@@ -13,11 +13,12 @@ export const PRECOMPILED_DIR = resolve(__dirname, '../../dist/precompiled');
 
 export const engineSchemasFile = (dir: string) => join(dir, 'engineSchemas.js');
 
+export const formsDir = (dir: string) => join(dir, 'forms');
+
 /** A form's generated module, named by the form's compiled JSON text under the options it was generated with. */
 export const formFile = (dir: string, compiledText: string) =>
   join(
-    dir,
-    'forms',
+    formsDir(dir),
     `${createHash('sha256').update(FORM_CODE_OPTIONS).update('\n').update(compiledText).digest('hex').slice(0, 40)}.js`,
   );
 
@@ -33,7 +34,7 @@ export function usePrecompiledSchemas(dir = PRECOMPILED_DIR): void {
   loaded = true;
   const engineSchemas = load<{ sources: Record<string, string> } & Record<string, unknown>>(engineSchemasFile(dir));
   if (engineSchemas) usePrecompiledValidators({ sources: engineSchemas.sources, validators: engineSchemas });
-  if (existsSync(join(dir, 'forms'))) usePrecompiledForms((compiledText) => load(formFile(dir, compiledText)));
+  if (existsSync(formsDir(dir))) usePrecompiledForms((compiledText) => load(formFile(dir, compiledText)));
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   sharedActsSchema,
 } from '@qyzmet/engine';
 import { findDefinitionsRoot, loadRepository } from './loadRepository';
-import { engineSchemasFile, formFile, PRECOMPILED_DIR } from './precompiledSchemas';
+import { engineSchemasFile, formFile, formsDir, PRECOMPILED_DIR } from './precompiledSchemas';
 
 /** Through a temporary file, so that a reader never sees half of one. */
 function writeWhole(file: string, text: string): void {
@@ -28,7 +28,7 @@ export function writePrecompiled(
   definitionsRoot = findDefinitionsRoot(),
 ): { forms: number; skipped: string[] } {
   writeWhole(engineSchemasFile(dir), precompiledValidatorsCode([serviceSchema, sharedActsSchema, scenarioSchema]));
-  rmSync(dirname(formFile(dir, '')), { recursive: true, force: true });
+  rmSync(formsDir(dir), { recursive: true, force: true });
   const written = new Set<string>();
   const skipped: string[] = [];
   for (const service of loadRepository(definitionsRoot).services.values())
