@@ -28,7 +28,7 @@ import {
 
 /**
  * Applications with their events and issued documents. Inserts and updates go through the group commit, each with its
- * events, documents, audit lines and webhook deliveries (the outbox) in one savepoint: all or nothing.
+ * events, documents, audit lines and webhook deliveries (the outbox) as one write: all or nothing.
  */
 export class SqliteApplications implements ApplicationsStore {
   private readonly insert: Database.Statement;
