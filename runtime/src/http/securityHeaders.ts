@@ -45,11 +45,39 @@ const csp = (directives: Directives) => helmet.contentSecurityPolicy({ useDefaul
 
 /** Every response: helmet's headers with the API's policy (the admin files and documents narrow theirs below). */
 export function securityHeaders(): RequestHandler {
-  return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: API },
-    // HTTPS is the operator's (a proxy's) to turn on; its neighbours on the network may still be served over HTTP.
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
+  return fixedHeaders(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: API },
+      // HTTPS is the operator's (a proxy's) to turn on; its neighbours on the network may still be served over HTTP.
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
+    }),
+  );
+}
+
+/**
+ * A middleware that only sets and removes the same headers on every response (helmet's, whose policies here hold no
+ * per-request part such as a nonce), worked out once by running it on a stand-in response: every request then gets
+ * the same headers without helmet's dozen middlewares.
+ */
+export function fixedHeaders(middleware: RequestHandler): RequestHandler {
+  const set: Array<[string, string | number | readonly string[]]> = [];
+  const removed: string[] = [];
+  let passed = false;
+  const standIn = {
+    setHeader: (name: string, value: string | number | readonly string[]) => set.push([name, value]),
+    removeHeader: (name: string) => removed.push(name),
+  };
+  void middleware({} as Request, standIn as unknown as Response, (error?: unknown) => {
+    if (error) throw error;
+    passed = true;
   });
+  if (!passed)
+    throw new Error('a header middleware did not pass its request on at once: it does more than set headers');
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+    next();
+  };
 }
 
 /** The admin UI's policy, before its static files. */
