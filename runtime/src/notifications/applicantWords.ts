@@ -40,6 +40,14 @@ function localDateTime(iso: string): { date: string; time: string } {
  * is cited in kk or ru), or the project's assumption where the act does not state the rule, marked as such.
  */
 export function registrationBasis(version: CompiledVersion): Words | null {
+  // The same for every application of the version, and read for each one the applicant sees: worked out once.
+  if (!bases.has(version)) bases.set(version, basisOf(version));
+  return bases.get(version)!;
+}
+
+const bases = new WeakMap<CompiledVersion, Words | null>();
+
+function basisOf(version: CompiledVersion): Words | null {
   const service = version.service;
   const { legalRef, assumption } = service.def.registration;
   if (assumption)
