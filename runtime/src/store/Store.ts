@@ -318,6 +318,11 @@ export interface UsersStore {
   createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void>;
   /** Returns the session even when expired: the caller compares expiresAt with its clock. */
   getSession(tokenHash: string): Promise<StoredSession | undefined>;
+  /**
+   * The session (even when expired) and its user (undefined when there is none) in one read: every signed-in request
+   * needs both, and each read is a round trip to the store.
+   */
+  getSessionWithUser(tokenHash: string): Promise<{ session: StoredSession; user: StoredUser | undefined } | undefined>;
   /** Moves an active session's idle expiry (its "last seen" plus the idle period); an unknown token is ignored. */
   touchSession(tokenHash: string, expiresAt: string): Promise<void>;
   /** Revokes one session (sign-out); an unknown token is ignored. */

@@ -62,6 +62,7 @@ export function storeMethods(p: StoreParts): StoreMethods {
     createSession: (tokenHash, userId, expiresAt, createdAt) =>
       p.users.createSession(tokenHash, userId, expiresAt, createdAt),
     getSession: (tokenHash) => p.users.getSession(tokenHash),
+    getSessionWithUser: (tokenHash) => p.users.getSessionWithUser(tokenHash),
     touchSession: (tokenHash, expiresAt) => p.users.touchSession(tokenHash, expiresAt),
     deleteSession: (tokenHash) => p.users.deleteSession(tokenHash),
     pruneSessions: (userId, keep, now) => p.users.pruneSessions(userId, keep, now),

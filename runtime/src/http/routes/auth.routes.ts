@@ -24,10 +24,10 @@ const expired = () => domainError('unauthenticated', 'auth.expired', 'the token 
 export function authenticate(ctx: RuntimeContext, policy: SessionPolicy = sessionPolicy()) {
   /** The user of a live session (its idle expiry moved on when due), or undefined. */
   const userOfSession = async (hash: string): Promise<StoredUser | undefined> => {
-    const session = await ctx.store.getSession(hash);
-    const state = session && checkSession(policy, session, ctx.now().getTime());
-    if (!session || !state?.alive) return undefined;
-    const user = await ctx.store.getUser(session.userId);
+    const found = await ctx.store.getSessionWithUser(hash);
+    const state = found && checkSession(policy, found.session, ctx.now().getTime());
+    if (!found || !state?.alive) return undefined;
+    const { user } = found;
     if (user && state.touchTo !== null) await ctx.store.touchSession(hash, new Date(state.touchTo).toISOString());
     return user;
   };

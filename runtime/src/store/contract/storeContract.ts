@@ -605,6 +605,22 @@ export function describeStoreContract(target: ContractTarget): void {
         expect(await store.getSession('hash2')).toBeUndefined();
       });
 
+      test('a session and its user are read together, as each read alone gives them', async () => {
+        const store = await open();
+        const identity = { fullName: 'Сейітова Айгүл', iin: '920715401231' };
+        await store.createUser({ ...user('u1', 'applicant'), identity });
+        await store.createUser(user('u2', 'officer'));
+        await store.createSession('hash1', 'u1', '2025-03-03T17:00:00+05:00', '2025-03-03T09:00:00+05:00');
+        await store.createSession('hash2', 'u2', '2025-03-03T18:00:00+05:00');
+        for (const hash of ['hash1', 'hash2']) {
+          const session = await store.getSession(hash);
+          expect(await store.getSessionWithUser(hash)).toEqual({ session, user: await store.getUser(session!.userId) });
+        }
+        expect((await store.getSessionWithUser('hash1'))?.session.createdAt).toBe('2025-03-03T09:00:00+05:00');
+        expect('createdAt' in (await store.getSessionWithUser('hash2'))!.session).toBe(false);
+        expect(await store.getSessionWithUser('nope')).toBeUndefined();
+      });
+
       test("a user's identity round-trips, and a user without one reads back without one", async () => {
         const store = await open();
         const identity = {

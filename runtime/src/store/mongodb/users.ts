@@ -53,6 +53,16 @@ export class MongoUsers implements UsersStore {
     });
   }
 
+  /** Two reads here (a $lookup would cost FerretDB more than a second find by id). */
+  getSessionWithUser(tokenHash: string): Promise<{ session: StoredSession; user: StoredUser | undefined } | undefined> {
+    return guarded(async () => {
+      const d = await this.c.sessions.findOne({ _id: tokenHash as never });
+      if (!d) return undefined;
+      const session = sessionOf(d);
+      return { session, user: userOf(await this.c.users.findOne({ _id: session.userId as never })) };
+    });
+  }
+
   /** A plain `$set` by id: two instances touching at once both write a later expiry, either one will do. */
   touchSession(tokenHash: string, expiresAt: string): Promise<void> {
     return guarded(async () => {

@@ -15,6 +15,7 @@ export class SqliteUsers implements UsersStore {
   private readonly updateHash: Database.Statement;
   private readonly insertSession: Database.Statement;
   private readonly sessionByToken: Database.Statement;
+  private readonly sessionWithUser: Database.Statement;
   private readonly moveExpiry: Database.Statement;
   private readonly removeSession: Database.Statement;
   private readonly removeExpired: Database.Statement;
@@ -36,6 +37,11 @@ export class SqliteUsers implements UsersStore {
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.sessionByToken = db.prepare('SELECT user_id, expires_at, created_at FROM sessions WHERE token_hash = ?');
+    // The session's own columns under names the user's columns do not take (both have a created_at).
+    this.sessionWithUser = db.prepare(
+      `SELECT s.user_id AS session_user_id, s.expires_at AS session_expires_at, s.created_at AS session_created_at, u.*
+       FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    );
     this.moveExpiry = db.prepare('UPDATE sessions SET expires_at = ?, expires_at_ms = ? WHERE token_hash = ?');
     this.removeSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
     this.removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at_ms <= ?');
@@ -93,6 +99,19 @@ export class SqliteUsers implements UsersStore {
     return this.connection.run(() => {
       const r = this.sessionByToken.get(tokenHash) as Row | undefined;
       return r && sessionFromRow(r);
+    });
+  }
+
+  getSessionWithUser(tokenHash: string): Promise<{ session: StoredSession; user: StoredUser | undefined } | undefined> {
+    return this.connection.run(() => {
+      const r = this.sessionWithUser.get(tokenHash) as Row | undefined;
+      if (!r) return undefined;
+      const session = sessionFromRow({
+        user_id: r.session_user_id,
+        expires_at: r.session_expires_at,
+        created_at: r.session_created_at,
+      });
+      return { session, user: r.id === null ? undefined : userFromRow(r) };
     });
   }
 
