@@ -18,7 +18,7 @@ export {
   formatPointer,
   appendPointer,
   getAtPointer,
-  textsOf,
+  findTexts,
   joinPath,
   dirname,
   serviceSchema,

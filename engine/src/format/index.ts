@@ -5,7 +5,7 @@ export { appendVersion } from './appendVersion';
 export type { AppendedVersion } from './appendVersion';
 export { parseJsonSource, locateInSource, offsetToLineColumn } from './parseJsonSource';
 export type { JsonSource } from './parseJsonSource';
-export { parsePointer, formatPointer, appendPointer, getAtPointer, textsOf } from './jsonPointer';
+export { parsePointer, formatPointer, appendPointer, getAtPointer, findTexts } from './jsonPointer';
 export { joinPath, dirname } from './paths';
 export type * from './types';
 export { default as serviceSchema } from './service.schema.json';

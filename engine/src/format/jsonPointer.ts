@@ -40,23 +40,45 @@ export function getAtSegments(value: unknown, segments: readonly string[]): unkn
   return cur;
 }
 
+/** A value met in a walk: its parent and its segment there, so that its pointer is built only when asked for. */
+interface Visit {
+  value: unknown;
+  parent: Visit | null;
+  segment: string;
+  /** Whether the segment is an object's key (a text itself), not an array index. */
+  keyed: boolean;
+}
+
+function pointerOf(visit: Visit): string {
+  const segments: string[] = [];
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) segments.push(escapeSegment(v.segment));
+  return segments.length ? `/${segments.reverse().join('/')}` : '';
+}
+
 /**
- * Every string of a JSON value with its pointer, object keys included (`key: true`, at the pointer they name), in
- * document order. Walked with an explicit stack, so a deeply nested request cannot overflow it.
+ * The pointers of the strings of a JSON value that `accept` takes, object keys included (`key` true, at the pointer
+ * they name), in document order, at most `limit`. Walked with an explicit stack, so a deeply nested request cannot
+ * overflow it; a pointer is built only for a string taken (every request body is walked, almost always to no find).
  */
-export function* textsOf(value: unknown): Generator<{ text: string; pointer: string; key: boolean }> {
-  const stack: Array<[unknown, string, string | null]> = [[value, '', null]];
-  while (stack.length) {
-    const [v, pointer, key] = stack.pop()!;
-    if (key !== null) yield { text: key, pointer, key: true };
-    if (typeof v === 'string') yield { text: v, pointer, key: false };
-    else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v);
+export function findTexts(value: unknown, accept: (text: string, key: boolean) => boolean, limit = Infinity): string[] {
+  const found: string[] = [];
+  const stack: Visit[] = [{ value, parent: null, segment: '', keyed: false }];
+  while (stack.length && found.length < limit) {
+    const visit = stack.pop()!;
+    const v = visit.value;
+    if (visit.keyed && accept(visit.segment, true)) {
+      found.push(pointerOf(visit));
+      if (found.length === limit) break;
+    }
+    if (typeof v === 'string') {
+      if (accept(v, false)) found.push(pointerOf(visit));
+    } else if (v !== null && typeof v === 'object') {
+      const keyed = !Array.isArray(v);
+      const keys = Object.keys(v);
       // Reversed onto the stack, so they come out in document order.
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [k, child] = entries[i];
-        stack.push([child, appendPointer(pointer, k), Array.isArray(v) ? null : k]);
-      }
+      for (let i = keys.length - 1; i >= 0; i--)
+        stack.push({ value: (v as Record<string, unknown>)[keys[i]], parent: visit, segment: keys[i], keyed });
     }
   }
+  return found;
 }

@@ -1,4 +1,4 @@
-import { domainError, textsOf, type Problem } from '@qyzmet/engine';
+import { domainError, findTexts, type Problem } from '@qyzmet/engine';
 
 /**
  * Characters refused anywhere in what an applicant or officer writes: NUL (cuts a string short in C libraries and
@@ -18,12 +18,7 @@ const MESSAGES = {
 
 /** The pointers (RFC 6901, into `value`) of the strings holding an unsafe character, in document order. */
 export function unsafeTextPointers(value: unknown): string[] {
-  const found: string[] = [];
-  for (const { text, pointer, key } of textsOf(value)) {
-    if (found.length === MAX_REPORTED) break;
-    if (!key && (text.includes('\u0000') || UNSAFE.test(text))) found.push(pointer);
-  }
-  return found;
+  return findTexts(value, (text, key) => !key && (text.includes('\u0000') || UNSAFE.test(text)), MAX_REPORTED);
 }
 
 /** Refuses data with an unsafe character: a 422 whose errors point at each such string (under /data). */

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { domainError, parseInstant, textsOf } from '@qyzmet/engine';
+import { domainError, findTexts, parseInstant } from '@qyzmet/engine';
 import { transportError } from './problem';
 
 /**
@@ -45,8 +45,7 @@ export function exceedsDepth(value: unknown, max: number): boolean {
  * short in C libraries and on printed documents), and PostgreSQL under FerretDB cannot store or look one up.
  */
 export function nulPointer(value: unknown): string | null {
-  for (const { text, pointer } of textsOf(value)) if (text.includes('\u0000')) return pointer;
-  return null;
+  return findTexts(value, (text) => text.includes('\u0000'), 1)[0] ?? null;
 }
 
 /** The parsed body is no deeper than MAX_JSON_DEPTH and holds no NUL (400s, the NUL located by its pointer). */
