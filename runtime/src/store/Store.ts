@@ -303,6 +303,12 @@ export interface TimersStore {
   releaseLease(applicationId: string, owner: string): Promise<void>;
 }
 
+/** A session and the user it belongs to (undefined when there is none), as one read gives them. */
+export interface SessionWithUser {
+  session: StoredSession;
+  user: StoredUser | undefined;
+}
+
 /** Users (unique usernames) and their sessions. */
 export interface UsersStore {
   /** A second user with a taken username is a `conflict` (store.duplicate). */
@@ -322,7 +328,7 @@ export interface UsersStore {
    * The session (even when expired) and its user (undefined when there is none) in one read: every signed-in request
    * needs both, and each read is a round trip to the store.
    */
-  getSessionWithUser(tokenHash: string): Promise<{ session: StoredSession; user: StoredUser | undefined } | undefined>;
+  getSessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined>;
   /** Moves an active session's idle expiry (its "last seen" plus the idle period); an unknown token is ignored. */
   touchSession(tokenHash: string, expiresAt: string): Promise<void>;
   /** Revokes one session (sign-out); an unknown token is ignored. */

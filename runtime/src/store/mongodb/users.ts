@@ -1,5 +1,5 @@
 import { toMs } from '../instants';
-import type { StoredSession, StoredUser, UsersStore } from '../Store';
+import type { SessionWithUser, StoredSession, StoredUser, UsersStore } from '../Store';
 import { guarded, type Collections, type Row } from './connection';
 
 /** Users (a unique index on the username: a second "officer" is a conflict) and sessions keyed by token hash. */
@@ -54,7 +54,7 @@ export class MongoUsers implements UsersStore {
   }
 
   /** Two reads here (a $lookup would cost FerretDB more than a second find by id). */
-  getSessionWithUser(tokenHash: string): Promise<{ session: StoredSession; user: StoredUser | undefined } | undefined> {
+  getSessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined> {
     return guarded(async () => {
       const d = await this.c.sessions.findOne({ _id: tokenHash as never });
       if (!d) return undefined;

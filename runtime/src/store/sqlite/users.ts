@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredSession, StoredUser, UsersStore } from '../Store';
+import type { SessionWithUser, StoredSession, StoredUser, UsersStore } from '../Store';
 import type { SqliteConnection } from './connection';
 import type { RecordTable } from './portable';
 import { toMs } from '../instants';
@@ -102,7 +102,7 @@ export class SqliteUsers implements UsersStore {
     });
   }
 
-  getSessionWithUser(tokenHash: string): Promise<{ session: StoredSession; user: StoredUser | undefined } | undefined> {
+  getSessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined> {
     return this.connection.run(() => {
       const r = this.sessionWithUser.get(tokenHash) as Row | undefined;
       if (!r) return undefined;
