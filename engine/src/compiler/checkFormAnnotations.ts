@@ -1,7 +1,6 @@
 import type { Problem } from '../errors/problem';
-import { appendPointer } from '../format/jsonPointer';
+import { appendPointer, escapeSegment } from '../format/jsonPointer';
 import type { CompiledForm } from '../forms';
-import { escapeSegment } from '../format/jsonPointer';
 
 /**
  * Checks what ajv's keyword meta-schemas cannot: how `x-identity` and `x-summary` sit in the whole form. An identity

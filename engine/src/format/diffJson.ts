@@ -1,4 +1,5 @@
 import { escapeSegment } from './jsonPointer';
+
 /**
  * A structural diff of two JSON values, for comparing versions of a definition (form fields, states, rules,
  * deadlines, wording). Arrays whose elements are all objects with distinct string `id`s are matched by id, so
