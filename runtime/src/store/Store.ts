@@ -322,11 +322,9 @@ export interface UsersStore {
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   /** `createdAt` (when signed in) orders a user's sessions for the cap and bounds the absolute lifetime. */
   createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void>;
-  /** Returns the session even when expired: the caller compares expiresAt with its clock. */
-  getSession(tokenHash: string): Promise<StoredSession | undefined>;
   /**
-   * The session (even when expired) and its user (undefined when there is none) in one read: every signed-in request
-   * needs both, and each read is a round trip to the store.
+   * The session (even when expired: the caller compares expiresAt with its clock) and its user (undefined when there
+   * is none), in one read: every signed-in request needs both, and each read is a round trip to the store.
    */
   getSessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined>;
   /** Moves an active session's idle expiry (its "last seen" plus the idle period); an unknown token is ignored. */

@@ -61,7 +61,6 @@ export function storeMethods(p: StoreParts): StoreMethods {
     setPasswordHash: (userId, passwordHash) => p.users.setPasswordHash(userId, passwordHash),
     createSession: (tokenHash, userId, expiresAt, createdAt) =>
       p.users.createSession(tokenHash, userId, expiresAt, createdAt),
-    getSession: (tokenHash) => p.users.getSession(tokenHash),
     getSessionWithUser: (tokenHash) => p.users.getSessionWithUser(tokenHash),
     touchSession: (tokenHash, expiresAt) => p.users.touchSession(tokenHash, expiresAt),
     deleteSession: (tokenHash) => p.users.deleteSession(tokenHash),

@@ -46,13 +46,6 @@ export class MongoUsers implements UsersStore {
     });
   }
 
-  getSession(tokenHash: string): Promise<StoredSession | undefined> {
-    return guarded(async () => {
-      const d = await this.c.sessions.findOne({ _id: tokenHash as never });
-      return d ? sessionOf(d) : undefined;
-    });
-  }
-
   /** Two reads here (a $lookup would cost FerretDB more than a second find by id). */
   getSessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined> {
     return guarded(async () => {

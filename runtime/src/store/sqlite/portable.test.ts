@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreRecord } from '../Store';
 import { app, audit, delivery } from '../contract/fixtures';
-import { fillWithEveryKind } from '../contract/storeContract';
+import { fillWithEveryKind, sessionOf } from '../contract/storeContract';
 import { openSqliteStore, type SqliteStore } from './SqliteStore';
 
 /**
@@ -61,7 +61,7 @@ test('records handed over children first (as another adapter may) are copied who
   ];
   const target = open();
   expect(await target.importRecords(from(childrenFirst))).toEqual(await source.countRecords());
-  expect(await target.getSession('hash1')).toEqual(await source.getSession('hash1'));
+  expect(await sessionOf(target, 'hash1')).toEqual(await sessionOf(source, 'hash1'));
   expect(await target.listDeliveries('s1', 10)).toEqual(await source.listDeliveries('s1', 10));
 });
 

@@ -14,7 +14,6 @@ export class SqliteUsers implements UsersStore {
   private readonly officers: Database.Statement;
   private readonly updateHash: Database.Statement;
   private readonly insertSession: Database.Statement;
-  private readonly sessionByToken: Database.Statement;
   private readonly sessionWithUser: Database.Statement;
   private readonly moveExpiry: Database.Statement;
   private readonly removeSession: Database.Statement;
@@ -36,7 +35,6 @@ export class SqliteUsers implements UsersStore {
       `INSERT INTO sessions (token_hash, user_id, expires_at, expires_at_ms, created_at, created_at_ms)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.sessionByToken = db.prepare('SELECT user_id, expires_at, created_at FROM sessions WHERE token_hash = ?');
     // The session's own columns under names the user's columns do not take (both have a created_at).
     this.sessionWithUser = db.prepare(
       `SELECT s.user_id AS session_user_id, s.expires_at AS session_expires_at, s.created_at AS session_created_at, u.*
@@ -92,14 +90,6 @@ export class SqliteUsers implements UsersStore {
 
   createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void> {
     return this.connection.run(() => this.writeSession(tokenHash, { userId, expiresAt, createdAt }));
-  }
-
-  /** Returns the session even when expired: the caller compares expiresAt with its clock. */
-  getSession(tokenHash: string): Promise<StoredSession | undefined> {
-    return this.connection.run(() => {
-      const r = this.sessionByToken.get(tokenHash) as Row | undefined;
-      return r && sessionFromRow(r);
-    });
   }
 
   getSessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined> {
