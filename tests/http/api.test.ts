@@ -42,7 +42,7 @@ async function call(
     : type.includes('pdf')
       ? Buffer.from(await res.arrayBuffer())
       : await res.text();
-  return { status: res.status, type, body: body as any };
+  return { status: res.status, type, headers: res.headers, body: body as any };
 }
 
 const login = async (username: string) =>
@@ -148,7 +148,8 @@ describe('the life of an application', () => {
       body: { serviceId: 'cadastral-passport-duplicate', data: apartment(), channel: 'portal' },
     });
     expect(created.status).toBe(201);
-    conforms('Application', created.body);
+    conforms('ApplicationReceipt', created.body);
+    expect(created.headers.get('location')).toBe(`/api/v1/applications/${created.body.id}`);
     expect(created.body).toMatchObject({ status: 'in-progress', state: 'archive-search', version: '2026-order-65' });
     // An apartment: issued on the first working day after registration (seed 003 line 517).
     expect(created.body.deadlines).toContainEqual(
@@ -401,6 +402,43 @@ describe('bad input: a problem detail with the right status, nothing stored half
     expect((await call('GET', '/api/v1/nothing-here')).status).toBe(404);
   });
 
+  test('a submission answers its receipt; with Prefer: return=representation the whole application, as GET reads it', async () => {
+    const applicant = await login('applicant');
+    const submit = (prefer?: string) =>
+      call('POST', '/api/v1/applications', {
+        token: applicant,
+        body: { serviceId: 'cadastral-passport-duplicate', data: apartment() },
+        ...(prefer ? { headers: { prefer } } : {}),
+      });
+    const receipt = await submit();
+    expect(receipt.status).toBe(201);
+    conforms('ApplicationReceipt', receipt.body);
+    // The contract's fields and the few beside them that cost no rendering: none of the view's texts.
+    expect(Object.keys(receipt.body).sort()).toEqual(
+      [
+        ...['id', 'number', 'serviceId', 'version', 'provider', 'channel', 'state', 'status', 'arrivedAt'],
+        ...['registeredAt', 'deadlines', 'documents', 'allowedEvents', 'refusal', 'overdue'],
+      ].sort(),
+    );
+    expect(receipt.headers.get('preference-applied')).toBeNull();
+    expect(receipt.headers.get('vary')).toMatch(/prefer/i);
+    const read = await call('GET', `/api/v1/applications/${receipt.body.id}`, { token: applicant });
+    expect(read.body).toMatchObject(receipt.body);
+
+    // Preferences are case-insensitive, may come with others and with parameters (RFC 7240 section 2).
+    const whole = await submit('respond-async, RETURN=Representation; x=1');
+    expect(whole.status).toBe(201);
+    expect(whole.headers.get('preference-applied')).toBe('return=representation');
+    conforms('Application', whole.body);
+    expect(whole.body).toEqual((await call('GET', `/api/v1/applications/${whole.body.id}`, { token: applicant })).body);
+
+    const minimal = await submit('return=minimal');
+    expect(minimal.headers.get('preference-applied')).toBe('return=minimal');
+    expect(Object.keys(minimal.body).sort()).toEqual(Object.keys(receipt.body).sort());
+    // A preference it does not know is ignored, as RFC 7240 asks.
+    expect(Object.keys((await submit('return=everything')).body).sort()).toEqual(Object.keys(receipt.body).sort());
+  });
+
   test('an event not allowed in this state is a 409 and changes nothing', async () => {
     const applicant = await login('applicant');
     const officer = await login('officer');
@@ -414,7 +452,7 @@ describe('bad input: a problem detail with the right status, nothing stored half
     const after = await call('GET', `/api/v1/applications/${app.id}`, { token: officer });
     expect(after.body.state).toBe('archive-search');
     expect((await call('GET', `/api/v1/applications/${app.id}/events`, { token: officer })).body.items).toHaveLength(
-      app.history.length + 1,
+      after.body.history.length + 1,
     );
   });
 });

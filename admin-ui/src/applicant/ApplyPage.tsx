@@ -53,7 +53,7 @@ export default function ApplyPage({ serviceId }: { serviceId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<Schemas['Application']>('POST', '/applications', { serviceId, data });
+      const created = await api<Schemas['ApplicationReceipt']>('POST', '/applications', { serviceId, data });
       setFieldErrors([]);
       go('my', created.id, 'done');
     } catch (e) {

@@ -1193,6 +1193,32 @@ export interface components {
             /** @description What happens next, for the applicant: who acts and by when; in a final state, what they receive */
             nextStep: components["schemas"]["Text"] | null;
         };
+        ApplicationReceipt: {
+            id: string;
+            /** @description PROVIDER-SERVICE-YEAR-SEQUENCE, e.g. GKNPZH-CPD-2026-000123 (null: stored before numbering) */
+            number: string | null;
+            serviceId: string;
+            version: string;
+            provider: string;
+            channel: string | null;
+            state: string;
+            status: components["schemas"]["Status"];
+            /** @description ISO 8601 instant with offset, e.g. 2026-03-03T10:00:00+05:00 */
+            arrivedAt: string;
+            /** @description null: the application ended before registration */
+            registeredAt: string | null;
+            deadlines: components["schemas"]["ApplicationDeadline"][];
+            documents: components["schemas"]["IssuedDocument"][];
+            /** @description The events this user may send now */
+            allowedEvents: {
+                type: string;
+                name: string;
+            }[];
+            refusal: {
+                grounds: components["schemas"]["ApplicationRefusalGround"][];
+            } | null;
+            overdue: boolean;
+        };
         Officer: {
             id: string;
             displayName: string;
@@ -2542,7 +2568,10 @@ export interface operations {
     submitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description RFC 7240. return=representation answers the whole Application (as GET /applications/{id}); otherwise the ApplicationReceipt. The answer names the preference it applied in Preference-Applied. */
+                Prefer?: "return=minimal" | "return=representation";
+            };
             path?: never;
             cookie?: never;
         };
@@ -2559,13 +2588,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Registered */
+            /** @description Registered: the receipt, or the whole application with Prefer: return=representation */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application"];
+                    "application/json": components["schemas"]["ApplicationReceipt"] | components["schemas"]["Application"];
                 };
             };
             /** @description A malformed request: repeated query parameter, broken percent-encoding, invalid or too deep JSON */

@@ -113,6 +113,14 @@ export interface EventPreview {
 /** An inbox line: the view without what grows with the application (its data, history and reasoning). */
 export type ApplicationSummary = Omit<ApplicationView, 'data' | 'history' | 'reasoning' | 'registration'>;
 
+/**
+ * What a submission answers (201) unless the client asks for the whole view: the fields DESIGN.md's contract names
+ * (id, serviceId, version, state, status, registeredAt, deadlines, documents, allowedEvents) and the few beside them
+ * that cost no rendering. The texts of the view (the next step and the registration's reason in three languages, the
+ * inbox columns) are ~4 KB a submission that a client reads with GET /applications/:id when it shows them.
+ */
+export type ApplicationReceipt = Omit<ApplicationSummary, keyof InboxColumns | 'nextStep'>;
+
 /** Actors whose events decide nothing for the provider: the applicant, and the gateway (data from another system). */
 const NOT_DECIDING = new Set(['applicant', 'gateway']);
 
@@ -185,10 +193,28 @@ export class ApplicationsService {
   }
 
   summary(app: StoredApplication, user: StoredUser, lang: Lang): ApplicationSummary {
-    const snap = app.snapshot;
     const version = this.version(app);
-    const mine = actorRolesOf(user, app);
     const now = this.ctx.now().getTime();
+    return {
+      ...this.receiptOf(app, user, lang, version, now),
+      ...inboxColumns(app, user, version, now, this.officerNames),
+      nextStep: nextStepWords(version, app.snapshot),
+    };
+  }
+
+  receipt(app: StoredApplication, user: StoredUser, lang: Lang): ApplicationReceipt {
+    return this.receiptOf(app, user, lang, this.version(app), this.ctx.now().getTime());
+  }
+
+  private receiptOf(
+    app: StoredApplication,
+    user: StoredUser,
+    lang: Lang,
+    version: CompiledVersion,
+    now: number,
+  ): ApplicationReceipt {
+    const snap = app.snapshot;
+    const mine = actorRolesOf(user, app);
     return {
       id: app.id,
       number: app.number ?? snap.number ?? null,
@@ -218,8 +244,6 @@ export class ApplicationsService {
         .map((e) => ({ type: e.type, name: e.name[lang] })),
       refusal: snap.refusal ? { grounds: this.refusalGrounds(version, snap, lang) } : null,
       overdue: !FINAL_STATUSES.includes(snap.status) && app.dueAt !== null && Date.parse(app.dueAt) < now,
-      ...inboxColumns(app, user, version, now, this.officerNames),
-      nextStep: nextStepWords(version, snap),
     };
   }
 
@@ -350,11 +374,12 @@ export class ApplicationsService {
       }));
   }
 
+  /** Submits an application and answers the stored record: the route answers it as a receipt or as the view. */
   async create(
     user: StoredUser,
     body: { serviceId?: unknown; data?: unknown; channel?: unknown; provider?: unknown },
     lang: Lang,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplication> {
     assertMaySubmit(user);
     if (typeof body.serviceId !== 'string')
       throw domainError(
@@ -453,7 +478,7 @@ export class ApplicationsService {
       },
     );
     this.notifications.changed(version, null, made.app);
-    return this.view(made.app, user, lang);
+    return made.app;
   }
 
   async get(user: StoredUser, id: string): Promise<StoredApplication> {

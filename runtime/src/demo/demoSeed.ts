@@ -80,16 +80,12 @@ export async function runDemoSeed(
   // fsync takes milliseconds does not make a first start wait for one per step.
   const replay = async ({ id, scenario }: (typeof samples)[number]) => {
     try {
-      const view = await applications.create(
-        applicant,
-        { serviceId: id, data: scenario.data, channel: 'portal' },
-        'kk',
-      );
+      const app = await applications.create(applicant, { serviceId: id, data: scenario.data, channel: 'portal' }, 'kk');
       for (const e of scenario.events) {
         const actorIsApplicant = e.actor === 'applicant';
         await applications.sendEvent(
           actorIsApplicant ? applicant : officer,
-          view.id,
+          app.id,
           { type: e.type, data: e.data },
           'kk',
         );

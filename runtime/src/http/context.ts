@@ -13,6 +13,23 @@ export function languageOf(req: Request): Lang {
   return 'kk';
 }
 
+/**
+ * The `return` preference of RFC 7240 (`Prefer: return=representation` or `return=minimal`), if the request states one.
+ * Preferences are separated by commas; a preference's parameters (after `;`) and its case do not matter here.
+ */
+export function returnPreferenceOf(req: Request): 'representation' | 'minimal' | undefined {
+  const header = req.headers.prefer;
+  if (header === undefined) return undefined;
+  for (const preference of [header].flat().join(',').toLowerCase().split(',')) {
+    const [name, value] = preference
+      .split(';')[0]
+      .split('=')
+      .map((part) => part.trim().replace(/^"|"$/g, ''));
+    if (name === 'return' && (value === 'representation' || value === 'minimal')) return value;
+  }
+  return undefined;
+}
+
 export function userOf(req: Request): StoredUser | undefined {
   return (req as Request & { user?: StoredUser }).user;
 }

@@ -47,7 +47,8 @@ const versionSummary = {
 };
 
 /** An application as an inbox lists it: without its data and history, which grow with it. */
-const applicationSummary = {
+/** What POST /applications answers unless the client prefers the whole view (the inbox columns and texts left out). */
+const applicationReceipt = {
   id: string,
   number: {
     ...nullable(string),
@@ -69,6 +70,10 @@ const applicationSummary = {
   },
   refusal: nullable(record({ grounds: arrayOf(ref('ApplicationRefusalGround')) })),
   overdue: boolean,
+};
+
+const applicationSummary = {
+  ...applicationReceipt,
   applicant: {
     ...nullable(record({ name: string, id: nullable(string) })),
     description: "Who applied, as the form's x-identity fields give it: full name, IIN (else BIN); null when none",
@@ -424,6 +429,7 @@ export const schemas = {
     registration: ref('Registration'),
   }),
   ApplicationSummary: record(applicationSummary),
+  ApplicationReceipt: record(applicationReceipt),
   Officer: record({ id: string, displayName: string }),
   OfficerList: record({ items: arrayOf(ref('Officer')) }),
   TimeLeft: record({

@@ -219,6 +219,17 @@ export const openApiDocument = {
         operationId: 'submitApplication',
         summary: 'Submit an application',
         security: bearer,
+        parameters: [
+          {
+            name: 'Prefer',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', enum: ['return=minimal', 'return=representation'] },
+            description:
+              'RFC 7240. return=representation answers the whole Application (as GET /applications/{id}); ' +
+              'otherwise the ApplicationReceipt. The answer names the preference it applied in Preference-Applied.',
+          },
+        ],
         requestBody: body({
           type: 'object',
           required: ['serviceId', 'data'],
@@ -231,7 +242,10 @@ export const openApiDocument = {
         }),
         responses: {
           ...always,
-          '201': json(ref('Application'), 'Registered'),
+          '201': json(
+            { anyOf: [ref('ApplicationReceipt'), ref('Application')] },
+            'Registered: the receipt, or the whole application with Prefer: return=representation',
+          ),
           ...signedIn,
           '403': problem('Your role may not submit applications'),
           '404': problem('Unknown service or no version in force'),

@@ -14,7 +14,7 @@ import { assignApplication } from '../../applications/assignment';
 import type { ApplicationsService } from '../../applications/applications.service';
 import { issuedPdf } from '../../documents/issuedPdf';
 import type { RuntimeContext } from '../../runtimeContext';
-import { languageOf, requireUser } from '../context';
+import { languageOf, requireUser, returnPreferenceOf } from '../context';
 import { isIsoInstant, queryError, wholeNumberQuery } from '../requestGuards';
 import { documentPolicy } from '../securityHeaders';
 
@@ -55,10 +55,16 @@ function endOfToday(now: Date): string {
 export function applicationsRoutes(ctx: RuntimeContext, applications: ApplicationsService): Router {
   const r = Router();
 
+  // The receipt unless the client prefers the whole view (RFC 7240): the view's texts are most of its bytes and of the
+  // work of answering, and the applicant's page reads only the id before it opens the application.
   r.post('/applications', async (req, res) => {
     const user = requireUser(req);
-    const view = await applications.create(user, req.body ?? {}, languageOf(req));
-    res.status(201).location(`/api/v1/applications/${view.id}`).json(view);
+    const lang = languageOf(req);
+    const wanted = returnPreferenceOf(req);
+    const app = await applications.create(user, req.body ?? {}, lang);
+    res.status(201).location(`/api/v1/applications/${app.id}`).vary('Prefer');
+    if (wanted) res.setHeader('preference-applied', `return=${wanted}`);
+    res.json(wanted === 'representation' ? applications.view(app, user, lang) : applications.receipt(app, user, lang));
   });
 
   r.get('/applications', async (req, res) => {
