@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHash, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, hash, type ScryptOptions } from 'node:crypto';
 
 /** Passwords hashed with scrypt (memory-hard), tokens as random bytes stored only as their SHA-256. */
 
@@ -59,5 +59,5 @@ export function newToken(): string {
 }
 
 export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
