@@ -10,7 +10,7 @@ import { openApiDocument } from './openapi';
 import { htmlNotFound } from './notFoundPage';
 import { problemHandler } from './problem';
 import { DEFAULT_RATE_LIMITS, simulateRateLimit, submissionRateLimit, type RateLimits } from './rateLimits';
-import { checkJsonBody, refuseNulInAddress, requireJsonBody, singleQueryValues } from './requestGuards';
+import { checkJsonBody, inSequence, refuseNulInAddress, requireJsonBody, singleQueryValues } from './requestGuards';
 import { actsRoutes } from './routes/acts.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { applicationsRoutes } from './routes/applications.routes';
@@ -50,7 +50,7 @@ export function createApp(
   api.use(requireJsonBody);
   // Application data is small; 1 MB leaves room for long Kazakh texts and still refuses a flood.
   api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
-  api.use(refuseNulInAddress, checkJsonBody, singleQueryValues, noStoreWhenAuthenticated);
+  api.use(inSequence(refuseNulInAddress, checkJsonBody, singleQueryValues, noStoreWhenAuthenticated));
   api.use(authenticate(ctx, options.auth?.sessions));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   api.post('/simulate', simulateRateLimit(limits));

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { domainError, findTexts, parseInstant } from '@qyzmet/engine';
 import { transportError } from './problem';
 
@@ -80,6 +80,19 @@ export function singleQueryValues(req: Request, _res: Response, next: NextFuncti
         parameter: name,
       });
   next();
+}
+
+/**
+ * Middlewares that finish at once, run as one: each passes on by calling `next`, and an error passed or thrown stops
+ * the run as express would stop it. Express enters each of its layers with work of its own (the path matched again,
+ * closures for params and the next layer, ~2 µs on this machine), and every API request passes the guards.
+ */
+export function inSequence(...handlers: RequestHandler[]): RequestHandler {
+  return handlers.reduceRight<RequestHandler>(
+    (rest, handler) => (req, res, next) =>
+      handler(req, res, (error?: unknown) => (error === undefined ? rest(req, res, next) : next(error))),
+    (_req, _res, next) => next(),
+  );
 }
 
 /** A query parameter's problem (400), located by the parameter's name. */
