@@ -54,7 +54,6 @@ export function createApp(
   api.use(authenticate(ctx, options.auth?.sessions));
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   api.post('/simulate', simulateRateLimit(limits));
-  api.post('/applications', submissionRateLimit(limits));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', services: ctx.repo.services.size });
   });
@@ -65,7 +64,7 @@ export function createApp(
   });
   // The routers of /applications first: they serve most requests, and express enters every router mounted before
   // the one that answers (~10 µs each). No two routers share a method and path, so the order decides nothing else.
-  api.use(applicationsRoutes(ctx, applications));
+  api.use(applicationsRoutes(ctx, applications, submissionRateLimit(limits)));
   api.use(deskRoutes(ctx, applications));
   api.use(notificationsRoutes(ctx, applications));
   api.use(authRoutes(ctx, options.auth?.sessions, options.auth?.logins));

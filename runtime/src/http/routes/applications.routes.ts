@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import {
   addCalendarDays,
   APPLICATION_STATUSES,
@@ -51,13 +51,20 @@ function endOfToday(now: Date): string {
   return new Date(startOfCivilDay(addCalendarDays(today, 1), KAZAKHSTAN_TIME_ZONE)).toISOString();
 }
 
-/** Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. */
-export function applicationsRoutes(ctx: RuntimeContext, applications: ApplicationsService): Router {
+/**
+ * Applications: submit, read, act on, list (inboxes), and their documents as HTML or PDF. `submissionLimit` runs in
+ * the route of POST /applications itself, one layer of express fewer on every submission.
+ */
+export function applicationsRoutes(
+  ctx: RuntimeContext,
+  applications: ApplicationsService,
+  submissionLimit: RequestHandler,
+): Router {
   const r = Router();
 
   // The receipt unless the client prefers the whole view (RFC 7240): the view's texts are most of its bytes and of the
   // work of answering, and the applicant's page reads only the id before it opens the application.
-  r.post('/applications', async (req, res) => {
+  r.post('/applications', submissionLimit, async (req, res) => {
     const user = requireUser(req);
     const lang = languageOf(req);
     const wanted = returnPreferenceOf(req);
