@@ -306,6 +306,47 @@ describe('headers and exposure', () => {
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  test('JSON answers carry the headers for API responses; a rendered page carries those of a page as well', async () => {
+    const forEveryAnswer = {
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': 'max-age=31536000',
+      'cross-origin-resource-policy': 'same-origin',
+    };
+    const forPages = {
+      'cross-origin-opener-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const headersOf = (res: { headers: Headers }, names: string[]) =>
+      Object.fromEntries(names.map((name) => [name, res.headers.get(name)]));
+    const json = await raw('/applications', { user: 'officer' });
+    expect(headersOf(json, Object.keys(forEveryAnswer))).toEqual(forEveryAnswer);
+    expect(Object.values(headersOf(json, Object.keys(forPages)))).toEqual(Object.keys(forPages).map(() => null));
+    expect(json.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+
+    const notFoundPage = await raw('!/nowhere', { headers: { accept: 'text/html' } });
+    expect(notFoundPage.type).toMatch(/text\/html/);
+    const list = await raw('/applications?limit=100', { user: 'officer' });
+    const withDocument = (list.body.items as Array<{ id: string; documents: Array<{ id: string }> }>).find(
+      (a) => a.documents.length > 0,
+    )!;
+    const document = await raw(`/applications/${withDocument.id}/documents/${withDocument.documents[0].id}`, {
+      user: 'officer',
+      headers: { accept: 'text/html' },
+    });
+    expect(document.type).toMatch(/text\/html/);
+    for (const page of [notFoundPage, document])
+      expect(headersOf(page, [...Object.keys(forEveryAnswer), ...Object.keys(forPages)])).toEqual({
+        ...forEveryAnswer,
+        ...forPages,
+      });
+  });
+
   test('the admin UI’s policy lets it load its bundle, Monaco’s workers and ajv, and nothing from elsewhere', async () => {
     const page = await raw('!/admin/');
     if (page.status === 404) return; // admin-ui not built in this checkout

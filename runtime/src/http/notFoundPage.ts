@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import { pagePolicy } from './securityHeaders';
 
 /**
  * What a person who typed or followed a wrong address sees: a page in Kazakh and Russian with a way to the admin UI,
@@ -39,14 +39,11 @@ const PAGE = `<!doctype html>
 `;
 
 /** Its own policy: the page's inline style and nothing else. */
-const policy = helmet.contentSecurityPolicy({
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'none'"],
-    styleSrc: ["'unsafe-inline'"],
-    baseUri: ["'none'"],
-    frameAncestors: ["'none'"],
-  },
+const policy = pagePolicy({
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
 });
 
 /** 404 as an HTML page when the client prefers HTML to JSON (a browser), else on to the JSON problem. */
