@@ -63,8 +63,8 @@ const EVERY_ANSWER = {
 /**
  * What a page a browser renders carries besides (the admin UI, an issued document, the HTML 404): its own policy, and
  * helmet's headers that act only on a rendered page (its window's opener, its links' referrer, prefetching, legacy
- * download and XSS filters, cross-domain policy files). On JSON they do nothing: answering each submission with them
- * cost ~15 µs of the runtime's and the client's time.
+ * download and XSS filters, cross-domain policy files). On JSON they do nothing, and every answer paid for them (the
+ * twelve headers cost ~27 µs of the runtime's CPU per submission, measured beside the same runtime without them).
  */
 const pageOnly = (directives: Directives) => ({
   // No upgrade-insecure-requests (helmet's default): a closed network may serve plain HTTP on a private address.
