@@ -69,9 +69,12 @@ describe('perMinute on a real server', () => {
     // Another user, and the anonymous client by address, count apart; a skipped request is not counted.
     expect((await get({ 'x-user': 'u2' })).status).toBe(200);
     expect((await get()).headers.get('ratelimit')).toBe('limit=2, remaining=1, reset=60');
-    const skipped = await get({ 'x-user': 'u1', 'x-skip': '1' });
+    const skipped = await get({ 'x-user': 'u2', 'x-skip': '1' });
     expect(skipped.status).toBe(200);
     expect(skipped.headers.get('ratelimit')).toBeNull();
+    const second = await get({ 'x-user': 'u2' });
+    expect(second.status).toBe(200);
+    expect(second.headers.get('ratelimit')).toBe('limit=2, remaining=0, reset=60');
     now += 45_000;
     expect((await get({ 'x-user': 'u1' })).status).toBe(200);
   });
