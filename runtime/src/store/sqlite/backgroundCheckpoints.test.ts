@@ -1,6 +1,7 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BACKGROUND_CHECKPOINTS_AFTER, SqliteConnection } from './connection';
 
 // The write-ahead log is copied into the database by a worker thread once a store is busy, never by a request's
@@ -43,4 +44,20 @@ test('a store written to a few times (a CLI command, a test) starts no thread an
   await writeRows(connection, 3);
   expect(autocheckpoint(connection)).toBe(1000);
   await connection.close();
+});
+
+test('a process with nothing else to do waits for close() to end once the thread has started', () => {
+  // In a child: the thread is unreferenced while it runs, so only close() holding it keeps the process to the end.
+  const compiled = resolve(__dirname, '../../../dist/store/sqlite/connection.js');
+  expect(existsSync(compiled)).toBe(true);
+  const script = `
+    const { BACKGROUND_CHECKPOINTS_AFTER, SqliteConnection } = require(${JSON.stringify(compiled)});
+    const connection = new SqliteConnection(${JSON.stringify(join(mkdtempSync(join(tmpdir(), 'qyzmet-ckpt-')), 'store.sqlite'))});
+    connection.db.exec('CREATE TABLE scratch (id INTEGER PRIMARY KEY)');
+    (async () => {
+      for (let i = 0; i <= BACKGROUND_CHECKPOINTS_AFTER; i++) await connection.write(() => connection.db.exec('INSERT INTO scratch DEFAULT VALUES'));
+      await connection.close();
+      process.stdout.write('closed');
+    })();`;
+  expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 })).toBe('closed');
 });

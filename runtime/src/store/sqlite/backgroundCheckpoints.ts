@@ -5,9 +5,9 @@ import { Worker } from 'node:worker_threads';
  * Copies the write-ahead log into the database file from a worker thread with its own connection, so that no
  * request's commit does it. SQLite's automatic checkpoint runs inside the commit that crosses 1,000 WAL pages: a busy
  * runtime then stalls one group commit in every few dozen for tens of milliseconds (measured: batch p99 18 ms, max
- * 80 ms; without it 10 and 16). PASSIVE never waits for a lock and never blocks a writer; with synchronous = FULL the
- * database file is synced before the log is reused, so durability is as before. Should the thread fail, the
- * connection checkpoints by itself again.
+ * 80 ms; without it 10 and 16). PASSIVE never waits for a lock and never blocks a writer; with synchronous = FULL or
+ * NORMAL the database file is synced before the log is reused, so durability is as before. Should the thread fail,
+ * the connection checkpoints by itself again.
  */
 
 /** The worker's whole program: a script, so that it runs the same from the TypeScript sources (jest) and dist. */
@@ -73,6 +73,8 @@ export class BackgroundCheckpoints {
       ? new Promise<void>((done) => {
           this.worker = undefined;
           worker.once('exit', () => done());
+          // Held now: an unreferenced thread would let a process with nothing else to do exit before close() ends.
+          worker.ref();
           worker.postMessage('stop');
         })
       : Promise.resolve();
