@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { domainError } from '@qyzmet/engine';
 import { BackgroundCheckpoints } from './backgroundCheckpoints';
+import { LogSync, type FsyncFile } from './logSync';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 /** Page cache per connection, in KiB (SQLite's default is 2 MiB): a million-row inbox keeps its indexes in memory. */
@@ -94,8 +95,13 @@ export class SqliteConnection {
   private batchBegan = false;
   /** Since when (epoch ms) the pending writes have found the write lock held by another process. */
   private lockWaitSince?: number;
+  private readonly logSync: LogSync;
 
-  constructor(readonly file: string) {
+  /** `fsync` is fs.fsync unless a test needs to hold the log's sync back. */
+  constructor(
+    readonly file: string,
+    fsync?: FsyncFile,
+  ) {
     const db = new Database(file);
     this.db = db;
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -103,8 +109,10 @@ export class SqliteConnection {
     // FULL, not NORMAL. In WAL mode NORMAL already survives a killed process (the commit is in the OS page cache),
     // but it fsyncs the WAL only at checkpoints, so a power cut or an OS crash can roll back commits that were
     // acknowledged. Store.ts promises that an acknowledged write is durable when its promise resolves: an
-    // application's registration time is a legal fact, so FULL fsyncs the WAL at every commit.
+    // application's registration time is a legal fact, so FULL fsyncs the WAL at every commit. The group commit
+    // alone commits with NORMAL and answers after its own fsync of the log, off the main thread (logSync.ts).
     db.pragma('synchronous = FULL');
+    this.logSync = new LogSync(`${file}-wal`, fsync);
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${CACHE_KIB}`);
     // A log that grew under a burst is cut back to this size once it has been copied into the database.
@@ -153,8 +161,9 @@ export class SqliteConnection {
 
   /**
    * Group commit: the writes that arrive within one turn of the event loop share one transaction, so one fsync
-   * (synchronous = FULL) serves many concurrent requests. One failing write rolls back alone (see commitBatch in the
-   * constructor); every promise resolves only after the shared commit, so an acknowledged write is durable.
+   * serves many concurrent requests. One failing write rolls back alone (see commitBatch in the constructor); every
+   * promise resolves only after the shared commit and the fsync of the log that follows it (LogSync), so an
+   * acknowledged write is durable.
    */
   write<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -175,16 +184,20 @@ export class SqliteConnection {
     }
   }
 
-  /** Commits the pending group-commit writes, then closes the file (refreshing the planner's statistics first). */
+  /**
+   * Commits the pending group-commit writes, then closes the file (refreshing the planner's statistics first), once
+   * the fsyncs earlier writes wait for have ended.
+   */
   async close(): Promise<void> {
     await this.checkpoints.stop();
-    return this.run(() => {
+    await this.run(() => {
       this.flush(true);
       if (this.db.open) {
         this.db.pragma('optimize');
         this.db.close();
       }
     });
+    await this.logSync.close();
   }
 
   /**
@@ -192,6 +205,9 @@ export class SqliteConnection {
    * for it asleep on this thread, stopping every request of this process; instead the lock is only tried, and while
    * it is held the writes wait for a later turn (more join them) as the event loop goes on. After the busy timeout,
    * or when closing (`mayWait`), the handler waits as before.
+   *
+   * The batch commits with synchronous = NORMAL and is answered after the next fsync of the log (LogSync); when
+   * closing, it commits with FULL and is answered at once.
    */
   private flush(mayWait = false): void {
     this.flushScheduled = false;
@@ -199,10 +215,12 @@ export class SqliteConnection {
     this.pending = [];
     if (ops.length === 0) return;
     const tryOnly = !mayWait && this.db.open && Date.now() - (this.lockWaitSince ?? Date.now()) < BUSY_TIMEOUT_MS;
+    const syncAfter = !mayWait && this.db.open;
     let results: Outcome[];
     this.batchBegan = false;
     try {
       if (tryOnly) this.db.pragma('busy_timeout = 0');
+      if (syncAfter) this.db.pragma('synchronous = NORMAL');
       results = this.commitBatch(ops.map((op) => op.work));
     } catch (error) {
       if (tryOnly && !this.batchBegan && (error as { code?: unknown })?.code === 'SQLITE_BUSY') {
@@ -216,10 +234,18 @@ export class SqliteConnection {
       for (const op of ops) op.reject(storeProblem(error));
       return;
     } finally {
+      if (syncAfter) this.db.pragma('synchronous = FULL');
       if (tryOnly) this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
     this.lockWaitSince = undefined;
-    results.forEach((r, i) => (r.ok ? ops[i].resolve(r.value as never) : ops[i].reject(storeProblem(r.error))));
+    const answer = (syncError: Error | null) =>
+      results.forEach((r, i) => {
+        if (syncError) ops[i].reject(syncError);
+        else if (r.ok) ops[i].resolve(r.value as never);
+        else ops[i].reject(storeProblem(r.error));
+      });
+    if (syncAfter) this.logSync.afterNextSync(answer);
+    else answer(null);
     // A store that is written to in earnest (a runtime, not a CLI command or a short test) checkpoints in the
     // background from then on.
     if (++this.commits === BACKGROUND_CHECKPOINTS_AFTER) this.checkpoints.start();

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteConnection } from './connection';
@@ -64,5 +65,31 @@ test('a write that throws in its own code after writing is lost alone, and the b
   expect(results[0].status).toBe('fulfilled');
   expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error('the build failed'));
   expect(rows()).toEqual(['kept']);
+  await connection.close();
+});
+
+test('a batch is answered only after the fsync of the log that follows its commit, and run keeps FULL', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'qyzmet-group-')), 'store.sqlite');
+  const held: Array<{ file: string; end: () => void }> = [];
+  const connection = new SqliteConnection(file, (fd, callback) =>
+    held.push({ file: readlinkSync(`/proc/self/fd/${fd}`), end: () => callback(null) }),
+  );
+  connection.db.exec('CREATE TABLE scratch (id TEXT PRIMARY KEY)');
+  let answered = false;
+  const write = connection.write(() => connection.db.prepare("INSERT INTO scratch (id) VALUES ('a')").run());
+  void write.then(() => (answered = true));
+  await new Promise((ok) => setImmediate(ok));
+  await new Promise((ok) => setImmediate(ok));
+
+  // Committed (another connection reads it) but not yet answered: its fsync has not ended.
+  const reader = new Database(file, { readonly: true });
+  expect(reader.prepare('SELECT id FROM scratch').pluck().all()).toEqual(['a']);
+  reader.close();
+  expect(answered).toBe(false);
+  expect(held.map((h) => h.file)).toEqual([`${file}-wal`]);
+  held[0].end();
+  await write;
+  // The group commit lowers the sync level for its own transaction only.
+  expect(connection.db.pragma('synchronous', { simple: true })).toBe(2);
   await connection.close();
 });
