@@ -3,7 +3,11 @@ import type { TimersStore } from '../Store';
 import type { SqliteConnection } from './connection';
 import { leaseParams } from './rows';
 
-/** The scheduler's leases on applications with a due timer (the lease columns of the applications table). */
+/**
+ * The scheduler's leases on applications with a due timer (the lease columns of the applications table). Leases are
+ * taken and let go through the group commit: a write of its own would wait for another process's write lock asleep
+ * on the main thread (measured under load: 2–9 ms, once a second), stopping every request of this one.
+ */
 export class SqliteTimers implements TimersStore {
   private readonly claim: Database.Statement;
   private readonly release: Database.Statement;
@@ -27,7 +31,7 @@ export class SqliteTimers implements TimersStore {
    * (or two calls) never lease the same row while its lease runs. Ids come back earliest timer first.
    */
   claimDueApplications(now: string, owner: string, leaseMs: number, limit: number): Promise<string[]> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       const rows = this.claim.all(leaseParams(now, owner, leaseMs, limit)) as Array<{
         id: string;
         next_timer_at_ms: number;
@@ -40,7 +44,7 @@ export class SqliteTimers implements TimersStore {
 
   /** Only the holder can release; a lease taken over after it expired stays with its new owner. */
   releaseLease(applicationId: string, owner: string): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.release.run(applicationId, owner);
     });
   }

@@ -11,7 +11,7 @@ import {
   type Row,
 } from './rows';
 
-/** Webhook subscriptions and their delivery outbox, leased like timers. */
+/** Webhook subscriptions and their delivery outbox, leased like timers (through the group commit, see timers.ts). */
 export class SqliteWebhooks implements WebhooksStore {
   private readonly insertSubscription: Database.Statement;
   private readonly listAllSubscriptions: Database.Statement;
@@ -79,7 +79,7 @@ export class SqliteWebhooks implements WebhooksStore {
    * lease is free or expired, earliest first, leased to `owner`. updateDelivery ends the lease.
    */
   claimDueDeliveries(now: string, owner: string, leaseMs: number, limit: number): Promise<WebhookDelivery[]> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       const rows = this.claim.all(leaseParams(now, owner, leaseMs, limit)) as Row[];
       rows.sort(
         (a, b) =>
@@ -91,7 +91,7 @@ export class SqliteWebhooks implements WebhooksStore {
   }
 
   updateDelivery(d: WebhookDelivery): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.update.run(deliveryParams(d));
     });
   }
