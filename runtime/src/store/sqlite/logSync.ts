@@ -10,8 +10,8 @@ export type FsyncFile = (fd: number, callback: (error: NodeJS.ErrnoException | n
  * nothing (the OS has them), but they may not be on the disk yet. Its callers are answered only after an fsync of
  * the log that began after the commit has ended: from then on the commit survives a power cut as it does with FULL.
  * Meanwhile the main thread goes on serving requests, and the other processes on the file can take the write lock,
- * which FULL holds across its fsync. Measured under the bench's load, a commit then blocks the thread ~0.5 ms on
- * average instead of ~1.8 ms (p99 ~3.5 ms instead of ~8).
+ * which FULL holds across its fsync. Measured under the bench's load, a commit then blocks the thread ~0.25 ms on
+ * average instead of ~1.8 ms (p99 1.5–3 ms instead of 7–8).
  *
  * One fsync serves every batch committed before it began; a batch committed while one runs waits for the next.
  * SQLite keeps this sound in NORMAL: a checkpoint syncs the log before copying it into the database, and syncs the
