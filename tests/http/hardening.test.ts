@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { apartment } from '../definitions/order999';
 import { startTestServer, type TestServer } from './testServer';
@@ -347,17 +349,23 @@ describe('headers and exposure', () => {
       });
   });
 
-  test('the admin UI’s policy lets it load its bundle, Monaco’s workers and ajv, and nothing from elsewhere', async () => {
-    const page = await raw('!/admin/');
-    if (page.status === 404) return; // admin-ui not built in this checkout
-    const policy = page.headers.get('content-security-policy') ?? '';
-    expect(policy).toMatch(/default-src 'self'/);
-    expect(policy).toMatch(/script-src 'self' 'unsafe-eval'/);
-    expect(policy).toMatch(/worker-src 'self' blob:/);
-    expect(policy).toMatch(/frame-src 'self' blob:/);
-    expect(policy).toMatch(/object-src 'none'/);
-    expect(policy).not.toMatch(/upgrade-insecure-requests/);
-  });
+  // npm test builds the admin UI first; run alone, without a build, this is skipped (not passed) and says why.
+  const uiBuilt = existsSync(resolve(__dirname, '../../admin-ui/dist/index.html'));
+  if (!uiBuilt) console.warn('hardening: the admin UI policy test is skipped: no build; run npm run build -w admin-ui');
+  (uiBuilt ? test : test.skip)(
+    'the admin UI’s policy lets it load its bundle, Monaco’s workers and ajv, and nothing from elsewhere',
+    async () => {
+      const page = await raw('!/admin/');
+      expect(page.status).toBe(200);
+      const policy = page.headers.get('content-security-policy') ?? '';
+      expect(policy).toMatch(/default-src 'self'/);
+      expect(policy).toMatch(/script-src 'self' 'unsafe-eval'/);
+      expect(policy).toMatch(/worker-src 'self' blob:/);
+      expect(policy).toMatch(/frame-src 'self' blob:/);
+      expect(policy).toMatch(/object-src 'none'/);
+      expect(policy).not.toMatch(/upgrade-insecure-requests/);
+    },
+  );
 
   test('an issued document opened as HTML may style itself and load nothing', async () => {
     const list = await raw('/applications?limit=100', { user: 'officer' });
