@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { app, audit, event, inboxRows } from '../contract/fixtures';
+import { app, audit, event, inboxRows, user } from '../contract/fixtures';
 import { migrations } from './migrations';
 import { insertSyntheticApplications } from '../seedMany';
 import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, type SqliteStore } from './SqliteStore';
@@ -262,6 +262,42 @@ describe('durability', () => {
       // Type errors elsewhere in the runtime still emit JavaScript; the existence check below is what matters.
     }
   }, 120_000);
+
+  test('writes besides applications wait for another process holding the write lock without stopping the event loop, then commit', async () => {
+    // Sessions, users, settings and the audit used to write at once: the thread slept in SQLite's busy handler while
+    // another process held the lock, every request of the process stopped meanwhile.
+    const dir = tempDir();
+    const store = open(dir);
+    await store.createUser(user('u1', 'aigerim'));
+    const otherProcess = new Database(join(dir, SQLITE_FILE));
+    otherProcess.exec('BEGIN IMMEDIATE');
+    let committed = false;
+    const writes = Promise.all([
+      store.createSession('hash1', 'u1', '2025-03-03T17:00:00+05:00'),
+      store.setMeta('notice', 'бар'),
+      store.appendAudit(audit('user:u1', 'login')),
+      store.createUser(user('u2', 'bolat')),
+    ]).then(() => {
+      committed = true;
+    });
+    let ticks = 0;
+    await new Promise<void>((done) => {
+      const timer = setInterval(() => {
+        if (++ticks === 10) {
+          clearInterval(timer);
+          done();
+        }
+      }, 5);
+    });
+    expect(committed).toBe(false);
+    otherProcess.exec('COMMIT');
+    otherProcess.close();
+    await writes;
+    expect((await store.getSessionWithUser('hash1'))?.user?.id).toBe('u1');
+    expect(await store.getMeta('notice')).toBe('бар');
+    expect((await store.listAudit('user:u1', 10)).map((a) => a.action)).toEqual(['login']);
+    expect((await store.getUser('u2'))?.username).toBe('bolat');
+  });
 
   test('two processes on one file: claims wait for the lock instead of failing, and never overlap', async () => {
     const dir = tempDir();

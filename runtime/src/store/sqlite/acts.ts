@@ -19,7 +19,7 @@ export class SqliteActs implements ActsStore {
 
   /** Insert or replace by id; the first registration's author and date are kept. */
   saveAct(act: StoredAct): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.upsert.run(actParams(act));
     });
   }

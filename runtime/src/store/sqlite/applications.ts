@@ -188,7 +188,7 @@ export class SqliteApplications implements ApplicationsStore {
 
   /** Inserts applications only (no events, documents or audit), all in one transaction: for seeding and benchmarks. */
   bulkInsertApplications(apps: StoredApplication[]): Promise<void> {
-    return this.connection.run(() => this.insertMany(apps));
+    return this.connection.write(() => this.insertMany(apps));
   }
 
   private writeParts(events: StoredEvent[], documents: StoredDocument[], audit: AuditEntry[]): void {

@@ -29,7 +29,7 @@ export class SqliteAudit implements AuditStore {
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {
-    return this.connection.run(() => this.append(entry));
+    return this.connection.write(() => this.append(entry));
   }
 
   /** Newest first (order of writing). */

@@ -79,8 +79,8 @@ const RUN_WRITE_BY_WRITE = Symbol('run the batch with a savepoint per write');
 
 /**
  * One open SQLite file, shared by the store's aggregates: the pragmas, the migrations, and the two ways work reaches
- * the file (`write` with group commit, `run` at once). better-sqlite3 is synchronous, so a write is on disk when its
- * promise resolves.
+ * the file: `write` for every write (group commit; its promise resolves once the write is on disk) and `run` for
+ * reads (at once).
  */
 export class SqliteConnection {
   readonly db: Database.Database;
@@ -106,11 +106,7 @@ export class SqliteConnection {
     this.db = db;
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
-    // FULL, not NORMAL. In WAL mode NORMAL already survives a killed process (the commit is in the OS page cache),
-    // but it fsyncs the WAL only at checkpoints, so a power cut or an OS crash can roll back commits that were
-    // acknowledged. Store.ts promises that an acknowledged write is durable when its promise resolves: an
-    // application's registration time is a legal fact, so FULL fsyncs the WAL at every commit. The group commit
-    // alone commits with NORMAL and answers after its own fsync of the log, off the main thread (logSync.ts).
+    // The migrations commit with FULL: each fsyncs the log before the file is used.
     db.pragma('synchronous = FULL');
     this.logSync = new LogSync(`${file}-wal`, fsync);
     db.pragma('foreign_keys = ON');
@@ -119,6 +115,12 @@ export class SqliteConnection {
     db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
     this.checkpoints = new BackgroundCheckpoints(db);
     applyMigrations(db);
+    // From here on every write goes through the group commit, which commits with NORMAL and answers after its own
+    // fsync of the log, off the main thread (logSync.ts). NORMAL alone would not do: in WAL mode it survives a killed
+    // process (the commit is in the OS page cache) but fsyncs the log only at checkpoints, so a power cut or an OS
+    // crash could roll back commits that were acknowledged, and Store.ts promises that an acknowledged write is
+    // durable when its promise resolves (an application's registration time is a legal fact).
+    db.pragma('synchronous = NORMAL');
 
     this.inSavepoint = db.transaction((work: () => unknown) => work());
     // Write transactions are IMMEDIATE: a deferred one that reads first and writes later can meet SQLITE_BUSY from
@@ -175,7 +177,11 @@ export class SqliteConnection {
     });
   }
 
-  /** Runs synchronous work and hands its result (or its error) back as a promise, as the Store interface wants. */
+  /**
+   * Runs synchronous reading work and hands its result (or its error) back as a promise, as the Store interface
+   * wants. Writes go through `write`: a write here would neither wait for the fsync that makes it durable nor spare
+   * the thread a sleep in SQLite's busy handler while another process holds the write lock.
+   */
   run<T>(work: () => T): Promise<T> {
     try {
       return Promise.resolve(work());
@@ -191,6 +197,8 @@ export class SqliteConnection {
   async close(): Promise<void> {
     await this.checkpoints.stop();
     await this.run(() => {
+      // The last batch is answered at once, with no fsync of its own to come: FULL syncs it as it commits.
+      if (this.db.open) this.db.pragma('synchronous = FULL');
       this.flush(true);
       if (this.db.open) {
         this.db.pragma('optimize');
@@ -206,8 +214,8 @@ export class SqliteConnection {
    * it is held the writes wait for a later turn (more join them) as the event loop goes on. After the busy timeout,
    * or when closing (`mayWait`), the handler waits as before.
    *
-   * The batch commits with synchronous = NORMAL and is answered after the next fsync of the log (LogSync); when
-   * closing, it commits with FULL and is answered at once.
+   * The batch is answered after the next fsync of the log (LogSync); when closing, it commits with FULL (close)
+   * and is answered at once.
    */
   private flush(mayWait = false): void {
     this.flushScheduled = false;
@@ -220,7 +228,6 @@ export class SqliteConnection {
     this.batchBegan = false;
     try {
       if (tryOnly) this.db.pragma('busy_timeout = 0');
-      if (syncAfter) this.db.pragma('synchronous = NORMAL');
       results = this.commitBatch(ops.map((op) => op.work));
     } catch (error) {
       if (tryOnly && !this.batchBegan && (error as { code?: unknown })?.code === 'SQLITE_BUSY') {
@@ -234,7 +241,6 @@ export class SqliteConnection {
       for (const op of ops) op.reject(storeProblem(error));
       return;
     } finally {
-      if (syncAfter) this.db.pragma('synchronous = FULL');
       if (tryOnly) this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
     this.lockWaitSince = undefined;

@@ -48,7 +48,7 @@ export class SqliteDrafts implements DraftsStore {
   }
 
   saveDraft(draft: DefinitionDraft, expectedRev: number | null): Promise<boolean> {
-    return this.connection.run(() => this.save(draft, expectedRev));
+    return this.connection.write(() => this.save(draft, expectedRev));
   }
 
   getDraft(serviceId: string, id: string): Promise<DefinitionDraft | undefined> {

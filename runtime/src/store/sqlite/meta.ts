@@ -21,7 +21,7 @@ export class SqliteMeta implements MetaStore {
   }
 
   setMeta(key: string, value: string): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.upsertValue.run(key, value);
     });
   }

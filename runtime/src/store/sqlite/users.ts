@@ -51,7 +51,7 @@ export class SqliteUsers implements UsersStore {
   }
 
   createUser(user: StoredUser): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.insertUser.run(userParams(user));
     });
   }
@@ -83,13 +83,13 @@ export class SqliteUsers implements UsersStore {
   }
 
   setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.updateHash.run(passwordHash, userId);
     });
   }
 
   createSession(tokenHash: string, userId: string, expiresAt: string, createdAt?: string): Promise<void> {
-    return this.connection.run(() => this.writeSession(tokenHash, { userId, expiresAt, createdAt }));
+    return this.connection.write(() => this.writeSession(tokenHash, { userId, expiresAt, createdAt }));
   }
 
   getSessionWithUser(tokenHash: string): Promise<SessionWithUser | undefined> {
@@ -106,13 +106,13 @@ export class SqliteUsers implements UsersStore {
   }
 
   touchSession(tokenHash: string, expiresAt: string): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.moveExpiry.run(expiresAt, toMs(expiresAt, 'expiresAt'), tokenHash);
     });
   }
 
   deleteSession(tokenHash: string): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.removeSession.run(tokenHash);
     });
   }

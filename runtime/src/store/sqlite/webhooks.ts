@@ -55,7 +55,7 @@ export class SqliteWebhooks implements WebhooksStore {
   }
 
   createSubscription(sub: WebhookSubscription): Promise<void> {
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       this.insertSubscription.run(subscriptionParams(sub));
     });
   }
