@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApplicationsService } from '../applications/applications.service';
+import { ApplicationsService } from '../applications/applications.service';
 import { hashPassword } from '../auth/passwords';
 import { loadScenarios, type LoadedScenario } from '../registry/loadScenarios';
 import type { RuntimeContext } from '../runtimeContext';
 import type { Store, StoredUser } from '../store/Store';
+import { demoSubmissionInstant } from './demoSubmissionInstant';
+
+/** Between a backdated sample's steps (see replay). */
+const STEP_MS = 60_000;
 
 interface DemoSeed {
   users: Array<Omit<StoredUser, 'id' | 'passwordHash' | 'createdAt'> & { password: string }>;
@@ -78,17 +82,18 @@ export async function runDemoSeed(
   }
   // Each sample's steps in order, the samples side by side: their writes share group commits, so a disk whose
   // fsync takes milliseconds does not make a first start wait for one per step.
+  // Outside working hours a sample is submitted at the last working morning (demoSubmissionInstant) and replayed on a
+  // clock of its own, a minute per step, so that the officers' steps find it registered.
   const replay = async ({ id, scenario }: (typeof samples)[number]) => {
+    const nowMs = ctx.now().getTime();
+    let at = demoSubmissionInstant(ctx.repo.services.get(id)!, nowMs);
+    const lifecycle = at === nowMs ? applications : new ApplicationsService({ ...ctx, now: () => new Date(at) });
     try {
-      const app = await applications.create(applicant, { serviceId: id, data: scenario.data, channel: 'portal' }, 'kk');
+      const app = await lifecycle.create(applicant, { serviceId: id, data: scenario.data, channel: 'portal' }, 'kk');
       for (const e of scenario.events) {
         const actorIsApplicant = e.actor === 'applicant';
-        await applications.sendEvent(
-          actorIsApplicant ? applicant : officer,
-          app.id,
-          { type: e.type, data: e.data },
-          'kk',
-        );
+        if (lifecycle !== applications) at += STEP_MS;
+        await lifecycle.sendEvent(actorIsApplicant ? applicant : officer, app.id, { type: e.type, data: e.data }, 'kk');
       }
       created++;
     } catch (e) {
