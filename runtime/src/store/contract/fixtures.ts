@@ -10,6 +10,22 @@ import type {
   WebhookSubscription,
 } from '../Store';
 
+/**
+ * Resolves after `count` ticks of a 5 ms timer: a store call still pending then has not stopped the event loop (a
+ * thread asleep in SQLite's busy handler fires no timers).
+ */
+export function timerTicks(count: number): Promise<void> {
+  let ticks = 0;
+  return new Promise<void>((done) => {
+    const timer = setInterval(() => {
+      if (++ticks === count) {
+        clearInterval(timer);
+        done();
+      }
+    }, 5);
+  });
+}
+
 /** Records for the Store contract suite: plausible values, each overridable. */
 
 export function app(id: string, over: Partial<StoredApplication> = {}): StoredApplication {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { app, audit, event, inboxRows, user } from '../contract/fixtures';
+import { app, audit, event, inboxRows, timerTicks, user } from '../contract/fixtures';
 import { migrations } from './migrations';
 import { insertSyntheticApplications } from '../seedMany';
 import { applyMigrations, COUNT_CAP, openSqliteStore, SQLITE_FILE, type SqliteStore } from './SqliteStore';
@@ -280,15 +280,7 @@ describe('durability', () => {
     ]).then(() => {
       committed = true;
     });
-    let ticks = 0;
-    await new Promise<void>((done) => {
-      const timer = setInterval(() => {
-        if (++ticks === 10) {
-          clearInterval(timer);
-          done();
-        }
-      }, 5);
-    });
+    await timerTicks(10);
     expect(committed).toBe(false);
     otherProcess.exec('COMMIT');
     otherProcess.close();

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { timerTicks } from '../contract/fixtures';
 import { SqliteConnection } from './connection';
 
 // Two connections on one file stand for two runtime processes of a cluster. While one holds the write lock, the
@@ -19,15 +20,7 @@ test('a write that finds the lock held waits for it without blocking the event l
     committed = true;
   });
   // Timers still fire while the lock is held: the waiting writer does not sleep on this thread.
-  let ticks = 0;
-  await new Promise<void>((done) => {
-    const timer = setInterval(() => {
-      if (++ticks === 20) {
-        clearInterval(timer);
-        done();
-      }
-    }, 5);
-  });
+  await timerTicks(20);
   expect(committed).toBe(false);
   expect(waiter.db.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({ n: 0 });
 
