@@ -26,7 +26,8 @@ function spread(i: number, mod: number): number {
  * on SQLite, 100,000 on MongoDB), the same rows whichever store takes them. Row i gets the
  * id `<template.id>-<i>`, one of 20 providers (`<template.provider>-00`…`-19`), a status from a fixed mix (about 4 in
  * 7 open), a registration instant spread over a year from template.registeredAt, a due instant 1 to 30 days later
- * (none for one row in 50), and applicant `<template.applicantId>-<i mod 5000>`.
+ * (none for one row in 50), applicant `<template.applicantId>-<i mod 5000>`, and a number counted per provider as the
+ * runtime counts them (`SYN03-CPD-2025-000001`, …; 50,000 each for a million rows).
  *
  * @example
  * await insertSyntheticApplications(store, 1_000_000, template);
@@ -45,10 +46,12 @@ export async function insertSyntheticApplications(
       const due = i % 50 === 0 ? null : new Date(Date.parse(registered) + (1 + (h % 30)) * 24 * HOUR).toISOString();
       const status = STATUSES[(h >>> 3) % STATUSES.length];
       const id = `${template.id}-${i}`;
+      const provider = String(i % PROVIDERS).padStart(2, '0');
       batch.push({
         ...template,
         id,
-        provider: `${template.provider}-${String(i % PROVIDERS).padStart(2, '0')}`,
+        number: `SYN${provider}-CPD-2025-${String(Math.floor(i / PROVIDERS) + 1).padStart(6, '0')}`,
+        provider: `${template.provider}-${provider}`,
         applicantId: `${template.applicantId}-${i % 5000}`,
         status,
         registeredAt: registered,

@@ -1,6 +1,6 @@
 import { FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import type { Document } from 'mongodb';
-import { PREFIX_END, searchTerms } from '../inboxSearch';
+import { PREFIX_END, reversed, searchTerms } from '../inboxSearch';
 import { toMs } from '../instants';
 import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
 import type { Collections } from './connection';
@@ -36,8 +36,11 @@ export function inboxFilter(q: ApplicationQuery): Document | null {
   const terms = q.search === undefined ? null : searchTerms(q.search);
   if (terms) {
     const any: Document[] = [];
-    if (terms.reversedTail !== undefined)
-      any.push({ numberTail: { $gte: terms.reversedTail, $lt: `${terms.reversedTail}${PREFIX_END}` } });
+    if (terms.numberTail !== undefined) {
+      // The number reversed (records.ts): numbers ending with the tail have its reverse as a prefix.
+      const prefix = reversed(terms.numberTail);
+      any.push({ numberTail: { $gte: prefix, $lt: `${prefix}${PREFIX_END}` } });
+    }
     if (terms.applicantCode !== undefined) any.push({ applicantCode: terms.applicantCode });
     if (terms.text !== undefined) {
       const part = { $regex: escapeRegex(terms.text) };

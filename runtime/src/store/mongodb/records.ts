@@ -1,6 +1,6 @@
 import type { Document } from 'mongodb';
 import { NO_DUE_MS, toMs, toMsOrNull } from '../instants';
-import { searchFields } from '../inboxSearch';
+import { reversed, searchFields } from '../inboxSearch';
 import type { StoredApplication, StoredDocument, StoredEvent } from '../Store';
 import type { Row } from './connection';
 
@@ -79,7 +79,7 @@ export function applicationFields(a: StoredApplication): Document {
  * hold only the applications that can match. Set once: an update without them leaves the stored ones.
  */
 function searchDocumentFields(a: StoredApplication): Document {
-  const f = searchFields(a);
+  const f = { ...searchFields(a), numberTail: a.number ? reversed(a.number) : null };
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null));
 }
 

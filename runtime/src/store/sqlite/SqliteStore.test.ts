@@ -199,35 +199,69 @@ describe('the inbox search', () => {
     ],
   ])('%s: candidates come from their index, the table is never scanned', async (_name, q) => {
     const store = open();
-    await insertSyntheticApplications(store, 2_000, app('syn', { number: null }));
+    await insertSyntheticApplications(store, 2_000, app('syn'));
     store.optimize();
     const plans = await plansOf(store, q);
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) {
-      expect(plan).toMatch(/applications_number_tail/);
+      expect(plan).toMatch(/applications_number_seq/);
       if ('search' in q && q.search.length === 12) expect(plan).toMatch(/applications_applicant_code/);
       expect(plan).not.toMatch(/^SCAN applications\b/m);
     }
   });
 
-  test('an older file: migration 0009 gives its numbered rows their reversed number, so their tails are found', async () => {
+  test('an older file: migrations 0009 and 0010 give its numbered rows their sequence, so their tails are found', async () => {
     const dir = tempDir();
     const db = new Database(join(dir, SQLITE_FILE));
     const upTo = migrations.findIndex((m) => m.id.startsWith('0009'));
     applyMigrations(db, migrations.slice(0, upTo));
     const at = '2025-03-03T09:00:00+05:00';
     const ms = Date.parse(at);
-    db.prepare(
+    const insert = db.prepare(
       `INSERT INTO applications (id, number, service_id, version, provider, applicant_id, status, state, registered_at,
         registered_at_ms, due_at_ms, snapshot, rev, created_at, created_at_ms, updated_at)
-       VALUES ('old', 'GKNPZH-CPD-2025-000042', 's', 'v', 'p1', 'u', 'registered', 'review', ?, ?, ?, '{}', 1, ?, ?, ?)`,
-    ).run(at, ms, ms + 86_400_000, at, ms, at);
+       VALUES (?, ?, 's', 'v', 'p1', 'u', 'registered', 'review', ?, ?, ?, '{}', 1, ?, ?, ?)`,
+    );
+    for (const [id, number] of [
+      ['old', 'GKNPZH-CPD-2025-000042'],
+      ['old-7-digits', 'GKNPZH-CPD-2025-1000042'],
+      ['unnumbered', null],
+    ])
+      insert.run(id, number, at, ms, ms + 86_400_000, at, ms, at);
     db.close();
     const store = open(dir);
     const found = await store.listApplications({ search: '000042', limit: 5, offset: 0 });
-    expect(found.items.map((a) => a.id)).toEqual(['old']);
+    expect(found.items.map((a) => a.id).sort()).toEqual(['old', 'old-7-digits']);
     expect(found.items[0]).not.toHaveProperty('summary');
-    expect((await store.listApplications({ assignee: null, limit: 5, offset: 0 })).total).toBe(1);
+    expect((await store.listApplications({ search: '2025-000042', limit: 5, offset: 0 })).items).toMatchObject([
+      { id: 'old' },
+    ]);
+    expect((await store.listApplications({ assignee: null, limit: 5, offset: 0 })).total).toBe(3);
+    const file = new Database(join(dir, SQLITE_FILE), { readonly: true });
+    const columns = file.pragma('table_info(applications)') as Array<{ name: string }>;
+    file.close();
+    expect(columns.map((c) => c.name)).toContain('number_seq');
+    expect(columns.map((c) => c.name)).not.toContain('number_tail');
+  });
+
+  test('a tail that ends too many numbers to look up by sequence is compared row by row, with the same answer', async () => {
+    const store = open();
+    const numbered = [
+      ['a', 'GKNPZH-CPD-2026-000023'],
+      ['b', 'GKNPZH-CPD-2026-000123'],
+      ['c', 'AKIMAT-HPC-2026-000024'],
+      // Its sequence makes "23" name 10 000 000 / 100 sequences, more than MAX_TAIL_SEQUENCES.
+      ['d', 'AKIMAT-HPC-2026-9999923'],
+    ];
+    for (const [id, number] of numbered) await store.insertApplication(app(id, { number }), [], [], []);
+    const plans = await plansOf(store, { search: '23' });
+    expect(plans.join('\n')).not.toMatch(/applications_number_seq/);
+    const found = await store.listApplications({ search: '23', limit: 10, offset: 0 });
+    expect(found.items.map((a) => a.id).sort()).toEqual(['a', 'b', 'd']);
+    expect((await store.listApplications({ search: '0023', limit: 10, offset: 0 })).items.map((a) => a.id)).toEqual([
+      'a',
+    ]);
+    for (const plan of await plansOf(store, { search: '9923' })) expect(plan).toMatch(/applications_number_seq/);
   });
 });
 

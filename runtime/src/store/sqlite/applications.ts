@@ -54,10 +54,10 @@ export class SqliteApplications implements ApplicationsStore {
     this.insert =
       db.prepare(`INSERT INTO applications (id, number, service_id, version, provider, applicant_id, channel, status, state, registered_at,
           registered_at_ms, due_at, due_at_ms, next_timer_at, next_timer_at_ms, snapshot, rev, created_at, created_at_ms, updated_at,
-          summary, applicant_code, search_name, search_object, number_tail, assignee_id)
+          summary, applicant_code, search_name, search_object, number_seq, assignee_id)
         VALUES (@id, @number, @service_id, @version, @provider, @applicant_id, @channel, @status, @state, @registered_at,
           @registered_at_ms, @due_at, @due_at_ms, @next_timer_at, @next_timer_at_ms, @snapshot, @rev, @created_at, @created_at_ms, @updated_at,
-          @summary, @applicant_code, @search_name, @search_object, @number_tail, @assignee_id)`);
+          @summary, @applicant_code, @search_name, @search_object, @number_seq, @assignee_id)`);
     // The lease columns are the scheduler's: an update by the lease holder keeps the lease until releaseLease. The
     // number, once given, stays (COALESCE: an update never takes it away).
     this.update =
@@ -66,7 +66,7 @@ export class SqliteApplications implements ApplicationsStore {
           registered_at_ms = @registered_at_ms, due_at = @due_at, due_at_ms = @due_at_ms, next_timer_at = @next_timer_at,
           next_timer_at_ms = @next_timer_at_ms, snapshot = @snapshot, rev = @new_rev, created_at = @created_at,
           created_at_ms = @created_at_ms, updated_at = @updated_at, summary = @summary, applicant_code = @applicant_code,
-          search_name = @search_name, search_object = @search_object, number_tail = COALESCE(number_tail, @number_tail),
+          search_name = @search_name, search_object = @search_object, number_seq = COALESCE(number_seq, @number_seq),
           assignee_id = @assignee_id
         WHERE id = @id AND rev = @expected_rev`);
     this.getOne = db.prepare('SELECT * FROM applications WHERE id = ?');

@@ -81,6 +81,11 @@ export const INBOX_CASES: ReadonlyArray<readonly [string, ApplicationQuery]> = [
   ['admin, all providers, in-progress', { status: ['in-progress'], limit: 50, offset: 0 }],
   ['applicant', { applicantId: 'applicant-42', limit: 50, offset: 0 }],
   ['officer, page 21 (offset 1000)', { providers: ['provider-03'], status: OPEN, limit: 50, offset: 1000 }],
+  // The search box: a number's last digits (every provider numbers its own, so each tail ends 20 numbers), its last
+  // three (50 sequences of each provider's 50,000), a whole number.
+  ['officer, a number by its last digits', { providers: ['provider-03'], search: '000123', limit: 50, offset: 0 }],
+  ['admin, a number by its last three digits', { search: '123', limit: 50, offset: 0 }],
+  ['admin, a whole number', { search: 'SYN03-CPD-2025-000123', limit: 50, offset: 0 }],
 ];
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { APPLICATION_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
-import { byIndexOnly, PREFIX_END, searchTerms } from '../inboxSearch';
+import { searchTerms, tailSequences } from '../inboxSearch';
 import { toMs } from '../instants';
 import { applicationFromRow, type ApplicationRow } from './rows';
 
@@ -18,8 +18,10 @@ export class SqliteInbox {
   /** Inbox statements differ by the shape of the filter; each shape is prepared once. */
   private readonly inboxCache = new Map<string, Stmt>();
   private readonly inOneSnapshot: (q: ApplicationQuery) => ApplicationPage;
+  private readonly largestSequence: Stmt;
 
   constructor(private readonly db: Database.Database) {
+    this.largestSequence = db.prepare('SELECT max(number_seq) AS n FROM applications');
     // One read transaction: the count and the page see the same snapshot even while another process writes.
     this.inOneSnapshot = db.transaction((q: ApplicationQuery) => this.inbox(q));
   }
@@ -52,7 +54,9 @@ export class SqliteInbox {
     // A number, its tail or an IIN/BIN is found from its index: the few ids it names are the candidates, and the
     // other conditions are only checked on them (a unary + keeps the planner from walking the inbox index instead).
     const terms = q.search === undefined ? null : searchTerms(q.search);
-    const byIndex = terms !== null && byIndexOnly(terms);
+    const sequences = terms?.numberTail === undefined ? undefined : tailSequences(terms.numberTail, this.maxSequence());
+    // A tail's candidates come from the index when it names few enough sequences; an IIN/BIN always does.
+    const byIndex = terms !== null && terms.text === undefined && sequences !== null;
     const col = (name: string) => (byIndex ? `+${name}` : name);
 
     // Conditions other than provider and status; the due bounds are both "due_at_ms < x", take the stricter.
@@ -79,23 +83,36 @@ export class SqliteInbox {
       if (q.assignee !== null) restParams.push(q.assignee);
     }
     if (terms) {
-      const any: string[] = [];
-      const candidates: string[] = [];
-      if (terms.reversedTail !== undefined) {
-        candidates.push('SELECT id FROM applications WHERE number_tail >= ? AND number_tail < ?');
-        restParams.push(terms.reversedTail, `${terms.reversedTail}${PREFIX_END}`);
+      // Any of: a candidate id from an index, or a condition read row by row; each with its parameters, in order.
+      const candidates: Array<[string, unknown[]]> = [];
+      const rowByRow: Array<[string, unknown[]]> = [];
+      if (terms.numberTail !== undefined) {
+        // Whether the number really ends with the tail (its zeros, its prefix) is compared on each candidate.
+        const endsWithTail: [string, unknown[]] = [
+          'substr(number, ?) = ?',
+          [-terms.numberTail.length, terms.numberTail],
+        ];
+        if (sequences) {
+          candidates.push([
+            `SELECT id FROM applications WHERE number_seq IN (SELECT value FROM json_each(?)) AND ${endsWithTail[0]}`,
+            [JSON.stringify(sequences), ...endsWithTail[1]],
+          ]);
+        } else {
+          // A tail of a digit or two ends too many numbers to look them up: compared row by row, as a name is.
+          rowByRow.push(endsWithTail);
+        }
       }
-      if (terms.applicantCode !== undefined) {
-        candidates.push('SELECT id FROM applications WHERE applicant_code = ?');
-        restParams.push(terms.applicantCode);
-      }
-      if (candidates.length > 0) any.push(`id IN (${candidates.join(' UNION ')})`);
+      if (terms.applicantCode !== undefined)
+        candidates.push(['SELECT id FROM applications WHERE applicant_code = ?', [terms.applicantCode]]);
       if (terms.text !== undefined) {
         // Read row by row within the other conditions: slower than the indexed terms (inboxSearch.ts).
-        any.push('instr(search_name, ?) > 0', 'instr(search_object, ?) > 0');
-        restParams.push(terms.text, terms.text);
+        rowByRow.push(['instr(search_name, ?) > 0', [terms.text]], ['instr(search_object, ?) > 0', [terms.text]]);
       }
-      rest.push(`(${any.join(' OR ')})`);
+      const any = [...rowByRow];
+      if (candidates.length > 0)
+        any.unshift([`id IN (${candidates.map(([sql]) => sql).join(' UNION ')})`, candidates.flatMap(([, p]) => p)]);
+      rest.push(`(${any.map(([sql]) => sql).join(' OR ')})`);
+      restParams.push(...any.flatMap(([, p]) => p));
     }
 
     const inList = (name: string, values: readonly unknown[]) =>
@@ -161,6 +178,11 @@ export class SqliteInbox {
       ORDER BY page.due_at_ms, page.registered_at_ms, page.id`;
     const rows = this.prepared(sql).all(...pageParams) as ApplicationRow[];
     return { items: rows.map(applicationFromRow), total, totalExact };
+  }
+
+  /** The largest sequence of any number stored (the last entry of its index); -1 when no application has one. */
+  private maxSequence(): number {
+    return (this.largestSequence.get() as { n: number | null }).n ?? -1;
   }
 
   private prepared(sql: string): Stmt {

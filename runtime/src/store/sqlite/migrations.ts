@@ -282,4 +282,19 @@ CREATE INDEX applications_assignee ON applications (assignee_id, due_at_ms, regi
 CREATE INDEX users_officers ON users (display_name) WHERE roles LIKE '%"officer"%';
 `,
   },
+  {
+    id: '0010-number-sequence',
+    // Issue 18: a number's tail is found by its sequence (the number's trailing digits, inboxSearch.ts
+    // tailSequences), whose index grows at its end; the reversed number took a random page of its index at every
+    // insert. rtrim strips the trailing digits, so what follows the rest is the sequence. Every row is rewritten once,
+    // without its reversed number.
+    sql: `
+ALTER TABLE applications ADD COLUMN number_seq INTEGER;
+UPDATE applications SET number_seq = CAST(substr(number, length(rtrim(number, '0123456789')) + 1) AS INTEGER)
+  WHERE number GLOB '*[0-9]';
+DROP INDEX applications_number_tail;
+ALTER TABLE applications DROP COLUMN number_tail;
+CREATE INDEX applications_number_seq ON applications (number_seq);
+`,
+  },
 ];

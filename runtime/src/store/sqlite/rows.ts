@@ -10,7 +10,7 @@ import type {
   WebhookDelivery,
   WebhookSubscription,
 } from '../Store';
-import { searchFields } from '../inboxSearch';
+import { numberSequence, searchFields } from '../inboxSearch';
 import { NO_DUE_MS, toMs, toMsOrNull } from '../instants';
 
 /** Rows of the embedded store and the objects of the Store contract, both ways. */
@@ -106,7 +106,7 @@ function searchParams(a: StoredApplication): Row {
     applicant_code: f.applicantCode,
     search_name: f.searchName,
     search_object: f.searchObject,
-    number_tail: f.numberTail,
+    number_seq: a.number ? numberSequence(a.number) : null,
   };
 }
 
