@@ -352,6 +352,18 @@ export function describeStoreContract(target: ContractTarget): void {
         expect((await store.listApplications({ search: '4', limit: 1, offset: 0 })).total).toBe(1);
       });
 
+      test('a tail ends numbers past a million too, however many numbers a short tail ends', async () => {
+        // A sequence this large makes "23" end 99 999 possible sequences: the embedded store then compares the
+        // numbers row by row rather than looking each sequence up (inboxSearch.ts tailSequences); same answers.
+        const s5 = app('s5', { number: 'AKIMAT-HPC-2026-9999923', provider: 'p2', dueAt: '2024-03-01T18:30:00+05:00' });
+        await store.insertApplication(s5, [event('s5', 1)], [], []);
+        expect(await ids({ search: '23' })).toEqual(['s1', 's3', 's5']);
+        expect(await ids({ search: '0023' })).toEqual(['s3']);
+        expect(await ids({ search: '99923' })).toEqual(['s5']);
+        expect(await ids({ search: 'hpc-2026-9999923' })).toEqual(['s5']);
+        expect(await ids({ providers: ['p1'], search: '23' })).toEqual(['s1']);
+      });
+
       test('assignee: one officer’s, or nobody’s (applications stored before assignment included)', async () => {
         expect(await ids({ assignee: 'off-1' })).toEqual(['s1']);
         expect(await ids({ assignee: null })).toEqual(['s2', 's4']);
