@@ -42,12 +42,15 @@ export function numberSequence(number: string): number | null {
 
 const TRAILING_DIGITS = /\d+$/;
 
-/** At most this many sequences are looked up for a tail; a tail that could end more numbers is read row by row. */
-export const MAX_TAIL_SEQUENCES = 1000;
+/**
+ * At most this many applications are looked up by their sequences for a tail; a tail that would end more (a digit or
+ * two) is compared row by row within the inbox's order, where a page's worth of matches comes soon.
+ */
+export const MAX_TAIL_CANDIDATES = 20_000;
 
 /**
  * The sequences of the numbers that can end with `tail`, up to `maxSequence` (the largest one stored), in ascending
- * order; null when there would be more than MAX_TAIL_SEQUENCES. A number ends with its sequence's digits, after a
+ * order; null when there would be more than `limit`. A number ends with its sequence's digits, after a
  * hyphen. So a tail of digits alone ("0123") ends the sequence: 123, 10 123, 20 123…; digits after a hyphen or a letter
  * ("2026-000123") are the sequence whole: 123 only. These are candidates: whether the number really ends with the tail
  * (its zeros, its prefix) is compared on each.
@@ -58,7 +61,7 @@ export const MAX_TAIL_SEQUENCES = 1000;
  * per second (issue 18). MongoDB keeps the reversed number (`reversed`): FerretDB runs an `$in` of many values in
  * its own memory over every application, and a random page costs it no fsync of its own.
  */
-export function tailSequences(tail: string, maxSequence: number): number[] | null {
+export function tailSequences(tail: string, maxSequence: number, limit = MAX_TAIL_CANDIDATES): number[] | null {
   const digits = TRAILING_DIGITS.exec(tail)?.[0];
   if (digits === undefined) return [];
   const last = Number(digits);
@@ -66,7 +69,7 @@ export function tailSequences(tail: string, maxSequence: number): number[] | nul
   if (digits.length < tail.length) return [last];
   const step = 10 ** digits.length;
   const count = Math.floor((maxSequence - last) / step) + 1;
-  if (count > MAX_TAIL_SEQUENCES) return null;
+  if (count > limit) return null;
   return Array.from({ length: count }, (_, k) => last + k * step);
 }
 

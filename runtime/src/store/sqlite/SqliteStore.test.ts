@@ -204,7 +204,7 @@ describe('the inbox search', () => {
     const plans = await plansOf(store, q);
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) {
-      expect(plan).toMatch(/applications_number_seq/);
+      expect(plan).toMatch(/COVERING INDEX applications_number_seq \(number_seq=\?\)/);
       if ('search' in q && q.search.length === 12) expect(plan).toMatch(/applications_applicant_code/);
       expect(plan).not.toMatch(/^SCAN applications\b/m);
     }
@@ -250,18 +250,20 @@ describe('the inbox search', () => {
       ['a', 'GKNPZH-CPD-2026-000023'],
       ['b', 'GKNPZH-CPD-2026-000123'],
       ['c', 'AKIMAT-HPC-2026-000024'],
-      // Its sequence makes "23" name 10 000 000 / 100 sequences, more than MAX_TAIL_SEQUENCES.
+      // Its sequence makes "23" name 100 000 sequences, more than MAX_TAIL_CANDIDATES applications.
       ['d', 'AKIMAT-HPC-2026-9999923'],
     ];
     for (const [id, number] of numbered) await store.insertApplication(app(id, { number }), [], [], []);
     const plans = await plansOf(store, { search: '23' });
-    expect(plans.join('\n')).not.toMatch(/applications_number_seq/);
+    // Read in order (the count may scan the sequences' index, which holds the numbers: smaller than the table).
+    expect(plans.join('\n')).not.toMatch(/\(number_seq=\?\)/);
     const found = await store.listApplications({ search: '23', limit: 10, offset: 0 });
     expect(found.items.map((a) => a.id).sort()).toEqual(['a', 'b', 'd']);
     expect((await store.listApplications({ search: '0023', limit: 10, offset: 0 })).items.map((a) => a.id)).toEqual([
       'a',
     ]);
-    for (const plan of await plansOf(store, { search: '9923' })) expect(plan).toMatch(/applications_number_seq/);
+    for (const plan of await plansOf(store, { search: '9923' }))
+      expect(plan).toMatch(/COVERING INDEX applications_number_seq \(number_seq=\?\)/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { APPLICATION_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type Status } from '@qyzmet/engine';
 import { COUNT_CAP, type ApplicationPage, type ApplicationQuery } from '../Store';
-import { searchTerms, tailSequences } from '../inboxSearch';
+import { MAX_TAIL_CANDIDATES, searchTerms, tailSequences } from '../inboxSearch';
 import { toMs } from '../instants';
 import { applicationFromRow, type ApplicationRow } from './rows';
 
@@ -19,9 +19,11 @@ export class SqliteInbox {
   private readonly inboxCache = new Map<string, Stmt>();
   private readonly inOneSnapshot: (q: ApplicationQuery) => ApplicationPage;
   private readonly largestSequence: Stmt;
+  private readonly numbersOfSequence: Stmt;
 
   constructor(private readonly db: Database.Database) {
     this.largestSequence = db.prepare('SELECT max(number_seq) AS n FROM applications');
+    this.numbersOfSequence = db.prepare('SELECT count(*) AS n FROM applications WHERE number_seq = ?');
     // One read transaction: the count and the page see the same snapshot even while another process writes.
     this.inOneSnapshot = db.transaction((q: ApplicationQuery) => this.inbox(q));
   }
@@ -54,8 +56,8 @@ export class SqliteInbox {
     // A number, its tail or an IIN/BIN is found from its index: the few ids it names are the candidates, and the
     // other conditions are only checked on them (a unary + keeps the planner from walking the inbox index instead).
     const terms = q.search === undefined ? null : searchTerms(q.search);
-    const sequences = terms?.numberTail === undefined ? undefined : tailSequences(terms.numberTail, this.maxSequence());
-    // A tail's candidates come from the index when it names few enough sequences; an IIN/BIN always does.
+    const sequences = terms?.numberTail === undefined ? undefined : this.tailCandidates(terms.numberTail);
+    // A tail's candidates come from the index when it ends few enough numbers; an IIN/BIN's always do.
     const byIndex = terms !== null && terms.text === undefined && sequences !== null;
     const col = (name: string) => (byIndex ? `+${name}` : name);
 
@@ -94,7 +96,7 @@ export class SqliteInbox {
         ];
         if (sequences) {
           candidates.push([
-            `SELECT id FROM applications WHERE number_seq IN (SELECT value FROM json_each(?)) AND ${endsWithTail[0]}`,
+            `SELECT rowid FROM applications WHERE number_seq IN (SELECT value FROM json_each(?)) AND ${endsWithTail[0]}`,
             [JSON.stringify(sequences), ...endsWithTail[1]],
           ]);
         } else {
@@ -103,14 +105,14 @@ export class SqliteInbox {
         }
       }
       if (terms.applicantCode !== undefined)
-        candidates.push(['SELECT id FROM applications WHERE applicant_code = ?', [terms.applicantCode]]);
+        candidates.push(['SELECT rowid FROM applications WHERE applicant_code = ?', [terms.applicantCode]]);
       if (terms.text !== undefined) {
         // Read row by row within the other conditions: slower than the indexed terms (inboxSearch.ts).
         rowByRow.push(['instr(search_name, ?) > 0', [terms.text]], ['instr(search_object, ?) > 0', [terms.text]]);
       }
       const any = [...rowByRow];
       if (candidates.length > 0)
-        any.unshift([`id IN (${candidates.map(([sql]) => sql).join(' UNION ')})`, candidates.flatMap(([, p]) => p)]);
+        any.unshift([`rowid IN (${candidates.map(([sql]) => sql).join(' UNION ')})`, candidates.flatMap(([, p]) => p)]);
       rest.push(`(${any.map(([sql]) => sql).join(' OR ')})`);
       restParams.push(...any.flatMap(([, p]) => p));
     }
@@ -180,9 +182,16 @@ export class SqliteInbox {
     return { items: rows.map(applicationFromRow), total, totalExact };
   }
 
-  /** The largest sequence of any number stored (the last entry of its index); -1 when no application has one. */
-  private maxSequence(): number {
-    return (this.largestSequence.get() as { n: number | null }).n ?? -1;
+  /**
+   * The sequences to look a tail up by, or null when it would end more than MAX_TAIL_CANDIDATES applications. Each
+   * provider numbers its own, so a sequence ends as many numbers as series have reached it: counted at the middle one.
+   */
+  private tailCandidates(tail: string): number[] | null {
+    const largest = (this.largestSequence.get() as { n: number | null }).n ?? -1;
+    const sequences = tailSequences(tail, largest);
+    if (sequences === null || sequences.length < 2) return sequences;
+    const { n } = this.numbersOfSequence.get(sequences[sequences.length >> 1]) as { n: number };
+    return sequences.length * Math.max(1, n) <= MAX_TAIL_CANDIDATES ? sequences : null;
   }
 
   private prepared(sql: string): Stmt {

@@ -294,7 +294,7 @@ UPDATE applications SET number_seq = CAST(substr(number, length(rtrim(number, '0
   WHERE number GLOB '*[0-9]';
 DROP INDEX applications_number_tail;
 ALTER TABLE applications DROP COLUMN number_tail;
-CREATE INDEX applications_number_seq ON applications (number_seq);
+CREATE INDEX applications_number_seq ON applications (number_seq, number);
 `,
   },
 ];
