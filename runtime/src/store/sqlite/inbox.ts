@@ -111,8 +111,13 @@ export class SqliteInbox {
         rowByRow.push(['instr(search_name, ?) > 0', [terms.text]], ['instr(search_object, ?) > 0', [terms.text]]);
       }
       const any = [...rowByRow];
-      if (candidates.length > 0)
-        any.unshift([`rowid IN (${candidates.map(([sql]) => sql).join(' UNION ')})`, candidates.flatMap(([, p]) => p)]);
+      if (candidates.length > 0) {
+        // Looked up once, for the count and the page alike (up to MAX_TAIL_CANDIDATES ids, or an IIN/BIN's few).
+        const found = this.prepared(candidates.map(([sql]) => sql).join(' UNION '))
+          .all(...candidates.flatMap(([, p]) => p))
+          .map((r) => (r as { rowid: number }).rowid);
+        any.unshift(['rowid IN (SELECT value FROM json_each(?))', [JSON.stringify(found)]]);
+      }
       rest.push(`(${any.map(([sql]) => sql).join(' OR ')})`);
       restParams.push(...any.flatMap(([, p]) => p));
     }
