@@ -227,7 +227,8 @@ describeUi('the session across tabs, deep links and sign-out', () => {
     await page.unroute(pattern);
     // The request is refused (the runtime's own answer): an application that does not exist, said in Kazakh.
     await page.goto(`${ui.base}#/application/00000000-0000-4000-8000-000000000000`);
-    await alert.waitFor();
+    // The 500's alert stays until the new answer comes: wait for the answer's words, then read the whole alert.
+    await page.getByText('Өтініш табылмады').waitFor();
     const refused = await alert.textContent();
     expect(refused).toContain('Өтініш табылмады');
     expect(refused).not.toContain('Сервер қатесі');
