@@ -50,8 +50,8 @@ export const MAX_TAIL_CANDIDATES = 20_000;
 
 /**
  * The sequences of the numbers that can end with `tail`, up to `maxSequence` (the largest one stored), in ascending
- * order; null when there would be more than `limit`. A number ends with its sequence's digits, after a
- * hyphen. So a tail of digits alone ("0123") ends the sequence: 123, 10 123, 20 123…; digits after a hyphen or a letter
+ * order; null when there would be more than `limit`. A number ends with its sequence's digits, after a hyphen. So a
+ * tail of digits alone ("0123") ends the sequence: 123, 10 123, 20 123…; digits after a hyphen or a letter
  * ("2026-000123") are the sequence whole: 123 only. These are candidates: whether the number really ends with the tail
  * (its zeros, its prefix) is compared on each.
  *

@@ -286,8 +286,9 @@ CREATE INDEX users_officers ON users (display_name) WHERE roles LIKE '%"officer"
     id: '0010-number-sequence',
     // Issue 18: a number's tail is found by its sequence (the number's trailing digits, inboxSearch.ts
     // tailSequences), whose index grows at its end; the reversed number took a random page of its index at every
-    // insert. rtrim strips the trailing digits, so what follows the rest is the sequence. Every row is rewritten once,
-    // without its reversed number.
+    // insert. rtrim strips the trailing digits, so what follows the rest is the sequence. The index holds the number
+    // too, so that a candidate's tail is compared without reading its row. Every row is rewritten once, without its
+    // reversed number (6.5 s for 1,000,000 rows).
     sql: `
 ALTER TABLE applications ADD COLUMN number_seq INTEGER;
 UPDATE applications SET number_seq = CAST(substr(number, length(rtrim(number, '0123456789')) + 1) AS INTEGER)
