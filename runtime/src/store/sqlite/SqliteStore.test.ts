@@ -266,6 +266,33 @@ describe('the inbox search', () => {
       /COVERING INDEX applications_number_seq \(number_seq=\?\)/,
     );
   });
+
+  test('a tail whose sequences every provider has reached counts each provider’s numbers against the limit', async () => {
+    const usesSequences = async (store: SqliteStore) =>
+      /\(number_seq=\?\)/.test((await plansOf(store, { search: '23' })).join('\n'));
+    // "23" names 10 001 sequences up to 1 000 023 (within MAX_TAIL_CANDIDATES); the middle one is 500 023.
+    const one = open();
+    for (const [id, number] of [
+      ['a', 'GKNPZH-CPD-2026-500023'],
+      ['z', 'GKNPZH-CPD-2026-1000023'],
+    ])
+      await one.insertApplication(app(id, { number }), [], [], []);
+    expect(await usesSequences(one)).toBe(true);
+    // Two series have reached it, so the sequences would end about 20 002 numbers: read in order instead.
+    const two = open();
+    for (const [id, number] of [
+      ['a', 'GKNPZH-CPD-2026-500023'],
+      ['b', 'AKIMAT-HPC-2026-500023'],
+      ['z', 'GKNPZH-CPD-2026-1000023'],
+    ])
+      await two.insertApplication(app(id, { number }), [], [], []);
+    expect(await usesSequences(two)).toBe(false);
+    expect((await two.listApplications({ search: '23', limit: 10, offset: 0 })).items.map((a) => a.id).sort()).toEqual([
+      'a',
+      'b',
+      'z',
+    ]);
+  });
 });
 
 describe('bulk load', () => {
