@@ -163,6 +163,8 @@ test('two instances on one store: each change is notified once, by the instance 
       data: apartment,
     });
     expect(made.status).toBe(201);
+    // Its messages are sent after the commit: waited for, so that the next change's cannot come between them.
+    await logOf('applicant', made.body.id, 2);
     const step = await t.as('officer', 'POST', `/applications/${made.body.id}/events`, { type: 'FILE_HANDED_OVER' });
     expect(step.status).toBe(200);
     const log = await logOf('applicant', made.body.id, 4);
