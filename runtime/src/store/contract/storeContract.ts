@@ -353,7 +353,7 @@ export function describeStoreContract(target: ContractTarget): void {
       });
 
       test('a tail ends numbers past a million too, however many numbers a short tail ends', async () => {
-        // A sequence this large makes "23" end 99 999 possible sequences: the embedded store then compares the
+        // A sequence this large makes "23" end 100 000 possible sequences: the embedded store then compares the
         // numbers row by row rather than looking each sequence up (inboxSearch.ts tailSequences); same answers.
         const s5 = app('s5', { number: 'AKIMAT-HPC-2026-9999923', provider: 'p2', dueAt: '2024-03-01T18:30:00+05:00' });
         await store.insertApplication(s5, [event('s5', 1)], [], []);
