@@ -31,6 +31,8 @@ test('a write that finds the lock held waits for it without blocking the event l
     { body: 'ә' },
     { body: 'б' },
   ]);
+  // Each batch only tried the lock; the busy timeout is back for what waits on it (closing, a CLI command).
+  expect(waiter.db.pragma('busy_timeout', { simple: true })).toBe(10_000);
   await waiter.close();
   await holder.close();
 });
