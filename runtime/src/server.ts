@@ -5,6 +5,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { recomputeAfterCalendarChange } from './applications/calendarChange';
 import { beginDemoSeed, runDemoSeed } from './demo/demoSeed';
 import { createApp } from './http/app';
+import { createExpressServer } from './http/expressServer';
 import type { RateLimits } from './http/rateLimits';
 import { DefinitionsRegistry } from './registry/definitionsRegistry';
 import { DefinitionsSync } from './registry/definitionsSync';
@@ -106,7 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, options.schedulerIntervalMs ?? 1000);
   poll.unref();
   const server: Server = await new Promise((ok, fail) => {
-    const s = app.listen(options.port, options.host ?? '127.0.0.1', () => ok(s));
+    const s = createExpressServer(app).listen(options.port, options.host ?? '127.0.0.1', () => ok(s));
     s.on('error', fail);
   });
   const address = server.address();

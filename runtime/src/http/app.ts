@@ -63,7 +63,7 @@ export function createApp(
     res.type('json').send(openApiJson);
   });
   // The routers of /applications first: they serve most requests, and express enters every router mounted before
-  // the one that answers (~10 µs each). No two routers share a method and path, so the order decides nothing else.
+  // the one that answers. No two routers share a method and path, so the order decides nothing else.
   api.use(applicationsRoutes(ctx, applications, submissionRateLimit(limits)));
   api.use(deskRoutes(ctx, applications));
   api.use(notificationsRoutes(ctx, applications));
