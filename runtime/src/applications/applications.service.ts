@@ -441,6 +441,11 @@ export class ApplicationsService {
       fromState: '',
       toState: version.def.machine.initial,
     };
+    // What needs no number is done before the write, whose work holds the store's write lock (the other processes'
+    // writes wait): the inbox's summary, and the deadlines' explanations (built when first read), which the stored
+    // snapshot holds.
+    const summary = summarizeApplication(version, body.data);
+    for (const deadline of application.deadlines) void deadline.explanation;
     // The number is taken in the same write as the insert (the store's insertNumberedApplication), after every check
     // above, and the documents issued at registration print it.
     const made = await this.ctx.store.insertNumberedApplication(
@@ -462,7 +467,7 @@ export class ApplicationsService {
             rev: 1,
             createdAt: arrivedAt,
             // Who applied and what about, for the inbox's columns and search (the form's x-identity, x-summary).
-            summary: summarizeApplication(version, body.data),
+            summary,
             assigneeId: null,
           },
           snap,
