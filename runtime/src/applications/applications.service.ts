@@ -441,11 +441,8 @@ export class ApplicationsService {
       fromState: '',
       toState: version.def.machine.initial,
     };
-    // What needs no number is done before the write, whose work holds the store's write lock (the other processes'
-    // writes wait): the inbox's summary, and the deadlines' explanations (built when first read), which the stored
-    // snapshot holds.
+    // Made before the write, which holds the store's write lock while it runs (the other processes' writes wait).
     const summary = summarizeApplication(version, body.data);
-    for (const deadline of application.deadlines) void deadline.explanation;
     // The number is taken in the same write as the insert (the store's insertNumberedApplication), after every check
     // above, and the documents issued at registration print it.
     const made = await this.ctx.store.insertNumberedApplication(
